@@ -1,0 +1,99 @@
+-- glossa.sql — the SQLite schema of a glossa index, loaded by the indexer
+-- (embedded into the library at build time). One row per concept, term,
+-- definition, note, cross-reference and attestation of the TEI term base;
+-- term_fts is an FTS5 index over the terms using glossa's ICU tokenizer.
+-- The database is derived data: `glossa index` rebuilds it from glossary/.
+
+-- Build facts, checked when a database is opened: schema_version,
+-- tokenizer, icu_version, unicode_version, glossa_version, built_at, sources.
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- Bibliography: the <bibl> records of each file's header, as citations.
+CREATE TABLE source (
+    id       INTEGER PRIMARY KEY,
+    file     TEXT NOT NULL,          -- the TEI file (as given to the indexer)
+    xml_id   TEXT NOT NULL,          -- bibl/@xml:id, unique within its file
+    type     TEXT,                   -- instrument | statement | law | other
+    citation TEXT NOT NULL,          -- human-readable: title, date, cited range
+    UNIQUE (file, xml_id)
+);
+
+CREATE TABLE concept (
+    id          INTEGER PRIMARY KEY,
+    xml_id      TEXT NOT NULL UNIQUE,
+    n           TEXT,                 -- item number in its instrument (annex 1: 1..13)
+    status      TEXT NOT NULL CHECK (status IN ('in-force', 'proposed', 'withdrawn')),
+    reliability INTEGER NOT NULL CHECK (reliability BETWEEN 1 AND 4),
+    source_id   INTEGER REFERENCES source(id),  -- the instrument it comes from
+    file        TEXT NOT NULL,
+    line        INTEGER NOT NULL,
+    ord         INTEGER NOT NULL      -- order of appearance across the inputs
+);
+
+CREATE TABLE term (
+    id          INTEGER PRIMARY KEY,
+    concept_id  INTEGER NOT NULL REFERENCES concept(id),
+    lang        TEXT NOT NULL,        -- BCP 47
+    text        TEXT NOT NULL,        -- as written in the term base
+    norm        TEXT NOT NULL,        -- search key: ICU words, NFKC case folded, ё→е
+    status      TEXT NOT NULL CHECK (status IN ('preferred', 'admitted', 'deprecated')),
+    term_type   TEXT,                 -- fullForm | abbreviation | acronym | shortForm | variant
+    geo         TEXT,                 -- region of use (national-law terms)
+    working     INTEGER NOT NULL DEFAULT 0,  -- 1: working translation
+    source_id   INTEGER REFERENCES source(id),
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX term_by_text ON term (text);
+CREATE INDEX term_by_norm ON term (norm);
+CREATE INDEX term_by_concept ON term (concept_id, ord);
+
+CREATE TABLE definition (
+    id          INTEGER PRIMARY KEY,
+    concept_id  INTEGER NOT NULL REFERENCES concept(id),
+    lang        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    source_id   INTEGER REFERENCES source(id),
+    basis       TEXT NOT NULL CHECK (basis IN ('official', 'reconstruction', 'working-translation')),
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX definition_by_concept ON definition (concept_id, ord);
+
+CREATE TABLE note (
+    id          INTEGER PRIMARY KEY,
+    concept_id  INTEGER NOT NULL REFERENCES concept(id),
+    lang        TEXT NOT NULL,
+    type        TEXT NOT NULL,        -- reliability | editorial | usage
+    text        TEXT NOT NULL,
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX note_by_concept ON note (concept_id, ord);
+
+CREATE TABLE xref (
+    id          INTEGER PRIMARY KEY,
+    concept_id  INTEGER NOT NULL REFERENCES concept(id),
+    type        TEXT NOT NULL,        -- related | broader | narrower | see
+    target      TEXT NOT NULL,        -- xml:id of the other concept
+    label       TEXT,
+    line        INTEGER NOT NULL      -- where the <xr> is, for messages
+);
+CREATE INDEX xref_by_concept ON xref (concept_id);
+
+CREATE TABLE attestation (
+    id          INTEGER PRIMARY KEY,
+    concept_id  INTEGER NOT NULL REFERENCES concept(id),
+    lang        TEXT NOT NULL,
+    quote       TEXT NOT NULL,
+    source_id   INTEGER REFERENCES source(id)
+);
+CREATE INDEX attestation_by_concept ON attestation (concept_id);
+
+-- Word-level index over the terms (external content: the term table).
+CREATE VIRTUAL TABLE term_fts USING fts5 (
+    text,
+    content = 'term',
+    content_rowid = 'id',
+    tokenize = 'glossa'
+);

@@ -1,0 +1,90 @@
+/*
+** cmd.h — what the CLI's pieces share: exit codes, the option and command
+** tables that drive parsing and `glossa help`, and the output context.
+** The CLI only parses arguments, calls libglossa and prints.
+*/
+#ifndef GLOSSA_CMD_H
+#define GLOSSA_CMD_H
+
+#include "glossa.h"
+
+#include <stdio.h>
+
+/* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error. */
+enum { EXIT_OK_ = 0, EXIT_NONE = 1, EXIT_ERR = 2 };
+
+#define CLI_MAX_OPTIONS 16
+
+struct cli_option {
+    const char *name;     /* long name without "--" */
+    char short_name;      /* 0 if none */
+    const char *arg;      /* placeholder ("PATH"), NULL for a flag */
+    const char *help;
+};
+
+/* How output looks; decided once in main.c from the terminal and flags. */
+struct cli_out {
+    int color_out;        /* colour on stdout */
+    int color_err;        /* colour on stderr */
+    int progress;         /* draw progress lines on stderr */
+    int width;            /* columns to wrap text at */
+};
+
+struct cli_args {
+    const char *values[CLI_MAX_OPTIONS]; /* parallel to the command's options; "1" for set flags */
+    const char **positional;
+    int n_positional;
+    struct cli_out out;
+};
+
+struct cli_command {
+    const char *name;
+    int (*run)(const struct cli_command *self, struct cli_args *args);
+    const char *summary;      /* one line for `glossa help` */
+    const char *usage;        /* after "usage: glossa " */
+    const struct cli_option *options;
+    int n_options;
+    const char *description;  /* paragraphs for `glossa help NAME` */
+    const char *examples;     /* lines for `glossa help NAME` */
+};
+
+extern const struct cli_command cmd_help_spec, cmd_index_spec, cmd_lookup_spec,
+    cmd_validate_spec;
+
+/* main.c */
+const struct cli_command *const *cli_commands(void);
+const struct cli_command *cli_find(const char *name);
+/* The closest command name within a small edit distance, or NULL. */
+const char *cli_suggest_command(const char *name);
+
+/* options.c */
+/* Parse argv (after the command name). Returns 0, or EXIT_ERR after printing
+** the problem; sets *help when --help was given. */
+int cli_parse(const struct cli_command *cmd, int argc, char **argv,
+              struct cli_args *args, int *help);
+void cli_args_release(struct cli_args *args);
+void cli_print_help(const struct cli_command *cmd, FILE *f);
+size_t cli_edit_distance(const char *a, const char *b);
+/* Value of option `name`, or NULL. */
+const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
+                      const char *name);
+
+/* out.c */
+void out_decide(struct cli_out *out, const char *color_flag);
+const char *out_color(const struct cli_out *out, int err_stream, const char *sgr);
+void out_error(const struct cli_out *out, const glossa_error *e);
+void out_diag(const glossa_error *d, void *userdata); /* glossa_diag_fn; userdata: struct cli_out */
+void out_message(const struct cli_out *out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void out_json_string(FILE *f, const char *s);
+/* Pad with spaces to `width` display columns after printing s. */
+void out_padded(FILE *f, const char *s, size_t width);
+/* Print text wrapped at out->width, continuation lines indented by indent. */
+void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
+                 size_t indent);
+/* Flush and check stdout; returns EXIT_ERR (after a message) on a write error. */
+int out_finish(int code);
+/* The database path: --db, else $GLOSSA_DB, else "glossa.db". */
+const char *out_db_path(const char *flag);
+
+#endif

@@ -1,0 +1,45 @@
+/*
+** cmd_help.c — `glossa help [COMMAND]`: the command list, or one command's
+** usage, options and examples, printed from the command tables.
+*/
+#include "cmd.h"
+
+#include <string.h>
+
+static int run_help(const struct cli_command *self, struct cli_args *args)
+{
+    const struct cli_command *const *c;
+    const struct cli_command *cmd;
+    (void)self;
+
+    if (args->n_positional > 0) {
+        cmd = cli_find(args->positional[0]);
+        if (!cmd) {
+            const char *guess = cli_suggest_command(args->positional[0]);
+            fprintf(stderr, "glossa help: no command '%s'%s%s%s\n", args->positional[0],
+                    guess ? "; did you mean '" : "", guess ? guess : "", guess ? "'?" : "");
+            return EXIT_ERR;
+        }
+        cli_print_help(cmd, stdout);
+        return EXIT_OK_;
+    }
+    printf("usage: glossa COMMAND [OPTIONS] [ARGS]\n\n"
+           "glossa looks up the SCO information-security terminology (annex 1 of the\n"
+           "2009 Agreement and related statements) in any member language or script.\n\n"
+           "commands:\n");
+    for (c = cli_commands(); *c; c++)
+        printf("  %-10s %s\n", (*c)->name, (*c)->summary);
+    printf("\nglobal:\n  --version  print versions of glossa, ICU, SQLite and libxml2\n"
+           "\nthe database is --db PATH, else $GLOSSA_DB, else ./glossa.db\n"
+           "exit status: 0 ok/found, 1 nothing found or problems found, 2 error\n"
+           "see 'glossa help COMMAND' for one command\n");
+    return EXIT_OK_;
+}
+
+const struct cli_command cmd_help_spec = {
+    "help", run_help, "show help for glossa or one of its commands", "help [COMMAND]",
+    NULL, 0,
+    "Without a COMMAND, list the commands. With one, show its usage, options and\n"
+    "examples (the same as 'glossa COMMAND --help').",
+    "  glossa help\n  glossa help lookup\n",
+};

@@ -1,0 +1,282 @@
+/*
+** cmd_lookup.c — `glossa lookup`: find concepts by a term in any language
+** and print their equivalents, definitions and sources, as aligned text for
+** people or as JSON for scripts.
+*/
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
+    { "from", 'f', "LANG", "match only terms in this language (BCP 47, e.g. ru, zh, uz-Latn)" },
+    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
+    { "format", 0, "FORMAT", "text (default) or json" },
+    { "limit", 'n', "N", "show at most N concepts (default 10)" },
+    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+};
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RED "\033[1;31m"
+#define GREEN "\033[32m"
+#define CYAN "\033[36m"
+#define RESET "\033[0m"
+
+static const char *basis_note(const char *basis)
+{
+    if (basis && strcmp(basis, "reconstruction") == 0)
+        return "reconstruction, not verified against the official text";
+    if (basis && strcmp(basis, "working-translation") == 0)
+        return "working translation, not an official rendering";
+    return NULL;
+}
+
+static const char *reliability_label(int r)
+{
+    switch (r) {
+    case 1: return "NOT VERIFIED";
+    case 2: return "minimum reliability";
+    case 3: return "reliable";
+    default: return "very reliable";
+    }
+}
+
+/* ---- JSON -------------------------------------------------------------------------- */
+
+static void print_json(const char *query, const glossa_results *res)
+{
+    size_t i, j;
+    printf("{\"query\":");
+    out_json_string(stdout, query);
+    printf(",\"results\":[");
+    for (i = 0; i < glossa_results_count(res); i++) {
+        const glossa_hit *h = glossa_results_get(res, i);
+        printf("%s{\"id\":", i ? "," : "");
+        out_json_string(stdout, h->id);
+        printf(",\"score\":%.4f,\"reliability\":%d,\"match\":{\"lang\":", h->score, h->reliability);
+        out_json_string(stdout, h->match_lang);
+        printf(",\"text\":");
+        out_json_string(stdout, h->match_text);
+        printf(",\"how\":");
+        out_json_string(stdout, glossa_match_kind_name(h->how));
+        printf("},\"terms\":[");
+        for (j = 0; j < h->n_terms; j++) {
+            printf("%s{\"lang\":", j ? "," : "");
+            out_json_string(stdout, h->terms[j].lang);
+            printf(",\"text\":");
+            out_json_string(stdout, h->terms[j].text);
+            printf(",\"status\":");
+            out_json_string(stdout, h->terms[j].status);
+            printf("}");
+        }
+        printf("],\"definitions\":[");
+        for (j = 0; j < h->n_definitions; j++) {
+            const glossa_definition *d = &h->definitions[j];
+            const char *note = basis_note(d->basis);
+            char *source = NULL;
+            size_t n = strlen(d->source ? d->source : "") + (note ? strlen(note) + 4 : 0) + 1;
+            printf("%s{\"lang\":", j ? "," : "");
+            out_json_string(stdout, d->lang);
+            printf(",\"text\":");
+            out_json_string(stdout, d->text);
+            printf(",\"source\":");
+            source = malloc(n);
+            if (source) {
+                snprintf(source, n, "%s%s%s%s", d->source ? d->source : "",
+                         note ? " (" : "", note ? note : "", note ? ")" : "");
+                out_json_string(stdout, source);
+                free(source);
+            } else {
+                out_json_string(stdout, d->source);
+            }
+            printf("}");
+        }
+        printf("]}");
+    }
+    printf("]}\n");
+}
+
+/* ---- text ------------------------------------------------------------------------------ */
+
+/* A label in the left column, padded so that every text starts in one column. */
+static void print_label(const struct cli_out *out, const char *kind, const char *lang,
+                        size_t width)
+{
+    char label[64];
+    snprintf(label, sizeof label, "%s%s%s", kind, *kind && *lang ? " " : "", lang);
+    printf("   %s", out_color(out, 0, CYAN));
+    out_padded(stdout, label, width);
+    printf("%s  ", out_color(out, 0, RESET));
+}
+
+static void print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h)
+{
+    size_t label_w = 4, term_w = 0, indent, j;
+    const char *b = out_color(out, 0, BOLD), *d = out_color(out, 0, DIM);
+    const char *r = out_color(out, 0, RESET);
+
+    for (j = 0; j < h->n_terms; j++) {
+        size_t lw = strlen(h->terms[j].lang);
+        size_t tw = glossa_text_width(h->terms[j].text, strlen(h->terms[j].text));
+        if (lw > label_w)
+            label_w = lw;
+        if (tw > term_w)
+            term_w = tw;
+    }
+    for (j = 0; j < h->n_definitions; j++)
+        if (strlen(h->definitions[j].lang) + 4 > label_w)
+            label_w = strlen(h->definitions[j].lang) + 4;
+    indent = 3 + label_w + 2;
+
+    printf("%zu. %s%s%s  %s%s%s", rank, b, h->id, r, d,
+           strcmp(h->status, "in-force") == 0 ? "in force" : h->status, r);
+    if (h->reliability <= 1)
+        printf("  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
+               reliability_label(h->reliability), h->reliability, r);
+    else
+        printf("  %sreliability %d of 4 (%s)%s", d, h->reliability,
+               reliability_label(h->reliability), r);
+    printf("\n");
+    print_label(out, "match", "", label_w);
+    printf("%s%s%s %s(%s, %s)%s\n", out_color(out, 0, GREEN), h->match_text, r, d,
+           h->match_lang, glossa_match_kind_name(h->how), r);
+    if (h->instrument) {
+        print_label(out, "from", "", label_w);
+        out_wrapped(stdout, out, h->instrument, indent, indent);
+    }
+    for (j = 0; j < h->n_terms; j++) {
+        const glossa_term *t = &h->terms[j];
+        print_label(out, "", t->lang, label_w);
+        out_padded(stdout, t->text, term_w);
+        printf("  %s%s%s%s%s%s%s%s\n", d, t->status, t->term_type ? ", " : "",
+               t->term_type ? t->term_type : "", t->working ? ", working translation" : "",
+               t->geo ? ", " : "", t->geo ? t->geo : "", r);
+    }
+    for (j = 0; j < h->n_definitions; j++) {
+        const glossa_definition *def = &h->definitions[j];
+        const char *note = basis_note(def->basis);
+        char src[1024];
+        print_label(out, "def", def->lang, label_w);
+        out_wrapped(stdout, out, def->text, indent, indent);
+        snprintf(src, sizeof src, "source: %s%s%s%s", def->source ? def->source : "unknown",
+                 note ? " [" : "", note ? note : "", note ? "]" : "");
+        printf("%*s%s", (int)indent, "", d);
+        out_wrapped(stdout, out, src, indent, indent);
+        printf("%s", r);
+    }
+    for (j = 0; j < h->n_notes; j++) {
+        print_label(out, "note", "", label_w);
+        out_wrapped(stdout, out, h->notes[j].text, indent, indent);
+    }
+}
+
+static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit)
+{
+    char *end;
+    long v;
+    if (!s)
+        return 0;
+    v = strtol(s, &end, 10);
+    if (*s == '\0' || *end || v < 1 || v > 1000) {
+        out_message(out, "--limit takes a number from 1 to 1000, not '%s'", s);
+        return -1;
+    }
+    *limit = (unsigned)v;
+    return 0;
+}
+
+static int run_lookup(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
+    const char *format = cli_value(self, args, "format");
+    const char *color = cli_value(self, args, "color");
+    glossa_results *res = NULL;
+    glossa_db *db = NULL;
+    glossa_error err;
+    int json, rc, i;
+    char query[4200];
+    size_t qlen = 0;
+
+    if (args->n_positional == 0) {
+        fprintf(stderr, "glossa lookup: no query\nusage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
+        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
+        return EXIT_ERR;
+    }
+    if (color && strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
+        out_message(&args->out, "unknown --color '%s' (use auto, always or never)", color);
+        return EXIT_ERR;
+    }
+    json = format && strcmp(format, "json") == 0;
+    opts.from = cli_value(self, args, "from");
+    opts.to = cli_value(self, args, "to");
+    if (opts.from && !glossa_lang_is_valid(opts.from)) {
+        out_message(&args->out, "unknown language '%s' for --from", opts.from);
+        return EXIT_ERR;
+    }
+    if (parse_limit(&args->out, cli_value(self, args, "limit"), &opts.limit))
+        return EXIT_ERR;
+
+    /* Several words without quotes are one query, as a person would mean it. */
+    query[0] = '\0';
+    for (i = 0; i < args->n_positional; i++) {
+        size_t n = strlen(args->positional[i]);
+        if (qlen + n + 2 > sizeof query) {
+            out_message(&args->out, "query too long (at most 4096 bytes)");
+            return EXIT_ERR;
+        }
+        if (i)
+            query[qlen++] = ' ';
+        memcpy(query + qlen, args->positional[i], n + 1);
+        qlen += n;
+    }
+
+    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) ||
+        (rc = glossa_lookup(db, query, &opts, &res, &err))) {
+        out_error(&args->out, &err);
+        glossa_db_close(db);
+        return EXIT_ERR;
+    }
+    if (json) {
+        print_json(query, res);
+    } else if (glossa_results_count(res) == 0) {
+        fprintf(stderr, "glossa: no concept matches '%s'\n", query);
+    } else {
+        size_t k;
+        for (k = 0; k < glossa_results_count(res); k++) {
+            if (k)
+                putchar('\n');
+            print_hit(&args->out, k + 1, glossa_results_get(res, k));
+        }
+    }
+    rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;
+    glossa_results_free(res);
+    glossa_db_close(db);
+    return rc;
+}
+
+const struct cli_command cmd_lookup_spec = {
+    "lookup", run_lookup, "find a concept by a term in any language",
+    "lookup [--db PATH] [--from LANG] [--to LANG,...] [--format text|json] [--limit N] QUERY",
+    options, sizeof options / sizeof options[0],
+    "Find concepts by any of their terms, in any language or script, insensitive to\n"
+    "case, Unicode normalisation form and Russian ё/е. Words are found by ICU's word\n"
+    "breaks, so Chinese works without spaces. Each result shows how it matched\n"
+    "(exact, normalized, or fulltext: every query word occurs in the term), the\n"
+    "concept's terms and definitions with their sources, and its reliability:\n"
+    "entries that have not been verified against an official text say so.\n"
+    "\n"
+    "JSON output (--format json) has the shape\n"
+    "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\n"
+    "    \"match\":{\"lang\":L,\"text\":T,\"how\":H},\"terms\":[{\"lang\":L,\"text\":T,\"status\":ST}],\n"
+    "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
+    "\n"
+    "Exit status: 0 found, 1 nothing found, 2 error.",
+    "  glossa lookup \"информационная безопасность\"\n"
+    "  glossa lookup 信息安全 --to ru\n"
+    "  glossa lookup \"information weapon\" --to ru,zh --format json\n",
+};

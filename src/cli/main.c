@@ -1,0 +1,100 @@
+/*
+** main.c — entry point of the glossa CLI: global flags, the table of
+** subcommands (one cmd_*.c each), dispatch, and process-wide set-up and
+** tear-down of libglossa.
+*/
+#include "cmd.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static const struct cli_command *const commands[] = {
+    &cmd_lookup_spec,
+    &cmd_index_spec,
+    &cmd_validate_spec,
+    &cmd_help_spec,
+    NULL,
+};
+
+const struct cli_command *const *cli_commands(void)
+{
+    return commands;
+}
+
+const struct cli_command *cli_find(const char *name)
+{
+    const struct cli_command *const *c;
+    for (c = commands; *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+const char *cli_suggest_command(const char *name)
+{
+    const struct cli_command *const *c;
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (c = commands; *c; c++) {
+        size_t d = cli_edit_distance(name, (*c)->name);
+        if (d < best_d) {
+            best_d = d;
+            best = (*c)->name;
+        }
+    }
+    return best;
+}
+
+static void print_version(void)
+{
+    printf("glossa %s (ICU %s, SQLite %s, libxml2 %s)\n", glossa_version(),
+           glossa_icu_version(), glossa_sqlite_version(), glossa_libxml2_version());
+}
+
+int main(int argc, char **argv)
+{
+    const struct cli_command *cmd;
+    struct cli_args args;
+    glossa_error err;
+    int help = 0, rc;
+
+    if (argc < 2) {
+        cmd_help_spec.run(&cmd_help_spec, &(struct cli_args){ .n_positional = 0 });
+        return EXIT_ERR;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {
+        print_version();
+        return out_finish(EXIT_OK_);
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
+        argv[1] = "help";
+    cmd = cli_find(argv[1]);
+    if (!cmd) {
+        const char *guess = cli_suggest_command(argv[1]);
+        fprintf(stderr, "glossa: '%s' is not a glossa command", argv[1]);
+        if (guess)
+            fprintf(stderr, "; did you mean '%s'?", guess);
+        fprintf(stderr, "\nsee 'glossa help' for the list of commands\n");
+        return EXIT_ERR;
+    }
+    rc = cli_parse(cmd, argc - 2, argv + 2, &args, &help);
+    if (rc) {
+        cli_args_release(&args);
+        return rc;
+    }
+    if (help) {
+        cli_print_help(cmd, stdout);
+        cli_args_release(&args);
+        return out_finish(EXIT_OK_);
+    }
+    out_decide(&args.out, cli_value(cmd, &args, "color"));
+    if (glossa_global_init(&err)) {
+        out_error(&args.out, &err);
+        cli_args_release(&args);
+        return EXIT_ERR;
+    }
+    rc = cmd->run(cmd, &args);
+    cli_args_release(&args);
+    glossa_global_shutdown();
+    return out_finish(rc);
+}

@@ -1,0 +1,192 @@
+/*
+** options.c — parsing a command's arguments from its option table, and
+** printing `glossa help COMMAND` from the same table, so help and parser
+** never disagree.
+*/
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+size_t cli_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b), i, j;
+    size_t row[64];
+    if (lb >= sizeof row / sizeof row[0])
+        return (size_t)-1;
+    for (j = 0; j <= lb; j++)
+        row[j] = j;
+    for (i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (j = 1; j <= lb; j++) {
+            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static int find_long(const struct cli_command *cmd, const char *name, size_t n)
+{
+    int i;
+    for (i = 0; i < cmd->n_options; i++)
+        if (strlen(cmd->options[i].name) == n && strncmp(cmd->options[i].name, name, n) == 0)
+            return i;
+    return -1;
+}
+
+static int find_short(const struct cli_command *cmd, char c)
+{
+    int i;
+    for (i = 0; i < cmd->n_options; i++)
+        if (cmd->options[i].short_name == c)
+            return i;
+    return -1;
+}
+
+static int bad_option(const struct cli_command *cmd, const char *opt)
+{
+    const char *best = NULL;
+    size_t best_d = 3;
+    int i;
+    for (i = 0; i < cmd->n_options; i++) {
+        size_t d = cli_edit_distance(opt, cmd->options[i].name);
+        if (d < best_d) {
+            best_d = d;
+            best = cmd->options[i].name;
+        }
+    }
+    fprintf(stderr, "glossa %s: unknown option '%s%s'", cmd->name,
+            strlen(opt) == 1 ? "-" : "--", opt);
+    if (best)
+        fprintf(stderr, "; did you mean '--%s'?", best);
+    fprintf(stderr, "\nusage: glossa %s\nsee 'glossa help %s'\n", cmd->usage, cmd->name);
+    return EXIT_ERR;
+}
+
+static int missing_value(const struct cli_command *cmd, const struct cli_option *o)
+{
+    fprintf(stderr, "glossa %s: option '--%s' needs a value (%s)\nusage: glossa %s\n",
+            cmd->name, o->name, o->arg, cmd->usage);
+    return EXIT_ERR;
+}
+
+int cli_parse(const struct cli_command *cmd, int argc, char **argv,
+              struct cli_args *args, int *help)
+{
+    int i, only_positional = 0;
+
+    memset(args->values, 0, sizeof args->values);
+    args->n_positional = 0;
+    args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
+    if (!args->positional) {
+        fprintf(stderr, "glossa: out of memory\n");
+        return EXIT_ERR;
+    }
+    *help = 0;
+    for (i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        int k;
+        if (only_positional || a[0] != '-' || a[1] == '\0') {
+            args->positional[args->n_positional++] = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_positional = 1;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            *help = 1;
+            continue;
+        }
+        if (a[1] == '-') {
+            const char *eq = strchr(a + 2, '=');
+            size_t n = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+            k = find_long(cmd, a + 2, n);
+            if (k < 0) {
+                char name[64];
+                snprintf(name, sizeof name, "%.*s", (int)n, a + 2);
+                return bad_option(cmd, name);
+            }
+            if (!cmd->options[k].arg) {
+                if (eq) {
+                    fprintf(stderr, "glossa %s: option '--%s' takes no value\n", cmd->name,
+                            cmd->options[k].name);
+                    return EXIT_ERR;
+                }
+                args->values[k] = "1";
+            } else if (eq) {
+                args->values[k] = eq + 1;
+            } else if (i + 1 < argc) {
+                args->values[k] = argv[++i];
+            } else {
+                return missing_value(cmd, &cmd->options[k]);
+            }
+        } else {
+            char name[2] = { a[1], 0 };
+            k = find_short(cmd, a[1]);
+            if (k < 0)
+                return bad_option(cmd, name);
+            if (!cmd->options[k].arg) {
+                if (a[2]) {
+                    fprintf(stderr, "glossa %s: option '-%c' takes no value\n", cmd->name, a[1]);
+                    return EXIT_ERR;
+                }
+                args->values[k] = "1";
+            } else if (a[2]) {
+                args->values[k] = a + 2;
+            } else if (i + 1 < argc) {
+                args->values[k] = argv[++i];
+            } else {
+                return missing_value(cmd, &cmd->options[k]);
+            }
+        }
+    }
+    return 0;
+}
+
+void cli_args_release(struct cli_args *args)
+{
+    free(args->positional);
+    args->positional = NULL;
+}
+
+const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
+                      const char *name)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k < 0 ? NULL : args->values[k];
+}
+
+void cli_print_help(const struct cli_command *cmd, FILE *f)
+{
+    size_t width = 0;
+    int i;
+
+    fprintf(f, "usage: glossa %s\n\n%s\n", cmd->usage, cmd->description);
+    for (i = 0; i < cmd->n_options; i++) {
+        const struct cli_option *o = &cmd->options[i];
+        size_t w = strlen(o->name) + (o->arg ? strlen(o->arg) + 1 : 0);
+        if (w > width)
+            width = w;
+    }
+    fprintf(f, "\noptions:\n");
+    for (i = 0; i < cmd->n_options; i++) {
+        const struct cli_option *o = &cmd->options[i];
+        char spec[96];
+        snprintf(spec, sizeof spec, "%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
+        if (o->short_name)
+            fprintf(f, "  -%c, --%-*s  %s\n", o->short_name, (int)width, spec, o->help);
+        else
+            fprintf(f, "      --%-*s  %s\n", (int)width, spec, o->help);
+    }
+    fprintf(f, "  -h, --%-*s  %s\n", (int)width, "help", "show this help");
+    if (cmd->examples && *cmd->examples)
+        fprintf(f, "\nexamples:\n%s", cmd->examples);
+}

@@ -1,0 +1,175 @@
+/*
+** out.c — how the CLI writes: colour only on a terminal (and never with
+** NO_COLOR or TERM=dumb), git-style error lines (`file:line:col: error: …`),
+** JSON string escaping, padding and wrapping by display width (CJK counts
+** two columns), and the final check that stdout was really written.
+*/
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+static int wants_color(int fd, const char *flag)
+{
+    const char *term = getenv("TERM");
+    if (flag && strcmp(flag, "always") == 0)
+        return 1;
+    if (flag && strcmp(flag, "never") == 0)
+        return 0;
+    if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+        return 0;
+    return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
+}
+
+void out_decide(struct cli_out *out, const char *color_flag)
+{
+    struct winsize ws;
+    out->color_out = wants_color(STDOUT_FILENO, color_flag);
+    out->color_err = wants_color(STDERR_FILENO, color_flag);
+    out->progress = isatty(STDERR_FILENO);
+    out->width = 80;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
+        out->width = ws.ws_col > 120 ? 120 : ws.ws_col;
+}
+
+const char *out_color(const struct cli_out *out, int err_stream, const char *sgr)
+{
+    int on = err_stream ? out->color_err : out->color_out;
+    return on ? sgr : "";
+}
+
+static void print_location(const glossa_error *e)
+{
+    if (!e->file[0])
+        return;
+    fprintf(stderr, "%s:", e->file);
+    if (e->line > 0) {
+        fprintf(stderr, "%ld:", e->line);
+        if (e->column > 0)
+            fprintf(stderr, "%ld:", e->column);
+    }
+    fputc(' ', stderr);
+}
+
+void out_diag(const glossa_error *d, void *userdata)
+{
+    const struct cli_out *out = userdata;
+    print_location(d);
+    fprintf(stderr, "%serror:%s %s\n", out_color(out, 1, "\033[1;31m"),
+            out_color(out, 1, "\033[0m"), d->msg);
+}
+
+void out_error(const struct cli_out *out, const glossa_error *e)
+{
+    fputs("glossa: ", stderr);
+    out_diag(e, (void *)out);
+}
+
+void out_message(const struct cli_out *out, const char *fmt, ...)
+{
+    va_list ap;
+    fprintf(stderr, "glossa: %serror:%s ", out_color(out, 1, "\033[1;31m"),
+            out_color(out, 1, "\033[0m"));
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void out_json_string(FILE *f, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    fputc('"', f);
+    for (; *p; p++) {
+        switch (*p) {
+        case '"': fputs("\\\"", f); break;
+        case '\\': fputs("\\\\", f); break;
+        case '\n': fputs("\\n", f); break;
+        case '\r': fputs("\\r", f); break;
+        case '\t': fputs("\\t", f); break;
+        default:
+            if (*p < 0x20)
+                fprintf(f, "\\u%04x", *p);
+            else
+                fputc(*p, f);
+        }
+    }
+    fputc('"', f);
+}
+
+void out_padded(FILE *f, const char *s, size_t width)
+{
+    size_t w = glossa_text_width(s, strlen(s));
+    fputs(s, f);
+    while (w++ < width)
+        fputc(' ', f);
+}
+
+static size_t utf8_len(unsigned char c)
+{
+    if (c < 0x80) return 1;
+    if ((c & 0xe0) == 0xc0) return 2;
+    if ((c & 0xf0) == 0xe0) return 3;
+    if ((c & 0xf8) == 0xf0) return 4;
+    return 1;
+}
+
+void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
+                 size_t indent)
+{
+    size_t limit = (size_t)out->width, col = first_col;
+    const char *line = text, *p = text, *last_space = NULL;
+
+    if (limit < indent + 20)
+        limit = indent + 20;
+    while (*p) {
+        size_t n = utf8_len((unsigned char)*p);
+        size_t w = glossa_text_width(p, n);
+        if (*p == ' ')
+            last_space = p;
+        if (col + w > limit && p > line) {
+            const char *cut = last_space && last_space > line ? last_space : p;
+            size_t i;
+            fwrite(line, 1, (size_t)(cut - line), f);
+            fputc('\n', f);
+            for (i = 0; i < indent; i++)
+                fputc(' ', f);
+            line = *cut == ' ' ? cut + 1 : cut;
+            last_space = NULL;
+            p = line;
+            col = indent;
+            continue;
+        }
+        col += w;
+        p += n;
+    }
+    fputs(line, f);
+    fputc('\n', f);
+}
+
+int out_finish(int code)
+{
+    int failed = fflush(stdout) != 0 || ferror(stdout);
+    if (!failed && fclose(stdout) != 0)
+        failed = 1;
+    if (failed) {
+        fprintf(stderr, "glossa: error: cannot write output: %s\n",
+                errno ? strerror(errno) : "write error");
+        return EXIT_ERR;
+    }
+    return code;
+}
+
+const char *out_db_path(const char *flag)
+{
+    const char *env = getenv("GLOSSA_DB");
+    if (flag && *flag)
+        return flag;
+    if (env && *env)
+        return env;
+    return "glossa.db";
+}

@@ -1,0 +1,211 @@
+/*
+** glossa.h — the one public header of libglossa, the multilingual terminology
+** engine behind the `glossa` command.
+**
+** It declares opaque handles (glossa_db, glossa_results), versioned option
+** structs, read-only result records and the error API. The library never prints
+** and never exits: every fallible call returns 0 or a negative GLOSSA_E* code and
+** fills a caller-owned glossa_error. The error struct is written only on failure.
+**
+** Memory: every function says who owns what it returns. Strings inside result
+** records are borrowed from the glossa_results that holds them.
+*/
+#ifndef GLOSSA_H
+#define GLOSSA_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define GLOSSA_VERSION "0.1.0"
+
+/* ---- errors ------------------------------------------------------------ */
+
+enum glossa_code {
+    GLOSSA_OK = 0,
+    GLOSSA_ERROR = -1,     /* anything unexpected */
+    GLOSSA_ENOTFOUND = -2, /* a file, concept or database does not exist */
+    GLOSSA_EINPUT = -3,    /* bad user data: malformed XML, bad query option */
+    GLOSSA_ESCHEMA = -4,   /* well-formed input that breaks the encoding rules */
+    GLOSSA_EIO = -5,       /* read/write failure, disk full, permissions */
+    GLOSSA_ENOMEM = -6,    /* an allocation failed */
+    GLOSSA_ECORRUPT = -7,  /* database damaged or built by an incompatible build */
+    GLOSSA_EBUSY = -8      /* another process holds the index lock */
+};
+
+#define GLOSSA_ERROR_SIZE 512
+#define GLOSSA_PATH_SIZE 1024
+
+/* A diagnostic. Fixed-size buffers so that reporting works without allocating.
+** file is empty and line/column are 0 when they do not apply. */
+typedef struct glossa_error {
+    int code;                     /* one of enum glossa_code */
+    char file[GLOSSA_PATH_SIZE];  /* input file the message is about */
+    long line;                    /* 1-based, 0 when unknown */
+    long column;                  /* 1-based, 0 when unknown */
+    char msg[GLOSSA_ERROR_SIZE];  /* lower-case, no trailing full stop */
+} glossa_error;
+
+/* Static, human-readable name of a code ("input error", …). Never NULL. */
+const char *glossa_strerror(int code);
+
+/* ---- library lifetime -------------------------------------------------- */
+
+/* Set up ICU, SQLite and libxml2 once per process (idempotent). It installs
+** the entity-loader policy that keeps XML parsing off the network and off the
+** file system. Call before anything else. */
+int glossa_global_init(glossa_error *err);
+
+/* Release the global state of the C libraries; call once, at process end. */
+void glossa_global_shutdown(void);
+
+/* Static version strings: glossa's own, and the ICU/SQLite/libxml2 in use. */
+const char *glossa_version(void);
+const char *glossa_icu_version(void);
+const char *glossa_sqlite_version(void);
+const char *glossa_libxml2_version(void);
+
+/* ---- validation and indexing ------------------------------------------- */
+
+/* Called for every diagnostic found while reading TEI (errors and warnings).
+** The record is borrowed for the duration of the call. */
+typedef void (*glossa_diag_fn)(const glossa_error *diag, void *userdata);
+
+typedef struct glossa_index_stats {
+    unsigned long files;
+    unsigned long concepts;
+    unsigned long terms;
+    unsigned long definitions;
+    unsigned long errors;
+} glossa_index_stats;
+
+/* Called now and then during a long run; done/total are input bytes. */
+typedef void (*glossa_progress_fn)(const glossa_index_stats *so_far,
+                                   unsigned long long done,
+                                   unsigned long long total, void *userdata);
+
+#define GLOSSA_INDEX_OPTS_VERSION 1
+typedef struct glossa_index_opts {
+    unsigned version;             /* GLOSSA_INDEX_OPTS_VERSION */
+    glossa_diag_fn on_diag;       /* optional: every diagnostic */
+    glossa_progress_fn on_progress; /* optional */
+    void *userdata;               /* passed to the callbacks */
+    unsigned max_errors;          /* stop collecting after this many (0: 50) */
+} glossa_index_opts;
+#define GLOSSA_INDEX_OPTS_INIT { GLOSSA_INDEX_OPTS_VERSION, NULL, NULL, NULL, 0 }
+
+/* Read and check TEI term-base files without writing anything. inputs are
+** files or directories (every *.xml below a directory, sorted by name).
+** Returns 0 when everything is valid, GLOSSA_EINPUT/ESCHEMA with err set to the
+** first problem otherwise; all problems go to opts->on_diag. stats may be NULL. */
+int glossa_validate(const char *const *inputs, size_t n_inputs,
+                    const glossa_index_opts *opts, glossa_index_stats *stats,
+                    glossa_error *err);
+
+/* Validate inputs and build the database at db_path. The new database is built
+** beside db_path and renamed into place only when complete and verified: on any
+** failure, or if the process is killed, the previous database is untouched.
+** A second concurrent index of the same db_path fails with GLOSSA_EBUSY. */
+int glossa_index(const char *db_path, const char *const *inputs,
+                 size_t n_inputs, const glossa_index_opts *opts,
+                 glossa_index_stats *stats, glossa_error *err);
+
+/* ---- database and lookup ------------------------------------------------ */
+
+typedef struct glossa_db glossa_db;
+
+/* Open an index read-only.
+** @param[out] out  new handle; caller frees with glossa_db_close() */
+int glossa_db_open(glossa_db **out, const char *path, glossa_error *err);
+
+/* Close a handle; accepts NULL. */
+void glossa_db_close(glossa_db *db);
+
+/* How a result matched, best first. */
+typedef enum glossa_match_kind {
+    GLOSSA_MATCH_EXACT = 0,      /* the term as stored, byte for byte */
+    GLOSSA_MATCH_NORMALIZED = 1, /* equal after NFKC case folding and ё→е */
+    GLOSSA_MATCH_FULLTEXT = 2    /* every query word occurs in the term */
+} glossa_match_kind;
+
+/* Static name of a match kind: "exact", "normalized", "fulltext". */
+const char *glossa_match_kind_name(glossa_match_kind kind);
+
+#define GLOSSA_LOOKUP_OPTS_VERSION 1
+typedef struct glossa_lookup_opts {
+    unsigned version;   /* GLOSSA_LOOKUP_OPTS_VERSION */
+    const char *from;   /* only match terms in this language (BCP 47 prefix), or NULL */
+    const char *to;     /* comma-separated languages to show, or NULL for all */
+    unsigned limit;     /* at most this many concepts (0: 10) */
+} glossa_lookup_opts;
+#define GLOSSA_LOOKUP_OPTS_INIT { GLOSSA_LOOKUP_OPTS_VERSION, NULL, NULL, 0 }
+
+typedef struct glossa_term {
+    const char *lang;       /* BCP 47 */
+    const char *text;
+    const char *status;     /* "preferred", "admitted" or "deprecated" */
+    const char *term_type;  /* "abbreviation", … or NULL */
+    const char *geo;        /* ISO 3166 region of use (national law), or NULL */
+    int working;            /* 1 when a working translation, not official wording */
+} glossa_term;
+
+typedef struct glossa_definition {
+    const char *lang;
+    const char *text;
+    const char *source;     /* human-readable citation */
+    const char *basis;      /* "official", "reconstruction" or "working-translation" */
+} glossa_definition;
+
+typedef struct glossa_note {
+    const char *lang;
+    const char *type;       /* "reliability", "editorial" or "usage" */
+    const char *text;
+} glossa_note;
+
+typedef struct glossa_hit {
+    const char *id;          /* the concept's xml:id */
+    double score;            /* higher is better; comparable within one result set */
+    int reliability;         /* 1 not verified … 4 very reliable */
+    const char *status;      /* "in-force", "proposed" or "withdrawn" */
+    const char *instrument;  /* human-readable citation of where the concept comes from */
+    glossa_match_kind how;
+    const char *match_lang;  /* the term that matched */
+    const char *match_text;
+    const glossa_term *terms;             size_t n_terms;
+    const glossa_definition *definitions; size_t n_definitions;
+    const glossa_note *notes;             size_t n_notes;
+} glossa_hit;
+
+typedef struct glossa_results glossa_results;
+
+/* Find concepts by any of their terms. Best match first.
+** @param[out] out  new result set (possibly empty); caller frees with
+**                  glossa_results_free(). Not set on failure. */
+int glossa_lookup(glossa_db *db, const char *query,
+                  const glossa_lookup_opts *opts, glossa_results **out,
+                  glossa_error *err);
+
+size_t glossa_results_count(const glossa_results *res);
+
+/* @return borrowed pointer, valid until glossa_results_free(res) */
+const glossa_hit *glossa_results_get(const glossa_results *res, size_t i);
+
+/* Free a result set; accepts NULL. */
+void glossa_results_free(glossa_results *res);
+
+/* ---- text helpers for front ends ------------------------------------------- */
+
+/* Columns that UTF-8 text takes on a terminal (East Asian wide = 2,
+** combining marks = 0). Invalid bytes count 1. */
+size_t glossa_text_width(const char *utf8, size_t len);
+
+/* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
+** script and region subtags), 0 otherwise. */
+int glossa_lang_is_valid(const char *tag);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* GLOSSA_H */

@@ -1,0 +1,101 @@
+/*
+** fts_tokenizer.c — the "glossa" FTS5 tokenizer: ICU word boundaries and
+** glossa's normalisation (norm.c), so that FTS5 tables and lookups share one
+** notion of a word in every script, Chinese included.
+**
+** Registered per connection by glossa__fts_register(); each tokenizer
+** instance owns one normaliser (ICU break iterator), created once.
+*/
+#include "glossa_int.h"
+
+#include <sqlite3.h>
+
+struct fts_tok {
+    struct glossa_norm *norm;
+};
+
+struct tokenize_ctx {
+    void *fts_ctx;
+    int (*x_token)(void *, int, const char *, int, int, int);
+};
+
+static int fts_create(void *user, const char **argv, int argc,
+                      Fts5Tokenizer **out)
+{
+    struct fts_tok *t;
+    (void)user;
+    (void)argv;
+    if (argc > 0)
+        return SQLITE_ERROR; /* the glossa tokenizer takes no options */
+    t = glossa__calloc(1, sizeof *t);
+    if (!t)
+        return SQLITE_NOMEM;
+    if (glossa__norm_new(&t->norm, NULL)) {
+        glossa__free(t);
+        return SQLITE_ERROR;
+    }
+    *out = (Fts5Tokenizer *)t;
+    return SQLITE_OK;
+}
+
+static void fts_delete(Fts5Tokenizer *tok)
+{
+    struct fts_tok *t = (struct fts_tok *)tok;
+    if (t) {
+        glossa__norm_free(t->norm);
+        glossa__free(t);
+    }
+}
+
+static int emit(void *ud, const char *tok, size_t tok_len, size_t start,
+                size_t end)
+{
+    struct tokenize_ctx *c = ud;
+    int rc = c->x_token(c->fts_ctx, 0, tok, (int)tok_len, (int)start, (int)end);
+    return rc == SQLITE_OK ? 0 : rc;
+}
+
+static int fts_tokenize(Fts5Tokenizer *tok, void *fts_ctx, int flags,
+                        const char *text, int len,
+                        int (*x_token)(void *, int, const char *, int, int, int))
+{
+    struct fts_tok *t = (struct fts_tok *)tok;
+    struct tokenize_ctx c = { fts_ctx, x_token };
+    int rc;
+    (void)flags;
+    if (len <= 0)
+        return SQLITE_OK;
+    rc = glossa__norm_tokens(t->norm, text, (size_t)len, emit, &c);
+    if (rc == 0)
+        return SQLITE_OK;
+    if (rc == GLOSSA_ENOMEM)
+        return SQLITE_NOMEM;
+    return rc > 0 ? rc : SQLITE_ERROR;
+}
+
+static fts5_api *fts5_api_of(sqlite3 *db)
+{
+    fts5_api *api = NULL;
+    sqlite3_stmt *stmt = NULL;
+    if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &stmt, NULL) != SQLITE_OK)
+        return NULL;
+    sqlite3_bind_pointer(stmt, 1, (void *)&api, "fts5_api_ptr", NULL);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    return api;
+}
+
+int glossa__fts_register(sqlite3 *db, glossa_error *err)
+{
+    static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
+    fts5_api *api = fts5_api_of(db);
+    int rc;
+
+    if (!api || api->iVersion < 2)
+        return glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0,
+                                 "this SQLite has no FTS5 (need 3.20 or later with FTS5)");
+    rc = api->xCreateTokenizer(api, "glossa", NULL, &tokenizer, NULL);
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(err, db, rc, NULL, "cannot register the FTS5 tokenizer");
+    return 0;
+}

@@ -1,0 +1,104 @@
+/*
+** glossa.c — library lifetime and small public helpers: global set-up of
+** ICU, SQLite and libxml2 (done once), version strings, display width.
+**
+** The only process-wide settings glossa makes live here: the libxml2 entity
+** loader that refuses every external resource, and SQLite's initialisation.
+*/
+#include "glossa_int.h"
+
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/uclean.h>
+#include <unicode/utf8.h>
+#include <unicode/uversion.h>
+
+#include <stdio.h>
+
+static int initialised;
+
+/* No document may pull in anything from outside: DTDs, entities, XIncludes. */
+static xmlParserInputPtr deny_external(const char *url, const char *id,
+                                       xmlParserCtxtPtr ctxt)
+{
+    (void)url;
+    (void)id;
+    (void)ctxt;
+    return NULL;
+}
+
+int glossa_global_init(glossa_error *err)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int rc;
+
+    if (initialised)
+        return 0;
+    u_init(&status);
+    if (U_FAILURE(status))
+        return glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0,
+                                 "cannot initialise ICU: %s", u_errorName(status));
+    rc = sqlite3_initialize();
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(err, NULL, rc, NULL, "cannot initialise SQLite");
+    xmlInitParser();
+    xmlSetExternalEntityLoader(deny_external);
+    initialised = 1;
+    return 0;
+}
+
+void glossa_global_shutdown(void)
+{
+    if (!initialised)
+        return;
+    xmlCleanupParser();
+    sqlite3_shutdown();
+    u_cleanup();
+    initialised = 0;
+}
+
+const char *glossa_version(void)
+{
+    return GLOSSA_VERSION;
+}
+
+const char *glossa_icu_version(void)
+{
+    return U_ICU_VERSION;
+}
+
+const char *glossa_sqlite_version(void)
+{
+    return sqlite3_libversion();
+}
+
+const char *glossa_libxml2_version(void)
+{
+    return LIBXML_DOTTED_VERSION;
+}
+
+size_t glossa_text_width(const char *utf8, size_t len)
+{
+    size_t i = 0, width = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)utf8, i, len, c);
+        if (c < 0) {
+            width++;
+            continue;
+        }
+        switch (u_charType(c)) {
+        case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_FORMAT_CHAR:
+            continue;
+        default:
+            break;
+        }
+        switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+        case U_EA_WIDE: case U_EA_FULLWIDTH: width += 2; break;
+        default: width += 1; break;
+        }
+    }
+    return width;
+}

@@ -1,0 +1,191 @@
+/*
+** glossa_int.h — declarations shared between the files of libglossa but not
+** part of the public API. Functions here use the glossa__ prefix.
+**
+** Nothing outside src/lib includes this file (CMake keeps src/lib private).
+*/
+#ifndef GLOSSA_INT_H
+#define GLOSSA_INT_H
+
+#include "glossa.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct sqlite3;
+
+/* ---- error.c ------------------------------------------------------------ */
+
+/* Fill err (if not NULL) and return code. file may be NULL. */
+int glossa__error_set(glossa_error *err, int code, const char *file, long line,
+                      long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Same, for SQLite failures: code chosen from the SQLite result code. */
+int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
+                         const char *path, const char *what);
+
+/* ---- alloc.c: the one allocation seam (fault injection hooks in here) --- */
+
+void *glossa__malloc(size_t n);
+void *glossa__calloc(size_t count, size_t size);
+void *glossa__realloc(void *p, size_t n);
+void glossa__free(void *p);
+char *glossa__strdup(const char *s);
+char *glossa__strndup(const char *s, size_t n);
+
+/* Test hook: make the Nth allocation from now fail (0 disables). With
+** persistent set, every allocation after it fails too. */
+void glossa__alloc_fail_after(unsigned long n, int persistent);
+
+/* ---- buf.c: growable, bounded byte buffers ------------------------------- */
+
+#define GLOSSA_BUF_MAX ((size_t)256 * 1024 * 1024)
+
+struct glossa_buf {
+    char *data;   /* always NUL-terminated once anything was added */
+    size_t len;
+    size_t cap;
+};
+#define GLOSSA_BUF_INIT { NULL, 0, 0 }
+
+int glossa__buf_grow(struct glossa_buf *b, size_t extra);
+int glossa__buf_add(struct glossa_buf *b, const char *s, size_t n);
+int glossa__buf_adds(struct glossa_buf *b, const char *s);
+int glossa__buf_addf(struct glossa_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void glossa__buf_clear(struct glossa_buf *b);   /* keep memory, length 0 */
+void glossa__buf_release(struct glossa_buf *b); /* free memory */
+/* Never NULL: "" for an empty buffer. */
+const char *glossa__buf_str(const struct glossa_buf *b);
+
+/* ---- arena.c: bump allocator for result sets ---------------------------- */
+
+struct glossa_arena;
+struct glossa_arena *glossa__arena_new(void);
+void glossa__arena_free(struct glossa_arena *a);
+void *glossa__arena_alloc(struct glossa_arena *a, size_t n);
+/* Copy of s (NULL stays NULL). Returns NULL on OOM only when s != NULL. */
+char *glossa__arena_strdup(struct glossa_arena *a, const char *s);
+
+/* ---- norm.c: search keys (ICU word breaks + NFKC case folding) ---------- */
+
+struct glossa_norm;
+
+/* @param[out] out  new normaliser; free with glossa__norm_free() */
+int glossa__norm_new(struct glossa_norm **out, glossa_error *err);
+void glossa__norm_free(struct glossa_norm *n);
+
+/* Called for each word token: tok is the normalised UTF-8 form (borrowed),
+** start/end are byte offsets of the token in the input. Return non-zero to
+** stop (that value is passed back by glossa__norm_tokens). */
+typedef int (*glossa_token_fn)(void *ud, const char *tok, size_t tok_len,
+                               size_t start, size_t end);
+
+/* Split UTF-8 text into normalised word tokens. Invalid UTF-8 is replaced by
+** U+FFFD. Returns 0, the callback's non-zero value, or GLOSSA_ENOMEM. */
+int glossa__norm_tokens(struct glossa_norm *n, const char *text, size_t len,
+                        glossa_token_fn fn, void *ud);
+
+/* The normalised key of a whole string: its tokens joined by one space. */
+int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
+                     struct glossa_buf *out);
+
+/* Bump this when tokenisation or normalisation changes: indexes record it. */
+#define GLOSSA_TOKENIZER_VERSION "glossa-icu-1"
+
+/* ---- fts_tokenizer.c ----------------------------------------------------- */
+
+/* Register the "glossa" FTS5 tokenizer on a connection. Must run before any
+** statement touches an FTS5 table that uses it. */
+int glossa__fts_register(struct sqlite3 *db, glossa_error *err);
+
+/* ---- lang.c ----------------------------------------------------------- */
+
+/* 1 when tag (BCP 47) starts with the language/script prefix want
+** ("zh" matches "zh-Hant-TW"; "zh-Hant" does not match "zh"). */
+int glossa__lang_matches(const char *tag, const char *want);
+
+/* 1 when tag's language is in the comma-separated list (NULL list: all). */
+int glossa__lang_in_list(const char *tag, const char *list);
+
+/* ---- resources.c (generated at build time from schema/) ------------------ */
+
+extern const char glossa__schema_sql[];
+extern const size_t glossa__schema_sql_len;
+extern const char glossa__schema_rng[];
+extern const size_t glossa__schema_rng_len;
+
+/* ---- store.c: the SQLite side ------------------------------------------- */
+
+#define GLOSSA_SCHEMA_VERSION "1"
+
+/* Open a connection with the tokenizer registered. flags are SQLite open flags. */
+int glossa__store_open(struct sqlite3 **out, const char *path, int flags,
+                       glossa_error *err);
+
+/* Check the meta table against this build (schema, tokenizer, ICU versions). */
+int glossa__store_check_meta(struct sqlite3 *db, const char *path,
+                             glossa_error *err);
+
+
+/* ---- tei.c: streaming reader of the TEI term base ----------------------- */
+
+struct tei_term {
+    const char *lang, *text, *status, *term_type, *geo, *source;
+    int working;
+    long line;
+};
+struct tei_def {
+    const char *lang, *text, *source, *basis;
+    long line;
+};
+struct tei_note {
+    const char *lang, *type, *text;
+};
+struct tei_xref {
+    const char *type, *target, *label;
+    long line;
+};
+struct tei_attest {
+    const char *lang, *quote, *source;
+};
+/* One <entry>. All strings are borrowed for the duration of the callback. */
+struct tei_entry {
+    const char *id, *n, *status, *source;
+    int reliability;
+    long line;
+    struct tei_term *terms;      size_t n_terms;
+    struct tei_def *defs;        size_t n_defs;
+    struct tei_note *notes;      size_t n_notes;
+    struct tei_xref *xrefs;      size_t n_xrefs;
+    struct tei_attest *attests;  size_t n_attests;
+};
+/* One <bibl> of the header's listBibl. */
+struct tei_bibl {
+    const char *id, *type, *citation;
+    long line;
+};
+
+struct tei_sink {
+    /* Each returns 0 or a GLOSSA_E* code (which stops the read). */
+    int (*bibl)(void *ud, const char *file, const struct tei_bibl *b);
+    int (*entry)(void *ud, const char *file, const struct tei_entry *e);
+    /* A problem in the input; the reader goes on where it can. Returns
+    ** non-zero to stop (for example after too many errors). */
+    int (*diag)(void *ud, const glossa_error *d);
+    void *ud;
+};
+
+struct tei_schema;
+int glossa__tei_schema_new(struct tei_schema **out, glossa_error *err);
+void glossa__tei_schema_free(struct tei_schema *s);
+
+/* Stream one TEI file into sink. Returns 0 when the file was read to the end
+** without problems, GLOSSA_EINPUT/ESCHEMA when diagnostics were reported
+** (err holds the first), another code on I/O or memory failure. */
+int glossa__tei_read(struct tei_schema *schema, const char *path,
+                     const struct tei_sink *sink, glossa_error *err);
+
+#endif /* GLOSSA_INT_H */

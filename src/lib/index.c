@@ -1,0 +1,764 @@
+/*
+** index.c — `glossa index` and `glossa validate`: read TEI files through
+** tei.c into a fresh SQLite database and, for an index, publish it
+** atomically.
+**
+** Publishing protocol ("nothing lost"): take <db>.lock (O_EXCL, stale locks
+** of dead processes are broken); build <db>.tmp-<pid> beside the target;
+** validate everything and verify the result (integrity checks, counts) before
+** the target is touched; recover any journal/WAL of the target through SQLite
+** so that a stale -wal can never be replayed over the new file; rename() the
+** temporary file into place and fsync the directory. A failure or a kill at
+** any point leaves the previous database as it was.
+** Validation uses the same path with an in-memory database and no publish.
+*/
+#include "glossa_int.h"
+
+#include <sqlite3.h>
+#include <unicode/uchar.h>
+#include <unicode/uversion.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum {
+    ST_SOURCE, ST_FIND_SOURCE, ST_CONCEPT, ST_FIND_CONCEPT, ST_TERM, ST_FTS,
+    ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_COUNT
+};
+
+static const char *const statements[ST_COUNT] = {
+    "INSERT INTO source(file, xml_id, type, citation) VALUES (?1, ?2, ?3, ?4)",
+    "SELECT id FROM source WHERE file = ?1 AND xml_id = ?2",
+    "INSERT INTO concept(xml_id, n, status, reliability, source_id, file, line, ord)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    "SELECT file, line FROM concept WHERE xml_id = ?1",
+    "INSERT INTO term(concept_id, lang, text, norm, status, term_type, geo, working, source_id, ord)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "INSERT INTO term_fts(rowid, text) VALUES (?1, ?2)",
+    "INSERT INTO definition(concept_id, lang, text, source_id, basis, ord)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO note(concept_id, lang, type, text, ord) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO xref(concept_id, type, target, label, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO attestation(concept_id, lang, quote, source_id) VALUES (?1, ?2, ?3, ?4)",
+};
+
+struct index_run {
+    sqlite3 *db;
+    const char *db_path;          /* for messages */
+    sqlite3_stmt *st[ST_COUNT];
+    struct glossa_norm *norm;
+    struct glossa_buf key;
+    const glossa_index_opts *opts;
+    glossa_index_stats stats;
+    glossa_error *err;            /* the first problem */
+    unsigned long problems;
+    unsigned long long bytes_done, bytes_total;
+    long ord;
+};
+
+/* ---- diagnostics --------------------------------------------------------------- */
+
+static int on_diag(void *ud, const glossa_error *d)
+{
+    struct index_run *run = ud;
+    unsigned max = run->opts && run->opts->max_errors ? run->opts->max_errors : 50;
+
+    if (run->problems++ == 0 && run->err)
+        *run->err = *d;
+    run->stats.errors = run->problems;
+    if (run->opts && run->opts->on_diag && run->problems <= max)
+        run->opts->on_diag(d, run->opts->userdata);
+    return run->problems >= max;
+}
+
+static void problem(struct index_run *run, const char *file, long line,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void problem(struct index_run *run, const char *file, long line,
+                    const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+    d.code = GLOSSA_ESCHEMA;
+    snprintf(d.file, sizeof d.file, "%s", file);
+    d.line = line;
+    d.column = 0;
+    va_start(ap, fmt);
+    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    va_end(ap);
+    on_diag(run, &d);
+}
+
+/* ---- writing rows ---------------------------------------------------------------- */
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+/* Step a prepared insert to completion and reset it. */
+static int step_done(struct index_run *run, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    return glossa__error_sqlite(run->err, run->db, rc, run->db_path, "cannot write the index");
+}
+
+static sqlite3_int64 source_id(struct index_run *run, const char *file, const char *xml_id)
+{
+    sqlite3_stmt *st = run->st[ST_FIND_SOURCE];
+    sqlite3_int64 id = 0;
+    if (!xml_id)
+        return 0;
+    bind_text(st, 1, file);
+    bind_text(st, 2, xml_id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        id = sqlite3_column_int64(st, 0);
+    sqlite3_reset(st);
+    return id;
+}
+
+static void bind_source(sqlite3_stmt *st, int i, sqlite3_int64 id)
+{
+    if (id)
+        sqlite3_bind_int64(st, i, id);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+static int sink_bibl(void *ud, const char *file, const struct tei_bibl *b)
+{
+    struct index_run *run = ud;
+    sqlite3_stmt *st = run->st[ST_SOURCE];
+    bind_text(st, 1, file);
+    bind_text(st, 2, b->id);
+    bind_text(st, 3, b->type);
+    bind_text(st, 4, b->citation ? b->citation : "");
+    return step_done(run, st);
+}
+
+/* Report a duplicate concept id with the place of its first definition. */
+static int duplicate_concept(struct index_run *run, const char *file, const struct tei_entry *e)
+{
+    sqlite3_stmt *st = run->st[ST_FIND_CONCEPT];
+    bind_text(st, 1, e->id);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        problem(run, file, e->line, "duplicate concept xml:id '%s' (first defined at %s:%lld)",
+                e->id, (const char *)sqlite3_column_text(st, 0),
+                (long long)sqlite3_column_int64(st, 1));
+    else
+        problem(run, file, e->line, "duplicate concept xml:id '%s'", e->id);
+    sqlite3_reset(st);
+    return 0;
+}
+
+static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 cid,
+                        const struct tei_entry *e)
+{
+    size_t i;
+    int rc;
+    for (i = 0; i < e->n_terms; i++) {
+        const struct tei_term *t = &e->terms[i];
+        sqlite3_stmt *st = run->st[ST_TERM];
+        sqlite3_int64 tid;
+
+        if (glossa__norm_key(run->norm, t->text, strlen(t->text), &run->key))
+            return GLOSSA_ENOMEM;
+        sqlite3_bind_int64(st, 1, cid);
+        bind_text(st, 2, t->lang);
+        bind_text(st, 3, t->text);
+        bind_text(st, 4, glossa__buf_str(&run->key));
+        bind_text(st, 5, t->status);
+        bind_text(st, 6, t->term_type);
+        bind_text(st, 7, t->geo);
+        sqlite3_bind_int(st, 8, t->working);
+        bind_source(st, 9, source_id(run, file, t->source));
+        sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
+        if ((rc = step_done(run, st)))
+            return rc;
+        tid = sqlite3_last_insert_rowid(run->db);
+        st = run->st[ST_FTS];
+        sqlite3_bind_int64(st, 1, tid);
+        bind_text(st, 2, t->text);
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    run->stats.terms += e->n_terms;
+    return 0;
+}
+
+static int insert_details(struct index_run *run, const char *file, sqlite3_int64 cid,
+                          const struct tei_entry *e)
+{
+    size_t i;
+    int rc;
+    for (i = 0; i < e->n_defs; i++) {
+        sqlite3_stmt *st = run->st[ST_DEF];
+        sqlite3_bind_int64(st, 1, cid);
+        bind_text(st, 2, e->defs[i].lang);
+        bind_text(st, 3, e->defs[i].text);
+        bind_source(st, 4, source_id(run, file, e->defs[i].source));
+        bind_text(st, 5, e->defs[i].basis);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)i);
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    run->stats.definitions += e->n_defs;
+    for (i = 0; i < e->n_notes; i++) {
+        sqlite3_stmt *st = run->st[ST_NOTE];
+        sqlite3_bind_int64(st, 1, cid);
+        bind_text(st, 2, e->notes[i].lang);
+        bind_text(st, 3, e->notes[i].type);
+        bind_text(st, 4, e->notes[i].text);
+        sqlite3_bind_int64(st, 5, (sqlite3_int64)i);
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    for (i = 0; i < e->n_xrefs; i++) {
+        sqlite3_stmt *st = run->st[ST_XREF];
+        sqlite3_bind_int64(st, 1, cid);
+        bind_text(st, 2, e->xrefs[i].type ? e->xrefs[i].type : "related");
+        bind_text(st, 3, e->xrefs[i].target);
+        bind_text(st, 4, e->xrefs[i].label);
+        sqlite3_bind_int64(st, 5, e->xrefs[i].line);
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    for (i = 0; i < e->n_attests; i++) {
+        sqlite3_stmt *st = run->st[ST_ATTEST];
+        sqlite3_bind_int64(st, 1, cid);
+        bind_text(st, 2, e->attests[i].lang);
+        bind_text(st, 3, e->attests[i].quote);
+        bind_source(st, 4, source_id(run, file, e->attests[i].source));
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    return 0;
+}
+
+static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
+{
+    struct index_run *run = ud;
+    sqlite3_stmt *st = run->st[ST_CONCEPT];
+    sqlite3_int64 cid;
+    int rc;
+
+    bind_text(st, 1, e->id);
+    bind_text(st, 2, e->n);
+    bind_text(st, 3, e->status);
+    sqlite3_bind_int(st, 4, e->reliability);
+    bind_source(st, 5, source_id(run, file, e->source));
+    bind_text(st, 6, file);
+    sqlite3_bind_int64(st, 7, e->line);
+    sqlite3_bind_int64(st, 8, run->ord++);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        return duplicate_concept(run, file, e);
+    if (rc != SQLITE_DONE)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path, "cannot write the index");
+    cid = sqlite3_last_insert_rowid(run->db);
+    run->stats.concepts++;
+    if ((rc = insert_terms(run, file, cid, e)) || (rc = insert_details(run, file, cid, e)))
+        return rc;
+    if (run->opts && run->opts->on_progress && run->stats.concepts % 1000 == 0)
+        run->opts->on_progress(&run->stats, run->bytes_done, run->bytes_total,
+                               run->opts->userdata);
+    return 0;
+}
+
+/* ---- inputs ------------------------------------------------------------------------- */
+
+struct path_list {
+    char **items;
+    size_t n, cap;
+};
+
+static void paths_free(struct path_list *p)
+{
+    size_t i;
+    for (i = 0; i < p->n; i++)
+        glossa__free(p->items[i]);
+    glossa__free(p->items);
+}
+
+static int paths_add(struct path_list *p, char *owned)
+{
+    if (!owned)
+        return GLOSSA_ENOMEM;
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        char **items = glossa__realloc(p->items, cap * sizeof *items);
+        if (!items) {
+            glossa__free(owned);
+            return GLOSSA_ENOMEM;
+        }
+        p->items = items;
+        p->cap = cap;
+    }
+    p->items[p->n++] = owned;
+    return 0;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A directory contributes its *.xml files (not subdirectories), sorted. */
+static int expand_inputs(const char *const *inputs, size_t n, struct path_list *out,
+                         glossa_error *err)
+{
+    size_t i;
+    for (i = 0; i < n; i++) {
+        struct stat sb;
+        if (stat(inputs[i], &sb) != 0)
+            return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO,
+                                     inputs[i], 0, 0, "cannot read: %s", strerror(errno));
+        if (S_ISDIR(sb.st_mode)) {
+            DIR *d = opendir(inputs[i]);
+            struct dirent *de;
+            size_t first = out->n, len = strlen(inputs[i]);
+            const char *sep = len && inputs[i][len - 1] == '/' ? "" : "/";
+            if (!d)
+                return glossa__error_set(err, GLOSSA_EIO, inputs[i], 0, 0,
+                                         "cannot read directory: %s", strerror(errno));
+            while ((de = readdir(d))) {
+                size_t nl = strlen(de->d_name);
+                struct glossa_buf path = GLOSSA_BUF_INIT;
+                struct stat fs;
+                if (de->d_name[0] == '.' || nl < 5 || strcmp(de->d_name + nl - 4, ".xml") != 0)
+                    continue;
+                if (glossa__buf_addf(&path, "%s%s%s", inputs[i], sep, de->d_name) ||
+                    stat(path.data, &fs) != 0 || !S_ISREG(fs.st_mode)) {
+                    glossa__buf_release(&path);
+                    continue;
+                }
+                if (paths_add(out, path.data)) {
+                    closedir(d);
+                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                }
+            }
+            closedir(d);
+            qsort(out->items + first, out->n - first, sizeof *out->items, compare_paths);
+            if (out->n == first)
+                return glossa__error_set(err, GLOSSA_ENOTFOUND, inputs[i], 0, 0,
+                                         "no *.xml files in this directory");
+        } else if (paths_add(out, glossa__strdup(inputs[i]))) {
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+    }
+    if (out->n == 0)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no input files");
+    return 0;
+}
+
+/* ---- the build ------------------------------------------------------------------------ */
+
+static int exec(struct index_run *run, const char *sql, const char *what)
+{
+    int rc = sqlite3_exec(run->db, sql, NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path, what);
+    return 0;
+}
+
+static void run_close(struct index_run *run)
+{
+    int i;
+    for (i = 0; i < ST_COUNT; i++)
+        sqlite3_finalize(run->st[i]);
+    sqlite3_close(run->db);
+    glossa__norm_free(run->norm);
+    glossa__buf_release(&run->key);
+    run->db = NULL;
+    run->norm = NULL;
+}
+
+static int run_open(struct index_run *run, const char *path)
+{
+    char *schema;
+    int rc, i;
+
+    rc = glossa__store_open(&run->db, path,
+                            SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, run->err);
+    if (rc)
+        return rc;
+    /* The file is disposable until published: no journal, no fsync here. */
+    if ((rc = exec(run, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                        " PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-65536;",
+                   "cannot configure the new index")))
+        return rc;
+    schema = glossa__strndup(glossa__schema_sql, glossa__schema_sql_len);
+    if (!schema)
+        return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    rc = exec(run, schema, "cannot create the index schema");
+    glossa__free(schema);
+    if (rc)
+        return rc;
+    for (i = 0; i < ST_COUNT; i++) {
+        int src = sqlite3_prepare_v3(run->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                     &run->st[i], NULL);
+        if (src != SQLITE_OK)
+            return glossa__error_sqlite(run->err, run->db, src, path, "cannot prepare the index");
+    }
+    if ((rc = glossa__norm_new(&run->norm, run->err)))
+        return rc;
+    return exec(run, "BEGIN", "cannot start the index transaction");
+}
+
+/* Cross-file rules, checked once everything is in: references resolve. */
+static void check_references(struct index_run *run)
+{
+    sqlite3_stmt *st;
+    const char *sql =
+        "SELECT c.file, x.line, c.xml_id, x.target FROM xref x"
+        " JOIN concept c ON c.id = x.concept_id"
+        " WHERE NOT EXISTS (SELECT 1 FROM concept t WHERE t.xml_id = x.target)"
+        " ORDER BY c.ord, x.id";
+    if (sqlite3_prepare_v2(run->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return;
+    while (sqlite3_step(st) == SQLITE_ROW)
+        problem(run, (const char *)sqlite3_column_text(st, 0), sqlite3_column_int(st, 1),
+                "entry '%s': cross-reference to unknown concept '#%s'",
+                (const char *)sqlite3_column_text(st, 2),
+                (const char *)sqlite3_column_text(st, 3));
+    sqlite3_finalize(st);
+}
+
+static int write_meta(struct index_run *run, const struct path_list *files)
+{
+    struct glossa_buf sources = GLOSSA_BUF_INIT;
+    char when[32], counts[96];
+    time_t now = time(NULL);
+    struct tm tm;
+    sqlite3_stmt *st;
+    size_t i;
+    int rc = 0;
+    const char *pairs[][2] = {
+        { "schema_version", GLOSSA_SCHEMA_VERSION },
+        { "tokenizer", GLOSSA_TOKENIZER_VERSION },
+        { "icu_version", U_ICU_VERSION },
+        { "unicode_version", U_UNICODE_VERSION },
+        { "glossa_version", GLOSSA_VERSION },
+        { "built_at", when },
+        { "counts", counts },
+        { "sources", NULL },
+    };
+
+    gmtime_r(&now, &tm);
+    strftime(when, sizeof when, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    snprintf(counts, sizeof counts, "%lu concepts, %lu terms, %lu definitions",
+             run->stats.concepts, run->stats.terms, run->stats.definitions);
+    for (i = 0; i < files->n; i++)
+        if (glossa__buf_addf(&sources, "%s%s", i ? "\n" : "", files->items[i]))
+            rc = GLOSSA_ENOMEM;
+    pairs[7][1] = glossa__buf_str(&sources);
+    if (!rc && sqlite3_prepare_v2(run->db, "INSERT INTO meta(key, value) VALUES (?1, ?2)",
+                                  -1, &st, NULL) == SQLITE_OK) {
+        for (i = 0; i < sizeof pairs / sizeof pairs[0] && !rc; i++) {
+            bind_text(st, 1, pairs[i][0]);
+            bind_text(st, 2, pairs[i][1]);
+            rc = step_done(run, st);
+        }
+        sqlite3_finalize(st);
+    } else if (!rc) {
+        rc = glossa__error_sqlite(run->err, run->db, sqlite3_errcode(run->db), run->db_path,
+                                  "cannot write the index metadata");
+    }
+    glossa__buf_release(&sources);
+    return rc;
+}
+
+/* The new file must pass both integrity checks and hold what was read. */
+static int verify(struct index_run *run)
+{
+    sqlite3_stmt *st;
+    int ok = 0, rc;
+
+    if (sqlite3_prepare_v2(run->db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
+        ok = sqlite3_step(st) == SQLITE_ROW &&
+             strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+        sqlite3_finalize(st);
+    }
+    if (!ok)
+        return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
+                                 "the new index failed its integrity check; the old one is kept");
+    if ((rc = exec(run, "INSERT INTO term_fts(term_fts) VALUES ('integrity-check')",
+                   "the new full-text index failed its integrity check")))
+        return rc;
+    ok = 0;
+    if (sqlite3_prepare_v2(run->db, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
+                           -1, &st, NULL) == SQLITE_OK) {
+        ok = sqlite3_step(st) == SQLITE_ROW &&
+             (unsigned long)sqlite3_column_int64(st, 0) == run->stats.concepts &&
+             (unsigned long)sqlite3_column_int64(st, 1) == run->stats.terms;
+        sqlite3_finalize(st);
+    }
+    if (!ok)
+        return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
+                                 "the new index does not hold what was read; the old one is kept");
+    return 0;
+}
+
+static unsigned long long file_size(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0 ? (unsigned long long)sb.st_size : 0;
+}
+
+/* Read every input into run->db. Returns 0 only when all input is valid. */
+static int build(struct index_run *run, struct tei_schema *schema,
+                 const struct path_list *files)
+{
+    struct tei_sink sink = { sink_bibl, sink_entry, on_diag, run };
+    glossa_error file_err;
+    size_t i;
+    int rc;
+
+    for (i = 0; i < files->n; i++)
+        run->bytes_total += file_size(files->items[i]);
+    for (i = 0; i < files->n; i++) {
+        rc = glossa__tei_read(schema, files->items[i], &sink, &file_err);
+        run->stats.files++;
+        run->bytes_done += file_size(files->items[i]);
+        if (rc == GLOSSA_EINPUT || rc == GLOSSA_ESCHEMA)
+            continue; /* already reported through on_diag */
+        if (rc) {
+            if (run->err)
+                *run->err = file_err;
+            return rc;
+        }
+        if (run->opts && run->opts->on_progress)
+            run->opts->on_progress(&run->stats, run->bytes_done, run->bytes_total,
+                                   run->opts->userdata);
+    }
+    if (run->problems == 0)
+        check_references(run);
+    if (run->problems)
+        return run->err ? run->err->code : GLOSSA_ESCHEMA;
+    if ((rc = write_meta(run, files)) || (rc = exec(run, "COMMIT", "cannot commit the index")))
+        return rc;
+    return verify(run);
+}
+
+/* ---- locking and publishing ---------------------------------------------------------- */
+
+static int pid_alive(long pid)
+{
+    return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+static int lock_take(const char *lock_path, glossa_error *err)
+{
+    int attempt;
+    for (attempt = 0; attempt < 2; attempt++) {
+        int fd = open(lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+        if (fd >= 0) {
+            char pid[32];
+            int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+            ssize_t w = write(fd, pid, (size_t)n);
+            close(fd);
+            if (w != n) {
+                unlink(lock_path);
+                return glossa__error_set(err, GLOSSA_EIO, lock_path, 0, 0,
+                                         "cannot write lock file: %s", strerror(errno));
+            }
+            return 0;
+        }
+        if (errno != EEXIST)
+            return glossa__error_set(err, GLOSSA_EIO, lock_path, 0, 0,
+                                     "cannot create lock file: %s", strerror(errno));
+        {
+            FILE *f = fopen(lock_path, "r");
+            long pid = 0;
+            if (f) {
+                if (fscanf(f, "%ld", &pid) != 1)
+                    pid = 0;
+                fclose(f);
+            }
+            if (pid_alive(pid))
+                return glossa__error_set(err, GLOSSA_EBUSY, lock_path, 0, 0,
+                                         "another 'glossa index' is running (pid %ld)", pid);
+            unlink(lock_path); /* left by a process that died: break it */
+        }
+    }
+    return glossa__error_set(err, GLOSSA_EBUSY, lock_path, 0, 0, "cannot take the index lock");
+}
+
+/* Remove <base>.tmp-<pid> files left by index runs that were killed. */
+static void remove_stale_temps(const char *db_path)
+{
+    const char *slash = strrchr(db_path, '/');
+    struct glossa_buf dir = GLOSSA_BUF_INIT, prefix = GLOSSA_BUF_INIT, path = GLOSSA_BUF_INIT;
+    struct dirent *de;
+    DIR *d;
+
+    if (slash ? glossa__buf_add(&dir, db_path, (size_t)(slash - db_path + 1))
+              : glossa__buf_adds(&dir, "./"))
+        goto out;
+    if (glossa__buf_addf(&prefix, "%s.tmp-", slash ? slash + 1 : db_path))
+        goto out;
+    d = opendir(glossa__buf_str(&dir));
+    if (!d)
+        goto out;
+    while ((de = readdir(d))) {
+        char *end;
+        long pid;
+        if (strncmp(de->d_name, prefix.data, prefix.len) != 0)
+            continue;
+        pid = strtol(de->d_name + prefix.len, &end, 10);
+        if (*end != '\0' || pid_alive(pid))
+            continue;
+        glossa__buf_clear(&path);
+        if (glossa__buf_addf(&path, "%s%s", glossa__buf_str(&dir), de->d_name) == 0)
+            unlink(path.data);
+    }
+    closedir(d);
+out:
+    glossa__buf_release(&dir);
+    glossa__buf_release(&prefix);
+    glossa__buf_release(&path);
+}
+
+static int sidecar_exists(const char *db_path)
+{
+    static const char *const suffixes[] = { "-wal", "-journal", NULL };
+    const char *const *s;
+    char path[GLOSSA_PATH_SIZE + 16];
+    for (s = suffixes; *s; s++) {
+        snprintf(path, sizeof path, "%s%s", db_path, *s);
+        if (access(path, F_OK) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* A -wal or -journal beside the target belongs to the old file: let SQLite
+** recover and remove it, or a rename would pair it with the new file. */
+static int settle_target(const char *db_path, glossa_error *err)
+{
+    sqlite3 *db = NULL;
+    int rc;
+    if (!sidecar_exists(db_path))
+        return 0;
+    rc = sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READWRITE, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "PRAGMA journal_mode=DELETE; SELECT count(*) FROM sqlite_schema;",
+                          NULL, NULL, NULL);
+    sqlite3_close(db);
+    if (rc != SQLITE_OK || sidecar_exists(db_path))
+        return glossa__error_set(err, GLOSSA_EIO, db_path, 0, 0,
+                                 "a journal or WAL file beside the database could not be "
+                                 "recovered; is another program writing it?");
+    return 0;
+}
+
+static int fsync_path(const char *path, int directory)
+{
+    int fd = open(path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
+    int rc;
+    if (fd < 0)
+        return -1;
+    rc = fsync(fd);
+    close(fd);
+    return rc;
+}
+
+static int publish(const char *tmp, const char *db_path, glossa_error *err)
+{
+    char dir[GLOSSA_PATH_SIZE];
+    const char *slash = strrchr(db_path, '/');
+    int rc;
+
+    if (fsync_path(tmp, 0) != 0)
+        return glossa__error_set(err, GLOSSA_EIO, tmp, 0, 0, "cannot sync: %s", strerror(errno));
+    if ((rc = settle_target(db_path, err)))
+        return rc;
+    if (rename(tmp, db_path) != 0)
+        return glossa__error_set(err, GLOSSA_EIO, db_path, 0, 0,
+                                 "cannot move the new index into place: %s", strerror(errno));
+    if (slash)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - db_path + 1), db_path);
+    else
+        snprintf(dir, sizeof dir, ".");
+    fsync_path(dir, 1); /* best effort: the rename itself is already atomic */
+    return 0;
+}
+
+/* ---- public entry points ------------------------------------------------------------- */
+
+static int run_inputs(const char *db_path, const char *build_path,
+                      const char *const *inputs, size_t n_inputs,
+                      const glossa_index_opts *opts, glossa_index_stats *stats,
+                      glossa_error *err)
+{
+    struct index_run run;
+    struct path_list files = { NULL, 0, 0 };
+    struct tei_schema *schema = NULL;
+    int rc;
+
+    memset(&run, 0, sizeof run);
+    run.opts = opts;
+    run.err = err;
+    run.db_path = db_path;
+    rc = expand_inputs(inputs, n_inputs, &files, err);
+    if (!rc)
+        rc = glossa__tei_schema_new(&schema, err);
+    if (!rc)
+        rc = run_open(&run, build_path);
+    if (!rc)
+        rc = build(&run, schema, &files);
+    if (stats)
+        *stats = run.stats;
+    run_close(&run);
+    glossa__tei_schema_free(schema);
+    paths_free(&files);
+    return rc;
+}
+
+int glossa_validate(const char *const *inputs, size_t n_inputs,
+                    const glossa_index_opts *opts, glossa_index_stats *stats,
+                    glossa_error *err)
+{
+    return run_inputs(":memory:", ":memory:", inputs, n_inputs, opts, stats, err);
+}
+
+int glossa_index(const char *db_path, const char *const *inputs,
+                 size_t n_inputs, const glossa_index_opts *opts,
+                 glossa_index_stats *stats, glossa_error *err)
+{
+    char lock[GLOSSA_PATH_SIZE + 16], tmp[GLOSSA_PATH_SIZE + 32];
+    int rc;
+
+    if (!db_path || !*db_path || strlen(db_path) >= GLOSSA_PATH_SIZE)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "bad database path");
+    snprintf(lock, sizeof lock, "%s.lock", db_path);
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", db_path, (long)getpid());
+    if ((rc = lock_take(lock, err)))
+        return rc;
+    remove_stale_temps(db_path);
+    unlink(tmp);
+    rc = run_inputs(db_path, tmp, inputs, n_inputs, opts, stats, err);
+    if (!rc)
+        rc = publish(tmp, db_path, err);
+    if (rc)
+        unlink(tmp);
+    unlink(lock);
+    return rc;
+}

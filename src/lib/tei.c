@@ -1,0 +1,650 @@
+/*
+** tei.c — streaming reader of the TEI term base (see schema/README.md).
+**
+** Reads one file with libxml2's xmlTextReader, validating against the
+** embedded RELAX NG schema as it goes, and hands each header <bibl> and each
+** <entry> to a sink. Only one entry is in memory at a time, so memory does not
+** grow with the file. Checks what RELAX NG cannot: language tags, local
+** pointers that must resolve, one preferred Russian term per concept.
+**
+** Hardening: no network, no DTD, no entity substitution, no XInclude; a
+** DOCTYPE is refused outright; compressed input is refused before libxml2
+** sees it (libxml2 would inflate it); nesting depth is bounded.
+*/
+#include "glossa_int.h"
+
+#include <libxml/relaxng.h>
+#include <libxml/xmlreader.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+#define MAX_DEPTH 32
+
+struct tei_schema {
+    xmlRelaxNGPtr rng;
+};
+
+struct reader_state {
+    const char *path;
+    const struct tei_sink *sink;
+    glossa_error *err;      /* first problem */
+    unsigned long problems;
+    int stop;
+    char **bibl_ids;        /* ids of this file's header bibls */
+    size_t n_bibl, cap_bibl;
+    int in_header;
+    int oom;
+};
+
+/* ---- schema -------------------------------------------------------------- */
+
+static void ignore_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx;
+    (void)msg;
+}
+
+int glossa__tei_schema_new(struct tei_schema **out, glossa_error *err)
+{
+    xmlRelaxNGParserCtxtPtr pctx;
+    struct tei_schema *s = glossa__calloc(1, sizeof *s);
+
+    if (!s)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    pctx = xmlRelaxNGNewMemParserCtxt(glossa__schema_rng, (int)glossa__schema_rng_len);
+    if (pctx) {
+        xmlRelaxNGSetParserErrors(pctx, ignore_generic, ignore_generic, NULL);
+        s->rng = xmlRelaxNGParse(pctx);
+        xmlRelaxNGFreeParserCtxt(pctx);
+    }
+    if (!s->rng) {
+        glossa__free(s);
+        return glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0,
+                                 "the built-in RELAX NG schema does not compile");
+    }
+    *out = s;
+    return 0;
+}
+
+void glossa__tei_schema_free(struct tei_schema *s)
+{
+    if (!s)
+        return;
+    xmlRelaxNGFree(s->rng);
+    glossa__free(s);
+}
+
+/* ---- diagnostics ----------------------------------------------------------- */
+
+static void report(struct reader_state *st, int code, long line, long col,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void report(struct reader_state *st, int code, long line, long col,
+                   const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+
+    d.code = code;
+    snprintf(d.file, sizeof d.file, "%s", st->path);
+    d.line = line;
+    d.column = col;
+    va_start(ap, fmt);
+    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    va_end(ap);
+    if (st->problems++ == 0 && st->err)
+        *st->err = d;
+    if (st->sink->diag && st->sink->diag(st->sink->ud, &d))
+        st->stop = 1;
+}
+
+/* libxml2's own messages: trim the newline, lower-case the first letter. */
+static void on_xml_error(void *ctx, xmlErrorPtr e)
+{
+    struct reader_state *st = ctx;
+    char msg[GLOSSA_ERROR_SIZE];
+    size_t n;
+
+    if (!e || e->level == XML_ERR_WARNING || st->stop)
+        return;
+    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
+    n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
+        msg[0] = (char)(msg[0] - 'A' + 'a');
+    report(st, e->domain == XML_FROM_RELAXNGV ? GLOSSA_ESCHEMA : GLOSSA_EINPUT,
+           e->line, e->int2, "%s", msg);
+}
+
+/* ---- small DOM helpers ----------------------------------------------------- */
+
+static int is_tei(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, TEI_NS) == 0 &&
+           (!name || strcmp((const char *)n->name, name) == 0);
+}
+
+static long line_of(xmlNodePtr n)
+{
+    return n ? xmlGetLineNo(n) : 0;
+}
+
+/* Copy with XML white space collapsed to single spaces and trimmed. */
+static char *squeeze(struct glossa_arena *a, const char *s)
+{
+    size_t i, j = 0, n;
+    char *out;
+    int space = 0;
+
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    out = glossa__arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = j > 0;
+            continue;
+        }
+        if (space)
+            out[j++] = ' ';
+        space = 0;
+        out[j++] = c;
+    }
+    out[j] = '\0';
+    return out;
+}
+
+static const char *text_of(struct reader_state *st, struct glossa_arena *a,
+                           xmlNodePtr n)
+{
+    xmlChar *raw = xmlNodeGetContent(n);
+    char *s = squeeze(a, raw ? (const char *)raw : "");
+    xmlFree(raw);
+    if (!s)
+        st->oom = 1;
+    return s;
+}
+
+static const char *attr_ns(struct reader_state *st, struct glossa_arena *a,
+                           xmlNodePtr n, const char *name, const xmlChar *ns)
+{
+    xmlChar *raw = ns ? xmlGetNsProp(n, (const xmlChar *)name, ns)
+                      : xmlGetNoNsProp(n, (const xmlChar *)name);
+    char *s;
+    if (!raw)
+        return NULL;
+    s = squeeze(a, (const char *)raw);
+    xmlFree(raw);
+    if (!s)
+        st->oom = 1;
+    return s;
+}
+
+#define ATTR(n, name) attr_ns(st, a, (n), (name), NULL)
+#define XML_ATTR(n, name) attr_ns(st, a, (n), (name), XML_XML_NAMESPACE)
+
+static int bibl_known(struct reader_state *st, const char *id)
+{
+    size_t i;
+    for (i = 0; i < st->n_bibl; i++)
+        if (strcmp(st->bibl_ids[i], id) == 0)
+            return 1;
+    return 0;
+}
+
+/* A pointer to a header <bibl>: "#id" → "id", reported when it dangles. */
+static const char *bibl_ref(struct reader_state *st, xmlNodePtr n,
+                            const char *ptr, const char *what)
+{
+    if (!ptr)
+        return NULL;
+    if (ptr[0] != '#' || !ptr[1]) {
+        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+               "%s '%s' must be a local pointer of the form '#id'", what, ptr);
+        return NULL;
+    }
+    if (!bibl_known(st, ptr + 1)) {
+        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+               "%s '%s' names no <bibl> in this file's header", what, ptr);
+        return NULL;
+    }
+    return ptr + 1;
+}
+
+static void check_lang(struct reader_state *st, xmlNodePtr n, const char *lang)
+{
+    if (!lang)
+        report(st, GLOSSA_ESCHEMA, line_of(n), 0, "<%s> has no xml:lang", n->name);
+    else if (!glossa_lang_is_valid(lang))
+        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+               "unknown language tag '%s' (expected a member language: ru zh en kk ky tg uz hi ur fa be, "
+               "with optional script and region, e.g. uz-Cyrl, zh-Hant-TW)", lang);
+}
+
+/* "#working-translation" → basis; unknown values are reported. */
+static const char *basis_of(struct reader_state *st, xmlNodePtr n, const char *resp)
+{
+    if (!resp)
+        return "official";
+    if (strcmp(resp, "#reconstruction") == 0)
+        return "reconstruction";
+    if (strcmp(resp, "#working-translation") == 0)
+        return "working-translation";
+    report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+           "resp '%s' is neither '#reconstruction' nor '#working-translation'", resp);
+    return "official";
+}
+
+static const char *usg_of(struct reader_state *st, struct glossa_arena *a,
+                          xmlNodePtr parent, const char *type)
+{
+    xmlNodePtr c;
+    for (c = parent->children; c; c = c->next) {
+        if (is_tei(c, "usg")) {
+            const char *t = ATTR(c, "type");
+            if (t && strcmp(t, type) == 0)
+                return text_of(st, a, c);
+        }
+    }
+    return NULL;
+}
+
+static xmlNodePtr first_child(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (is_tei(c, name))
+            return c;
+    return NULL;
+}
+
+static size_t count_elements(xmlNodePtr n)
+{
+    size_t k = 0;
+    xmlNodePtr c;
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            k += 1 + count_elements(c);
+    return k;
+}
+
+/* ---- one <entry> ------------------------------------------------------------ */
+
+static void read_form(struct reader_state *st, struct glossa_arena *a,
+                      xmlNodePtr f, struct tei_entry *e)
+{
+    struct tei_term *t = &e->terms[e->n_terms];
+    xmlNodePtr orth = first_child(f, "orth");
+
+    t->line = line_of(f);
+    t->lang = XML_ATTR(f, "lang");
+    check_lang(st, f, t->lang);
+    t->text = orth ? text_of(st, a, orth) : NULL;
+    if (!t->text || !*t->text) {
+        report(st, GLOSSA_ESCHEMA, t->line, 0, "entry '%s': <form> has no <orth> text",
+               e->id ? e->id : "?");
+        return;
+    }
+    t->status = usg_of(st, a, f, "status");
+    if (!t->status)
+        t->status = "preferred";
+    t->term_type = usg_of(st, a, f, "termType");
+    t->geo = usg_of(st, a, f, "geo");
+    t->source = bibl_ref(st, f, ATTR(f, "source"), "form source");
+    t->working = strcmp(basis_of(st, f, ATTR(f, "resp")), "working-translation") == 0;
+    e->n_terms++;
+}
+
+static void read_sense(struct reader_state *st, struct glossa_arena *a,
+                       xmlNodePtr s, struct tei_entry *e)
+{
+    xmlNodePtr c;
+    for (c = s->children; c; c = c->next) {
+        if (is_tei(c, "def")) {
+            struct tei_def *d = &e->defs[e->n_defs++];
+            d->line = line_of(c);
+            d->lang = XML_ATTR(c, "lang");
+            check_lang(st, c, d->lang);
+            d->text = text_of(st, a, c);
+            d->basis = basis_of(st, c, ATTR(c, "resp"));
+            d->source = bibl_ref(st, c, ATTR(c, "source"), "definition source");
+            if (!ATTR(c, "source"))
+                report(st, GLOSSA_ESCHEMA, d->line, 0,
+                       "entry '%s': definition in '%s' has no source",
+                       e->id ? e->id : "?", d->lang ? d->lang : "?");
+        } else if (is_tei(c, "cit")) {
+            struct tei_attest *t = &e->attests[e->n_attests++];
+            xmlNodePtr q = first_child(c, "quote"), b = first_child(c, "bibl");
+            t->lang = XML_ATTR(c, "lang");
+            check_lang(st, c, t->lang);
+            t->quote = q ? text_of(st, a, q) : "";
+            t->source = b ? bibl_ref(st, b, ATTR(b, "corresp"), "attestation source") : NULL;
+        } else if (is_tei(c, "xr")) {
+            xmlNodePtr r = first_child(c, "ref");
+            struct tei_xref *x = &e->xrefs[e->n_xrefs];
+            const char *target = r ? ATTR(r, "target") : NULL;
+            x->line = line_of(c);
+            x->type = ATTR(c, "type");
+            if (!target || target[0] != '#' || !target[1]) {
+                report(st, GLOSSA_ESCHEMA, x->line, 0,
+                       "entry '%s': cross-reference needs <ref target=\"#concept-id\">",
+                       e->id ? e->id : "?");
+                continue;
+            }
+            x->target = target + 1;
+            x->label = text_of(st, a, r);
+            e->n_xrefs++;
+        }
+    }
+}
+
+static int read_entry(struct reader_state *st, xmlNodePtr node)
+{
+    struct tei_entry e;
+    struct glossa_arena *a = glossa__arena_new();
+    size_t cap;
+    xmlNodePtr c;
+    const char *rel;
+    size_t i;
+    int has_ru = 0, rc = 0;
+
+    if (!a)
+        return GLOSSA_ENOMEM;
+    memset(&e, 0, sizeof e);
+    cap = count_elements(node) + 1;
+    e.terms = glossa__arena_alloc(a, cap * sizeof *e.terms);
+    e.defs = glossa__arena_alloc(a, cap * sizeof *e.defs);
+    e.notes = glossa__arena_alloc(a, cap * sizeof *e.notes);
+    e.xrefs = glossa__arena_alloc(a, cap * sizeof *e.xrefs);
+    e.attests = glossa__arena_alloc(a, cap * sizeof *e.attests);
+    if (!e.terms || !e.defs || !e.notes || !e.xrefs || !e.attests) {
+        glossa__arena_free(a);
+        return GLOSSA_ENOMEM;
+    }
+    e.line = line_of(node);
+    e.id = XML_ATTR(node, "id");
+    e.n = ATTR(node, "n");
+    if (!e.id) {
+        report(st, GLOSSA_ESCHEMA, e.line, 0, "<entry> has no xml:id");
+        glossa__arena_free(a);
+        return 0;
+    }
+    e.source = bibl_ref(st, node, ATTR(node, "source"), "entry source");
+    e.status = usg_of(st, a, node, "status");
+    rel = usg_of(st, a, node, "reliability");
+    e.reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
+    if (!e.status)
+        report(st, GLOSSA_ESCHEMA, e.line, 0, "entry '%s': no <usg type=\"status\">", e.id);
+    if (!e.reliability)
+        report(st, GLOSSA_ESCHEMA, e.line, 0,
+               "entry '%s': reliability must be 1, 2, 3 or 4", e.id);
+
+    for (c = node->children; c; c = c->next) {
+        if (is_tei(c, "form")) {
+            read_form(st, a, c, &e);
+        } else if (is_tei(c, "sense")) {
+            read_sense(st, a, c, &e);
+        } else if (is_tei(c, "note")) {
+            struct tei_note *n = &e.notes[e.n_notes++];
+            n->lang = XML_ATTR(c, "lang");
+            check_lang(st, c, n->lang);
+            n->type = ATTR(c, "type");
+            if (!n->type)
+                n->type = "editorial";
+            n->text = text_of(st, a, c);
+        }
+    }
+    for (i = 0; i < e.n_terms; i++)
+        if (e.terms[i].lang && glossa__lang_matches(e.terms[i].lang, "ru") &&
+            strcmp(e.terms[i].status, "preferred") == 0)
+            has_ru = 1;
+    if (!has_ru)
+        report(st, GLOSSA_ESCHEMA, e.line, 0,
+               "entry '%s': no preferred Russian term", e.id);
+    if (st->oom)
+        rc = GLOSSA_ENOMEM;
+    else if (st->problems == 0 && st->sink->entry)
+        rc = st->sink->entry(st->sink->ud, st->path, &e);
+    glossa__arena_free(a);
+    return rc;
+}
+
+/* ---- header <bibl> ------------------------------------------------------------- */
+
+static void add_text(struct glossa_buf *out, const char *s)
+{
+    if (s)
+        glossa__buf_adds(out, s);
+}
+
+static const char *bibl_citation(struct reader_state *st, struct glossa_arena *a,
+                                 xmlNodePtr b)
+{
+    struct glossa_buf out = GLOSSA_BUF_INIT;
+    xmlNodePtr title = first_child(b, "title"), c;
+    const char *result;
+    int parts = 0;
+
+    if (!title)
+        return text_of(st, a, b);
+    add_text(&out, text_of(st, a, title));
+    for (c = b->children; c; c = c->next) {
+        const char *v = NULL;
+        if (is_tei(c, "pubPlace"))
+            v = text_of(st, a, c);
+        else if (is_tei(c, "date"))
+            v = ATTR(c, "when") ? ATTR(c, "when") : text_of(st, a, c);
+        if (v && *v) {
+            glossa__buf_adds(&out, parts++ ? ", " : " (");
+            glossa__buf_adds(&out, v);
+        }
+    }
+    if (parts)
+        glossa__buf_adds(&out, ")");
+    for (c = b->children; c; c = c->next) {
+        if (is_tei(c, "citedRange")) {
+            glossa__buf_adds(&out, ", ");
+            add_text(&out, text_of(st, a, c));
+        }
+    }
+    result = glossa__arena_strdup(a, glossa__buf_str(&out));
+    glossa__buf_release(&out);
+    if (!result)
+        st->oom = 1;
+    return result;
+}
+
+static int read_bibl(struct reader_state *st, xmlNodePtr node)
+{
+    struct glossa_arena *a = glossa__arena_new();
+    struct tei_bibl b;
+    int rc = 0;
+
+    if (!a)
+        return GLOSSA_ENOMEM;
+    b.id = XML_ATTR(node, "id");
+    b.type = ATTR(node, "type");
+    b.line = line_of(node);
+    b.citation = bibl_citation(st, a, node);
+    if (b.id) {
+        if (bibl_known(st, b.id)) {
+            report(st, GLOSSA_ESCHEMA, b.line, 0, "duplicate bibl xml:id '%s'", b.id);
+        } else {
+            if (st->n_bibl == st->cap_bibl) {
+                size_t cap = st->cap_bibl ? st->cap_bibl * 2 : 16;
+                char **p = glossa__realloc(st->bibl_ids, cap * sizeof *p);
+                if (!p) {
+                    glossa__arena_free(a);
+                    return GLOSSA_ENOMEM;
+                }
+                st->bibl_ids = p;
+                st->cap_bibl = cap;
+            }
+            st->bibl_ids[st->n_bibl] = glossa__strdup(b.id);
+            if (!st->bibl_ids[st->n_bibl])
+                rc = GLOSSA_ENOMEM;
+            else
+                st->n_bibl++;
+            if (!rc && st->sink->bibl && !st->oom)
+                rc = st->sink->bibl(st->sink->ud, st->path, &b);
+        }
+    }
+    if (st->oom)
+        rc = GLOSSA_ENOMEM;
+    glossa__arena_free(a);
+    return rc;
+}
+
+/* ---- the file ---------------------------------------------------------------- */
+
+static int read_cb(void *ctx, char *buf, int len)
+{
+    FILE *f = ctx;
+    size_t n = fread(buf, 1, (size_t)len, f);
+    if (n == 0 && ferror(f))
+        return -1;
+    return (int)n;
+}
+
+static int close_cb(void *ctx)
+{
+    (void)ctx;
+    return 0; /* the caller closes the FILE */
+}
+
+/* Compressed data would be inflated by libxml2: refuse it up front. */
+static const char *compressed_kind(FILE *f)
+{
+    unsigned char m[6] = { 0 };
+    size_t n = fread(m, 1, sizeof m, f);
+    rewind(f);
+    if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)
+        return "gzip";
+    if (n >= 6 && memcmp(m, "\xfd" "7zXZ\0", 6) == 0)
+        return "xz";
+    if (n >= 3 && memcmp(m, "BZh", 3) == 0)
+        return "bzip2";
+    return NULL;
+}
+
+static int walk(struct reader_state *st, xmlTextReaderPtr r)
+{
+    int ret = xmlTextReaderRead(r), rc;
+
+    while (ret == 1 && !st->stop) {
+        int type = xmlTextReaderNodeType(r), depth = xmlTextReaderDepth(r);
+        const char *name = (const char *)xmlTextReaderConstLocalName(r);
+        const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
+        int tei = ns && strcmp(ns, TEI_NS) == 0;
+        long line = xmlTextReaderGetParserLineNumber(r);
+
+        if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+            report(st, GLOSSA_EINPUT, line, 0,
+                   "DOCTYPE not allowed: a term base may not declare a DTD or entities");
+            return GLOSSA_EINPUT;
+        }
+        if (type != XML_READER_TYPE_ELEMENT) {
+            ret = xmlTextReaderRead(r);
+            continue;
+        }
+        if (depth > MAX_DEPTH) {
+            report(st, GLOSSA_EINPUT, line, 0, "elements nested deeper than %d levels", MAX_DEPTH);
+            return GLOSSA_EINPUT;
+        }
+        if (depth == 0 && !(tei && strcmp(name, "TEI") == 0)) {
+            report(st, GLOSSA_ESCHEMA, line, 0,
+                   "root element is <%s>%s%s%s, expected <TEI> in namespace " TEI_NS,
+                   name, ns ? " in namespace '" : " without namespace",
+                   ns ? ns : "", ns ? "'" : "");
+            return GLOSSA_ESCHEMA;
+        }
+        if (tei && strcmp(name, "teiHeader") == 0)
+            st->in_header = 1;
+        else if (tei && strcmp(name, "text") == 0)
+            st->in_header = 0;
+        if (tei && (strcmp(name, "entry") == 0 ||
+                    (st->in_header && strcmp(name, "bibl") == 0))) {
+            xmlNodePtr node = xmlTextReaderExpand(r);
+            if (!node)
+                break;
+            rc = name[0] == 'e' ? read_entry(st, node) : read_bibl(st, node);
+            if (rc)
+                return rc;
+            ret = xmlTextReaderNext(r);
+            continue;
+        }
+        ret = xmlTextReaderRead(r);
+    }
+    if (ret < 0 && st->problems == 0)
+        report(st, GLOSSA_EINPUT, xmlTextReaderGetParserLineNumber(r), 0,
+               "malformed XML");
+    if (ret >= 0 && !st->stop && xmlTextReaderIsValid(r) != 1 && st->problems == 0)
+        report(st, GLOSSA_ESCHEMA, xmlTextReaderGetParserLineNumber(r), 0,
+               "does not validate against the glossa schema");
+    return 0;
+}
+
+int glossa__tei_read(struct tei_schema *schema, const char *path,
+                     const struct tei_sink *sink, glossa_error *err)
+{
+    struct reader_state st;
+    xmlTextReaderPtr r;
+    const char *kind;
+    FILE *f;
+    size_t i;
+    int rc;
+
+    memset(&st, 0, sizeof st);
+    st.path = path;
+    st.sink = sink;
+    st.err = err;
+
+    f = fopen(path, "rb");
+    if (!f)
+        return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO,
+                                 path, 0, 0, "cannot open: %s", strerror(errno));
+    kind = compressed_kind(f);
+    if (kind) {
+        fclose(f);
+        report(&st, GLOSSA_EINPUT, 1, 1,
+               "%s-compressed data: decompress the term base before indexing", kind);
+        return GLOSSA_EINPUT;
+    }
+    /* No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: entities stay
+    ** unexpanded and nothing external is fetched. */
+    r = xmlReaderForIO(read_cb, close_cb, f, path, NULL,
+                       XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    if (!r) {
+        fclose(f);
+        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "cannot create XML reader");
+    }
+    xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &st);
+    if (xmlTextReaderRelaxNGSetSchema(r, schema->rng) != 0) {
+        xmlFreeTextReader(r);
+        fclose(f);
+        return glossa__error_set(err, GLOSSA_ERROR, path, 0, 0, "cannot attach the schema");
+    }
+    rc = walk(&st, r);
+    xmlFreeTextReader(r);
+    if (ferror(f) && !rc && st.problems == 0)
+        rc = glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "read error");
+    fclose(f);
+    for (i = 0; i < st.n_bibl; i++)
+        glossa__free(st.bibl_ids[i]);
+    glossa__free(st.bibl_ids);
+    if (rc == GLOSSA_ENOMEM)
+        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
+    if (rc && rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
+        return rc;
+    if (st.problems)
+        return err ? err->code : GLOSSA_EINPUT;
+    return rc;
+}
