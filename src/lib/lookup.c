@@ -191,13 +191,28 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, const char *from,
     return 0;
 }
 
-/* Each word of the query as a quoted FTS5 string: "a" "b" means a AND b. */
+/* Each word of the query as a quoted FTS5 string: "a" "b" means a AND b.
+** Boolean operators typed in capitals between words ("information AND
+** security") say what the user wants, all words, and are not words to find. */
+struct fts_query {
+    struct glossa_buf *q;
+    const char *text;
+    size_t words;
+};
+
+static int is_operator(const char *s, size_t n)
+{
+    return (n == 3 && (memcmp(s, "AND", 3) == 0 || memcmp(s, "NOT", 3) == 0)) ||
+           (n == 2 && memcmp(s, "OR", 2) == 0) || (n == 4 && memcmp(s, "NEAR", 4) == 0);
+}
+
 static int add_fts_word(void *ud, const char *tok, size_t len, size_t start, size_t end)
 {
-    struct glossa_buf *q = ud;
+    struct fts_query *fq = ud;
+    struct glossa_buf *q = fq->q;
     size_t i;
-    (void)start;
-    (void)end;
+    if (fq->words++ > 0 && is_operator(fq->text + start, end - start))
+        return 0;
     if (glossa__buf_adds(q, q->len ? " \"" : "\""))
         return GLOSSA_ENOMEM;
     for (i = 0; i < len; i++)
@@ -434,8 +449,9 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         rc = collect(db, db->q[Q_NORM], GLOSSA_MATCH_NORMALIZED, opts->from, &cands, err);
     }
     if (!rc && db->key.len) {
+        struct fts_query fq = { &db->fts, query, 0 };
         glossa__buf_clear(&db->fts);
-        if (glossa__norm_tokens(db->norm, query, qlen, add_fts_word, &db->fts))
+        if (glossa__norm_tokens(db->norm, query, qlen, add_fts_word, &fq))
             rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         else {
             sqlite3_bind_text(db->q[Q_FTS], 1, db->fts.data, (int)db->fts.len, SQLITE_STATIC);

@@ -37,6 +37,8 @@ struct reader_state {
     size_t n_bibl, cap_bibl;
     int in_header;
     int oom;
+    long last_line;         /* the last libxml2 message, to drop repeats */
+    char last_msg[GLOSSA_ERROR_SIZE];
 };
 
 /* ---- schema -------------------------------------------------------------- */
@@ -101,11 +103,30 @@ static void report(struct reader_state *st, int code, long line, long col,
         st->stop = 1;
 }
 
-/* libxml2's own messages: trim the newline, lower-case the first letter. */
+/* RELAX NG messages that only repeat, one level up, an error already given
+** (or that our own checks state more clearly). */
+static int is_cascade(const char *msg)
+{
+    static const char *const noise[] = {
+        "failed to validate content", "failed to validate attributes",
+        "has extra content", "internal error", NULL
+    };
+    const char *const *n;
+    for (n = noise; *n; n++)
+        if (strstr(msg, *n))
+            return 1;
+    return 0;
+}
+
+/* libxml2's own messages: trim the newline, lower-case the first letter,
+** drop RELAX NG cascades and repeats, name the element when the message
+** does not. */
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     struct reader_state *st = ctx;
-    char msg[GLOSSA_ERROR_SIZE];
+    char msg[GLOSSA_ERROR_SIZE], full[GLOSSA_ERROR_SIZE];
+    xmlNodePtr node;
+    long line;
     size_t n;
 
     if (!e || e->level == XML_ERR_WARNING || st->stop)
@@ -116,8 +137,26 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         msg[--n] = '\0';
     if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
         msg[0] = (char)(msg[0] - 'A' + 'a');
+    line = e->line;
+    node = e->node;
+    if (e->domain == XML_FROM_RELAXNGV) {
+        if (is_cascade(msg))
+            return;
+        if (node && node->type == XML_ELEMENT_NODE) {
+            if (line <= 0)
+                line = xmlGetLineNo(node);
+            if (!strstr(msg, (const char *)node->name)) {
+                snprintf(full, sizeof full, "<%.64s>: %.400s", node->name, msg);
+                memcpy(msg, full, sizeof msg);
+            }
+        }
+    }
+    if (line == st->last_line && strcmp(msg, st->last_msg) == 0)
+        return;
+    st->last_line = line;
+    snprintf(st->last_msg, sizeof st->last_msg, "%s", msg);
     report(st, e->domain == XML_FROM_RELAXNGV ? GLOSSA_ESCHEMA : GLOSSA_EINPUT,
-           e->line, e->int2, "%s", msg);
+           line, e->int2, "%s", msg);
 }
 
 /* ---- small DOM helpers ----------------------------------------------------- */
@@ -520,6 +559,41 @@ static int close_cb(void *ctx)
     return 0; /* the caller closes the FILE */
 }
 
+/* Find a DOCTYPE before libxml2 parses it (and its entities): look at the
+** prolog, with NUL bytes dropped so that UTF-16 text reads as ASCII too.
+** Returns its line, or 0. */
+static long doctype_line(FILE *f)
+{
+    char buf[16384];
+    size_t n = fread(buf, 1, sizeof buf, f), i;
+    long line = 1;
+    char prev = 0;
+    rewind(f);
+    for (i = 0; i < n; i++) {
+        char c = buf[i];
+        if (c == '\0')
+            continue;
+        if (c == '\n')
+            line++;
+        if (prev == '<') {
+            if (c == '!' && i + 7 < n) {
+                char word[8];
+                size_t j, k = 0;
+                for (j = i + 1; j < n && k < 7; j++)
+                    if (buf[j] != '\0')
+                        word[k++] = buf[j];
+                word[k] = '\0';
+                if (strcmp(word, "DOCTYPE") == 0)
+                    return line;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
+                return 0; /* the root element: the prolog is over */
+            }
+        }
+        prev = c;
+    }
+    return 0;
+}
+
 /* Compressed data would be inflated by libxml2: refuse it up front. */
 static const char *compressed_kind(FILE *f)
 {
@@ -544,7 +618,8 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
         const char *name = (const char *)xmlTextReaderConstLocalName(r);
         const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
         int tei = ns && strcmp(ns, TEI_NS) == 0;
-        long line = xmlTextReaderGetParserLineNumber(r);
+        xmlNodePtr current = xmlTextReaderCurrentNode(r);
+        long line = current ? xmlGetLineNo(current) : xmlTextReaderGetParserLineNumber(r);
 
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
             report(st, GLOSSA_EINPUT, line, 0,
@@ -598,6 +673,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
     struct reader_state st;
     xmlTextReaderPtr r;
     const char *kind;
+    long doctype;
     FILE *f;
     size_t i;
     int rc;
@@ -612,6 +688,12 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
         return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO,
                                  path, 0, 0, "cannot open: %s", strerror(errno));
     kind = compressed_kind(f);
+    if (!kind && (doctype = doctype_line(f)) > 0) {
+        fclose(f);
+        report(&st, GLOSSA_EINPUT, doctype, 0,
+               "DOCTYPE not allowed: a term base may not declare a DTD or entities");
+        return GLOSSA_EINPUT;
+    }
     if (kind) {
         fclose(f);
         report(&st, GLOSSA_EINPUT, 1, 1,

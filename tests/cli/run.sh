@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# run.sh — runs one end-to-end CLI test (a tests/cli/*.t file) with the
+# helpers below. A .t file is bash: it runs glossa with `run`, states what it
+# expects with `expect_*`, and ends with `finish`. Exit 77 means skipped.
+#
+# Environment: GLOSSA (the binary), SRC (source tree), SHARED (../shared).
+set -u
+GLOSSA=${GLOSSA:?GLOSSA must name the glossa binary}
+SRC=${SRC:?SRC must name the source tree}
+SHARED=${SHARED:-$SRC/../shared}
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/glossa-test.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+export GLOSSA_DB="$WORK/glossa.db"
+export NO_COLOR=1
+checks=0
+failures=0
+OUT= ERR= RC=0
+
+# run CMD ARGS...: stdout in $OUT, stderr in $ERR, exit status in $RC.
+run() {
+    OUT=$("$@" 2>"$WORK/.stderr"); RC=$?
+    ERR=$(cat "$WORK/.stderr")
+}
+glossa() { "$GLOSSA" "$@"; }
+
+fail() {
+    failures=$((failures + 1))
+    echo "FAIL: $*"
+    echo "  exit status: $RC"
+    echo "  stdout: $(printf '%s' "$OUT" | head -c 2000)"
+    echo "  stderr: $(printf '%s' "$ERR" | head -c 2000)"
+}
+ok() { checks=$((checks + 1)); }
+
+expect_rc() { if [ "$RC" -eq "$1" ]; then ok; else fail "${2:-} expected exit $1"; fi; }
+expect_out() { if grep -qF -- "$1" <<<"$OUT"; then ok; else fail "${2:-} stdout should contain '$1'"; fi; }
+expect_no_out() { if grep -qF -- "$1" <<<"$OUT"; then fail "${2:-} stdout should not contain '$1'"; else ok; fi; }
+expect_err() { if grep -qF -- "$1" <<<"$ERR"; then ok; else fail "${2:-} stderr should contain '$1'"; fi; }
+# expect_json FILTER EXPECTED: jq -r FILTER on stdout must print EXPECTED.
+expect_json() {
+    local got
+    got=$(jq -r "$1" <<<"$OUT" 2>&1)
+    if [ "$got" = "$2" ]; then ok; else fail "${3:-} jq '$1' gave '$got', expected '$2'"; fi
+}
+# expect_true DESCRIPTION CMD...: the command must succeed.
+expect_true() { local d=$1; shift; if "$@"; then ok; else fail "$d"; fi; }
+
+need_shared() {
+    if [ ! -d "$SHARED/reference" ]; then
+        echo "SKIP: $SHARED is absent (the reference material is not beside the checkout)"
+        exit 77
+    fi
+}
+
+# Index the bundled glossary into $GLOSSA_DB once.
+index_bundled() {
+    "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }
+}
+
+finish() {
+    echo "$((checks)) passed, $failures failed"
+    [ "$failures" -eq 0 ]
+    exit $?
+}
+
+cd "$WORK" || exit 1
+# shellcheck source=/dev/null
+source "$1"
+echo "FAIL: $1 did not call finish"
+exit 1

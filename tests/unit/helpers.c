@@ -1,0 +1,95 @@
+/*
+** helpers.c — see helpers.h.
+*/
+#include "helpers.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *th_mkdtemp(void)
+{
+    const char *tmp = getenv("TMPDIR");
+    char *dir = malloc(4096);
+    assert_non_null(dir);
+    snprintf(dir, 4096, "%s/glossa-unit.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    assert_non_null(mkdtemp(dir));
+    return dir;
+}
+
+void th_rmdir(char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    if (d) {
+        while ((de = readdir(d)))
+            if (strcmp(de->d_name, ".") && strcmp(de->d_name, ".."))
+                unlink(th_path(dir, de->d_name));
+        closedir(d);
+    }
+    rmdir(dir);
+    free(dir);
+}
+
+const char *th_path(const char *dir, const char *name)
+{
+    static char bufs[8][4096];
+    static int next;
+    char *b = bufs[next++ % 8];
+    snprintf(b, 4096, "%s/%s", dir, name);
+    return b;
+}
+
+void th_write(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "wb");
+    assert_non_null(f);
+    assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+    assert_int_equal(fclose(f), 0);
+}
+
+uint64_t th_hash_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    uint64_t h = 1469598103934665603ULL;
+    int c;
+    if (!f)
+        return 0;
+    while ((c = fgetc(f)) != EOF) {
+        h ^= (uint64_t)(unsigned char)c;
+        h *= 1099511628211ULL;
+    }
+    fclose(f);
+    return h;
+}
+
+int th_exists(const char *path)
+{
+    struct stat sb;
+    return stat(path, &sb) == 0;
+}
+
+void th_index(const char *db, const char *const *inputs, size_t n)
+{
+    glossa_error err;
+    int rc = glossa_index(db, inputs, n, NULL, NULL, &err);
+    if (rc)
+        fail_msg("index failed: %s:%ld: %s", err.file, err.line, err.msg);
+}
+
+int th_global_setup(void **state)
+{
+    glossa_error err;
+    (void)state;
+    return glossa_global_init(&err);
+}
+
+int th_global_teardown(void **state)
+{
+    (void)state;
+    glossa_global_shutdown();
+    return 0;
+}

@@ -1,0 +1,184 @@
+/*
+** test_lookup.c — finding concepts (src/lib/lookup.c) in an index of the
+** test fixture: match kinds and their order, --from/--to filtering, the
+** definition fallback, and queries that must never raise an error.
+*/
+#include "helpers.h"
+#include "glossa_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static char *dir;
+static glossa_db *db;
+
+static int setup(void **state)
+{
+    const char *in[] = { SRC_DIR "/tests/data/good/mini.xml" };
+    char path[4096];
+    glossa_error err;
+    if (th_global_setup(state))
+        return -1;
+    dir = th_mkdtemp();
+    snprintf(path, sizeof path, "%s", th_path(dir, "l.db"));
+    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(&db, path, &err)) {
+        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    glossa_db_close(db);
+    th_rmdir(dir);
+    return th_global_teardown(state);
+}
+
+static glossa_results *find(const char *q, const char *from, const char *to)
+{
+    glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
+    glossa_results *res = NULL;
+    glossa_error err;
+    o.from = from;
+    o.to = to;
+    if (glossa_lookup(db, q, &o, &res, &err))
+        fail_msg("lookup '%s' failed: %s", q, err.msg);
+    return res;
+}
+
+static void expect_first(const char *q, const char *id, glossa_match_kind how)
+{
+    glossa_results *res = find(q, NULL, NULL);
+    const glossa_hit *h = glossa_results_get(res, 0);
+    if (!h)
+        fail_msg("'%s': no result", q);
+    if (strcmp(h->id, id) != 0 || h->how != how)
+        fail_msg("'%s': first is %s (%s), expected %s (%s)", q, h->id,
+                 glossa_match_kind_name(h->how), id, glossa_match_kind_name(how));
+    glossa_results_free(res);
+}
+
+static void test_lookup__match_kinds(void **state)
+{
+    (void)state;
+    expect_first("информационная безопасность", "information-security", GLOSSA_MATCH_EXACT);
+    expect_first("ИНФОРМАЦИОННАЯ БЕЗОПАСНОСТЬ", "information-security", GLOSSA_MATCH_NORMALIZED);
+    expect_first("Information  Weapon", "information-weapon", GLOSSA_MATCH_NORMALIZED);
+    expect_first("信息安全", "information-security", GLOSSA_MATCH_EXACT);
+    expect_first("weapon", "information-weapon", GLOSSA_MATCH_FULLTEXT);
+    expect_first("информационное", "information-weapon", GLOSSA_MATCH_FULLTEXT);
+}
+
+static void test_lookup__exact_outranks_word_matches(void **state)
+{
+    glossa_results *res = find("information security", NULL, NULL);
+    (void)state;
+    assert_int_equal(glossa_results_count(res), 1);
+    glossa_results_free(res);
+    res = find("information", NULL, NULL);
+    assert_int_equal(glossa_results_count(res), 2);
+    assert_true(glossa_results_get(res, 0)->score >= glossa_results_get(res, 1)->score);
+    glossa_results_free(res);
+}
+
+static void test_lookup__from_restricts_matching_language(void **state)
+{
+    glossa_results *res = find("信息安全", "ru", NULL);
+    (void)state;
+    assert_int_equal(glossa_results_count(res), 0);
+    glossa_results_free(res);
+    res = find("信息安全", "zh", NULL);
+    assert_int_equal(glossa_results_count(res), 1);
+    glossa_results_free(res);
+}
+
+static void test_lookup__to_filters_terms_and_falls_back_for_definitions(void **state)
+{
+    glossa_results *res = find("信息安全", NULL, "en");
+    const glossa_hit *h = glossa_results_get(res, 0);
+    (void)state;
+    assert_non_null(h);
+    assert_int_equal(h->n_terms, 1);
+    assert_string_equal(h->terms[0].lang, "en");
+    assert_string_equal(h->terms[0].text, "information security");
+    assert_int_equal(h->terms[0].working, 1);
+    /* no English definition: the Russian one is shown */
+    assert_int_equal(h->n_definitions, 1);
+    assert_string_equal(h->definitions[0].lang, "ru");
+    assert_string_equal(h->definitions[0].basis, "reconstruction");
+    assert_non_null(strstr(h->definitions[0].source, "приложение 1"));
+    assert_int_equal(h->reliability, 1);
+    assert_string_equal(h->match_lang, "zh");
+    glossa_results_free(res);
+}
+
+static void test_lookup__nothing_found_is_not_an_error(void **state)
+{
+    glossa_results *res = find("кибербезопасность", NULL, NULL);
+    (void)state;
+    assert_int_equal(glossa_results_count(res), 0);
+    assert_null(glossa_results_get(res, 0));
+    glossa_results_free(res);
+}
+
+static void test_lookup__hostile_queries_never_fail(void **state)
+{
+    static const char *queries[] = {
+        "\"", "\"information security", "information AND security", "AND", "OR", "NOT",
+        "NEAR(", "NEAR(information security, 2)", "information*", "*", "^information",
+        "text:information", "col:x", "(information", "information)", "-information",
+        "information-security", "\"\"\"", "'", "{}", "[", "\\", ";DROP TABLE term;--",
+        "информационная OR", "", "   ", "\xff\xfe", "a\"b", "信息\"安全", "+", ":",
+    };
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof queries / sizeof *queries; i++)
+        glossa_results_free(find(queries[i], NULL, NULL));
+}
+
+static void test_lookup__syntax_is_text(void **state)
+{
+    (void)state;
+    expect_first("\"information security", "information-security", GLOSSA_MATCH_NORMALIZED);
+    expect_first("information-security", "information-security", GLOSSA_MATCH_NORMALIZED);
+    expect_first("information security)", "information-security", GLOSSA_MATCH_NORMALIZED);
+    expect_first("information AND security", "information-security", GLOSSA_MATCH_FULLTEXT);
+}
+
+static void test_lookup__oom_in_lookup_is_reported(void **state)
+{
+    unsigned long n;
+    (void)state;
+    for (n = 1; n < 2000; n++) {
+        glossa_results *res = NULL;
+        glossa_error err;
+        int rc;
+        glossa__alloc_fail_after(n, 0);
+        rc = glossa_lookup(db, "information", NULL, &res, &err);
+        glossa__alloc_fail_after(0, 0);
+        if (rc == 0) {
+            assert_int_equal(glossa_results_count(res), 2);
+            glossa_results_free(res);
+            break;
+        }
+        assert_int_equal(rc, GLOSSA_ENOMEM);
+        assert_null(res);
+    }
+    assert_true(n > 1 && n < 2000);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_lookup__match_kinds),
+        cmocka_unit_test(test_lookup__exact_outranks_word_matches),
+        cmocka_unit_test(test_lookup__from_restricts_matching_language),
+        cmocka_unit_test(test_lookup__to_filters_terms_and_falls_back_for_definitions),
+        cmocka_unit_test(test_lookup__nothing_found_is_not_an_error),
+        cmocka_unit_test(test_lookup__hostile_queries_never_fail),
+        cmocka_unit_test(test_lookup__syntax_is_text),
+        cmocka_unit_test(test_lookup__oom_in_lookup_is_reported),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
