@@ -355,7 +355,8 @@ static int expand_inputs(const char *const *inputs, size_t n, struct path_list *
                 }
             }
             closedir(d);
-            qsort(out->items + first, out->n - first, sizeof *out->items, compare_paths);
+            if (out->n > first + 1)
+                qsort(out->items + first, out->n - first, sizeof *out->items, compare_paths);
             if (out->n == first)
                 return glossa__error_set(err, GLOSSA_ENOTFOUND, inputs[i], 0, 0,
                                          "no *.xml files in this directory");

@@ -459,7 +459,8 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         }
     }
     if (!rc) {
-        qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);
+        if (cands.n > 1)
+            qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);
         res = glossa__calloc(1, sizeof *res);
         if (!res || !(res->arena = glossa__arena_new()))
             rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
