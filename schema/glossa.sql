@@ -38,7 +38,9 @@ CREATE TABLE term (
     concept_id  INTEGER NOT NULL REFERENCES concept(id),
     lang        TEXT NOT NULL,        -- BCP 47
     text        TEXT NOT NULL,        -- as written in the term base
-    norm        TEXT NOT NULL,        -- search key: ICU words, NFKC case folded, ё→е
+    norm        TEXT NOT NULL,        -- search key: ICU words, NFKC case folded, script folds
+    stem        TEXT NOT NULL,        -- norm with each word stemmed (Snowball, by the term's language)
+    translit    TEXT NOT NULL,        -- Latin skeleton shared by romanisations (and pinyin)
     status      TEXT NOT NULL CHECK (status IN ('preferred', 'admitted', 'deprecated')),
     term_type   TEXT,                 -- fullForm | abbreviation | acronym | shortForm | variant
     geo         TEXT,                 -- region of use (national-law terms)
@@ -48,6 +50,8 @@ CREATE TABLE term (
 );
 CREATE INDEX term_by_text ON term (text);
 CREATE INDEX term_by_norm ON term (norm);
+CREATE INDEX term_by_stem ON term (stem);
+CREATE INDEX term_by_translit ON term (translit);
 CREATE INDEX term_by_concept ON term (concept_id, ord);
 
 CREATE TABLE definition (
@@ -96,4 +100,29 @@ CREATE VIRTUAL TABLE term_fts USING fts5 (
     content = 'term',
     content_rowid = 'id',
     tokenize = 'glossa'
+);
+
+-- The same over the stems: inflected query words find terms containing them.
+CREATE VIRTUAL TABLE term_stem_fts USING fts5 (
+    stem,
+    content = 'term',
+    content_rowid = 'id',
+    tokenize = 'glossa'
+);
+
+-- Trigrams of the normalised terms: candidates for typo-tolerant matching.
+CREATE VIRTUAL TABLE term_tri USING fts5 (
+    norm,
+    content = 'term',
+    content_rowid = 'id',
+    tokenize = 'trigram'
+);
+
+-- Full text of definitions and notes (stemmed words), for --in definitions.
+CREATE VIRTUAL TABLE text_fts USING fts5 (
+    text,
+    concept_id UNINDEXED,
+    lang UNINDEXED,
+    kind UNINDEXED,          -- definition | note
+    tokenize = 'glossa stem'
 );

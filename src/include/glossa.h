@@ -126,21 +126,51 @@ void glossa_db_close(glossa_db *db);
 /* How a result matched, best first. */
 typedef enum glossa_match_kind {
     GLOSSA_MATCH_EXACT = 0,      /* the term as stored, byte for byte */
-    GLOSSA_MATCH_NORMALIZED = 1, /* equal after NFKC case folding and ё→е */
-    GLOSSA_MATCH_FULLTEXT = 2    /* every query word occurs in the term */
+    GLOSSA_MATCH_NORMALIZED = 1, /* equal after case folding, NFKC and script folds */
+    GLOSSA_MATCH_STEM = 2,       /* equal, or containing every word, after stemming */
+    GLOSSA_MATCH_TRANSLIT = 3,   /* equal in Latin transliteration (or pinyin) */
+    GLOSSA_MATCH_PREFIX = 4,     /* every query word begins a word of the term */
+    GLOSSA_MATCH_FUZZY = 5,      /* within a small edit distance (typos) */
+    GLOSSA_MATCH_FULLTEXT = 6,   /* the words occur in a definition or note */
+    GLOSSA_MATCH_FTS = 7         /* an FTS5 query written by the user (--mode fts) */
 } glossa_match_kind;
 
-/* Static name of a match kind: "exact", "normalized", "fulltext". */
+/* Static name of a match kind: "exact", "normalized", "stem", "translit",
+** "prefix", "fuzzy", "fulltext", "fts". */
 const char *glossa_match_kind_name(glossa_match_kind kind);
+
+/* Which matching to do. AUTO tries exact, normalized, stem, translit and
+** prefix, ranked in that order, and fuzzy only when none of them matched. */
+typedef enum glossa_mode {
+    GLOSSA_MODE_AUTO = -1,
+    GLOSSA_MODE_EXACT = GLOSSA_MATCH_EXACT,
+    GLOSSA_MODE_NORMALIZED = GLOSSA_MATCH_NORMALIZED,
+    GLOSSA_MODE_STEM = GLOSSA_MATCH_STEM,
+    GLOSSA_MODE_TRANSLIT = GLOSSA_MATCH_TRANSLIT,
+    GLOSSA_MODE_PREFIX = GLOSSA_MATCH_PREFIX,
+    GLOSSA_MODE_FUZZY = GLOSSA_MATCH_FUZZY,
+    GLOSSA_MODE_FULLTEXT = GLOSSA_MATCH_FULLTEXT,
+    GLOSSA_MODE_FTS = GLOSSA_MATCH_FTS
+} glossa_mode;
+
+/* Parse "auto", "exact", … "fts". Returns 0, or GLOSSA_EINPUT for other names. */
+int glossa_mode_parse(const char *name, glossa_mode *out);
 
 #define GLOSSA_LOOKUP_OPTS_VERSION 1
 typedef struct glossa_lookup_opts {
     unsigned version;   /* GLOSSA_LOOKUP_OPTS_VERSION */
-    const char *from;   /* only match terms in this language (BCP 47 prefix), or NULL */
+    const char *from;   /* only match terms in these languages (BCP 47 prefixes, comma-separated), or NULL */
     const char *to;     /* comma-separated languages to show, or NULL for all */
     unsigned limit;     /* at most this many concepts (0: 10) */
+    glossa_mode mode;   /* GLOSSA_MODE_AUTO unless forced */
+    int in_definitions; /* search definitions and notes (full text) instead of terms */
 } glossa_lookup_opts;
-#define GLOSSA_LOOKUP_OPTS_INIT { GLOSSA_LOOKUP_OPTS_VERSION, NULL, NULL, 0 }
+#define GLOSSA_LOOKUP_OPTS_INIT { GLOSSA_LOOKUP_OPTS_VERSION, NULL, NULL, 0, GLOSSA_MODE_AUTO, 0 }
+
+/* A byte range [start, end) of a string. */
+typedef struct glossa_span {
+    size_t start, end;
+} glossa_span;
 
 typedef struct glossa_term {
     const char *lang;       /* BCP 47 */
@@ -171,8 +201,9 @@ typedef struct glossa_hit {
     const char *status;      /* "in-force", "proposed" or "withdrawn" */
     const char *instrument;  /* human-readable citation of where the concept comes from */
     glossa_match_kind how;
-    const char *match_lang;  /* the term that matched */
+    const char *match_lang;  /* the term (or, for fulltext, the definition) that matched */
     const char *match_text;
+    const glossa_span *highlights; size_t n_highlights; /* matched words in match_text */
     const glossa_term *terms;             size_t n_terms;
     const glossa_definition *definitions; size_t n_definitions;
     const glossa_note *notes;             size_t n_notes;

@@ -1,20 +1,27 @@
 /*
 ** fts_tokenizer.c — the "glossa" FTS5 tokenizer: ICU word boundaries and
 ** glossa's normalisation (norm.c), so that FTS5 tables and lookups share one
-** notion of a word in every script, Chinese included.
+** notion of a word in every script, Chinese included. With the argument
+** "stem" (tokenize='glossa stem') each word is also stemmed by the Snowball
+** stemmer of its script (keys.c), for full text over definitions.
 **
+** When FTS5 indexes a document, each character of a Chinese word is added
+** as a colocated token, so that a query of part of a word still matches.
 ** Registered per connection by glossa__fts_register(); each tokenizer
-** instance owns one normaliser (ICU break iterator), created once.
+** instance owns one key maker (ICU break iterator, stemmers), created once.
 */
 #include "glossa_int.h"
 
 #include <sqlite3.h>
+#include <string.h>
 
 struct fts_tok {
-    struct glossa_norm *norm;
+    struct glossa_keys *keys;
+    int stem;
 };
 
 struct tokenize_ctx {
+    struct fts_tok *t;
     void *fts_ctx;
     int (*x_token)(void *, int, const char *, int, int, int);
 };
@@ -24,13 +31,13 @@ static int fts_create(void *user, const char **argv, int argc,
 {
     struct fts_tok *t;
     (void)user;
-    (void)argv;
-    if (argc > 0)
-        return SQLITE_ERROR; /* the glossa tokenizer takes no options */
+    if (argc > 1 || (argc == 1 && strcmp(argv[0], "stem") != 0))
+        return SQLITE_ERROR; /* the only option is "stem" */
     t = glossa__calloc(1, sizeof *t);
     if (!t)
         return SQLITE_NOMEM;
-    if (glossa__norm_new(&t->norm, NULL)) {
+    t->stem = argc == 1;
+    if (glossa__keys_new(&t->keys, NULL)) {
         glossa__free(t);
         return SQLITE_ERROR;
     }
@@ -42,16 +49,20 @@ static void fts_delete(Fts5Tokenizer *tok)
 {
     struct fts_tok *t = (struct fts_tok *)tok;
     if (t) {
-        glossa__norm_free(t->norm);
+        glossa__keys_free(t->keys);
         glossa__free(t);
     }
 }
 
 static int emit(void *ud, const char *tok, size_t tok_len, size_t start,
-                size_t end)
+                size_t end, int flags)
 {
     struct tokenize_ctx *c = ud;
-    int rc = c->x_token(c->fts_ctx, 0, tok, (int)tok_len, (int)start, (int)end);
+    int rc;
+    if (c->t->stem && glossa__stem_token(c->t->keys, tok, tok_len, NULL, &tok, &tok_len))
+        return GLOSSA_ENOMEM;
+    rc = c->x_token(c->fts_ctx, flags & GLOSSA_TOKEN_COLOCATED ? FTS5_TOKEN_COLOCATED : 0,
+                    tok, (int)tok_len, (int)start, (int)end);
     return rc == SQLITE_OK ? 0 : rc;
 }
 
@@ -60,12 +71,13 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *fts_ctx, int flags,
                         int (*x_token)(void *, int, const char *, int, int, int))
 {
     struct fts_tok *t = (struct fts_tok *)tok;
-    struct tokenize_ctx c = { fts_ctx, x_token };
+    struct tokenize_ctx c = { t, fts_ctx, x_token };
     int rc;
-    (void)flags;
     if (len <= 0)
         return SQLITE_OK;
-    rc = glossa__norm_tokens(t->norm, text, (size_t)len, emit, &c);
+    rc = glossa__norm_tokens_ex(glossa__keys_norm(t->keys), text, (size_t)len,
+                                (flags & FTS5_TOKENIZE_DOCUMENT) ? GLOSSA_NORM_HAN_CHARS : 0,
+                                emit, &c);
     if (rc == 0)
         return SQLITE_OK;
     if (rc == GLOSSA_ENOMEM)

@@ -78,22 +78,64 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err);
 void glossa__norm_free(struct glossa_norm *n);
 
 /* Called for each word token: tok is the normalised UTF-8 form (borrowed),
-** start/end are byte offsets of the token in the input. Return non-zero to
-** stop (that value is passed back by glossa__norm_tokens). */
+** start/end are byte offsets of the token in the input, flags is 0 or
+** GLOSSA_TOKEN_COLOCATED (another form at the same position). Return non-zero
+** to stop (that value is passed back by glossa__norm_tokens). */
+#define GLOSSA_TOKEN_COLOCATED 1
 typedef int (*glossa_token_fn)(void *ud, const char *tok, size_t tok_len,
-                               size_t start, size_t end);
+                               size_t start, size_t end, int flags);
 
 /* Split UTF-8 text into normalised word tokens. Invalid UTF-8 is replaced by
 ** U+FFFD. Returns 0, the callback's non-zero value, or GLOSSA_ENOMEM. */
 int glossa__norm_tokens(struct glossa_norm *n, const char *text, size_t len,
                         glossa_token_fn fn, void *ud);
 
+/* Flags of glossa__norm_tokens_ex. HAN_CHARS: after a Chinese word of two or
+** more characters, give each character as a colocated token (for indexing). */
+#define GLOSSA_NORM_HAN_CHARS 1
+int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
+                           int flags, glossa_token_fn fn, void *ud);
+
 /* The normalised key of a whole string: its tokens joined by one space. */
 int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
                      struct glossa_buf *out);
 
+/* 1 for a CJK ideograph (Han). */
+int glossa__is_han(int32_t c);
+
 /* Bump this when tokenisation or normalisation changes: indexes record it. */
-#define GLOSSA_TOKENIZER_VERSION "glossa-icu-1"
+#define GLOSSA_TOKENIZER_VERSION "glossa-icu-2"
+
+/* ---- keys.c: stems and transliteration keys ------------------------------ */
+
+struct glossa_keys;
+
+/* @param[out] out  new key maker (owns a normaliser); free with glossa__keys_free() */
+int glossa__keys_new(struct glossa_keys **out, glossa_error *err);
+void glossa__keys_free(struct glossa_keys *k);
+/* @return borrowed normaliser of k */
+struct glossa_norm *glossa__keys_norm(struct glossa_keys *k);
+
+/* 1 when glossa has a Snowball stemmer for lang (ru, en, hi). */
+int glossa__keys_can_stem(const char *lang);
+
+/* Stem key: the normalised words, each stemmed by the Snowball stemmer of
+** lang; with lang NULL, by the stemmer of each word's script (Cyrillic:
+** Russian, Latin: English, Devanagari: Hindi). Words without a stemmer stay. */
+int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
+                     const char *lang, struct glossa_buf *out);
+
+/* One normalised word stemmed (lang NULL: by its script). *out is the word
+** itself or borrowed from k until its next call. */
+int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const char *lang,
+                       const char **out, size_t *out_len);
+
+/* Transliteration key: the normalised text in Latin letters (ICU transforms,
+** Han-Latin for pinyin), folded to a skeleton that different romanisations
+** share (ts/c, ya/ja/â, kh/x/h, y/j/i, doubled letters, no spaces). With lang
+** "uz-Cyrl" (variant 1) Uzbek Cyrillic uses the Uzbek Latin alphabet. */
+int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
+                         int uzbek, struct glossa_buf *out);
 
 /* ---- fts_tokenizer.c ----------------------------------------------------- */
 
@@ -119,7 +161,7 @@ extern const size_t glossa__schema_rng_len;
 
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
-#define GLOSSA_SCHEMA_VERSION "1"
+#define GLOSSA_SCHEMA_VERSION "2"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
 int glossa__store_open(struct sqlite3 **out, const char *path, int flags,

@@ -31,7 +31,7 @@
 
 enum {
     ST_SOURCE, ST_FIND_SOURCE, ST_CONCEPT, ST_FIND_CONCEPT, ST_TERM, ST_FTS,
-    ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_COUNT
+    ST_STEM_FTS, ST_TRI, ST_TEXT_FTS, ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -40,9 +40,12 @@ static const char *const statements[ST_COUNT] = {
     "INSERT INTO concept(xml_id, n, status, reliability, source_id, file, line, ord)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "SELECT file, line FROM concept WHERE xml_id = ?1",
-    "INSERT INTO term(concept_id, lang, text, norm, status, term_type, geo, working, source_id, ord)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+    "INSERT INTO term(concept_id, lang, text, norm, status, term_type, geo, working, source_id, ord,"
+    " stem, translit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     "INSERT INTO term_fts(rowid, text) VALUES (?1, ?2)",
+    "INSERT INTO term_stem_fts(rowid, stem) VALUES (?1, ?2)",
+    "INSERT INTO term_tri(rowid, norm) VALUES (?1, ?2)",
+    "INSERT INTO text_fts(text, concept_id, lang, kind) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO definition(concept_id, lang, text, source_id, basis, ord)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     "INSERT INTO note(concept_id, lang, type, text, ord) VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -54,8 +57,8 @@ struct index_run {
     sqlite3 *db;
     const char *db_path;          /* for messages */
     sqlite3_stmt *st[ST_COUNT];
-    struct glossa_norm *norm;
-    struct glossa_buf key;
+    struct glossa_keys *keys;
+    struct glossa_buf key, stem, translit;
     const glossa_index_opts *opts;
     glossa_index_stats stats;
     glossa_error *err;            /* the first problem */
@@ -166,6 +169,26 @@ static int duplicate_concept(struct index_run *run, const char *file, const stru
     return 0;
 }
 
+static int insert_fts(struct index_run *run, int which, sqlite3_int64 rowid, const char *text)
+{
+    sqlite3_stmt *st = run->st[which];
+    sqlite3_bind_int64(st, 1, rowid);
+    bind_text(st, 2, text);
+    return step_done(run, st);
+}
+
+/* Definitions and notes go to the full-text table too. */
+static int insert_text(struct index_run *run, sqlite3_int64 cid, const char *text,
+                       const char *lang, const char *kind)
+{
+    sqlite3_stmt *st = run->st[ST_TEXT_FTS];
+    bind_text(st, 1, text);
+    sqlite3_bind_int64(st, 2, cid);
+    bind_text(st, 3, lang);
+    bind_text(st, 4, kind);
+    return step_done(run, st);
+}
+
 static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 cid,
                         const struct tei_entry *e)
 {
@@ -176,8 +199,13 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         sqlite3_stmt *st = run->st[ST_TERM];
         sqlite3_int64 tid;
 
-        if (glossa__norm_key(run->norm, t->text, strlen(t->text), &run->key))
-            return GLOSSA_ENOMEM;
+        size_t len = strlen(t->text);
+        int uzbek = glossa__lang_matches(t->lang, "uz-Cyrl");
+
+        if (glossa__norm_key(glossa__keys_norm(run->keys), t->text, len, &run->key) ||
+            glossa__stem_key(run->keys, t->text, len, t->lang, &run->stem) ||
+            glossa__translit_key(run->keys, t->text, len, uzbek, &run->translit))
+            return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         sqlite3_bind_int64(st, 1, cid);
         bind_text(st, 2, t->lang);
         bind_text(st, 3, t->text);
@@ -188,13 +216,14 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         sqlite3_bind_int(st, 8, t->working);
         bind_source(st, 9, source_id(run, file, t->source));
         sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
+        bind_text(st, 11, glossa__buf_str(&run->stem));
+        bind_text(st, 12, glossa__buf_str(&run->translit));
         if ((rc = step_done(run, st)))
             return rc;
         tid = sqlite3_last_insert_rowid(run->db);
-        st = run->st[ST_FTS];
-        sqlite3_bind_int64(st, 1, tid);
-        bind_text(st, 2, t->text);
-        if ((rc = step_done(run, st)))
+        if ((rc = insert_fts(run, ST_FTS, tid, t->text)) ||
+            (rc = insert_fts(run, ST_STEM_FTS, tid, glossa__buf_str(&run->stem))) ||
+            (rc = insert_fts(run, ST_TRI, tid, glossa__buf_str(&run->key))))
             return rc;
     }
     run->stats.terms += e->n_terms;
@@ -214,7 +243,8 @@ static int insert_details(struct index_run *run, const char *file, sqlite3_int64
         bind_source(st, 4, source_id(run, file, e->defs[i].source));
         bind_text(st, 5, e->defs[i].basis);
         sqlite3_bind_int64(st, 6, (sqlite3_int64)i);
-        if ((rc = step_done(run, st)))
+        if ((rc = step_done(run, st)) ||
+            (rc = insert_text(run, cid, e->defs[i].text, e->defs[i].lang, "definition")))
             return rc;
     }
     run->stats.definitions += e->n_defs;
@@ -225,7 +255,8 @@ static int insert_details(struct index_run *run, const char *file, sqlite3_int64
         bind_text(st, 3, e->notes[i].type);
         bind_text(st, 4, e->notes[i].text);
         sqlite3_bind_int64(st, 5, (sqlite3_int64)i);
-        if ((rc = step_done(run, st)))
+        if ((rc = step_done(run, st)) ||
+            (rc = insert_text(run, cid, e->notes[i].text, e->notes[i].lang, "note")))
             return rc;
     }
     for (i = 0; i < e->n_xrefs; i++) {
@@ -385,10 +416,12 @@ static void run_close(struct index_run *run)
     for (i = 0; i < ST_COUNT; i++)
         sqlite3_finalize(run->st[i]);
     sqlite3_close(run->db);
-    glossa__norm_free(run->norm);
+    glossa__keys_free(run->keys);
     glossa__buf_release(&run->key);
+    glossa__buf_release(&run->stem);
+    glossa__buf_release(&run->translit);
     run->db = NULL;
-    run->norm = NULL;
+    run->keys = NULL;
 }
 
 static int run_open(struct index_run *run, const char *path)
@@ -418,7 +451,7 @@ static int run_open(struct index_run *run, const char *path)
         if (src != SQLITE_OK)
             return glossa__error_sqlite(run->err, run->db, src, path, "cannot prepare the index");
     }
-    if ((rc = glossa__norm_new(&run->norm, run->err)))
+    if ((rc = glossa__keys_new(&run->keys, run->err)))
         return rc;
     return exec(run, "BEGIN", "cannot start the index transaction");
 }
@@ -500,7 +533,10 @@ static int verify(struct index_run *run)
     if (!ok)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index failed its integrity check; the old one is kept");
-    if ((rc = exec(run, "INSERT INTO term_fts(term_fts) VALUES ('integrity-check')",
+    if ((rc = exec(run, "INSERT INTO term_fts(term_fts) VALUES ('integrity-check');"
+                        "INSERT INTO term_stem_fts(term_stem_fts) VALUES ('integrity-check');"
+                        "INSERT INTO term_tri(term_tri) VALUES ('integrity-check');"
+                        "INSERT INTO text_fts(text_fts) VALUES ('integrity-check');",
                    "the new full-text index failed its integrity check")))
         return rc;
     ok = 0;

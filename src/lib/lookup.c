@@ -1,32 +1,50 @@
 /*
 ** lookup.c — opening an index and finding concepts by their terms.
 **
-** A query is tried as stored (exact), as a normalised key (ICU words, NFKC
-** case folding, ё→е; see norm.c), and word by word through the FTS5 index
-** (every query word in the term). Candidates are merged per concept and
-** ranked by match kind, then bm25, then term status, then term-base order.
-** User text never reaches MATCH unquoted: each word is an FTS5 string.
+** A query is tried, in order of strictness: as stored (exact); as a
+** normalised key (norm.c); stemmed, whole and word by word (keys.c); as a
+** Latin transliteration key; word prefixes through FTS5; and only when all
+** of these find nothing, fuzzily (trigram candidates, then edit distance on
+** normalised and stemmed forms). Candidates are merged per concept and
+** ranked by match kind, then within the kind, then bm25, then term status,
+** then term-base order. User text never reaches MATCH unquoted: every word
+** is an FTS5 string, except in --mode fts, where the user asks for syntax.
 */
 #include "glossa_int.h"
 
 #include <sqlite3.h>
+#include <unicode/utf8.h>
 
 #include <stdlib.h>
 #include <string.h>
 
 enum {
-    Q_EXACT, Q_NORM, Q_FTS, Q_CONCEPT, Q_MATCHED, Q_TERMS, Q_DEFS, Q_NOTES, Q_COUNT
+    Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_TEXT,
+    Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_COUNT
 };
 
+/* Every candidate query selects: term id, concept id, lang, status, ord, and
+** a rank (bm25, or a key for the fuzzy comparison). */
 static const char *const queries[Q_COUNT] = {
-    "SELECT id, concept_id, lang, status, ord FROM term WHERE text = ?1",
-    "SELECT id, concept_id, lang, status, ord FROM term WHERE norm = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE text = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE norm = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE stem = ?1",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_stem_fts) FROM term_stem_fts"
+    " JOIN term t ON t.id = term_stem_fts.rowid WHERE term_stem_fts MATCH ?1"
+    " ORDER BY bm25(term_stem_fts) LIMIT 500",
+    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE translit IN (?1, ?2)",
     "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_fts) FROM term_fts"
     " JOIN term t ON t.id = term_fts.rowid WHERE term_fts MATCH ?1"
     " ORDER BY bm25(term_fts) LIMIT 500",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, t.norm, t.stem FROM term_tri"
+    " JOIN term t ON t.id = term_tri.rowid WHERE term_tri MATCH ?1"
+    " ORDER BY bm25(term_tri) LIMIT 300",
+    "SELECT rowid, concept_id, lang, 'preferred', 0, bm25(text_fts) FROM text_fts"
+    " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
     "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord FROM concept c"
     " LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
     "SELECT lang, text FROM term WHERE id = ?1",
+    "SELECT lang, text FROM text_fts WHERE rowid = ?1",
     "SELECT lang, text, status, term_type, geo, working FROM term"
     " WHERE concept_id = ?1 ORDER BY ord",
     "SELECT d.lang, d.text, s.citation, d.basis FROM definition d"
@@ -38,8 +56,8 @@ struct glossa_db {
     sqlite3 *sql;
     char *path;
     sqlite3_stmt *q[Q_COUNT];
-    struct glossa_norm *norm;
-    struct glossa_buf key, fts;
+    struct glossa_keys *keys;
+    struct glossa_buf key, stem, translit, translit_uz, fts, words;
 };
 
 struct glossa_results {
@@ -48,11 +66,12 @@ struct glossa_results {
     size_t n;
 };
 
-/* One candidate: the best-matching term of a concept so far. */
+/* One candidate: the best-matching term (or text) of a concept so far. */
 struct candidate {
-    sqlite3_int64 concept_id, term_id;
+    sqlite3_int64 concept_id, row_id; /* row_id: term id, or text_fts rowid for fulltext */
     int kind;
-    double bm25;        /* 0 for exact/normalised; negative, lower is better */
+    int sub;            /* rank within the kind: 0 whole-key match, 1 word match, or edit distance */
+    double bm25;        /* 0 where it does not apply; negative, lower is better */
     int status_rank;    /* preferred 0, admitted 1, deprecated 2 */
     int term_ord;
 };
@@ -60,6 +79,14 @@ struct candidate {
 struct candidates {
     struct candidate *items;
     size_t n, cap;
+};
+
+/* What a lookup works with: the query and its keys. */
+struct query {
+    const char *text;
+    size_t len;
+    const char *from;
+    int has_han, has_cyrillic;
 };
 
 /* ---- opening -------------------------------------------------------------------- */
@@ -87,7 +114,7 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
             rc = glossa__error_sqlite(err, db->sql, src, path, "cannot read the index");
     }
     if (!rc)
-        rc = glossa__norm_new(&db->norm, err);
+        rc = glossa__keys_new(&db->keys, err);
     if (rc) {
         glossa_db_close(db);
         return rc;
@@ -104,21 +131,42 @@ void glossa_db_close(glossa_db *db)
     for (i = 0; i < Q_COUNT; i++)
         sqlite3_finalize(db->q[i]);
     sqlite3_close(db->sql);
-    glossa__norm_free(db->norm);
+    glossa__keys_free(db->keys);
     glossa__buf_release(&db->key);
+    glossa__buf_release(&db->stem);
+    glossa__buf_release(&db->translit);
+    glossa__buf_release(&db->translit_uz);
     glossa__buf_release(&db->fts);
+    glossa__buf_release(&db->words);
     glossa__free(db->path);
     glossa__free(db);
 }
 
+static const char *const kind_names[] = {
+    "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts"
+};
+
 const char *glossa_match_kind_name(glossa_match_kind kind)
 {
-    switch (kind) {
-    case GLOSSA_MATCH_EXACT: return "exact";
-    case GLOSSA_MATCH_NORMALIZED: return "normalized";
-    case GLOSSA_MATCH_FULLTEXT: return "fulltext";
-    }
+    if ((int)kind >= 0 && (size_t)kind < sizeof kind_names / sizeof kind_names[0])
+        return kind_names[kind];
     return "unknown";
+}
+
+int glossa_mode_parse(const char *name, glossa_mode *out)
+{
+    size_t i;
+    if (name && strcmp(name, "auto") == 0) {
+        *out = GLOSSA_MODE_AUTO;
+        return 0;
+    }
+    for (i = 0; name && i < sizeof kind_names / sizeof kind_names[0]; i++) {
+        if (strcmp(name, kind_names[i]) == 0) {
+            *out = (glossa_mode)i;
+            return 0;
+        }
+    }
+    return GLOSSA_EINPUT;
 }
 
 /* ---- collecting candidates ------------------------------------------------------------ */
@@ -135,10 +183,14 @@ static int candidate_cmp(const struct candidate *a, const struct candidate *b)
 {
     if (a->kind != b->kind)
         return a->kind - b->kind;
+    if (a->sub != b->sub)
+        return a->sub - b->sub;
     if (a->bm25 != b->bm25)
         return a->bm25 < b->bm25 ? -1 : 1;
     if (a->status_rank != b->status_rank)
         return a->status_rank - b->status_rank;
+    if (a->concept_id != b->concept_id)
+        return a->concept_id < b->concept_id ? -1 : 1;
     return a->term_ord - b->term_ord;
 }
 
@@ -164,40 +216,60 @@ static int offer(struct candidates *c, const struct candidate *cand)
     return 0;
 }
 
-static int collect(glossa_db *db, sqlite3_stmt *st, int kind, const char *from,
+static struct candidate row_candidate(sqlite3_stmt *st, int kind, int sub)
+{
+    struct candidate cand;
+    cand.row_id = sqlite3_column_int64(st, 0);
+    cand.concept_id = sqlite3_column_int64(st, 1);
+    cand.status_rank = status_rank((const char *)sqlite3_column_text(st, 3));
+    cand.term_ord = sqlite3_column_int(st, 4);
+    cand.kind = kind;
+    cand.sub = sub;
+    cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
+    return cand;
+}
+
+static int step_error(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
+{
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc == SQLITE_NOMEM)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+}
+
+/* Run a bound candidate query; every row is offered as (kind, sub). */
+static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const char *from,
                    struct candidates *out, glossa_error *err)
 {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct candidate cand;
-        const char *lang = (const char *)sqlite3_column_text(st, 2);
-        if (from && *from && !glossa__lang_in_list(lang, from))
+        if (from && *from && !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), from))
             continue;
-        cand.term_id = sqlite3_column_int64(st, 0);
-        cand.concept_id = sqlite3_column_int64(st, 1);
-        cand.status_rank = status_rank((const char *)sqlite3_column_text(st, 3));
-        cand.term_ord = sqlite3_column_int(st, 4);
-        cand.kind = kind;
-        cand.bm25 = kind == GLOSSA_MATCH_FULLTEXT ? sqlite3_column_double(st, 5) : 0.0;
+        cand = row_candidate(st, kind, sub);
         if (offer(out, &cand)) {
             sqlite3_reset(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
     }
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-    return 0;
+    return step_error(db, st, rc, err);
 }
 
-/* Each word of the query as a quoted FTS5 string: "a" "b" means a AND b.
-** Boolean operators typed in capitals between words ("information AND
-** security") say what the user wants, all words, and are not words to find. */
+/* ---- FTS5 query strings ------------------------------------------------------------------ */
+
+/* Words of the query as FTS5 strings: "a" "b" means a AND b. Boolean
+** operators typed in capitals between words ("information AND security") say
+** what the user wants, all words, and are not words to find. */
 struct fts_query {
+    struct glossa_db *db;
     struct glossa_buf *q;
     const char *text;
     size_t words;
+    int stem;       /* stem each word (by its script) */
+    int prefix;     /* "word"* ; Chinese words become their characters */
 };
 
 static int is_operator(const char *s, size_t n)
@@ -206,24 +278,260 @@ static int is_operator(const char *s, size_t n)
            (n == 2 && memcmp(s, "OR", 2) == 0) || (n == 4 && memcmp(s, "NEAR", 4) == 0);
 }
 
-static int add_fts_word(void *ud, const char *tok, size_t len, size_t start, size_t end)
+static int add_string(struct glossa_buf *q, const char *s, size_t n, int star)
 {
-    struct fts_query *fq = ud;
-    struct glossa_buf *q = fq->q;
     size_t i;
-    if (fq->words++ > 0 && is_operator(fq->text + start, end - start))
-        return 0;
     if (glossa__buf_adds(q, q->len ? " \"" : "\""))
         return GLOSSA_ENOMEM;
-    for (i = 0; i < len; i++)
-        if (glossa__buf_add(q, tok + i, 1) || (tok[i] == '"' && glossa__buf_add(q, "\"", 1)))
+    for (i = 0; i < n; i++)
+        if (glossa__buf_add(q, s + i, 1) || (s[i] == '"' && glossa__buf_add(q, "\"", 1)))
             return GLOSSA_ENOMEM;
-    return glossa__buf_add(q, "\"", 1);
+    return glossa__buf_adds(q, star ? "\"*" : "\"");
 }
 
-static int candidate_sort(const void *a, const void *b)
+static int add_fts_word(void *ud, const char *tok, size_t len, size_t start, size_t end, int flags)
 {
-    return candidate_cmp(a, b);
+    struct fts_query *fq = ud;
+    int32_t i = 0, first;
+    UChar32 c;
+    (void)flags;
+    if (fq->words++ > 0 && is_operator(fq->text + start, end - start))
+        return 0;
+    if (fq->stem && glossa__stem_token(fq->db->keys, tok, len, NULL, &tok, &len))
+        return GLOSSA_ENOMEM;
+    U8_NEXT((const uint8_t *)tok, i, (int32_t)len, c);
+    if (fq->prefix && glossa__is_han(c)) {
+        /* each character on its own: the index holds them colocated */
+        for (i = 0; i < (int32_t)len;) {
+            first = i;
+            U8_NEXT((const uint8_t *)tok, i, (int32_t)len, c);
+            if (add_string(fq->q, tok + first, (size_t)(i - first), 0))
+                return GLOSSA_ENOMEM;
+        }
+        return 0;
+    }
+    return add_string(fq->q, tok, len, fq->prefix);
+}
+
+static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
+{
+    struct fts_query fq;
+    fq.db = db;
+    fq.q = &db->fts;
+    fq.text = q->text;
+    fq.words = 0;
+    fq.stem = stem;
+    fq.prefix = prefix;
+    glossa__buf_clear(&db->fts);
+    return glossa__norm_tokens(glossa__keys_norm(db->keys), q->text, q->len, add_fts_word, &fq);
+}
+
+/* ---- fuzzy ---------------------------------------------------------------------------------- */
+
+#define FUZZY_MAX 64 /* code points compared */
+
+static int to_cps(const char *s, int32_t *out)
+{
+    int32_t i = 0, n = 0, len = (int32_t)strlen(s);
+    while (i < len && n < FUZZY_MAX) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        out[n++] = c;
+    }
+    return n;
+}
+
+/* Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps). */
+static int edit_distance(const char *a8, const char *b8)
+{
+    int32_t a[FUZZY_MAX], b[FUZZY_MAX];
+    int d[FUZZY_MAX + 1][FUZZY_MAX + 1];
+    int la = to_cps(a8, a), lb = to_cps(b8, b), i, j;
+    for (i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (i = 1; i <= la; i++) {
+        for (j = 1; j <= lb; j++) {
+            int cost = a[i - 1] != b[j - 1], best = d[i - 1][j - 1] + cost;
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return d[la][lb];
+}
+
+/* How many edits a typo of a string this long may have. */
+static int fuzzy_budget(int cps)
+{
+    if (cps < 4)
+        return 0;
+    if (cps <= 6)
+        return 1;
+    if (cps <= 14)
+        return 2;
+    return 3;
+}
+
+/* Trigram candidates (any shared trigram), then the edit distance of the
+** normalised and the stemmed forms decide. */
+static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
+                         glossa_error *err)
+{
+    sqlite3_stmt *st = db->q[Q_FUZZY];
+    int32_t cps[FUZZY_MAX];
+    const char *key = glossa__buf_str(&db->key);
+    int n = to_cps(key, cps), budget = fuzzy_budget(n), i, rc, terms = 0;
+    int32_t len = (int32_t)strlen(key);
+    int32_t pos[FUZZY_MAX + 1], k = 0, at = 0;
+
+    if (budget == 0 || len >= 4096)
+        return 0;
+    /* byte position of each code point, to cut trigrams */
+    while (at < len && k < FUZZY_MAX) {
+        UChar32 c;
+        pos[k++] = at;
+        U8_NEXT((const uint8_t *)key, at, len, c);
+    }
+    pos[k] = at;
+    glossa__buf_clear(&db->fts);
+    for (i = 0; i + 3 <= k; i++) {
+        if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
+            add_string(&db->fts, key + pos[i], (size_t)(pos[i + 3] - pos[i]), 0))
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        /* add_string put a space before the quote when the buffer was not empty */
+    }
+    if (!terms)
+        return 0;
+    sqlite3_bind_text(st, 1, db->fts.data, (int)db->fts.len, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *norm = (const char *)sqlite3_column_text(st, 5);
+        const char *stem = (const char *)sqlite3_column_text(st, 6);
+        int d, ds;
+        struct candidate cand;
+        if (q->from && *q->from &&
+            !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), q->from))
+            continue;
+        d = edit_distance(key, norm ? norm : "");
+        ds = edit_distance(glossa__buf_str(&db->stem), stem ? stem : "");
+        if (ds < d)
+            d = ds;
+        if (d == 0 || d > budget)
+            continue;
+        cand = row_candidate(st, GLOSSA_MATCH_FUZZY, d);
+        cand.bm25 = 0;
+        if (offer(out, &cand)) {
+            sqlite3_reset(st);
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+    }
+    return step_error(db, st, rc, err);
+}
+
+/* ---- the tiers -------------------------------------------------------------------------------- */
+
+static int bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
+                            int sub, const struct query *q, struct candidates *out,
+                            glossa_error *err)
+{
+    sqlite3_stmt *st = db->q[which];
+    sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+    if (b)
+        sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+    return collect(db, st, kind, sub, q->from, out, err);
+}
+
+static int scan_scripts(struct query *q)
+{
+    int32_t i = 0, len = (int32_t)q->len;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)q->text, i, len, c);
+        if (glossa__is_han(c))
+            q->has_han = 1;
+        else if (c >= 0x0400 && c <= 0x052F)
+            q->has_cyrillic = 1;
+    }
+    return 0;
+}
+
+#define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == (glossa_mode)(m))
+
+static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
+                     struct candidates *out, glossa_error *err)
+{
+    struct glossa_norm *norm = glossa__keys_norm(db->keys);
+    const char *from_stem = q->from && !strchr(q->from, ',') ? q->from : NULL;
+    int rc = 0;
+
+    if (mode == GLOSSA_MODE_FTS) {
+        sqlite3_stmt *st = db->q[Q_PREFIX];
+        sqlite3_bind_text(st, 1, q->text, (int)q->len, SQLITE_STATIC);
+        rc = collect(db, st, GLOSSA_MATCH_FTS, 0, q->from, out, err);
+        if (rc && err && err->code != GLOSSA_ENOMEM)
+            return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                     "not a valid FTS5 query: %s", sqlite3_errmsg(db->sql));
+        return rc;
+    }
+    if (glossa__norm_key(norm, q->text, q->len, &db->key) ||
+        glossa__stem_key(db->keys, q->text, q->len,
+                         from_stem && glossa__keys_can_stem(from_stem) ? from_stem : NULL, &db->stem))
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (in_definitions || mode == GLOSSA_MODE_FULLTEXT) {
+        if (!db->key.len)
+            return 0;
+        if (build_fts(db, q, 1, 0))
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        return db->fts.len ? bind_and_collect(db, Q_TEXT, db->fts.data, NULL,
+                                              GLOSSA_MATCH_FULLTEXT, 0, q, out, err) : 0;
+    }
+    if (WANT(GLOSSA_MODE_EXACT) &&
+        (rc = bind_and_collect(db, Q_EXACT, q->text, NULL, GLOSSA_MATCH_EXACT, 0, q, out, err)))
+        return rc;
+    if (!db->key.len)
+        return 0; /* nothing but punctuation: no words to match */
+    if (WANT(GLOSSA_MODE_NORMALIZED) &&
+        (rc = bind_and_collect(db, Q_NORM, db->key.data, NULL, GLOSSA_MATCH_NORMALIZED, 0, q,
+                               out, err)))
+        return rc;
+    if (WANT(GLOSSA_MODE_STEM)) {
+        if ((rc = bind_and_collect(db, Q_STEM, glossa__buf_str(&db->stem), NULL,
+                                   GLOSSA_MATCH_STEM, 0, q, out, err)))
+            return rc;
+        if (build_fts(db, q, 1, 0))
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (db->fts.len && (rc = bind_and_collect(db, Q_STEM_FTS, db->fts.data, NULL,
+                                                  GLOSSA_MATCH_STEM, 1, q, out, err)))
+            return rc;
+    }
+    if (WANT(GLOSSA_MODE_TRANSLIT) && !q->has_han) {
+        int tr = glossa__translit_key(db->keys, q->text, q->len, 0, &db->translit);
+        if (!tr)
+            tr = glossa__translit_key(db->keys, q->text, q->len, q->has_cyrillic, &db->translit_uz);
+        if (tr == GLOSSA_ENOMEM)
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (!tr && db->translit.len >= 3 &&
+            (rc = bind_and_collect(db, Q_TRANSLIT, db->translit.data,
+                                   glossa__buf_str(&db->translit_uz), GLOSSA_MATCH_TRANSLIT, 0,
+                                   q, out, err)))
+            return rc;
+    }
+    if (WANT(GLOSSA_MODE_PREFIX)) {
+        if (build_fts(db, q, 0, 1))
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (db->fts.len && (rc = bind_and_collect(db, Q_PREFIX, db->fts.data, NULL,
+                                                  GLOSSA_MATCH_PREFIX, 0, q, out, err)))
+            return rc;
+    }
+    if ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_FUZZY)
+        rc = collect_fuzzy(db, q, out, err);
+    return rc;
 }
 
 /* ---- building hits ---------------------------------------------------------------------- */
@@ -368,16 +676,98 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 
 static double score_of(const struct candidate *c)
 {
-    double r;
-    switch (c->kind) {
-    case GLOSSA_MATCH_EXACT: return 1.0;
-    case GLOSSA_MATCH_NORMALIZED: return 0.9;
-    default:
-        r = -c->bm25;
-        if (r < 0)
-            r = 0;
-        return 0.5 + 0.3 * r / (1.0 + r);
+    static const double base[] = { 1.0, 0.9, 0.8, 0.7, 0.6, 0.4, 0.5, 0.5 };
+    double s = c->kind >= 0 && c->kind <= GLOSSA_MATCH_FTS ? base[c->kind] : 0.1;
+    double r = -c->bm25;
+    if (c->kind == GLOSSA_MATCH_FUZZY)
+        return s - 0.05 * c->sub;
+    if (c->sub)
+        s -= 0.05;
+    if (r > 0)
+        s += 0.04 * r / (1.0 + r);
+    return s;
+}
+
+/* Mark the words of text that the query matched: same normalised word or
+** stem, or (prefix) a word that begins with a query word. */
+struct highlight_ctx {
+    glossa_db *db;
+    struct glossa_arena *arena;
+    const char *lang;
+    int prefix, whole;
+    glossa_span *spans;
+    size_t n, cap;
+    int oom;
+};
+
+static int word_in(const char *words, const char *w, size_t n, int prefix)
+{
+    const char *p = words;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        size_t len = sp ? (size_t)(sp - p) : strlen(p);
+        if ((len == n && memcmp(p, w, n) == 0) || (prefix && len <= n && len && memcmp(p, w, len) == 0))
+            return 1;
+        if (!sp)
+            break;
+        p = sp + 1;
     }
+    return 0;
+}
+
+static int mark_word(void *ud, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+    struct highlight_ctx *h = ud;
+    const char *stem;
+    size_t stem_len;
+    int hit;
+    if (flags & GLOSSA_TOKEN_COLOCATED)
+        return 0;
+    hit = h->whole || word_in(glossa__buf_str(&h->db->key), tok, len, h->prefix);
+    if (!hit && !glossa__stem_token(h->db->keys, tok, len,
+                                    glossa__keys_can_stem(h->lang) ? h->lang : NULL, &stem, &stem_len))
+        hit = word_in(glossa__buf_str(&h->db->stem), stem, stem_len, 0);
+    if (!hit)
+        return 0;
+    if (h->n && h->spans[h->n - 1].end >= start) {
+        h->spans[h->n - 1].end = end; /* join neighbours */
+        return 0;
+    }
+    if (h->n == h->cap) {
+        size_t cap = h->cap ? h->cap * 2 : 8;
+        glossa_span *more = glossa__arena_alloc(h->arena, cap * sizeof *more);
+        if (!more) {
+            h->oom = 1;
+            return GLOSSA_ENOMEM;
+        }
+        if (h->n)
+            memcpy(more, h->spans, h->n * sizeof *more);
+        h->spans = more;
+        h->cap = cap;
+    }
+    h->spans[h->n].start = start;
+    h->spans[h->n].end = end;
+    h->n++;
+    return 0;
+}
+
+static int highlight(glossa_db *db, struct glossa_arena *a, glossa_hit *h)
+{
+    struct highlight_ctx c;
+    if (!h->match_text)
+        return 0;
+    memset(&c, 0, sizeof c);
+    c.db = db;
+    c.arena = a;
+    c.lang = h->match_lang;
+    c.prefix = h->how == GLOSSA_MATCH_PREFIX;
+    c.whole = h->how == GLOSSA_MATCH_EXACT || h->how == GLOSSA_MATCH_NORMALIZED ||
+              h->how == GLOSSA_MATCH_TRANSLIT || h->how == GLOSSA_MATCH_FUZZY;
+    glossa__norm_tokens(glossa__keys_norm(db->keys), h->match_text, strlen(h->match_text),
+                        mark_word, &c);
+    h->highlights = c.spans;
+    h->n_highlights = c.n;
+    return c.oom ? GLOSSA_ENOMEM : 0;
 }
 
 static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
@@ -401,9 +791,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     h->score = score_of(c);
     h->how = (glossa_match_kind)c->kind;
-
-    st = db->q[Q_MATCHED];
-    sqlite3_bind_int64(st, 1, c->term_id);
+    st = db->q[c->kind == GLOSSA_MATCH_FULLTEXT ? Q_TEXT_ROW : Q_MATCHED];
+    sqlite3_bind_int64(st, 1, c->row_id);
     if (sqlite3_step(st) == SQLITE_ROW) {
         h->match_lang = col_text(a, st, 0, &oom);
         h->match_text = col_text(a, st, 1, &oom);
@@ -412,6 +801,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     if ((rc = load_terms(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK &&
         (rc = load_definitions(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK)
         rc = load_notes(db, a, h, c->concept_id, to, &oom);
+    if (!oom && highlight(db, a, h))
+        oom = 1;
     if (oom)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc != SQLITE_OK)
@@ -421,43 +812,36 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 
 /* ---- the query ------------------------------------------------------------------------- */
 
+static int candidate_sort(const void *a, const void *b)
+{
+    return candidate_cmp(a, b);
+}
+
 int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *opts,
                   glossa_results **out, glossa_error *err)
 {
     static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
     struct candidates cands = { NULL, 0, 0 };
     glossa_results *res = NULL;
-    size_t qlen, limit, i;
+    struct query q;
+    size_t limit, i;
     int rc;
 
     if (!opts)
         opts = &defaults;
     if (!query)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no query");
-    qlen = strlen(query);
-    if (qlen > 4096)
+    memset(&q, 0, sizeof q);
+    q.text = query;
+    q.len = strlen(query);
+    q.from = opts->from;
+    if (q.len > 4096)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "query too long (%zu bytes, at most 4096)", qlen);
+                                 "query too long (%zu bytes, at most 4096)", q.len);
+    scan_scripts(&q);
     limit = opts->limit ? opts->limit : 10;
 
-    sqlite3_bind_text(db->q[Q_EXACT], 1, query, (int)qlen, SQLITE_STATIC);
-    rc = collect(db, db->q[Q_EXACT], GLOSSA_MATCH_EXACT, opts->from, &cands, err);
-    if (!rc && glossa__norm_key(db->norm, query, qlen, &db->key))
-        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!rc && db->key.len) {
-        sqlite3_bind_text(db->q[Q_NORM], 1, db->key.data, (int)db->key.len, SQLITE_STATIC);
-        rc = collect(db, db->q[Q_NORM], GLOSSA_MATCH_NORMALIZED, opts->from, &cands, err);
-    }
-    if (!rc && db->key.len) {
-        struct fts_query fq = { &db->fts, query, 0 };
-        glossa__buf_clear(&db->fts);
-        if (glossa__norm_tokens(db->norm, query, qlen, add_fts_word, &fq))
-            rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        else {
-            sqlite3_bind_text(db->q[Q_FTS], 1, db->fts.data, (int)db->fts.len, SQLITE_STATIC);
-            rc = collect(db, db->q[Q_FTS], GLOSSA_MATCH_FULLTEXT, opts->from, &cands, err);
-        }
-    }
+    rc = run_tiers(db, &q, opts->mode, opts->in_definitions, &cands, err);
     if (!rc) {
         if (cands.n > 1)
             qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);

@@ -66,8 +66,12 @@ static void test_lookup__match_kinds(void **state)
     expect_first("ИНФОРМАЦИОННАЯ БЕЗОПАСНОСТЬ", "information-security", GLOSSA_MATCH_NORMALIZED);
     expect_first("Information  Weapon", "information-weapon", GLOSSA_MATCH_NORMALIZED);
     expect_first("信息安全", "information-security", GLOSSA_MATCH_EXACT);
-    expect_first("weapon", "information-weapon", GLOSSA_MATCH_FULLTEXT);
-    expect_first("информационное", "information-weapon", GLOSSA_MATCH_FULLTEXT);
+    expect_first("weapon", "information-weapon", GLOSSA_MATCH_STEM);
+    expect_first("weapons", "information-weapon", GLOSSA_MATCH_STEM);
+    expect_first("informatsionnoe oruzhie", "information-weapon", GLOSSA_MATCH_TRANSLIT);
+    expect_first("informat", "information-security", GLOSSA_MATCH_PREFIX);
+    expect_first("informaton weapon", "information-weapon", GLOSSA_MATCH_FUZZY);
+    expect_first("информационного оружия", "information-weapon", GLOSSA_MATCH_STEM);
 }
 
 static void test_lookup__exact_outranks_word_matches(void **state)
@@ -143,7 +147,7 @@ static void test_lookup__syntax_is_text(void **state)
     expect_first("\"information security", "information-security", GLOSSA_MATCH_NORMALIZED);
     expect_first("information-security", "information-security", GLOSSA_MATCH_NORMALIZED);
     expect_first("information security)", "information-security", GLOSSA_MATCH_NORMALIZED);
-    expect_first("information AND security", "information-security", GLOSSA_MATCH_FULLTEXT);
+    expect_first("information AND security", "information-security", GLOSSA_MATCH_STEM);
 }
 
 static void test_lookup__oom_in_lookup_is_reported(void **state)

@@ -103,11 +103,13 @@ static void test_norm__idempotent(void **state)
     }
 }
 
-static int count_tokens(void *ud, const char *tok, size_t len, size_t start, size_t end)
+static int count_tokens(void *ud, const char *tok, size_t len, size_t start, size_t end,
+                        int flags)
 {
     size_t *n = ud;
     (void)tok;
     (void)len;
+    (void)flags;
     assert_true(start < end);
     (*n)++;
     return 0;

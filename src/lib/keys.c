@@ -1,0 +1,271 @@
+/*
+** keys.c — the looser search keys built on norm.c: Snowball stems (so that
+** inflected and plural forms match) and a Latin transliteration key (so that
+** Cyrillic terms are found from Latin input and the reverse, and Chinese
+** terms from toneless pinyin).
+**
+** Stemmers and ICU transliterators are opened on first use and kept on the
+** handle: a Russian lookup never pays for Han-Latin's 100 ms start-up.
+*/
+#include "glossa_int.h"
+
+#include <libstemmer.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/ustring.h>
+#include <unicode/utf8.h>
+#include <unicode/utrans.h>
+
+#include <string.h>
+#include <strings.h>
+
+enum { STEM_RU, STEM_EN, STEM_HI, STEM_COUNT };
+static const char *const stem_algorithm[STEM_COUNT] = { "russian", "english", "hindi" };
+static const char *const stem_lang[STEM_COUNT] = { "ru", "en", "hi" };
+
+enum { TR_GENERIC, TR_UZBEK, TR_COUNT };
+static const char *const tr_id[TR_COUNT] = {
+    "Any-Latin; Latin-ASCII",
+    "uz_Cyrl-uz_Latn; Any-Latin; Latin-ASCII",
+};
+
+struct glossa_keys {
+    struct glossa_norm *norm;
+    struct sb_stemmer *stemmer[STEM_COUNT];
+    UTransliterator *tr[TR_COUNT];
+    struct glossa_buf words;   /* the normalised key being worked on */
+    UChar *u16;
+    int32_t cap16;
+};
+
+int glossa__keys_new(struct glossa_keys **out, glossa_error *err)
+{
+    struct glossa_keys *k = glossa__calloc(1, sizeof *k);
+    int rc;
+    if (!k)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    rc = glossa__norm_new(&k->norm, err);
+    if (rc) {
+        glossa__free(k);
+        return rc;
+    }
+    *out = k;
+    return 0;
+}
+
+void glossa__keys_free(struct glossa_keys *k)
+{
+    int i;
+    if (!k)
+        return;
+    for (i = 0; i < STEM_COUNT; i++)
+        if (k->stemmer[i])
+            sb_stemmer_delete(k->stemmer[i]);
+    for (i = 0; i < TR_COUNT; i++)
+        if (k->tr[i])
+            utrans_close(k->tr[i]);
+    glossa__norm_free(k->norm);
+    glossa__buf_release(&k->words);
+    glossa__free(k->u16);
+    glossa__free(k);
+}
+
+struct glossa_norm *glossa__keys_norm(struct glossa_keys *k)
+{
+    return k->norm;
+}
+
+/* ---- stems ------------------------------------------------------------------------- */
+
+static int stem_index_of_lang(const char *lang)
+{
+    int i;
+    for (i = 0; lang && i < STEM_COUNT; i++)
+        if (glossa__lang_matches(lang, stem_lang[i]))
+            return i;
+    return -1;
+}
+
+int glossa__keys_can_stem(const char *lang)
+{
+    return stem_index_of_lang(lang) >= 0;
+}
+
+static int stem_index_of_script(const char *tok, size_t len)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    size_t i = 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)tok, i, len, c);
+        if (c < 0 || !u_isalpha(c))
+            continue;
+        switch (uscript_getScript(c, &status)) {
+        case USCRIPT_CYRILLIC: return STEM_RU;
+        case USCRIPT_LATIN: return STEM_EN;
+        case USCRIPT_DEVANAGARI: return STEM_HI;
+        default: return -1;
+        }
+    }
+    return -1;
+}
+
+struct stem_ctx {
+    struct glossa_keys *k;
+    const char *lang;         /* stemmer for every word, or NULL: by script */
+    struct glossa_buf *out;
+};
+
+int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const char *lang,
+                       const char **out, size_t *out_len)
+{
+    int which = lang ? stem_index_of_lang(lang) : stem_index_of_script(tok, len);
+    *out = tok;
+    *out_len = len;
+    if (which < 0 || len >= 1024)
+        return 0;
+    if (!k->stemmer[which])
+        k->stemmer[which] = sb_stemmer_new(stem_algorithm[which], "UTF_8");
+    if (k->stemmer[which]) {
+        const sb_symbol *s = sb_stemmer_stem(k->stemmer[which], (const sb_symbol *)tok, (int)len);
+        if (!s)
+            return GLOSSA_ENOMEM;
+        *out = (const char *)s;
+        *out_len = (size_t)sb_stemmer_length(k->stemmer[which]);
+    }
+    return 0;
+}
+
+static int add_stem(void *ud, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+    struct stem_ctx *c = ud;
+    const char *word;
+    size_t n;
+    (void)start;
+    (void)end;
+    (void)flags;
+    if (glossa__stem_token(c->k, tok, len, c->lang, &word, &n))
+        return GLOSSA_ENOMEM;
+    if (c->out->len && glossa__buf_add(c->out, " ", 1))
+        return GLOSSA_ENOMEM;
+    return glossa__buf_add(c->out, word, n);
+}
+
+int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
+                     const char *lang, struct glossa_buf *out)
+{
+    struct stem_ctx c;
+    c.k = k;
+    c.lang = lang;
+    c.out = out;
+    glossa__buf_clear(out);
+    if (glossa__buf_add(out, "", 0))
+        return GLOSSA_ENOMEM;
+    if (lang && stem_index_of_lang(lang) < 0)
+        return glossa__norm_key(k->norm, text, len, out); /* no stemmer: the words as they are */
+    return glossa__norm_tokens(k->norm, text, len, add_stem, &c);
+}
+
+/* ---- transliteration ---------------------------------------------------------------- */
+
+/* Letters that different romanisations of one word disagree on, folded to
+** one skeleton. Longer sequences first; applied left to right. */
+static const struct { const char *from, *to; } digraphs[] = {
+    { "shch", "s" }, { "sch", "s" }, { "sh", "s" }, { "ch", "c" }, { "zh", "z" },
+    { "kh", "h" }, { "gh", "g" }, { "ts", "c" }, { "tz", "c" },
+    { "ya", "a" }, { "yu", "u" }, { "yo", "o" }, { "ye", "e" },
+    { "ja", "a" }, { "ju", "u" }, { "jo", "o" }, { "je", "e" },
+};
+
+static char fold_letter(char c)
+{
+    switch (c) {
+    case 'x': return 'h';
+    case 'w': return 'v';
+    case 'y': case 'j': return 'i';
+    case 'q': return 'k';
+    default: return c;
+    }
+}
+
+static int skeleton(const char *ascii, struct glossa_buf *out)
+{
+    size_t i = 0, d;
+    char last = 0;
+    glossa__buf_clear(out);
+    if (glossa__buf_add(out, "", 0))
+        return GLOSSA_ENOMEM;
+    while (ascii[i]) {
+        char c = ascii[i];
+        const char *rep = NULL;
+        size_t used = 1;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            i++;
+            continue; /* spaces, apostrophes, modifier letters */
+        }
+        for (d = 0; d < sizeof digraphs / sizeof digraphs[0]; d++) {
+            size_t n = strlen(digraphs[d].from);
+            if (strncasecmp(ascii + i, digraphs[d].from, n) == 0) {
+                rep = digraphs[d].to;
+                used = n;
+                break;
+            }
+        }
+        if (rep)
+            c = rep[0];
+        c = fold_letter(c);
+        if (c != last && glossa__buf_add(out, &c, 1))
+            return GLOSSA_ENOMEM;
+        last = c;
+        i += used;
+    }
+    return 0;
+}
+
+int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
+                         int uzbek, struct glossa_buf *out)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int which = uzbek ? TR_UZBEK : TR_GENERIC;
+    int32_t len16 = 0, limit, need;
+    char *ascii;
+    int rc;
+
+    if ((rc = glossa__norm_key(k->norm, text, len, &k->words)))
+        return rc;
+    if (!k->tr[which]) {
+        UChar id[64];
+        u_uastrcpy(id, tr_id[which]);
+        k->tr[which] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+        if (U_FAILURE(status)) {
+            k->tr[which] = NULL;
+            return GLOSSA_ERROR;
+        }
+    }
+    /* transliteration can lengthen text (one Han character: up to 6 letters) */
+    need = (int32_t)k->words.len * 8 + 16;
+    if (k->words.len > 1024 * 1024)
+        return GLOSSA_ENOMEM;
+    if (need > k->cap16) {
+        UChar *p = glossa__realloc(k->u16, (size_t)need * sizeof *p);
+        if (!p)
+            return GLOSSA_ENOMEM;
+        k->u16 = p;
+        k->cap16 = need;
+    }
+    u_strFromUTF8(k->u16, k->cap16, &len16, glossa__buf_str(&k->words), (int32_t)k->words.len,
+                  &status);
+    limit = len16;
+    utrans_transUChars(k->tr[which], k->u16, &len16, k->cap16, 0, &limit, &status);
+    if (U_FAILURE(status))
+        return status == U_BUFFER_OVERFLOW_ERROR ? GLOSSA_ENOMEM : GLOSSA_ERROR;
+    ascii = glossa__malloc((size_t)len16 * 3 + 1);
+    if (!ascii)
+        return GLOSSA_ENOMEM;
+    u_strToUTF8(ascii, len16 * 3 + 1, NULL, k->u16, len16, &status);
+    rc = U_FAILURE(status) ? GLOSSA_ERROR : skeleton(ascii, out);
+    glossa__free(ascii);
+    return rc;
+}
