@@ -48,7 +48,7 @@ struct cli_command {
     const char *examples;     /* lines for `glossa help NAME` */
 };
 
-extern const struct cli_command cmd_help_spec, cmd_index_spec, cmd_lookup_spec,
+extern const struct cli_command cmd_eval_spec, cmd_help_spec, cmd_index_spec, cmd_lookup_spec,
     cmd_validate_spec;
 
 /* main.c */

@@ -14,6 +14,8 @@ static const struct cli_option options[] = {
     { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
     { "format", 0, "FORMAT", "text (default) or json" },
     { "limit", 'n', "N", "show at most N concepts (default 10)" },
+    { "mode", 'm', "MODE", "auto (default), exact, normalized, stem, translit, prefix, fuzzy, fulltext or fts" },
+    { "in", 0, "WHERE", "terms (default) or definitions (full text of definitions and notes)" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
 };
 
@@ -23,6 +25,20 @@ static const struct cli_option options[] = {
 #define GREEN "\033[32m"
 #define CYAN "\033[36m"
 #define RESET "\033[0m"
+
+/* Append s at p (which has room); returns its length. */
+static int put_str(char *p, const char *s)
+{
+    size_t n = strlen(s);
+    memcpy(p, s, n + 1);
+    return (int)n;
+}
+
+static void append_str(char *buf, const char *s)
+{
+    size_t n = strlen(buf);
+    memcpy(buf + n, s, strlen(s) + 1);
+}
 
 static const char *basis_note(const char *basis)
 {
@@ -100,6 +116,54 @@ static void print_json(const char *query, const glossa_results *res)
 
 /* ---- text ------------------------------------------------------------------------------ */
 
+/* The matched text with the matched words marked (colour, or «» when only
+** part of it matched and there is no colour), wrapped. A long definition is
+** cut to the neighbourhood of its first matched word. */
+static void print_highlighted(const struct cli_out *out, const glossa_hit *h, size_t indent,
+                              const char *suffix)
+{
+    const char *t = h->match_text ? h->match_text : "";
+    size_t len = strlen(t), at = 0, stop = len, i, n = 0;
+    int partial = h->n_highlights &&
+                  !(h->n_highlights == 1 && h->highlights[0].start == 0 && h->highlights[0].end == len);
+    const char *on = out->color_out ? "\033[1;32m" : partial ? "«" : "";
+    const char *off = out->color_out ? "\033[0m" : partial ? "»" : "";
+    char *buf = malloc(len * 2 + strlen(suffix) + 256);
+
+    if (!buf)
+        return;
+    if (h->how == GLOSSA_MATCH_FULLTEXT && len > 200 && h->n_highlights) {
+        at = h->highlights[0].start > 80 ? h->highlights[0].start - 80 : 0;
+        while (at > 0 && (t[at] & 0xC0) == 0x80)
+            at--;
+        stop = at + 200 < len ? at + 200 : len;
+        while (stop < len && (t[stop] & 0xC0) == 0x80)
+            stop++;
+        if (at)
+            n += (size_t)put_str(buf + n, "…");
+    }
+    for (i = 0; i < h->n_highlights; i++) {
+        const glossa_span *sp = &h->highlights[i];
+        if (sp->start < at || sp->end > stop)
+            continue;
+        memcpy(buf + n, t + at, sp->start - at);
+        n += sp->start - at;
+        n += (size_t)put_str(buf + n, on);
+        memcpy(buf + n, t + sp->start, sp->end - sp->start);
+        n += sp->end - sp->start;
+        n += (size_t)put_str(buf + n, off);
+        at = sp->end;
+    }
+    memcpy(buf + n, t + at, stop - at);
+    n += stop - at;
+    if (stop < len)
+        n += (size_t)put_str(buf + n, "…");
+    buf[n] = '\0';
+    append_str(buf, suffix);
+    out_wrapped(stdout, out, buf, indent, indent);
+    free(buf);
+}
+
 /* A label in the left column, padded so that every text starts in one column. */
 static void print_label(const struct cli_out *out, const char *kind, const char *lang,
                         size_t width)
@@ -140,8 +204,12 @@ static void print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
                reliability_label(h->reliability), r);
     printf("\n");
     print_label(out, "match", "", label_w);
-    printf("%s%s%s %s(%s, %s)%s\n", out_color(out, 0, GREEN), h->match_text, r, d,
-           h->match_lang, glossa_match_kind_name(h->how), r);
+    {
+        char how[160];
+        snprintf(how, sizeof how, " %s(%s, %s)%s", d, h->match_lang ? h->match_lang : "?",
+                 glossa_match_kind_name(h->how), r);
+        print_highlighted(out, h, indent, how);
+    }
     if (h->instrument) {
         print_label(out, "from", "", label_w);
         out_wrapped(stdout, out, h->instrument, indent, indent);
@@ -242,6 +310,21 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     if (parse_limit(&args->out, cli_value(self, args, "limit"), &opts.limit))
         return EXIT_ERR;
+    if (cli_value(self, args, "mode") &&
+        glossa_mode_parse(cli_value(self, args, "mode"), &opts.mode)) {
+        out_message(&args->out, "unknown --mode '%s' (use auto, exact, normalized, stem, "
+                    "translit, prefix, fuzzy, fulltext or fts)", cli_value(self, args, "mode"));
+        return EXIT_ERR;
+    }
+    if (cli_value(self, args, "in")) {
+        const char *in = cli_value(self, args, "in");
+        if (strcmp(in, "definitions") == 0)
+            opts.in_definitions = 1;
+        else if (strcmp(in, "terms") != 0) {
+            out_message(&args->out, "unknown --in '%s' (use terms or definitions)", in);
+            return EXIT_ERR;
+        }
+    }
 
     /* Several words without quotes are one query, as a person would mean it. */
     query[0] = '\0';
@@ -269,6 +352,10 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "glossa: no concept matches '%s'\n", query);
     } else {
         size_t k;
+        const glossa_hit *first = glossa_results_get(res, 0);
+        if (first->how == GLOSSA_MATCH_FUZZY)
+            printf("did you mean %s%s%s?\n\n", out_color(&args->out, 0, BOLD), first->match_text,
+                   out_color(&args->out, 0, RESET));
         for (k = 0; k < glossa_results_count(res); k++) {
             if (k)
                 putchar('\n');
@@ -283,14 +370,24 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_lookup_spec = {
     "lookup", run_lookup, "find a concept by a term in any language",
-    "lookup [--db PATH] [--from LANG] [--to LANG,...] [--format text|json] [--limit N] QUERY",
+    "lookup [--db PATH] [--from LANG] [--to LANG,...] [--mode MODE] [--in definitions]\n"
+    "                     [--format text|json] [--limit N] QUERY",
     options, sizeof options / sizeof options[0],
-    "Find concepts by any of their terms, in any language or script, insensitive to\n"
-    "case, Unicode normalisation form and Russian ё/е. Words are found by ICU's word\n"
-    "breaks, so Chinese works without spaces. Each result shows how it matched\n"
-    "(exact, normalized, or fulltext: every query word occurs in the term), the\n"
-    "concept's terms and definitions with their sources, and its reliability:\n"
-    "entries that have not been verified against an official text say so.\n"
+    "Find concepts by any of their terms, in any language or script. The query is\n"
+    "tried, strictest first: exact; normalized (case, Unicode form, ё/е, Arabic\n"
+    "yeh/kaf and harakat, Devanagari nukta, Uzbek apostrophes, Traditional and\n"
+    "Taiwan Chinese folded to Simplified); stem (Snowball: ru, en, hi; inflected\n"
+    "and plural forms, whole term or every word); translit (Cyrillic from Latin and\n"
+    "back, Chinese from toneless pinyin); prefix (every word begins a word of the\n"
+    "term, e.g. secur*); and, only when nothing else matched, fuzzy (typos; the\n"
+    "text output asks \"did you mean\"). --mode forces one kind; --in definitions\n"
+    "searches the full text of definitions and notes instead; --mode fts takes an\n"
+    "FTS5 query (quotes, NEAR, *, ^, OR) as written. Otherwise everything typed\n"
+    "is text: no query is a syntax error.\n"
+    "\n"
+    "Each result shows how it matched, the concept's terms and definitions with\n"
+    "their sources, and its reliability: entries that have not been verified\n"
+    "against an official text say so.\n"
     "\n"
     "JSON output (--format json) has the shape\n"
     "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\n"
@@ -300,5 +397,10 @@ const struct cli_command cmd_lookup_spec = {
     "Exit status: 0 found, 1 nothing found, 2 error.",
     "  glossa lookup \"информационная безопасность\"\n"
     "  glossa lookup 信息安全 --to ru\n"
-    "  glossa lookup \"information weapon\" --to ru,zh --format json\n",
+    "  glossa lookup \"information weapon\" --to ru,zh --format json\n"
+    "  glossa lookup \"международной информационной безопасности\"\n"
+    "  glossa lookup 資訊安全\n"
+    "  glossa lookup \"xinxi anquan\"\n"
+    "  glossa lookup \"infomation securty\"\n"
+    "  glossa lookup --in definitions \"психологической обработки\"\n",
 };

@@ -128,7 +128,15 @@ void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t fi
         limit = indent + 20;
     while (*p) {
         size_t n = utf8_len((unsigned char)*p);
-        size_t w = glossa_text_width(p, n);
+        size_t w;
+        if (*p == '\033') { /* an SGR colour sequence takes no room */
+            const char *m = strchr(p, 'm');
+            if (m) {
+                p = m + 1;
+                continue;
+            }
+        }
+        w = glossa_text_width(p, n);
         if (*p == ' ')
             last_space = p;
         if (col + w > limit && p > line) {

@@ -226,6 +226,44 @@ const glossa_hit *glossa_results_get(const glossa_results *res, size_t i);
 /* Free a result set; accepts NULL. */
 void glossa_results_free(glossa_results *res);
 
+/* ---- search-quality evaluation ------------------------------------------------ */
+
+/* Aggregates of one group of evaluation queries (all, one language, one kind). */
+typedef struct glossa_eval_group {
+    const char *name;    /* "all", a language tag or a query kind */
+    unsigned queries;
+    unsigned top1;       /* expected concept ranked first (kind prefix: anywhere) */
+    double mrr;          /* mean reciprocal rank (0 when not in the results) */
+} glossa_eval_group;
+
+/* A query whose expected concept did not come first. */
+typedef struct glossa_eval_miss {
+    long line;
+    const char *query, *expect, *kind, *lang;
+    int rank;            /* 0: not among the results */
+    const char *got;     /* id of the first result, or NULL */
+    const char *expect_id; /* NULL when no concept has that Russian term */
+} glossa_eval_miss;
+
+typedef struct glossa_eval_report glossa_eval_report;
+
+/* Run the queries of a TSV file (columns query, expect, kind, lang; header
+** line first; expect is the Russian preferred term of the concept that must
+** come first) against db with default lookup options.
+** @param[out] out  new report; caller frees with glossa_eval_free() */
+int glossa_eval(glossa_db *db, const char *tsv_path, glossa_eval_report **out,
+                glossa_error *err);
+
+/* Groups of the report: by 0 all (one group), 1 language, 2 kind.
+** @return borrowed array, valid until glossa_eval_free(r) */
+const glossa_eval_group *glossa_eval_groups(const glossa_eval_report *r, int by, size_t *n);
+
+/* @return borrowed array of misses, valid until glossa_eval_free(r) */
+const glossa_eval_miss *glossa_eval_misses(const glossa_eval_report *r, size_t *n);
+
+/* Free a report; accepts NULL. */
+void glossa_eval_free(glossa_eval_report *r);
+
 /* ---- text helpers for front ends ------------------------------------------- */
 
 /* Columns that UTF-8 text takes on a terminal (East Asian wide = 2,

@@ -230,4 +230,10 @@ void glossa__tei_schema_free(struct tei_schema *s);
 int glossa__tei_read(struct tei_schema *schema, const char *path,
                      const struct tei_sink *sink, glossa_error *err);
 
+/* ---- lookup.c ---------------------------------------------------------- */
+
+/* The SQLite connection of an open index (borrowed). */
+struct sqlite3 *glossa__db_sql(glossa_db *db);
+const char *glossa__db_path(glossa_db *db);
+
 #endif /* GLOSSA_INT_H */

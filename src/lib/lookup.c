@@ -142,6 +142,16 @@ void glossa_db_close(glossa_db *db)
     glossa__free(db);
 }
 
+sqlite3 *glossa__db_sql(glossa_db *db)
+{
+    return db->sql;
+}
+
+const char *glossa__db_path(glossa_db *db)
+{
+    return db->path;
+}
+
 static const char *const kind_names[] = {
     "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts"
 };
@@ -763,8 +773,17 @@ static int highlight(glossa_db *db, struct glossa_arena *a, glossa_hit *h)
     c.prefix = h->how == GLOSSA_MATCH_PREFIX;
     c.whole = h->how == GLOSSA_MATCH_EXACT || h->how == GLOSSA_MATCH_NORMALIZED ||
               h->how == GLOSSA_MATCH_TRANSLIT || h->how == GLOSSA_MATCH_FUZZY;
-    glossa__norm_tokens(glossa__keys_norm(db->keys), h->match_text, strlen(h->match_text),
-                        mark_word, &c);
+    if (c.whole) {
+        c.spans = glossa__arena_alloc(a, sizeof *c.spans);
+        if (!c.spans)
+            return GLOSSA_ENOMEM;
+        c.spans[0].start = 0;
+        c.spans[0].end = strlen(h->match_text);
+        c.n = 1;
+    } else {
+        glossa__norm_tokens(glossa__keys_norm(db->keys), h->match_text, strlen(h->match_text),
+                            mark_word, &c);
+    }
     h->highlights = c.spans;
     h->n_highlights = c.n;
     return c.oom ? GLOSSA_ENOMEM : 0;
