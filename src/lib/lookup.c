@@ -271,13 +271,14 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const cha
 /* ---- FTS5 query strings ------------------------------------------------------------------ */
 
 /* Words of the query as FTS5 strings: "a" "b" means a AND b. Boolean
-** operators typed in capitals between words ("information AND security") say
-** what the user wants, all words, and are not words to find. */
+** operators typed in capitals beside other words ("information AND
+** security", "NEAR(a b)") say what the user wants, all words, and are not
+** words to find. */
 struct fts_query {
     struct glossa_db *db;
     struct glossa_buf *q;
     const char *text;
-    size_t words;
+    size_t words, total;
     int stem;       /* stem each word (by its script) */
     int prefix;     /* "word"* ; Chinese words become their characters */
 };
@@ -305,7 +306,8 @@ static int add_fts_word(void *ud, const char *tok, size_t len, size_t start, siz
     int32_t i = 0, first;
     UChar32 c;
     (void)flags;
-    if (fq->words++ > 0 && is_operator(fq->text + start, end - start))
+    fq->words++;
+    if (fq->total > 1 && is_operator(fq->text + start, end - start))
         return 0;
     if (fq->stem && glossa__stem_token(fq->db->keys, tok, len, NULL, &tok, &len))
         return GLOSSA_ENOMEM;
@@ -323,9 +325,25 @@ static int add_fts_word(void *ud, const char *tok, size_t len, size_t start, siz
     return add_string(fq->q, tok, len, fq->prefix);
 }
 
+static int count_word(void *ud, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+    size_t *n = ud;
+    (void)tok;
+    (void)len;
+    (void)start;
+    (void)end;
+    (void)flags;
+    (*n)++;
+    return 0;
+}
+
 static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
 {
     struct fts_query fq;
+    size_t total = 0;
+    if (glossa__norm_tokens(glossa__keys_norm(db->keys), q->text, q->len, count_word, &total))
+        return GLOSSA_ENOMEM;
+    fq.total = total;
     fq.db = db;
     fq.q = &db->fts;
     fq.text = q->text;
