@@ -60,7 +60,9 @@ int main(int argc, char **argv)
     int help = 0, rc;
 
     if (argc < 2) {
-        cmd_help_spec.run(&cmd_help_spec, &(struct cli_args){ .n_positional = 0 });
+        fprintf(stderr, "usage: glossa COMMAND [OPTIONS] [ARGS]\n"
+                        "see 'glossa help' for the commands, e.g. "
+                        "glossa lookup \"информационная безопасность\"\n");
         return EXIT_ERR;
     }
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "version") == 0) {

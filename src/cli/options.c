@@ -8,28 +8,31 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Optimal string alignment distance: edits and swaps of neighbours count 1. */
 size_t cli_edit_distance(const char *a, const char *b)
 {
     size_t la = strlen(a), lb = strlen(b), i, j;
-    size_t row[64];
-    if (lb >= sizeof row / sizeof row[0])
+    size_t d[64][64];
+    if (la >= 64 || lb >= 64)
         return (size_t)-1;
+    for (i = 0; i <= la; i++)
+        d[i][0] = i;
     for (j = 0; j <= lb; j++)
-        row[j] = j;
+        d[0][j] = j;
     for (i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
         for (j = 1; j <= lb; j++) {
-            size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-            if (row[j] + 1 < best)
-                best = row[j] + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
+            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
         }
     }
-    return row[lb];
+    return d[la][lb];
 }
 
 static int find_long(const struct cli_command *cmd, const char *name, size_t n)

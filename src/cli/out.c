@@ -175,8 +175,8 @@ int out_finish(int code)
 const char *out_db_path(const char *flag)
 {
     const char *env = getenv("GLOSSA_DB");
-    if (flag && *flag)
-        return flag;
+    if (flag)
+        return flag; /* an empty --db is an error the library reports, not a fallback */
     if (env && *env)
         return env;
     return "glossa.db";

@@ -784,7 +784,7 @@ int glossa_index(const char *db_path, const char *const *inputs,
     int rc;
 
     if (!db_path || !*db_path || strlen(db_path) >= GLOSSA_PATH_SIZE)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "bad database path");
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty or too long database path");
     snprintf(lock, sizeof lock, "%s.lock", db_path);
     snprintf(tmp, sizeof tmp, "%s.tmp-%ld", db_path, (long)getpid());
     if ((rc = lock_take(lock, err)))

@@ -17,7 +17,6 @@
 #include <unicode/utrans.h>
 
 #include <string.h>
-#include <strings.h>
 
 enum { STEM_RU, STEM_EN, STEM_HI, STEM_COUNT };
 static const char *const stem_algorithm[STEM_COUNT] = { "russian", "english", "hindi" };
@@ -169,12 +168,17 @@ int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
 /* ---- transliteration ---------------------------------------------------------------- */
 
 /* Letters that different romanisations of one word disagree on, folded to
-** one skeleton. Longer sequences first; applied left to right. */
-static const struct { const char *from, *to; } digraphs[] = {
-    { "shch", "s" }, { "sch", "s" }, { "sh", "s" }, { "ch", "c" }, { "zh", "z" },
-    { "kh", "h" }, { "gh", "g" }, { "ts", "c" }, { "tz", "c" },
-    { "ya", "a" }, { "yu", "u" }, { "yo", "o" }, { "ye", "e" },
-    { "ja", "a" }, { "ju", "u" }, { "jo", "o" }, { "je", "e" },
+** one skeleton in phases, each over the whole string, so that the result does
+** not depend on where a rule happened to start:
+**   1. consonant digraphs: shch/sch/sh→s, ch→c, zh→z, kh/gh→h/g, ts/tz→c
+**   2. letters: x→h, w→v, y/j→i, q→k
+**   3. doubled letters collapse
+**   4. i before a vowel goes (я = ya/ja/ia/â → a, ю → u, ё → o, е → e)
+**   5. doubled letters collapse again
+** Everything but a-z and 0-9 (spaces, apostrophes, modifier letters) goes. */
+static const struct { const char *from; char to; } consonants[] = {
+    { "shch", 's' }, { "sch", 's' }, { "sh", 's' }, { "ch", 'c' }, { "zh", 'z' },
+    { "kh", 'h' }, { "gh", 'g' }, { "ts", 'c' }, { "tz", 'c' },
 };
 
 static char fold_letter(char c)
@@ -188,39 +192,60 @@ static char fold_letter(char c)
     }
 }
 
+static int is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'o' || c == 'u';
+}
+
+static size_t collapse(char *s, size_t n)
+{
+    size_t i, j = 0;
+    for (i = 0; i < n; i++)
+        if (j == 0 || s[i] != s[j - 1])
+            s[j++] = s[i];
+    return j;
+}
+
 static int skeleton(const char *ascii, struct glossa_buf *out)
 {
-    size_t i = 0, d;
-    char last = 0;
+    size_t n = strlen(ascii), i, j = 0, d;
+    char *s;
+
     glossa__buf_clear(out);
-    if (glossa__buf_add(out, "", 0))
+    if (glossa__buf_grow(out, n + 1))
         return GLOSSA_ENOMEM;
-    while (ascii[i]) {
+    s = out->data;
+    for (i = 0; i < n; i++) { /* lower-case letters and digits only */
         char c = ascii[i];
-        const char *rep = NULL;
-        size_t used = 1;
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
-            i++;
-            continue; /* spaces, apostrophes, modifier letters */
-        }
-        for (d = 0; d < sizeof digraphs / sizeof digraphs[0]; d++) {
-            size_t n = strlen(digraphs[d].from);
-            if (strncasecmp(ascii + i, digraphs[d].from, n) == 0) {
-                rep = digraphs[d].to;
-                used = n;
-                break;
-            }
-        }
-        if (rep)
-            c = rep[0];
-        c = fold_letter(c);
-        if (c != last && glossa__buf_add(out, &c, 1))
-            return GLOSSA_ENOMEM;
-        last = c;
-        i += used;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+            s[j++] = c;
     }
+    n = j;
+    for (i = j = 0; i < n;) { /* 1 */
+        for (d = 0; d < sizeof consonants / sizeof consonants[0]; d++) {
+            size_t len = strlen(consonants[d].from);
+            if (i + len <= n && memcmp(s + i, consonants[d].from, len) == 0)
+                break;
+        }
+        if (d < sizeof consonants / sizeof consonants[0]) {
+            s[j++] = consonants[d].to;
+            i += strlen(consonants[d].from);
+        } else {
+            s[j++] = s[i++];
+        }
+    }
+    n = j;
+    for (i = 0; i < n; i++) /* 2 */
+        s[i] = fold_letter(s[i]);
+    n = collapse(s, n); /* 3 */
+    for (i = j = 0; i < n; i++) /* 4 */
+        if (!(s[i] == 'i' && i + 1 < n && is_vowel(s[i + 1])))
+            s[j++] = s[i];
+    n = collapse(s, j); /* 5 */
+    s[n] = '\0';
+    out->len = n;
     return 0;
 }
 

@@ -96,6 +96,8 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
     glossa_db *db;
     int rc, i;
 
+    if (!path || !*path)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty database path");
     db = glossa__calloc(1, sizeof *db);
     if (!db || !(db->path = glossa__strdup(path))) {
         glossa__free(db);
@@ -562,6 +564,48 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
     return rc;
 }
 
+/* A term pasted with its abbreviation or a gloss in brackets ("информационно-
+** коммуникационные технологии (ИКТ)"): look up the text outside the brackets
+** and the text inside them too. */
+static int bracket_alternatives(glossa_db *db, const struct query *q, glossa_mode mode,
+                                struct candidates *out, glossa_error *err)
+{
+    const char *open = NULL, *close = NULL, *p;
+    char *outside, *inside;
+    struct query sub;
+    int rc = 0;
+
+    for (p = q->text; *p && !close; p++) {
+        if (!open && (*p == '(' || *p == '['))
+            open = p;
+        else if (open && (*p == ')' || *p == ']'))
+            close = p;
+    }
+    if (!open || !close)
+        return 0;
+    outside = glossa__malloc(q->len + 2);
+    inside = glossa__strndup(open + 1, (size_t)(close - open - 1));
+    if (!outside || !inside) {
+        glossa__free(outside);
+        glossa__free(inside);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    memcpy(outside, q->text, (size_t)(open - q->text));
+    outside[open - q->text] = ' ';
+    memcpy(outside + (open - q->text) + 1, close + 1, strlen(close + 1) + 1);
+    sub = *q;
+    sub.text = outside;
+    sub.len = strlen(outside);
+    rc = run_tiers(db, &sub, mode, 0, out, err);
+    sub.text = inside;
+    sub.len = strlen(inside);
+    if (!rc)
+        rc = run_tiers(db, &sub, mode, 0, out, err);
+    glossa__free(outside);
+    glossa__free(inside);
+    return rc;
+}
+
 /* ---- building hits ---------------------------------------------------------------------- */
 
 static const char *col_text(struct glossa_arena *a, sqlite3_stmt *st, int i, int *oom)
@@ -879,6 +923,9 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     limit = opts->limit ? opts->limit : 10;
 
     rc = run_tiers(db, &q, opts->mode, opts->in_definitions, &cands, err);
+    if (!rc && !opts->in_definitions && opts->mode != GLOSSA_MODE_FTS &&
+        opts->mode != GLOSSA_MODE_FULLTEXT)
+        rc = bracket_alternatives(db, &q, opts->mode, &cands, err);
     if (!rc) {
         if (cands.n > 1)
             qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);

@@ -70,7 +70,7 @@ static void test_lookup__match_kinds(void **state)
     expect_first("weapons", "information-weapon", GLOSSA_MATCH_STEM);
     expect_first("informatsionnoe oruzhie", "information-weapon", GLOSSA_MATCH_TRANSLIT);
     expect_first("informat", "information-security", GLOSSA_MATCH_PREFIX);
-    expect_first("informaton weapon", "information-weapon", GLOSSA_MATCH_FUZZY);
+    expect_first("infromation weapon", "information-weapon", GLOSSA_MATCH_FUZZY);
     expect_first("информационного оружия", "information-weapon", GLOSSA_MATCH_STEM);
 }
 
