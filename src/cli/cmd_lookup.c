@@ -17,6 +17,7 @@ static const struct cli_option options[] = {
     { "mode", 'm', "MODE", "auto (default), exact, normalized, stem, translit, prefix, fuzzy, fulltext or fts" },
     { "in", 0, "WHERE", "terms (default) or definitions (full text of definitions and notes)" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+    { "full", 0, NULL, "show every result whole (default: looser matches get one line)" },
 };
 
 #define BOLD "\033[1m"
@@ -263,6 +264,16 @@ static int check_languages(const struct cli_out *out, const char *flag, const ch
     }
 }
 
+/* One line for a looser match: rank, id, the matched term, how. */
+static void print_brief(const struct cli_out *out, size_t rank, const glossa_hit *h)
+{
+    printf("%zu. %s%s%s  %s %s(%s, %s)%s%s\n", rank, out_color(out, 0, BOLD), h->id,
+           out_color(out, 0, RESET), h->match_text ? h->match_text : "",
+           out_color(out, 0, DIM), h->match_lang ? h->match_lang : "?",
+           glossa_match_kind_name(h->how), out_color(out, 0, RESET),
+           h->reliability <= 1 ? "  NOT VERIFIED" : "");
+}
+
 static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit)
 {
     char *end;
@@ -286,7 +297,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     glossa_results *res = NULL;
     glossa_db *db = NULL;
     glossa_error err;
-    int json, rc, i;
+    int json, full, rc, i;
     char query[4200];
     size_t qlen = 0;
 
@@ -303,6 +314,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     json = format && strcmp(format, "json") == 0;
+    full = cli_value(self, args, "full") != NULL;
     opts.from = cli_value(self, args, "from");
     opts.to = cli_value(self, args, "to");
     if (check_languages(&args->out, "--from", opts.from) ||
@@ -356,10 +368,19 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         if (first->how == GLOSSA_MATCH_FUZZY)
             printf("did you mean %s%s%s?\n\n", out_color(&args->out, 0, BOLD), first->match_text,
                    out_color(&args->out, 0, RESET));
+        int brief_header = 0;
         for (k = 0; k < glossa_results_count(res); k++) {
-            if (k)
-                putchar('\n');
-            print_hit(&args->out, k + 1, glossa_results_get(res, k));
+            const glossa_hit *h = glossa_results_get(res, k);
+            if (full || h->how == first->how) {
+                if (k)
+                    putchar('\n');
+                print_hit(&args->out, k + 1, h);
+                continue;
+            }
+            if (!brief_header++)
+                printf("\n%smore, by looser matches (--full shows them whole):%s\n",
+                       out_color(&args->out, 0, DIM), out_color(&args->out, 0, RESET));
+            print_brief(&args->out, k + 1, h);
         }
     }
     rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;

@@ -89,6 +89,14 @@ expect_err "not a valid FTS5 query"
 run glossa lookup --mode sideways x
 expect_rc 2
 
+# looser matches after the best ones get one line each, unless --full
+run glossa lookup "информационная безопасность"
+expect_out "more, by looser matches"
+expect_out "international-information-security  международная информационная безопасность (ru, stem)"
+run glossa lookup --full "информационная безопасность"
+expect_no_out "more, by looser matches"
+expect_out "2. international-information-security  in force"
+
 # full text of definitions
 run glossa lookup --in definitions --format json "психологической обработки"
 expect_json '.results[0].id + " " + .results[0].match.how' "information-war fulltext"
