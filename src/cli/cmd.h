@@ -48,8 +48,18 @@ struct cli_command {
     const char *examples;     /* lines for `glossa help NAME` */
 };
 
-extern const struct cli_command cmd_eval_spec, cmd_help_spec, cmd_index_spec, cmd_lookup_spec,
-    cmd_validate_spec;
+extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
+    cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
+
+/* inputs.c: the two versions compared by diff and protocol */
+struct versions {
+    const char *path[2];     /* OLD, NEW: files or folders */
+    char temp[2][1024];      /* folders exported from git, removed by versions_release */
+};
+/* Fill v from the two positional arguments (paths, or revisions with git). */
+int versions_from_args(struct versions *v, const struct cli_args *args, int git,
+                       const char *git_path, const char *usage);
+void versions_release(struct versions *v);
 
 /* main.c */
 const struct cli_command *const *cli_commands(void);

@@ -12,6 +12,8 @@ static const struct cli_command *const commands[] = {
     &cmd_lookup_spec,
     &cmd_index_spec,
     &cmd_validate_spec,
+    &cmd_diff_spec,
+    &cmd_protocol_spec,
     &cmd_eval_spec,
     &cmd_help_spec,
     NULL,

@@ -226,6 +226,91 @@ const glossa_hit *glossa_results_get(const glossa_results *res, size_t i);
 /* Free a result set; accepts NULL. */
 void glossa_results_free(glossa_results *res);
 
+/* ---- comparing two versions of the term base ---------------------------------- */
+
+typedef enum glossa_change_kind {
+    GLOSSA_CHANGE_ADDED,     /* the concept is new */
+    GLOSSA_CHANGE_REMOVED,   /* the concept is gone */
+    GLOSSA_CHANGE_MODIFIED,  /* same id, something in it changed */
+    GLOSSA_CHANGE_RENAMED    /* different id, same content (old_id → id) */
+} glossa_change_kind;
+
+/* Static name: "added", "removed", "modified", "renamed". */
+const char *glossa_change_kind_name(glossa_change_kind kind);
+
+typedef enum glossa_edit_op { GLOSSA_EDIT_SAME, GLOSSA_EDIT_DEL, GLOSSA_EDIT_INS } glossa_edit_op;
+
+/* One piece of a word-level redline. */
+typedef struct glossa_edit {
+    glossa_edit_op op;
+    const char *text;
+} glossa_edit;
+
+/* One changed field of a concept. */
+typedef struct glossa_field_change {
+    const char *field;      /* "term", "definition", "status", "reliability" */
+    const char *lang;       /* the language of a term or definition, else NULL */
+    const char *old_value;  /* NULL when the field was added */
+    const char *new_value;  /* NULL when the field was removed */
+    const char *old_status, *new_status; /* terms: preferred/admitted/deprecated */
+    const glossa_edit *redline; size_t n_redline; /* definitions: word by word */
+} glossa_field_change;
+
+typedef struct glossa_concept_change {
+    glossa_change_kind kind;
+    const char *id;         /* the concept's id (in NEW; in OLD for removed) */
+    const char *old_id;     /* for renamed: the id in OLD; else the same as id */
+    const glossa_field_change *fields; size_t n_fields;
+} glossa_concept_change;
+
+typedef struct glossa_diff glossa_diff;
+
+/* Compare two versions of the term base (each a list of TEI files or
+** directories, read and validated as by glossa_index). Concepts are matched
+** by xml:id; a removed and an added concept with the same terms and
+** definitions are reported as one rename. Definitions get a word-level
+** redline (ICU word boundaries, Myers' diff).
+** @param[out] out  new diff; caller frees with glossa_diff_free() */
+int glossa_diff_new(glossa_diff **out, const char *const *old_inputs, size_t n_old,
+                    const char *const *new_inputs, size_t n_new,
+                    const glossa_index_opts *opts, glossa_error *err);
+size_t glossa_diff_count(const glossa_diff *d);
+/* @return borrowed pointer, valid until glossa_diff_free(d) */
+const glossa_concept_change *glossa_diff_get(const glossa_diff *d, size_t i);
+void glossa_diff_free(glossa_diff *d);
+
+/* ---- the draft protocol ------------------------------------------------------------- */
+
+typedef enum glossa_doc_format {
+    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI
+} glossa_doc_format;
+
+/* Parse "md", "html", "docx", "tei". Returns 0 or GLOSSA_EINPUT. */
+int glossa_doc_format_parse(const char *name, glossa_doc_format *out);
+
+#define GLOSSA_PROTOCOL_OPTS_VERSION 1
+typedef struct glossa_protocol_opts {
+    unsigned version;        /* GLOSSA_PROTOCOL_OPTS_VERSION */
+    const char *lang;        /* "ru", "zh" or "en" */
+    glossa_doc_format format;
+    int whole;               /* restate the whole annex (SCO habit) instead of entry by entry */
+    int table;               /* add the comparative table (current / proposed wording) */
+    int table_only;          /* only the comparative table */
+    const char *template_path; /* a template file instead of the built-in one, or NULL */
+} glossa_protocol_opts;
+#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL }
+
+/* Render the draft protocol that turns OLD into NEW, in one language and
+** format. Deterministic: the same inputs give the same bytes.
+** @param[out] out      new buffer (not NUL-terminated for DOCX); caller frees
+**                      with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opts,
+                           char **out, size_t *out_len, glossa_error *err);
+
+/* Free memory that a glossa_* function handed over; accepts NULL. */
+void glossa_free(void *p);
+
 /* ---- search-quality evaluation ------------------------------------------------ */
 
 /* Aggregates of one group of evaluation queries (all, one language, one kind). */

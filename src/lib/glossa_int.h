@@ -100,6 +100,11 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
 int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
                      struct glossa_buf *out);
 
+/* Every segment of ICU's word breaks, words, spaces and punctuation alike,
+** as written (not normalised): tok points into text. For word-level diffs. */
+int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
+                          glossa_token_fn fn, void *ud);
+
 /* 1 for a CJK ideograph (Han). */
 int glossa__is_han(int32_t c);
 
@@ -158,6 +163,10 @@ extern const char glossa__schema_sql[];
 extern const size_t glossa__schema_sql_len;
 extern const char glossa__schema_rng[];
 extern const size_t glossa__schema_rng_len;
+extern const char glossa__protocol_ru[], glossa__protocol_zh[], glossa__protocol_en[];
+extern const size_t glossa__protocol_ru_len, glossa__protocol_zh_len, glossa__protocol_en_len;
+extern const char glossa__protocol_css[];
+extern const size_t glossa__protocol_css_len;
 
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
@@ -229,6 +238,64 @@ void glossa__tei_schema_free(struct tei_schema *s);
 ** (err holds the first), another code on I/O or memory failure. */
 int glossa__tei_read(struct tei_schema *schema, const char *path,
                      const struct tei_sink *sink, glossa_error *err);
+
+/* ---- index.c ------------------------------------------------------------ */
+
+/* Validate inputs and load them into a new in-memory database (the index
+** schema). The inputs may be part of the term base: cross-references to
+** concepts outside them are not errors here. @param[out] out  new connection; caller closes with sqlite3_close() */
+int glossa__load(const char *const *inputs, size_t n_inputs, const glossa_index_opts *opts,
+                 struct sqlite3 **out, glossa_index_stats *stats, glossa_error *err);
+
+/* ---- template.c: protocol wording, one file per language (export/) ------- */
+
+struct glossa_template;
+/* Parse the embedded template of lang ("ru", "zh", "en"), or the file at path
+** when path is not NULL. @param[out] out  free with glossa__template_free() */
+int glossa__template_load(struct glossa_template **out, const char *lang, const char *path,
+                          glossa_error *err);
+void glossa__template_free(struct glossa_template *t);
+/* The text of a section ("" when absent); borrowed from t. */
+const char *glossa__template_get(const struct glossa_template *t, const char *key);
+
+/* ---- doc.c: a small document model and its writers ----------------------- */
+
+enum doc_kind {
+    DOC_DRAFT, DOC_TITLE, DOC_SUBTITLE, DOC_PARA, DOC_ARTICLE, DOC_ITEM, DOC_QUOTE,
+    DOC_SIGNATURE, DOC_NOTE, DOC_TABLE_TITLE, DOC_TABLE_HEAD, DOC_TABLE_ROW
+};
+enum doc_style { RUN_PLAIN = 0, RUN_DEL = 1, RUN_INS = 2 };
+
+struct doc_run {
+    int style;
+    const char *text;
+};
+struct doc_block {
+    enum doc_kind kind;
+    struct doc_run *runs;  size_t n_runs;   /* the text (left cell of a table row) */
+    struct doc_run *runs2; size_t n_runs2;  /* right cell of a table row */
+};
+struct glossa_doc {
+    struct glossa_arena *arena;
+    const char *lang;
+    const char *title;   /* for <title> and document properties */
+    struct doc_block *blocks;
+    size_t n, cap;
+};
+
+struct glossa_doc *glossa__doc_new(const char *lang);
+void glossa__doc_free(struct glossa_doc *d);
+/* Add a block of one plain run; returns it (NULL on OOM). */
+struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, const char *text);
+/* Append a run to a block's text (right = 1: the right cell). */
+int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
+                    const char *text, size_t len);
+
+int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out);
+int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);
+int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
+/* A .docx (Office Open XML) package, bytes in out. */
+int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
 
 /* ---- lookup.c ---------------------------------------------------------- */
 

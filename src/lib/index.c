@@ -65,6 +65,7 @@ struct index_run {
     unsigned long problems;
     unsigned long long bytes_done, bytes_total;
     long ord;
+    int partial;                  /* a version of part of the term base (diff): links may leave it */
 };
 
 /* ---- diagnostics --------------------------------------------------------------- */
@@ -585,7 +586,7 @@ static int build(struct index_run *run, struct tei_schema *schema,
             run->opts->on_progress(&run->stats, run->bytes_done, run->bytes_total,
                                    run->opts->userdata);
     }
-    if (run->problems == 0)
+    if (run->problems == 0 && !run->partial)
         check_references(run);
     if (run->problems)
         return run->err ? run->err->code : GLOSSA_ESCHEMA;
@@ -743,7 +744,7 @@ static int publish(const char *tmp, const char *db_path, glossa_error *err)
 static int run_inputs(const char *db_path, const char *build_path,
                       const char *const *inputs, size_t n_inputs,
                       const glossa_index_opts *opts, glossa_index_stats *stats,
-                      glossa_error *err)
+                      sqlite3 **keep, glossa_error *err)
 {
     struct index_run run;
     struct path_list files = { NULL, 0, 0 };
@@ -751,6 +752,7 @@ static int run_inputs(const char *db_path, const char *build_path,
     int rc;
 
     memset(&run, 0, sizeof run);
+    run.partial = keep != NULL;
     run.opts = opts;
     run.err = err;
     run.db_path = db_path;
@@ -763,6 +765,15 @@ static int run_inputs(const char *db_path, const char *build_path,
         rc = build(&run, schema, &files);
     if (stats)
         *stats = run.stats;
+    if (!rc && keep) {
+        int i;
+        for (i = 0; i < ST_COUNT; i++) {
+            sqlite3_finalize(run.st[i]);
+            run.st[i] = NULL;
+        }
+        *keep = run.db;
+        run.db = NULL;
+    }
     run_close(&run);
     glossa__tei_schema_free(schema);
     paths_free(&files);
@@ -773,7 +784,13 @@ int glossa_validate(const char *const *inputs, size_t n_inputs,
                     const glossa_index_opts *opts, glossa_index_stats *stats,
                     glossa_error *err)
 {
-    return run_inputs(":memory:", ":memory:", inputs, n_inputs, opts, stats, err);
+    return run_inputs(":memory:", ":memory:", inputs, n_inputs, opts, stats, NULL, err);
+}
+
+int glossa__load(const char *const *inputs, size_t n_inputs, const glossa_index_opts *opts,
+                 sqlite3 **out, glossa_index_stats *stats, glossa_error *err)
+{
+    return run_inputs(":memory:", ":memory:", inputs, n_inputs, opts, stats, out, err);
 }
 
 int glossa_index(const char *db_path, const char *const *inputs,
@@ -791,7 +808,7 @@ int glossa_index(const char *db_path, const char *const *inputs,
         return rc;
     remove_stale_temps(db_path);
     unlink(tmp);
-    rc = run_inputs(db_path, tmp, inputs, n_inputs, opts, stats, err);
+    rc = run_inputs(db_path, tmp, inputs, n_inputs, opts, stats, NULL, err);
     if (!rc)
         rc = publish(tmp, db_path, err);
     if (rc)

@@ -404,6 +404,28 @@ int glossa__norm_tokens(struct glossa_norm *n, const char *text, size_t len,
     return glossa__norm_tokens_ex(n, text, len, 0, fn, ud);
 }
 
+int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
+                          glossa_token_fn fn, void *ud)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len16, start, end;
+    int rc;
+
+    if (to_utf16(n, text, len, NULL, 0, &len16))
+        return GLOSSA_ENOMEM;
+    ubrk_setText(n->words, n->text16, len16, &status);
+    if (U_FAILURE(status))
+        return GLOSSA_ERROR;
+    start = ubrk_first(n->words);
+    for (end = ubrk_next(n->words); end != UBRK_DONE; start = end, end = ubrk_next(n->words)) {
+        size_t from = n->offset8[start], to = n->offset8[end];
+        rc = fn(ud, text + from, to - from, from, to, 0);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
 static int add_to_key(void *ud, const char *tok, size_t tok_len, size_t start,
                       size_t end, int flags)
 {

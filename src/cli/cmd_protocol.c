@@ -1,0 +1,132 @@
+/*
+** cmd_protocol.c — `glossa protocol`: the draft protocol amending annex 1
+** that turns OLD into NEW, in Russian, Chinese or English, as Markdown,
+** HTML, DOCX or TEI, with an optional comparative table.
+*/
+#include "cmd.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const struct cli_option options[] = {
+    { "lang", 'l', "LANG", "ru (default), zh or en" },
+    { "format", 0, "FORMAT", "md (default), html, docx or tei" },
+    { "style", 0, "STYLE", "entries (default: amend entry by entry) or whole (restate the annex)" },
+    { "table", 0, NULL, "add the comparative table (current / proposed wording)" },
+    { "table-only", 0, NULL, "write only the comparative table" },
+    { "template", 0, "FILE", "use this template instead of the built-in one for LANG" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically) instead of standard output" },
+    { "git", 0, NULL, "OLD and NEW are git revisions of the glossary folder" },
+    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)" },
+};
+
+/* Write all of data to path through a temporary file renamed into place. */
+static int write_file(const struct cli_out *out, const char *path, const char *data, size_t len)
+{
+    size_t n = strlen(path) + 16;
+    char *tmp = malloc(n);
+    FILE *f;
+    int ok;
+    if (!tmp)
+        return -1;
+    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
+    f = fopen(tmp, "wb");
+    ok = f && fwrite(data, 1, len, f) == len;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (ok && rename(tmp, path) != 0)
+        ok = 0;
+    if (!ok) {
+        out_message(out, "cannot write '%s': %s", path, strerror(errno));
+        unlink(tmp);
+    }
+    free(tmp);
+    return ok ? 0 : -1;
+}
+
+static int run_protocol(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_protocol_opts popts = GLOSSA_PROTOCOL_OPTS_INIT;
+    glossa_index_opts iopts = GLOSSA_INDEX_OPTS_INIT;
+    const char *format = cli_value(self, args, "format");
+    const char *style = cli_value(self, args, "style");
+    const char *output = cli_value(self, args, "output");
+    struct versions v;
+    glossa_diff *d = NULL;
+    glossa_error err;
+    char *doc = NULL;
+    size_t len = 0;
+    int rc;
+
+    popts.lang = cli_value(self, args, "lang") ? cli_value(self, args, "lang") : "ru";
+    if (strcmp(popts.lang, "ru") && strcmp(popts.lang, "zh") && strcmp(popts.lang, "en")) {
+        out_message(&args->out, "no protocol in '%s' (use ru, zh or en)", popts.lang);
+        return EXIT_ERR;
+    }
+    if (format && glossa_doc_format_parse(format, &popts.format)) {
+        out_message(&args->out, "unknown --format '%s' (use md, html, docx or tei)", format);
+        return EXIT_ERR;
+    }
+    if (style && strcmp(style, "entries") && strcmp(style, "whole")) {
+        out_message(&args->out, "unknown --style '%s' (use entries or whole)", style);
+        return EXIT_ERR;
+    }
+    popts.whole = style && strcmp(style, "whole") == 0;
+    popts.table = cli_value(self, args, "table") != NULL;
+    popts.table_only = cli_value(self, args, "table-only") != NULL;
+    popts.template_path = cli_value(self, args, "template");
+    if (popts.format == GLOSSA_FORMAT_DOCX && !output && isatty(STDOUT_FILENO)) {
+        out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
+        return EXIT_ERR;
+    }
+    if ((rc = versions_from_args(&v, args, cli_value(self, args, "git") != NULL,
+                                 cli_value(self, args, "path"), self->usage)))
+        return rc;
+    iopts.on_diag = out_diag;
+    iopts.userdata = &args->out;
+    rc = glossa_diff_new(&d, &v.path[0], 1, &v.path[1], 1, &iopts, &err);
+    versions_release(&v);
+    if (!rc)
+        rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
+    glossa_diff_free(d);
+    if (rc) {
+        if (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
+            out_error(&args->out, &err);
+        else if (err.file[0] == '\0')
+            out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    if (output)
+        rc = write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
+    else
+        rc = fwrite(doc, 1, len, stdout) == len ? EXIT_OK_ : EXIT_ERR;
+    glossa_free(doc);
+    return rc;
+}
+
+const struct cli_command cmd_protocol_spec = {
+    "protocol", run_protocol, "render the draft protocol amending annex 1 (OLD → NEW)",
+    "protocol [--lang ru|zh|en] [--format md|html|docx|tei] [--style entries|whole]\n"
+    "                       [--table | --table-only] [--template FILE] [-o FILE] [--git] OLD NEW",
+    options, sizeof options / sizeof options[0],
+    "Render the draft protocol that amends annex 1 of the 2009 Agreement from OLD\n"
+    "(the annex in force) to NEW (the annex with the agreed changes): title,\n"
+    "preamble naming the Parties and the Agreement of 16 June 2009, article 1 with\n"
+    "one lettered amendment per changed concept (\"дополнить понятием следующего\n"
+    "содержания\", \"изложить в следующей редакции\", \"исключить\", and the Chinese\n"
+    "and English equivalents) in the annex's order (ICU collation for LANG), the\n"
+    "articles on entry into force and the depositary, the done-at clause (one\n"
+    "original in Russian and Chinese, both equally authentic) and the signature\n"
+    "block. --style whole restates the whole annex instead (the SCO habit). --table\n"
+    "adds a comparative table, current and proposed wording side by side with\n"
+    "deleted and inserted words marked. The fixed wording comes from the templates\n"
+    "in export/protocol/ (built in; --template FILE to use another). Output is the\n"
+    "same bytes for the same inputs. Notes for the drafters (what is not verified)\n"
+    "follow the text.",
+    "  glossa protocol glossary/annex1.xml new-annex.xml --lang ru\n"
+    "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
+    "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"
+    "  glossa protocol --git v0.1 HEAD --table-only --format html -o table.html\n",
+};

@@ -1,0 +1,73 @@
+/*
+** diff_int.h — the in-memory form of two term-base versions and their
+** differences, shared by diff.c (which builds it) and protocol.c (which
+** renders the draft protocol from it). Private to libglossa.
+*/
+#ifndef GLOSSA_DIFF_INT_H
+#define GLOSSA_DIFF_INT_H
+
+#include "glossa_int.h"
+
+#include <sqlite3.h>
+
+struct v_term {
+    const char *lang, *text, *status;
+};
+struct v_def {
+    const char *lang, *text;
+};
+struct v_concept {
+    sqlite3_int64 rowid;
+    const char *id, *status, *fingerprint;
+    int reliability;
+    long ord;
+    struct v_term *terms; size_t n_terms;
+    struct v_def *defs;   size_t n_defs;
+};
+struct version {
+    struct v_concept *c;       /* in term-base order */
+    struct v_concept **by_id;  /* sorted by id */
+    size_t n;
+};
+
+/* A change, pointing into both versions (old or new is NULL when absent). */
+struct change {
+    struct v_concept *old, *new;
+};
+
+struct change_build {
+    glossa_field_change *fields;
+    size_t n, cap;
+};
+
+struct glossa_diff {
+    struct glossa_arena *arena;
+    struct glossa_norm *norm;
+    struct version old, new;
+    struct change *changes;
+    glossa_concept_change *public_changes;
+    size_t n, cap;
+};
+
+/* A redline as pieces of the two texts. */
+struct piece {
+    glossa_edit_op op;
+    const char *s;
+    size_t len;
+};
+struct redline {
+    struct piece *items;
+    size_t n, cap;
+    const char *last_end;
+};
+
+/* Word-level diff of two texts; pieces point into them (arena-allocated array). */
+int glossa__redline(struct glossa_norm *norm, struct glossa_arena *ar, const char *old_text,
+                    const char *new_text, struct redline *r);
+
+struct v_concept *glossa__version_find(const struct version *v, const char *id);
+/* The preferred term / the definition of c in lang (exact tag first, then by prefix); NULL if none. */
+const char *glossa__concept_term(const struct v_concept *c, const char *lang);
+const char *glossa__concept_def(const struct v_concept *c, const char *lang);
+
+#endif

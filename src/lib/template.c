@@ -1,0 +1,150 @@
+/*
+** template.c — the fixed wording of draft protocols, one template per
+** language under export/protocol/ (embedded at build time, or read from a
+** file the user names). A template is a list of [section] headers, each
+** followed by its text; lines starting with '#' are comments. {name}
+** placeholders are filled by glossa__template_fill().
+*/
+#include "glossa_int.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_SECTIONS 64
+
+struct glossa_template {
+    char *keys[MAX_SECTIONS];   /* owned */
+    char *values[MAX_SECTIONS]; /* owned; blank lines at either end trimmed */
+    size_t n;
+};
+
+/* Close the section being read: trim blank lines at both ends, keep it. */
+static int finish_section(struct glossa_template *t, struct glossa_buf *value)
+{
+    const char *v = glossa__buf_str(value);
+    size_t len = value->len;
+    while (*v == '\n') {
+        v++;
+        len--;
+    }
+    while (len && v[len - 1] == '\n')
+        len--;
+    t->values[t->n - 1] = glossa__strndup(v, len);
+    glossa__buf_clear(value);
+    return t->values[t->n - 1] ? 0 : GLOSSA_ENOMEM;
+}
+
+static int parse(struct glossa_template *t, const char *src, size_t len, const char *origin,
+                 glossa_error *err)
+{
+    struct glossa_buf value = GLOSSA_BUF_INIT;
+    size_t at = 0;
+    long line = 0;
+    int rc = 0;
+
+    while (at < len && !rc) {
+        const char *p = src + at, *eol = memchr(p, '\n', len - at);
+        size_t n = eol ? (size_t)(eol - p) : len - at;
+        at += n + (eol ? 1 : 0);
+        line++;
+        if (n && p[n - 1] == '\r')
+            n--;
+        if (n >= 2 && p[0] == '[' && p[n - 1] == ']') {
+            if (t->n && (rc = finish_section(t, &value)))
+                break;
+            if (t->n == MAX_SECTIONS) {
+                rc = glossa__error_set(err, GLOSSA_EINPUT, origin, line, 0, "too many sections");
+                break;
+            }
+            if (!(t->keys[t->n++] = glossa__strndup(p + 1, n - 2)))
+                rc = GLOSSA_ENOMEM;
+        } else if (n && p[0] == '#' && t->n == 0) {
+            continue; /* the file's opening comment */
+        } else if (t->n == 0) {
+            if (n)
+                rc = glossa__error_set(err, GLOSSA_EINPUT, origin, line, 0,
+                                       "text before the first [section]");
+        } else if (glossa__buf_add(&value, p, n) || glossa__buf_add(&value, "\n", 1)) {
+            rc = GLOSSA_ENOMEM;
+        }
+    }
+    if (!rc && t->n)
+        rc = finish_section(t, &value);
+    glossa__buf_release(&value);
+    if (rc == GLOSSA_ENOMEM)
+        return glossa__error_set(err, rc, origin, 0, 0, "out of memory");
+    return rc;
+}
+
+int glossa__template_load(struct glossa_template **out, const char *lang, const char *path,
+                          glossa_error *err)
+{
+    struct glossa_template *t;
+    const char *src = NULL;
+    size_t len = 0;
+    struct glossa_buf file = GLOSSA_BUF_INIT;
+    int rc;
+
+    if (path) {
+        FILE *f = fopen(path, "rb");
+        char chunk[4096];
+        size_t n;
+        if (!f)
+            return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO, path,
+                                     0, 0, "cannot open template: %s", strerror(errno));
+        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+            if (glossa__buf_add(&file, chunk, n)) {
+                fclose(f);
+                glossa__buf_release(&file);
+                return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "template too large");
+            }
+        fclose(f);
+        src = glossa__buf_str(&file);
+        len = file.len;
+    } else if (lang && strcmp(lang, "ru") == 0) {
+        src = glossa__protocol_ru, len = glossa__protocol_ru_len;
+    } else if (lang && strcmp(lang, "zh") == 0) {
+        src = glossa__protocol_zh, len = glossa__protocol_zh_len;
+    } else if (lang && strcmp(lang, "en") == 0) {
+        src = glossa__protocol_en, len = glossa__protocol_en_len;
+    } else {
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "no protocol template for language '%s' (ru, zh or en)",
+                                 lang ? lang : "");
+    }
+    t = glossa__calloc(1, sizeof *t);
+    if (!t) {
+        glossa__buf_release(&file);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    rc = parse(t, src, len, path ? path : "built-in template", err);
+    glossa__buf_release(&file);
+    if (rc) {
+        glossa__template_free(t);
+        return rc;
+    }
+    *out = t;
+    return 0;
+}
+
+void glossa__template_free(struct glossa_template *t)
+{
+    size_t i;
+    if (!t)
+        return;
+    for (i = 0; i < t->n; i++) {
+        glossa__free(t->keys[i]);
+        glossa__free(t->values[i]);
+    }
+    glossa__free(t);
+}
+
+const char *glossa__template_get(const struct glossa_template *t, const char *key)
+{
+    size_t i;
+    for (i = 0; i < t->n; i++)
+        if (strcmp(t->keys[i], key) == 0)
+            return t->values[i] ? t->values[i] : "";
+    return "";
+}
