@@ -51,6 +51,7 @@ static const struct {
     { "Signature", "left", 0, 24, 0, NULL },
     { "DraftingNote", "left", 0, 20, 0, "555555" },
     { "TableTitle", "center", 1, 24, 0, NULL },
+    { "Cell", "left", 0, 22, 0, NULL },
 };
 
 static int styles_xml(const char *lang, struct glossa_buf *out)
@@ -70,10 +71,10 @@ static int styles_xml(const char *lang, struct glossa_buf *out)
                                    "<w:name w:val=\"%s\"/>%s<w:pPr><w:jc w:val=\"%s\"/>",
                               styles[i].id, i == 0 ? " w:default=\"1\"" : "", styles[i].id,
                               i == 0 ? "" : "<w:basedOn w:val=\"Normal\"/>", styles[i].jc);
-        if (!rc && styles[i].indent)
-            rc = glossa__buf_addf(out, "<w:ind w:left=\"%d\"/>", styles[i].indent);
-        if (!rc && i == 0)
-            rc = glossa__buf_adds(out, "<w:ind w:firstLine=\"709\"/>");
+        if (!rc)
+            rc = i == 0 ? glossa__buf_adds(out, "<w:ind w:firstLine=\"709\"/>")
+                        : glossa__buf_addf(out, "<w:ind w:left=\"%d\" w:firstLine=\"0\"/>",
+                                           styles[i].indent);
         rc = rc || glossa__buf_adds(out, "</w:pPr><w:rPr>");
         if (!rc && styles[i].bold)
             rc = glossa__buf_adds(out, "<w:b/>");
@@ -135,7 +136,7 @@ static const char *style_of(enum doc_kind kind)
 static int cell_xml(struct glossa_buf *out, const struct doc_run *runs, size_t n, int head)
 {
     return glossa__buf_adds(out, "<w:tc><w:tcPr><w:tcW w:w=\"2500\" w:type=\"pct\"/></w:tcPr>"
-                                 "<w:p><w:pPr><w:pStyle w:val=\"Item\"/></w:pPr>") ||
+                                 "<w:p><w:pPr><w:pStyle w:val=\"Cell\"/></w:pPr>") ||
            (head && glossa__buf_adds(out, "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">") ) ||
            (head ? add_text(out, n ? runs[0].text : "") || glossa__buf_adds(out, "</w:t></w:r>")
                  : runs_xml(out, runs, n)) ||
