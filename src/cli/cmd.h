@@ -74,7 +74,6 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
               struct cli_args *args, int *help);
 void cli_args_release(struct cli_args *args);
 void cli_print_help(const struct cli_command *cmd, FILE *f);
-size_t cli_edit_distance(const char *a, const char *b);
 /* Value of option `name`, or NULL. */
 const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
                       const char *name);

@@ -39,7 +39,7 @@ const char *cli_suggest_command(const char *name)
     const char *best = NULL;
     size_t best_d = 3;
     for (c = commands; *c; c++) {
-        size_t d = cli_edit_distance(name, (*c)->name);
+        size_t d = glossa_edit_distance(name, (*c)->name);
         if (d < best_d) {
             best_d = d;
             best = (*c)->name;

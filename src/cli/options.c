@@ -8,33 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Optimal string alignment distance: edits and swaps of neighbours count 1. */
-size_t cli_edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b), i, j;
-    size_t d[64][64];
-    if (la >= 64 || lb >= 64)
-        return (size_t)-1;
-    for (i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (i = 1; i <= la; i++) {
-        for (j = 1; j <= lb; j++) {
-            size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[la][lb];
-}
-
 static int find_long(const struct cli_command *cmd, const char *name, size_t n)
 {
     int i;
@@ -59,7 +32,7 @@ static int bad_option(const struct cli_command *cmd, const char *opt)
     size_t best_d = 3;
     int i;
     for (i = 0; i < cmd->n_options; i++) {
-        size_t d = cli_edit_distance(opt, cmd->options[i].name);
+        size_t d = glossa_edit_distance(opt, cmd->options[i].name);
         if (d < best_d) {
             best_d = d;
             best = cmd->options[i].name;

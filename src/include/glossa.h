@@ -355,6 +355,11 @@ void glossa_eval_free(glossa_eval_report *r);
 ** combining marks = 0). Invalid bytes count 1. */
 size_t glossa_text_width(const char *utf8, size_t len);
 
+/* Edit distance between two UTF-8 strings, counted in code points: one for
+** an insertion, a deletion, a substitution or a swap of neighbours (optimal
+** string alignment). Only the first 64 code points of each are compared. */
+size_t glossa_edit_distance(const char *a, const char *b);
+
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);

@@ -86,19 +86,10 @@ static int styles_xml(const char *lang, struct glossa_buf *out)
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
+/* Text inside <w:t>: XML-escaped, a newline becomes a line break. */
 static int add_text(struct glossa_buf *out, const char *s)
 {
-    int rc = 0;
-    for (; *s && !rc; s++) {
-        switch (*s) {
-        case '<': rc = glossa__buf_adds(out, "&lt;"); break;
-        case '>': rc = glossa__buf_adds(out, "&gt;"); break;
-        case '&': rc = glossa__buf_adds(out, "&amp;"); break;
-        case '\n': rc = glossa__buf_adds(out, "</w:t><w:br/><w:t xml:space=\"preserve\">"); break;
-        default: rc = glossa__buf_add(out, s, 1); break;
-        }
-    }
-    return rc;
+    return glossa__xml_escape(out, s, "</w:t><w:br/><w:t xml:space=\"preserve\">");
 }
 
 static int runs_xml(struct glossa_buf *out, const struct doc_run *runs, size_t n)

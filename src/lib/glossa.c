@@ -16,6 +16,7 @@
 #include <unicode/uversion.h>
 
 #include <stdio.h>
+#include <string.h>
 
 static int initialised;
 
@@ -101,4 +102,42 @@ size_t glossa_text_width(const char *utf8, size_t len)
         }
     }
     return width;
+}
+
+#define DISTANCE_MAX 64 /* code points compared */
+
+static int code_points(const char *s, UChar32 *out)
+{
+    int32_t i = 0, n = 0, len = (int32_t)strlen(s);
+    while (i < len && n < DISTANCE_MAX) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, len, c);
+        out[n++] = c;
+    }
+    return n;
+}
+
+size_t glossa_edit_distance(const char *a8, const char *b8)
+{
+    UChar32 a[DISTANCE_MAX], b[DISTANCE_MAX];
+    int d[DISTANCE_MAX + 1][DISTANCE_MAX + 1];
+    int la = code_points(a8, a), lb = code_points(b8, b), i, j;
+    for (i = 0; i <= la; i++)
+        d[i][0] = i;
+    for (j = 0; j <= lb; j++)
+        d[0][j] = j;
+    for (i = 1; i <= la; i++) {
+        for (j = 1; j <= lb; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    }
+    return (size_t)d[la][lb];
 }

@@ -291,6 +291,9 @@ struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, cons
 int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
                     const char *text, size_t len);
 
+/* Append s XML-escaped (&, <, >, "); newline, if not NULL, replaces '\n'. */
+int glossa__xml_escape(struct glossa_buf *out, const char *s, const char *newline);
+
 int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);

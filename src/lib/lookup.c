@@ -371,32 +371,6 @@ static int to_cps(const char *s, int32_t *out)
     return n;
 }
 
-/* Optimal string alignment distance (Damerau-Levenshtein with adjacent swaps). */
-static int edit_distance(const char *a8, const char *b8)
-{
-    int32_t a[FUZZY_MAX], b[FUZZY_MAX];
-    int d[FUZZY_MAX + 1][FUZZY_MAX + 1];
-    int la = to_cps(a8, a), lb = to_cps(b8, b), i, j;
-    for (i = 0; i <= la; i++)
-        d[i][0] = i;
-    for (j = 0; j <= lb; j++)
-        d[0][j] = j;
-    for (i = 1; i <= la; i++) {
-        for (j = 1; j <= lb; j++) {
-            int cost = a[i - 1] != b[j - 1], best = d[i - 1][j - 1] + cost;
-            if (d[i - 1][j] + 1 < best)
-                best = d[i - 1][j] + 1;
-            if (d[i][j - 1] + 1 < best)
-                best = d[i][j - 1] + 1;
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
-                d[i - 2][j - 2] + 1 < best)
-                best = d[i - 2][j - 2] + 1;
-            d[i][j] = best;
-        }
-    }
-    return d[la][lb];
-}
-
 /* How many edits a typo of a string this long may have. */
 static int fuzzy_budget(int cps)
 {
@@ -448,8 +422,8 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
         if (q->from && *q->from &&
             !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), q->from))
             continue;
-        d = edit_distance(key, norm ? norm : "");
-        ds = edit_distance(glossa__buf_str(&db->stem), stem ? stem : "");
+        d = (int)glossa_edit_distance(key, norm ? norm : "");
+        ds = (int)glossa_edit_distance(glossa__buf_str(&db->stem), stem ? stem : "");
         if (ds < d)
             d = ds;
         if (d == 0 || d > budget)
