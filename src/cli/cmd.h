@@ -50,6 +50,8 @@ struct cli_command {
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
     cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
+extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
+    cmd_position_spec, cmd_consolidate_spec;
 
 /* inputs.c: the two versions compared by diff and protocol */
 struct versions {
@@ -60,6 +62,22 @@ struct versions {
 int versions_from_args(struct versions *v, const struct cli_args *args, int git,
                        const char *git_path, const char *usage);
 void versions_release(struct versions *v);
+
+/* proposals.c: proposal and positions files */
+#define FILE_LIST_MAX 1024
+struct file_list {
+    char *items[FILE_LIST_MAX];
+    char owned[FILE_LIST_MAX];
+    size_t n;
+};
+/* given paths (folders contribute their *suffix files), or glossary/default_sub. */
+int file_list_collect(struct file_list *list, const char *const *given, int n_given,
+                      const char *default_sub, const char *suffix);
+void file_list_release(struct file_list *list);
+void join_path(char *out, const char *dir, const char *name);
+/* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */
+int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
+                   glossa_proposals **out);
 
 /* main.c */
 const struct cli_command *const *cli_commands(void);
@@ -93,6 +111,8 @@ void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t fi
                  size_t indent);
 /* Flush and check stdout; returns EXIT_ERR (after a message) on a write error. */
 int out_finish(int code);
+/* The bundled glossary folder: $GLOSSA_GLOSSARY, this source tree's, or the installed one. */
+const char *out_default_glossary(void);
 /* The database path: --db, else $GLOSSA_DB, else "glossa.db". */
 const char *out_db_path(const char *flag);
 

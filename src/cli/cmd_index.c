@@ -45,18 +45,6 @@ static void on_diag(const glossa_error *d, void *ud)
     out_diag(d, (void *)p->out);
 }
 
-/* The bundled glossary: $GLOSSA_GLOSSARY, this source tree's, or the installed one. */
-static const char *default_glossary(void)
-{
-    struct stat sb;
-    const char *env = getenv("GLOSSA_GLOSSARY");
-    if (env && *env)
-        return env;
-    if (stat(GLOSSA_GLOSSARY_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return GLOSSA_GLOSSARY_DIR;
-    return GLOSSA_INSTALLED_GLOSSARY;
-}
-
 static int run_index(const struct cli_command *self, struct cli_args *args)
 {
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
@@ -72,7 +60,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     int rc;
 
     if (n_inputs == 0) {
-        fallback[0] = default_glossary();
+        fallback[0] = out_default_glossary();
         inputs = fallback;
         n_inputs = 1;
     }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static int wants_color(int fd, const char *flag)
@@ -58,9 +59,10 @@ static void print_location(const glossa_error *e)
 void out_diag(const glossa_error *d, void *userdata)
 {
     const struct cli_out *out = userdata;
+    int warning = d->code == GLOSSA_WARNING;
     print_location(d);
-    fprintf(stderr, "%serror:%s %s\n", out_color(out, 1, "\033[1;31m"),
-            out_color(out, 1, "\033[0m"), d->msg);
+    fprintf(stderr, "%s%s:%s %s\n", out_color(out, 1, warning ? "\033[1;33m" : "\033[1;31m"),
+            warning ? "warning" : "error", out_color(out, 1, "\033[0m"), d->msg);
 }
 
 void out_error(const struct cli_out *out, const glossa_error *e)
@@ -180,4 +182,15 @@ const char *out_db_path(const char *flag)
     if (env && *env)
         return env;
     return "glossa.db";
+}
+
+const char *out_default_glossary(void)
+{
+    struct stat sb;
+    const char *env = getenv("GLOSSA_GLOSSARY");
+    if (env && *env)
+        return env;
+    if (stat(GLOSSA_GLOSSARY_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
+        return GLOSSA_GLOSSARY_DIR;
+    return GLOSSA_INSTALLED_GLOSSARY;
 }

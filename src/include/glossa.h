@@ -32,7 +32,8 @@ enum glossa_code {
     GLOSSA_EIO = -5,       /* read/write failure, disk full, permissions */
     GLOSSA_ENOMEM = -6,    /* an allocation failed */
     GLOSSA_ECORRUPT = -7,  /* database damaged or built by an incompatible build */
-    GLOSSA_EBUSY = -8      /* another process holds the index lock */
+    GLOSSA_EBUSY = -8,     /* another process holds the index lock */
+    GLOSSA_WARNING = 1     /* only in diagnostics: a warning, not an error */
 };
 
 #define GLOSSA_ERROR_SIZE 512
@@ -311,6 +312,86 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
 /* Free memory that a glossa_* function handed over; accepts NULL. */
 void glossa_free(void *p);
 
+/* ---- proposals from the member states --------------------------------------------- */
+
+/* One change of a proposal: a new concept, or the new wording of one. */
+typedef struct glossa_proposal_change {
+    const char *proposal;   /* the proposal's id, e.g. "KZ-2026-1" */
+    const char *state;      /* ISO 3166 alpha-2 code of the proposing state */
+    const char *authority;  /* its competent authority */
+    const char *date;       /* YYYY-MM-DD */
+    const char *round;      /* the round it belongs to, or NULL */
+    const char *file;       /* the proposal file */
+    long line;              /* of the <entry> */
+    const char *id;         /* the concept's xml:id */
+    const char *kind;       /* "new" or "amend" */
+    const char *hash;       /* 16 hex digits of the change's content (terms, definitions) */
+} glossa_proposal_change;
+
+typedef struct glossa_proposals glossa_proposals;
+
+/* Read and validate proposal files (TEI, see schema/README.md); problems go
+** to on_diag. Returns GLOSSA_EINPUT/ESCHEMA when a file is invalid.
+** @param[out] out  new set; caller frees with glossa_proposals_free() */
+int glossa_proposals_load(glossa_proposals **out, const char *const *files, size_t n,
+                          glossa_diag_fn on_diag, void *userdata, glossa_error *err);
+size_t glossa_proposals_count(const glossa_proposals *p);
+/* @return borrowed, valid until glossa_proposals_free(p) */
+const glossa_proposal_change *glossa_proposals_get(const glossa_proposals *p, size_t i);
+void glossa_proposals_free(glossa_proposals *p);
+
+/* Check proposals against the term base indexed in base: ids unique and not
+** clashing (new ids carry the state's prefix, "kz-…"), amended concepts that
+** exist, Russian and Chinese terms and definitions for every annex concept,
+** cross-references that resolve, a rationale, and terms that equal or nearly
+** equal an existing term (near-duplicates, by normalised, stemmed,
+** transliterated or fuzzy match). Each problem goes to on_diag (code
+** GLOSSA_WARNING for warnings). *errors and *warnings count them. */
+int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_diag,
+                 void *userdata, unsigned *errors, unsigned *warnings, glossa_error *err);
+
+/* Where a change stands, from the positions files of the member states. */
+typedef struct glossa_change_status {
+    const glossa_proposal_change *change;
+    const char *status;      /* "agreed" (by every party), "blocked" (an objection), "pending" */
+    const char *agreed;      /* states that agreed to this wording, space-separated */
+    const char *pending;     /* states without a (current) position */
+    const char *lapsed;      /* states that agreed to an earlier wording */
+    const char *objections;  /* "CN: comment; …" */
+} glossa_change_status;
+
+typedef struct glossa_status_report glossa_status_report;
+
+/* Read positions files (one line per change and state: CHANGE STATE
+** agreed|objection|pending [HASH] [-- comment]; "# parties: KZ CN …" names
+** the states whose agreement is needed) and tell where each change stands.
+** An agreement lapses when the change's hash is no longer the one agreed to.
+** @param[out] out  new report; caller frees with glossa_status_free() */
+int glossa_status(const glossa_proposals *p, const char *const *position_files, size_t n,
+                  glossa_status_report **out, glossa_diag_fn on_diag, void *userdata,
+                  glossa_error *err);
+size_t glossa_status_count(const glossa_status_report *r);
+const glossa_change_status *glossa_status_get(const glossa_status_report *r, size_t i);
+/* The parties whose agreement is needed, space-separated (borrowed). */
+const char *glossa_status_parties(const glossa_status_report *r);
+void glossa_status_free(glossa_status_report *r);
+
+/* Record a state's position on a change in a positions file (created when
+** missing), with the change's current hash; an earlier line of the same
+** state and change is replaced. position: agreed, objection or pending. */
+int glossa_position_record(const char *positions_file, const glossa_proposals *p,
+                           const char *change_id, const char *state, const char *position,
+                           const char *comment, glossa_error *err);
+
+/* Write the next version of a term-base file: base_file with every change
+** agreed by all parties applied (amended entries replaced in place, new ones
+** appended, their sources added to the header), to out_file. Two agreed
+** changes of one concept are a conflict: reported, neither applied, and the
+** call fails with GLOSSA_EINPUT. *applied counts the changes applied. */
+int glossa_consolidate(const char *base_file, const glossa_proposals *p,
+                       const glossa_status_report *r, const char *out_file, unsigned *applied,
+                       glossa_diag_fn on_diag, void *userdata, glossa_error *err);
+
 /* ---- search-quality evaluation ------------------------------------------------ */
 
 /* Aggregates of one group of evaluation queries (all, one language, one kind). */
@@ -348,6 +429,144 @@ const glossa_eval_miss *glossa_eval_misses(const glossa_eval_report *r, size_t *
 
 /* Free a report; accepts NULL. */
 void glossa_eval_free(glossa_eval_report *r);
+
+/* ---- exchange formats: export (TBX, CSV, OmegaT, JSON) and TBX import ------- */
+
+typedef enum glossa_export_format {
+    GLOSSA_EXPORT_TBX,    /* TBX (ISO 30042:2019), TBX-Basic dialect, DCA style */
+    GLOSSA_EXPORT_CSV,    /* RFC 4180: a column per language, a definition column per language */
+    GLOSSA_EXPORT_OMEGAT, /* OmegaT glossary: source TAB target TAB comment, no header */
+    GLOSSA_EXPORT_JSON    /* every concept in the shape of a lookup result */
+} glossa_export_format;
+
+/* Parse "tbx", "csv", "omegat", "json". Returns 0 or GLOSSA_EINPUT. */
+int glossa_export_format_parse(const char *name, glossa_export_format *out);
+
+/* What an export or import wrote and left out. */
+typedef struct glossa_exchange_stats {
+    unsigned long concepts;          /* written */
+    unsigned long terms;             /* written */
+    unsigned long definitions;       /* written */
+    unsigned long skipped_concepts;  /* left out (each reported) */
+    unsigned long skipped_terms;     /* left out (languages outside the member set, …) */
+    unsigned long warnings;          /* warnings reported (data that could not be carried) */
+} glossa_exchange_stats;
+
+#define GLOSSA_EXPORT_OPTS_VERSION 1
+typedef struct glossa_export_opts {
+    unsigned version;             /* GLOSSA_EXPORT_OPTS_VERSION */
+    glossa_export_format format;
+    const char *from;             /* omegat: source language (default "ru"); csv: first columns */
+    const char *to;               /* languages to write (BCP 47 prefixes, comma-separated), NULL:
+                                     all; omegat: exactly one, required */
+    glossa_diag_fn on_diag;       /* optional: problems in the TEI inputs (as glossa_validate) */
+    glossa_diag_fn on_warning;    /* optional: what the format cannot carry (records with code 0) */
+    void *userdata;               /* passed to the callbacks */
+} glossa_export_opts;
+#define GLOSSA_EXPORT_OPTS_INIT { GLOSSA_EXPORT_OPTS_VERSION, GLOSSA_EXPORT_TBX, NULL, NULL, NULL, NULL, NULL }
+
+/* Read TEI term-base files (validated as by glossa_index; cross-references
+** may leave them) and write them in an exchange format. Deterministic: the
+** same inputs and options give the same bytes. stats may be NULL.
+** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_export_opts *opts,
+                  char **out, size_t *out_len, glossa_exchange_stats *stats, glossa_error *err);
+
+#define GLOSSA_IMPORT_OPTS_VERSION 1
+typedef struct glossa_import_opts {
+    unsigned version;             /* GLOSSA_IMPORT_OPTS_VERSION */
+    const char *lang_map;         /* "xx=ru,en-GB=en": read these TBX language codes as
+                                     member languages, or NULL */
+    const char *id_prefix;        /* put before every concept id (a slug), or NULL */
+    glossa_diag_fn on_warning;    /* optional: what was left out or changed (code 0) */
+    void *userdata;
+} glossa_import_opts;
+#define GLOSSA_IMPORT_OPTS_INIT { GLOSSA_IMPORT_OPTS_VERSION, NULL, NULL, NULL, NULL }
+
+/* Read a TBX file — TBX 2019 (tbx/conceptEntry/langSec/termSec, DCA or DCT
+** style) or TBX 2008 (martif/termEntry/langSet with tig or ntig) — and write
+** it as one TEI file in glossa's encoding. Languages outside the member set
+** and concepts without a preferred Russian term are left out, each with a
+** warning. A DOCTYPE without an internal subset is accepted and never
+** loaded; one with an internal subset is refused (GLOSSA_EINPUT).
+** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **out,
+                      size_t *out_len, glossa_exchange_stats *stats, glossa_error *err);
+
+/* ---- DICT protocol (RFC 2229) ----------------------------------------------- */
+
+/* The protocol half of a DICT server, without sockets. A glossa_dict holds
+** what every connection shares: the index, its databases ("all", and one per
+** language pair such as "ru-zh"), counters. A glossa_dict_session is one
+** client: feed it the bytes the client sent, send what it queued, consume.
+** Neither is thread-safe; a server with threads needs a glossa_db and a
+** glossa_dict per thread. */
+typedef struct glossa_dict glossa_dict;
+typedef struct glossa_dict_session glossa_dict_session;
+
+/* Longest command line, CRLF included (RFC 2229 section 2.2). */
+#define GLOSSA_DICT_LINE_MAX 1024
+
+#define GLOSSA_DICT_OPTS_VERSION 1
+typedef struct glossa_dict_opts {
+    unsigned version;       /* GLOSSA_DICT_OPTS_VERSION */
+    const char *host;       /* name in the greeting and message ids (NULL: "localhost") */
+    unsigned define_limit;  /* DEFINE: at most this many concepts per database (0: 10) */
+    unsigned match_limit;   /* MATCH: at most this many words per database (0: 100) */
+} glossa_dict_opts;
+#define GLOSSA_DICT_OPTS_INIT { GLOSSA_DICT_OPTS_VERSION, NULL, 0, 0 }
+
+/* Server state over db, which stays borrowed: close it after glossa_dict_free().
+** @param[out] out  new server state; caller frees with glossa_dict_free() */
+int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *opts,
+                    glossa_error *err);
+/* Free server state; accepts NULL. Free its sessions first. */
+void glossa_dict_free(glossa_dict *d);
+/* Databases, "all" first. @return borrowed name, valid until glossa_dict_free(d) */
+size_t glossa_dict_database_count(const glossa_dict *d);
+const char *glossa_dict_database_name(const glossa_dict *d, size_t i);
+
+/* A new connection; its greeting (220 …) is queued as output.
+** @param[out] out  new session; caller frees with glossa_dict_session_free() */
+int glossa_dict_session_new(glossa_dict_session **out, glossa_dict *d, glossa_error *err);
+/* Free a session; accepts NULL. */
+void glossa_dict_session_free(glossa_dict_session *s);
+
+/* How many bytes glossa_dict_session_feed() takes now: 0 while enough output
+** waits to be sent, or once the session is done. */
+size_t glossa_dict_session_room(const glossa_dict_session *s);
+
+/* Bytes read from the client (at most _room()). Complete lines (CRLF or LF)
+** are answered, a few at a time; the rest wait for _consume(). A line longer
+** than GLOSSA_DICT_LINE_MAX is answered "500 line too long" and skipped. A
+** command that fails inside glossa (out of memory, database error) is
+** answered 420. Returns 0, GLOSSA_EINPUT when len is over the room, or
+** GLOSSA_ENOMEM when not even an error could be queued (the session is done). */
+int glossa_dict_session_feed(glossa_dict_session *s, const char *data, size_t len,
+                             glossa_error *err);
+
+/* The bytes to send. @return borrowed pointer to *len bytes, valid until the
+** next call on s */
+const char *glossa_dict_session_output(const glossa_dict_session *s, size_t *len);
+
+/* n bytes of the output were sent: drop them and answer lines that waited.
+** Returns 0 or GLOSSA_ENOMEM, as _feed(). */
+int glossa_dict_session_consume(glossa_dict_session *s, size_t n, glossa_error *err);
+
+/* 1 once the session is over (QUIT answered, or _bye()): send the output
+** that is left, then close the connection. */
+int glossa_dict_session_done(const glossa_dict_session *s);
+
+typedef enum glossa_dict_bye {
+    GLOSSA_DICT_BUSY = 420,     /* too many connections: try later */
+    GLOSSA_DICT_SHUTDOWN = 421  /* the server is stopping */
+} glossa_dict_bye;
+
+/* End a session: output not yet sent is dropped and replaced by the status
+** line of reason; the session is done. */
+void glossa_dict_session_bye(glossa_dict_session *s, glossa_dict_bye reason);
 
 /* ---- text helpers for front ends ------------------------------------------- */
 

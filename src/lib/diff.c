@@ -53,7 +53,7 @@ static int fingerprint(struct glossa_arena *a, struct v_concept *c)
     return rc || !c->fingerprint ? GLOSSA_ENOMEM : 0;
 }
 
-static int load_version(struct glossa_arena *a, sqlite3 *db, struct version *v, glossa_error *err)
+int glossa__version_load(struct glossa_arena *a, sqlite3 *db, struct version *v, glossa_error *err)
 {
     sqlite3_stmt *st = NULL;
     size_t i = 0;
@@ -142,6 +142,17 @@ struct v_concept *glossa__version_find(const struct version *v, const char *id)
             hi = mid;
     }
     return NULL;
+}
+
+void glossa__concept_hash(const struct v_concept *c, char out[17])
+{
+    uint64_t h = 1469598103934665603ULL;
+    const unsigned char *p = (const unsigned char *)c->fingerprint;
+    for (; p && *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    snprintf(out, 17, "%016llx", (unsigned long long)h);
 }
 
 /* ---- word-level redline ------------------------------------------------------------- */
@@ -594,12 +605,12 @@ int glossa_diff_new(glossa_diff **out, const char *const *old_inputs, size_t n_o
     }
     rc = glossa__norm_new(&d->norm, err);
     if (!rc && !(rc = glossa__load(old_inputs, n_old, opts, &db, NULL, err))) {
-        rc = load_version(d->arena, db, &d->old, err);
+        rc = glossa__version_load(d->arena, db, &d->old, err);
         sqlite3_close(db);
         db = NULL;
     }
     if (!rc && !(rc = glossa__load(new_inputs, n_new, opts, &db, NULL, err))) {
-        rc = load_version(d->arena, db, &d->new, err);
+        rc = glossa__version_load(d->arena, db, &d->new, err);
         sqlite3_close(db);
     }
     if (!rc && compare(d))

@@ -65,6 +65,12 @@ struct redline {
 int glossa__redline(struct glossa_norm *norm, struct glossa_arena *ar, const char *old_text,
                     const char *new_text, struct redline *r);
 
+/* Read every concept of a loaded version (glossa__load) into v. */
+int glossa__version_load(struct glossa_arena *a, sqlite3 *db, struct version *v, glossa_error *err);
+
+/* 16 hex digits (FNV-1a 64) of a concept's terms and definitions. */
+void glossa__concept_hash(const struct v_concept *c, char out[17]);
+
 struct v_concept *glossa__version_find(const struct version *v, const char *id);
 /* The preferred term / the definition of c in lang (exact tag first, then by prefix); NULL if none. */
 const char *glossa__concept_term(const struct v_concept *c, const char *lang);

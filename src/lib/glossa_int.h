@@ -185,6 +185,7 @@ int glossa__store_check_meta(struct sqlite3 *db, const char *path,
 
 struct tei_term {
     const char *lang, *text, *status, *term_type, *geo, *source;
+    const char *basis;   /* "official", "reconstruction" or "working-translation" (resp) */
     int working;
     long line;
 };

@@ -12,6 +12,7 @@
 ** sees it (libxml2 would inflate it); nesting depth is bounded.
 */
 #include "glossa_int.h"
+#include "proposal_int.h"
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
@@ -338,7 +339,8 @@ static void read_form(struct reader_state *st, struct glossa_arena *a,
     t->term_type = usg_of(st, a, f, "termType");
     t->geo = usg_of(st, a, f, "geo");
     t->source = bibl_ref(st, f, ATTR(f, "source"), "form source");
-    t->working = strcmp(basis_of(st, f, ATTR(f, "resp")), "working-translation") == 0;
+    t->basis = basis_of(st, f, ATTR(f, "resp"));
+    t->working = strcmp(t->basis, "working-translation") == 0;
     e->n_terms++;
 }
 
@@ -729,4 +731,24 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
     if (st.problems)
         return err ? err->code : GLOSSA_EINPUT;
     return rc;
+}
+
+xmlDocPtr glossa__xml_read_file(const char *path)
+{
+    struct glossa_buf data = GLOSSA_BUF_INIT;
+    char chunk[65536];
+    size_t n;
+    xmlDocPtr doc = NULL;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (glossa__buf_add(&data, chunk, n))
+            break;
+    if (!ferror(f) && data.len < (size_t)INT32_MAX && data.len)
+        doc = xmlReadMemory(data.data, (int)data.len, path, NULL,
+                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
+    fclose(f);
+    glossa__buf_release(&data);
+    return doc;
 }

@@ -1,0 +1,86 @@
+/*
+** cmd_consolidate.c — `glossa consolidate`: the next version of the annex,
+** with every change that all parties agreed to applied, ready for
+** `glossa protocol`.
+*/
+#include "cmd.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static const struct cli_option options[] = {
+    { "round", 0, "R", "only the proposals of round R" },
+    { "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)" },
+    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)" },
+    { "output", 'o', "DIR", "the folder to write the new version to (required)" },
+};
+
+static int run_consolidate(const struct cli_command *self, struct cli_args *args)
+{
+    const char *round = cli_value(self, args, "round");
+    const char *base = cli_value(self, args, "base");
+    const char *pos = cli_value(self, args, "positions");
+    const char *dir = cli_value(self, args, "output");
+    glossa_proposals *p = NULL;
+    glossa_status_report *r = NULL;
+    struct file_list files;
+    glossa_error err;
+    char base_default[2048], out[4096];
+    const char *name;
+    unsigned applied = 0;
+    size_t i;
+    int rc;
+
+    if (!dir) {
+        fprintf(stderr, "glossa consolidate: give the output folder with -o DIR\nusage: glossa %s\n",
+                self->usage);
+        return EXIT_ERR;
+    }
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        out_message(&args->out, "cannot create '%s': %s", dir, strerror(errno));
+        return EXIT_ERR;
+    }
+    if (!base) {
+        snprintf(base_default, sizeof base_default, "%s/annex1.xml", out_default_glossary());
+        base = base_default;
+    }
+    if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
+        return rc;
+    file_list_collect(&files, pos ? &pos : NULL, pos ? 1 : 0, "positions", ".txt");
+    rc = glossa_status(p, (const char *const *)files.items, files.n, &r, out_diag, &args->out, &err);
+    file_list_release(&files);
+    if (!rc && round) {
+        /* changes of other rounds are left out: mark them not agreed */
+        for (i = 0; i < glossa_status_count(r); i++) {
+            glossa_change_status *s = (glossa_change_status *)glossa_status_get(r, i);
+            if (!s->change->round || strcmp(s->change->round, round))
+                s->status = "other round";
+        }
+    }
+    name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
+    snprintf(out, sizeof out, "%s/%s", dir, name);
+    if (!rc)
+        rc = glossa_consolidate(base, p, r, out, &applied, out_diag, &args->out, &err);
+    if (rc)
+        out_error(&args->out, &err);
+    else
+        printf("%s: %u agreed change%s applied\n", out, applied, applied == 1 ? "" : "s");
+    glossa_status_free(r);
+    glossa_proposals_free(p);
+    return rc ? EXIT_ERR : EXIT_OK_;
+}
+
+const struct cli_command cmd_consolidate_spec = {
+    "consolidate", run_consolidate, "write the next version of the annex with the agreed changes",
+    "consolidate -o DIR [--round R] [--base FILE] [--positions FILE|DIR] [PROPOSAL|DIR ...]",
+    options, sizeof options / sizeof options[0],
+    "Apply every change that all parties agreed to (see 'glossa status') to the\n"
+    "version in force (default glossary/annex1.xml) and write the next version to\n"
+    "DIR under the same file name: amended entries replaced where they stand, new\n"
+    "ones appended with the sources they cite. Ids stay as they were. Two agreed\n"
+    "changes of the same concept are a conflict: reported, and nothing is written.\n"
+    "Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.",
+    "  glossa consolidate --round 2026-1 -o /tmp/next\n"
+    "  glossa protocol glossary/annex1.xml /tmp/next/annex1.xml --lang ru\n",
+};

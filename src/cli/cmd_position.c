@@ -1,0 +1,54 @@
+/*
+** cmd_position.c — `glossa position`: record a member state's position on a
+** proposed change (with the hash of its current wording) in a positions file.
+*/
+#include "cmd.h"
+
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "positions", 'p', "FILE", "the positions file (default: glossary/positions/positions.txt)" },
+    { "comment", 'c', "TEXT", "why (for an objection)" },
+};
+
+static int run_position(const struct cli_command *self, struct cli_args *args)
+{
+    const char *file = cli_value(self, args, "positions");
+    glossa_proposals *p = NULL;
+    glossa_error err;
+    char deflt[2048];
+    int rc;
+
+    if (args->n_positional < 3) {
+        fprintf(stderr, "usage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (!file) {
+        snprintf(deflt, sizeof deflt, "%s/positions/positions.txt", out_default_glossary());
+        file = deflt;
+    }
+    if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))
+        return rc;
+    rc = glossa_position_record(file, p, args->positional[0], args->positional[1],
+                                args->positional[2], cli_value(self, args, "comment"), &err);
+    glossa_proposals_free(p);
+    if (rc) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    printf("%s: %s %s %s\n", file, args->positional[0], args->positional[1], args->positional[2]);
+    return EXIT_OK_;
+}
+
+const struct cli_command cmd_position_spec = {
+    "position", run_position, "record a member state's position on a proposed change",
+    "position [--positions FILE] [--comment TEXT] CHANGE STATE agreed|objection|pending [PROPOSAL ...]",
+    options, sizeof options / sizeof options[0],
+    "Record in a positions file (a reviewable text file, one line per change and\n"
+    "state) that STATE agreed to, objects to, or has not yet decided on the change\n"
+    "of concept CHANGE, with the hash of the change's current wording: if the\n"
+    "proposal is edited afterwards, the agreement lapses. A state's earlier line\n"
+    "for the same change is replaced.",
+    "  glossa position kz-information-security-incident CN agreed\n"
+    "  glossa position ru-information-security-threats CN objection --comment \"duplicates annex item 13\"\n",
+};

@@ -1,0 +1,108 @@
+/*
+** cmd_status.c — `glossa status`: per proposed change, who has agreed to its
+** current wording, who objects and why, who has not answered, and whether it
+** is agreed by every party.
+*/
+#include "cmd.h"
+
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)" },
+    { "round", 0, "R", "only the proposals of round R" },
+    { "format", 0, "FORMAT", "text (default) or json" },
+};
+
+static void json_field(const char *key, const char *value)
+{
+    printf(",\"%s\":", key);
+    if (value)
+        out_json_string(stdout, value);
+    else
+        printf("null");
+}
+
+static int run_status(const struct cli_command *self, struct cli_args *args)
+{
+    const char *format = cli_value(self, args, "format");
+    const char *round = cli_value(self, args, "round");
+    const char *pos = cli_value(self, args, "positions");
+    glossa_proposals *p = NULL;
+    glossa_status_report *r = NULL;
+    struct file_list files;
+    glossa_error err;
+    size_t i, shown = 0;
+    int json, rc;
+
+    if (format && strcmp(format, "text") && strcmp(format, "json")) {
+        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
+        return EXIT_ERR;
+    }
+    json = format && strcmp(format, "json") == 0;
+    if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
+        return rc;
+    file_list_collect(&files, pos ? &pos : NULL, pos ? 1 : 0, "positions", ".txt");
+    rc = glossa_status(p, (const char *const *)files.items, files.n, &r, out_diag, &args->out, &err);
+    file_list_release(&files);
+    if (rc) {
+        out_error(&args->out, &err);
+        glossa_proposals_free(p);
+        return EXIT_ERR;
+    }
+    if (json)
+        printf("{\"parties\":\"%s\",\"changes\":[", glossa_status_parties(r));
+    else
+        printf("parties: %s\n", glossa_status_parties(r));
+    for (i = 0; i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        const glossa_proposal_change *c = s->change;
+        if (round && (!c->round || strcmp(c->round, round)))
+            continue;
+        if (json) {
+            printf("%s{\"id\":", shown ? "," : "");
+            out_json_string(stdout, c->id);
+            json_field("kind", c->kind);
+            json_field("proposal", c->proposal);
+            json_field("state", c->state);
+            json_field("hash", c->hash);
+            json_field("status", s->status);
+            json_field("agreed", s->agreed);
+            json_field("pending", s->pending);
+            json_field("lapsed", s->lapsed);
+            json_field("objections", s->objections);
+            printf("}");
+        } else {
+            const char *color = strcmp(s->status, "agreed") == 0 ? "\033[32m"
+                              : strcmp(s->status, "blocked") == 0 ? "\033[31m" : "\033[33m";
+            printf("\n%s%-8s%s %s (%s, %s %s, %s)\n", out_color(&args->out, 0, color), s->status,
+                   out_color(&args->out, 0, "\033[0m"), c->id, c->kind, c->proposal, c->state, c->hash);
+            printf("         agreed:     %s\n", s->agreed ? s->agreed : "-");
+            if (s->objections)
+                printf("         objections: %s\n", s->objections);
+            if (s->pending)
+                printf("         waiting for: %s\n", s->pending);
+            if (s->lapsed)
+                printf("         lapsed:     %s (agreed to an earlier wording)\n", s->lapsed);
+        }
+        shown++;
+    }
+    if (json)
+        printf("]}\n");
+    glossa_status_free(r);
+    glossa_proposals_free(p);
+    return EXIT_OK_;
+}
+
+const struct cli_command cmd_status_spec = {
+    "status", run_status, "show which proposed changes the member states agreed to",
+    "status [--positions FILE|DIR] [--round R] [--format text|json] [PROPOSAL|DIR ...]",
+    options, sizeof options / sizeof options[0],
+    "For every change in the proposals (default: glossary/proposals/*.xml), read\n"
+    "the member states' positions (default: glossary/positions/*.txt; record them\n"
+    "with 'glossa position') and show: agreed (every party agreed to the current\n"
+    "wording), blocked (an objection, with its comment) or pending (who has not\n"
+    "answered). An agreement lapses when the change is edited after it was given:\n"
+    "a position records the hash of the wording it agreed to.",
+    "  glossa status\n"
+    "  glossa status --round 2026-1 --format json\n",
+};

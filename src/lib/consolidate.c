@@ -1,0 +1,238 @@
+/*
+** consolidate.c — the next version of a term-base file: the changes that
+** every party agreed to, applied to the version in force. An amendment
+** replaces the entry of the same id where it stands; a new concept is
+** appended; the sources a change cites come along into the header (with the
+** proposal's id in front of their ids, so they cannot clash). Two agreed
+** changes of one concept are a conflict: both are reported, neither is
+** applied. The rest of the file is kept as it was, byte for byte where the
+** DOM allows. The result is written beside the target and renamed into place.
+*/
+#include "glossa_int.h"
+#include "proposal_int.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlsave.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+
+static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+    d.code = GLOSSA_EINPUT;
+    snprintf(d.file, sizeof d.file, "%s", file);
+    d.line = line;
+    d.column = 0;
+    va_start(ap, fmt);
+    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    va_end(ap);
+    if (fn)
+        fn(&d, ud);
+}
+
+static xmlNodePtr find_entry(xmlNodePtr n, const char *id)
+{
+    xmlNodePtr c, found;
+    for (c = n ? n->children : NULL; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "entry") == 0) {
+            xmlChar *v = xmlGetNsProp(c, (const xmlChar *)"id", XML_XML_NAMESPACE);
+            int match = v && strcmp((const char *)v, id) == 0;
+            xmlFree(v);
+            if (match)
+                return c;
+        } else if ((found = find_entry(c, id))) {
+            return found;
+        }
+    }
+    return NULL;
+}
+
+/* Prefix for the ids of the sources a proposal brings: "kz-2026-1-". */
+static void source_prefix(const char *proposal, char *out, size_t size)
+{
+    size_t i;
+    for (i = 0; proposal[i] && i + 2 < size; i++)
+        out[i] = (char)tolower((unsigned char)proposal[i]);
+    out[i++] = '-';
+    out[i] = '\0';
+}
+
+/* Rewrite "#id" pointers in attributes source and corresp of the copy. */
+static void rewrite_pointers(xmlNodePtr n, const char *prefix)
+{
+    static const char *const attrs[] = { "source", "corresp" };
+    xmlNodePtr c;
+    size_t i;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (i = 0; i < 2; i++) {
+            xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attrs[i]);
+            if (v && v[0] == '#') {
+                char buf[512];
+                snprintf(buf, sizeof buf, "#%s%s", prefix, (const char *)v + 1);
+                xmlSetProp(n, (const xmlChar *)attrs[i], (const xmlChar *)buf);
+            }
+            xmlFree(v);
+        }
+        c = n->children;
+        rewrite_pointers(c, prefix);
+    }
+}
+
+/* Copy the proposal's header bibls into the base header, ids prefixed (once). */
+static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix)
+{
+    xmlNodePtr list = glossa__xml_find(xmlDocGetRootElement(base), "listBibl");
+    xmlNodePtr plist = glossa__xml_find(xmlDocGetRootElement(prop), "listBibl"), b;
+    if (!list || !plist)
+        return GLOSSA_ESCHEMA;
+    for (b = plist->children; b; b = b->next) {
+        xmlChar *id;
+        char newid[512];
+        xmlNodePtr copy;
+        if (b->type != XML_ELEMENT_NODE)
+            continue;
+        id = xmlGetNsProp(b, (const xmlChar *)"id", XML_XML_NAMESPACE);
+        if (!id)
+            continue;
+        snprintf(newid, sizeof newid, "%s%s", prefix, (const char *)id);
+        xmlFree(id);
+        if (xmlGetID(base, (const xmlChar *)newid))
+            continue; /* brought in already */
+        copy = xmlDocCopyNode(b, base, 1);
+        if (!copy)
+            return GLOSSA_ENOMEM;
+        xmlSetNsProp(copy, xmlSearchNsByHref(base, list, XML_XML_NAMESPACE), (const xmlChar *)"id",
+                     (const xmlChar *)newid);
+        xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"  "));
+        xmlAddChild(list, copy);
+        xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"\n        "));
+    }
+    return 0;
+}
+
+static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
+{
+    char tmp[GLOSSA_PATH_SIZE + 32];
+    xmlSaveCtxtPtr ctx;
+    int ok;
+    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out_file, (long)getpid());
+    ctx = xmlSaveToFilename(tmp, "UTF-8", 0);
+    ok = ctx && xmlSaveDoc(ctx, doc) >= 0;
+    if (ctx && xmlSaveClose(ctx) < 0)
+        ok = 0;
+    if (!ok || rename(tmp, out_file) != 0) {
+        unlink(tmp);
+        return glossa__error_set(err, GLOSSA_EIO, out_file, 0, 0, "cannot write the new version");
+    }
+    return 0;
+}
+
+int glossa_consolidate(const char *base_file, const glossa_proposals *p,
+                       const glossa_status_report *r, const char *out_file, unsigned *applied,
+                       glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+{
+    xmlDocPtr base;
+    xmlNodePtr body;
+    size_t i, j;
+    unsigned done = 0, conflicts = 0;
+    int rc = 0;
+
+    /* the base is validated first: no DOCTYPE, nothing external */
+    if ((rc = glossa_validate(&base_file, 1, NULL, NULL, err)) && rc != GLOSSA_ESCHEMA)
+        return rc;
+    rc = 0;
+    base = glossa__xml_read_file(base_file);
+    if (!base)
+        return glossa__error_set(err, GLOSSA_EINPUT, base_file, 0, 0, "cannot parse");
+    body = glossa__xml_find(xmlDocGetRootElement(base), "body");
+    if (!body) {
+        xmlFreeDoc(base);
+        return glossa__error_set(err, GLOSSA_ESCHEMA, base_file, 0, 0, "no <body>");
+    }
+    for (i = 0; i < r->n && !rc; i++) {
+        const glossa_change_status *s = &r->items[i];
+        const glossa_proposal_change *c = s->change;
+        size_t k = (size_t)(c - p->changes);
+        const struct change_source *src = &p->sources[k];
+        xmlNodePtr copy, old;
+        char prefix[64];
+        int conflict = 0;
+
+        if (strcmp(s->status, "agreed") != 0)
+            continue;
+        for (j = 0; j < r->n; j++) {
+            if (j != i && strcmp(r->items[j].status, "agreed") == 0 &&
+                strcmp(r->items[j].change->id, c->id) == 0) {
+                diag(on_diag, userdata, c->file, c->line,
+                     "conflict: concept '%s' is changed by %s and by %s, both agreed; neither is applied",
+                     c->id, c->proposal, r->items[j].change->proposal);
+                conflict = 1;
+            }
+        }
+        if (conflict) {
+            conflicts++;
+            continue;
+        }
+        source_prefix(c->proposal, prefix, sizeof prefix);
+        if ((rc = import_sources(base, src->file->doc, prefix)))
+            break;
+        copy = xmlDocCopyNode(src->entry, base, 1);
+        if (!copy) {
+            rc = GLOSSA_ENOMEM;
+            break;
+        }
+        xmlUnsetProp(copy, (const xmlChar *)"subtype");
+        rewrite_pointers(copy, prefix);
+        old = find_entry(body, c->id);
+        if (strcmp(c->kind, "amend") == 0) {
+            if (!old) {
+                diag(on_diag, userdata, c->file, c->line,
+                     "concept '%s' to amend is not in %s; not applied", c->id, base_file);
+                xmlFreeNode(copy);
+                conflicts++;
+                continue;
+            }
+            xmlReplaceNode(old, copy);
+            xmlFreeNode(old);
+        } else {
+            if (old) {
+                diag(on_diag, userdata, c->file, c->line,
+                     "new concept '%s' is already in %s; not applied", c->id, base_file);
+                xmlFreeNode(copy);
+                conflicts++;
+                continue;
+            }
+            xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"  "));
+            xmlAddChild(body, copy);
+            xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));
+        }
+        done++;
+    }
+    if (rc)
+        rc = glossa__error_set(err, rc, base_file, 0, 0,
+                               rc == GLOSSA_ENOMEM ? "out of memory" : "the base file has no <listBibl>");
+    else if (conflicts)
+        rc = glossa__error_set(err, GLOSSA_EINPUT, base_file, 0, 0,
+                               "%u change%s could not be applied; nothing written", conflicts,
+                               conflicts == 1 ? "" : "s");
+    else
+        rc = save(base, out_file, err);
+    xmlFreeDoc(base);
+    if (applied)
+        *applied = done;
+    return rc;
+}

@@ -1,0 +1,448 @@
+/*
+** proposal.c — proposals from the member states' competent authorities:
+** TEI files in the term base's encoding plus a header naming the state, the
+** authority, the date, the proposal's id and round (schema/README.md).
+** Loading validates each file like an index and keeps, per change, its
+** concept, its kind (new | amend), the hash of its wording and its DOM (for
+** consolidate.c). glossa_check() applies the rules beyond the schema.
+*/
+#include "glossa_int.h"
+#include "diff_int.h"
+#include "proposal_int.h"
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <sqlite3.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#define TEI_NS "http://www.tei-c.org/ns/1.0"
+
+static int is_tei(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, TEI_NS) == 0 && strcmp((const char *)n->name, name) == 0;
+}
+
+/* First descendant element called name (depth-first), or NULL. */
+xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c, found;
+    for (c = n ? n->children : NULL; c; c = c->next) {
+        if (is_tei(c, name))
+            return c;
+        if ((found = glossa__xml_find(c, name)))
+            return found;
+    }
+    return NULL;
+}
+
+static char *text_copy(struct glossa_arena *a, xmlNodePtr n)
+{
+    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
+    char *copy = t ? glossa__arena_strdup(a, (const char *)t) : NULL;
+    xmlFree(t);
+    return copy;
+}
+
+static char *prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *name, const xmlChar *ns)
+{
+    xmlChar *t = ns ? xmlGetNsProp(n, (const xmlChar *)name, ns) : xmlGetNoNsProp(n, (const xmlChar *)name);
+    char *copy = t ? glossa__arena_strdup(a, (const char *)t) : NULL;
+    xmlFree(t);
+    return copy;
+}
+
+/* The header's <idno type="…">. */
+static char *idno(struct glossa_arena *a, xmlNodePtr header, const char *type)
+{
+    xmlNodePtr pub = glossa__xml_find(header, "publicationStmt"), c;
+    for (c = pub ? pub->children : NULL; c; c = c->next) {
+        if (is_tei(c, "idno")) {
+            xmlChar *t = xmlGetNoNsProp(c, (const xmlChar *)"type");
+            int match = t && strcmp((const char *)t, type) == 0;
+            xmlFree(t);
+            if (match)
+                return text_copy(a, c);
+        }
+    }
+    return NULL;
+}
+
+static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
+                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
+                 const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+    d.code = code;
+    snprintf(d.file, sizeof d.file, "%s", file ? file : "");
+    d.line = line;
+    d.column = 0;
+    va_start(ap, fmt);
+    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    va_end(ap);
+    if (fn)
+        fn(&d, ud);
+}
+
+static int add_change(struct glossa_proposals *p, const glossa_proposal_change *c,
+                      struct proposal_file *f, struct v_concept *concept, xmlNodePtr entry)
+{
+    if (p->n == p->cap) {
+        size_t cap = p->cap ? p->cap * 2 : 16;
+        glossa_proposal_change *q = glossa__realloc(p->changes, cap * sizeof *q);
+        struct change_source *s;
+        if (!q)
+            return GLOSSA_ENOMEM;
+        p->changes = q;
+        s = glossa__realloc(p->sources, cap * sizeof *s);
+        if (!s)
+            return GLOSSA_ENOMEM;
+        p->sources = s;
+        p->cap = cap;
+    }
+    p->changes[p->n] = *c;
+    p->sources[p->n].file = f;
+    p->sources[p->n].concept = concept;
+    p->sources[p->n].entry = entry;
+    p->n++;
+    return 0;
+}
+
+static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn on_diag,
+                    void *ud, glossa_error *err)
+{
+    glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
+    struct proposal_file *f;
+    xmlNodePtr root, header, body, e;
+    char *type;
+    size_t i;
+    int rc;
+
+    if (p->n_files == PROPOSALS_MAX_FILES)
+        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0, "too many proposal files");
+    f = &p->files[p->n_files];
+    memset(f, 0, sizeof f[0]);
+    opts.on_diag = on_diag;
+    opts.userdata = ud;
+    /* the whole validation of an index: schema, languages, sources, no DOCTYPE */
+    if ((rc = glossa__load(&path, 1, &opts, &f->db, NULL, err)))
+        return rc;
+    p->n_files++;
+    f->path = glossa__arena_strdup(p->arena, path);
+    if (!f->path || (rc = glossa__version_load(p->arena, f->db, &f->v, err)))
+        return rc ? rc : glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the file is valid and has no DOCTYPE: a plain DOM read is safe */
+    f->doc = glossa__xml_read_file(path);
+    if (!f->doc)
+        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0, "cannot parse");
+    root = xmlDocGetRootElement(f->doc);
+    type = prop_copy(p->arena, root, "type", NULL);
+    if (!type || strcmp(type, "proposal") != 0)
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(root), 0,
+                                 "not a proposal: the root must be <TEI type=\"proposal\">");
+    header = glossa__xml_find(root, "teiHeader");
+    f->proposal = idno(p->arena, header, "proposal");
+    f->state = idno(p->arena, header, "state");
+    f->round = idno(p->arena, header, "round");
+    f->authority = text_copy(p->arena, glossa__xml_find(header, "authority"));
+    {
+        xmlNodePtr date = glossa__xml_find(glossa__xml_find(header, "publicationStmt"), "date");
+        f->date = date ? prop_copy(p->arena, date, "when", NULL) : NULL;
+    }
+    if (!f->proposal || !f->state || !f->authority || !f->date)
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(header), 0,
+                                 "a proposal's header names its authority, proposal id, state "
+                                 "and date (<publicationStmt>)");
+    body = glossa__xml_find(root, "body");
+    for (e = body ? body->children : NULL; e; e = e->next) {
+        glossa_proposal_change c;
+        char hash[17];
+        char *id;
+        if (!is_tei(e, "entry"))
+            continue;
+        id = prop_copy(p->arena, e, "id", XML_XML_NAMESPACE);
+        memset(&c, 0, sizeof c);
+        c.proposal = f->proposal;
+        c.state = f->state;
+        c.authority = f->authority;
+        c.date = f->date;
+        c.round = f->round;
+        c.file = f->path;
+        c.line = xmlGetLineNo(e);
+        c.id = id;
+        c.kind = prop_copy(p->arena, e, "subtype", NULL);
+        if (!c.kind) {
+            diag(on_diag, ud, GLOSSA_ESCHEMA, path, c.line,
+                 "entry '%s': a proposal's entry says subtype=\"new\" or subtype=\"amend\"", id ? id : "?");
+            rc = GLOSSA_ESCHEMA;
+            continue;
+        }
+        for (i = 0; i < f->v.n; i++)
+            if (id && strcmp(f->v.c[i].id, id) == 0)
+                break;
+        if (i == f->v.n)
+            continue; /* cannot happen for a valid file */
+        glossa__concept_hash(&f->v.c[i], hash);
+        c.hash = glossa__arena_strdup(p->arena, hash);
+        if (!c.hash || add_change(p, &c, f, &f->v.c[i], e))
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (rc)
+        return glossa__error_set(err, rc, path, 0, 0, "invalid proposal");
+    return 0;
+}
+
+int glossa_proposals_load(glossa_proposals **out, const char *const *files, size_t n,
+                          glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+{
+    struct glossa_proposals *p = glossa__calloc(1, sizeof *p);
+    size_t i;
+    int rc = 0;
+
+    if (!p || !(p->arena = glossa__arena_new())) {
+        glossa__free(p);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (i = 0; i < n && !rc; i++)
+        rc = load_one(p, files[i], on_diag, userdata, err);
+    if (rc) {
+        glossa_proposals_free(p);
+        return rc;
+    }
+    *out = p;
+    return 0;
+}
+
+size_t glossa_proposals_count(const glossa_proposals *p)
+{
+    return p ? p->n : 0;
+}
+
+const glossa_proposal_change *glossa_proposals_get(const glossa_proposals *p, size_t i)
+{
+    return p && i < p->n ? &p->changes[i] : NULL;
+}
+
+void glossa_proposals_free(glossa_proposals *p)
+{
+    size_t i;
+    if (!p)
+        return;
+    for (i = 0; i < p->n_files; i++) {
+        sqlite3_close(p->files[i].db);
+        xmlFreeDoc(p->files[i].doc);
+    }
+    glossa__free(p->changes);
+    glossa__free(p->sources);
+    glossa__arena_free(p->arena);
+    glossa__free(p);
+}
+
+/* ---- checks ----------------------------------------------------------------------------- */
+
+static int base_has(glossa_db *base, const char *id)
+{
+    sqlite3_stmt *st;
+    int found = 0;
+    if (sqlite3_prepare_v2(glossa__db_sql(base), "SELECT 1 FROM concept WHERE xml_id = ?1", -1,
+                           &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+static int proposed_anywhere(const struct glossa_proposals *p, const char *id)
+{
+    size_t i;
+    for (i = 0; i < p->n; i++)
+        if (strcmp(p->changes[i].id, id) == 0)
+            return 1;
+    return 0;
+}
+
+static int count_rows(sqlite3 *db, const char *sql, const char *id)
+{
+    sqlite3_stmt *st;
+    int n = 0;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return n;
+}
+
+struct check_ctx {
+    glossa_diag_fn fn;
+    void *ud;
+    unsigned errors, warnings;
+};
+
+static void problem(struct check_ctx *c, int warning, const glossa_proposal_change *ch,
+                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+
+static void problem(struct check_ctx *c, int warning, const glossa_proposal_change *ch,
+                    const char *fmt, ...)
+{
+    char msg[GLOSSA_ERROR_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (warning)
+        c->warnings++;
+    else
+        c->errors++;
+    diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, ch->file, ch->line,
+         "entry '%s': %s", ch->id, msg);
+}
+
+/* A new term that is an existing term again, normalised, stemmed,
+** transliterated or with a typo's difference. */
+static int near_duplicates(glossa_db *base, struct glossa_keys *keys, struct check_ctx *c,
+                           const glossa_proposal_change *ch, const struct v_concept *concept,
+                           glossa_error *err)
+{
+    static const glossa_mode modes[] = { GLOSSA_MODE_NORMALIZED, GLOSSA_MODE_STEM,
+                                         GLOSSA_MODE_TRANSLIT, GLOSSA_MODE_FUZZY };
+    static const char *const how[] = { "the same, normalised,", "the same, stemmed,",
+                                       "the same in transliteration", "nearly the same" };
+    struct glossa_buf a = GLOSSA_BUF_INIT, b = GLOSSA_BUF_INIT;
+    size_t i, m;
+    int rc = 0;
+
+    for (i = 0; i < concept->n_terms && !rc; i++) {
+        const struct v_term *t = &concept->terms[i];
+        for (m = 0; m < sizeof modes / sizeof modes[0] && !rc; m++) {
+            glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
+            glossa_results *res = NULL;
+            const glossa_hit *h;
+            char lang[16];
+            size_t k;
+            snprintf(lang, sizeof lang, "%.*s", (int)strcspn(t->lang, "-"), t->lang);
+            o.from = lang;
+            o.mode = modes[m];
+            o.limit = 3;
+            if ((rc = glossa_lookup(base, t->text, &o, &res, err)))
+                break;
+            for (k = 0; k < glossa_results_count(res); k++) {
+                h = glossa_results_get(res, k);
+                if (strcmp(h->id, ch->id) == 0)
+                    continue;
+                if (modes[m] == GLOSSA_MODE_FUZZY && h->score < 0.349)
+                    continue; /* a near-duplicate is one edit away, not two or three */
+                if (modes[m] == GLOSSA_MODE_STEM) {
+                    /* only a whole-term match, not a term that contains the words */
+                    if (glossa__stem_key(keys, t->text, strlen(t->text), lang, &a) ||
+                        glossa__stem_key(keys, h->match_text, strlen(h->match_text), lang, &b)) {
+                        rc = GLOSSA_ENOMEM;
+                        break;
+                    }
+                    if (strcmp(glossa__buf_str(&a), glossa__buf_str(&b)) != 0)
+                        continue;
+                }
+                problem(c, 1, ch, "new term «%s» (%s) is %s as «%s» of concept '%s' in the term base",
+                        t->text, t->lang, how[m], h->match_text, h->id);
+                m = sizeof modes / sizeof modes[0]; /* one message per term */
+                break;
+            }
+            glossa_results_free(res);
+        }
+    }
+    glossa__buf_release(&a);
+    glossa__buf_release(&b);
+    return rc == GLOSSA_ENOMEM ? glossa__error_set(err, rc, NULL, 0, 0, "out of memory") : rc;
+}
+
+static int has_term(const struct v_concept *c, const char *lang)
+{
+    return glossa__concept_term(c, lang) != NULL;
+}
+
+int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_diag,
+                 void *userdata, unsigned *errors, unsigned *warnings, glossa_error *err)
+{
+    struct check_ctx c = { on_diag, userdata, 0, 0 };
+    struct glossa_keys *keys = NULL;
+    size_t i, j;
+    int rc;
+
+    if ((rc = glossa__keys_new(&keys, err)))
+        return rc;
+    for (i = 0; i < p->n && !rc; i++) {
+        const glossa_proposal_change *ch = &p->changes[i];
+        const struct change_source *src = &p->sources[i];
+        const struct v_concept *concept = src->concept;
+        char prefix[8];
+        sqlite3_stmt *st;
+        size_t k;
+
+        for (k = 0; ch->state[k] && k < 3; k++)
+            prefix[k] = (char)tolower((unsigned char)ch->state[k]);
+        prefix[k] = '-';
+        prefix[k + 1] = '\0';
+        if (strcmp(ch->kind, "new") == 0) {
+            if (base_has(base, ch->id))
+                problem(&c, 0, ch, "a new concept's id is already in the term base: choose another");
+            if (strncmp(ch->id, prefix, strlen(prefix)) != 0)
+                problem(&c, 0, ch, "new concept ids of %s begin with '%s' (so that states' ids never collide)",
+                        ch->state, prefix);
+        } else if (!base_has(base, ch->id)) {
+            problem(&c, 0, ch, "amends a concept that the term base no longer has");
+        }
+        for (j = 0; j < i; j++) {
+            if (strcmp(p->changes[j].id, ch->id) == 0)
+                problem(&c, strcmp(ch->kind, "amend") == 0, ch, "also changed by %s (%s:%ld)",
+                        p->changes[j].proposal, p->changes[j].file, p->changes[j].line);
+        }
+        /* the authentic languages */
+        if (!has_term(concept, "ru"))
+            problem(&c, 0, ch, "no preferred Russian term (an authentic language)");
+        if (!has_term(concept, "zh"))
+            problem(&c, 0, ch, "no preferred Chinese term (an authentic language)");
+        if (!glossa__concept_def(concept, "ru"))
+            problem(&c, 0, ch, "no Russian definition (an authentic language)");
+        if (!glossa__concept_def(concept, "zh"))
+            problem(&c, 0, ch, "no Chinese definition (an authentic language)");
+        if (count_rows(src->file->db,
+                       "SELECT count(*) FROM note n JOIN concept c ON c.id = n.concept_id"
+                       " WHERE c.xml_id = ?1 AND n.type = 'rationale'", ch->id) == 0)
+            problem(&c, 1, ch, "no rationale (<note type=\"rationale\">) says why");
+        if (count_rows(src->file->db,
+                       "SELECT count(*) FROM definition d JOIN concept c ON c.id = d.concept_id"
+                       " WHERE c.xml_id = ?1 AND (d.text LIKE '%…%' OR d.text LIKE '%FILL IN%')", ch->id) ||
+            count_rows(src->file->db,
+                       "SELECT count(*) FROM term t JOIN concept c ON c.id = t.concept_id"
+                       " WHERE c.xml_id = ?1 AND (t.text LIKE '%…%' OR t.text LIKE '%FILL IN%')", ch->id))
+            problem(&c, 0, ch, "placeholder text (… or FILL IN) is still there");
+        /* cross-references resolve in the term base or in a proposal */
+        if (sqlite3_prepare_v2(src->file->db,
+                               "SELECT x.target FROM xref x JOIN concept c ON c.id = x.concept_id"
+                               " WHERE c.xml_id = ?1", -1, &st, NULL) == SQLITE_OK) {
+            sqlite3_bind_text(st, 1, ch->id, -1, SQLITE_STATIC);
+            while (sqlite3_step(st) == SQLITE_ROW) {
+                const char *target = (const char *)sqlite3_column_text(st, 0);
+                if (!base_has(base, target) && !proposed_anywhere(p, target))
+                    problem(&c, 0, ch, "cross-reference to unknown concept '#%s'", target);
+            }
+            sqlite3_finalize(st);
+        }
+        if (strcmp(ch->kind, "new") == 0)
+            rc = near_duplicates(base, keys, &c, ch, concept, err);
+    }
+    glossa__keys_free(keys);
+    if (errors)
+        *errors = c.errors;
+    if (warnings)
+        *warnings = c.warnings;
+    return rc;
+}

@@ -1,0 +1,104 @@
+# 0800-proposals.t — proposals from the member states, end to end on the
+# worked example in glossary/proposals (KZ clean, RU with a near-duplicate,
+# UZ without a Chinese definition) and glossary/positions: check messages,
+# status, positions that lapse when a proposal is edited, consolidation of
+# exactly the two changes every party agreed to, and the two-amendment draft
+# protocol made from it; the skeleton of `glossa propose`; conflicts.
+index_bundled
+P="$SRC/glossary/proposals"
+POS="$SRC/glossary/positions/round-2026-1.txt"
+
+# ---- check
+run glossa check "$P"
+expect_rc 1 "check finds problems"
+expect_err "uz-2026-1.xml:30: error: entry 'uz-cyber-hygiene': no Chinese definition (an authentic language)"
+expect_err "ru-2026-1.xml:"
+expect_err "new term «угрозы информационной безопасности» (ru) is the same, stemmed, as «угроза информационной безопасности» of concept 'threat-to-information-security'"
+expect_err "4 changes, 1 error, 2 warnings"
+run glossa check "$P/kz-2026-1.xml"
+expect_rc 0 "the KZ proposal is clean"
+run glossa check --format json "$P"
+expect_json '.errors' 1
+expect_json '.warnings' 2
+expect_json '[.problems[] | select(.severity == "error") | .line] | join(",")' 30
+
+# rules beyond the schema, on edited copies
+sed 's/xml:id="kz-information-security-incident"/xml:id="information-security-incident"/' "$P/kz-2026-1.xml" > noprefix.xml
+run glossa check noprefix.xml
+expect_err "new concept ids of KZ begin with 'kz-'"
+sed 's/xml:id="kz-information-security-incident" type="concept" subtype="new"/xml:id="information-war" type="concept" subtype="new"/' "$P/kz-2026-1.xml" > clash.xml
+run glossa check clash.xml
+expect_err "a new concept's id is already in the term base"
+sed 's/xml:id="information-weapon" type="concept" subtype="amend"/xml:id="no-longer-there" type="concept" subtype="amend"/' "$P/ru-2026-1.xml" > gone.xml
+run glossa check gone.xml
+expect_err "entry 'no-longer-there': amends a concept that the term base no longer has"
+run glossa check "$SRC/glossary/annex1.xml"
+expect_rc 2 "the term base itself is not a proposal"
+expect_err "not a proposal"
+
+# ---- status
+run glossa status --positions "$POS" "$P"
+expect_rc 0
+expect_out "agreed   kz-information-security-incident"
+expect_out "agreed   information-weapon"
+expect_out "blocked  ru-information-security-threats"
+expect_out "objections: CN: repeats annex item 13"
+expect_out "pending  uz-cyber-hygiene"
+run glossa status --format json --positions "$POS" "$P"
+expect_json '[.changes[] | .id + "=" + .status] | join(" ")' \
+    "kz-information-security-incident=agreed information-weapon=agreed ru-information-security-threats=blocked uz-cyber-hygiene=pending"
+
+# an agreement lapses when the change is edited after it was given
+mkdir edited && cp "$P"/*.xml edited/
+sed -i 's/отдельно или серийно возникающие сбои/возникающие сбои/' edited/kz-2026-1.xml
+run glossa status --format json --positions "$POS" edited
+expect_json '[.changes[] | select(.id == "kz-information-security-incident") | .status + " " + .lapsed] | .[0]' \
+    "pending KZ CN KG RU TJ UZ"
+
+# recording positions
+cp "$POS" pos.txt
+run glossa position -p pos.txt uz-cyber-hygiene CN objection --comment "no Chinese definition" "$P"
+expect_rc 0
+run glossa status --format json --positions pos.txt "$P"
+expect_json '[.changes[] | select(.id == "uz-cyber-hygiene") | .status] | .[0]' blocked
+run glossa position -p pos.txt uz-cyber-hygiene CN maybe "$P"
+expect_rc 2 "a position is agreed, objection or pending"
+
+# ---- consolidate, then the protocol of the next version
+run glossa consolidate --round 2026-1 --positions "$POS" -o next "$P"
+expect_rc 0
+expect_out "2 agreed changes applied"
+cp "$SRC/glossary/statements.xml" next/
+run glossa validate next
+expect_rc 0 "the consolidated version is valid TEI"
+run glossa diff --format json "$SRC/glossary/annex1.xml" next/annex1.xml
+expect_json '[.changes[] | .change + ":" + .id] | join(" ")' "modified:information-weapon added:kz-information-security-incident"
+run glossa protocol --lang ru "$SRC/glossary/annex1.xml" next/annex1.xml
+expect_true "two amendments" test "$(grep -cE '^[аб]\) ' <<<"$OUT")" -eq 2
+expect_out "а) понятие «информационное оружие» изложить в следующей редакции:"
+expect_out "б) дополнить понятием следующего содержания:"
+expect_no_out "угрозы информационной безопасности"
+expect_no_out "цифровая гигиена"
+
+# two agreed changes of one concept: a conflict, nothing written
+mkdir conflict && cp "$P/ru-2026-1.xml" conflict/
+sed -e 's/RU-2026-1/KZ-2026-9/; s/<idno type="state">RU/<idno type="state">KZ/' "$P/ru-2026-1.xml" > conflict/kz-2026-9.xml
+for s in KZ CN KG RU TJ UZ; do
+    glossa position -p conflict.txt information-weapon "$s" agreed conflict > /dev/null
+done
+run glossa consolidate --positions conflict.txt -o next2 conflict
+expect_rc 2 "conflicting agreed changes"
+expect_err "conflict: concept 'information-weapon' is changed by"
+expect_true "nothing written on conflict" test ! -e next2/annex1.xml
+
+# ---- propose: a skeleton that validates, and check lists what to fill in
+run glossa propose --state KZ --lang kk,en --id cyber-drill --round 2026-2 --date 2026-12-01 -o skel.xml
+expect_rc 0
+run glossa validate skel.xml
+expect_rc 0 "the skeleton validates against the schema"
+run glossa check skel.xml
+expect_rc 1
+expect_err "placeholder text (… or FILL IN) is still there"
+run glossa propose --state kz
+expect_rc 2
+finish
