@@ -46,6 +46,8 @@ CREATE TABLE term (
     geo         TEXT,                 -- region of use (national-law terms)
     working     INTEGER NOT NULL DEFAULT 0,  -- 1: working translation
     source_id   INTEGER REFERENCES source(id),
+    valid_from  TEXT,                 -- in force from (YYYY-MM-DD), NULL: since the concept
+    valid_to    TEXT,                 -- replaced on (YYYY-MM-DD), NULL: still in force
     ord         INTEGER NOT NULL
 );
 CREATE INDEX term_by_text ON term (text);
@@ -61,6 +63,8 @@ CREATE TABLE definition (
     text        TEXT NOT NULL,
     source_id   INTEGER REFERENCES source(id),
     basis       TEXT NOT NULL CHECK (basis IN ('official', 'reconstruction', 'working-translation')),
+    valid_from  TEXT,                 -- in force from (YYYY-MM-DD)
+    valid_to    TEXT,                 -- replaced on (YYYY-MM-DD): an earlier wording
     ord         INTEGER NOT NULL
 );
 CREATE INDEX definition_by_concept ON definition (concept_id, ord);

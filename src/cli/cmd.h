@@ -50,8 +50,12 @@ struct cli_command {
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
     cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
+extern const struct cli_command cmd_show_spec;
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
     cmd_position_spec, cmd_consolidate_spec;
+extern const struct cli_command cmd_serve_spec;
+extern const struct cli_command cmd_export_spec, cmd_import_spec;
+extern const struct cli_command cmd_scan_spec, cmd_candidates_spec;
 
 /* inputs.c: the two versions compared by diff and protocol */
 struct versions {
@@ -78,6 +82,10 @@ void join_path(char *out, const char *dir, const char *name);
 /* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out);
+
+/* cmd_lookup.c: how results are printed (also by show) */
+void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h);
+void lookup_print_json(const char *query, const glossa_results *res);
 
 /* main.c */
 const struct cli_command *const *cli_commands(void);
@@ -115,5 +123,12 @@ int out_finish(int code);
 const char *out_default_glossary(void);
 /* The database path: --db, else $GLOSSA_DB, else "glossa.db". */
 const char *out_db_path(const char *flag);
+/* A warning as `FILE:LINE: warning: MSG` (glossa_diag_fn; userdata: struct cli_out). */
+void out_warning(const glossa_error *d, void *userdata);
+/* Write data to PATH.tmp-PID (its name in tmp), synced; 0, or -1 after a message. */
+int out_write_temp(const struct cli_out *out, const char *path, const char *data, size_t len,
+                   char *tmp, size_t tmp_size);
+/* Rename tmp to path (atomic), or remove tmp; 0, or -1 after a message. */
+int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path);
 
 #endif

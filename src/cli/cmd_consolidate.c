@@ -14,6 +14,7 @@ static const struct cli_option options[] = {
     { "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)" },
     { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)" },
     { "output", 'o', "DIR", "the folder to write the new version to (required)" },
+    { "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force" },
 };
 
 static int run_consolidate(const struct cli_command *self, struct cli_args *args)
@@ -61,7 +62,8 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
     snprintf(out, sizeof out, "%s/%s", dir, name);
     if (!rc)
-        rc = glossa_consolidate(base, p, r, out, &applied, out_diag, &args->out, &err);
+        rc = glossa_consolidate(base, p, r, cli_value(self, args, "in-force"), out, &applied,
+                                out_diag, &args->out, &err);
     if (rc)
         out_error(&args->out, &err);
     else
@@ -80,7 +82,10 @@ const struct cli_command cmd_consolidate_spec = {
     "DIR under the same file name: amended entries replaced where they stand, new\n"
     "ones appended with the sources they cite. Ids stay as they were. Two agreed\n"
     "changes of the same concept are a conflict: reported, and nothing is written.\n"
-    "Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.",
+    "With --in-force DATE the history is kept: replaced wordings stay in the entry\n"
+    "with to=DATE, new ones get from=DATE ('glossa show --history', 'lookup\n"
+    "--as-of'). Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.",
     "  glossa consolidate --round 2026-1 -o /tmp/next\n"
+    "  glossa consolidate --round 2026-1 --in-force 2027-06-01 -o /tmp/next\n"
     "  glossa protocol glossary/annex1.xml /tmp/next/annex1.xml --lang ru\n",
 };

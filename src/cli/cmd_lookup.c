@@ -18,6 +18,9 @@ static const struct cli_option options[] = {
     { "in", 0, "WHERE", "terms (default) or definitions (full text of definitions and notes)" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
     { "full", 0, NULL, "show every result whole (default: looser matches get one line)" },
+    { "batch", 0, NULL, "read queries from stdin, one per line; print one JSON object per line" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "history", 0, NULL, "show earlier wordings too, with the dates they were in force" },
 };
 
 #define BOLD "\033[1m"
@@ -62,7 +65,7 @@ static const char *reliability_label(int r)
 
 /* ---- JSON -------------------------------------------------------------------------- */
 
-static void print_json(const char *query, const glossa_results *res)
+void lookup_print_json(const char *query, const glossa_results *res)
 {
     size_t i, j;
     printf("{\"query\":");
@@ -176,7 +179,15 @@ static void print_label(const struct cli_out *out, const char *kind, const char 
     printf("%s  ", out_color(out, 0, RESET));
 }
 
-static void print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h)
+/* ", in force from A until B" for a dated wording. */
+static void print_dates(const char *from, const char *to)
+{
+    if (from || to)
+        printf("in force%s%s%s%s", from ? " from " : "", from ? from : "", to ? " until " : "",
+               to ? to : "");
+}
+
+void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h)
 {
     size_t label_w = 4, term_w = 0, indent, j;
     const char *b = out_color(out, 0, BOLD), *d = out_color(out, 0, DIM);
@@ -219,9 +230,13 @@ static void print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
         const glossa_term *t = &h->terms[j];
         print_label(out, "", t->lang, label_w);
         out_padded(stdout, t->text, term_w);
-        printf("  %s%s%s%s%s%s%s%s\n", d, t->status, t->term_type ? ", " : "",
+        printf("  %s%s%s%s%s%s%s", d, t->status, t->term_type ? ", " : "",
                t->term_type ? t->term_type : "", t->working ? ", working translation" : "",
-               t->geo ? ", " : "", t->geo ? t->geo : "", r);
+               t->geo ? ", " : "", t->geo ? t->geo : "");
+        if (t->valid_from || t->valid_to)
+            fputs(", ", stdout);
+        print_dates(t->valid_from, t->valid_to);
+        printf("%s\n", r);
     }
     for (j = 0; j < h->n_definitions; j++) {
         const glossa_definition *def = &h->definitions[j];
@@ -233,6 +248,11 @@ static void print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
                  note ? " [" : "", note ? note : "", note ? "]" : "");
         printf("%*s%s", (int)indent, "", d);
         out_wrapped(stdout, out, src, indent, indent);
+        if (def->valid_from || def->valid_to) {
+            printf("%*s", (int)indent, "");
+            print_dates(def->valid_from, def->valid_to);
+            putchar('\n');
+        }
         printf("%s", r);
     }
     for (j = 0; j < h->n_notes; j++) {
@@ -289,6 +309,58 @@ static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit
     return 0;
 }
 
+/* --batch: one query per line of stdin, one JSON object per line of stdout
+** (JSON Lines), flushed line by line so that a program can talk to it
+** through a pipe. A query that fails gets {"query":Q,"error":MSG,"results":[]}.
+** Exit status: 0 something found, 1 nothing found, 2 an error on any line. */
+static int lookup_batch(const struct cli_out *out, const char *db_path,
+                        const glossa_lookup_opts *opts)
+{
+    glossa_db *db = NULL;
+    glossa_error err;
+    char line[4100];
+    int found = 0, failed = 0;
+
+    if (glossa_db_open(&db, db_path, &err)) {
+        out_error(out, &err);
+        return EXIT_ERR;
+    }
+    while (fgets(line, sizeof line, stdin)) {
+        glossa_results *res = NULL;
+        size_t n = strlen(line);
+        int c, too_long = n == sizeof line - 1 && line[n - 1] != '\n';
+        while (too_long && (c = getchar()) != EOF && c != '\n')
+            ;
+        while (too_long && n > 0 && ((unsigned char)line[n - 1] & 0xC0) == 0x80)
+            n--; /* show the query cut whole characters */
+        if (too_long && n > 0 && (unsigned char)line[n - 1] >= 0xC0)
+            n--;
+        line[n] = '\0';
+        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
+            line[--n] = '\0';
+        if (too_long || glossa_lookup(db, line, opts, &res, &err)) {
+            printf("{\"query\":");
+            out_json_string(stdout, line);
+            printf(",\"error\":");
+            out_json_string(stdout, too_long ? "query too long (at most 4096 bytes)" : err.msg);
+            printf(",\"results\":[]}\n");
+            failed = 1;
+        } else {
+            lookup_print_json(line, res);
+            found |= glossa_results_count(res) > 0;
+            glossa_results_free(res);
+        }
+        if (fflush(stdout) == EOF)
+            break;
+    }
+    glossa_db_close(db);
+    if (ferror(stdin)) {
+        out_message(out, "cannot read queries from stdin");
+        return EXIT_ERR;
+    }
+    return failed ? EXIT_ERR : found ? EXIT_OK_ : EXIT_NONE;
+}
+
 static int run_lookup(const struct cli_command *self, struct cli_args *args)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
@@ -301,7 +373,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     char query[4200];
     size_t qlen = 0;
 
-    if (args->n_positional == 0) {
+    if (args->n_positional == 0 && !cli_value(self, args, "batch")) {
         fprintf(stderr, "glossa lookup: no query\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
@@ -315,6 +387,8 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     }
     json = format && strcmp(format, "json") == 0;
     full = cli_value(self, args, "full") != NULL;
+    opts.as_of = cli_value(self, args, "as-of");
+    opts.history = cli_value(self, args, "history") != NULL;
     opts.from = cli_value(self, args, "from");
     opts.to = cli_value(self, args, "to");
     if (check_languages(&args->out, "--from", opts.from) ||
@@ -336,6 +410,14 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
             out_message(&args->out, "unknown --in '%s' (use terms or definitions)", in);
             return EXIT_ERR;
         }
+    }
+    if (cli_value(self, args, "batch")) {
+        if (args->n_positional || (format && !json)) {
+            out_message(&args->out, "--batch reads the queries from stdin and writes JSON Lines: "
+                                    "give no QUERY and no --format text");
+            return EXIT_ERR;
+        }
+        return lookup_batch(&args->out, out_db_path(cli_value(self, args, "db")), &opts);
     }
 
     /* Several words without quotes are one query, as a person would mean it. */
@@ -359,7 +441,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (json) {
-        print_json(query, res);
+        lookup_print_json(query, res);
     } else if (glossa_results_count(res) == 0) {
         fprintf(stderr, "glossa: no concept matches '%s'\n", query);
     } else {
@@ -374,7 +456,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
             if (full || h->how == first->how) {
                 if (k)
                     putchar('\n');
-                print_hit(&args->out, k + 1, h);
+                lookup_print_hit(&args->out, k + 1, h);
                 continue;
             }
             if (!brief_header++)
@@ -392,7 +474,8 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
 const struct cli_command cmd_lookup_spec = {
     "lookup", run_lookup, "find a concept by a term in any language",
     "lookup [--db PATH] [--from LANG] [--to LANG,...] [--mode MODE] [--in definitions]\n"
-    "                     [--format text|json] [--limit N] QUERY",
+    "                     [--format text|json] [--limit N] QUERY\n"
+    "       glossa lookup --batch [OPTIONS] < QUERIES",
     options, sizeof options / sizeof options[0],
     "Find concepts by any of their terms, in any language or script. The query is\n"
     "tried, strictest first: exact; normalized (case, Unicode form, ё/е, Arabic\n"
@@ -415,6 +498,9 @@ const struct cli_command cmd_lookup_spec = {
     "    \"match\":{\"lang\":L,\"text\":T,\"how\":H},\"terms\":[{\"lang\":L,\"text\":T,\"status\":ST}],\n"
     "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
     "\n"
+    "--batch reads queries from stdin, one per line, and prints one such object\n"
+    "per line (JSON Lines), in the same order, each flushed at once.\n"
+    "\n"
     "Exit status: 0 found, 1 nothing found, 2 error.",
     "  glossa lookup \"информационная безопасность\"\n"
     "  glossa lookup 信息安全 --to ru\n"
@@ -423,5 +509,6 @@ const struct cli_command cmd_lookup_spec = {
     "  glossa lookup 資訊安全\n"
     "  glossa lookup \"xinxi anquan\"\n"
     "  glossa lookup \"infomation securty\"\n"
-    "  glossa lookup --in definitions \"психологической обработки\"\n",
+    "  glossa lookup --in definitions \"психологической обработки\"\n"
+    "  printf '信息安全\\ninformation weapon\\n' | glossa lookup --batch --to ru\n",
 };

@@ -10,6 +10,7 @@
 
 static const struct cli_command *const commands[] = {
     &cmd_lookup_spec,
+    &cmd_show_spec,
     &cmd_index_spec,
     &cmd_validate_spec,
     &cmd_diff_spec,
@@ -19,7 +20,12 @@ static const struct cli_command *const commands[] = {
     &cmd_position_spec,
     &cmd_status_spec,
     &cmd_consolidate_spec,
+    &cmd_scan_spec,
+    &cmd_candidates_spec,
+    &cmd_export_spec,
+    &cmd_import_spec,
     &cmd_eval_spec,
+    &cmd_serve_spec,
     &cmd_help_spec,
     NULL,
 };

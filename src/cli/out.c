@@ -2,7 +2,8 @@
 ** out.c — how the CLI writes: colour only on a terminal (and never with
 ** NO_COLOR or TERM=dumb), git-style error lines (`file:line:col: error: …`),
 ** JSON string escaping, padding and wrapping by display width (CJK counts
-** two columns), and the final check that stdout was really written.
+** two columns), and the final check that stdout was really written; warnings
+** (`file:line: warning: …`) and files written atomically (temporary + rename).
 */
 #include "cmd.h"
 
@@ -193,4 +194,50 @@ const char *out_default_glossary(void)
     if (stat(GLOSSA_GLOSSARY_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
         return GLOSSA_GLOSSARY_DIR;
     return GLOSSA_INSTALLED_GLOSSARY;
+}
+
+void out_warning(const glossa_error *d, void *userdata)
+{
+    const struct cli_out *out = userdata;
+    if (d->file[0]) {
+        fprintf(stderr, "%s:", d->file);
+        if (d->line > 0)
+            fprintf(stderr, "%ld:", d->line);
+        fputc(' ', stderr);
+    } else {
+        fputs("glossa: ", stderr);
+    }
+    fprintf(stderr, "%swarning:%s %s\n", out_color(out, 1, "\033[1;33m"),
+            out_color(out, 1, "\033[0m"), d->msg);
+}
+
+int out_write_temp(const struct cli_out *out, const char *path, const char *data, size_t len,
+                   char *tmp, size_t tmp_size)
+{
+    FILE *f;
+    int ok;
+    if ((size_t)snprintf(tmp, tmp_size, "%s.tmp-%ld", path, (long)getpid()) >= tmp_size) {
+        out_message(out, "path too long: '%s'", path);
+        return -1;
+    }
+    f = fopen(tmp, "wb");
+    ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (!ok) {
+        out_message(out, "cannot write '%s': %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
+}
+
+int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path)
+{
+    if (rename(tmp, path) != 0) {
+        out_message(out, "cannot write '%s': %s", path, strerror(errno));
+        unlink(tmp);
+        return -1;
+    }
+    return 0;
 }

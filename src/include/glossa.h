@@ -124,6 +124,15 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err);
 /* Close a handle; accepts NULL. */
 void glossa_db_close(glossa_db *db);
 
+/* Check the index at path thoroughly: it opens as by glossa_db_open(), passes
+** SQLite's integrity check, holds the numbers of concepts and terms recorded
+** when it was built, and (when the file is writable) passes the FTS5
+** integrity checks. Reads the whole file; nothing is written. counts, if not
+** NULL, receives what the index says it holds ("54 concepts, …").
+** Returns 0, or GLOSSA_ECORRUPT (or the error of glossa_db_open) with err
+** saying what is wrong. */
+int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_error *err);
+
 /* How a result matched, best first. */
 typedef enum glossa_match_kind {
     GLOSSA_MATCH_EXACT = 0,      /* the term as stored, byte for byte */
@@ -165,8 +174,10 @@ typedef struct glossa_lookup_opts {
     unsigned limit;     /* at most this many concepts (0: 10) */
     glossa_mode mode;   /* GLOSSA_MODE_AUTO unless forced */
     int in_definitions; /* search definitions and notes (full text) instead of terms */
+    const char *as_of;  /* YYYY-MM-DD: the wordings in force that day (NULL: today) */
+    int history;        /* show every wording, earlier ones included (with their dates) */
 } glossa_lookup_opts;
-#define GLOSSA_LOOKUP_OPTS_INIT { GLOSSA_LOOKUP_OPTS_VERSION, NULL, NULL, 0, GLOSSA_MODE_AUTO, 0 }
+#define GLOSSA_LOOKUP_OPTS_INIT { GLOSSA_LOOKUP_OPTS_VERSION, NULL, NULL, 0, GLOSSA_MODE_AUTO, 0, NULL, 0 }
 
 /* A byte range [start, end) of a string. */
 typedef struct glossa_span {
@@ -180,6 +191,7 @@ typedef struct glossa_term {
     const char *term_type;  /* "abbreviation", … or NULL */
     const char *geo;        /* ISO 3166 region of use (national law), or NULL */
     int working;            /* 1 when a working translation, not official wording */
+    const char *valid_from, *valid_to; /* time in force (YYYY-MM-DD), NULL when open */
 } glossa_term;
 
 typedef struct glossa_definition {
@@ -187,6 +199,7 @@ typedef struct glossa_definition {
     const char *text;
     const char *source;     /* human-readable citation */
     const char *basis;      /* "official", "reconstruction" or "working-translation" */
+    const char *valid_from, *valid_to; /* time in force (YYYY-MM-DD), NULL when open */
 } glossa_definition;
 
 typedef struct glossa_note {
@@ -218,6 +231,13 @@ typedef struct glossa_results glossa_results;
 int glossa_lookup(glossa_db *db, const char *query,
                   const glossa_lookup_opts *opts, glossa_results **out,
                   glossa_error *err);
+
+/* One concept by its xml:id, as a one-result set (how: exact, matched on its
+** first term); opts->to, as_of and history apply. GLOSSA_ENOTFOUND when no
+** concept has that id.
+** @param[out] out  new result set; caller frees with glossa_results_free() */
+int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
+                   glossa_results **out, glossa_error *err);
 
 size_t glossa_results_count(const glossa_results *res);
 
@@ -387,10 +407,14 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
 ** agreed by all parties applied (amended entries replaced in place, new ones
 ** appended, their sources added to the header), to out_file. Two agreed
 ** changes of one concept are a conflict: reported, neither applied, and the
-** call fails with GLOSSA_EINPUT. *applied counts the changes applied. */
+** call fails with GLOSSA_EINPUT. *applied counts the changes applied.
+** With in_force (YYYY-MM-DD, the day the amending protocol enters into
+** force), history is kept: new wordings get from=in_force, and the wordings
+** an amendment replaces stay in the entry with to=in_force. */
 int glossa_consolidate(const char *base_file, const glossa_proposals *p,
-                       const glossa_status_report *r, const char *out_file, unsigned *applied,
-                       glossa_diag_fn on_diag, void *userdata, glossa_error *err);
+                       const glossa_status_report *r, const char *in_force,
+                       const char *out_file, unsigned *applied, glossa_diag_fn on_diag,
+                       void *userdata, glossa_error *err);
 
 /* ---- search-quality evaluation ------------------------------------------------ */
 
@@ -449,7 +473,9 @@ typedef struct glossa_exchange_stats {
     unsigned long definitions;       /* written */
     unsigned long skipped_concepts;  /* left out (each reported) */
     unsigned long skipped_terms;     /* left out (languages outside the member set, …) */
-    unsigned long warnings;          /* warnings reported (data that could not be carried) */
+    unsigned long dropped;           /* other data left out (data categories glossa has no
+                                        place for, references to concepts left out) */
+    unsigned long warnings;          /* warnings reported (everything above, and assumptions) */
 } glossa_exchange_stats;
 
 #define GLOSSA_EXPORT_OPTS_VERSION 1
@@ -467,7 +493,8 @@ typedef struct glossa_export_opts {
 
 /* Read TEI term-base files (validated as by glossa_index; cross-references
 ** may leave them) and write them in an exchange format. Deterministic: the
-** same inputs and options give the same bytes. stats may be NULL.
+** same inputs and options give the same bytes. stats may be NULL. Returns
+** GLOSSA_ENOTFOUND when no concept has a term in the languages asked for.
 ** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
 ** @param[out] out_len  its length in bytes */
 int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_export_opts *opts,
@@ -489,7 +516,8 @@ typedef struct glossa_import_opts {
 ** it as one TEI file in glossa's encoding. Languages outside the member set
 ** and concepts without a preferred Russian term are left out, each with a
 ** warning. A DOCTYPE without an internal subset is accepted and never
-** loaded; one with an internal subset is refused (GLOSSA_EINPUT).
+** loaded; one with an internal subset is refused (GLOSSA_EINPUT), and so is a
+** file where no concept is left. opts and stats may be NULL.
 ** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
 ** @param[out] out_len  its length in bytes */
 int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **out,
@@ -551,8 +579,8 @@ int glossa_dict_session_feed(glossa_dict_session *s, const char *data, size_t le
 ** next call on s */
 const char *glossa_dict_session_output(const glossa_dict_session *s, size_t *len);
 
-/* n bytes of the output were sent: drop them and answer lines that waited.
-** Returns 0 or GLOSSA_ENOMEM, as _feed(). */
+/* n bytes of the output were sent: drop them and answer lines that waited
+** (n may be 0: only answer). Returns 0 or GLOSSA_ENOMEM, as _feed(). */
 int glossa_dict_session_consume(glossa_dict_session *s, size_t n, glossa_error *err);
 
 /* 1 once the session is over (QUIT answered, or _bye()): send the output
@@ -567,6 +595,133 @@ typedef enum glossa_dict_bye {
 /* End a session: output not yet sent is dropped and replaced by the status
 ** line of reason; the session is done. */
 void glossa_dict_session_bye(glossa_dict_session *s, glossa_dict_bye reason);
+
+/* ---- terms in running text: scan and candidates -------------------------------- */
+
+/* Documents are UTF-8 (a byte-order mark is dropped) or UTF-16 LE/BE with a
+** byte-order mark; invalid UTF-8 becomes U+FFFD. A word hyphenated at a line
+** end («госу-/дарств») is read joined; a compound's hyphen at a line end
+** («информационно-/коммуникационных») is kept. */
+
+#define GLOSSA_SCAN_OPTS_VERSION 1
+typedef struct glossa_scan_opts {
+    unsigned version;   /* GLOSSA_SCAN_OPTS_VERSION */
+    const char *from;   /* find only terms in these languages (BCP 47 prefixes,
+                           comma-separated), or NULL for all */
+    const char *to;     /* equivalents in these languages, or NULL for all */
+} glossa_scan_opts;
+#define GLOSSA_SCAN_OPTS_INIT { GLOSSA_SCAN_OPTS_VERSION, NULL, NULL }
+
+/* One occurrence of a glossary term in a document. */
+typedef struct glossa_scan_match {
+    size_t start, end;      /* bytes [start, end) of the document's UTF-8 text
+                               (glossa_scan_text), line breaks and hyphens included */
+    long line, column;      /* where it starts: 1-based line, column in characters */
+    const char *text;       /* as written, on one line: hyphenation undone, white
+                               space between words as one space */
+    const char *id;         /* the concept's xml:id */
+    const char *term;       /* the glossary term that matched */
+    const char *lang;       /* its language */
+    int reliability;        /* of the concept: 1 not verified … 4 very reliable */
+    const char *status;     /* of the concept: "in-force", "proposed", "withdrawn" */
+    const glossa_term *equivalents; size_t n_equivalents; /* the concept's terms in
+                               the opts->to languages, in term-base order */
+} glossa_scan_match;
+
+typedef struct glossa_scanner glossa_scanner;
+typedef struct glossa_scan glossa_scan;
+
+/* Read every term of db into a matcher (a trie over the stems of their words,
+** for languages with a stemmer, and over normalised words otherwise). db is
+** only read here: it may be closed afterwards.
+** @param[out] out  new scanner; caller frees with glossa_scanner_free() */
+int glossa_scanner_new(glossa_scanner **out, glossa_db *db, const glossa_scan_opts *opts,
+                       glossa_error *err);
+/* Free a scanner; accepts NULL. Free its scans first: they borrow its strings. */
+void glossa_scanner_free(glossa_scanner *s);
+/* How many terms the scanner looks for. */
+size_t glossa_scanner_terms(const glossa_scanner *s);
+
+/* Find every term in a document: stemmed (inflected forms match), the
+** longest term wins where terms overlap, in one pass over the words (linear
+** in the size of the text). name is used in messages and kept as the scan's name.
+** @param[out] out  new scan, matches in document order; caller frees with
+**                  glossa_scan_free(), before freeing s */
+int glossa_scan_buffer(glossa_scanner *s, const char *name, const char *data, size_t len,
+                       glossa_scan **out, glossa_error *err);
+/* The same for a file (path is the name). */
+int glossa_scan_file(glossa_scanner *s, const char *path, glossa_scan **out, glossa_error *err);
+size_t glossa_scan_count(const glossa_scan *r);
+/* @return borrowed pointer, valid until glossa_scan_free(r) (and while the
+** scanner lives), or NULL when i is out of range */
+const glossa_scan_match *glossa_scan_get(const glossa_scan *r, size_t i);
+/* The document as UTF-8 (what start/end count in). @return borrowed, NUL-terminated */
+const char *glossa_scan_text(const glossa_scan *r, size_t *len);
+/* @return borrowed name given to glossa_scan_buffer (the path for _file) */
+const char *glossa_scan_name(const glossa_scan *r);
+/* Free a scan; accepts NULL. */
+void glossa_scan_free(glossa_scan *r);
+
+/* One self-contained HTML page of the scanned documents, each term marked with
+** its concept and equivalents as a tooltip, and a table of the concepts found.
+** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_scan_html(const glossa_scan *const *scans, size_t n, char **out, size_t *out_len,
+                     glossa_error *err);
+
+#define GLOSSA_CANDIDATES_OPTS_VERSION 1
+typedef struct glossa_candidates_opts {
+    unsigned version;       /* GLOSSA_CANDIDATES_OPTS_VERSION */
+    const char *lang;       /* language of the documents: "ru" (default) or "en" */
+    unsigned min_freq;      /* list only n-grams seen this often (0: 2) */
+    int include_known;      /* also list n-grams that are glossary terms (marked known) */
+} glossa_candidates_opts;
+#define GLOSSA_CANDIDATES_OPTS_INIT { GLOSSA_CANDIDATES_OPTS_VERSION, "ru", 0, 0 }
+
+/* A multi-word term candidate: the inflected forms of one n-gram (grouped by
+** the stems of its words). */
+typedef struct glossa_candidate {
+    const char *text;       /* its most frequent form, as written */
+    const char *key;        /* the stems of its words, space-separated */
+    unsigned words;         /* 2 to 5 */
+    unsigned freq;          /* occurrences, all forms */
+    unsigned forms;         /* distinct forms */
+    unsigned docs;          /* documents it occurs in */
+    double cvalue;          /* C-value (Frantzi, Ananiadou & Mima 2000) */
+    int known;              /* 1: a glossary term already (only with include_known) */
+    const char *file;       /* where the example is */
+    long line;              /* its line there (1-based) */
+    const char *example;    /* the sentence around the first occurrence, on one line */
+} glossa_candidate;
+
+typedef struct glossa_candidates glossa_candidates;
+
+/* Start collecting candidates. Terms of db (NULL: none) are not candidates.
+** db is only read here. @param[out] out  new collector; caller frees with
+** glossa_candidates_free() */
+int glossa_candidates_new(glossa_candidates **out, glossa_db *db,
+                          const glossa_candidates_opts *opts, glossa_error *err);
+/* Add a document: its n-grams of 2–5 words within punctuation, not starting or
+** ending with a stop word. name is used for examples and messages. */
+int glossa_candidates_add_buffer(glossa_candidates *c, const char *name, const char *data,
+                                 size_t len, glossa_error *err);
+int glossa_candidates_add_file(glossa_candidates *c, const char *path, glossa_error *err);
+/* Rank what was added by C-value, then frequency. Call once, after the last add. */
+int glossa_candidates_rank(glossa_candidates *c, glossa_error *err);
+size_t glossa_candidates_count(const glossa_candidates *c);
+/* @return borrowed pointer, valid until glossa_candidates_free(c), or NULL */
+const glossa_candidate *glossa_candidates_get(const glossa_candidates *c, size_t i);
+/* How many documents were added. */
+size_t glossa_candidates_documents(const glossa_candidates *c);
+/* The first top candidates (after ranking, known ones left out) as a TEI file
+** of proposed concepts in glossa's encoding (status proposed, reliability 1,
+** the Russian form, an attestation, an editorial note saying what to add).
+** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **out,
+                               size_t *out_len, glossa_error *err);
+/* Free a collector; accepts NULL. */
+void glossa_candidates_free(glossa_candidates *c);
 
 /* ---- text helpers for front ends ------------------------------------------- */
 

@@ -124,6 +124,108 @@ static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix)
     return 0;
 }
 
+/* Same element name, language and text: the same wording. */
+static int same_wording(xmlNodePtr a, xmlNodePtr b)
+{
+    xmlChar *la = xmlGetNsProp(a, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    xmlChar *lb = xmlGetNsProp(b, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    xmlChar *ta = xmlNodeGetContent(a), *tb = xmlNodeGetContent(b);
+    int same = strcmp((const char *)a->name, (const char *)b->name) == 0 && la && lb &&
+               xmlStrEqual(la, lb) && ta && tb;
+    if (same) {
+        /* compare the orth/def text without the white space around it */
+        const xmlChar *x = ta, *y = tb;
+        size_t nx, ny;
+        while (*x == ' ' || *x == '\n') x++;
+        while (*y == ' ' || *y == '\n') y++;
+        nx = strlen((const char *)x);
+        ny = strlen((const char *)y);
+        while (nx && (x[nx - 1] == ' ' || x[nx - 1] == '\n')) nx--;
+        while (ny && (y[ny - 1] == ' ' || y[ny - 1] == '\n')) ny--;
+        same = nx == ny && memcmp(x, y, nx) == 0;
+    }
+    xmlFree(la);
+    xmlFree(lb);
+    xmlFree(ta);
+    xmlFree(tb);
+    return same;
+}
+
+static int is_wording(xmlNodePtr n)
+{
+    return n->type == XML_ELEMENT_NODE &&
+           (strcmp((const char *)n->name, "form") == 0 || strcmp((const char *)n->name, "def") == 0);
+}
+
+/* Wordings of an element list (forms of an entry, defs of a sense). */
+static void date_list(xmlDocPtr doc, xmlNodePtr new_parent, xmlNodePtr old_parent,
+                      xmlNodePtr insert_before, const char *day)
+{
+    xmlNodePtr o, n;
+    /* new wordings that the old entry did not have start on day */
+    for (n = new_parent->children; n; n = n->next) {
+        int kept = 0;
+        if (!is_wording(n))
+            continue;
+        for (o = old_parent ? old_parent->children : NULL; o && !kept; o = o->next)
+            kept = is_wording(o) && same_wording(o, n);
+        if (!kept && !xmlHasProp(n, (const xmlChar *)"from"))
+            xmlSetProp(n, (const xmlChar *)"from", (const xmlChar *)day);
+    }
+    /* old wordings that the new entry drops stay, as history, ending on day */
+    for (o = old_parent ? old_parent->children : NULL; o; o = o->next) {
+        int kept = 0;
+        xmlNodePtr copy;
+        if (!is_wording(o))
+            continue;
+        for (n = new_parent->children; n && !kept; n = n->next)
+            kept = is_wording(n) && same_wording(o, n);
+        if (kept)
+            continue;
+        copy = xmlDocCopyNode(o, doc, 1);
+        if (!copy)
+            continue;
+        if (!xmlHasProp(copy, (const xmlChar *)"to"))
+            xmlSetProp(copy, (const xmlChar *)"to", (const xmlChar *)day);
+        if (insert_before)
+            xmlAddPrevSibling(insert_before, copy);
+        else
+            xmlAddChild(new_parent, copy);
+        xmlAddPrevSibling(copy, xmlNewDocText(doc, (const xmlChar *)"\n        "));
+    }
+}
+
+static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
+            return c;
+    return NULL;
+}
+
+/* An amendment in force from day: earlier wordings are kept with to=day. */
+static void date_amendment(xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr old, const char *day)
+{
+    xmlNodePtr new_sense = child_named(copy, "sense"), old_sense = child_named(old, "sense");
+    date_list(doc, copy, old, new_sense, day);
+    if (new_sense)
+        date_list(doc, new_sense, old_sense, child_named(new_sense, "cit") ? child_named(new_sense, "cit")
+                                                                           : child_named(new_sense, "xr"), day);
+}
+
+/* A new concept in force from day. */
+static void date_new(xmlNodePtr copy, const char *day)
+{
+    xmlNodePtr c, sense = child_named(copy, "sense");
+    for (c = copy->children; c; c = c->next)
+        if (is_wording(c) && !xmlHasProp(c, (const xmlChar *)"from"))
+            xmlSetProp(c, (const xmlChar *)"from", (const xmlChar *)day);
+    for (c = sense ? sense->children : NULL; c; c = c->next)
+        if (is_wording(c) && !xmlHasProp(c, (const xmlChar *)"from"))
+            xmlSetProp(c, (const xmlChar *)"from", (const xmlChar *)day);
+}
+
 static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
 {
     char tmp[GLOSSA_PATH_SIZE + 32];
@@ -142,8 +244,9 @@ static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
 }
 
 int glossa_consolidate(const char *base_file, const glossa_proposals *p,
-                       const glossa_status_report *r, const char *out_file, unsigned *applied,
-                       glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+                       const glossa_status_report *r, const char *in_force,
+                       const char *out_file, unsigned *applied, glossa_diag_fn on_diag,
+                       void *userdata, glossa_error *err)
 {
     xmlDocPtr base;
     xmlNodePtr body;
@@ -206,6 +309,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
                 conflicts++;
                 continue;
             }
+            if (in_force)
+                date_amendment(base, copy, old, in_force);
             xmlReplaceNode(old, copy);
             xmlFreeNode(old);
         } else {
@@ -216,6 +321,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
                 conflicts++;
                 continue;
             }
+            if (in_force)
+                date_new(copy, in_force);
             xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"  "));
             xmlAddChild(body, copy);
             xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));

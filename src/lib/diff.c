@@ -483,28 +483,42 @@ const char *glossa__concept_term(const struct v_concept *c, const char *lang)
     return NULL;
 }
 
+/* Definitions per language: equal texts pair up first, then the remaining
+** ones of a language pair up in order (a changed wording, with a redline);
+** what is left was added or removed. */
 static int compare_defs(struct glossa_diff *d, struct change_build *cb, const struct v_concept *o,
                         const struct v_concept *n)
 {
-    size_t i;
+    char *used_o = glossa__arena_alloc(d->arena, o->n_defs + 1);
+    char *used_n = glossa__arena_alloc(d->arena, n->n_defs + 1);
+    size_t i, j;
+
+    if (!used_o || !used_n)
+        return GLOSSA_ENOMEM;
+    memset(used_o, 0, o->n_defs + 1);
+    memset(used_n, 0, n->n_defs + 1);
+    for (i = 0; i < n->n_defs; i++)
+        for (j = 0; j < o->n_defs && !used_n[i]; j++)
+            if (!used_o[j] && strcmp(o->defs[j].lang, n->defs[i].lang) == 0 &&
+                strcmp(o->defs[j].text, n->defs[i].text) == 0)
+                used_o[j] = used_n[i] = 1;
     for (i = 0; i < n->n_defs; i++) {
-        const char *l = n->defs[i].lang, *old = NULL;
-        size_t j;
-        for (j = 0; j < o->n_defs && !old; j++)
-            if (strcmp(o->defs[j].lang, l) == 0)
+        const char *old = NULL;
+        if (used_n[i])
+            continue;
+        for (j = 0; j < o->n_defs && !old; j++) {
+            if (!used_o[j] && strcmp(o->defs[j].lang, n->defs[i].lang) == 0) {
+                used_o[j] = 1;
                 old = o->defs[j].text;
-        if (!old || strcmp(old, n->defs[i].text))
-            if (add_field(d, cb, "definition", l, old, n->defs[i].text, NULL, NULL))
-                return GLOSSA_ENOMEM;
-    }
-    for (i = 0; i < o->n_defs; i++) {
-        size_t j;
-        int kept = 0;
-        for (j = 0; j < n->n_defs && !kept; j++)
-            kept = strcmp(o->defs[i].lang, n->defs[j].lang) == 0;
-        if (!kept && add_field(d, cb, "definition", o->defs[i].lang, o->defs[i].text, NULL, NULL, NULL))
+            }
+        }
+        if (add_field(d, cb, "definition", n->defs[i].lang, old, n->defs[i].text, NULL, NULL))
             return GLOSSA_ENOMEM;
     }
+    for (j = 0; j < o->n_defs; j++)
+        if (!used_o[j] &&
+            add_field(d, cb, "definition", o->defs[j].lang, o->defs[j].text, NULL, NULL, NULL))
+            return GLOSSA_ENOMEM;
     return 0;
 }
 

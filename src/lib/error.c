@@ -56,5 +56,9 @@ int glossa__error_sqlite(glossa_error *err, sqlite3 *db, int rc,
     case SQLITE_PERM: code = GLOSSA_EIO; break;
     default: code = GLOSSA_ERROR; break;
     }
+    if (code == GLOSSA_ECORRUPT)
+        return glossa__error_set(err, code, path, 0, 0,
+                                 "%s: %s (the file is damaged or not a glossa index: "
+                                 "rebuild it with 'glossa index')", what, detail);
     return glossa__error_set(err, code, path, 0, 0, "%s: %s", what, detail);
 }

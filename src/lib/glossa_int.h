@@ -109,7 +109,7 @@ int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
 int glossa__is_han(int32_t c);
 
 /* Bump this when tokenisation or normalisation changes: indexes record it. */
-#define GLOSSA_TOKENIZER_VERSION "glossa-icu-2"
+#define GLOSSA_TOKENIZER_VERSION "glossa-icu-3"
 
 /* ---- keys.c: stems and transliteration keys ------------------------------ */
 
@@ -170,7 +170,7 @@ extern const size_t glossa__protocol_css_len;
 
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
-#define GLOSSA_SCHEMA_VERSION "2"
+#define GLOSSA_SCHEMA_VERSION "3"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
 int glossa__store_open(struct sqlite3 **out, const char *path, int flags,
@@ -186,11 +186,13 @@ int glossa__store_check_meta(struct sqlite3 *db, const char *path,
 struct tei_term {
     const char *lang, *text, *status, *term_type, *geo, *source;
     const char *basis;   /* "official", "reconstruction" or "working-translation" (resp) */
+    const char *from, *to;   /* time in force (YYYY-MM-DD) or NULL */
     int working;
     long line;
 };
 struct tei_def {
     const char *lang, *text, *source, *basis;
+    const char *from, *to;   /* time in force (YYYY-MM-DD) or NULL */
     long line;
 };
 struct tei_note {
@@ -306,5 +308,73 @@ int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_
 /* The SQLite connection of an open index (borrowed). */
 struct sqlite3 *glossa__db_sql(glossa_db *db);
 const char *glossa__db_path(glossa_db *db);
+
+/* ---- strmap.c: interning byte strings (ids 0, 1, 2 … by first insertion) --- */
+
+struct glossa_strmap {
+    uint32_t *slots;          /* id + 1, or 0 for an empty slot */
+    size_t n_slots;           /* a power of two */
+    size_t *off;              /* key id: its offset in bytes */
+    uint32_t *len;            /* key id: its length */
+    size_t count, cap;
+    struct glossa_buf bytes;  /* the keys, one after the other */
+};
+void glossa__strmap_init(struct glossa_strmap *m);
+void glossa__strmap_release(struct glossa_strmap *m);
+/* The id of key, added if new (*added, if not NULL, says so); -1 on OOM. */
+long glossa__strmap_intern(struct glossa_strmap *m, const char *key, size_t n, int *added);
+/* The id of key, or -1. */
+long glossa__strmap_find(const struct glossa_strmap *m, const char *key, size_t n);
+/* The key of id (*n bytes, not NUL-terminated), borrowed until the next intern. */
+const char *glossa__strmap_key(const struct glossa_strmap *m, long id, size_t *n);
+
+/* ---- text.c: running text for scan and candidates ------------------------ */
+
+struct glossa_splice {
+    size_t clean_at, orig_at;  /* from clean_at on, clean text continues at orig_at */
+};
+struct glossa_text {
+    char *utf8;               /* the document as UTF-8, NUL-terminated */
+    size_t len;
+    char *clean;              /* the same with line-end hyphenation undone (may be utf8) */
+    size_t clean_len;
+    struct glossa_splice *splices; size_t n_splices, cap_splices;
+};
+/* A position in utf8 as line and column, moved forward only. Zero it to start. */
+struct glossa_text_pos {
+    size_t at;
+    long line, column;
+};
+/* What lies between two words of the clean text. */
+enum { GLOSSA_GAP_SPACE, GLOSSA_GAP_HYPHEN, GLOSSA_GAP_BREAK };
+
+/* Decode data (UTF-8 or UTF-16 with BOM) and re-join hyphenated line ends.
+** name is for messages. Release t with glossa__text_release(). */
+int glossa__text_load(struct glossa_text *t, const char *data, size_t len, const char *name,
+                      glossa_error *err);
+void glossa__text_release(struct glossa_text *t);
+/* A whole file. @param[out] out  new buffer (NUL-terminated); glossa__free() it */
+int glossa__text_read_file(const char *path, char **out, size_t *out_len, glossa_error *err);
+/* Offset in utf8 of offset pos of clean; is_end: pos ends a range. */
+size_t glossa__text_orig(const struct glossa_text *t, size_t pos, int is_end);
+/* Move p forward to byte `to` of utf8, counting lines and characters. */
+void glossa__text_advance(const struct glossa_text *t, struct glossa_text_pos *p, size_t to);
+/* GLOSSA_GAP_SPACE (white space only, or nothing), GLOSSA_GAP_HYPHEN (and one
+** hyphen) or GLOSSA_GAP_BREAK (punctuation) for clean[from, to). */
+int glossa__text_gap(const struct glossa_text *t, size_t from, size_t to);
+/* Append clean[from, to) to out with each run of white space as one space
+** (no-break spaces are kept). */
+int glossa__text_collapsed(const struct glossa_text *t, size_t from, size_t to,
+                           struct glossa_buf *out);
+/* Every normalised word of the clean text (offsets in clean), chunk by chunk. */
+int glossa__text_tokens(const struct glossa_text *t, struct glossa_norm *norm,
+                        glossa_token_fn fn, void *ud);
+/* A second stem of a Russian word's paradigm where Snowball gives two (орган,
+** органа, органы → орга; органом, органов, органами → орган): 1 and the stem
+** of the word with -ом added when it is longer and a prefix of the word, else
+** 0 (or GLOSSA_ENOMEM). Terms are keyed by both. *out is borrowed from k
+** until its next call. */
+int glossa__text_stem_variant(struct glossa_keys *k, const char *tok, size_t len,
+                              const char **out, size_t *out_len);
 
 #endif /* GLOSSA_INT_H */

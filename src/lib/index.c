@@ -41,13 +41,14 @@ static const char *const statements[ST_COUNT] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "SELECT file, line FROM concept WHERE xml_id = ?1",
     "INSERT INTO term(concept_id, lang, text, norm, status, term_type, geo, working, source_id, ord,"
-    " stem, translit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    " stem, translit, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+    " ?12, ?13, ?14)",
     "INSERT INTO term_fts(rowid, text) VALUES (?1, ?2)",
     "INSERT INTO term_stem_fts(rowid, stem) VALUES (?1, ?2)",
     "INSERT INTO term_tri(rowid, norm) VALUES (?1, ?2)",
     "INSERT INTO text_fts(text, concept_id, lang, kind) VALUES (?1, ?2, ?3, ?4)",
-    "INSERT INTO definition(concept_id, lang, text, source_id, basis, ord)"
-    " VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO definition(concept_id, lang, text, source_id, basis, ord, valid_from, valid_to)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "INSERT INTO note(concept_id, lang, type, text, ord) VALUES (?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO xref(concept_id, type, target, label, line) VALUES (?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO attestation(concept_id, lang, quote, source_id) VALUES (?1, ?2, ?3, ?4)",
@@ -219,6 +220,8 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
         bind_text(st, 11, glossa__buf_str(&run->stem));
         bind_text(st, 12, glossa__buf_str(&run->translit));
+        bind_text(st, 13, t->from);
+        bind_text(st, 14, t->to);
         if ((rc = step_done(run, st)))
             return rc;
         tid = sqlite3_last_insert_rowid(run->db);
@@ -244,6 +247,8 @@ static int insert_details(struct index_run *run, const char *file, sqlite3_int64
         bind_source(st, 4, source_id(run, file, e->defs[i].source));
         bind_text(st, 5, e->defs[i].basis);
         sqlite3_bind_int64(st, 6, (sqlite3_int64)i);
+        bind_text(st, 7, e->defs[i].from);
+        bind_text(st, 8, e->defs[i].to);
         if ((rc = step_done(run, st)) ||
             (rc = insert_text(run, cid, e->defs[i].text, e->defs[i].lang, "definition")))
             return rc;
@@ -526,11 +531,19 @@ static int verify(struct index_run *run)
     sqlite3_stmt *st;
     int ok = 0, rc;
 
-    if (sqlite3_prepare_v2(run->db, "PRAGMA integrity_check", -1, &st, NULL) == SQLITE_OK) {
-        ok = sqlite3_step(st) == SQLITE_ROW &&
-             strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0;
+    /* a check that cannot run (out of memory, I/O) is that error, not damage */
+    rc = sqlite3_prepare_v2(run->db, "PRAGMA integrity_check", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *v = (const char *)sqlite3_column_text(st, 0);
+            ok = v && strcmp(v, "ok") == 0;
+            rc = v || sqlite3_errcode(run->db) != SQLITE_NOMEM ? SQLITE_OK : SQLITE_NOMEM;
+        }
         sqlite3_finalize(st);
     }
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path,
+                                    "cannot check the new index");
     if (!ok)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index failed its integrity check; the old one is kept");
@@ -541,13 +554,20 @@ static int verify(struct index_run *run)
                    "the new full-text index failed its integrity check")))
         return rc;
     ok = 0;
-    if (sqlite3_prepare_v2(run->db, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
-                           -1, &st, NULL) == SQLITE_OK) {
-        ok = sqlite3_step(st) == SQLITE_ROW &&
-             (unsigned long)sqlite3_column_int64(st, 0) == run->stats.concepts &&
-             (unsigned long)sqlite3_column_int64(st, 1) == run->stats.terms;
+    rc = sqlite3_prepare_v2(run->db,
+                            "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
+                            -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            ok = (unsigned long)sqlite3_column_int64(st, 0) == run->stats.concepts &&
+                 (unsigned long)sqlite3_column_int64(st, 1) == run->stats.terms;
+            rc = SQLITE_OK;
+        }
         sqlite3_finalize(st);
     }
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path,
+                                    "cannot check the new index");
     if (!ok)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index does not hold what was read; the old one is kept");

@@ -17,10 +17,11 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 enum {
     Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_TEXT,
-    Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_COUNT
+    Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_VALID, Q_BY_ID, Q_COUNT
 };
 
 /* Every candidate query selects: term id, concept id, lang, status, ord, and
@@ -45,11 +46,14 @@ static const char *const queries[Q_COUNT] = {
     " LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
     "SELECT lang, text FROM term WHERE id = ?1",
     "SELECT lang, text FROM text_fts WHERE rowid = ?1",
-    "SELECT lang, text, status, term_type, geo, working FROM term"
+    "SELECT lang, text, status, term_type, geo, working, valid_from, valid_to FROM term"
     " WHERE concept_id = ?1 ORDER BY ord",
-    "SELECT d.lang, d.text, s.citation, d.basis FROM definition d"
+    "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"
     " LEFT JOIN source s ON s.id = d.source_id WHERE d.concept_id = ?1 ORDER BY d.ord",
     "SELECT lang, type, text FROM note WHERE concept_id = ?1 ORDER BY ord",
+    "SELECT valid_from, valid_to FROM term WHERE id = ?1",
+    "SELECT t.id, t.concept_id FROM concept c JOIN term t ON t.concept_id = c.id"
+    " WHERE c.xml_id = ?1 ORDER BY t.status != 'preferred', t.lang != 'ru', t.ord LIMIT 1",
 };
 
 struct glossa_db {
@@ -87,7 +91,15 @@ struct query {
     size_t len;
     const char *from;
     int has_han, has_cyrillic;
+    char as_of[16];     /* YYYY-MM-DD */
+    int history;        /* every wording counts, whatever its dates */
 };
+
+/* Is a wording dated [from, to) in force on day (all YYYY-MM-DD)? */
+static int in_force(const char *from, const char *to, const char *day)
+{
+    return (!from || strcmp(from, day) <= 0) && (!to || strcmp(to, day) > 0);
+}
 
 /* ---- opening -------------------------------------------------------------------- */
 
@@ -112,8 +124,13 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
     for (i = 0; !rc && i < Q_COUNT; i++) {
         int src = sqlite3_prepare_v3(db->sql, queries[i], -1, SQLITE_PREPARE_PERSISTENT,
                                      &db->q[i], NULL);
-        if (src != SQLITE_OK)
-            rc = glossa__error_sqlite(err, db->sql, src, path, "cannot read the index");
+        /* the meta table was read: SQL of this build that does not prepare
+        ** means damage (FTS5 says "vtable constructor failed") */
+        if (src != SQLITE_OK && (rc = glossa__error_sqlite(err, db->sql, src, path,
+                                                           "cannot read the index")) == GLOSSA_ERROR)
+            rc = glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                                   "cannot read the index: %s (the file is damaged: rebuild it "
+                                   "with 'glossa index')", sqlite3_errmsg(db->sql));
     }
     if (!rc)
         rc = glossa__keys_new(&db->keys, err);
@@ -253,15 +270,32 @@ static int step_error(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err
 }
 
 /* Run a bound candidate query; every row is offered as (kind, sub). */
-static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const char *from,
+static int term_in_force(glossa_db *db, sqlite3_int64 term_id, const struct query *q)
+{
+    sqlite3_stmt *v = db->q[Q_VALID];
+    int ok = 1;
+    if (q->history)
+        return 1;
+    sqlite3_bind_int64(v, 1, term_id);
+    if (sqlite3_step(v) == SQLITE_ROW)
+        ok = in_force((const char *)sqlite3_column_text(v, 0), (const char *)sqlite3_column_text(v, 1),
+                      q->as_of);
+    sqlite3_reset(v);
+    return ok;
+}
+
+static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const struct query *q,
                    struct candidates *out, glossa_error *err)
 {
+    const char *from = q->from;
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct candidate cand;
         if (from && *from && !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), from))
             continue;
         cand = row_candidate(st, kind, sub);
+        if (kind != GLOSSA_MATCH_FULLTEXT && !term_in_force(db, cand.row_id, q))
+            continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -430,6 +464,8 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             continue;
         cand = row_candidate(st, GLOSSA_MATCH_FUZZY, d);
         cand.bm25 = 0;
+        if (!term_in_force(db, cand.row_id, q))
+            continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -448,7 +484,7 @@ static int bind_and_collect(glossa_db *db, int which, const char *a, const char 
     sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
     if (b)
         sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-    return collect(db, st, kind, sub, q->from, out, err);
+    return collect(db, st, kind, sub, q, out, err);
 }
 
 static int scan_scripts(struct query *q)
@@ -477,7 +513,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
     if (mode == GLOSSA_MODE_FTS) {
         sqlite3_stmt *st = db->q[Q_PREFIX];
         sqlite3_bind_text(st, 1, q->text, (int)q->len, SQLITE_STATIC);
-        rc = collect(db, st, GLOSSA_MATCH_FTS, 0, q->from, out, err);
+        rc = collect(db, st, GLOSSA_MATCH_FTS, 0, q, out, err);
         if (rc && err && err->code != GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                      "not a valid FTS5 query: %s", sqlite3_errmsg(db->sql));
@@ -596,7 +632,7 @@ static const char *col_text(struct glossa_arena *a, sqlite3_stmt *st, int i, int
 
 /* Fill h->terms with the concept's terms in the languages of to. */
 static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
-                      sqlite3_int64 cid, const char *to, int *oom)
+                      sqlite3_int64 cid, const char *to, const struct query *q, int *oom)
 {
     sqlite3_stmt *st = db->q[Q_TERMS];
     size_t cap = 8, n = 0;
@@ -607,6 +643,9 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     while (terms && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         glossa_term *t;
         if (!glossa__lang_in_list((const char *)sqlite3_column_text(st, 0), to))
+            continue;
+        if (!q->history && !in_force((const char *)sqlite3_column_text(st, 6),
+                                     (const char *)sqlite3_column_text(st, 7), q->as_of))
             continue;
         if (n == cap) {
             glossa_term *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
@@ -625,6 +664,8 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         t->term_type = col_text(a, st, 3, oom);
         t->geo = col_text(a, st, 4, oom);
         t->working = sqlite3_column_int(st, 5);
+        t->valid_from = col_text(a, st, 6, oom);
+        t->valid_to = col_text(a, st, 7, oom);
     }
     rc = sqlite3_reset(st);
     if (!terms)
@@ -637,7 +678,7 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 /* Definitions in the languages of to; when there are none, those of the
 ** authentic languages (ru, zh), so a translator always sees a definition. */
 static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
-                            sqlite3_int64 cid, const char *to, int *oom)
+                            sqlite3_int64 cid, const char *to, const struct query *q, int *oom)
 {
     sqlite3_stmt *st = db->q[Q_DEFS];
     const char *lists[2] = { to, "ru,zh" };
@@ -650,6 +691,9 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
         while (defs && sqlite3_step(st) == SQLITE_ROW) {
             glossa_definition *d;
             if (!glossa__lang_in_list((const char *)sqlite3_column_text(st, 0), lists[pass]))
+                continue;
+            if (!q->history && !in_force((const char *)sqlite3_column_text(st, 4),
+                                         (const char *)sqlite3_column_text(st, 5), q->as_of))
                 continue;
             if (n == cap) {
                 glossa_definition *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
@@ -666,6 +710,8 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
             d->text = col_text(a, st, 1, oom);
             d->source = col_text(a, st, 2, oom);
             d->basis = col_text(a, st, 3, oom);
+            d->valid_from = col_text(a, st, 4, oom);
+            d->valid_to = col_text(a, st, 5, oom);
         }
         rc = sqlite3_reset(st);
         if (!defs)
@@ -826,7 +872,8 @@ static int highlight(glossa_db *db, struct glossa_arena *a, glossa_hit *h)
 }
 
 static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
-                    const struct candidate *c, const char *to, glossa_error *err)
+                    const struct candidate *c, const char *to, const struct query *q,
+                    glossa_error *err)
 {
     sqlite3_stmt *st = db->q[Q_CONCEPT];
     int oom = 0, rc;
@@ -853,8 +900,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         h->match_text = col_text(a, st, 1, &oom);
     }
     sqlite3_reset(st);
-    if ((rc = load_terms(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK &&
-        (rc = load_definitions(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK)
+    if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
+        (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK)
         rc = load_notes(db, a, h, c->concept_id, to, &oom);
     if (!oom && highlight(db, a, h))
         oom = 1;
@@ -866,6 +913,69 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 }
 
 /* ---- the query ------------------------------------------------------------------------- */
+
+/* The day whose wordings count: --as-of, else today (UTC). */
+static int set_day(struct query *q, const glossa_lookup_opts *opts, glossa_error *err)
+{
+    q->history = opts->version >= 1 && opts->history;
+    if (opts->as_of) {
+        const char *d = opts->as_of;
+        if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' ||
+            strspn(d, "0123456789-") != 10)
+            return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                     "a date is YYYY-MM-DD, not '%s'", d);
+        memcpy(q->as_of, d, 11);
+    } else {
+        time_t now = time(NULL);
+        struct tm tm;
+        gmtime_r(&now, &tm);
+        strftime(q->as_of, sizeof q->as_of, "%Y-%m-%d", &tm);
+    }
+    return 0;
+}
+
+int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
+                   glossa_results **out, glossa_error *err)
+{
+    static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
+    sqlite3_stmt *st = db->q[Q_BY_ID];
+    struct candidate cand;
+    glossa_results *res;
+    struct query q;
+    int rc;
+
+    if (!opts)
+        opts = &defaults;
+    memset(&q, 0, sizeof q);
+    if ((rc = set_day(&q, opts, err)))
+        return rc;
+    memset(&cand, 0, sizeof cand);
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        cand.row_id = sqlite3_column_int64(st, 0);
+        cand.concept_id = sqlite3_column_int64(st, 1);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE
+            ? glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no concept '%s'", id)
+            : glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+    res = glossa__calloc(1, sizeof *res);
+    if (!res || !(res->arena = glossa__arena_new()) ||
+        !(res->hits = glossa__arena_alloc(res->arena, sizeof *res->hits))) {
+        glossa_results_free(res);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    cand.kind = GLOSSA_MATCH_EXACT;
+    if ((rc = load_hit(db, res->arena, &res->hits[0], &cand, opts->to, &q, err))) {
+        glossa_results_free(res);
+        return rc;
+    }
+    res->n = 1;
+    *out = res;
+    return 0;
+}
 
 static int candidate_sort(const void *a, const void *b)
 {
@@ -894,6 +1004,8 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "query too long (%zu bytes, at most 4096)", q.len);
     scan_scripts(&q);
+    if ((rc = set_day(&q, opts, err)))
+        return rc;
     limit = opts->limit ? opts->limit : 10;
 
     rc = run_tiers(db, &q, opts->mode, opts->in_definitions, &cands, err);
@@ -913,7 +1025,7 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         if (!res->hits)
             rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         for (i = 0; !rc && i < n; i++) {
-            rc = load_hit(db, res->arena, &res->hits[i], &cands.items[i], opts->to, err);
+            rc = load_hit(db, res->arena, &res->hits[i], &cands.items[i], opts->to, &q, err);
             if (!rc)
                 res->n++;
         }

@@ -37,6 +37,10 @@ struct glossa_norm {
     size_t cap_cp;
     UChar *fold16;            /* one normalised token */
     size_t capfold;
+    int32_t fold_len;         /* its length in units */
+    UBreakIterator *sub;      /* word breaks of a token that normalisation changed */
+    UChar *settle16;          /* that token, broken again */
+    size_t capsettle;
     char *out8;               /* the same token as UTF-8 */
     size_t cap8;
 };
@@ -52,6 +56,8 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
     n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
     if (U_SUCCESS(status))
         n->words = ubrk_open(UBRK_WORD, "root", NULL, 0, &status);
+    if (U_SUCCESS(status))
+        n->sub = ubrk_open(UBRK_WORD, "root", NULL, 0, &status);
     if (U_FAILURE(status)) {
         glossa__norm_free(n);
         return glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0,
@@ -68,6 +74,9 @@ void glossa__norm_free(struct glossa_norm *n)
         return;
     if (n->words)
         ubrk_close(n->words);
+    if (n->sub)
+        ubrk_close(n->sub);
+    glossa__free(n->settle16);
     if (n->opencc != (opencc_t)-1)
         opencc_close(n->opencc);
     if (n->hant_hans)
@@ -170,6 +179,71 @@ static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *
     return out;
 }
 
+/* 1 for a code point that NFKC turns into another ideograph: CJK radicals,
+** Kangxi radicals, compatibility ideographs (豈 U+F900 → 豈 U+8C48). */
+static int is_han_compat(UChar32 c)
+{
+    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0x2F800 && c <= 0x2FA1F);
+}
+
+/* The one code point NFKC makes of c, or c itself. */
+static UChar32 han_unify(struct glossa_norm *n, UChar32 c)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    UChar in[2], out[8];
+    int32_t len = 0, out_len, i = 0;
+    UChar32 r;
+    U16_APPEND_UNSAFE(in, len, c);
+    out_len = unorm2_normalize(n->nfkc_cf, in, len, out, 8, &status);
+    if (U_FAILURE(status) || out_len == 0)
+        return c;
+    U16_NEXT(out, i, out_len, r);
+    return i == out_len ? r : c;
+}
+
+/* What OpenCC gets. It gives up on ill-formed UTF-8 and stops at NUL, and
+** it knows unified ideographs only, while NFKC (later, per token) would
+** turn a compatibility ideograph into a Traditional one that then stays
+** unfolded. So: every ill-formed sequence becomes U+FFFD, NUL a space, and
+** radicals and compatibility ideographs their unified ideograph — as many
+** code points as text, so offsets can still be mapped back. Returns NULL
+** (use text as it is) when nothing needed changing or on OOM; else a copy
+** to be freed with glossa__free. */
+static char *han_prepare(struct glossa_norm *n, const char *text, size_t len, size_t *out_len)
+{
+    struct glossa_buf b = GLOSSA_BUF_INIT;
+    size_t i = 0, from = 0;
+    int dirty = 0;
+
+    while (i < len) {
+        size_t at = i;
+        UChar32 c, u = 0;
+        uint8_t enc[4];
+        int32_t k = 0;
+        U8_NEXT((const uint8_t *)text, i, len, c);
+        if (c > 0 && !(is_han_compat(c) && (u = han_unify(n, c)) != c))
+            continue;
+        dirty = 1;
+        if (c > 0)
+            U8_APPEND_UNSAFE(enc, k, u);
+        if (glossa__buf_add(&b, text + from, at - from) ||
+            (c == 0 ? glossa__buf_adds(&b, " ")
+                    : c < 0 ? glossa__buf_adds(&b, "\xEF\xBF\xBD")
+                            : glossa__buf_add(&b, (const char *)enc, (size_t)k))) {
+            glossa__buf_release(&b);
+            return NULL;
+        }
+        from = i;
+    }
+    if (!dirty || glossa__buf_add(&b, text + from, len - from)) {
+        glossa__buf_release(&b);
+        return NULL;
+    }
+    *out_len = b.len;
+    return b.data;
+}
+
 static void han_free(char *s, int from_opencc)
 {
     if (s && from_opencc)
@@ -254,14 +328,39 @@ static int is_apostrophe(UChar c)
            c == 0x02BC || c == 0x02B9 || c == 0x00B4;
 }
 
+static UChar fold_unit(UChar c);
+
+/* What normalisation removes or merges into the letter before it: format
+** characters such as ZWJ and soft hyphen, combining marks, tatweel. The
+** neighbours of an apostrophe are looked for past these, so that a key
+** reads the same when normalised again. */
+static int is_transparent(UChar c)
+{
+    int8_t type = u_charType(c);
+    return fold_unit(c) == 0 || type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ||
+           u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT);
+}
+
 /* An apostrophe between two letters is part of the word (Uzbek oʻ, gʻ, and
 ** the many ways people type it): make them all U+02BC, a letter for ICU. */
 static void unify_apostrophes(UChar *s, int32_t len)
 {
-    int32_t i;
-    for (i = 1; i + 1 < len; i++)
-        if (is_apostrophe(s[i]) && u_isalpha(s[i - 1]) && u_isalpha(s[i + 1]))
+    int32_t i, before, after;
+    for (i = 1; i + 1 < len; i++) {
+        if (!is_apostrophe(s[i]))
+            continue;
+        /* past what normalisation drops, and past other apostrophes (a run
+        ** of them between letters is unified as a whole) */
+        for (before = i - 1; before > 0 && (is_transparent(s[before]) || is_apostrophe(s[before]));
+             before--)
+            ;
+        for (after = i + 1;
+             after + 1 < len && (is_transparent(s[after]) || is_apostrophe(s[after])); after++)
+            ;
+        if (u_isalpha(s[before]) && !is_transparent(s[before]) && !is_apostrophe(s[before]) &&
+            u_isalpha(s[after]) && !is_transparent(s[after]) && !is_apostrophe(s[after]))
             s[i] = 0x02BC;
+    }
 }
 
 /* ---- one token ---------------------------------------------------------------- */
@@ -285,8 +384,9 @@ static UChar fold_unit(UChar c)
     }
 }
 
-/* Normalise text16[start, end) into n->out8; returns its byte length or -1. */
-static int32_t fold_token(struct glossa_norm *n, int32_t start, int32_t end)
+/* Normalise src[0, len) into n->fold16 (n->fold_len units) and n->out8;
+** returns the UTF-8 length or -1. src must not be n->fold16. */
+static int32_t fold_units(struct glossa_norm *n, const UChar *src, int32_t len)
 {
     UErrorCode status = U_ZERO_ERROR;
     int32_t len16, len8 = 0, i, j;
@@ -294,7 +394,7 @@ static int32_t fold_token(struct glossa_norm *n, int32_t start, int32_t end)
 
     for (;;) {
         status = U_ZERO_ERROR;
-        len16 = unorm2_normalize(n->nfkc_cf, n->text16 + start, end - start,
+        len16 = unorm2_normalize(n->nfkc_cf, src, len,
                                  n->fold16, (int32_t)n->capfold, &status);
         if (status != U_BUFFER_OVERFLOW_ERROR)
             break;
@@ -311,6 +411,7 @@ static int32_t fold_token(struct glossa_norm *n, int32_t start, int32_t end)
             n->fold16[j++] = c;
     }
     len16 = j;
+    n->fold_len = len16;
     for (;;) {
         status = U_ZERO_ERROR;
         u_strToUTF8(n->out8, (int32_t)n->cap8, &len8, n->fold16, len16, &status);
@@ -326,13 +427,13 @@ static int32_t fold_token(struct glossa_norm *n, int32_t start, int32_t end)
 
 /* With GLOSSA_NORM_HAN_CHARS, each character of a Chinese word of two or more
 ** characters is also given, colocated, so that part of a word still matches. */
-static int emit_han_chars(struct glossa_norm *n, int32_t len8, size_t start, size_t end,
+static int emit_han_chars(const char *tok, int32_t len8, size_t start, size_t end,
                           glossa_token_fn fn, void *ud)
 {
     int32_t i = 0, count = 0;
     while (i < len8) {
         UChar32 c;
-        U8_NEXT((const uint8_t *)n->out8, i, len8, c);
+        U8_NEXT((const uint8_t *)tok, i, len8, c);
         if (!glossa__is_han(c))
             return 0;
         count++;
@@ -343,10 +444,90 @@ static int emit_han_chars(struct glossa_norm *n, int32_t len8, size_t start, siz
         int32_t from = i;
         UChar32 c;
         int rc;
-        U8_NEXT((const uint8_t *)n->out8, i, len8, c);
+        U8_NEXT((const uint8_t *)tok, i, len8, c);
         (void)c;
-        rc = fn(ud, n->out8 + from, (size_t)(i - from), start, end, GLOSSA_TOKEN_COLOCATED);
+        rc = fn(ud, tok + from, (size_t)(i - from), start, end, GLOSSA_TOKEN_COLOCATED);
         if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* 1 when a word has a letter, digit or mark. ICU's dictionary breaking of
+** a Chinese run makes words of symbols inside it (the radical ⺞ U+2E9E),
+** which on their own are no word: such words are not tokens. */
+static int has_letter(const char *tok, int32_t len8)
+{
+    int32_t i = 0;
+    while (i < len8) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)tok, i, len8, c);
+        if (c >= 0 && (U_GET_GC_MASK(c) & (U_GC_L_MASK | U_GC_N_MASK | U_GC_M_MASK)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Hand over the folded word in n->out8. NFKC can put spaces into a word
+** (U+FDFA is four words; U+FC5E is a space and two harakat, which then go):
+** each piece between spaces is a token of its own, with the word's offsets,
+** so that a key normalised again stays the same. */
+static int emit_word(struct glossa_norm *n, int32_t len8, int flags, size_t start,
+                     size_t end, glossa_token_fn fn, void *ud)
+{
+    int32_t i = 0;
+    while (i < len8) {
+        int32_t from, plen;
+        int rc;
+        while (i < len8 && n->out8[i] == ' ')
+            i++;
+        from = i;
+        while (i < len8 && n->out8[i] != ' ')
+            i++;
+        plen = i - from;
+        if (plen == 0)
+            break;
+        if (!has_letter(n->out8 + from, plen))
+            continue;
+        rc = fn(ud, n->out8 + from, (size_t)plen, start, end, 0);
+        if (!rc && (flags & GLOSSA_NORM_HAN_CHARS))
+            rc = emit_han_chars(n->out8 + from, plen, start, end, fn, ud);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* The word that n->fold16 holds changed in normalisation: what are its
+** words now? Ŀ became "l·", whose "·" ends no word; ＇ became an ASCII
+** apostrophe between letters. Break it again (apostrophes unified first)
+** and hand over each word, normalised, with the offsets of the original,
+** so that normalising a key again gives the same key. */
+static int settle_word(struct glossa_norm *n, int flags, size_t start, size_t end,
+                       glossa_token_fn fn, void *ud)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t len = n->fold_len, a, b;
+    void *p = n->settle16;
+
+    if (reserve(&p, &n->capsettle, (size_t)len + 1, sizeof(UChar)))
+        return GLOSSA_ENOMEM;
+    n->settle16 = p;
+    memcpy(n->settle16, n->fold16, (size_t)len * sizeof(UChar));
+    unify_apostrophes(n->settle16, len);
+    ubrk_setText(n->sub, n->settle16, len, &status);
+    if (U_FAILURE(status))
+        return GLOSSA_ERROR;
+    a = ubrk_first(n->sub);
+    for (b = ubrk_next(n->sub); b != UBRK_DONE; a = b, b = ubrk_next(n->sub)) {
+        int32_t len8;
+        int rc;
+        if (ubrk_getRuleStatus(n->sub) < UBRK_WORD_NONE_LIMIT)
+            continue;
+        len8 = fold_units(n, n->settle16 + a, b - a);
+        if (len8 < 0)
+            return GLOSSA_ENOMEM;
+        if ((rc = emit_word(n, len8, flags, start, end, fn, ud)))
             return rc;
     }
     return 0;
@@ -360,8 +541,28 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
     char *simplified = NULL;
     int from_opencc = 0, rc = 0;
 
-    if (has_han(text, len))
-        simplified = han_fold(n, text, len, &from_opencc);
+    if (has_han(text, len)) {
+        size_t clean_len = 0;
+        char *clean = han_prepare(n, text, len, &clean_len);
+        int round;
+        simplified = clean ? han_fold(n, clean, clean_len, &from_opencc)
+                           : han_fold(n, text, len, &from_opencc);
+        glossa__free(clean);
+        /* OpenCC's tables chain (薴 → 苧 → 苎): fold until nothing changes */
+        for (round = 0; simplified && round < 3; round++) {
+            int again_opencc = 0;
+            char *again = han_fold(n, simplified, strlen(simplified), &again_opencc);
+            if (!again)
+                break;
+            if (strcmp(again, simplified) == 0) {
+                han_free(again, again_opencc);
+                break;
+            }
+            han_free(simplified, from_opencc);
+            simplified = again;
+            from_opencc = again_opencc;
+        }
+    }
     if (simplified) {
         size_t slen = strlen(simplified);
         if (count_cp(simplified, slen) == count_cp(text, len))
@@ -384,14 +585,14 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
         int32_t len8;
         if (ubrk_getRuleStatus(n->words) < UBRK_WORD_NONE_LIMIT)
             continue; /* spaces and punctuation */
-        len8 = fold_token(n, start, end);
+        len8 = fold_units(n, n->text16 + start, end - start);
         if (len8 < 0)
             return GLOSSA_ENOMEM;
-        if (len8 == 0)
-            continue;
-        rc = fn(ud, n->out8, (size_t)len8, n->offset8[start], n->offset8[end], 0);
-        if (!rc && (flags & GLOSSA_NORM_HAN_CHARS))
-            rc = emit_han_chars(n, len8, n->offset8[start], n->offset8[end], fn, ud);
+        if (n->fold_len == end - start &&
+            memcmp(n->fold16, n->text16 + start, (size_t)n->fold_len * sizeof(UChar)) == 0)
+            rc = emit_word(n, len8, flags, n->offset8[start], n->offset8[end], fn, ud);
+        else
+            rc = settle_word(n, flags, n->offset8[start], n->offset8[end], fn, ud);
         if (rc)
             return rc;
     }

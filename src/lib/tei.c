@@ -16,6 +16,7 @@
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
+#include <unicode/utf8.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -40,6 +41,8 @@ struct reader_state {
     int oom;
     long last_line;         /* the last libxml2 message, to drop repeats */
     char last_msg[GLOSSA_ERROR_SIZE];
+    int malformed;          /* a fatal parser error was reported: schema errors only echo it */
+    xmlTextReaderPtr reader; /* for the line of messages that come without one */
 };
 
 /* ---- schema -------------------------------------------------------------- */
@@ -82,6 +85,24 @@ void glossa__tei_schema_free(struct tei_schema *s)
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
+/* A diagnostic is one line of UTF-8 (FILE:LINE: error: MESSAGE is what
+** editors parse): control characters become spaces (libxml2 puts "\nBytes:
+** 0x…" inside some messages), and bytes that are not UTF-8 (libxml2 quotes
+** input as it found it; the buffer's end may cut a character) become '?'. */
+static void one_line(char *msg)
+{
+    int32_t n = (int32_t)strlen(msg), i = 0;
+    while (i < n) {
+        int32_t at = i;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)msg, i, n, c);
+        if (c < 0)
+            memset(msg + at, '?', (size_t)(i - at));
+        else if (c < 0x20 || c == 0x7f)
+            msg[at] = ' ';
+    }
+}
+
 static void report(struct reader_state *st, int code, long line, long col,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -98,6 +119,7 @@ static void report(struct reader_state *st, int code, long line, long col,
     va_start(ap, fmt);
     vsnprintf(d.msg, sizeof d.msg, fmt, ap);
     va_end(ap);
+    one_line(d.msg);
     if (st->problems++ == 0 && st->err)
         *st->err = d;
     if (st->sink->diag && st->sink->diag(st->sink->ud, &d))
@@ -122,6 +144,50 @@ static int is_cascade(const char *msg)
 /* libxml2's own messages: trim the newline, lower-case the first letter,
 ** drop RELAX NG cascades and repeats, name the element when the message
 ** does not. */
+/* libxml2's wording for what hostile or broken files trigger, in glossa's.
+** Returns 1 when msg was one of them. */
+static int reword(char *msg, size_t size)
+{
+    static const struct { const char *libxml2, *glossa; } table[] = {
+        { "input is not proper UTF-8, indicate encoding !",
+          "not UTF-8 (save the file as UTF-8, or declare its encoding):" },
+        { "char 0x0 out of allowed range", "NUL byte: not allowed in XML" },
+        { "xmlSAX2Characters: huge text node",
+          "text longer than 10000000 bytes (libxml2's limit): refused" },
+        { "internal error: Huge input lookup",
+          "name, value or comment longer than 10000000 bytes (libxml2's limit): refused" },
+        { "excessive depth in document: 256 use XML_PARSE_HUGE option",
+          "elements nested deeper than 256 levels" },
+        { "did not expect text in element  TODO  content", "text is not allowed here" },
+        { "expecting an element , got nothing", "an element is missing here" },
+    };
+    char out[GLOSSA_ERROR_SIZE];
+    size_t i, n;
+    if (strncmp(msg, "ID ", 3) == 0 && (n = strlen(msg)) > 19 &&
+        strcmp(msg + n - 16, " already defined") == 0) {
+        snprintf(out, sizeof out, "duplicate xml:id '%.*s' in this file",
+                 (int)(n - 19), msg + 3);
+        snprintf(msg, size, "%s", out);
+        return 1;
+    }
+    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
+        n = strlen(table[i].libxml2);
+        if (strncmp(msg, table[i].libxml2, n) == 0) {
+            const char *rest = msg + n, *label = "";
+            while (*rest == ' ' || *rest == '\n')
+                rest++;
+            if (strncmp(rest, "Bytes: ", 7) == 0) {
+                rest += 7;
+                label = "bytes ";
+            }
+            snprintf(out, sizeof out, "%s%s%s%s", table[i].glossa, *rest ? " " : "", label, rest);
+            snprintf(msg, size, "%s", out);
+            return 2;
+        }
+    }
+    return 0;
+}
+
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     struct reader_state *st = ctx;
@@ -129,6 +195,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     xmlNodePtr node;
     long line;
     size_t n;
+    int limit;
 
     if (!e || e->level == XML_ERR_WARNING || st->stop)
         return;
@@ -138,10 +205,17 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
         msg[--n] = '\0';
     if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
         msg[0] = (char)(msg[0] - 'A' + 'a');
+    limit = reword(msg, sizeof msg) == 2 && e->domain != XML_FROM_RELAXNGV; /* at a limit */
     line = e->line;
     node = e->node;
     if (e->domain == XML_FROM_RELAXNGV) {
-        if (is_cascade(msg))
+        if (is_cascade(msg) || st->malformed)
+            return;
+        /* a wrong root element is reported by walk(), once and clearly */
+        if (node && node->type == XML_ELEMENT_NODE && node->parent &&
+            node->parent->type == XML_DOCUMENT_NODE &&
+            !(node->ns && strcmp((const char *)node->ns->href, TEI_NS) == 0 &&
+              strcmp((const char *)node->name, "TEI") == 0))
             return;
         if (node && node->type == XML_ELEMENT_NODE) {
             if (line <= 0)
@@ -152,12 +226,18 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
             }
         }
     }
+    if (line <= 0 && st->reader)
+        line = xmlTextReaderGetParserLineNumber(st->reader);
+    if (line < 0)
+        line = 0;
     if (line == st->last_line && strcmp(msg, st->last_msg) == 0)
         return;
     st->last_line = line;
     snprintf(st->last_msg, sizeof st->last_msg, "%s", msg);
+    if (e->domain != XML_FROM_RELAXNGV && (e->level == XML_ERR_FATAL || limit))
+        st->malformed = 1;
     report(st, e->domain == XML_FROM_RELAXNGV ? GLOSSA_ESCHEMA : GLOSSA_EINPUT,
-           line, e->int2, "%s", msg);
+           line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
 }
 
 /* ---- small DOM helpers ----------------------------------------------------- */
@@ -339,6 +419,8 @@ static void read_form(struct reader_state *st, struct glossa_arena *a,
     t->term_type = usg_of(st, a, f, "termType");
     t->geo = usg_of(st, a, f, "geo");
     t->source = bibl_ref(st, f, ATTR(f, "source"), "form source");
+    t->from = ATTR(f, "from");
+    t->to = ATTR(f, "to");
     t->basis = basis_of(st, f, ATTR(f, "resp"));
     t->working = strcmp(t->basis, "working-translation") == 0;
     e->n_terms++;
@@ -356,6 +438,8 @@ static void read_sense(struct reader_state *st, struct glossa_arena *a,
             check_lang(st, c, d->lang);
             d->text = text_of(st, a, c);
             d->basis = basis_of(st, c, ATTR(c, "resp"));
+            d->from = ATTR(c, "from");
+            d->to = ATTR(c, "to");
             d->source = bibl_ref(st, c, ATTR(c, "source"), "definition source");
             if (!ATTR(c, "source"))
                 report(st, GLOSSA_ESCHEMA, d->line, 0,
@@ -517,7 +601,7 @@ static int read_bibl(struct reader_state *st, xmlNodePtr node)
     b.citation = bibl_citation(st, a, node);
     if (b.id) {
         if (bibl_known(st, b.id)) {
-            report(st, GLOSSA_ESCHEMA, b.line, 0, "duplicate bibl xml:id '%s'", b.id);
+            /* libxml2 reported it: "duplicate xml:id", see reword() */
         } else {
             if (st->n_bibl == st->cap_bibl) {
                 size_t cap = st->cap_bibl ? st->cap_bibl * 2 : 16;
@@ -562,38 +646,41 @@ static int close_cb(void *ctx)
 }
 
 /* Find a DOCTYPE before libxml2 parses it (and its entities): look at the
-** prolog, with NUL bytes dropped so that UTF-16 text reads as ASCII too.
-** Returns its line, or 0. */
+** whole prolog, however long (comments can pad it), up to the root element,
+** with NUL bytes dropped so that UTF-16 text reads as ASCII too. Returns its
+** line, or 0. (Should this miss one, walk() still refuses the DTD node, and
+** the entity loader of glossa.c loads nothing.) */
 static long doctype_line(FILE *f)
 {
-    char buf[16384];
-    size_t n = fread(buf, 1, sizeof buf, f), i;
-    long line = 1;
-    char prev = 0;
-    rewind(f);
-    for (i = 0; i < n; i++) {
-        char c = buf[i];
+    static const char doctype[] = "DOCTYPE";
+    long line = 1, found = 0, at = 0;
+    int c, prev = 0, k = -1;
+
+    while ((c = getc(f)) != EOF) {
         if (c == '\0')
             continue;
+        if (k >= 0) { /* matching the word after "<!" */
+            if (c != doctype[k]) {
+                k = -1;
+            } else if (doctype[++k] == '\0') {
+                found = at;
+                break;
+            }
+        }
         if (c == '\n')
             line++;
         if (prev == '<') {
-            if (c == '!' && i + 7 < n) {
-                char word[8];
-                size_t j, k = 0;
-                for (j = i + 1; j < n && k < 7; j++)
-                    if (buf[j] != '\0')
-                        word[k++] = buf[j];
-                word[k] = '\0';
-                if (strcmp(word, "DOCTYPE") == 0)
-                    return line;
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_') {
-                return 0; /* the root element: the prolog is over */
+            if (c == '!') {
+                k = 0;
+                at = line;
+            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80) {
+                break; /* the root element: the prolog is over */
             }
         }
         prev = c;
     }
-    return 0;
+    rewind(f);
+    return found;
 }
 
 /* Compressed data would be inflated by libxml2: refuse it up front. */
@@ -611,6 +698,21 @@ static const char *compressed_kind(FILE *f)
     return NULL;
 }
 
+/* UTF-16 that libxml2 cannot recognise: no byte-order mark and no XML
+** declaration (it would read it as UTF-8 and say "document is empty"). */
+static int utf16_unmarked(FILE *f)
+{
+    unsigned char m[4] = { 1, 1, 1, 1 };
+    size_t n = fread(m, 1, sizeof m, f);
+    rewind(f);
+    if (n < 4 || (m[0] == 0xff && m[1] == 0xfe) || (m[0] == 0xfe && m[1] == 0xff))
+        return 0;
+    if (memcmp(m, "\0<\0?", 4) == 0 || memcmp(m, "<\0?\0", 4) == 0)
+        return 0; /* a declaration: libxml2 detects the encoding */
+    return (m[0] == 0 && m[1] != 0 && m[2] == 0 && m[3] != 0) ||
+           (m[0] != 0 && m[1] == 0 && m[2] != 0 && m[3] == 0);
+}
+
 static int walk(struct reader_state *st, xmlTextReaderPtr r)
 {
     int ret = xmlTextReaderRead(r), rc;
@@ -621,7 +723,10 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
         const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
         int tei = ns && strcmp(ns, TEI_NS) == 0;
         xmlNodePtr current = xmlTextReaderCurrentNode(r);
-        long line = current ? xmlGetLineNo(current) : xmlTextReaderGetParserLineNumber(r);
+        long line = current ? xmlGetLineNo(current) : 0;
+
+        if (line <= 0) /* a DTD node has no line of its own */
+            line = xmlTextReaderGetParserLineNumber(r);
 
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
             report(st, GLOSSA_EINPUT, line, 0,
@@ -702,6 +807,13 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
                "%s-compressed data: decompress the term base before indexing", kind);
         return GLOSSA_EINPUT;
     }
+    if (utf16_unmarked(f)) {
+        fclose(f);
+        report(&st, GLOSSA_EINPUT, 1, 1,
+               "UTF-16 without a byte-order mark or an XML declaration: save the file as "
+               "UTF-8, or as UTF-16 with a byte-order mark");
+        return GLOSSA_EINPUT;
+    }
     /* No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: entities stay
     ** unexpanded and nothing external is fetched. */
     r = xmlReaderForIO(read_cb, close_cb, f, path, NULL,
@@ -710,6 +822,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
         fclose(f);
         return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "cannot create XML reader");
     }
+    st.reader = r;
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &st);
     if (xmlTextReaderRelaxNGSetSchema(r, schema->rng) != 0) {
         xmlFreeTextReader(r);

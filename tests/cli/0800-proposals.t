@@ -91,6 +91,30 @@ expect_rc 2 "conflicting agreed changes"
 expect_err "conflict: concept 'information-weapon' is changed by"
 expect_true "nothing written on conflict" test ! -e next2/annex1.xml
 
+# ---- history: consolidate --in-force keeps earlier wordings with their dates
+run glossa consolidate --round 2026-1 --positions "$POS" --in-force 2027-06-01 -o dated "$P"
+expect_rc 0
+cp "$SRC/glossary/statements.xml" dated/
+run glossa index --quiet --db dated.db dated
+expect_rc 0 "the dated version indexes"
+run glossa show --db dated.db --to ru --as-of 2028-01-01 --format json information-weapon
+expect_json '[.results[0].definitions[] | select(.lang == "ru") | .text] | join("|")' \
+    "информационные и коммуникационные технологии, средства и методы, применяемые в целях ведения информационной войны"
+run glossa show --db dated.db --to ru --as-of 2020-01-01 --format json information-weapon
+expect_json '[.results[0].definitions[] | select(.lang == "ru") | .text] | join("|")' \
+    "информационные технологии, средства и методы, применяемые в целях ведения информационной войны"
+run glossa show --db dated.db --to ru --history information-weapon
+expect_out "in force until 2027-06-01"
+expect_out "in force from 2027-06-01"
+run glossa lookup --db dated.db --as-of 2020-01-01 --format json "инцидент информационной безопасности"
+expect_json '[.results[].id] | index("kz-information-security-incident")' null "not yet in force in 2020"
+run glossa lookup --db dated.db --as-of 2028-01-01 --format json "инцидент информационной безопасности"
+expect_json '.results[0].id' kz-information-security-incident
+run glossa show --db dated.db no-such-concept
+expect_rc 1
+run glossa lookup --db dated.db --as-of 2027-13 x
+expect_rc 2
+
 # ---- propose: a skeleton that validates, and check lists what to fill in
 run glossa propose --state KZ --lang kk,en --id cyber-drill --round 2026-2 --date 2026-12-01 -o skel.xml
 expect_rc 0

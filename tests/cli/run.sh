@@ -9,7 +9,8 @@ GLOSSA=${GLOSSA:?GLOSSA must name the glossa binary}
 SRC=${SRC:?SRC must name the source tree}
 SHARED=${SHARED:-$SRC/../shared}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/glossa-test.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
+SERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 export GLOSSA_DB="$WORK/glossa.db"
 export NO_COLOR=1
 checks=0
@@ -55,6 +56,30 @@ need_shared() {
 # Index the bundled glossary into $GLOSSA_DB once.
 index_bundled() {
     "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }
+}
+
+# start_server ARGS...: `glossa serve ARGS --listen 127.0.0.1:0` in the
+# background, its stderr in $WORK/serve.err; sets SERVER (the pid, killed
+# when the test ends) and PORT (from its "listening on" line, within 10 s).
+start_server() {
+    "$GLOSSA" serve "$@" --listen 127.0.0.1:0 2>"$WORK/serve.err" &
+    SERVER=$!
+    PORT=
+    for _ in $(seq 100); do
+        PORT=$(sed -n 's/^listening on 127\.0\.0\.1:\([0-9][0-9]*\) .*/\1/p' "$WORK/serve.err")
+        [ -n "$PORT" ] && return 0
+        kill -0 "$SERVER" 2>/dev/null || break
+        sleep 0.1
+    done
+    echo "FAIL: the server did not start: $(cat "$WORK/serve.err")"
+    exit 1
+}
+# stop_server: SIGTERM, then its exit status in $RC.
+stop_server() {
+    kill -TERM "$SERVER"
+    wait "$SERVER"
+    RC=$?
+    SERVER=
 }
 
 finish() {

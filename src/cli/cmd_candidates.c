@@ -1,0 +1,201 @@
+/*
+** cmd_candidates.c — `glossa candidates`: the recurring multi-word phrases
+** of plain-text documents that the glossary does not have yet, ranked by
+** C-value, with frequency and an example; optionally the best ones as a TEI
+** skeleton of proposed concepts.
+*/
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "db", 0, "PATH", "database whose terms are left out (default $GLOSSA_DB, else glossa.db)" },
+    { "lang", 'l', "LANG", "language of the documents: ru (default) or en" },
+    { "top", 'n', "N", "show the N best candidates (default 20)" },
+    { "min-freq", 0, "N", "only phrases seen at least N times (default 2)" },
+    { "all", 0, NULL, "also list phrases that are glossary terms already (marked known)" },
+    { "format", 0, "FORMAT", "text (default) or json" },
+    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE" },
+};
+
+static int parse_count(const struct cli_out *out, const char *flag, const char *s, long max,
+                       unsigned *v)
+{
+    char *end;
+    long n;
+    if (!s)
+        return 0;
+    n = strtol(s, &end, 10);
+    if (*s == '\0' || *end || n < 1 || n > max) {
+        out_message(out, "%s takes a number from 1 to %ld, not '%s'", flag, max, s);
+        return -1;
+    }
+    *v = (unsigned)n;
+    return 0;
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static void print_text(const glossa_candidates *c, size_t top)
+{
+    size_t i, n = glossa_candidates_count(c);
+    if (n == 0) {
+        printf("no candidate in %zu document%s\n", glossa_candidates_documents(c),
+               glossa_candidates_documents(c) == 1 ? "" : "s");
+        return;
+    }
+    printf("rank  C-value  freq  docs  candidate\n");
+    for (i = 0; i < n && i < top; i++) {
+        const glossa_candidate *k = glossa_candidates_get(c, i);
+        printf("%4zu  %7.2f  %4u  %4u  %s%s\n", i + 1, k->cvalue, k->freq, k->docs, k->text,
+               k->known ? "  (known)" : "");
+        printf("      %s:%ld: %s\n", base_name(k->file), k->line, k->example);
+    }
+    printf("%zu of %zu candidates shown (--top), from %zu document%s\n", i < n ? i : n, n,
+           glossa_candidates_documents(c), glossa_candidates_documents(c) == 1 ? "" : "s");
+}
+
+static void print_json(const glossa_candidates *c, const char *lang, size_t top)
+{
+    size_t i, n = glossa_candidates_count(c);
+    printf("{\"lang\":");
+    out_json_string(stdout, lang);
+    printf(",\"documents\":%zu,\"total\":%zu,\"candidates\":[", glossa_candidates_documents(c), n);
+    for (i = 0; i < n && i < top; i++) {
+        const glossa_candidate *k = glossa_candidates_get(c, i);
+        printf("%s{\"rank\":%zu,\"text\":", i ? "," : "", i + 1);
+        out_json_string(stdout, k->text);
+        printf(",\"key\":");
+        out_json_string(stdout, k->key);
+        printf(",\"words\":%u,\"cvalue\":%.4f,\"frequency\":%u,\"forms\":%u,\"documents\":%u,"
+               "\"known\":%s,\"example\":{\"file\":",
+               k->words, k->cvalue, k->freq, k->forms, k->docs, k->known ? "true" : "false");
+        out_json_string(stdout, k->file);
+        printf(",\"line\":%ld,\"text\":", k->line);
+        out_json_string(stdout, k->example);
+        printf("}}");
+    }
+    printf("]}\n");
+}
+
+static int write_proposal(const struct cli_out *out, const glossa_candidates *c, size_t top,
+                          const char *path)
+{
+    glossa_error err;
+    char *xml = NULL;
+    size_t len = 0;
+    FILE *f;
+    int failed;
+
+    if (glossa_candidates_proposal(c, top, &xml, &len, &err)) {
+        out_error(out, &err);
+        return -1;
+    }
+    f = fopen(path, "wb");
+    if (!f) {
+        out_message(out, "cannot write '%s'", path);
+        glossa_free(xml);
+        return -1;
+    }
+    failed = fwrite(xml, 1, len, f) != len;
+    failed |= fclose(f) != 0;
+    glossa_free(xml);
+    if (failed) {
+        out_message(out, "cannot write '%s'", path);
+        return -1;
+    }
+    return 0;
+}
+
+static int run_candidates(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_candidates_opts opts = GLOSSA_CANDIDATES_OPTS_INIT;
+    const char *format = cli_value(self, args, "format");
+    const char *proposal = cli_value(self, args, "proposal");
+    glossa_candidates *c = NULL;
+    glossa_db *db = NULL;
+    glossa_error err;
+    unsigned top = 20;
+    int i, rc = EXIT_ERR;
+
+    if (args->n_positional == 0) {
+        fprintf(stderr, "glossa candidates: no file\nusage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (format && strcmp(format, "text") && strcmp(format, "json")) {
+        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
+        return EXIT_ERR;
+    }
+    if (parse_count(&args->out, "--top", cli_value(self, args, "top"), 100000, &top) ||
+        parse_count(&args->out, "--min-freq", cli_value(self, args, "min-freq"), 1000000,
+                    &opts.min_freq))
+        return EXIT_ERR;
+    if (cli_value(self, args, "lang"))
+        opts.lang = cli_value(self, args, "lang");
+    opts.include_known = cli_value(self, args, "all") != NULL;
+
+    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err) ||
+        glossa_candidates_new(&c, db, &opts, &err)) {
+        out_error(&args->out, &err);
+        glossa_db_close(db);
+        return EXIT_ERR;
+    }
+    glossa_db_close(db);
+    for (i = 0; i < args->n_positional; i++)
+        if (glossa_candidates_add_file(c, args->positional[i], &err)) {
+            out_error(&args->out, &err);
+            goto done;
+        }
+    if (glossa_candidates_rank(c, &err)) {
+        out_error(&args->out, &err);
+        goto done;
+    }
+    if (format && strcmp(format, "json") == 0)
+        print_json(c, opts.lang, top);
+    else
+        print_text(c, top);
+    if (proposal && write_proposal(&args->out, c, top, proposal))
+        goto done;
+    rc = glossa_candidates_count(c) ? EXIT_OK_ : EXIT_NONE;
+done:
+    glossa_candidates_free(c);
+    return rc;
+}
+
+const struct cli_command cmd_candidates_spec = {
+    "candidates", run_candidates, "find multi-word term candidates the glossary lacks",
+    "candidates [--db PATH] [--lang ru|en] [--top N] [--min-freq N] [--all]\n"
+    "                         [--format text|json] [--proposal FILE] FILE...",
+    options, sizeof options / sizeof options[0],
+    "Extract the recurring multi-word phrases of plain-text documents (UTF-8, or\n"
+    "UTF-16 with a byte-order mark) that are not glossary terms yet. Candidates are\n"
+    "n-grams of 2 to 5 words within punctuation that neither start nor end with a\n"
+    "stop word (prepositions may stand inside: «использование ИКТ в преступных\n"
+    "целях»), and in Russian neither end in an adjective nor start with a verb;\n"
+    "phrases mostly written as proper names (capitals inside a sentence) are left\n"
+    "out. Inflected forms are grouped by the Snowball stems of their words. They are\n"
+    "ranked by C-value (Frantzi, Ananiadou & Mima 2000): log2(words) times the\n"
+    "frequency, less the mean frequency of the longer candidates that contain the\n"
+    "phrase, so that a fragment of a longer term ranks low. Phrases with the stems\n"
+    "of a glossary term are left out unless --all is given.\n"
+    "\n"
+    "Each candidate shows its rank, C-value, frequency, the number of documents, its\n"
+    "most frequent form, and the sentence of its first use (FILE:LINE). --proposal\n"
+    "FILE writes the --top best as TEI entries in the glossary's encoding (status\n"
+    "proposed, reliability 1, the Russian form, the sentence as an attestation, and\n"
+    "an editorial note saying what to add) that 'glossa validate' accepts.\n"
+    "\n"
+    "JSON output: {\"lang\":L,\"documents\":D,\"total\":T,\"candidates\":[{\"rank\":R,\n"
+    "  \"text\":T,\"key\":STEMS,\"words\":W,\"cvalue\":C,\"frequency\":F,\"forms\":N,\n"
+    "  \"documents\":D,\"known\":B,\"example\":{\"file\":F,\"line\":L,\"text\":S}}]}\n"
+    "\n"
+    "Exit status: 0 candidates found, 1 none, 2 error.",
+    "  glossa candidates --top 10 statement-*.txt\n"
+    "  glossa candidates --format json --min-freq 3 law.txt\n"
+    "  glossa candidates --top 5 --proposal /tmp/candidates.xml statement.txt\n",
+};

@@ -1,0 +1,121 @@
+/*
+** cmd_export.c — `glossa export`: the term base (the bundled glossary, or
+** TEI files given) in an exchange format — TBX-Basic for terminology tools,
+** CSV for memoQ and Trados, OmegaT's glossary format, or JSON — to standard
+** output or, atomically, to a file.
+*/
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "format", 0, "FORMAT", "tbx (default), csv, omegat or json" },
+    { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first" },
+    { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically) instead of standard output" },
+    { "quiet", 'q', NULL, "print no warnings and no summary" },
+};
+
+#define S(n) ((n) == 1 ? "" : "s")
+
+static void ignore(const glossa_error *d, void *userdata)
+{
+    (void)d;
+    (void)userdata;
+}
+
+static int run_export(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
+    glossa_exchange_stats stats;
+    const char *format = cli_value(self, args, "format");
+    const char *output = cli_value(self, args, "output");
+    int quiet = cli_value(self, args, "quiet") != NULL;
+    const char *fallback[1];
+    const char *const *inputs = args->positional;
+    size_t n_inputs = (size_t)args->n_positional, len = 0;
+    char *data = NULL, tmp[4096];
+    glossa_error err;
+    int rc;
+
+    if (format && glossa_export_format_parse(format, &opts.format)) {
+        out_message(&args->out, "unknown --format '%s' (use tbx, csv, omegat or json)", format);
+        return EXIT_ERR;
+    }
+    if (n_inputs == 0) {
+        fallback[0] = out_default_glossary();
+        inputs = fallback;
+        n_inputs = 1;
+    }
+    opts.from = cli_value(self, args, "from");
+    opts.to = cli_value(self, args, "to");
+    opts.on_diag = out_diag;
+    opts.on_warning = quiet ? ignore : out_warning;
+    opts.userdata = &args->out;
+    rc = glossa_export(inputs, n_inputs, &opts, &data, &len, &stats, &err);
+    if (rc == GLOSSA_ENOTFOUND && err.file[0] == '\0') {
+        out_error(&args->out, &err);
+        return EXIT_NONE;
+    }
+    if (rc) {
+        if (rc != GLOSSA_ESCHEMA && !(rc == GLOSSA_EINPUT && err.file[0]))
+            out_error(&args->out, &err);
+        else
+            fprintf(stderr, "glossa: the input is not valid; nothing was exported\n");
+        return EXIT_ERR;
+    }
+    if (output) {
+        rc = out_write_temp(&args->out, output, data, len, tmp, sizeof tmp) ||
+             out_commit_temp(&args->out, tmp, output);
+        if (!rc && !quiet)
+            printf("exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+                   stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
+                   stats.definitions, S(stats.definitions), output);
+    } else {
+        fwrite(data, 1, len, stdout);
+    }
+    glossa_free(data);
+    if (rc)
+        return EXIT_ERR;
+    if (stats.dropped || stats.skipped_concepts || stats.skipped_terms) {
+        if (!quiet)
+            fprintf(stderr, "glossa: %lu item%s could not be exported (see the warnings)\n",
+                    stats.dropped + stats.skipped_concepts + stats.skipped_terms,
+                    stats.dropped + stats.skipped_concepts + stats.skipped_terms == 1 ? "" : "s");
+        return EXIT_NONE;
+    }
+    return EXIT_OK_;
+}
+
+const struct cli_command cmd_export_spec = {
+    "export", run_export, "write the term base as TBX, CSV, an OmegaT glossary or JSON",
+    "export [--format tbx|csv|omegat|json] [--from LANG] [--to LANG,...] [-o FILE]\n"
+    "                     [FILE|DIR ...]",
+    options, sizeof options / sizeof options[0],
+    "Read the TEI term base (default: the bundled glossary/; validated as by\n"
+    "'glossa index') and write it for other tools. Output is deterministic.\n"
+    "\n"
+    "  tbx     TBX (ISO 30042:2019), TBX-Basic dialect, DCA style: conceptEntry,\n"
+    "          langSec, termSec with administrativeStatus, termType,\n"
+    "          geographicalUsage; definitions and contexts with their sources;\n"
+    "          notes; cross-references. What TBX-Basic has no data category for\n"
+    "          (concept status, reliability, working translations, note types)\n"
+    "          is written in notes marked [glossa], which 'glossa import' reads\n"
+    "          back.\n"
+    "  csv     RFC 4180, for memoQ and Trados: id, one column per language (the\n"
+    "          preferred term, then admitted ones, joined with \"; \"; deprecated\n"
+    "          terms left out), one \"definition (LANG)\" column per language.\n"
+    "  omegat  OmegaT's glossary: source TAB target TAB comment, UTF-8, no\n"
+    "          header; one line per source term (deprecated ones too, with the\n"
+    "          term to use in the comment); needs --to with one language.\n"
+    "  json    {\"concepts\":[…]}: each concept in the shape of a lookup result\n"
+    "          (id, reliability, terms, definitions), one per line.\n"
+    "\n"
+    "Exit status: 0 written; 1 written, but something could not be carried\n"
+    "(each said in a warning), or nothing to export; 2 error.",
+    "  glossa export -o glossa.tbx\n"
+    "  glossa export --format csv --to ru,zh,en -o glossa.csv\n"
+    "  glossa export --format omegat --from ru --to zh -o glossary.utf8\n"
+    "  glossa export --format json glossary/annex1.xml\n",
+};

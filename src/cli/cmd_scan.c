@@ -1,0 +1,272 @@
+/*
+** cmd_scan.c — `glossa scan`: mark every glossary term in plain-text
+** documents (statements, drafts), in any inflected form, with its concept and
+** its equivalents in the languages asked for; as text, JSON or an HTML page.
+*/
+#include "cmd.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
+    { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)" },
+    { "from", 'f', "LANG,...", "find only terms in these languages (default: all)" },
+    { "format", 0, "FORMAT", "text (default), json or html" },
+    { "output", 'o', "FILE", "write to FILE instead of standard output" },
+    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+};
+
+/* The whole of standard input. */
+static char *read_stdin(size_t *len)
+{
+    size_t cap = 65536, n = 0, got;
+    char *buf = malloc(cap);
+    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
+        n += got;
+        if (n == cap) {
+            char *p = cap < ((size_t)1 << 30) ? realloc(buf, cap * 2) : NULL;
+            if (!p) {
+                free(buf);
+                return NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+    }
+    if (buf && ferror(stdin)) {
+        free(buf);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void print_equivalents(FILE *f, const glossa_scan_match *m, const char *sep)
+{
+    size_t i;
+    const char *prev_lang = NULL;
+    for (i = 0; i < m->n_equivalents; i++) {
+        const glossa_term *e = &m->equivalents[i];
+        if (prev_lang && strcmp(prev_lang, e->lang) == 0) {
+            fprintf(f, ", %s", e->text);
+        } else {
+            fprintf(f, "%s%s %s", prev_lang ? sep : "", e->lang, e->text);
+            prev_lang = e->lang;
+        }
+    }
+}
+
+static void print_text(FILE *f, const struct cli_out *out, glossa_scan *const *scans, size_t n)
+{
+    size_t i, j, total = 0;
+    const char *b = out_color(out, 0, "\033[1m"), *g = out_color(out, 0, "\033[32m");
+    const char *d = out_color(out, 0, "\033[2m"), *r = out_color(out, 0, "\033[0m");
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < glossa_scan_count(scans[i]); j++) {
+            const glossa_scan_match *m = glossa_scan_get(scans[i], j);
+            fprintf(f, "%s:%ld:%ld: %s%s%s  %s%s%s%s\n", glossa_scan_name(scans[i]), m->line,
+                    m->column, g, m->text, r, b, m->id, r,
+                    m->reliability <= 1 ? "  NOT VERIFIED" : "");
+            if (m->n_equivalents) {
+                fprintf(f, "    %s", d);
+                print_equivalents(f, m, "; ");
+                fprintf(f, "%s\n", r);
+            }
+        }
+        total += glossa_scan_count(scans[i]);
+    }
+    fprintf(f, "%zu term%s found in %zu file%s\n", total, total == 1 ? "" : "s", n,
+            n == 1 ? "" : "s");
+}
+
+static void print_json(FILE *f, glossa_scan *const *scans, size_t n)
+{
+    size_t i, j, k;
+    fprintf(f, "{\"files\":[");
+    for (i = 0; i < n; i++) {
+        fprintf(f, "%s{\"file\":", i ? "," : "");
+        out_json_string(f, glossa_scan_name(scans[i]));
+        fprintf(f, ",\"matches\":[");
+        for (j = 0; j < glossa_scan_count(scans[i]); j++) {
+            const glossa_scan_match *m = glossa_scan_get(scans[i], j);
+            fprintf(f, "%s{\"line\":%ld,\"column\":%ld,\"start\":%zu,\"end\":%zu,\"text\":",
+                    j ? "," : "", m->line, m->column, m->start, m->end);
+            out_json_string(f, m->text);
+            fprintf(f, ",\"id\":");
+            out_json_string(f, m->id);
+            fprintf(f, ",\"term\":");
+            out_json_string(f, m->term);
+            fprintf(f, ",\"lang\":");
+            out_json_string(f, m->lang);
+            fprintf(f, ",\"reliability\":%d,\"equivalents\":[", m->reliability);
+            for (k = 0; k < m->n_equivalents; k++) {
+                fprintf(f, "%s{\"lang\":", k ? "," : "");
+                out_json_string(f, m->equivalents[k].lang);
+                fprintf(f, ",\"text\":");
+                out_json_string(f, m->equivalents[k].text);
+                fprintf(f, ",\"status\":");
+                out_json_string(f, m->equivalents[k].status);
+                fprintf(f, "}");
+            }
+            fprintf(f, "]}");
+        }
+        fprintf(f, "]}");
+    }
+    fprintf(f, "]}\n");
+}
+
+/* Every item of a comma-separated language list must be a tag glossa knows. */
+static int check_languages(const struct cli_out *out, const char *flag, const char *list)
+{
+    char one[64];
+    const char *p = list, *comma;
+    if (!list)
+        return 0;
+    for (;; p = comma + 1) {
+        size_t n;
+        comma = strchr(p, ',');
+        n = comma ? (size_t)(comma - p) : strlen(p);
+        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
+        if (!glossa_lang_is_valid(one)) {
+            out_message(out, "unknown language '%s' for %s (use BCP 47 tags of the member "
+                             "languages: ru zh en kk ky tg uz hi ur fa be, or 'all')",
+                        one, flag);
+            return -1;
+        }
+        if (!comma)
+            return 0;
+    }
+}
+
+static int run_scan(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_scan_opts opts = GLOSSA_SCAN_OPTS_INIT;
+    const char *format = cli_value(self, args, "format");
+    const char *output = cli_value(self, args, "output");
+    glossa_scanner *scanner = NULL;
+    glossa_scan **scans = NULL;
+    glossa_db *db = NULL;
+    glossa_error err;
+    size_t n = 0, total = 0, i;
+    int rc = EXIT_ERR, stdin_used = 0;
+    FILE *f = stdout;
+
+    if (args->n_positional == 0) {
+        fprintf(stderr, "glossa scan: no file to scan\nusage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (format && strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html")) {
+        out_message(&args->out, "unknown --format '%s' (use text, json or html)", format);
+        return EXIT_ERR;
+    }
+    opts.to = cli_value(self, args, "to");
+    if (!opts.to)
+        opts.to = "ru,zh,en";
+    else if (strcmp(opts.to, "all") == 0)
+        opts.to = NULL;
+    opts.from = cli_value(self, args, "from");
+    if (check_languages(&args->out, "--to", opts.to) ||
+        check_languages(&args->out, "--from", opts.from))
+        return EXIT_ERR;
+
+    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err) ||
+        glossa_scanner_new(&scanner, db, &opts, &err)) {
+        out_error(&args->out, &err);
+        glossa_db_close(db);
+        return EXIT_ERR;
+    }
+    glossa_db_close(db);
+    scans = calloc((size_t)args->n_positional, sizeof *scans);
+    if (!scans) {
+        out_message(&args->out, "out of memory");
+        goto done;
+    }
+    for (i = 0; i < (size_t)args->n_positional; i++) {
+        const char *path = args->positional[i];
+        int r;
+        if (strcmp(path, "-") == 0) {
+            size_t len = 0;
+            char *data = stdin_used ? NULL : read_stdin(&len);
+            if (!data) {
+                out_message(&args->out, stdin_used ? "standard input given twice"
+                                                   : "cannot read standard input");
+                goto done;
+            }
+            stdin_used = 1;
+            r = glossa_scan_buffer(scanner, "-", data, len, &scans[n], &err);
+            free(data);
+        } else {
+            r = glossa_scan_file(scanner, path, &scans[n], &err);
+        }
+        if (r) {
+            out_error(&args->out, &err);
+            goto done;
+        }
+        total += glossa_scan_count(scans[n]);
+        n++;
+    }
+
+    if (output && !(f = fopen(output, "wb"))) {
+        out_message(&args->out, "cannot write '%s'", output);
+        f = stdout;
+        goto done;
+    }
+    if (format && strcmp(format, "html") == 0) {
+        char *html = NULL;
+        size_t len = 0;
+        if (glossa_scan_html((const glossa_scan *const *)scans, n, &html, &len, &err)) {
+            out_error(&args->out, &err);
+            goto done;
+        }
+        fwrite(html, 1, len, f);
+        glossa_free(html);
+    } else if (format && strcmp(format, "json") == 0) {
+        print_json(f, scans, n);
+    } else {
+        struct cli_out o = args->out;
+        if (f != stdout)
+            o.color_out = 0;
+        print_text(f, &o, scans, n);
+    }
+    rc = total ? EXIT_OK_ : EXIT_NONE;
+done:
+    if (f != stdout && fclose(f) != 0) {
+        out_message(&args->out, "cannot write '%s'", output);
+        rc = EXIT_ERR;
+    }
+    for (i = 0; scans && i < n; i++)
+        glossa_scan_free(scans[i]);
+    free(scans);
+    glossa_scanner_free(scanner);
+    return rc;
+}
+
+const struct cli_command cmd_scan_spec = {
+    "scan", run_scan, "mark the glossary terms in plain-text documents",
+    "scan [--db PATH] [--to LANG,...] [--from LANG,...] [--format text|json|html]\n"
+    "                   [-o FILE] FILE...",
+    options, sizeof options / sizeof options[0],
+    "Find every glossary term in plain-text documents (UTF-8, or UTF-16 with a\n"
+    "byte-order mark; '-' reads standard input) and show where it is, as written,\n"
+    "with its concept and its equivalents. Terms match in any inflected form\n"
+    "(Snowball stems for ru, en, hi; exact normalised words for the other\n"
+    "languages), multi-word terms included; where terms overlap, the longest one\n"
+    "that starts first wins. Words across a punctuation mark are not one term.\n"
+    "Abbreviations (ИКТ, МИБ) match only when written in capitals. A word broken\n"
+    "by a hyphen at a line end (госу-/дарств) is read joined; a compound's own\n"
+    "hyphen at a line end (информационно-/коммуникационных) is kept.\n"
+    "\n"
+    "Text output: FILE:LINE:COLUMN: the text as written, the concept, and on the\n"
+    "next line its terms in the --to languages. --format json gives\n"
+    "  {\"files\":[{\"file\":F,\"matches\":[{\"line\":L,\"column\":C,\"start\":B,\"end\":E,\n"
+    "    \"text\":T,\"id\":ID,\"term\":TERM,\"lang\":LANG,\"reliability\":R,\n"
+    "    \"equivalents\":[{\"lang\":L,\"text\":T,\"status\":S}]}]}]}\n"
+    "(start and end: bytes of the document as UTF-8). --format html writes one page\n"
+    "with the terms marked and their equivalents shown on hover.\n"
+    "\n"
+    "Exit status: 0 terms found, 1 none found, 2 error.",
+    "  glossa scan --to zh,en tests/data/text/sample.ru.txt\n"
+    "  glossa scan --format html -o /tmp/scan.html statement.txt\n"
+    "  glossa scan --format json --from ru - < draft.txt\n",
+};

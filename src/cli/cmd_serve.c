@@ -1,0 +1,404 @@
+/*
+** cmd_serve.c — `glossa serve --dict`: a DICT server (RFC 2229) for the
+** `dict` client, GoldenDict and the like. This file is the socket loop only:
+** one thread, poll(), non-blocking sockets, a bound on connections, an idle
+** timeout, SIGPIPE ignored, a clean stop on SIGINT/SIGTERM. What is said on
+** a connection is libglossa's (glossa_dict_session, src/lib/dict.c). One
+** thread means one glossa_db handle, which is not thread-safe, and no locks.
+*/
+#include "cmd.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <time.h>
+#include <unistd.h>
+
+static const struct cli_option options[] = {
+    { "dict", 0, NULL, "speak the DICT protocol (RFC 2229), as dictd does" },
+    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628; port 0: any free port)" },
+    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
+    { "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); more are told 420" },
+    { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)" },
+};
+
+struct client {
+    int fd;
+    int eof;                 /* the client closed its side */
+    double last;             /* when it last sent or took something */
+    glossa_dict_session *s;
+};
+
+static volatile sig_atomic_t stopping;
+static int wake_fd = -1; /* write end of a pipe that wakes poll() on a signal */
+
+static void on_signal(int sig)
+{
+    int saved = errno;
+    (void)sig;
+    stopping = 1;
+    if (wake_fd >= 0 && write(wake_fd, "x", 1) < 0) {
+        /* the pipe is full: poll() wakes anyway */
+    }
+    errno = saved;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int set_flags(int fd)
+{
+    int fl = fcntl(fd, F_GETFL);
+    return fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0
+               ? -1 : 0;
+}
+
+static int parse_number(const char *s, long lo, long hi, long *out)
+{
+    char *end;
+    long v;
+    if (!s)
+        return 0;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (*s == '\0' || *end || errno || v < lo || v > hi)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+/* Bind and listen on HOST:PORT ([HOST]:PORT for IPv6). shown gets the
+** address as bound, with the port the system picked for port 0. */
+static int open_listener(const struct cli_out *out, const char *spec, char *shown, size_t n)
+{
+    char host[256], port[16], h[NI_MAXHOST], p[NI_MAXSERV];
+    const char *colon = strrchr(spec, ':');
+    struct addrinfo hints, *ai = NULL, *a;
+    struct sockaddr_storage ss;
+    socklen_t len = sizeof ss;
+    long num;
+    int fd = -1, rc, one = 1;
+
+    if (!colon || colon == spec || parse_number(colon + 1, 0, 65535, &num) ||
+        (size_t)(colon - spec) >= sizeof host) {
+        out_message(out, "--listen takes HOST:PORT (e.g. 127.0.0.1:2628), not '%s'", spec);
+        return -1;
+    }
+    snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
+    if (host[0] == '[' && host[strlen(host) - 1] == ']') { /* [::1] */
+        memmove(host, host + 1, strlen(host));
+        host[strlen(host) - 1] = '\0';
+    }
+    snprintf(port, sizeof port, "%ld", num);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_STREAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    if ((rc = getaddrinfo(host, port, &hints, &ai)) != 0) {
+        out_message(out, "cannot listen on '%s': %s", spec, gai_strerror(rc));
+        return -1;
+    }
+    for (a = ai; a; a = a->ai_next) {
+        fd = socket(a->ai_family, a->ai_socktype, a->ai_protocol);
+        if (fd < 0)
+            continue;
+        setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 && set_flags(fd) == 0)
+            break;
+        rc = errno;
+        close(fd);
+        fd = -1;
+        errno = rc;
+    }
+    freeaddrinfo(ai);
+    if (fd < 0) {
+        out_message(out, "cannot listen on '%s': %s", spec, strerror(errno));
+        return -1;
+    }
+    if (getsockname(fd, (struct sockaddr *)&ss, &len) == 0 &&
+        getnameinfo((struct sockaddr *)&ss, len, h, sizeof h, p, sizeof p,
+                    NI_NUMERICHOST | NI_NUMERICSERV) == 0)
+        snprintf(shown, n, strchr(h, ':') ? "[%s]:%s" : "%s:%s", h, p);
+    else
+        snprintf(shown, n, "%s", spec);
+    return fd;
+}
+
+/* Send what the session has queued, as much as the socket takes now, and
+** no more than a few rounds of answers, so that a client with many commands
+** in its pipe does not keep the others waiting. Returns -1 when the
+** connection is broken. */
+static int flush_client(struct client *c, double now)
+{
+    glossa_error err;
+    int round;
+    for (round = 0; round < 8; round++) {
+        size_t len;
+        const char *data = glossa_dict_session_output(c->s, &len);
+        ssize_t sent;
+        if (len == 0)
+            return 0;
+        sent = send(c->fd, data, len, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent < 0)
+            return errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR ? 0 : -1;
+        c->last = now;
+        if (glossa_dict_session_consume(c->s, (size_t)sent, &err))
+            return -1;
+    }
+    return 0;
+}
+
+static void drop_client(struct client *c)
+{
+    close(c->fd);
+    glossa_dict_session_free(c->s);
+    c->fd = -1;
+    c->s = NULL;
+}
+
+/* Read what the client sent, answer, send. Returns 1 to close it. */
+static int serve_client(struct client *c, short revents, double now, double idle)
+{
+    glossa_error err;
+    size_t pending;
+
+    if (revents & POLLIN) {
+        char buf[4096];
+        size_t room = glossa_dict_session_room(c->s);
+        ssize_t got = recv(c->fd, buf, room < sizeof buf ? room : sizeof buf, 0);
+        if (got > 0) {
+            c->last = now;
+            if (glossa_dict_session_feed(c->s, buf, (size_t)got, &err))
+                return 1;
+        } else if (got == 0 && room > 0) {
+            c->eof = 1;
+        } else if (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR) {
+            return 1;
+        }
+    }
+    if (revents & (POLLERR | POLLNVAL))
+        return 1;
+    if (flush_client(c, now))
+        return 1;
+    glossa_dict_session_output(c->s, &pending);
+    if (pending == 0 && (c->eof || glossa_dict_session_done(c->s)))
+        return 1;
+    if ((revents & POLLHUP) && !(revents & POLLIN))
+        return 1;
+    return now - c->last >= idle;
+}
+
+static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int *n, int max,
+                           double now, double *pause_until)
+{
+    int i;
+    for (i = 0; i < 16; i++) {
+        glossa_error err;
+        struct client c;
+        int fd = accept(lfd, NULL, NULL);
+        if (fd < 0) {
+            if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
+                fprintf(stderr, "glossa serve: cannot accept a connection: %s\n", strerror(errno));
+                *pause_until = now + 1; /* the backlog waits */
+            }
+            return;
+        }
+        memset(&c, 0, sizeof c);
+        c.fd = fd;
+        c.last = now;
+        if (set_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
+            close(fd);
+            continue;
+        }
+        if (*n == max) {
+            glossa_dict_session_bye(c.s, GLOSSA_DICT_BUSY);
+            flush_client(&c, now);
+            drop_client(&c);
+            continue;
+        }
+        if (flush_client(&c, now)) {
+            drop_client(&c);
+            continue;
+        }
+        clients[(*n)++] = c;
+    }
+}
+
+static int serve_loop(int lfd, int wake_r, glossa_dict *d, int max, double idle)
+{
+    struct client *clients = calloc((size_t)max, sizeof *clients);
+    struct pollfd *pfd = calloc((size_t)max + 2, sizeof *pfd);
+    double pause_until = 0;
+    int n = 0, i, rc = EXIT_OK_;
+
+    if (!clients || !pfd) {
+        fprintf(stderr, "glossa serve: out of memory\n");
+        free(clients);
+        free(pfd);
+        return EXIT_ERR;
+    }
+    while (!stopping) {
+        double now = now_seconds();
+        int k = 2, live = 0;
+        pfd[0].fd = now >= pause_until ? lfd : -1;
+        pfd[0].events = POLLIN;
+        pfd[1].fd = wake_r;
+        pfd[1].events = POLLIN;
+        for (i = 0; i < n; i++, k++) {
+            size_t pending;
+            glossa_dict_session_output(clients[i].s, &pending);
+            pfd[k].fd = clients[i].fd;
+            pfd[k].events = (short)((glossa_dict_session_room(clients[i].s) && !clients[i].eof
+                                         ? POLLIN : 0) | (pending ? POLLOUT : 0));
+            pfd[k].revents = 0;
+        }
+        pfd[0].revents = pfd[1].revents = 0;
+        if (poll(pfd, (nfds_t)k, 1000) < 0) {
+            if (errno == EINTR)
+                continue;
+            fprintf(stderr, "glossa serve: poll: %s\n", strerror(errno));
+            rc = EXIT_ERR;
+            break;
+        }
+        if (pfd[1].revents)
+            break;
+        now = now_seconds();
+        for (i = 0; i < n; i++) {
+            if (serve_client(&clients[i], pfd[2 + i].revents, now, idle))
+                drop_client(&clients[i]);
+            else
+                clients[live++] = clients[i];
+        }
+        n = live;
+        if (pfd[0].revents & POLLIN)
+            accept_clients(lfd, d, clients, &n, max, now, &pause_until);
+    }
+    for (i = 0; i < n; i++) {
+        glossa_dict_session_bye(clients[i].s, GLOSSA_DICT_SHUTDOWN);
+        flush_client(&clients[i], 0);
+        drop_client(&clients[i]);
+    }
+    free(clients);
+    free(pfd);
+    return rc;
+}
+
+static int run_serve(const struct cli_command *self, struct cli_args *args)
+{
+    const char *listen_at = cli_value(self, args, "listen");
+    glossa_dict_opts opts = GLOSSA_DICT_OPTS_INIT;
+    glossa_dict *d = NULL;
+    glossa_db *db = NULL;
+    glossa_error err;
+    struct sigaction sa;
+    char shown[300], host[256];
+    long max = 64, idle = 300;
+    int lfd, wake[2], rc;
+
+    if (!cli_value(self, args, "dict")) {
+        fprintf(stderr, "glossa serve: say which protocol to serve: --dict (RFC 2229)\n"
+                        "usage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (args->n_positional) {
+        fprintf(stderr, "glossa serve: unexpected argument '%s'\nusage: glossa %s\n",
+                args->positional[0], self->usage);
+        return EXIT_ERR;
+    }
+    if (parse_number(cli_value(self, args, "max-clients"), 1, 1000, &max)) {
+        out_message(&args->out, "--max-clients takes a number from 1 to 1000, not '%s'",
+                    cli_value(self, args, "max-clients"));
+        return EXIT_ERR;
+    }
+    if (parse_number(cli_value(self, args, "idle-timeout"), 1, 86400, &idle)) {
+        out_message(&args->out, "--idle-timeout takes seconds from 1 to 86400, not '%s'",
+                    cli_value(self, args, "idle-timeout"));
+        return EXIT_ERR;
+    }
+    if (!listen_at)
+        listen_at = "127.0.0.1:2628";
+    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err))) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    if (gethostname(host, sizeof host) != 0 || !host[0])
+        snprintf(host, sizeof host, "localhost");
+    host[sizeof host - 1] = '\0';
+    opts.host = host;
+    if ((rc = glossa_dict_new(&d, db, &opts, &err))) {
+        out_error(&args->out, &err);
+        glossa_db_close(db);
+        return EXIT_ERR;
+    }
+    lfd = open_listener(&args->out, listen_at, shown, sizeof shown);
+    if (lfd < 0 || pipe(wake) != 0 || set_flags(wake[0]) || set_flags(wake[1])) {
+        if (lfd >= 0)
+            out_message(&args->out, "cannot make a pipe: %s", strerror(errno));
+        glossa_dict_free(d);
+        glossa_db_close(db);
+        return EXIT_ERR;
+    }
+    wake_fd = wake[1];
+    memset(&sa, 0, sizeof sa);
+    sigemptyset(&sa.sa_mask);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+
+    fprintf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
+            glossa_dict_database_count(d));
+    fflush(stderr);
+    rc = serve_loop(lfd, wake[0], d, (int)max, (double)idle);
+
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    wake_fd = -1;
+    close(wake[0]);
+    close(wake[1]);
+    close(lfd);
+    glossa_dict_free(d);
+    glossa_db_close(db);
+    return rc;
+}
+
+const struct cli_command cmd_serve_spec = {
+    "serve", run_serve, "serve the term base to dictionary clients (DICT, RFC 2229)",
+    "serve --dict [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]",
+    options, sizeof options / sizeof options[0],
+    "Serve the index over the DICT protocol (RFC 2229), so that the dict client,\n"
+    "GoldenDict and other DICT clients can look terms up. It listens on\n"
+    "127.0.0.1:2628 unless --listen says otherwise (port 0 picks a free port);\n"
+    "the address is printed on stderr as 'listening on HOST:PORT'. SIGINT or\n"
+    "SIGTERM stops it: connected clients are told 421.\n"
+    "\n"
+    "Databases: 'all' (every language: the whole concept) and one per language\n"
+    "pair that has concepts in common, e.g. 'ru-zh' (Russian terms, their Chinese\n"
+    "equivalents). DEFINE answers with the best matches of glossa's search (the\n"
+    "kind 'glossa lookup' shows whole); a typo gets no definition, and the\n"
+    "client's follow-up MATCH suggests the term. MATCH strategies: exact, prefix,\n"
+    "substring, lev (typos), stem, translit and smart (glossa's ranked search,\n"
+    "also '.'). SHOW INFO says which entries are reconstructions, not verified.\n"
+    "\n"
+    "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
+    "'500 line too long'), --max-clients connections at once (more get '420'),\n"
+    "and --idle-timeout. One thread serves every connection.\n"
+    "\n"
+    "Exit status: 0 stopped by a signal, 2 error (no database, cannot listen).",
+    "  glossa serve --dict &\n"
+    "  dict -h 127.0.0.1 \"информационная безопасность\"\n"
+    "  dict -h 127.0.0.1 -d ru-zh \"информационная безопасность\"\n"
+    "  dict -h 127.0.0.1 -m -s prefix информ\n"
+    "  glossa serve --dict --listen 127.0.0.1:0 --max-clients 16 --idle-timeout 60\n",
+};

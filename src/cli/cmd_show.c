@@ -1,0 +1,65 @@
+/*
+** cmd_show.c — `glossa show`: one concept whole, by its id, as it reads on
+** a day (--as-of) or with every earlier wording (--history).
+*/
+#include "cmd.h"
+
+#include <string.h>
+
+static const struct cli_option options[] = {
+    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
+    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "history", 0, NULL, "every wording, with the instrument and dates it was in force" },
+    { "format", 0, "FORMAT", "text (default) or json" },
+    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+};
+
+static int run_show(const struct cli_command *self, struct cli_args *args)
+{
+    glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
+    const char *format = cli_value(self, args, "format");
+    glossa_results *res = NULL;
+    glossa_db *db = NULL;
+    glossa_error err;
+    int rc;
+
+    if (args->n_positional != 1) {
+        fprintf(stderr, "usage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (format && strcmp(format, "text") && strcmp(format, "json")) {
+        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
+        return EXIT_ERR;
+    }
+    opts.to = cli_value(self, args, "to");
+    opts.as_of = cli_value(self, args, "as-of");
+    opts.history = cli_value(self, args, "history") != NULL;
+    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) ||
+        (rc = glossa_concept(db, args->positional[0], &opts, &res, &err))) {
+        out_error(&args->out, &err);
+        glossa_db_close(db);
+        return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
+    }
+    if (format && strcmp(format, "json") == 0)
+        lookup_print_json(args->positional[0], res);
+    else
+        lookup_print_hit(&args->out, 1, glossa_results_get(res, 0));
+    glossa_results_free(res);
+    glossa_db_close(db);
+    return EXIT_OK_;
+}
+
+const struct cli_command cmd_show_spec = {
+    "show", run_show, "show one concept whole, or its history",
+    "show [--db PATH] [--to LANG,...] [--as-of DATE | --history] [--format text|json] ID",
+    options, sizeof options / sizeof options[0],
+    "Show the concept ID (its xml:id) whole: terms, definitions with their\n"
+    "sources, notes, reliability. Wordings carry the dates they are in force\n"
+    "(from / to, set when 'glossa consolidate --in-force DATE' applies an\n"
+    "amendment): by default today's wording is shown, --as-of DATE shows the\n"
+    "wording in force that day, --history every wording with its dates and the\n"
+    "instrument it comes from. Exit status: 0 shown, 1 no such concept, 2 error.",
+    "  glossa show information-security\n"
+    "  glossa show --history --to ru information-weapon\n",
+};

@@ -1,0 +1,237 @@
+/*
+** dict_text.c — how the DICT server writes: quoted words for status lines,
+** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), definitions
+** wrapped at 72 columns by display width (CJK breaks between characters),
+** and one concept as the text of a DEFINE answer, with its reliability.
+** It does not look anything up (dict_search.c) or read commands (dict.c).
+*/
+#include "dict_int.h"
+
+#include <unicode/utf8.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define DICT_WIDTH 72 /* columns of definition text */
+
+/* Bytes of s to show in n at most, not cutting a UTF-8 character. */
+static size_t utf8_cut(const char *s, size_t len, size_t n)
+{
+    if (len <= n)
+        return len;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+/* A quoted string for a status line: "…" with \ and " escaped, any control
+** character (which would break the line) as a space, and at most 900 bytes
+** of s, so that the line keeps within the RFC's 1024. */
+int glossa__dict_quoted(struct glossa_buf *r, const char *s)
+{
+    const char *end = s ? s + utf8_cut(s, strlen(s), 900) : NULL;
+    if (glossa__buf_add(r, "\"", 1))
+        return GLOSSA_ENOMEM;
+    for (; s && s < end; s++) {
+        char c = (unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s;
+        if (((c == '"' || c == '\\') && glossa__buf_add(r, "\\", 1)) || glossa__buf_add(r, &c, 1))
+            return GLOSSA_ENOMEM;
+    }
+    return glossa__buf_add(r, "\"", 1);
+}
+
+/* One line of a text answer: dot-stuffed (RFC 2229 2.4.1), CRLF. */
+int glossa__dict_line(struct glossa_buf *r, const char *s, size_t n)
+{
+    if ((n && s[0] == '.' && glossa__buf_add(r, ".", 1)) || glossa__buf_add(r, s, n) ||
+        glossa__buf_add(r, "\r\n", 2))
+        return GLOSSA_ENOMEM;
+    return 0;
+}
+
+int glossa__dict_linef(struct glossa_buf *r, const char *fmt, ...)
+{
+    char line[GLOSSA_DICT_LINE_MAX];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(line, sizeof line, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return GLOSSA_ERROR;
+    /* room for a stuffed dot and CRLF */
+    return glossa__dict_line(r, line, utf8_cut(line, strlen(line), sizeof line - 3));
+}
+
+/* Text wrapped at DICT_WIDTH columns: the first line starts with `first`,
+** the others are indented by `indent` spaces. Runs of white space become one
+** space; lines break at spaces and before or after CJK characters (a word
+** too long for any line is cut, so no line passes the RFC's limit). */
+int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent, const char *text)
+{
+    char line[GLOSSA_DICT_LINE_MAX];
+    size_t len, width, brk = 0, i = 0, n = text ? strlen(text) : 0;
+    int prev_wide = 0;
+
+    len = strlen(first) < 200 ? strlen(first) : 200;
+    memcpy(line, first, len);
+    width = glossa_text_width(line, len);
+    while (i < n) {
+        int32_t at = (int32_t)i;
+        UChar32 c;
+        size_t cw, clen;
+        U8_NEXT((const uint8_t *)text, at, (int32_t)n, c);
+        clen = (size_t)at - i;
+        if (c >= 0 && (c <= 0x20 || c == 0x7f)) {
+            if (len > 0 && line[len - 1] != ' ') {
+                brk = len;
+                line[len++] = ' ';
+                width++;
+            }
+            i += clen;
+            prev_wide = 0;
+            continue;
+        }
+        cw = glossa_text_width(text + i, clen);
+        if ((cw == 2 || prev_wide) && len > 0 && line[len - 1] != ' ')
+            brk = len;
+        memcpy(line + len, text + i, clen);
+        len += clen;
+        width += cw;
+        i += clen;
+        prev_wide = cw == 2;
+        if ((width > DICT_WIDTH && brk > indent) || len > 900) {
+            size_t cut = brk > indent ? brk : len, end = cut, rest = cut;
+            while (end > 0 && line[end - 1] == ' ')
+                end--;
+            if (glossa__dict_line(r, line, end))
+                return GLOSSA_ENOMEM;
+            while (rest < len && line[rest] == ' ')
+                rest++;
+            memmove(line + indent, line + rest, len - rest);
+            memset(line, ' ', indent);
+            len = indent + len - rest;
+            width = glossa_text_width(line, len);
+            brk = 0;
+        }
+    }
+    while (len > 0 && line[len - 1] == ' ')
+        len--;
+    return len ? glossa__dict_line(r, line, len) : 0;
+}
+
+const char *glossa__dict_reliability(int r)
+{
+    switch (r) {
+    case 1: return "NOT VERIFIED";
+    case 2: return "minimum reliability";
+    case 3: return "reliable";
+    default: return "very reliable";
+    }
+}
+
+static const char *basis_note(const char *basis)
+{
+    if (basis && strcmp(basis, "reconstruction") == 0)
+        return "reconstruction, not verified against the official text";
+    if (basis && strcmp(basis, "working-translation") == 0)
+        return "working translation, not an official rendering";
+    return NULL;
+}
+
+/* As dictd does: a definition gets a full header; lists and information an
+** empty one (only the blank line), which is what clients such as GoldenDict
+** expect before the lines of a MATCH answer. */
+int glossa__dict_mime(const glossa_dict_session *s, struct glossa_buf *r, int definition)
+{
+    if (!s->mime)
+        return 0;
+    return glossa__buf_adds(r, definition ? "Content-type: text/plain; charset=utf-8\r\n"
+                                            "Content-transfer-encoding: 8bit\r\n\r\n"
+                                          : "\r\n");
+}
+
+/* The text of one definition: for "all" the whole concept, for a pair the
+** equivalents in the target language with their definitions. As lookup does,
+** definitions fall back to the authentic ones (ru, zh), notes to English. */
+int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db)
+{
+    const char *to = db->dst >= 0 ? DICT_LANG(db->dst).tag : NULL;
+    const char *def_langs = to, *note_langs = to;
+    struct glossa_buf line = GLOSSA_BUF_INIT;
+    char label[64];
+    size_t i, lw = 2;
+    int rc = 0, any = 0;
+
+    if (glossa__buf_addf(&line, "%s (%s)%s%s", h->match_text ? h->match_text : "",
+                         h->match_lang ? h->match_lang : "?", to ? " -> " : "",
+                         to ? DICT_LANG(db->dst).name : "") ||
+        glossa__dict_wrapped(r, "", 4, line.data))
+        rc = GLOSSA_ENOMEM;
+    if (!rc)
+        rc = glossa__dict_linef(r, "  [%s]  %s, %s (reliability %d of 4)", h->id,
+                                strcmp(h->status, "in-force") == 0 ? "in force" : h->status,
+                                glossa__dict_reliability(h->reliability), h->reliability);
+    if (!rc)
+        rc = glossa__dict_line(r, "", 0);
+    for (i = 0; i < h->n_terms; i++)
+        if ((!to || glossa__lang_matches(h->terms[i].lang, to)) && strlen(h->terms[i].lang) > lw)
+            lw = strlen(h->terms[i].lang);
+    for (i = 0; !rc && i < h->n_terms; i++) {
+        const glossa_term *t = &h->terms[i];
+        if (to && !glossa__lang_matches(t->lang, to))
+            continue;
+        glossa__buf_clear(&line);
+        snprintf(label, sizeof label, "  %-*s  ", (int)lw, t->lang);
+        if (glossa__buf_addf(&line, "%s (%s%s%s%s%s%s)", t->text, t->status,
+                             t->term_type ? ", " : "", t->term_type ? t->term_type : "",
+                             t->working ? ", working translation" : "", t->geo ? ", " : "",
+                             t->geo ? t->geo : "") ||
+            glossa__dict_wrapped(r, label, lw + 4, line.data))
+            rc = GLOSSA_ENOMEM;
+    }
+    for (i = 0; to && i < h->n_definitions; i++)
+        any |= glossa__lang_matches(h->definitions[i].lang, to);
+    if (to && !any)
+        def_langs = "ru,zh";
+    for (i = 0; !rc && i < h->n_definitions; i++) {
+        const glossa_definition *d = &h->definitions[i];
+        const char *note = basis_note(d->basis);
+        if (def_langs && !glossa__lang_in_list(d->lang, def_langs))
+            continue;
+        glossa__buf_clear(&line);
+        snprintf(label, sizeof label, "  def %s: ", d->lang);
+        if (glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, label, 6, d->text) ||
+            glossa__buf_addf(&line, "[source: %s%s%s]", d->source ? d->source : "unknown",
+                             note ? "; " : "", note ? note : "") ||
+            glossa__dict_wrapped(r, "      ", 6, line.data))
+            rc = GLOSSA_ENOMEM;
+    }
+    for (any = 0, i = 0; to && i < h->n_notes; i++)
+        any |= glossa__lang_matches(h->notes[i].lang, to);
+    if (to && !any)
+        note_langs = "en";
+    for (i = 0; !rc && i < h->n_notes; i++) {
+        if (note_langs && !glossa__lang_in_list(h->notes[i].lang, note_langs))
+            continue;
+        rc = glossa__dict_line(r, "", 0);
+        if (!rc)
+            rc = glossa__dict_wrapped(r, "  note: ", 8, h->notes[i].text);
+    }
+    if (!rc && h->instrument) {
+        rc = glossa__dict_line(r, "", 0);
+        if (!rc)
+            rc = glossa__dict_wrapped(r, "  from: ", 8, h->instrument);
+    }
+    glossa__buf_release(&line);
+    return rc;
+}
+
+void glossa__dict_description(const struct dict_db *db, char *out, size_t n)
+{
+    if (db->src < 0)
+        snprintf(out, n, "glossa: SCO information-security terms, all languages");
+    else
+        snprintf(out, n, "glossa: %s -> %s", DICT_LANG(db->src).name, DICT_LANG(db->dst).name);
+}

@@ -1,0 +1,96 @@
+/*
+** export_json.c — the term base as JSON: {"concepts":[…]}, one concept per
+** line, each in the shape of a `glossa lookup --format json` result without
+** the fields that belong to a search (score, match):
+**   {"id":ID,"reliability":R,"terms":[{"lang","text","status"}],
+**    "definitions":[{"lang","text","source"}]}
+** with the source of a reconstructed or working definition marked as lookup
+** marks it. --to keeps the terms and definitions of those languages.
+*/
+#include "exchange_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static int json_string(struct glossa_buf *out, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    int rc = glossa__buf_add(out, "\"", 1);
+    for (; *p && !rc; p++) {
+        switch (*p) {
+        case '"': rc = glossa__buf_adds(out, "\\\""); break;
+        case '\\': rc = glossa__buf_adds(out, "\\\\"); break;
+        case '\n': rc = glossa__buf_adds(out, "\\n"); break;
+        case '\r': rc = glossa__buf_adds(out, "\\r"); break;
+        case '\t': rc = glossa__buf_adds(out, "\\t"); break;
+        default:
+            rc = *p < 0x20 ? glossa__buf_addf(out, "\\u%04x", *p)
+                           : glossa__buf_add(out, (const char *)p, 1);
+        }
+    }
+    return rc || glossa__buf_add(out, "\"", 1);
+}
+
+static int definition_source(struct glossa_tb *tb, const struct tei_def *d, struct glossa_buf *s)
+{
+    const struct tei_bibl *b = glossa__tb_bibl(tb, d->source);
+    const char *note = glossa__basis_note(d->basis);
+    glossa__buf_clear(s);
+    return glossa__buf_addf(s, "%s%s%s%s", b ? b->citation : "", note ? " (" : "",
+                            note ? note : "", note ? ")" : "");
+}
+
+int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
+                       struct glossa_buf *out)
+{
+    struct glossa_buf src = GLOSSA_BUF_INIT;
+    size_t i, j, written = 0;
+    int rc = glossa__buf_adds(out, "{\"concepts\":[");
+
+    for (i = 0; i < tb->n_entries && !rc; i++) {
+        const struct tei_entry *e = &tb->entries[i];
+        int first = 1, any = 0;
+        for (j = 0; j < e->n_terms; j++)
+            any |= glossa__lang_in_list(e->terms[j].lang, opts->to);
+        if (!any)
+            continue;
+        rc = glossa__buf_addf(out, "%s\n{\"id\":", written ? "," : "") || json_string(out, e->id) ||
+             glossa__buf_addf(out, ",\"reliability\":%d,\"terms\":[", e->reliability);
+        for (j = 0; j < e->n_terms && !rc; j++) {
+            const struct tei_term *t = &e->terms[j];
+            if (!glossa__lang_in_list(t->lang, opts->to))
+                continue;
+            rc = glossa__buf_adds(out, first ? "{\"lang\":" : ",{\"lang\":") ||
+                 json_string(out, t->lang) || glossa__buf_adds(out, ",\"text\":") ||
+                 json_string(out, t->text) || glossa__buf_adds(out, ",\"status\":") ||
+                 json_string(out, t->status) || glossa__buf_adds(out, "}");
+            first = 0;
+            if (r->stats)
+                r->stats->terms++;
+        }
+        rc = rc || glossa__buf_adds(out, "],\"definitions\":[");
+        first = 1;
+        for (j = 0; j < e->n_defs && !rc; j++) {
+            const struct tei_def *d = &e->defs[j];
+            if (!glossa__lang_in_list(d->lang, opts->to))
+                continue;
+            rc = definition_source(tb, d, &src) ||
+                 glossa__buf_adds(out, first ? "{\"lang\":" : ",{\"lang\":") ||
+                 json_string(out, d->lang) || glossa__buf_adds(out, ",\"text\":") ||
+                 json_string(out, d->text) || glossa__buf_adds(out, ",\"source\":") ||
+                 json_string(out, glossa__buf_str(&src)) || glossa__buf_adds(out, "}");
+            first = 0;
+            if (r->stats)
+                r->stats->definitions++;
+        }
+        rc = rc || glossa__buf_adds(out, "]}");
+        written++;
+        if (r->stats)
+            r->stats->concepts++;
+    }
+    rc = rc || glossa__buf_adds(out, "\n]}\n");
+    glossa__buf_release(&src);
+    if (rc)
+        return GLOSSA_ENOMEM;
+    return written ? 0 : GLOSSA_ENOTFOUND;
+}

@@ -1,0 +1,449 @@
+/*
+** termbase.c — a term base held in memory for the exchange formats: the
+** entries and sources of TEI files (read through tei.c after the inputs were
+** validated as by `glossa index`), or of an imported TBX file.
+**
+** It does not write anything (export_*.c and tei_write.c do) and it does not
+** build an index.
+*/
+#include "exchange_int.h"
+
+#include <sqlite3.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int glossa__tb_new(struct glossa_tb **out, glossa_error *err)
+{
+    struct glossa_tb *tb = glossa__calloc(1, sizeof *tb);
+    if (tb)
+        tb->arena = glossa__arena_new();
+    if (!tb || !tb->arena) {
+        glossa__free(tb);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out = tb;
+    return 0;
+}
+
+void glossa__tb_free(struct glossa_tb *tb)
+{
+    if (!tb)
+        return;
+    glossa__arena_free(tb->arena);
+    glossa__free(tb->bibls);
+    glossa__free(tb->entries);
+    glossa__free(tb->entry_file);
+    glossa__free(tb->by_id);
+    glossa__free(tb);
+}
+
+const char *glossa__tb_str(struct glossa_tb *tb, const char *s, int *oom)
+{
+    char *copy = glossa__arena_strdup(tb->arena, s);
+    if (s && !copy)
+        *oom = 1;
+    return copy;
+}
+
+static int same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+const struct tei_bibl *glossa__tb_bibl(const struct glossa_tb *tb, const char *id)
+{
+    size_t i;
+    for (i = 0; id && i < tb->n_bibls; i++)
+        if (strcmp(tb->bibls[i].id, id) == 0)
+            return &tb->bibls[i];
+    return NULL;
+}
+
+const char *glossa__tb_add_bibl(struct glossa_tb *tb, const char *id, const char *type,
+                                const char *citation)
+{
+    char candidate[160];
+    unsigned k;
+    int oom = 0;
+
+    for (k = 1; k < 100000; k++) {
+        const struct tei_bibl *b;
+        if (k == 1)
+            snprintf(candidate, sizeof candidate, "%s", id);
+        else
+            snprintf(candidate, sizeof candidate, "%.120s-%u", id, k);
+        b = glossa__tb_bibl(tb, candidate);
+        if (!b)
+            break;
+        if (same(b->type, type) && same(b->citation, citation))
+            return b->id;
+    }
+    if (tb->n_bibls == tb->cap_bibls) {
+        size_t cap = tb->cap_bibls ? tb->cap_bibls * 2 : 16;
+        struct tei_bibl *p = glossa__realloc(tb->bibls, cap * sizeof *p);
+        if (!p)
+            return NULL;
+        tb->bibls = p;
+        tb->cap_bibls = cap;
+    }
+    tb->bibls[tb->n_bibls].id = glossa__tb_str(tb, candidate, &oom);
+    tb->bibls[tb->n_bibls].type = glossa__tb_str(tb, type, &oom);
+    tb->bibls[tb->n_bibls].citation = glossa__tb_str(tb, citation ? citation : "", &oom);
+    tb->bibls[tb->n_bibls].line = 0;
+    if (oom)
+        return NULL;
+    return tb->bibls[tb->n_bibls++].id;
+}
+
+struct tei_entry *glossa__tb_add_entry(struct glossa_tb *tb)
+{
+    if (tb->n_entries == tb->cap_entries) {
+        size_t cap = tb->cap_entries ? tb->cap_entries * 2 : 64;
+        struct tei_entry *p = glossa__realloc(tb->entries, cap * sizeof *p);
+        const char **f;
+        if (!p)
+            return NULL;
+        tb->entries = p;
+        f = glossa__realloc(tb->entry_file, cap * sizeof *f);
+        if (!f)
+            return NULL;
+        tb->entry_file = f;
+        tb->cap_entries = cap;
+    }
+    memset(&tb->entries[tb->n_entries], 0, sizeof tb->entries[0]);
+    tb->entry_file[tb->n_entries] = NULL;
+    return &tb->entries[tb->n_entries++];
+}
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp((*(const struct tei_entry *const *)a)->id,
+                  (*(const struct tei_entry *const *)b)->id);
+}
+
+int glossa__tb_index(struct glossa_tb *tb)
+{
+    size_t i;
+    glossa__free(tb->by_id);
+    tb->by_id = glossa__malloc((tb->n_entries ? tb->n_entries : 1) * sizeof *tb->by_id);
+    if (!tb->by_id)
+        return GLOSSA_ENOMEM;
+    for (i = 0; i < tb->n_entries; i++)
+        tb->by_id[i] = &tb->entries[i];
+    if (tb->n_entries > 1)
+        qsort(tb->by_id, tb->n_entries, sizeof *tb->by_id, by_id);
+    return 0;
+}
+
+const struct tei_entry *glossa__tb_find(const struct glossa_tb *tb, const char *id)
+{
+    size_t lo = 0, hi = tb->by_id ? tb->n_entries : 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(tb->by_id[mid]->id, id);
+        if (c == 0)
+            return tb->by_id[mid];
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+/* ---- loading TEI ---------------------------------------------------------------- */
+
+/* A file's bibl id and the id it has in the term base. */
+struct id_map {
+    const char *file, *from, *to;
+};
+
+struct load_state {
+    struct glossa_tb *tb;
+    struct id_map *map;
+    size_t n_map, cap_map;
+    int oom;
+};
+
+static const char *mapped_source(struct load_state *ls, const char *file, const char *id)
+{
+    size_t i;
+    if (!id)
+        return NULL;
+    for (i = ls->n_map; i-- > 0;)
+        if (strcmp(ls->map[i].from, id) == 0 && strcmp(ls->map[i].file, file) == 0)
+            return ls->map[i].to;
+    return NULL; /* cannot happen: tei.c checked every pointer */
+}
+
+static int sink_bibl(void *ud, const char *file, const struct tei_bibl *b)
+{
+    struct load_state *ls = ud;
+    const char *to = glossa__tb_add_bibl(ls->tb, b->id, b->type, b->citation);
+    if (!to)
+        return GLOSSA_ENOMEM;
+    if (ls->n_map == ls->cap_map) {
+        size_t cap = ls->cap_map ? ls->cap_map * 2 : 32;
+        struct id_map *p = glossa__realloc(ls->map, cap * sizeof *p);
+        if (!p)
+            return GLOSSA_ENOMEM;
+        ls->map = p;
+        ls->cap_map = cap;
+    }
+    ls->map[ls->n_map].file = glossa__tb_str(ls->tb, file, &ls->oom);
+    ls->map[ls->n_map].from = glossa__tb_str(ls->tb, b->id, &ls->oom);
+    ls->map[ls->n_map].to = to;
+    ls->n_map++;
+    return ls->oom ? GLOSSA_ENOMEM : 0;
+}
+
+#define COPY(s) glossa__tb_str(tb, (s), &ls->oom)
+
+static void *copy_array(struct load_state *ls, const void *src, size_t n, size_t size)
+{
+    void *p;
+    if (!n)
+        return NULL;
+    p = glossa__arena_alloc(ls->tb->arena, n * size);
+    if (!p)
+        ls->oom = 1;
+    else
+        memcpy(p, src, n * size);
+    return p;
+}
+
+static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
+{
+    struct load_state *ls = ud;
+    struct glossa_tb *tb = ls->tb;
+    struct tei_entry *c = glossa__tb_add_entry(tb);
+    size_t i;
+
+    if (!c)
+        return GLOSSA_ENOMEM;
+    *c = *e;
+    tb->entry_file[tb->n_entries - 1] = COPY(file);
+    c->id = COPY(e->id);
+    c->n = COPY(e->n);
+    c->status = COPY(e->status);
+    c->source = mapped_source(ls, file, e->source);
+    c->terms = copy_array(ls, e->terms, e->n_terms, sizeof *e->terms);
+    c->defs = copy_array(ls, e->defs, e->n_defs, sizeof *e->defs);
+    c->notes = copy_array(ls, e->notes, e->n_notes, sizeof *e->notes);
+    c->xrefs = copy_array(ls, e->xrefs, e->n_xrefs, sizeof *e->xrefs);
+    c->attests = copy_array(ls, e->attests, e->n_attests, sizeof *e->attests);
+    if (ls->oom)
+        return GLOSSA_ENOMEM;
+    for (i = 0; i < c->n_terms; i++) {
+        struct tei_term *t = &c->terms[i];
+        t->lang = COPY(t->lang);
+        t->text = COPY(t->text);
+        t->status = COPY(t->status);
+        t->term_type = COPY(t->term_type);
+        t->geo = COPY(t->geo);
+        t->basis = COPY(t->basis);
+        t->from = COPY(t->from);
+        t->to = COPY(t->to);
+        t->source = mapped_source(ls, file, t->source);
+    }
+    for (i = 0; i < c->n_defs; i++) {
+        struct tei_def *d = &c->defs[i];
+        d->lang = COPY(d->lang);
+        d->text = COPY(d->text);
+        d->basis = COPY(d->basis);
+        d->from = COPY(d->from);
+        d->to = COPY(d->to);
+        d->source = mapped_source(ls, file, d->source);
+    }
+    for (i = 0; i < c->n_notes; i++) {
+        struct tei_note *n = &c->notes[i];
+        n->lang = COPY(n->lang);
+        n->type = COPY(n->type);
+        n->text = COPY(n->text);
+    }
+    for (i = 0; i < c->n_xrefs; i++) {
+        struct tei_xref *x = &c->xrefs[i];
+        x->type = COPY(x->type ? x->type : "related");
+        x->target = COPY(x->target);
+        x->label = COPY(x->label);
+    }
+    for (i = 0; i < c->n_attests; i++) {
+        struct tei_attest *t = &c->attests[i];
+        t->lang = COPY(t->lang);
+        t->quote = COPY(t->quote);
+        t->source = mapped_source(ls, file, t->source);
+    }
+    return ls->oom ? GLOSSA_ENOMEM : 0;
+}
+
+static int ignore_diag(void *ud, const glossa_error *d)
+{
+    (void)ud;
+    (void)d;
+    return 0;
+}
+
+int glossa__tb_load_tei(struct glossa_tb *tb, const char *const *inputs, size_t n_inputs,
+                        const glossa_index_opts *opts, glossa_error *err)
+{
+    struct load_state ls = { tb, NULL, 0, 0, 0 };
+    struct tei_sink sink = { sink_bibl, sink_entry, ignore_diag, &ls };
+    struct tei_schema *schema = NULL;
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    char *files = NULL;
+    int rc;
+
+    /* validate everything first, exactly as index and diff do; the loaded
+    ** index also gives the expanded list of files */
+    rc = glossa__load(inputs, n_inputs, opts, &db, NULL, err);
+    if (rc)
+        return rc;
+    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'sources'", -1, &st, NULL) ==
+            SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        files = glossa__strdup((const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    if (!files)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    rc = glossa__tei_schema_new(&schema, err);
+    if (!rc) {
+        char *p = files, *nl;
+        for (; !rc && p && *p; p = nl ? nl + 1 : NULL) {
+            nl = strchr(p, '\n');
+            if (nl)
+                *nl = '\0';
+            rc = glossa__tei_read(schema, p, &sink, err);
+        }
+    }
+    if (!rc && ls.oom)
+        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!rc && glossa__tb_index(tb))
+        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    glossa__tei_schema_free(schema);
+    glossa__free(files);
+    glossa__free(ls.map);
+    return rc;
+}
+
+/* ---- shared helpers of the writers ------------------------------------------------ */
+
+void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+
+    if (r->stats)
+        r->stats->warnings++;
+    if (!r->fn)
+        return;
+    d.code = GLOSSA_OK;
+    snprintf(d.file, sizeof d.file, "%s", r->file ? r->file : "");
+    d.line = line;
+    d.column = 0;
+    va_start(ap, fmt);
+    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    va_end(ap);
+    r->fn(&d, r->userdata);
+}
+
+const char *glossa__basis_note(const char *basis)
+{
+    if (basis && strcmp(basis, "reconstruction") == 0)
+        return "reconstruction, not verified against the official text";
+    if (basis && strcmp(basis, "working-translation") == 0)
+        return "working translation, not an official rendering";
+    return NULL;
+}
+
+/* Position of tag among the comma-separated items of want it matches (the
+** first one), or -1. */
+static int want_rank(const char *tag, const char *want)
+{
+    const char *p, *comma;
+    int k = 0;
+    char one[32];
+    for (p = want;; p = comma + 1, k++) {
+        size_t n;
+        comma = strchr(p, ',');
+        n = comma ? (size_t)(comma - p) : strlen(p);
+        while (n && *p == ' ') {
+            p++;
+            n--;
+        }
+        while (n && p[n - 1] == ' ')
+            n--;
+        if (n && n < sizeof one) {
+            memcpy(one, p, n);
+            one[n] = '\0';
+            if (glossa__lang_matches(tag, one))
+                return k;
+        }
+        if (!comma)
+            return -1;
+    }
+}
+
+struct ranked {
+    const char *tag;
+    int rank;
+    size_t seen;
+};
+
+static int by_rank(const void *a, const void *b)
+{
+    const struct ranked *x = a, *y = b;
+    if (x->rank != y->rank)
+        return x->rank < y->rank ? -1 : 1;
+    return x->seen < y->seen ? -1 : x->seen > y->seen;
+}
+
+static int add_lang(struct ranked *all, size_t *n, const char *tag, const char *want)
+{
+    size_t i;
+    int rank = want ? want_rank(tag, want) : 0;
+    if (rank < 0)
+        return 0;
+    for (i = 0; i < *n; i++)
+        if (strcmp(all[i].tag, tag) == 0)
+            return 0;
+    all[*n].tag = tag;
+    all[*n].rank = rank;
+    all[*n].seen = *n;
+    (*n)++;
+    return 0;
+}
+
+int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***out, size_t *n)
+{
+    size_t cap = 0, i, j, k = 0;
+    struct ranked *all;
+    const char **tags;
+
+    for (i = 0; i < tb->n_entries; i++)
+        cap += tb->entries[i].n_terms + tb->entries[i].n_defs;
+    all = glossa__malloc((cap ? cap : 1) * sizeof *all);
+    if (!all)
+        return GLOSSA_ENOMEM;
+    for (i = 0; i < tb->n_entries; i++)
+        for (j = 0; j < tb->entries[i].n_terms; j++)
+            add_lang(all, &k, tb->entries[i].terms[j].lang, want);
+    for (i = 0; i < tb->n_entries; i++)
+        for (j = 0; j < tb->entries[i].n_defs; j++)
+            add_lang(all, &k, tb->entries[i].defs[j].lang, want);
+    qsort(all, k, sizeof *all, by_rank);
+    tags = glossa__arena_alloc(tb->arena, (k ? k : 1) * sizeof *tags);
+    if (!tags) {
+        glossa__free(all);
+        return GLOSSA_ENOMEM;
+    }
+    for (i = 0; i < k; i++)
+        tags[i] = all[i].tag;
+    glossa__free(all);
+    *out = tags;
+    *n = k;
+    return 0;
+}

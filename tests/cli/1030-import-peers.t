@@ -1,0 +1,115 @@
+# 1030-import-peers.t — TBX written by other tools (../shared/corpora/
+# interop-samples: LTAC's TBX-Basic examples in DCA and DCT style, TBX 2008
+# exports of CRITI, SDLX and IBM termbases with tig and ntig, Weblate's and
+# Translate Toolkit's files; and, when installed, what Debian's csv2tbx
+# writes) import, re-export and re-import with no loss of what glossa's
+# encoding can carry: every term, status and definition of the languages
+# read is there, the re-export validates against the TBX core schema, and a
+# second round trip changes nothing. None of these files has Russian, which
+# every glossa concept needs: --lang-map reads their languages as ru/zh.
+unset GLOSSA_GLOSSARY
+need_shared
+IS="$SHARED/corpora/interop-samples"
+RNG="$IS/tbx3-ltac-schemas/TBXcoreStructV03.rng"
+body() { sed -n '/<body>/,$p' "$1"; }
+count() { grep -o -- "$1" "${@:2}" | wc -l; }
+
+# round_trip NAME: $WORK/NAME.xml → TBX (valid) → TEI with the same entries
+round_trip() {
+    glossa export -q "$WORK/$1.xml" -o "$WORK/$1.tbx"
+    run xmllint --noout --relaxng "$RNG" "$WORK/$1.tbx"
+    expect_rc 0 "$1: re-export validates:"
+    run glossa import "$WORK/$1.tbx" -o "$WORK/$1-2.xml"
+    expect_rc 0 "$1: re-import of the re-export (nothing left out):"
+    expect_true "$1: TEI → TBX → TEI keeps every entry as it was" test "$(body "$WORK/$1.xml")" = "$(body "$WORK/$1-2.xml")"
+}
+
+# --- without a language map: English is a member language, but no concept has Russian
+run glossa import "$IS/tbx3-ltac-dialects/TBX-Basic/DCA/Example_Astronomy_DCA_VALID.tbx" -o "$WORK/x.xml"
+expect_rc 2 "LTAC example without --lang-map:"
+expect_err "warning: language 'es' is not a member language: 52 terms left out"
+expect_err "nothing to import: 45 concepts read, none with a preferred Russian term"
+expect_true "nothing written" test ! -e "$WORK/x.xml"
+
+# --- LTAC's TBX-Basic example, DCA and DCT style: the same TEI
+for style in DCA DCT; do
+    f="$IS/tbx3-ltac-dialects/TBX-Basic/$style/Example_Astronomy_${style}_VALID.tbx"
+    run glossa import --lang-map en=ru,es=zh "$f" -o "$WORK/astro-$style.xml"
+    expect_rc 1 "LTAC $style example (zu, partOfSpeech, transactions … left out):"
+    expect_out "imported 39 concepts, 107 terms, 74 definitions"
+    expect_err "language 'zu' is not a member language: 6 terms left out"
+    expect_err "data category 'partOfSpeech'"
+    expect_err "data category 'transactionType'"
+    expect_err "concept 'c17' left out: no preferred Russian term"
+    run glossa validate "$WORK/astro-$style.xml"
+    expect_rc 0 "LTAC $style import validates:"
+done
+# (LTAC's two files differ in three notes of the DCA one; terms and definitions are the same)
+terms_defs() { grep -E '<orth>|<def |<usg type="status">' "$1"; }
+expect_true "DCA and DCT style give the same terms, statuses and definitions" \
+    test "$(terms_defs "$WORK/astro-DCA.xml")" = "$(terms_defs "$WORK/astro-DCT.xml")"
+a=$WORK/astro-DCA.xml
+grep -q '<orth>open cluster</orth>' "$a"; expect_true "an English term, read as ru" test $? -eq 0
+grep -A1 '<orth>galactic cluster</orth>' "$a" | grep -q deprecated; expect_true "supersededTerm-admn-sts → deprecated" test $? -eq 0
+grep -q 'source="#oxford2007"' "$a"; expect_true "definition source 'Oxford2007'" test $? -eq 0
+expect_true "every context kept (the en/es ones: $(count 'type="context"' "$IS/tbx3-ltac-dialects/TBX-Basic/DCA/Example_Astronomy_DCA_VALID.tbx") in the file)" \
+    test "$(count '<cit type="attestation"' "$a")" -ge 100
+round_trip astro-DCA
+
+# --- TBX 2008 written by other tools: ntig (SDLX), tig (CRITI), DOCTYPE naming a DTD
+run glossa import --lang-map en=ru,de=zh "$IS/tbx2-peer-exports/v2-original/Unknown Dialect1.tbx" -o "$WORK/sdlx.xml"
+expect_rc 1 "SDLX export (ntig):"
+expect_out "imported 223 concepts"
+nonempty=$(grep -c '<term>[^<]' "$IS/tbx2-peer-exports/v2-original/Unknown Dialect1.tbx")
+expect_true "every non-empty term is there ($nonempty)" test "$(count '<orth>' "$WORK/sdlx.xml")" -eq "$nonempty"
+expect_true "every definition is there" test "$(count '<def ' "$WORK/sdlx.xml")" -eq \
+    "$(count 'type="definition"' "$IS/tbx2-peer-exports/v2-original/Unknown Dialect1.tbx")"
+round_trip sdlx
+run glossa import --lang-map en=ru,pt=zh "$IS/tbx2-peer-exports/v2-original/Good-Basic1.tbx" -o "$WORK/criti.xml"
+expect_rc 1 "CRITI export (tig, DOCTYPE, xml:lang=\"---\"):"
+expect_err "language '---' is not a member language: 2 terms left out"
+expect_err "data category 'partOfSpeech'"
+round_trip criti
+# LTAC's own TBX 2019 conversion of it (which fails the core schema) reads the same
+run glossa import --lang-map en=ru,pt=zh "$IS/tbx2-peer-exports/v3-converted-by-LTAC-perl/Good-Basic1.tbx" -o "$WORK/criti3.xml"
+expect_rc 1 "LTAC's v3 conversion of the CRITI file:"
+expect_true "TBX 2008 and its 2019 conversion give the same terms" \
+    test "$(grep '<orth>' "$WORK/criti.xml" | sort)" = "$(grep '<orth>' "$WORK/criti3.xml" | sort)"
+
+# --- Weblate's test files: Translate Toolkit (tig, no ids, no status), extended metadata
+run glossa import --lang-map cs=ru "$IS/tbx2-peer-exports/weblate-tests/cs.tbx" -o "$WORK/cs.xml"
+expect_rc 0 "Translate Toolkit cs.tbx (assumptions only):"
+expect_out "imported 4 concepts, 8 terms"
+expect_err "8 terms had no administrativeStatus"
+grep -q 'xml:id="address-bar"' "$WORK/cs.xml"; expect_true "ids from the English term" test $? -eq 0
+grep -q '<orth>adresní řádek</orth>' "$WORK/cs.xml"; expect_true "the Czech term" test $? -eq 0
+round_trip cs
+run glossa import --lang-map en=ru,fr=zh "$IS/tbx2-peer-exports/weblate-tests/fr-extended-metadata.tbx" -o "$WORK/fr.xml"
+expect_rc 1 "fr-extended-metadata.tbx:"
+expect_err "concept 'e001' left out: no preferred Russian term"
+expect_err "data category 'Translation needed' (descrip) has no place"
+grep -q 'SYS_ERR_406' "$WORK/fr.xml"; expect_true "e002 kept" test $? -eq 0
+grep -q '<note type="editorial" xml:lang="ru">SYS_ERR_406: Do not translate error codes.</note>' "$WORK/fr.xml"
+expect_true "a term's note with its language" test $? -eq 0
+
+# --- Debian's translate-toolkit: csv2tbx writes TBX 2008 with target language "xx"
+if command -v csv2tbx >/dev/null 2>&1; then
+    glossa export --format omegat --from en --to ru |
+        awk -F'\t' 'BEGIN { print "\"source\",\"target\",\"comment\"" }
+                    { for (i = 1; i <= 3; i++) { gsub(/"/, "\"\"", $i); $i = "\"" $i "\"" }
+                      print $1 "," $2 "," $3 }' > "$WORK/peer.csv"
+    csv2tbx --progress=none "$WORK/peer.csv" "$WORK/peer.tbx" >/dev/null 2>&1
+    expect_true "csv2tbx wrote a martif file" grep -q '<martif' "$WORK/peer.tbx"
+    run glossa import --lang-map xx=ru "$WORK/peer.tbx" -o "$WORK/peer.xml"
+    expect_rc 0 "import of csv2tbx output:"
+    run glossa validate "$WORK/peer.xml"
+    expect_rc 0 "csv2tbx import validates:"
+    want=$(tail -n +2 "$WORK/peer.csv" | awk -F'","' '{ sub(/^"/, "", $1); print $1 "|" $2 }' | sort -u)
+    got=$(glossa export --format json "$WORK/peer.xml" |
+          jq -r '.concepts[] | ([.terms[] | select(.lang == "en")][0].text) + "|" + ([.terms[] | select(.lang == "ru")][0].text)' | sort -u)
+    expect_true "every en/ru pair csv2tbx wrote is in the import" test "$want" = "$got"
+    round_trip peer
+else
+    echo "NOTE: translate-toolkit (csv2tbx) is not installed; its output was not tried"
+fi
+finish
