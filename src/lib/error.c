@@ -25,6 +25,50 @@ const char *glossa_strerror(int code)
     }
 }
 
+/* Length of the UTF-8 sequence at s (shortest form, no surrogates, at most
+** U+10FFFF), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+    unsigned c = s[0], cp;
+    size_t need, i;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        need = 1, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        need = 2, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        need = 3, cp = c & 0x07;
+    else
+        return 0;
+    for (i = 1; i <= need; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return need + 1;
+}
+
+void glossa__one_line(char *msg)
+{
+    unsigned char *p = (unsigned char *)msg;
+    while (*p) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            *p++ = '?';
+        } else if (n == 1) {
+            if (*p < 0x20 || *p == 0x7f)
+                *p = ' ';
+            p++;
+        } else {
+            p += n;
+        }
+    }
+}
+
 int glossa__error_set(glossa_error *err, int code, const char *file, long line,
                       long column, const char *fmt, ...)
 {
@@ -37,6 +81,7 @@ int glossa__error_set(glossa_error *err, int code, const char *file, long line,
         va_start(ap, fmt);
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
         va_end(ap);
+        glossa__one_line(err->msg);
     }
     return code;
 }

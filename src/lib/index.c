@@ -99,6 +99,7 @@ static void problem(struct index_run *run, const char *file, long line,
     va_start(ap, fmt);
     vsnprintf(d.msg, sizeof d.msg, fmt, ap);
     va_end(ap);
+    glossa__one_line(d.msg);
     on_diag(run, &d);
 }
 

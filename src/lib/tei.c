@@ -16,7 +16,6 @@
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
-#include <unicode/utf8.h>
 
 #include <errno.h>
 #include <stdio.h>
@@ -85,24 +84,6 @@ void glossa__tei_schema_free(struct tei_schema *s)
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
-/* A diagnostic is one line of UTF-8 (FILE:LINE: error: MESSAGE is what
-** editors parse): control characters become spaces (libxml2 puts "\nBytes:
-** 0x…" inside some messages), and bytes that are not UTF-8 (libxml2 quotes
-** input as it found it; the buffer's end may cut a character) become '?'. */
-static void one_line(char *msg)
-{
-    int32_t n = (int32_t)strlen(msg), i = 0;
-    while (i < n) {
-        int32_t at = i;
-        UChar32 c;
-        U8_NEXT((const uint8_t *)msg, i, n, c);
-        if (c < 0)
-            memset(msg + at, '?', (size_t)(i - at));
-        else if (c < 0x20 || c == 0x7f)
-            msg[at] = ' ';
-    }
-}
-
 static void report(struct reader_state *st, int code, long line, long col,
                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
@@ -119,7 +100,7 @@ static void report(struct reader_state *st, int code, long line, long col,
     va_start(ap, fmt);
     vsnprintf(d.msg, sizeof d.msg, fmt, ap);
     va_end(ap);
-    one_line(d.msg);
+    glossa__one_line(d.msg); /* libxml2 puts "\nBytes: 0x…" in some, and quotes input */
     if (st->problems++ == 0 && st->err)
         *st->err = d;
     if (st->sink->diag && st->sink->diag(st->sink->ud, &d))

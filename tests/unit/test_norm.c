@@ -123,6 +123,38 @@ static void test_norm__offsets_point_into_the_input(void **state)
     assert_int_equal(n, 3);
 }
 
+/* What the tokenizer fuzzer found (tests/fuzz/corpus/tokenizer/regress-*):
+** keys that changed when normalised again, so that a user typing the
+** normalised form would miss the term. */
+static void test_norm__fuzz_findings_give_stable_keys(void **state)
+{
+    static const char *const samples[] = {
+        "\xe8\xb3\x87\xe8\xa8\x8a\xff\xfe\xe5\xae\x89\xe5\x85\xa8", /* 資訊, bad bytes, 安全 */
+        "\xef\xa6\xa6",                         /* 簾 U+F9A6, a compatibility ideograph */
+        "O\xca\xbb\xe2\x80\x8dkiston",          /* Oʻ + ZWJ + kiston */
+        "r\xef\xb1\x9e",                         /* r + U+FC5E: NFKC gives a space and harakat */
+        "\xc4\xbf",                               /* Ŀ: NFKC gives l and a middle dot */
+        "\xe8\x96\xb4",                          /* 薴: OpenCC goes 薴 → 苧 → 苎 */
+        "\xd0\xb0\xca\xbb`\xd1\x86",           /* а ʻ ` ц: a run of apostrophes */
+        "\xca\xbb\xca\xbbrr",                   /* apostrophes at the start */
+        "\xe6\x9c\xac\xe2\xba\x9e",           /* 本 + the radical ⺞ U+2E9E */
+    };
+    char once[256];
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof samples / sizeof samples[0]; i++) {
+        snprintf(once, sizeof once, "%s", key_of(samples[i]));
+        if (strcmp(key_of(once), once) != 0)
+            fail_msg("sample %zu: key '%s' normalises to '%s'", i, once, key_of(once));
+    }
+    /* and what they mean for search */
+    assert_string_equal(key_of("\xe8\xb3\x87\xe8\xa8\x8a\xff\xe5\xae\x89\xe5\x85\xa8"),
+                        key_of("\xe4\xbf\xa1\xe6\x81\xaf\xef\xbf\xbd\xe5\xae\x89\xe5\x85\xa8"));
+    assert_string_equal(key_of("\xef\xa6\xa6"), key_of("\xe5\xb8\x98"));   /* 簾 U+F9A6 ≡ 帘 */
+    assert_string_equal(key_of("\xc4\xbf"), "l");
+    assert_string_equal(key_of("O\xca\xbb\xe2\x80\x8dkiston"), key_of("o\xca\xbckiston"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -135,6 +167,7 @@ int main(void)
         cmocka_unit_test(test_norm__invalid_utf8_does_not_crash),
         cmocka_unit_test(test_norm__idempotent),
         cmocka_unit_test(test_norm__offsets_point_into_the_input),
+        cmocka_unit_test(test_norm__fuzz_findings_give_stable_keys),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
