@@ -498,9 +498,9 @@ static int emit_word(struct glossa_norm *n, int32_t len8, int flags, size_t star
     return 0;
 }
 
-/* The word that n->fold16 holds changed in normalisation: what are its
-** words now? Ŀ became "l·", whose "·" ends no word; ＇ became an ASCII
-** apostrophe between letters. Break it again (apostrophes unified first)
+/* The word that n->fold16 holds changed in normalisation, or came from
+** dictionary segmentation: what are its words on their own? Ŀ became "l·",
+** whose "·" ends no word; ＇ became an ASCII apostrophe between letters. Break it again (apostrophes unified first)
 ** and hand over each word, normalised, with the offsets of the original,
 ** so that normalising a key again gives the same key. */
 static int settle_word(struct glossa_norm *n, int flags, size_t start, size_t end,
@@ -582,13 +582,16 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
     start = ubrk_first(n->words);
     for (end = ubrk_next(n->words); end != UBRK_DONE;
          start = end, end = ubrk_next(n->words)) {
-        int32_t len8;
-        if (ubrk_getRuleStatus(n->words) < UBRK_WORD_NONE_LIMIT)
+        int32_t len8, rule = ubrk_getRuleStatus(n->words);
+        if (rule < UBRK_WORD_NONE_LIMIT)
             continue; /* spaces and punctuation */
         len8 = fold_units(n, n->text16 + start, end - start);
         if (len8 < 0)
             return GLOSSA_ENOMEM;
-        if (n->fold_len == end - start &&
+        /* a word of a kana or ideographic run comes from dictionary
+        ** segmentation, which also makes words of marks inside the run (the
+        ** iteration mark 〻, radicals) that are none on their own: settle it */
+        if (n->fold_len == end - start && (rule < UBRK_WORD_KANA || rule >= UBRK_WORD_IDEO_LIMIT) &&
             memcmp(n->fold16, n->text16 + start, (size_t)n->fold_len * sizeof(UChar)) == 0)
             rc = emit_word(n, len8, flags, n->offset8[start], n->offset8[end], fn, ud);
         else
