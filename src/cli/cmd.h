@@ -121,6 +121,10 @@ void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t fi
 int out_finish(int code);
 /* The bundled glossary folder: $GLOSSA_GLOSSARY, this source tree's, or the installed one. */
 const char *out_default_glossary(void);
+/* Every item of a comma-separated language list must be a tag glossa knows;
+** otherwise a message naming flag (hint ends it) and -1. */
+int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
+                        const char *hint);
 /* The database path: --db, else $GLOSSA_DB, else "glossa.db". */
 const char *out_db_path(const char *flag);
 /* A warning as `FILE:LINE: warning: MSG` (glossa_diag_fn; userdata: struct cli_out). */

@@ -261,29 +261,6 @@ void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
     }
 }
 
-/* Every item of a comma-separated language list must be a tag glossa knows. */
-static int check_languages(const struct cli_out *out, const char *flag, const char *list)
-{
-    char one[64];
-    const char *p = list, *comma;
-    if (!list)
-        return 0;
-    for (;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-        if (!glossa_lang_is_valid(one)) {
-            out_message(out, "unknown language '%s' for %s (use BCP 47 tags of the member "
-                             "languages: ru zh en kk ky tg uz hi ur fa be, e.g. zh-Hant, uz-Cyrl)",
-                        one, flag);
-            return -1;
-        }
-        if (!comma)
-            return 0;
-    }
-}
-
 /* One line for a looser match: rank, id, the matched term, how. */
 static void print_brief(const struct cli_out *out, size_t rank, const glossa_hit *h)
 {
@@ -391,8 +368,8 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     opts.history = cli_value(self, args, "history") != NULL;
     opts.from = cli_value(self, args, "from");
     opts.to = cli_value(self, args, "to");
-    if (check_languages(&args->out, "--from", opts.from) ||
-        check_languages(&args->out, "--to", opts.to))
+    if (out_check_languages(&args->out, "--from", opts.from, "e.g. zh-Hant, uz-Cyrl") ||
+        out_check_languages(&args->out, "--to", opts.to, "e.g. zh-Hant, uz-Cyrl"))
         return EXIT_ERR;
     if (parse_limit(&args->out, cli_value(self, args, "limit"), &opts.limit))
         return EXIT_ERR;

@@ -116,29 +116,6 @@ static void print_json(FILE *f, glossa_scan *const *scans, size_t n)
     fprintf(f, "]}\n");
 }
 
-/* Every item of a comma-separated language list must be a tag glossa knows. */
-static int check_languages(const struct cli_out *out, const char *flag, const char *list)
-{
-    char one[64];
-    const char *p = list, *comma;
-    if (!list)
-        return 0;
-    for (;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-        if (!glossa_lang_is_valid(one)) {
-            out_message(out, "unknown language '%s' for %s (use BCP 47 tags of the member "
-                             "languages: ru zh en kk ky tg uz hi ur fa be, or 'all')",
-                        one, flag);
-            return -1;
-        }
-        if (!comma)
-            return 0;
-    }
-}
-
 static int run_scan(const struct cli_command *self, struct cli_args *args)
 {
     glossa_scan_opts opts = GLOSSA_SCAN_OPTS_INIT;
@@ -166,8 +143,8 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
     else if (strcmp(opts.to, "all") == 0)
         opts.to = NULL;
     opts.from = cli_value(self, args, "from");
-    if (check_languages(&args->out, "--to", opts.to) ||
-        check_languages(&args->out, "--from", opts.from))
+    if (out_check_languages(&args->out, "--to", opts.to, "or 'all'") ||
+        out_check_languages(&args->out, "--from", opts.from, "or 'all'"))
         return EXIT_ERR;
 
     if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err) ||

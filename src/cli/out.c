@@ -241,3 +241,26 @@ int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path
     }
     return 0;
 }
+
+int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
+                        const char *hint)
+{
+    char one[64];
+    const char *p = list, *comma;
+    if (!list)
+        return 0;
+    for (;; p = comma + 1) {
+        size_t n;
+        comma = strchr(p, ',');
+        n = comma ? (size_t)(comma - p) : strlen(p);
+        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
+        if (!glossa_lang_is_valid(one)) {
+            out_message(out, "unknown language '%s' for %s (use BCP 47 tags of the member "
+                             "languages: ru zh en kk ky tg uz hi ur fa be, %s)",
+                        one, flag, hint);
+            return -1;
+        }
+        if (!comma)
+            return 0;
+    }
+}
