@@ -49,11 +49,11 @@ static void print_text(const glossa_candidates *c, size_t top)
                glossa_candidates_documents(c) == 1 ? "" : "s");
         return;
     }
-    printf("rank  C-value  freq  docs  candidate\n");
+    printf("rank   score  C-value  domain  freq  docs  candidate\n");
     for (i = 0; i < n && i < top; i++) {
         const glossa_candidate *k = glossa_candidates_get(c, i);
-        printf("%4zu  %7.2f  %4u  %4u  %s%s\n", i + 1, k->cvalue, k->freq, k->docs, k->text,
-               k->known ? "  (known)" : "");
+        printf("%4zu  %6.2f  %7.2f  %5.0f%%  %4u  %4u  %s%s\n", i + 1, k->score, k->cvalue,
+               k->domain * 100, k->freq, k->docs, k->text, k->known ? "  (known)" : "");
         printf("      %s:%ld: %s\n", base_name(k->file), k->line, k->example);
     }
     printf("%zu of %zu candidates shown (--top), from %zu document%s\n", i < n ? i : n, n,
@@ -72,9 +72,10 @@ static void print_json(const glossa_candidates *c, const char *lang, size_t top)
         out_json_string(stdout, k->text);
         printf(",\"key\":");
         out_json_string(stdout, k->key);
-        printf(",\"words\":%u,\"cvalue\":%.4f,\"frequency\":%u,\"forms\":%u,\"documents\":%u,"
-               "\"known\":%s,\"example\":{\"file\":",
-               k->words, k->cvalue, k->freq, k->forms, k->docs, k->known ? "true" : "false");
+        printf(",\"words\":%u,\"score\":%.4f,\"cvalue\":%.4f,\"domain\":%.4f,\"frequency\":%u,"
+               "\"forms\":%u,\"documents\":%u,\"known\":%s,\"example\":{\"file\":",
+               k->words, k->score, k->cvalue, k->domain, k->freq, k->forms, k->docs,
+               k->known ? "true" : "false");
         out_json_string(stdout, k->file);
         printf(",\"line\":%ld,\"text\":", k->line);
         out_json_string(stdout, k->example);
@@ -178,20 +179,29 @@ const struct cli_command cmd_candidates_spec = {
     "stop word (prepositions may stand inside: «использование ИКТ в преступных\n"
     "целях»), and in Russian neither end in an adjective nor start with a verb;\n"
     "phrases mostly written as proper names (capitals inside a sentence) are left\n"
-    "out. Inflected forms are grouped by the Snowball stems of their words. They are\n"
-    "ranked by C-value (Frantzi, Ananiadou & Mima 2000): log2(words) times the\n"
-    "frequency, less the mean frequency of the longer candidates that contain the\n"
-    "phrase, so that a fragment of a longer term ranks low. Phrases with the stems\n"
-    "of a glossary term are left out unless --all is given.\n"
+    "out, and so is a phrase never seen outside one longer candidate (a fragment of\n"
+    "it). Inflected forms are grouped by the Snowball stems of their words.\n"
     "\n"
-    "Each candidate shows its rank, C-value, frequency, the number of documents, its\n"
+    "They are ranked by C-value (Frantzi, Ananiadou & Mima 2000): log2(words) times\n"
+    "the frequency, less the mean frequency of the longer candidates that contain\n"
+    "the phrase, so that a fragment of a longer term ranks low; weighted by the\n"
+    "term base as the model of the domain: score = C-value x (1 + domain), where\n"
+    "domain is the share of the phrase's words (prepositions aside) that occur in\n"
+    "glossary terms of that language. A phrase of the domain's vocabulary seen\n"
+    "twice («критически важные объекты») so outranks boilerplate seen as often\n"
+    "(«глав государств»). Phrases with the stems of a glossary term are left out\n"
+    "unless --all is given.\n"
+    "\n"
+    "Each candidate shows its rank, score, C-value, domain share, frequency, the\n"
+    "number of documents, its\n"
     "most frequent form, and the sentence of its first use (FILE:LINE). --proposal\n"
     "FILE writes the --top best as TEI entries in the glossary's encoding (status\n"
     "proposed, reliability 1, the Russian form, the sentence as an attestation, and\n"
     "an editorial note saying what to add) that 'glossa validate' accepts.\n"
     "\n"
     "JSON output: {\"lang\":L,\"documents\":D,\"total\":T,\"candidates\":[{\"rank\":R,\n"
-    "  \"text\":T,\"key\":STEMS,\"words\":W,\"cvalue\":C,\"frequency\":F,\"forms\":N,\n"
+    "  \"text\":T,\"key\":STEMS,\"words\":W,\"score\":S,\"cvalue\":C,\"domain\":D,\n"
+    "  \"frequency\":F,\"forms\":N,\n"
     "  \"documents\":D,\"known\":B,\"example\":{\"file\":F,\"line\":L,\"text\":S}}]}\n"
     "\n"
     "Exit status: 0 candidates found, 1 none, 2 error.",

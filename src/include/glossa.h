@@ -688,6 +688,8 @@ typedef struct glossa_candidate {
     unsigned forms;         /* distinct forms */
     unsigned docs;          /* documents it occurs in */
     double cvalue;          /* C-value (Frantzi, Ananiadou & Mima 2000) */
+    double domain;          /* 0 … 1: share of its words that are words of glossary terms */
+    double score;           /* the rank: cvalue × (1 + domain) */
     int known;              /* 1: a glossary term already (only with include_known) */
     const char *file;       /* where the example is */
     long line;              /* its line there (1-based) */

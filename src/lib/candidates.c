@@ -11,8 +11,15 @@
 **
 ** where |a| is the number of words, f(a) the frequency, t(a) the frequency of
 ** a inside longer candidates (each longer candidate b adds f(b) − t(b)) and
-** c(a) the number of those candidates. Candidates equal to a glossary term
-** (same stems) are left out. It also writes the best ones as a TEI skeleton.
+** c(a) the number of those candidates. A phrase never seen outside one longer
+** candidate is that one's fragment and is left out. The rank score weighs the
+** C-value by the term base as the model of the domain:
+**
+**   score(a) = C-value(a) · (1 + d(a)),
+**
+** d(a) the share of a's words (stop words aside) whose stems are words of
+** glossary terms in the documents' language. Candidates equal to a glossary
+** term (same stems) are left out. It also writes the best ones as a TEI skeleton.
 */
 #include "glossa_int.h"
 
@@ -133,6 +140,14 @@ static const char *const ru_bad_last[] = {
     "ое", "ной", "ском", "нном", "кой", "кий", "хий", "щий", "чий", "нний", "кие", "гие",
     "хие", "щие", "шие", "нние", "ся", "сь", "ать", "ять", "ить", "ыть", "ски",
 };
+/* Nouns that, after a preposition, make a compound preposition («в сфере»,
+** «в целях», «с целью»): a candidate may end with one («в информационной
+** сфере», «в преступных целях») but not start with one, for what follows is
+** governed by the preposition before it («в целях обеспечения …»). */
+static const char *const ru_not_first[] = {
+    "сфере", "целях", "целью", "интересах", "процессе", "условиях", "случае", "пределах",
+    "части", "линии",
+};
 /* ... and of a first word that is a verb (finite or infinitive). */
 static const char *const ru_bad_first[] = {
     "ться", "тся", "ются", "ется", "ает", "яет", "ают", "яют", "уют", "ует", "ать", "ять",
@@ -147,14 +162,17 @@ struct lang_rules {
     size_t n_bad_last;
     const char *const *bad_first;
     size_t n_bad_first;
+    const char *const *not_first;
+    size_t n_not_first;
     unsigned max_inner;   /* stop words ('p') inside one candidate */
 };
 
 static const struct lang_rules rules[] = {
     { "ru", stop_ru, sizeof stop_ru / sizeof stop_ru[0], ru_bad_last,
       sizeof ru_bad_last / sizeof ru_bad_last[0], ru_bad_first,
-      sizeof ru_bad_first / sizeof ru_bad_first[0], 1 },
-    { "en", stop_en, sizeof stop_en / sizeof stop_en[0], NULL, 0, NULL, 0, 2 },
+      sizeof ru_bad_first / sizeof ru_bad_first[0], ru_not_first,
+      sizeof ru_not_first / sizeof ru_not_first[0], 1 },
+    { "en", stop_en, sizeof stop_en / sizeof stop_en[0], NULL, 0, NULL, 0, NULL, 0, 2 },
 };
 
 /* ---- state ------------------------------------------------------------------------------ */
@@ -164,7 +182,9 @@ struct ngram {
     unsigned words, tokens;
     long best_form;           /* most frequent form (first seen on ties) */
     double t, cvalue;         /* nested frequency, C-value */
+    double domain, score;     /* share of words from the term base; the rank score */
     unsigned c;               /* longer candidates it is nested in */
+    int closed;               /* never seen outside one longer listable candidate */
     unsigned named;           /* occurrences that look like a proper name */
     int known;
 };
@@ -195,6 +215,7 @@ struct glossa_candidates {
     struct form *f;
     size_t cap_f;
     struct glossa_strmap known;    /* stem keys of glossary terms */
+    struct glossa_strmap domain;   /* stems of the words of glossary terms, in c->rules->lang */
     struct cand_doc *docs;
     size_t n_docs, cap_docs;
     struct glossa_arena *arena;    /* the ranked list */
@@ -236,6 +257,15 @@ static int ends_with_any(const char *s, size_t n, const char *const *ends, size_
     return 0;
 }
 
+static int is_any(const char *s, size_t n, const char *const *words, size_t count)
+{
+    size_t i;
+    for (i = 0; i < count; i++)
+        if (strlen(words[i]) == n && memcmp(s, words[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Every stem key of a term whose normalised words are p (space-separated),
 ** into c->known: each word by its stem, and by its second stem where it has
 ** one (орган: орга, орган), as the n-grams of the text are keyed. */
@@ -269,15 +299,43 @@ static int add_known(glossa_candidates *c, const char *p, struct glossa_buf *key
     return 0;
 }
 
+/* The stems of the words of a term (both stems where a word has two) into
+** c->domain: the vocabulary of the term base. */
+static int add_domain(glossa_candidates *c, const char *norm)
+{
+    while (*norm) {
+        const char *sp = strchr(norm, ' '), *w;
+        size_t len = sp ? (size_t)(sp - norm) : strlen(norm), n;
+        int rc;
+        if (len) {
+            if (glossa__stem_token(c->keys, norm, len, NULL, &w, &n) ||
+                glossa__strmap_intern(&c->domain, w, n, NULL) < 0)
+                return GLOSSA_ENOMEM;
+            rc = glossa__text_stem_variant(c->keys, norm, len, &w, &n);
+            if (rc < 0 || (rc > 0 && glossa__strmap_intern(&c->domain, w, n, NULL) < 0))
+                return GLOSSA_ENOMEM;
+        }
+        norm += len + (sp != NULL);
+    }
+    return 0;
+}
+
 static int load_known(glossa_candidates *c, sqlite3 *db, glossa_error *err)
 {
     sqlite3_stmt *st = NULL;
-    int src = sqlite3_prepare_v2(db, "SELECT norm FROM term", -1, &st, NULL);
+    int src = sqlite3_prepare_v2(db, "SELECT norm, lang FROM term", -1, &st, NULL);
     if (src != SQLITE_OK)
         return glossa__error_sqlite(err, db, src, NULL, "cannot read the terms");
     while ((src = sqlite3_step(st)) == SQLITE_ROW) {
         const char *norm = (const char *)sqlite3_column_text(st, 0);
-        if (!norm || !strchr(norm, ' '))
+        const char *lang = (const char *)sqlite3_column_text(st, 1);
+        if (!norm)
+            continue;
+        if (lang && glossa__lang_matches(lang, c->rules->lang) && add_domain(c, norm)) {
+            sqlite3_finalize(st);
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        if (!strchr(norm, ' '))
             continue;
         glossa__buf_clear(&c->tmp);
         if (glossa__buf_add(&c->tmp, "", 0) || add_known(c, norm, &c->tmp, 0)) {
@@ -323,6 +381,7 @@ int glossa_candidates_new(glossa_candidates **out, glossa_db *db,
     glossa__strmap_init(&c->grams);
     glossa__strmap_init(&c->forms);
     glossa__strmap_init(&c->known);
+    glossa__strmap_init(&c->domain);
     if ((rc = glossa__keys_new(&c->keys, err)))
         goto fail;
     c->stop_kind = glossa__malloc(c->rules->n_stop + 1);
@@ -363,6 +422,7 @@ void glossa_candidates_free(glossa_candidates *c)
     glossa__strmap_release(&c->grams);
     glossa__strmap_release(&c->forms);
     glossa__strmap_release(&c->known);
+    glossa__strmap_release(&c->domain);
     glossa__free(c->g);
     glossa__free(c->f);
     glossa__arena_free(c->arena);
@@ -456,7 +516,8 @@ static int on_word(void *ud, const char *tok, size_t len, size_t start, size_t e
         w->kind = W_BAD;
     else
         w->kind = W_OK;
-    w->first_ok = w->kind == W_OK && !ends_with_any(tok, len, r->bad_first, r->n_bad_first);
+    w->first_ok = w->kind == W_OK && !ends_with_any(tok, len, r->bad_first, r->n_bad_first) &&
+                  !is_any(tok, len, r->not_first, r->n_not_first);
     w->last_ok = w->kind == W_OK && !ends_with_any(tok, len, r->bad_last, r->n_bad_last);
     if (glossa__stem_token(c->keys, tok, len, NULL, &st, &sn))
         return GLOSSA_ENOMEM;
@@ -612,20 +673,24 @@ size_t glossa_candidates_documents(const glossa_candidates *c)
 
 /* ---- ranking ----------------------------------------------------------------------------- */
 
-static const glossa_candidates *sort_ctx;
+/* An n-gram and its length, sorted longest first: what contains another has more tokens. */
+struct by_len {
+    uint32_t tokens, id;
+};
 
 static int by_length_desc(const void *a, const void *b)
 {
-    const struct ngram *x = &sort_ctx->g[*(const uint32_t *)a];
-    const struct ngram *y = &sort_ctx->g[*(const uint32_t *)b];
-    if (x->tokens != y->tokens) /* what contains another has more tokens */
+    const struct by_len *x = a, *y = b;
+    if (x->tokens != y->tokens)
         return x->tokens > y->tokens ? -1 : 1;
-    return *(const uint32_t *)a < *(const uint32_t *)b ? -1 : 1;
+    return x->id < y->id ? -1 : 1;
 }
 
 static int by_rank(const void *a, const void *b)
 {
     const glossa_candidate *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score > y->score ? -1 : 1;
     if (x->cvalue != y->cvalue)
         return x->cvalue > y->cvalue ? -1 : 1;
     if (x->freq != y->freq)
@@ -644,12 +709,15 @@ static const double log2_words[NEST_WORDS + 1] = {
 /* C-value, longest candidates first, each passing its independent frequency
 ** on to the shorter candidates nested in it (each counted once per longer one).
 ** As in Frantzi et al., only candidates over the frequency threshold take
-** part: a phrase seen once does not make a shorter one look nested. */
-static void compute_cvalues(glossa_candidates *c, const uint32_t *order, size_t n)
+** part: a phrase seen once does not make a shorter one look nested. A shorter
+** one seen exactly as often as a longer one that can be listed never occurs
+** without it: it is a fragment of that one (closed), not a candidate of its own
+** («конвенции о противодействии» of «международной конвенции о противодействии»). */
+static void compute_cvalues(glossa_candidates *c, const struct by_len *order, size_t n)
 {
     size_t i;
     for (i = 0; i < n; i++) {
-        struct ngram *a = &c->g[order[i]];
+        struct ngram *a = &c->g[order[i].id];
         uint32_t key[MAX_TOKENS], seen[MAX_TOKENS * MAX_TOKENS];
         size_t klen, n_seen = 0, tokens;
         unsigned len, off;
@@ -661,7 +729,7 @@ static void compute_cvalues(glossa_candidates *c, const uint32_t *order, size_t 
         a->cvalue = log2_words[a->words] *
                     (a->c ? (double)a->freq - a->t / (double)a->c : (double)a->freq);
         independent = (double)a->freq - a->t;
-        raw = glossa__strmap_key(&c->grams, (long)order[i], &klen);
+        raw = glossa__strmap_key(&c->grams, (long)order[i].id, &klen);
         memcpy(key, raw, klen);
         tokens = klen / sizeof key[0];
         for (len = 2; len < tokens; len++) {
@@ -680,9 +748,19 @@ static void compute_cvalues(glossa_candidates *c, const uint32_t *order, size_t 
                 seen[n_seen++] = (uint32_t)b;
                 c->g[b].t += independent;
                 c->g[b].c++;
+                if (a->words <= MAX_WORDS && c->g[b].freq == a->freq)
+                    c->g[b].closed = 1;
             }
         }
     }
+}
+
+/* The stem of token j of an n-gram key (stem ids, 4 bytes each); its length in *len. */
+static const char *gram_stem(const glossa_candidates *c, const char *key, size_t j, size_t *len)
+{
+    uint32_t sid;
+    memcpy(&sid, key + j * sizeof sid, sizeof sid);
+    return glossa__strmap_key(&c->stems, (long)sid, len);
 }
 
 /* The stems of an n-gram, space-separated, in c->tmp. */
@@ -694,11 +772,8 @@ static int key_text(glossa_candidates *c, long id)
     if (glossa__buf_add(&c->tmp, "", 0))
         return GLOSSA_ENOMEM;
     for (j = 0; j < klen / sizeof(uint32_t); j++) {
-        uint32_t sid;
         size_t sn;
-        const char *s;
-        memcpy(&sid, raw + j * sizeof sid, sizeof sid);
-        s = glossa__strmap_key(&c->stems, (long)sid, &sn);
+        const char *s = gram_stem(c, raw, j, &sn);
         if ((j && glossa__buf_add(&c->tmp, " ", 1)) || glossa__buf_add(&c->tmp, s, sn))
             return GLOSSA_ENOMEM;
     }
@@ -759,14 +834,34 @@ static long line_of(const struct glossa_text *t, size_t clean_pos)
 static int listed(const glossa_candidates *c, const struct ngram *g)
 {
     return g->words <= MAX_WORDS && g->freq >= c->min_freq && g->cvalue > 0 &&
-           g->named * 2 <= g->freq &&
+           g->named * 2 <= g->freq && !g->closed &&
            (!g->known || c->include_known);
+}
+
+/* The share of the words of n-gram id (prepositions and other stop words
+** aside) whose stems are words of glossary terms in the same language. */
+static double domain_share(const glossa_candidates *c, long id)
+{
+    size_t klen, j;
+    unsigned words = 0, in_domain = 0;
+    const char *raw = glossa__strmap_key(&c->grams, id, &klen);
+    if (!c->domain.count)
+        return 0;
+    for (j = 0; j < klen / sizeof(uint32_t); j++) {
+        size_t sn;
+        const char *stem = gram_stem(c, raw, j, &sn);
+        if (glossa__strmap_find(&c->stop, stem, sn) >= 0)
+            continue;
+        words++;
+        in_domain += glossa__strmap_find(&c->domain, stem, sn) >= 0;
+    }
+    return words ? (double)in_domain / words : 0;
 }
 
 int glossa_candidates_rank(glossa_candidates *c, glossa_error *err)
 {
     size_t n = c->grams.count, i, k = 0;
-    uint32_t *order = NULL;
+    struct by_len *order = NULL;
 
     if (c->ranked_done)
         return 0;
@@ -776,9 +871,10 @@ int glossa_candidates_rank(glossa_candidates *c, glossa_error *err)
     order = glossa__malloc((n + 1) * sizeof *order);
     if (!order)
         goto oom;
-    for (i = 0; i < n; i++)
-        order[i] = (uint32_t)i;
-    sort_ctx = c;
+    for (i = 0; i < n; i++) {
+        order[i].id = (uint32_t)i;
+        order[i].tokens = c->g[i].tokens;
+    }
     qsort(order, n, sizeof *order, by_length_desc);
     compute_cvalues(c, order, n);
     for (i = 0; i < n; i++) {
@@ -786,6 +882,8 @@ int glossa_candidates_rank(glossa_candidates *c, glossa_error *err)
         if (key_text(c, (long)i))
             goto oom;
         g->known = glossa__strmap_find(&c->known, c->tmp.data, c->tmp.len) >= 0;
+        g->domain = domain_share(c, (long)i);
+        g->score = g->cvalue * (1 + g->domain);
         if (listed(c, g))
             k++;
     }
@@ -817,6 +915,8 @@ int glossa_candidates_rank(glossa_candidates *c, glossa_error *err)
         r->forms = g->forms;
         r->docs = g->docs;
         r->cvalue = g->cvalue;
+        r->domain = g->domain;
+        r->score = g->score;
         r->known = g->known;
         r->file = d->name;
         r->line = line_of(&d->text, f->start);
@@ -903,7 +1003,8 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
         "        <title>Term candidates found by glossa candidates in %zu document%s, for review</title>\n"
         "      </titleStmt>\n"
         "      <publicationStmt>\n"
-        "        <p>Multi-word term candidates ranked by C-value (Frantzi, Ananiadou and Mima 2000), "
+        "        <p>Multi-word term candidates ranked by C-value (Frantzi, Ananiadou and Mima 2000) "
+        "weighted by the share of their words found in glossary terms, "
         "written as proposed concepts of reliability 1. Each entry's editorial note says what a "
         "terminologist must check and add before it can be proposed.</p>\n"
         "      </publicationStmt>\n"
@@ -949,9 +1050,9 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
                  "program in the documents listed in the header; no definition has been "
                  "agreed.</note>\n"
                  "        <note type=\"editorial\" xml:lang=\"en\">Candidate %zu of glossa "
-                 "candidates: C-value %.2f, %u occurrence%s in %u form%s, in %u document%s "
-                 "(example: ",
-                 written, r->cvalue, r->freq, r->freq == 1 ? "" : "s", r->forms,
+                 "candidates: score %.2f (C-value %.2f, domain %.0f%%), %u occurrence%s in "
+                 "%u form%s, in %u document%s (example: ",
+                 written, r->score, r->cvalue, r->domain * 100, r->freq, r->freq == 1 ? "" : "s", r->forms,
                  r->forms == 1 ? "" : "s", r->docs, r->docs == 1 ? "" : "s") ||
              glossa__xml_escape(&b, strrchr(r->file, '/') ? strrchr(r->file, '/') + 1 : r->file,
                                 NULL) ||

@@ -22,18 +22,23 @@ expect_true "«информационно-коммуникационные те�
 expect_json ".candidates[] | select(.key == \"$ict\") | .known" true "ICT is a glossary term"
 expect_json ".candidates[] | select(.key == \"$ict\") | .forms >= 2" true "inflected forms grouped"
 # «критически важные объекты» occurs twice in the four documents (объектам,
-# объектов: one candidate); C-value ranks it in the top 40% of the list.
+# объектов: one candidate); here every word is the term base's (domain 1).
 r=$(rank_of "$cvo")
 total=$(jq -r '.total' <<<"$OUT")
-expect_true "«критически важные объекты» found (rank $r of $total)" test "$r" -ge 1 -a "$((r * 10))" -le "$((total * 4))"
-expect_json ".candidates[] | select(.key == \"$cvo\") | \"\(.frequency) \(.forms)\"" "2 2"
+expect_true "«критически важные объекты» found (rank $r of $total)" test "$r" -ge 1 -a "$((r * 3))" -le "$total"
+expect_json ".candidates[] | select(.key == \"$cvo\") | \"\(.frequency) \(.forms) \(.domain)\"" "2 2 1"
+# fragments: a phrase never seen outside one longer candidate is not listed
+expect_json '[.candidates[] | select(.key == "конвенц о противодейств" or .key == "международн конвенц о противодейств")] | length' 0 "closed fragments left out"
+expect_json '[.candidates[] | select(.key == "международн конвенц о противодейств использован")] | length' 1 "the longer phrase stays"
+expect_json '[.candidates[] | select(.text | test("^(сфере|целях|целью) "))] | length' 0 "no start on «в сфере», «в целях»"
 # no fragments: no stop word at either end, no adjective at the end, no half compound
 expect_json '[.candidates[].text | select(test("^(в|и|на|о|по|с|для|а|или|что) |[ -](в|и|на|о|по|с|для|а|или|что)$"; "i"))] | length' 0 "stop words at the ends"
 expect_json '[.candidates[].key | select(. == "международн информацион" or . == "обеспечен международн")] | length' 0 "adjective at the end"
 expect_json '[.candidates[].text | select(test("-$|информационно$"))] | length' 0 "half a compound"
 expect_json '[.candidates[].words | select(. < 2 or . > 5)] | length' 0 "2 to 5 words"
 expect_json '[.candidates[] | select(.frequency < 2)] | length' 0 "--min-freq 2 by default"
-expect_json '[.candidates[].cvalue] | . == (sort | reverse)' true "ranked by C-value"
+expect_json '[.candidates[].score] | . == (sort | reverse)' true "ranked by score"
+expect_json '[.candidates[] | (.score - .cvalue * (1 + .domain)) | fabs] | max < 0.001' true "score = C-value x (1 + domain)"
 
 # by default, glossary terms are left out
 run glossa candidates --format json --top 1000 "${docs[@]}"
@@ -41,6 +46,26 @@ expect_json "[.candidates[] | select(.known or .key == \"$ict\" or .key == \"$cv
 expect_json '.candidates[0].key' "обеспечен международн информацион безопасн"
 expect_json '[.candidates[] | select(.key == "компетентн орган")] | length' 0 \
     "«компетентными органами» is the glossary's «компетентный орган» (Snowball: орга/орган)"
+
+# Against annex 1 alone (what the statements would supplement: the annex's
+# 13 concepts, cross-references to the others dropped) both are candidates,
+# ICT near the top by frequency, «критически важные объекты» (C-value 3.17,
+# seen twice) in the top quarter by its words (критически важные структуры is
+# an annex term), above boilerplate seen more often («глав государств»).
+sed '/<xr type=/d' "$SRC/glossary/annex1.xml" >"$WORK/annex-only.xml"
+"$GLOSSA" index --quiet --db "$WORK/annex.db" "$WORK/annex-only.xml" || fail "index annex1 alone"
+run glossa candidates --db "$WORK/annex.db" --format json --top 1000 "${docs[@]}"
+expect_rc 0 "candidates against annex 1"
+r=$(rank_of "$ict")
+expect_true "ICT in the top 3 against annex 1 (rank $r)" test "$r" -ge 1 -a "$r" -le 3
+r=$(rank_of "$cvo")
+total=$(jq -r '.total' <<<"$OUT")
+expect_true "«критически важные объекты» in the top quarter against annex 1 (rank $r of $total)" \
+    test "$r" -ge 1 -a "$((r * 4))" -le "$total"
+g=$(rank_of "глав государств")
+expect_true "domain words outrank boilerplate: $r before «глав государств» ($g)" test "$g" -gt "$r"
+expect_json ".candidates[] | select(.key == \"$cvo\") | .domain > 0.6 and .domain < 0.7" true "2 of 3 words in annex terms"
+expect_json '.candidates[] | select(.key == "глав государств") | .domain' 0
 
 # against a glossary without them, they are candidates
 "$GLOSSA" index --quiet --db "$WORK/mini.db" "$SRC/tests/data/good/mini.xml" || fail "index mini.xml"
@@ -52,8 +77,8 @@ expect_json ".candidates[] | select(.key == \"$ict\") | .known" false
 # text output: rank, C-value, frequency, documents, form; the example sentence
 run glossa candidates --top 3 "${docs[@]}"
 expect_rc 0
-expect_out "rank  C-value  freq  docs  candidate"
-expect_out "   1    38.67    22     4  обеспечения международной информационной безопасности"
+expect_out "rank   score  C-value  domain  freq  docs  candidate"
+expect_out "   1   77.00    38.50    100%    22     4  обеспечения международной информационной безопасности"
 expect_out "      cis-statement-2020-un-letter.ru.txt:38: "
 expect_out "3 of "
 

@@ -136,6 +136,54 @@ static void test_candidates__glossary_terms_left_out(void **state)
     glossa_candidates_free(c);
 }
 
+static void test_candidates__fragments_closed(void **state)
+{
+    glossa_candidates *c;
+    (void)state;
+    /* «зелёная лампа» is never seen without «яркая зелёная лампа»: a fragment,
+    ** not listed; once seen alone, it is a candidate again */
+    c = rank(NULL, "яркая зелёная лампа. яркая зелёная лампа.", 0);
+    assert_int_equal(glossa_candidates_count(c), 1);
+    assert_string_equal(glossa_candidates_get(c, 0)->text, "яркая зелёная лампа");
+    glossa_candidates_free(c);
+    c = rank(NULL, "яркая зелёная лампа. яркая зелёная лампа. зелёная лампа.", 0);
+    assert_int_equal(glossa_candidates_count(c), 2);
+    assert_string_equal(glossa_candidates_get(c, 1)->text, "зелёная лампа");
+    glossa_candidates_free(c);
+    /* a compound-preposition noun does not start a candidate, may end one */
+    c = rank(NULL, "в целях защиты информации. в целях защиты информации. в преступных целях. "
+                   "в преступных целях.", 0);
+    assert_int_equal(glossa_candidates_count(c), 2);
+    assert_string_equal(glossa_candidates_get(c, 0)->text, "защиты информации");
+    assert_string_equal(glossa_candidates_get(c, 1)->text, "преступных целях");
+    glossa_candidates_free(c);
+}
+
+static void test_candidates__domain_weight(void **state)
+{
+    glossa_candidates *c;
+    const glossa_candidate *k;
+    (void)state;
+    /* the glossary has «красная книга»: «красная папка» (f 2) shares half its
+    ** words, «синяя папка» (f 2) none: score = C-value × (1 + domain) */
+    c = rank(db, "синяя папка. синяя папка. красная папка. красная папка.", 0);
+    assert_int_equal(glossa_candidates_count(c), 2);
+    k = glossa_candidates_get(c, 0);
+    assert_string_equal(k->text, "красная папка");
+    assert_true(k->domain > 0.5 - 1e-9 && k->domain < 0.5 + 1e-9);
+    assert_true(k->cvalue > 2 - 1e-9 && k->cvalue < 2 + 1e-9);
+    assert_true(k->score > 3 - 1e-9 && k->score < 3 + 1e-9);
+    k = glossa_candidates_get(c, 1);
+    assert_string_equal(k->text, "синяя папка");
+    assert_true(k->domain == 0 && k->score == k->cvalue);
+    glossa_candidates_free(c);
+    /* without a glossary there is no domain: the score is the C-value */
+    c = rank(NULL, "синяя папка. синяя папка. красная папка. красная папка.", 0);
+    assert_true(glossa_candidates_get(c, 0)->domain == 0);
+    assert_true(glossa_candidates_get(c, 1)->domain == 0);
+    glossa_candidates_free(c);
+}
+
 static void test_candidates__proposal_validates(void **state)
 {
     glossa_candidates *c = rank(NULL, cvalue_text, 0);
@@ -210,6 +258,8 @@ int main(void)
         cmocka_unit_test(test_candidates__cvalue_by_hand),
         cmocka_unit_test(test_candidates__forms_grouped),
         cmocka_unit_test(test_candidates__filters),
+        cmocka_unit_test(test_candidates__fragments_closed),
+        cmocka_unit_test(test_candidates__domain_weight),
         cmocka_unit_test(test_candidates__glossary_terms_left_out),
         cmocka_unit_test(test_candidates__proposal_validates),
         cmocka_unit_test(test_candidates__misuse),
