@@ -83,9 +83,18 @@ void join_path(char *out, const char *dir, const char *name);
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out);
 
-/* cmd_lookup.c: how results are printed (also by show) */
+/* cmd_lookup.c: how results are printed (also by show and serve --http) */
 void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h);
-void lookup_print_json(const char *query, const glossa_results *res);
+/* The JSON of `lookup --format json` to f; whole (show) adds each concept's
+** status, instrument and notes, and the dates, types and basis of its wordings. */
+void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole);
+/* What a definition's basis means for its reliability ("reconstruction, not
+** verified …"), or NULL when it is official. Static string. */
+const char *lookup_basis_note(const char *basis);
+/* "NOT VERIFIED" (1), "minimum reliability" (2), … Static string. */
+const char *lookup_reliability_label(int r);
+/* cmd_status.c: the JSON of `status --format json` to f (round NULL: all) */
+void status_print_json(FILE *f, const glossa_status_report *r, const char *round);
 
 /* main.c */
 const struct cli_command *const *cli_commands(void);
@@ -119,8 +128,11 @@ void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t fi
                  size_t indent);
 /* Flush and check stdout; returns EXIT_ERR (after a message) on a write error. */
 int out_finish(int code);
-/* The bundled glossary folder: $GLOSSA_GLOSSARY, this source tree's, or the installed one. */
-const char *out_default_glossary(void);
+/* The bundled glossary folder: $GLOSSA_GLOSSARY, the one installed beside this
+** binary (PREFIX/share/glossa/glossary, even if the tree was moved), this source
+** tree's, or the configured install path. Returns env, buf (filled, size bytes;
+** 4096 is enough) or a constant: valid while buf is. */
+const char *out_default_glossary(char *buf, size_t size);
 /* Every item of a comma-separated language list must be a tag glossa knows;
 ** otherwise a message naming flag (hint ends it) and -1. */
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,

@@ -43,7 +43,9 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
         return EXIT_ERR;
     }
     if (!base) {
-        snprintf(base_default, sizeof base_default, "%s/annex1.xml", out_default_glossary());
+        char g[4096];
+        snprintf(base_default, sizeof base_default, "%s/annex1.xml",
+                 out_default_glossary(g, sizeof g));
         base = base_default;
     }
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))

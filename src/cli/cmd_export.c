@@ -33,6 +33,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     const char *output = cli_value(self, args, "output");
     int quiet = cli_value(self, args, "quiet") != NULL;
     const char *fallback[1];
+    char glossary[4096];
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional, len = 0;
     char *data = NULL, tmp[4096];
@@ -44,7 +45,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (n_inputs == 0) {
-        fallback[0] = out_default_glossary();
+        fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
         n_inputs = 1;
     }

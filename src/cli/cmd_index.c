@@ -73,6 +73,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     const char *max = cli_value(self, args, "max-errors");
     int quiet = cli_value(self, args, "quiet") != NULL;
     const char *fallback[1];
+    char glossary[4096];
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional;
     glossa_error err;
@@ -81,7 +82,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     if (cli_value(self, args, "check"))
         return check_db(args, db, quiet);
     if (n_inputs == 0) {
-        fallback[0] = out_default_glossary();
+        fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
         n_inputs = 1;
     }

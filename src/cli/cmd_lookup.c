@@ -44,7 +44,7 @@ static void append_str(char *buf, const char *s)
     memcpy(buf + n, s, strlen(s) + 1);
 }
 
-static const char *basis_note(const char *basis)
+const char *lookup_basis_note(const char *basis)
 {
     if (basis && strcmp(basis, "reconstruction") == 0)
         return "reconstruction, not verified against the official text";
@@ -53,7 +53,7 @@ static const char *basis_note(const char *basis)
     return NULL;
 }
 
-static const char *reliability_label(int r)
+const char *lookup_reliability_label(int r)
 {
     switch (r) {
     case 1: return "NOT VERIFIED";
@@ -65,57 +65,98 @@ static const char *reliability_label(int r)
 
 /* ---- JSON -------------------------------------------------------------------------- */
 
-void lookup_print_json(const char *query, const glossa_results *res)
+/* "key":"value" after a comma, or nothing when value is NULL. */
+static void json_opt(FILE *f, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    fprintf(f, ",\"%s\":", key);
+    out_json_string(f, value);
+}
+
+void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole)
 {
     size_t i, j;
-    printf("{\"query\":");
-    out_json_string(stdout, query);
-    printf(",\"results\":[");
+    fputs("{\"query\":", f);
+    out_json_string(f, query);
+    fputs(",\"results\":[", f);
     for (i = 0; i < glossa_results_count(res); i++) {
         const glossa_hit *h = glossa_results_get(res, i);
-        printf("%s{\"id\":", i ? "," : "");
-        out_json_string(stdout, h->id);
-        printf(",\"score\":%.4f,\"reliability\":%d,\"match\":{\"lang\":", h->score, h->reliability);
-        out_json_string(stdout, h->match_lang);
-        printf(",\"text\":");
-        out_json_string(stdout, h->match_text);
-        printf(",\"how\":");
-        out_json_string(stdout, glossa_match_kind_name(h->how));
-        printf("},\"terms\":[");
-        for (j = 0; j < h->n_terms; j++) {
-            printf("%s{\"lang\":", j ? "," : "");
-            out_json_string(stdout, h->terms[j].lang);
-            printf(",\"text\":");
-            out_json_string(stdout, h->terms[j].text);
-            printf(",\"status\":");
-            out_json_string(stdout, h->terms[j].status);
-            printf("}");
+        fprintf(f, "%s{\"id\":", i ? "," : "");
+        out_json_string(f, h->id);
+        fprintf(f, ",\"score\":%.4f,\"reliability\":%d", h->score, h->reliability);
+        if (whole) {
+            json_opt(f, "status", h->status);
+            json_opt(f, "instrument", h->instrument);
         }
-        printf("],\"definitions\":[");
+        fputs(",\"match\":{\"lang\":", f);
+        out_json_string(f, h->match_lang);
+        fputs(",\"text\":", f);
+        out_json_string(f, h->match_text);
+        fputs(",\"how\":", f);
+        out_json_string(f, glossa_match_kind_name(h->how));
+        fputs("},\"terms\":[", f);
+        for (j = 0; j < h->n_terms; j++) {
+            const glossa_term *t = &h->terms[j];
+            fprintf(f, "%s{\"lang\":", j ? "," : "");
+            out_json_string(f, t->lang);
+            fputs(",\"text\":", f);
+            out_json_string(f, t->text);
+            fputs(",\"status\":", f);
+            out_json_string(f, t->status);
+            if (whole) {
+                json_opt(f, "type", t->term_type);
+                json_opt(f, "geo", t->geo);
+                if (t->working)
+                    fputs(",\"working\":true", f);
+                json_opt(f, "from", t->valid_from);
+                json_opt(f, "to", t->valid_to);
+            }
+            fputc('}', f);
+        }
+        fputs("],\"definitions\":[", f);
         for (j = 0; j < h->n_definitions; j++) {
             const glossa_definition *d = &h->definitions[j];
-            const char *note = basis_note(d->basis);
-            char *source = NULL;
-            size_t n = strlen(d->source ? d->source : "") + (note ? strlen(note) + 4 : 0) + 1;
-            printf("%s{\"lang\":", j ? "," : "");
-            out_json_string(stdout, d->lang);
-            printf(",\"text\":");
-            out_json_string(stdout, d->text);
-            printf(",\"source\":");
-            source = malloc(n);
-            if (source) {
-                snprintf(source, n, "%s%s%s%s", d->source ? d->source : "",
-                         note ? " (" : "", note ? note : "", note ? ")" : "");
-                out_json_string(stdout, source);
+            const char *note = lookup_basis_note(d->basis);
+            fprintf(f, "%s{\"lang\":", j ? "," : "");
+            out_json_string(f, d->lang);
+            fputs(",\"text\":", f);
+            out_json_string(f, d->text);
+            fputs(",\"source\":", f);
+            if (note) { /* the source, then what it is: "S (reconstruction, …)" */
+                size_t n = strlen(d->source ? d->source : "") + strlen(note) + 4;
+                char *source = malloc(n);
+                if (source)
+                    snprintf(source, n, "%s (%s)", d->source ? d->source : "", note);
+                out_json_string(f, source ? source : d->source);
                 free(source);
             } else {
-                out_json_string(stdout, d->source);
+                out_json_string(f, d->source);
             }
-            printf("}");
+            if (whole) {
+                json_opt(f, "basis", d->basis);
+                json_opt(f, "from", d->valid_from);
+                json_opt(f, "to", d->valid_to);
+            }
+            fputc('}', f);
         }
-        printf("]}");
+        fputc(']', f);
+        if (whole) {
+            fputs(",\"notes\":[", f);
+            for (j = 0; j < h->n_notes; j++) {
+                fprintf(f, "%s{\"lang\":", j ? "," : "");
+                out_json_string(f, h->notes[j].lang);
+                fputs(",\"type\":", f);
+                out_json_string(f, h->notes[j].type);
+                fputs(",\"text\":", f);
+                out_json_string(f, h->notes[j].text);
+                fputc('}', f);
+            }
+            fputc(']', f);
+        }
+        fputc('}', f);
     }
-    printf("]}\n");
+    fputs("]}\n", f);
 }
 
 /* ---- text ------------------------------------------------------------------------------ */
@@ -210,10 +251,10 @@ void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
            strcmp(h->status, "in-force") == 0 ? "in force" : h->status, r);
     if (h->reliability <= 1)
         printf("  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
-               reliability_label(h->reliability), h->reliability, r);
+               lookup_reliability_label(h->reliability), h->reliability, r);
     else
         printf("  %sreliability %d of 4 (%s)%s", d, h->reliability,
-               reliability_label(h->reliability), r);
+               lookup_reliability_label(h->reliability), r);
     printf("\n");
     print_label(out, "match", "", label_w);
     {
@@ -240,7 +281,7 @@ void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *
     }
     for (j = 0; j < h->n_definitions; j++) {
         const glossa_definition *def = &h->definitions[j];
-        const char *note = basis_note(def->basis);
+        const char *note = lookup_basis_note(def->basis);
         char src[1024];
         print_label(out, "def", def->lang, label_w);
         out_wrapped(stdout, out, def->text, indent, indent);
@@ -323,7 +364,7 @@ static int lookup_batch(const struct cli_out *out, const char *db_path,
             printf(",\"results\":[]}\n");
             failed = 1;
         } else {
-            lookup_print_json(line, res);
+            lookup_print_json(stdout, line, res, 0);
             found |= glossa_results_count(res) > 0;
             glossa_results_free(res);
         }
@@ -418,7 +459,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (json) {
-        lookup_print_json(query, res);
+        lookup_print_json(stdout, query, res, 0);
     } else if (glossa_results_count(res) == 0) {
         fprintf(stderr, "glossa: no concept matches '%s'\n", query);
     } else {

@@ -24,7 +24,9 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (!file) {
-        snprintf(deflt, sizeof deflt, "%s/positions/positions.txt", out_default_glossary());
+        char g[4096];
+        snprintf(deflt, sizeof deflt, "%s/positions/positions.txt",
+                 out_default_glossary(g, sizeof g));
         file = deflt;
     }
     if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))

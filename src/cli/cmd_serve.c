@@ -5,8 +5,11 @@
 ** timeout, SIGPIPE ignored, a clean stop on SIGINT/SIGTERM. What is said on
 ** a connection is libglossa's (glossa_dict_session, src/lib/dict.c). One
 ** thread means one glossa_db handle, which is not thread-safe, and no locks.
+** `glossa serve --http` (the web page) shares the options and the listening
+** socket made here; the rest of it is http_server.c and the other http_*.c.
 */
 #include "cmd.h"
+#include "http.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,9 +24,10 @@
 
 static const struct cli_option options[] = {
     { "dict", 0, NULL, "speak the DICT protocol (RFC 2229), as dictd does" },
-    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628; port 0: any free port)" },
+    { "http", 0, NULL, "serve the web page and its JSON API (HTTP/1.1)" },
+    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)" },
     { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); more are told 420" },
+    { "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); with --dict more are told 420" },
     { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)" },
 };
 
@@ -304,9 +308,9 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     long max = 64, idle = 300;
     int lfd, wake[2], rc;
 
-    if (!cli_value(self, args, "dict")) {
-        fprintf(stderr, "glossa serve: say which protocol to serve: --dict (RFC 2229)\n"
-                        "usage: glossa %s\n", self->usage);
+    if (!cli_value(self, args, "dict") == !cli_value(self, args, "http")) {
+        fprintf(stderr, "glossa serve: say which protocol to serve: --dict (RFC 2229) or "
+                        "--http (the web page), one of them\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
     if (args->n_positional) {
@@ -323,6 +327,19 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         out_message(&args->out, "--idle-timeout takes seconds from 1 to 86400, not '%s'",
                     cli_value(self, args, "idle-timeout"));
         return EXIT_ERR;
+    }
+    if (cli_value(self, args, "http")) {
+        struct http_config cfg;
+        cfg.listen_fd = open_listener(&args->out, listen_at ? listen_at : "127.0.0.1:8080", shown,
+                                      sizeof shown);
+        if (cfg.listen_fd < 0)
+            return EXIT_ERR;
+        cfg.shown = shown;
+        cfg.db_path = out_db_path(cli_value(self, args, "db"));
+        cfg.max_clients = (unsigned)max;
+        cfg.idle_timeout = (unsigned)idle;
+        cfg.threads = HTTP_THREADS;
+        return http_serve(&args->out, &cfg);
     }
     if (!listen_at)
         listen_at = "127.0.0.1:2628";
@@ -374,11 +391,12 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
 }
 
 const struct cli_command cmd_serve_spec = {
-    "serve", run_serve, "serve the term base to dictionary clients (DICT, RFC 2229)",
-    "serve --dict [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]",
+    "serve", run_serve, "serve the term base: DICT (RFC 2229) or a web page with a JSON API",
+    "serve --dict [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]\n"
+    "       glossa serve --http [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]",
     options, sizeof options / sizeof options[0],
-    "Serve the index over the DICT protocol (RFC 2229), so that the dict client,\n"
-    "GoldenDict and other DICT clients can look terms up. It listens on\n"
+    "--dict: serve the index over the DICT protocol (RFC 2229), so that the dict\n"
+    "client, GoldenDict and other DICT clients can look terms up. It listens on\n"
     "127.0.0.1:2628 unless --listen says otherwise (port 0 picks a free port);\n"
     "the address is printed on stderr as 'listening on HOST:PORT'. SIGINT or\n"
     "SIGTERM stops it: connected clients are told 421.\n"
@@ -395,10 +413,27 @@ const struct cli_command cmd_serve_spec = {
     "'500 line too long'), --max-clients connections at once (more get '420'),\n"
     "and --idle-timeout. One thread serves every connection.\n"
     "\n"
+    "--http: serve a web page on 127.0.0.1:8080 (unless --listen says otherwise):\n"
+    "a search box that looks up as you type, each concept at /c/ID (rendered on\n"
+    "the server, so it works without JavaScript), the proposals at /status, and\n"
+    "the JSON behind them: /api/lookup?q=Q[&from=&to=&mode=&limit=&in=] answers\n"
+    "exactly what 'glossa lookup --format json' prints, /api/concept/ID what\n"
+    "'glossa show --format json ID' prints, /api/status what 'glossa status\n"
+    "--format json' prints for the proposals and positions of the glossary folder\n"
+    "($GLOSSA_GLOSSARY, else the bundled one). Errors are {\"error\": \"...\"}\n"
+    "with status 400 (bad parameter), 404 (unknown id or path), 405 (not GET or\n"
+    "HEAD), 413 (query over 4096 bytes, or a request body) or 414 (address over\n"
+    "8 KB). The database is opened read-only, once per worker thread (4); the\n"
+    "page is compiled in and no file is served. Every page is sent with a\n"
+    "Content-Security-Policy that allows only its own style and script.\n"
+    "\n"
     "Exit status: 0 stopped by a signal, 2 error (no database, cannot listen).",
     "  glossa serve --dict &\n"
     "  dict -h 127.0.0.1 \"информационная безопасность\"\n"
     "  dict -h 127.0.0.1 -d ru-zh \"информационная безопасность\"\n"
     "  dict -h 127.0.0.1 -m -s prefix информ\n"
-    "  glossa serve --dict --listen 127.0.0.1:0 --max-clients 16 --idle-timeout 60\n",
+    "  glossa serve --dict --listen 127.0.0.1:0 --max-clients 16 --idle-timeout 60\n"
+    "  glossa serve --http &        # then open http://127.0.0.1:8080/\n"
+    "  curl 'http://127.0.0.1:8080/api/lookup?q=information+security&to=ru,zh'\n"
+    "  curl http://127.0.0.1:8080/api/concept/information-security\n",
 };

@@ -42,7 +42,7 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
         return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
     if (format && strcmp(format, "json") == 0)
-        lookup_print_json(args->positional[0], res);
+        lookup_print_json(stdout, args->positional[0], res, 1);
     else
         lookup_print_hit(&args->out, 1, glossa_results_get(res, 0));
     glossa_results_free(res);
@@ -59,7 +59,11 @@ const struct cli_command cmd_show_spec = {
     "(from / to, set when 'glossa consolidate --in-force DATE' applies an\n"
     "amendment): by default today's wording is shown, --as-of DATE shows the\n"
     "wording in force that day, --history every wording with its dates and the\n"
-    "instrument it comes from. Exit status: 0 shown, 1 no such concept, 2 error.",
+    "instrument it comes from. --format json has the shape of 'glossa lookup\n"
+    "--format json', with the concept's status, instrument and notes, and the\n"
+    "type, region, basis and dates of each wording that has them ('glossa serve\n"
+    "--http' answers the same at /api/concept/ID).\n"
+    "Exit status: 0 shown, 1 no such concept, 2 error.",
     "  glossa show information-security\n"
     "  glossa show --history --to ru information-weapon\n",
 };

@@ -13,13 +13,40 @@ static const struct cli_option options[] = {
     { "format", 0, "FORMAT", "text (default) or json" },
 };
 
-static void json_field(const char *key, const char *value)
+static void json_field(FILE *f, const char *key, const char *value)
 {
-    printf(",\"%s\":", key);
+    fprintf(f, ",\"%s\":", key);
     if (value)
-        out_json_string(stdout, value);
+        out_json_string(f, value);
     else
-        printf("null");
+        fputs("null", f);
+}
+
+void status_print_json(FILE *f, const glossa_status_report *r, const char *round)
+{
+    size_t i, shown = 0;
+    fputs("{\"parties\":", f);
+    out_json_string(f, glossa_status_parties(r));
+    fputs(",\"changes\":[", f);
+    for (i = 0; i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        const glossa_proposal_change *c = s->change;
+        if (round && (!c->round || strcmp(c->round, round)))
+            continue;
+        fprintf(f, "%s{\"id\":", shown++ ? "," : "");
+        out_json_string(f, c->id);
+        json_field(f, "kind", c->kind);
+        json_field(f, "proposal", c->proposal);
+        json_field(f, "state", c->state);
+        json_field(f, "hash", c->hash);
+        json_field(f, "status", s->status);
+        json_field(f, "agreed", s->agreed);
+        json_field(f, "pending", s->pending);
+        json_field(f, "lapsed", s->lapsed);
+        json_field(f, "objections", s->objections);
+        fputc('}', f);
+    }
+    fputs("]}\n", f);
 }
 
 static int run_status(const struct cli_command *self, struct cli_args *args)
@@ -31,7 +58,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     glossa_status_report *r = NULL;
     struct file_list files;
     glossa_error err;
-    size_t i, shown = 0;
+    size_t i;
     int json, rc;
 
     if (format && strcmp(format, "text") && strcmp(format, "json")) {
@@ -49,45 +76,30 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
         glossa_proposals_free(p);
         return EXIT_ERR;
     }
-    if (json)
-        printf("{\"parties\":\"%s\",\"changes\":[", glossa_status_parties(r));
-    else
-        printf("parties: %s\n", glossa_status_parties(r));
+    if (json) {
+        status_print_json(stdout, r, round);
+        glossa_status_free(r);
+        glossa_proposals_free(p);
+        return EXIT_OK_;
+    }
+    printf("parties: %s\n", glossa_status_parties(r));
     for (i = 0; i < glossa_status_count(r); i++) {
         const glossa_change_status *s = glossa_status_get(r, i);
         const glossa_proposal_change *c = s->change;
+        const char *color = strcmp(s->status, "agreed") == 0 ? "\033[32m"
+                          : strcmp(s->status, "blocked") == 0 ? "\033[31m" : "\033[33m";
         if (round && (!c->round || strcmp(c->round, round)))
             continue;
-        if (json) {
-            printf("%s{\"id\":", shown ? "," : "");
-            out_json_string(stdout, c->id);
-            json_field("kind", c->kind);
-            json_field("proposal", c->proposal);
-            json_field("state", c->state);
-            json_field("hash", c->hash);
-            json_field("status", s->status);
-            json_field("agreed", s->agreed);
-            json_field("pending", s->pending);
-            json_field("lapsed", s->lapsed);
-            json_field("objections", s->objections);
-            printf("}");
-        } else {
-            const char *color = strcmp(s->status, "agreed") == 0 ? "\033[32m"
-                              : strcmp(s->status, "blocked") == 0 ? "\033[31m" : "\033[33m";
-            printf("\n%s%-8s%s %s (%s, %s %s, %s)\n", out_color(&args->out, 0, color), s->status,
-                   out_color(&args->out, 0, "\033[0m"), c->id, c->kind, c->proposal, c->state, c->hash);
-            printf("         agreed:     %s\n", s->agreed ? s->agreed : "-");
-            if (s->objections)
-                printf("         objections: %s\n", s->objections);
-            if (s->pending)
-                printf("         waiting for: %s\n", s->pending);
-            if (s->lapsed)
-                printf("         lapsed:     %s (agreed to an earlier wording)\n", s->lapsed);
-        }
-        shown++;
+        printf("\n%s%-8s%s %s (%s, %s %s, %s)\n", out_color(&args->out, 0, color), s->status,
+               out_color(&args->out, 0, "\033[0m"), c->id, c->kind, c->proposal, c->state, c->hash);
+        printf("         agreed:     %s\n", s->agreed ? s->agreed : "-");
+        if (s->objections)
+            printf("         objections: %s\n", s->objections);
+        if (s->pending)
+            printf("         waiting for: %s\n", s->pending);
+        if (s->lapsed)
+            printf("         lapsed:     %s (agreed to an earlier wording)\n", s->lapsed);
     }
-    if (json)
-        printf("]}\n");
     glossa_status_free(r);
     glossa_proposals_free(p);
     return EXIT_OK_;

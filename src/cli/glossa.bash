@@ -64,7 +64,7 @@ _glossa_values() {
     *DIR*FILE* | *FILE*DIR*) echo @files ;;
     DIR) echo @dirs ;;
     *PATH* | *FILE*) echo @files ;;
-    HOST:PORT) printf '%s\n' 127.0.0.1:2628 127.0.0.1:0 ;;
+    HOST:PORT) printf '%s\n' 127.0.0.1:2628 127.0.0.1:8080 127.0.0.1:0 ;;
     esac
 }
 

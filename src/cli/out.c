@@ -185,13 +185,37 @@ const char *out_db_path(const char *flag)
     return "glossa.db";
 }
 
-const char *out_default_glossary(void)
+static int is_dir(const char *path)
 {
     struct stat sb;
+    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+/* PREFIX/share/glossa/glossary beside PREFIX/bin/glossa, wherever the
+** installed tree was moved to (Linux: /proc/self/exe), in buf; 0 if none. */
+static int beside_binary(char *buf, size_t size)
+{
+    static const char rel[] = "/../share/glossa/glossary";
+    char *slash;
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0 || (size_t)n + sizeof rel > size)
+        return 0;
+    buf[n] = '\0';
+    slash = strrchr(buf, '/');
+    if (!slash)
+        return 0;
+    memcpy(slash, rel, sizeof rel);
+    return is_dir(buf);
+}
+
+const char *out_default_glossary(char *buf, size_t size)
+{
     const char *env = getenv("GLOSSA_GLOSSARY");
     if (env && *env)
         return env;
-    if (stat(GLOSSA_GLOSSARY_DIR, &sb) == 0 && S_ISDIR(sb.st_mode))
+    if (beside_binary(buf, size))
+        return buf;
+    if (is_dir(GLOSSA_GLOSSARY_DIR))
         return GLOSSA_GLOSSARY_DIR;
     return GLOSSA_INSTALLED_GLOSSARY;
 }

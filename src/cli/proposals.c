@@ -63,7 +63,8 @@ int file_list_collect(struct file_list *list, const char *const *given, int n_gi
             list->items[list->n++] = (char *)given[i];
     }
     if (n_given == 0 && default_sub) {
-        const char *g = out_default_glossary();
+        char buf[4096];
+        const char *g = out_default_glossary(buf, sizeof buf);
         char *dir = malloc(strlen(g) + strlen(default_sub) + 2);
         if (dir) {
             join_path(dir, g, default_sub);
@@ -91,8 +92,9 @@ int load_proposals(const struct cli_args *args, const char *const *given, int n_
     int rc;
     file_list_collect(&files, given, n_given, "proposals", ".xml");
     if (files.n == 0) {
+        char buf[4096];
         out_message(&args->out, "no proposal files (give them, or put them in %s/proposals)",
-                    out_default_glossary());
+                    out_default_glossary(buf, sizeof buf));
         return EXIT_ERR;
     }
     rc = glossa_proposals_load(out, (const char *const *)files.items, files.n, out_diag,

@@ -1,0 +1,112 @@
+/*
+** http.h — what the files of `glossa serve --http` share. http_server.c is
+** the transport (libmicrohttpd, the database handles, limits, headers,
+** signals); http_params.c reads a request's parameters; http_api.c writes
+** the JSON answers, http_page.c the HTML pages; http_csp.c the
+** Content-Security-Policy. Only http_server.c includes microhttpd.h.
+*/
+#ifndef GLOSSA_HTTP_H
+#define GLOSSA_HTTP_H
+
+#include "cmd.h"
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* The page (export/web/index.html), embedded at build time (web_resources.c). */
+extern const char glossa_web_index[];
+extern const size_t glossa_web_index_len;
+
+/* Longest query, as `glossa lookup`; longest request target (path and query). */
+#define HTTP_QUERY_MAX 4096
+#define HTTP_URL_MAX 8192
+/* Worker threads, and as many database handles. */
+#define HTTP_THREADS 4
+
+/* What a request asks, its parameters as sent (decoded, borrowed from the
+** connection). to joins every to= given with commas. */
+struct http_request {
+    const char *path;        /* decoded path, "/c/information-security" */
+    const char *q, *from, *to, *mode, *limit, *in, *as_of, *history;
+    char to_joined[512];
+    int bad;                 /* a parameter with a NUL byte or invalid UTF-8 */
+};
+
+/* An answer: status, content type and a body that the server frees with free(). */
+struct http_reply {
+    unsigned status;
+    const char *type;        /* static */
+    char *body;
+    size_t len;
+};
+
+/* A body written to a FILE (open_memstream over reply->body); returns NULL
+** when memory is short. http_body_end() closes it and sets status and type;
+** it returns -1, with no body left, when the body could not be written. */
+FILE *http_body_begin(struct http_reply *reply);
+int http_body_end(FILE *f, struct http_reply *reply, unsigned status, const char *type);
+
+/* http_params.c */
+/* 1 when s (n bytes) is valid UTF-8 without NUL bytes. */
+int http_valid_utf8(const char *s, size_t n);
+/* Lookup options from the request (from, to, mode, limit, in, as-of,
+** history), checked as `glossa lookup` checks them. Returns 0, or 400/413
+** with msg saying what is wrong. opts borrows from req. */
+unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *opts, char *msg,
+                          size_t msg_size);
+/* The query: present, at most HTTP_QUERY_MAX bytes. Returns 0 or 400/413 with msg. */
+unsigned http_query_check(const struct http_request *req, char *msg, size_t msg_size);
+/* 1 when id can be a concept id (an xml:id: letters, digits, ".", "-", "_"). */
+int http_valid_id(const char *id);
+
+/* http_api.c: the JSON answers (db borrowed, one thread's handle) */
+void http_api_error(struct http_reply *reply, unsigned status, const char *msg);
+void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_reply *reply);
+void http_api_concept(glossa_db *db, const char *id, const struct http_request *req,
+                      struct http_reply *reply);
+void http_api_status(struct http_reply *reply);
+/* The proposals and positions of the glossary folder (as `glossa status`
+** reads them, from $GLOSSA_GLOSSARY or the bundled glossary), or 0 with
+** both NULL when there are none. Returns -1 with msg on a problem. One call
+** at a time (a mutex); the caller frees both. */
+int http_status_load(glossa_proposals **p, glossa_status_report **r, char *msg, size_t msg_size);
+
+/* http_page.c: the HTML pages, from the template */
+/* Split the template at its {{markers}} (pointers into the embedded page,
+** nothing allocated); find its style and script. Returns 0, or -1 with msg
+** when the page lacks what the server fills in. */
+int http_page_init(char *msg, size_t msg_size);
+/* The inline <style> and <script> of the page, for their hashes. */
+const char *http_page_style(size_t *len);
+const char *http_page_script(size_t *len);
+void http_page_search(glossa_db *db, const struct http_request *req, struct http_reply *reply);
+void http_page_concept(glossa_db *db, const char *id, const struct http_request *req,
+                       struct http_reply *reply);
+void http_page_status(const struct http_request *req, struct http_reply *reply);
+void http_page_error(const struct http_request *req, unsigned status, const char *msg,
+                     struct http_reply *reply);
+
+/* http_csp.c */
+/* The Content-Security-Policy of the pages: nothing but the page's own
+** style and script (by their SHA-256) and fetches to the server itself.
+** Computed once by http_csp_init(); @return static string */
+void http_csp_init(void);
+const char *http_csp_page(void);
+/* For JSON and errors: nothing at all. */
+#define HTTP_CSP_NONE "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+/* SHA-256 (FIPS 180-4) of len bytes of data into out. */
+void http_sha256(const void *data, size_t len, unsigned char out[32]);
+
+/* http_server.c */
+struct http_config {
+    int listen_fd;           /* bound and listening; the server closes it */
+    const char *shown;       /* the address, for the "listening on" line */
+    const char *db_path;
+    unsigned max_clients;
+    unsigned idle_timeout;   /* seconds */
+    unsigned threads;
+};
+/* Serve until SIGINT or SIGTERM. Returns EXIT_OK_ or EXIT_ERR (after a message). */
+int http_serve(const struct cli_out *out, const struct http_config *cfg);
+
+#endif

@@ -1,0 +1,644 @@
+/*
+** http_page.c — the HTML pages of `glossa serve --http`, rendered on the
+** server so that they work without JavaScript: the search page (/?q=…, the
+** same results the page's script builds from /api/lookup), a concept whole
+** (/c/ID), the proposals and where they stand (/status), and error pages.
+** Every page is the embedded template (export/web/index.html) with its
+** markers filled in. Every value from the glossary or the request goes
+** through esc(); every term, definition and note carries its lang (and
+** dir="rtl" for Persian and Urdu).
+*/
+#include "http.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define HTML_TYPE "text/html; charset=utf-8"
+
+enum { M_TITLE, M_Q, M_LANGUAGES, M_MESSAGE, M_BODY, M_COUNT };
+static const char *const marker_names[M_COUNT] = { "title", "q", "languages", "message", "body" };
+
+/* The template cut at its markers: text, then the marker that follows (-1 at the end). */
+static struct piece {
+    const char *text;
+    size_t len;
+    int marker;
+} pieces[M_COUNT + 1];
+static size_t n_pieces;
+static const char *style_text, *script_text;
+static size_t style_len, script_len;
+
+/* The member languages offered in the picker, with their names in themselves. */
+static const struct { const char *tag, *name; } languages[] = {
+    { "ru", "Русский" }, { "zh", "中文" }, { "en", "English" }, { "kk", "Қазақша" },
+    { "ky", "Кыргызча" }, { "tg", "Тоҷикӣ" }, { "uz", "Oʻzbekcha" }, { "hi", "हिन्दी" },
+    { "ur", "اردو" }, { "fa", "فارسی" }, { "be", "Беларуская" },
+};
+
+/* The text of the one element between open and close; NULL when there is not exactly one. */
+static const char *element_text(const char *page, const char *open, const char *close,
+                                size_t *len)
+{
+    const char *a = strstr(page, open), *b;
+    if (!a)
+        return NULL;
+    a += strlen(open);
+    b = strstr(a, close);
+    if (!b || strstr(b, open))
+        return NULL;
+    *len = (size_t)(b - a);
+    return a;
+}
+
+static int inside(const char *p, const char *start, size_t len)
+{
+    return p >= start && p < start + len;
+}
+
+int http_page_init(char *msg, size_t msg_size)
+{
+    const char *p = glossa_web_index, *open;
+    int seen[M_COUNT] = { 0 }, m;
+
+    style_text = element_text(glossa_web_index, "<style>", "</style>", &style_len);
+    script_text = element_text(glossa_web_index, "<script>", "</script>", &script_len);
+    if (!style_text || !script_text) {
+        snprintf(msg, msg_size, "the embedded page needs exactly one <style> and one <script>");
+        return -1;
+    }
+    n_pieces = 0;
+    while ((open = strstr(p, "{{"))) {
+        const char *close = strstr(open + 2, "}}");
+        for (m = 0; close && m < M_COUNT; m++)
+            if ((size_t)(close - open - 2) == strlen(marker_names[m]) &&
+                memcmp(open + 2, marker_names[m], strlen(marker_names[m])) == 0)
+                break;
+        if (!close || m == M_COUNT || seen[m]++ || inside(open, style_text, style_len) ||
+            inside(open, script_text, script_len)) {
+            snprintf(msg, msg_size, "the embedded page has an unknown, repeated or misplaced "
+                     "marker at byte %zu", (size_t)(open - glossa_web_index));
+            return -1;
+        }
+        pieces[n_pieces].text = p;
+        pieces[n_pieces].len = (size_t)(open - p);
+        pieces[n_pieces++].marker = m;
+        p = close + 2;
+    }
+    pieces[n_pieces].text = p;
+    pieces[n_pieces].len = strlen(p);
+    pieces[n_pieces++].marker = -1;
+    for (m = 0; m < M_COUNT; m++)
+        if (!seen[m]) {
+            snprintf(msg, msg_size, "the embedded page lacks the marker {{%s}}", marker_names[m]);
+            return -1;
+        }
+    return 0;
+}
+
+const char *http_page_style(size_t *len)
+{
+    *len = style_len;
+    return style_text;
+}
+
+const char *http_page_script(size_t *len)
+{
+    *len = script_len;
+    return script_text;
+}
+
+/* ---- escaping ---------------------------------------------------------------------- */
+
+/* s as HTML text or attribute value (quoted with "). */
+static void esc(FILE *f, const char *s)
+{
+    for (; s && *s; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs("&quot;", f); break;
+        case '\'': fputs("&#39;", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+/* s percent-encoded for a URL (everything but the unreserved characters). */
+static void url(FILE *f, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    for (; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            *p == '-' || *p == '.' || *p == '_' || *p == '~')
+            fputc(*p, f);
+        else
+            fprintf(f, "%%%c%c", hex[*p >> 4], hex[*p & 15]);
+    }
+}
+
+static int is_rtl(const char *lang)
+{
+    size_t n = strcspn(lang, "-");
+    return n == 2 && (strncasecmp(lang, "fa", 2) == 0 || strncasecmp(lang, "ur", 2) == 0);
+}
+
+/* lang="…" and dir="rtl" for the right-to-left languages; nothing for NULL. */
+static void lang_attr(FILE *f, const char *lang)
+{
+    if (!lang)
+        return;
+    fputs(" lang=\"", f);
+    esc(f, lang);
+    fputc('"', f);
+    if (is_rtl(lang))
+        fputs(" dir=\"rtl\"", f);
+}
+
+/* <TAG class="cls" lang="…">text</TAG>; cls may be NULL. */
+static void tagged(FILE *f, const char *tag, const char *cls, const char *lang, const char *text)
+{
+    fprintf(f, "<%s", tag);
+    if (cls)
+        fprintf(f, " class=\"%s\"", cls);
+    lang_attr(f, lang);
+    fputc('>', f);
+    esc(f, text);
+    fprintf(f, "</%s>", tag);
+}
+
+/* ---- the page around a body ---------------------------------------------------------- */
+
+static int picked(const char *list, const char *tag)
+{
+    size_t n = strlen(tag);
+    const char *p = list;
+    while (p && *p) {
+        size_t len = strcspn(p, ",");
+        if (len == n && strncmp(p, tag, n) == 0)
+            return 1;
+        p += len + (p[len] == ',');
+    }
+    return 0;
+}
+
+/* The template filled: title and message as text, body as HTML. */
+static void page(struct http_reply *reply, unsigned status, const struct http_request *req,
+                 const char *title, const char *message, const char *body)
+{
+    FILE *f = http_body_begin(reply);
+    size_t i, k;
+    if (!f) {
+        reply->body = NULL;
+        return;
+    }
+    for (i = 0; i < n_pieces; i++) {
+        fwrite(pieces[i].text, 1, pieces[i].len, f);
+        switch (pieces[i].marker) {
+        case M_TITLE:
+            esc(f, title);
+            break;
+        case M_Q:
+            esc(f, req->q && !req->bad ? req->q : "");
+            break;
+        case M_LANGUAGES:
+            for (k = 0; k < sizeof languages / sizeof languages[0]; k++) {
+                fprintf(f, "<label><input type=\"checkbox\" name=\"to\" value=\"%s\"%s> ",
+                        languages[k].tag, picked(req->to, languages[k].tag) ? " checked" : "");
+                tagged(f, "span", NULL, languages[k].tag, languages[k].name);
+                fprintf(f, " (%s)</label>\n", languages[k].tag);
+            }
+            break;
+        case M_MESSAGE:
+            esc(f, message);
+            break;
+        case M_BODY:
+            fputs(body ? body : "", f);
+            break;
+        }
+    }
+    http_body_end(f, reply, status, HTML_TYPE);
+}
+
+/* A body rendered into a string by fn, then the page around it. */
+static void page_with(struct http_reply *reply, unsigned status, const struct http_request *req,
+                      const char *title, const char *message,
+                      void (*fn)(FILE *f, const void *arg), const void *arg)
+{
+    struct http_reply body = { 0, NULL, NULL, 0 };
+    FILE *f = http_body_begin(&body);
+    if (f)
+        fn(f, arg);
+    if (http_body_end(f, &body, 200, HTML_TYPE)) {
+        reply->body = NULL;
+        return;
+    }
+    page(reply, status, req, title, message, body.body);
+    free(body.body);
+}
+
+void http_page_error(const struct http_request *req, unsigned status, const char *msg,
+                     struct http_reply *reply)
+{
+    const char *title = status == 404 ? "Not found — glossa"
+                      : status == 405 ? "Method not allowed — glossa"
+                      : status >= 500 ? "Server error — glossa" : "Bad request — glossa";
+    page(reply, status, req, title, msg,
+         "<p><a href=\"/\">Look up a term</a> · <a href=\"/status\">Proposals</a></p>");
+}
+
+/* ---- search results ----------------------------------------------------------------- */
+
+static void unverified_mark(FILE *f)
+{
+    fputs("<strong class=\"unverified\" title=\"reliability 1 of 4: not verified against an "
+          "official text\">NOT VERIFIED</strong>", f);
+}
+
+/* "S (reconstruction, not verified …)": as the JSON says it. */
+static void source_text(FILE *f, const glossa_definition *d)
+{
+    const char *note = lookup_basis_note(d->basis);
+    fputs("<span lang=\"\">", f);
+    esc(f, d->source ? d->source : "");
+    if (note) {
+        fputs(" (", f);
+        esc(f, note);
+        fputc(')', f);
+    }
+    fputs("</span>", f);
+}
+
+static void dates(FILE *f, const char *from, const char *to)
+{
+    if (!from && !to)
+        return;
+    fputs("in force", f);
+    if (from) {
+        fputs(" from ", f);
+        esc(f, from);
+    }
+    if (to) {
+        fputs(" until ", f);
+        esc(f, to);
+    }
+}
+
+/* One result; the page's script builds the same (export/web/index.html, hit()). */
+static void render_hit(FILE *f, const glossa_hit *h)
+{
+    size_t j;
+    int fulltext = h->how == GLOSSA_MATCH_FULLTEXT;
+    const char *title = !fulltext ? h->match_text : h->n_terms ? h->terms[0].text : h->id;
+    const char *title_lang = !fulltext ? h->match_lang : h->n_terms ? h->terms[0].lang : "en";
+
+    fputs("<li class=\"hit\"><h2 class=\"hit-title\"><a href=\"/c/", f);
+    url(f, h->id);
+    fputs("\">", f);
+    tagged(f, "span", NULL, title_lang, title);
+    fprintf(f, "</a></h2>\n<p class=\"meta\"><span class=\"how\">%s match</span> (",
+            glossa_match_kind_name(h->how));
+    fputs("<span class=\"match-lang\">", f);
+    esc(f, h->match_lang);
+    fputs("</span>) · <span class=\"id\">", f);
+    esc(f, h->id);
+    fputs("</span>", f);
+    if (h->reliability <= 1) {
+        fputc(' ', f);
+        unverified_mark(f);
+    } else {
+        fprintf(f, " · <span class=\"rel\">reliability %d of 4</span>", h->reliability);
+    }
+    fputs("</p>\n", f);
+    if (fulltext) {
+        fputs("<p class=\"matched\">found in: ", f);
+        tagged(f, "span", NULL, h->match_lang, h->match_text);
+        fputs("</p>\n", f);
+    }
+    fputs("<ul class=\"terms\">", f);
+    for (j = 0; j < h->n_terms; j++) {
+        fputs("<li>", f);
+        tagged(f, "span", "lang-tag", NULL, h->terms[j].lang);
+        fputc(' ', f);
+        tagged(f, "span", "term", h->terms[j].lang, h->terms[j].text);
+        fputc(' ', f);
+        tagged(f, "span", "st", NULL, h->terms[j].status);
+        fputs("</li>", f);
+    }
+    fputs("</ul>\n<div class=\"defs\">", f);
+    for (j = 0; j < h->n_definitions; j++) {
+        const glossa_definition *d = &h->definitions[j];
+        fputs("<div class=\"def\"><p class=\"def-text\">", f);
+        tagged(f, "span", "lang-tag", NULL, d->lang);
+        fputc(' ', f);
+        tagged(f, "span", NULL, d->lang, d->text);
+        fputs("</p><p class=\"src\">Source: ", f);
+        source_text(f, d);
+        fputs("</p></div>", f);
+    }
+    fputs("</div></li>\n", f);
+}
+
+static void render_hits(FILE *f, const void *arg)
+{
+    const glossa_results *res = arg;
+    size_t i;
+    fputs("<ol class=\"hits\">\n", f);
+    for (i = 0; i < glossa_results_count(res); i++)
+        render_hit(f, glossa_results_get(res, i));
+    fputs("</ol>\n", f);
+}
+
+static void render_intro(FILE *f, const void *arg)
+{
+    static const char *const examples[] = {
+        "информационной безопасности", "資訊安全", "xinxi anquan", "infomation securty",
+        "امنیت اطلاعات",
+    };
+    size_t i;
+    (void)arg;
+    fputs("<p>For example: ", f);
+    for (i = 0; i < sizeof examples / sizeof examples[0]; i++) {
+        fputs(i ? ", <a href=\"/?q=" : "<a href=\"/?q=", f);
+        url(f, examples[i]);
+        fputs("\">", f);
+        esc(f, examples[i]);
+        fputs("</a>", f);
+    }
+    fputs(".</p>\n", f);
+}
+
+void http_page_search(glossa_db *db, const struct http_request *req, struct http_reply *reply)
+{
+    glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
+    glossa_results *res = NULL;
+    glossa_error err;
+    char msg[600], title[HTTP_QUERY_MAX + 32];
+    unsigned status;
+    size_t n;
+
+    if (!req->bad && (!req->q || !*req->q)) {
+        page_with(reply, 200, req, "glossa — SCO information-security terms", "", render_intro,
+                  NULL);
+        return;
+    }
+    if ((status = http_lookup_opts(req, &opts, msg, sizeof msg)) ||
+        (status = http_query_check(req, msg, sizeof msg))) {
+        http_page_error(req, status, msg, reply);
+        return;
+    }
+    if (glossa_lookup(db, req->q, &opts, &res, &err)) {
+        http_page_error(req, err.code == GLOSSA_EINPUT ? 400 : 500, err.msg, reply);
+        return;
+    }
+    n = glossa_results_count(res);
+    if (n == 0)
+        snprintf(msg, sizeof msg, "No concept matches «%.500s».", req->q);
+    else
+        snprintf(msg, sizeof msg, "%zu concept%s for «%.500s».", n, n == 1 ? "" : "s", req->q);
+    snprintf(title, sizeof title, "%s — glossa", req->q);
+    page_with(reply, 200, req, title, msg, render_hits, res);
+    glossa_results_free(res);
+}
+
+/* ---- a concept whole ---------------------------------------------------------------- */
+
+struct concept_page {
+    const glossa_hit *h;
+    const glossa_status_report *status; /* may be NULL */
+    int history;
+};
+
+static void render_proposals(FILE *f, const glossa_status_report *r, const char *id)
+{
+    size_t i, shown = 0;
+    for (i = 0; r && i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        if (strcmp(s->change->id, id) != 0)
+            continue;
+        if (!shown++)
+            fputs("<h2>Proposed changes</h2>\n<ul class=\"proposals\">", f);
+        fputs("<li><strong>", f);
+        esc(f, s->status);
+        fputs("</strong>: ", f);
+        esc(f, s->change->kind);
+        fputs(", ", f);
+        esc(f, s->change->proposal);
+        fputs(" (", f);
+        esc(f, s->change->state);
+        fputs(")", f);
+        if (s->pending) {
+            fputs("; waiting for ", f);
+            esc(f, s->pending);
+        }
+        if (s->objections) {
+            fputs("; objections: ", f);
+            esc(f, s->objections);
+        }
+        fputs("</li>", f);
+    }
+    if (shown)
+        fputs("</ul>\n", f);
+}
+
+static void render_concept(FILE *f, const void *arg)
+{
+    const struct concept_page *cp = arg;
+    const glossa_hit *h = cp->h;
+    size_t j;
+
+    fputs("<article class=\"concept\">\n<h1>", f);
+    tagged(f, "span", NULL, h->match_lang, h->match_text);
+    fputs("</h1>\n<p class=\"meta\"><span class=\"id\">", f);
+    esc(f, h->id);
+    fputs("</span> · ", f);
+    esc(f, strcmp(h->status, "in-force") == 0 ? "in force" : h->status);
+    fputs(" · ", f);
+    if (h->reliability <= 1)
+        unverified_mark(f);
+    fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
+    if (h->reliability > 1) {
+        fputs(" (", f);
+        esc(f, lookup_reliability_label(h->reliability));
+    }
+    fputs(")</p>\n", f);
+    if (h->instrument) {
+        fputs("<p class=\"instrument\">From: <span lang=\"\">", f);
+        esc(f, h->instrument);
+        fputs("</span></p>\n", f);
+    }
+    fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
+          "<th scope=\"col\">Term</th><th scope=\"col\">Status</th></tr></thead><tbody>\n", f);
+    for (j = 0; j < h->n_terms; j++) {
+        const glossa_term *t = &h->terms[j];
+        fputs("<tr>", f);
+        tagged(f, "td", "lang-code", NULL, t->lang);
+        tagged(f, "td", "term", t->lang, t->text);
+        fputs("<td class=\"st\">", f);
+        esc(f, t->status);
+        if (t->term_type) {
+            fputs(", ", f);
+            esc(f, t->term_type);
+        }
+        if (t->working)
+            fputs(", working translation", f);
+        if (t->geo) {
+            fputs(", ", f);
+            esc(f, t->geo);
+        }
+        if (t->valid_from || t->valid_to)
+            fputs(", ", f);
+        dates(f, t->valid_from, t->valid_to);
+        fputs("</td></tr>\n", f);
+    }
+    fputs("</tbody></table>\n", f);
+    if (h->n_definitions)
+        fputs("<h2>Definitions</h2>\n", f);
+    for (j = 0; j < h->n_definitions; j++) {
+        const glossa_definition *d = &h->definitions[j];
+        fputs("<div class=\"def\"><p class=\"def-text\">", f);
+        tagged(f, "span", "lang-tag", NULL, d->lang);
+        fputc(' ', f);
+        tagged(f, "span", NULL, d->lang, d->text);
+        fputs("</p><p class=\"src\">Source: ", f);
+        source_text(f, d);
+        fputs("</p>", f);
+        if (d->valid_from || d->valid_to) {
+            fputs("<p class=\"src\">", f);
+            dates(f, d->valid_from, d->valid_to);
+            fputs("</p>", f);
+        }
+        fputs("</div>\n", f);
+    }
+    if (h->n_notes)
+        fputs("<h2>Notes</h2>\n<ul class=\"notes\">", f);
+    for (j = 0; j < h->n_notes; j++) {
+        fputs("<li>", f);
+        tagged(f, "span", "st", NULL, h->notes[j].type);
+        fputs(": ", f);
+        tagged(f, "span", NULL, h->notes[j].lang, h->notes[j].text);
+        fputs("</li>", f);
+    }
+    if (h->n_notes)
+        fputs("</ul>\n", f);
+    render_proposals(f, cp->status, h->id);
+    fputs("<p class=\"meta\">", f);
+    if (!cp->history) {
+        fputs("<a href=\"/c/", f);
+        url(f, h->id);
+        fputs("?history=1\">Earlier wordings, with their dates</a> · ", f);
+    }
+    fputs("<a href=\"/api/concept/", f);
+    url(f, h->id);
+    fputs("\">JSON</a></p>\n</article>\n", f);
+}
+
+void http_page_concept(glossa_db *db, const char *id, const struct http_request *req,
+                       struct http_reply *reply)
+{
+    glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
+    glossa_results *res = NULL;
+    glossa_proposals *p = NULL;
+    glossa_status_report *r = NULL;
+    struct concept_page cp;
+    glossa_error err;
+    char msg[600], title[600];
+    unsigned status;
+    int rc;
+
+    if ((status = http_lookup_opts(req, &opts, msg, sizeof msg))) {
+        http_page_error(req, status, msg, reply);
+        return;
+    }
+    if (!http_valid_id(id) || (rc = glossa_concept(db, id, &opts, &res, &err)) == GLOSSA_ENOTFOUND) {
+        snprintf(msg, sizeof msg, "No concept has the id '%.200s'.", id);
+        http_page_error(req, 404, msg, reply);
+        return;
+    }
+    if (rc) {
+        http_page_error(req, err.code == GLOSSA_EINPUT ? 400 : 500, err.msg, reply);
+        return;
+    }
+    if (http_status_load(&p, &r, msg, sizeof msg))
+        r = NULL; /* the page goes without the proposals */
+    cp.h = glossa_results_get(res, 0);
+    cp.status = r;
+    cp.history = opts.history;
+    snprintf(title, sizeof title, "%.400s — glossa", cp.h->match_text);
+    page_with(reply, 200, req, title, "", render_concept, &cp);
+    glossa_status_free(r);
+    glossa_proposals_free(p);
+    glossa_results_free(res);
+}
+
+/* ---- proposals ------------------------------------------------------------------------ */
+
+static void cell(FILE *f, const char *s)
+{
+    fputs("<td>", f);
+    esc(f, s ? s : "—");
+    fputs("</td>", f);
+}
+
+static void render_status(FILE *f, const void *arg)
+{
+    const glossa_status_report *r = arg;
+    size_t i;
+    fputs("<h1>Proposed changes</h1>\n", f);
+    if (!r || glossa_status_count(r) == 0) {
+        fputs("<p>No proposals are open.</p>\n", f);
+        return;
+    }
+    fputs("<p>Parties whose agreement is needed: ", f);
+    esc(f, glossa_status_parties(r));
+    fputs(". A change is agreed when every party agreed to its current wording.</p>\n"
+          "<table class=\"status\"><thead><tr><th scope=\"col\">Concept</th>"
+          "<th scope=\"col\">Change</th><th scope=\"col\">Proposal</th><th scope=\"col\">Status</th>"
+          "<th scope=\"col\">Agreed</th><th scope=\"col\">Waiting for</th>"
+          "<th scope=\"col\">Objections</th><th scope=\"col\">Lapsed</th></tr></thead><tbody>\n", f);
+    for (i = 0; i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        const glossa_proposal_change *c = s->change;
+        fputs("<tr><td>", f);
+        if (strcmp(c->kind, "amend") == 0) {
+            fputs("<a href=\"/c/", f);
+            url(f, c->id);
+            fputs("\">", f);
+            esc(f, c->id);
+            fputs("</a>", f);
+        } else {
+            esc(f, c->id);
+        }
+        fputs("</td>", f);
+        cell(f, c->kind);
+        fputs("<td>", f);
+        esc(f, c->proposal);
+        fputs(" (", f);
+        esc(f, c->state);
+        fputs(")</td><td><strong>", f);
+        esc(f, s->status);
+        fputs("</strong></td>", f);
+        cell(f, s->agreed);
+        cell(f, s->pending);
+        cell(f, s->objections);
+        cell(f, s->lapsed);
+        fputs("</tr>\n", f);
+    }
+    fputs("</tbody></table>\n<p class=\"meta\"><a href=\"/api/status\">JSON</a></p>\n", f);
+}
+
+void http_page_status(const struct http_request *req, struct http_reply *reply)
+{
+    glossa_proposals *p;
+    glossa_status_report *r;
+    char msg[600];
+    if (http_status_load(&p, &r, msg, sizeof msg)) {
+        http_page_error(req, 500, msg, reply);
+        return;
+    }
+    page_with(reply, 200, req, "Proposals — glossa", "", render_status, r);
+    glossa_status_free(r);
+    glossa_proposals_free(p);
+}

@@ -1,0 +1,337 @@
+/*
+** http_server.c — the transport of `glossa serve --http`: libmicrohttpd
+** with a pool of worker threads, and a pool of read-only glossa_db handles
+** (one per worker: a handle is never used by two threads at once). It
+** checks each request before anything else runs — only GET and HEAD, no
+** request body, a target of at most 8 KB, parameters that are UTF-8 —
+** routes it to http_api.c (JSON) or http_page.c (HTML), and sends the answer
+** with its security headers. Nothing is ever read from the file system to
+** answer a request: the page is compiled in. SIGINT or SIGTERM stops it.
+*/
+#include "http.h"
+
+#include <microhttpd.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* ---- database handles ------------------------------------------------------------- */
+
+struct db_pool {
+    pthread_mutex_t lock;
+    pthread_cond_t freed;
+    glossa_db **all, **idle;
+    size_t n, n_idle;
+};
+
+static int pool_open(struct db_pool *p, const char *path, size_t n, glossa_error *err)
+{
+    memset(p, 0, sizeof *p);
+    p->all = calloc(n, sizeof *p->all);
+    p->idle = calloc(n, sizeof *p->idle);
+    if (!p->all || !p->idle) {
+        free(p->all);
+        free(p->idle);
+        snprintf(err->msg, sizeof err->msg, "out of memory");
+        err->file[0] = '\0';
+        return -1;
+    }
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->freed, NULL);
+    for (p->n = 0; p->n < n; p->n++) {
+        if (glossa_db_open(&p->all[p->n], path, err))
+            return -1;
+        p->idle[p->n_idle++] = p->all[p->n];
+    }
+    return 0;
+}
+
+static void pool_close(struct db_pool *p)
+{
+    size_t i;
+    if (!p->all)
+        return;
+    for (i = 0; i < p->n; i++)
+        glossa_db_close(p->all[i]);
+    free(p->all);
+    free(p->idle);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->freed);
+}
+
+static glossa_db *pool_take(struct db_pool *p)
+{
+    glossa_db *db;
+    pthread_mutex_lock(&p->lock);
+    while (p->n_idle == 0)
+        pthread_cond_wait(&p->freed, &p->lock);
+    db = p->idle[--p->n_idle];
+    pthread_mutex_unlock(&p->lock);
+    return db;
+}
+
+static void pool_give(struct db_pool *p, glossa_db *db)
+{
+    pthread_mutex_lock(&p->lock);
+    p->idle[p->n_idle++] = db;
+    pthread_cond_signal(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+/* ---- requests --------------------------------------------------------------------- */
+
+/* What the URI log callback learns before the request is parsed; the access
+** handler finds it in *req_cls. Static markers: nothing to free. */
+static int uri_ok, uri_too_long, checked, answered;
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
+{
+    (void)cls;
+    (void)c;
+    return strlen(uri) > HTTP_URL_MAX ? &uri_too_long : &uri_ok;
+}
+
+static void keep(const char **slot, const char *value)
+{
+    if (!*slot)
+        *slot = value ? value : "";
+}
+
+static enum MHD_Result on_argument(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   size_t key_size, const char *value, size_t value_size)
+{
+    struct http_request *req = cls;
+    (void)kind;
+    if (!http_valid_utf8(key, key_size) || (value && !http_valid_utf8(value, value_size))) {
+        req->bad = 1;
+        return MHD_YES;
+    }
+    if (strcmp(key, "q") == 0)
+        keep(&req->q, value);
+    else if (strcmp(key, "from") == 0)
+        keep(&req->from, value);
+    else if (strcmp(key, "mode") == 0)
+        keep(&req->mode, value);
+    else if (strcmp(key, "limit") == 0)
+        keep(&req->limit, value);
+    else if (strcmp(key, "in") == 0)
+        keep(&req->in, value);
+    else if (strcmp(key, "as-of") == 0)
+        keep(&req->as_of, value);
+    else if (strcmp(key, "history") == 0)
+        keep(&req->history, value);
+    else if (strcmp(key, "to") == 0 && value && *value) {
+        /* to=ru,zh or to=ru&to=zh (the page's checkboxes) */
+        size_t have = strlen(req->to_joined);
+        if (have + value_size + 2 > sizeof req->to_joined) {
+            req->bad = 1;
+            return MHD_YES;
+        }
+        if (have)
+            req->to_joined[have++] = ',';
+        memcpy(req->to_joined + have, value, value_size + 1);
+        req->to = req->to_joined;
+    }
+    return MHD_YES;
+}
+
+struct server {
+    struct db_pool pool;
+    struct MHD_Daemon *daemon;
+};
+
+static int is_api(const char *path)
+{
+    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
+}
+
+/* The answer to a request that passed the checks. */
+static void route(struct server *srv, const struct http_request *req, struct http_reply *reply)
+{
+    const char *p = req->path;
+    glossa_db *db;
+
+    if (strcmp(p, "/api/status") == 0) {
+        http_api_status(reply);
+        return;
+    }
+    if (strcmp(p, "/status") == 0) {
+        http_page_status(req, reply);
+        return;
+    }
+    if (strcmp(p, "/") != 0 && strcmp(p, "/api/lookup") != 0 && strncmp(p, "/c/", 3) != 0 &&
+        strncmp(p, "/api/concept/", 13) != 0) {
+        if (is_api(p))
+            http_api_error(reply, 404, "no such API path (there are /api/lookup, "
+                                       "/api/concept/ID and /api/status)");
+        else
+            http_page_error(req, 404, "There is no such page.", reply);
+        return;
+    }
+    db = pool_take(&srv->pool);
+    if (strcmp(p, "/") == 0)
+        http_page_search(db, req, reply);
+    else if (strcmp(p, "/api/lookup") == 0)
+        http_api_lookup(db, req, reply);
+    else if (strncmp(p, "/c/", 3) == 0)
+        http_page_concept(db, p + 3, req, reply);
+    else
+        http_api_concept(db, p + 13, req, reply);
+    pool_give(&srv->pool, db);
+}
+
+static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *reply,
+                                  int allow)
+{
+    static char oom[] = "{\"error\":\"out of memory\"}\n";
+    struct MHD_Response *r;
+    enum MHD_Result ret;
+    int html;
+
+    if (reply->body)
+        r = MHD_create_response_from_buffer(reply->len, reply->body, MHD_RESPMEM_MUST_FREE);
+    else
+        r = MHD_create_response_from_buffer(sizeof oom - 1, oom, MHD_RESPMEM_PERSISTENT);
+    if (!r) {
+        free(reply->body);
+        return MHD_NO;
+    }
+    if (!reply->body) {
+        reply->status = 500;
+        reply->type = "application/json; charset=utf-8";
+    }
+    html = strncmp(reply->type, "text/html", 9) == 0;
+    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, reply->type);
+    MHD_add_response_header(r, "Content-Security-Policy", html ? http_csp_page() : HTTP_CSP_NONE);
+    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(r, "X-Frame-Options", "DENY");
+    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(r, "Cache-Control", "no-cache");
+    if (allow)
+        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    ret = MHD_queue_response(c, reply->status, r);
+    MHD_destroy_response(r);
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **req_cls)
+{
+    struct server *srv = cls;
+    struct http_request req;
+    struct http_reply reply = { 0, NULL, NULL, 0 };
+    const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_CONTENT_LENGTH);
+    const char *chunked = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                      MHD_HTTP_HEADER_TRANSFER_ENCODING);
+    int api;
+
+    (void)version;
+    (void)upload_data;
+    if (*req_cls == &answered) { /* body bytes after the answer: dropped */
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    memset(&req, 0, sizeof req);
+    req.path = url;
+    api = is_api(url);
+    if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        if (api)
+            http_api_error(&reply, 405, "only GET and HEAD");
+        else
+            http_page_error(&req, 405, "This server only answers GET and HEAD.", &reply);
+        *req_cls = &answered;
+        return send_reply(c, &reply, 1);
+    }
+    if (*req_cls == &uri_too_long) {
+        if (api)
+            http_api_error(&reply, 414, "request target too long (at most 8192 bytes)");
+        else
+            http_page_error(&req, 414, "The address is too long (at most 8192 bytes).", &reply);
+        *req_cls = &answered;
+        return send_reply(c, &reply, 0);
+    }
+    if ((length && strcmp(length, "0") != 0) || chunked) {
+        if (api)
+            http_api_error(&reply, 413, "a request body is not accepted");
+        else
+            http_page_error(&req, 413, "A request body is not accepted.", &reply);
+        *req_cls = &answered;
+        return send_reply(c, &reply, 0);
+    }
+    if (*req_cls != &checked) {
+        /* Answer on the next call, once MHD knows the request is complete: an
+        ** answer queued now would close the connection (no keep-alive). */
+        *req_cls = &checked;
+        return MHD_YES;
+    }
+    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
+    *req_cls = &answered;
+    if (req.bad && api) {
+        http_api_error(&reply, 400, "a parameter is not valid UTF-8 text, or too long");
+        return send_reply(c, &reply, 0);
+    }
+    route(srv, &req, &reply);
+    return send_reply(c, &reply, 0);
+}
+
+/* ---- the server --------------------------------------------------------------------- */
+
+int http_serve(const struct cli_out *out, const struct http_config *cfg)
+{
+    struct server srv;
+    glossa_error err;
+    sigset_t stop, old;
+    char msg[256];
+    int sig = 0;
+
+    memset(&srv, 0, sizeof srv);
+    if (http_page_init(msg, sizeof msg)) {
+        out_message(out, "%s", msg);
+        close(cfg->listen_fd);
+        return EXIT_ERR;
+    }
+    http_csp_init();
+    if (pool_open(&srv.pool, cfg->db_path, cfg->threads, &err)) {
+        out_error(out, &err);
+        pool_close(&srv.pool);
+        close(cfg->listen_fd);
+        return EXIT_ERR;
+    }
+    /* SIGINT and SIGTERM wait for sigwait() below; the workers inherit the mask. */
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, &old);
+    signal(SIGPIPE, SIG_IGN);
+    srv.daemon = MHD_start_daemon(
+        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, on_request, &srv,
+        MHD_OPTION_LISTEN_SOCKET, (MHD_socket)cfg->listen_fd,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
+        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_clients,
+        MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
+        MHD_OPTION_END);
+    if (!srv.daemon) {
+        out_message(out, "cannot start the HTTP server on %s", cfg->shown);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        pool_close(&srv.pool);
+        close(cfg->listen_fd); /* EBADF if the library closed it already */
+        return EXIT_ERR;
+    }
+    fprintf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown, cfg->threads,
+            cfg->shown);
+    fflush(stderr);
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    MHD_stop_daemon(srv.daemon); /* waits for the workers; closes the listening socket */
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    pool_close(&srv.pool);
+    return EXIT_OK_;
+}

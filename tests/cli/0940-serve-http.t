@@ -1,0 +1,254 @@
+# 0940-serve-http.t — `glossa serve --http` through curl: /api/lookup
+# answers byte for byte what `glossa lookup --format json` prints (inflected
+# Russian, Traditional Chinese, a misspelt English query, --to, --from,
+# --mode, --limit, --in), /api/concept/ID what `glossa show --format json`
+# prints, /api/status what `glossa status --format json` prints; the pages
+# work without JavaScript (/?q=…, /c/ID, /status); errors are JSON with
+# 400/404/405/413/414; the security headers (a CSP whose hashes match the
+# page's own style and script, nosniff); no path reads a file; a hostile
+# entry (tests/data/web/hostile.xml) comes out as text; 50 clients at once;
+# a clean stop on SIGTERM. The server listens on 127.0.0.1, port 0.
+if ! command -v curl >/dev/null 2>&1; then
+    echo "SKIP: curl is not installed (Debian package curl, see .ci/install-deps)"
+    exit 77
+fi
+"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" ||
+    { echo "FAIL: cannot index the glossary and the hostile fixture"; exit 1; }
+
+# --- refused before it listens
+run timeout 10 "$GLOSSA" serve --http --dict --listen 127.0.0.1:0
+expect_rc 2 "--http and --dict together"
+expect_err "one of them"
+run timeout 10 "$GLOSSA" serve --http --db "$WORK/none.db" --listen 127.0.0.1:0
+expect_rc 2 "--http without an index"
+expect_err "run 'glossa index'"
+run timeout 10 "$GLOSSA" serve --http --listen nowhere
+expect_rc 2 "--http --listen without a port"
+expect_err "--listen takes HOST:PORT"
+
+start_server --http
+BASE="http://127.0.0.1:$PORT"
+expect_true "it says where it listens" grep -q "^listening on 127.0.0.1:$PORT (HTTP" "$WORK/serve.err"
+
+# get ARGS...: curl; body in $WORK/body and $OUT, headers in $WORK/head, status in $CODE
+get() {
+    CODE=$(curl -s --max-time 20 -o "$WORK/body" -D "$WORK/head" -w '%{http_code}' "$@")
+    OUT=$(cat "$WORK/body"); ERR=$(cat "$WORK/head"); RC=0
+}
+expect_code() { if [ "$CODE" = "$1" ]; then ok; else fail "${2:-} expected HTTP $1, got $CODE"; fi; }
+expect_header() { if grep -qiF -- "$1" "$WORK/head"; then ok; else fail "${2:-} no header '$1'"; fi; }
+# same_bytes WHAT FILE1 FILE2
+same_bytes() {
+    if cmp -s "$2" "$3"; then ok; else fail "$1: differs"; diff <(head -c 600 "$2") <(head -c 600 "$3") | head -5; fi
+}
+
+# --- /api/lookup: the CLI's JSON, byte for byte
+api_same() { # api_same CURL-PARAMS... -- CLI-ARGS...
+    local params=() cli=()
+    while [ "$1" != "--" ]; do params+=(--data-urlencode "$1"); shift; done
+    shift
+    cli=("$@")
+    "$GLOSSA" lookup --format json "${cli[@]}" >"$WORK/cli.json" 2>/dev/null
+    get -G "${params[@]}" "$BASE/api/lookup"
+    expect_code 200 "/api/lookup ${cli[*]}:"
+    same_bytes "/api/lookup versus glossa lookup --format json ${cli[*]}" "$WORK/cli.json" "$WORK/body"
+}
+api_same "q=информационной безопасности" -- "информационной безопасности"
+expect_json '.results[0].id' information-security "inflected Russian"
+api_same "q=資訊安全" -- 資訊安全
+expect_json '.results[0].id' information-security "Traditional Chinese (Taiwan)"
+api_same "q=infomation securty" -- "infomation securty"
+expect_json '.results[0].match.how' fuzzy "misspelt English"
+api_same "q=信息安全" "to=ru" -- 信息安全 --to ru
+expect_json '[.results[0].terms[].lang] | unique | join(",")' ru "--to ru"
+api_same "q=информ" "mode=prefix" "limit=3" -- информ --mode prefix --limit 3
+expect_json '.results | length' 3 "--limit 3"
+api_same "q=информационное оружие" "from=ru" "to=zh,en" -- "информационное оружие" --from ru --to zh,en
+api_same "q=психологической обработки" "in=definitions" -- --in definitions "психологической обработки"
+api_same "q=zzzqqqxxx" -- zzzqqqxxx
+expect_json '.results | length' 0 "nothing found is 200 with no results"
+# the page's checkboxes send to= twice: the same as --to a,b
+get "$BASE/api/lookup?q=%E4%BF%A1%E6%81%AF%E5%AE%89%E5%85%A8&to=ru&to=en"
+"$GLOSSA" lookup --format json --to ru,en 信息安全 >"$WORK/cli.json"
+same_bytes "to=ru&to=en versus --to ru,en" "$WORK/cli.json" "$WORK/body"
+
+# --- /api/concept/ID and /api/status: what show and status print
+"$GLOSSA" show --format json information-security >"$WORK/cli.json"
+get "$BASE/api/concept/information-security"
+expect_code 200 "/api/concept/information-security:"
+same_bytes "/api/concept/ID versus glossa show --format json ID" "$WORK/cli.json" "$WORK/body"
+expect_json '.results[0].notes | length > 0' true "the concept whole: notes"
+expect_json '.results[0].instrument | test("Соглашение")' true "the concept whole: instrument"
+"$GLOSSA" show --format json --to ru,zh --history information-weapon >"$WORK/cli.json"
+get "$BASE/api/concept/information-weapon?to=ru,zh&history=1"
+same_bytes "/api/concept/ID?to=ru,zh&history=1 versus show --to ru,zh --history" "$WORK/cli.json" "$WORK/body"
+"$GLOSSA" status --format json >"$WORK/cli.json"
+get "$BASE/api/status"
+expect_code 200 "/api/status:"
+same_bytes "/api/status versus glossa status --format json" "$WORK/cli.json" "$WORK/body"
+expect_json '[.changes[].status] | sort | unique | join(",")' "agreed,blocked,pending"
+
+# --- errors: JSON, with a fitting status
+get "$BASE/api/lookup"
+expect_code 400 "no q:"
+expect_json .error "missing parameter q (the term to look up)"
+expect_header "Content-Type: application/json"
+get "$BASE/api/lookup?q=x&limit=0"
+expect_code 400 "limit=0:"
+expect_json '.error | test("limit takes a number from 1 to 1000")' true
+get "$BASE/api/lookup?q=x&mode=soundex"
+expect_code 400 "mode=soundex:"
+expect_json '.error | test("unknown mode")' true
+get "$BASE/api/lookup?q=x&to=klingon"
+expect_code 400 "to=klingon:"
+expect_json '.error | test("unknown language .klingon.")' true
+get "$BASE/api/lookup?q=%FF%FE"
+expect_code 400 "invalid UTF-8:"
+get "$BASE/api/lookup?q=a%00b"
+expect_code 400 "a NUL byte:"
+get "$BASE/api/lookup?q=x&as-of=yesterday"
+expect_code 400 "as-of=yesterday:"
+get "$BASE/api/concept/no-such-concept"
+expect_code 404 "unknown concept:"
+expect_json '.error | length > 0' true
+get "$BASE/api/nothing-here"
+expect_code 404 "unknown API path:"
+expect_json '.error | test("no such API path")' true
+get -X POST --data "q=x" "$BASE/api/lookup"
+expect_code 405 "POST:"
+expect_header "Allow: GET, HEAD"
+expect_json .error "only GET and HEAD"
+get -X DELETE "$BASE/c/information-security"
+expect_code 405 "DELETE:"
+get -X OPTIONS "$BASE/"
+expect_code 405 "OPTIONS:"
+get "$BASE/api/lookup?q=$(head -c 4200 /dev/zero | tr '\0' a)"
+expect_code 413 "a query over 4096 bytes:"
+expect_json .error "query too long (at most 4096 bytes)"
+get -X GET --data "q=x" "$BASE/api/lookup?q=x"
+expect_code 413 "a request body:"
+get "$BASE/api/lookup?q=$(head -c 9000 /dev/zero | tr '\0' a)"
+expect_code 414 "a 9000-byte address:"
+expect_json '.error | test("too long")' true
+get "$BASE/?q=$(head -c 100000 /dev/zero | tr '\0' a)" # beyond what the server reads
+if [ "$CODE" = 414 ] || [ "$CODE" = 431 ]; then ok; else fail "a 100 KB address: HTTP $CODE"; fi
+get -I "$BASE/api/lookup?q=information+security"
+expect_code 200 "HEAD:"
+expect_header "Content-Type: application/json"
+expect_no_out '"query"' "HEAD has no body:"
+
+# --- nothing outside the compiled-in page is served
+for path in "/../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" "/..%2f..%2fetc%2fpasswd" \
+            "/c/..%2f..%2f..%2fetc%2fpasswd" "/c/../../etc/passwd" "//etc/passwd" "/etc/passwd" \
+            "/index.html" "/export/web/index.html" "/api/concept/..%2f..%2fglossa.db" \
+            "/glossa.db" "/c/information-security/../../../etc/passwd" "/c/%00" "/static/../README.md"; do
+    get --path-as-is "$BASE$path"
+    if [ "$CODE" = 404 ] || [ "$CODE" = 400 ]; then ok; else fail "$path: HTTP $CODE, expected 404"; fi
+    expect_no_out "root:" "$path"
+    expect_no_out "SQLite format" "$path"
+done
+
+# --- the pages, without JavaScript, and their headers
+get "$BASE/"
+expect_code 200 "the page:"
+expect_header "Content-Type: text/html; charset=utf-8"
+expect_header "X-Content-Type-Options: nosniff"
+expect_header "Content-Security-Policy: default-src 'none'; script-src 'sha256-"
+expect_header "connect-src 'self'"
+expect_out '<label for="q">'
+# the hashes in the policy are those of the page's own style and script
+hashes=$(python3 - "$WORK/body" <<'EOF'
+import base64, hashlib, re, sys
+page = open(sys.argv[1], 'rb').read()
+for tag in (b'script', b'style'):
+    body = re.search(b'<' + tag + b'>(.*?)</' + tag + b'>', page, re.S).group(1)
+    print(tag.decode(), "'sha256-" + base64.b64encode(hashlib.sha256(body).digest()).decode() + "'")
+EOF
+)
+script_hash=$(sed -n 's/^script //p' <<<"$hashes")
+style_hash=$(sed -n 's/^style //p' <<<"$hashes")
+expect_header "script-src $script_hash;" "the script's hash:"
+expect_header "style-src $style_hash;" "the style's hash:"
+expect_true "no inline event handler in the page" test "$(grep -ciE ' on[a-z]+=' "$WORK/body")" -eq 0
+get -G --data-urlencode "q=информационной безопасности" "$BASE/"
+expect_code 200 "/?q=… rendered on the server:"
+expect_out '<a href="/c/information-security"><span lang="ru">информационная безопасность</span></a>'
+expect_out '<span class="term" lang="zh">信息安全</span>'
+expect_out '>NOT VERIFIED</strong>'
+expect_out 'value="информационной безопасности"'
+expect_out 'concepts for «информационной безопасности».'
+get -G --data-urlencode "q=信息安全" --data-urlencode "to=zh" --data-urlencode "to=fa" "$BASE/"
+expect_out 'value="zh" checked'
+expect_out 'value="fa" checked'
+expect_out '<span class="term" lang="fa" dir="rtl">امنیت اطلاعات</span>'
+expect_no_out '<span class="term" lang="en">' "to=zh&to=fa shows no English"
+get "$BASE/c/information-security"
+expect_code 200 "/c/information-security:"
+expect_out '<h1><span lang="ru">информационная безопасность</span></h1>'
+expect_out '<td class="term" lang="zh">信息安全</td>'
+expect_out '<td class="term" lang="fa" dir="rtl">امنیت اطلاعات</td>'
+expect_out '>NOT VERIFIED</strong> (reliability 1 of 4)'
+expect_out '<title>информационная безопасность — glossa</title>'
+get "$BASE/c/information-weapon"
+expect_out '<h2>Proposed changes</h2>'
+get "$BASE/c/no-such-concept"
+expect_code 404 "/c/unknown:"
+expect_out "No concept has the id &#39;no-such-concept&#39;."
+get "$BASE/status"
+expect_code 200 "/status:"
+expect_out '<a href="/c/information-weapon">information-weapon</a>'
+expect_out "CN: repeats annex item 13"
+get "$BASE/nothing-here"
+expect_code 404 "an unknown page:"
+expect_header "Content-Type: text/html"
+
+# --- a hostile entry is text, everywhere
+get "$BASE/c/hostile-entry"
+expect_code 200 "/c/hostile-entry:"
+expect_true "one <script> element only (the page's own)" test "$(grep -o '<script' "$WORK/body" | wc -l)" -eq 1
+expect_no_out "<script>alert"
+expect_no_out "<img"
+expect_no_out '<a href="javascript'
+expect_no_out "</span><script>"
+expect_out '&lt;script&gt;alert(1)&lt;/script&gt; вредоносная запись'
+expect_out '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
+expect_out '&lt;/span&gt;&lt;script&gt;alert(2)&lt;/script&gt; запись &amp;lt;b&amp;gt; с &#39;кавычками&#39; &amp; &quot;двойными&quot;'
+expect_out '&lt;a href=&quot;javascript:alert(3)&quot;&gt;click&lt;/a&gt;'
+expect_out '&lt;img src=x onerror=alert(4)&gt; Соглашение'
+expect_out '<td class="term" lang="ur" dir="rtl">معلوماتی سلامتی</td>'
+get -G --data-urlencode 'q=<script>alert(1)</script> вредоносная запись' "$BASE/"
+expect_true "the search page: one <script> element" test "$(grep -o '<script' "$WORK/body" | wc -l)" -eq 1
+expect_no_out "<img"
+expect_out 'value="&lt;script&gt;alert(1)&lt;/script&gt; вредоносная запись"'
+expect_out '<title>&lt;script&gt;alert(1)&lt;/script&gt; вредоносная запись — glossa</title>'
+"$GLOSSA" show --format json hostile-entry >"$WORK/cli.json"
+get "$BASE/api/concept/hostile-entry"
+same_bytes "/api/concept/hostile-entry versus show" "$WORK/cli.json" "$WORK/body"
+expect_json '.results[0].terms[1].text' '"><img src=x onerror=alert(1)>'
+expect_header "Content-Security-Policy: default-src 'none'"
+
+# --- keep-alive: two requests on one connection
+curl -sv --max-time 20 -o /dev/null -o /dev/null "$BASE/api/status" "$BASE/api/concept/information-security" 2>"$WORK/verbose"
+expect_true "the second request re-uses the connection" grep -q "Re-using existing connection" "$WORK/verbose"
+
+# --- 50 clients at once, each answered in full
+"$GLOSSA" lookup --format json "информационной безопасности" >"$WORK/cli.json"
+pids=()
+for i in $(seq 50); do
+    curl -s --max-time 60 -G --data-urlencode "q=информационной безопасности" \
+        -o "$WORK/c$i.json" "$BASE/api/lookup" &
+    pids+=($!)
+done
+answered=0
+for i in $(seq 50); do
+    wait "${pids[$((i - 1))]}"
+    cmp -s "$WORK/cli.json" "$WORK/c$i.json" && answered=$((answered + 1))
+done
+expect_true "50 clients at once: $answered of 50 answered in full" test "$answered" -eq 50
+
+# --- SIGTERM: a clean stop, exit 0, the port closed
+stop_server
+expect_rc 0 "the server stopped by SIGTERM"
+expect_true "nothing on stderr but the listening line" test "$(wc -l <"$WORK/serve.err")" -eq 1
+if curl -s --max-time 5 -o /dev/null "$BASE/"; then fail "the port still answers after SIGTERM"; else ok; fi
+finish

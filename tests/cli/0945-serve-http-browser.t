@@ -1,0 +1,176 @@
+# 0945-serve-http-browser.t — the page of `glossa serve --http` in a real
+# browser: Debian's chromium, headless, driven by python3-selenium through
+# chromedriver. Typing «информационной безопасности» shows the concept with
+# 信息安全 and its NOT VERIFIED mark (search as you type, so the script runs
+# under the page's Content-Security-Policy); the language picker and Enter
+# work; the keyboard alone reaches a result and opens it; /c/ID opens the
+# concept directly; a hostile entry (tests/data/web/hostile.xml) shows as
+# its own text, with no alert and no element made from it; nothing in the
+# browser's console (no CSP violation). Skipped without a browser.
+PY=
+for p in /usr/bin/python3 python3; do
+    if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import selenium' 2>/dev/null; then PY=$p; break; fi
+done
+CHROMIUM=$(command -v chromium || true)
+DRIVER=$(command -v chromedriver || true)
+if [ -z "$PY" ] || [ -z "$CHROMIUM" ] || [ -z "$DRIVER" ]; then
+    echo "SKIP: no browser to drive (Debian packages chromium, chromium-driver and python3-selenium, see .ci/install-deps)"
+    exit 77
+fi
+"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" ||
+    { echo "FAIL: cannot index the glossary and the hostile fixture"; exit 1; }
+start_server --http
+
+cat >"$WORK/browser.py" <<'EOF'
+import os, sys, tempfile
+from selenium import webdriver
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+base, chromium, driver_path, work = sys.argv[1:5]
+checks = failures = 0
+
+def check(ok, what):
+    global checks, failures
+    checks += 1
+    if not ok:
+        failures += 1
+        print("FAIL:", what)
+
+opts = webdriver.ChromeOptions()
+opts.binary_location = chromium
+for a in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--window-size=1200,1000"):
+    opts.add_argument(a)
+opts.add_argument("--user-data-dir=" + tempfile.mkdtemp(dir=work))
+opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+d = webdriver.Chrome(service=Service(driver_path), options=opts)
+d.set_page_load_timeout(20)
+wait = WebDriverWait(d, 10)
+
+def no_alert(what):
+    try:
+        WebDriverWait(d, 1).until(EC.alert_is_present())
+        d.switch_to.alert.dismiss()
+        check(False, what + ": an alert opened")
+    except TimeoutException:
+        check(True, what)
+
+def hits():
+    return d.find_elements(By.CSS_SELECTOR, "#results li.hit")
+
+def first_hit_is(concept):
+    def test(drv):
+        h = hits()
+        return h and h[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href").endswith("/c/" + concept)
+    return test
+
+try:
+    # --- search as you type
+    d.get(base + "/")
+    wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
+    check(True, "the page's script runs")
+    box = d.find_element(By.ID, "q")
+    label = d.find_element(By.CSS_SELECTOR, "label[for=q]")
+    check(label.is_displayed() and label.text, "the search box has a visible label")
+    box.send_keys("информационной безопасности")
+    wait.until(first_hit_is("information-security"))
+    hit = hits()[0]
+    check("信息安全" in hit.text, "the hit shows 信息安全")
+    zh = [e for e in hit.find_elements(By.CSS_SELECTOR, ".term") if e.text == "信息安全"]
+    check(zh and zh[0].get_attribute("lang") == "zh", "信息安全 has lang=zh")
+    mark = hit.find_elements(By.CSS_SELECTOR, ".unverified")
+    check(mark and mark[0].is_displayed() and mark[0].text == "NOT VERIFIED",
+          "the hit carries a visible NOT VERIFIED mark")
+    check("stem match" in hit.text, "the hit says how it matched")
+    check("reconstruction, not verified against the official text" in hit.text,
+          "the definition's source says it is a reconstruction")
+    fa = [e for e in hit.find_elements(By.CSS_SELECTOR, ".term") if e.get_attribute("lang") == "fa"]
+    check(fa and fa[0].get_attribute("dir") == "rtl", "the Persian term is right to left")
+    check("q=" in d.current_url, "the address holds the query: " + d.current_url)
+
+    # --- the language picker: only Chinese
+    d.find_element(By.CSS_SELECTOR, 'input[name="to"][value="zh"]').send_keys(Keys.SPACE)
+    wait.until(lambda drv: hits() and all(t.text.startswith("zh") for t in
+                                          hits()[0].find_elements(By.CSS_SELECTOR, ".lang-tag")))
+    check("информационная безопасность" in hits()[0].text, "the matched term stays with to=zh")
+    check("to=zh" in d.current_url, "the address holds the languages")
+    d.find_element(By.CSS_SELECTOR, 'input[name="to"][value="zh"]').send_keys(Keys.SPACE)
+
+    # --- Enter searches; then the keyboard alone opens the first result
+    box = d.find_element(By.ID, "q")
+    box.clear()
+    box.send_keys("資訊安全", Keys.ENTER)
+    wait.until(lambda drv: "資訊安全" in drv.find_element(By.ID, "message").text)
+    wait.until(first_hit_is("information-security"))
+    box.click()
+    for _ in range(40):
+        d.switch_to.active_element.send_keys(Keys.TAB)
+        if "/c/" in (d.switch_to.active_element.get_attribute("href") or ""):
+            break
+    focused = d.switch_to.active_element
+    check("/c/information-security" in (focused.get_attribute("href") or ""),
+          "Tab reaches the first result")
+    focused.send_keys(Keys.ENTER)
+    wait.until(EC.url_contains("/c/information-security"))
+    check(True, "Enter on a result opens its concept")
+
+    # --- a concept page, opened directly
+    d.get(base + "/c/information-security")
+    h1 = d.find_element(By.TAG_NAME, "h1")
+    check(h1.text == "информационная безопасность", "/c/ID: the heading is the Russian term")
+    body = d.find_element(By.TAG_NAME, "main").text
+    check("信息安全" in body, "/c/ID shows 信息安全")
+    mark = d.find_elements(By.CSS_SELECTOR, "main .unverified")
+    check(mark and mark[0].is_displayed() and mark[0].text == "NOT VERIFIED",
+          "/c/ID carries a visible NOT VERIFIED mark")
+    cells = d.find_elements(By.CSS_SELECTOR, 'td.term[lang="fa"]')
+    check(cells and cells[0].get_attribute("dir") == "rtl", "/c/ID: the Persian term is right to left")
+
+    # --- a hostile entry: text, not markup
+    d.get(base + "/c/hostile-entry")
+    no_alert("/c/hostile-entry")
+    check(d.find_element(By.TAG_NAME, "h1").text == "<script>alert(1)</script> вредоносная запись",
+          "/c/hostile-entry: the heading is the raw text")
+    en = d.find_elements(By.CSS_SELECTOR, 'td.term[lang="en"]')
+    check(en and en[0].text == '"><img src=x onerror=alert(1)>', "the English term is the raw text")
+    ur = d.find_elements(By.CSS_SELECTOR, 'td.term[lang="ur"]')
+    check(ur and ur[0].get_attribute("dir") == "rtl", "the Urdu term is right to left")
+    check(not d.find_elements(By.TAG_NAME, "img"), "no <img> element")
+    check(len(d.find_elements(By.TAG_NAME, "script")) == 1, "one <script> element (the page's)")
+    check(not d.find_elements(By.CSS_SELECTOR, 'a[href^="javascript"]'), "no javascript: link")
+    # and the same entry found by search, built by the script
+    d.get(base + "/")
+    wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
+    d.find_element(By.ID, "q").send_keys("вредоносная запись")
+    wait.until(first_hit_is("hostile-entry"))
+    no_alert("search for the hostile entry")
+    title = hits()[0].find_element(By.CSS_SELECTOR, "h2 a span")
+    check(title.text == "<script>alert(1)</script> вредоносная запись",
+          "the hit's title is the raw text")
+    texts = [e.text for e in hits()[0].find_elements(By.CSS_SELECTOR, ".def-text span[lang]")]
+    check(texts == ["</span><script>alert(2)</script> запись &lt;b&gt; с 'кавычками' & \"двойными\""],
+          "the definition is the raw text: %r" % texts)
+    check(not d.find_elements(By.TAG_NAME, "img"), "no <img> element after the search")
+    check(len(d.find_elements(By.TAG_NAME, "script")) == 1, "still one <script> element")
+
+    problems = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")]
+    check(not problems, "nothing in the console: %r" % problems)
+finally:
+    d.quit()
+print("%d passed, %d failed" % (checks - failures, failures))
+sys.exit(1 if failures else 0)
+EOF
+
+run timeout 90 "$PY" "$WORK/browser.py" "http://127.0.0.1:$PORT" "$CHROMIUM" "$DRIVER" "$WORK"
+echo "$OUT"
+expect_rc 0 "the browser checks"
+expect_out "0 failed"
+stop_server
+expect_rc 0 "the server stopped by SIGTERM"
+finish
