@@ -75,3 +75,23 @@ char *glossa__strdup(const char *s)
 {
     return s ? glossa__strndup(s, strlen(s)) : NULL;
 }
+
+int glossa__grow(void **p, size_t *cap, size_t index, size_t elem)
+{
+    void *np;
+    size_t c;
+    if (index < *cap)
+        return 0;
+    c = *cap ? *cap : 64;
+    while (c <= index) {
+        if (c > SIZE_MAX / 2 / elem)
+            return GLOSSA_ENOMEM;
+        c *= 2;
+    }
+    np = glossa__realloc(*p, c * elem);
+    if (!np)
+        return GLOSSA_ENOMEM;
+    *p = np;
+    *cap = c;
+    return 0;
+}

@@ -225,22 +225,6 @@ struct glossa_candidates {
     struct glossa_buf tmp, tmp2;
 };
 
-static int grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-    void *np;
-    size_t c;
-    if (n < *cap)
-        return 0;
-    c = *cap ? *cap * 2 : 64;
-    while (c <= n)
-        c *= 2;
-    np = glossa__realloc(*p, c * elem);
-    if (!np)
-        return GLOSSA_ENOMEM;
-    *p = np;
-    *cap = c;
-    return 0;
-}
 
 static int ends_with(const char *s, size_t n, const char *end)
 {
@@ -486,7 +470,7 @@ static int on_word(void *ud, const char *tok, size_t len, size_t start, size_t e
     int letters = 0, digits = 0;
     (void)flags;
 
-    if (grow((void **)&k->w, &k->cap, k->n, sizeof *k->w))
+    if (glossa__grow((void **)&k->w, &k->cap, k->n, sizeof *k->w))
         return GLOSSA_ENOMEM;
     w = &k->w[k->n];
     w->start = start;
@@ -543,7 +527,7 @@ static int count_gram(glossa_candidates *c, struct collect *k, unsigned doc, siz
     for (j = 0; j < n; j++)
         key[j] = k->w[i + j].stem;
     id = glossa__strmap_intern(&c->grams, (const char *)key, n * sizeof key[0], &added);
-    if (id < 0 || grow((void **)&c->g, &c->cap_g, (size_t)id, sizeof *c->g))
+    if (id < 0 || glossa__grow((void **)&c->g, &c->cap_g, (size_t)id, sizeof *c->g))
         return GLOSSA_ENOMEM;
     g = &c->g[id];
     if (added) {
@@ -574,7 +558,7 @@ static int count_gram(glossa_candidates *c, struct collect *k, unsigned doc, siz
             return GLOSSA_ENOMEM;
     }
     fid = glossa__strmap_intern(&c->forms, c->tmp.data, c->tmp.len, &added);
-    if (fid < 0 || grow((void **)&c->f, &c->cap_f, (size_t)fid, sizeof *c->f))
+    if (fid < 0 || glossa__grow((void **)&c->f, &c->cap_f, (size_t)fid, sizeof *c->f))
         return GLOSSA_ENOMEM;
     f = &c->f[fid];
     if (added) {
@@ -630,7 +614,7 @@ int glossa_candidates_add_buffer(glossa_candidates *c, const char *name, const c
     if (c->ranked_done)
         return glossa__error_set(err, GLOSSA_EINPUT, name, 0, 0,
                                  "documents must be added before ranking");
-    if (grow((void **)&c->docs, &c->cap_docs, c->n_docs, sizeof *c->docs))
+    if (glossa__grow((void **)&c->docs, &c->cap_docs, c->n_docs, sizeof *c->docs))
         return glossa__error_set(err, GLOSSA_ENOMEM, name, 0, 0, "out of memory");
     d = &c->docs[c->n_docs];
     if ((rc = glossa__text_load(&d->text, data, len, name, err)))

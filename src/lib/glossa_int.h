@@ -39,6 +39,9 @@ void *glossa__realloc(void *p, size_t n);
 void glossa__free(void *p);
 char *glossa__strdup(const char *s);
 char *glossa__strndup(const char *s, size_t n);
+/* Make the array *p (of *cap elements of elem bytes) hold at least index
+** `index`: doubles it (64 at first). 0, or GLOSSA_ENOMEM with *p unchanged. */
+int glossa__grow(void **p, size_t *cap, size_t index, size_t elem);
 
 /* Test hook: make the Nth allocation from now fail (0 disables). With
 ** persistent set, every allocation after it fails too. */

@@ -159,13 +159,12 @@ static int32_t child_of(glossa_scanner *s, int32_t node, const char *w, size_t n
     return child;
 }
 
-static int grow(void **p, size_t *cap, size_t n, size_t elem);
 
 /* Put term t at node, keeping the node's list best first. */
 static int attach_term(glossa_scanner *s, int32_t node, int t)
 {
     int32_t *at, l;
-    if (grow((void **)&s->links, &s->cap_links, s->n_links, sizeof *s->links))
+    if (glossa__grow((void **)&s->links, &s->cap_links, s->n_links, sizeof *s->links))
         return GLOSSA_ENOMEM;
     for (at = &s->node_terms[node]; *at >= 0; at = &s->links[*at].next) {
         if (s->links[*at].term == t)
@@ -293,20 +292,6 @@ static const char *col(struct glossa_arena *a, sqlite3_stmt *st, int i)
     return v ? glossa__arena_strdup(a, (const char *)v) : NULL;
 }
 
-static int grow(void **p, size_t *cap, size_t n, size_t elem)
-{
-    void *np;
-    size_t c;
-    if (n < *cap)
-        return 0;
-    c = *cap ? *cap * 2 : 64;
-    np = glossa__realloc(*p, c * elem);
-    if (!np)
-        return GLOSSA_ENOMEM;
-    *p = np;
-    *cap = c;
-    return 0;
-}
 
 /* The equivalents gathered in eq become concept c's (copied to the arena). */
 static int close_concept(glossa_scanner *s, struct scan_concept *c, const glossa_term *eq,
@@ -345,7 +330,7 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
                 close_concept(s, &s->concepts[s->n_concepts - 1], eq, n_eq))
                 goto oom;
             n_eq = 0;
-            if (grow((void **)&s->concepts, &s->cap_concepts, s->n_concepts, sizeof *c))
+            if (glossa__grow((void **)&s->concepts, &s->cap_concepts, s->n_concepts, sizeof *c))
                 goto oom;
             c = &s->concepts[s->n_concepts++];
             memset(c, 0, sizeof *c);
@@ -358,7 +343,7 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
         }
         if (want_eq) {
             glossa_term *e;
-            if (grow((void **)&eq, &cap_eq, n_eq, sizeof *e))
+            if (glossa__grow((void **)&eq, &cap_eq, n_eq, sizeof *e))
                 goto oom;
             e = &eq[n_eq++];
             e->lang = col(s->arena, st, 1);
@@ -373,7 +358,7 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
         if (want_match) {
             struct scan_term *t;
             const char *norm = (const char *)sqlite3_column_text(st, 3);
-            if (grow((void **)&s->terms, &s->cap_terms, s->n_terms, sizeof *t))
+            if (glossa__grow((void **)&s->terms, &s->cap_terms, s->n_terms, sizeof *t))
                 goto oom;
             t = &s->terms[s->n_terms];
             t->concept = (int)s->n_concepts - 1;
@@ -539,7 +524,7 @@ static int emit(struct walk *w, size_t i, size_t j, const struct scan_term *term
     glossa_scan_match *m;
     size_t cs = w->q[i].start, ce = w->q[j].end;
 
-    if (grow((void **)&r->items, &r->cap, r->n, sizeof *m))
+    if (glossa__grow((void **)&r->items, &r->cap, r->n, sizeof *m))
         return GLOSSA_ENOMEM;
     m = &r->items[r->n];
     memset(m, 0, sizeof *m);
@@ -608,7 +593,7 @@ static int on_token(void *ud, const char *tok, size_t len, size_t start, size_t 
         w->n -= w->head;
         w->head = 0;
     }
-    if (grow((void **)&w->q, &w->cap, w->n, sizeof *w->q))
+    if (glossa__grow((void **)&w->q, &w->cap, w->n, sizeof *w->q))
         return GLOSSA_ENOMEM;
     k = &w->q[w->n];
     k->start = start;

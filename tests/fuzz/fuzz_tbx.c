@@ -44,34 +44,13 @@ static void setup(void)
     atexit(teardown);
 }
 
-static int valid_utf8(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p, need, cp, min;
-        if (c < 0x80) { p++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-        else return 0;
-        p++;
-        while (need--) {
-            if ((*p & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (*p++ & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-    }
-    return 1;
-}
 
 static void check_message(const glossa_error *d, const char *file)
 {
     FUZZ_CHECK(d->msg[0], "empty message");
     FUZZ_CHECK(!strchr(d->msg, '\n') && !strchr(d->msg, '\r'), "message on several lines: '%s'",
                d->msg);
-    FUZZ_CHECK(valid_utf8(d->msg), "message is not UTF-8: '%s'", d->msg);
+    FUZZ_CHECK(fuzz_valid_utf8(d->msg), "message is not UTF-8: '%s'", d->msg);
     FUZZ_CHECK(d->file[0] == '\0' || strcmp(d->file, file) == 0, "message names '%s'", d->file);
     FUZZ_CHECK(d->line >= 0, "line %ld", d->line);
 }

@@ -48,28 +48,6 @@ static int setup(void)
     return 0;
 }
 
-/* 1 when s is valid UTF-8 (no overlongs, surrogates or values past U+10FFFF). */
-static int valid_utf8(const char *s)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    while (*p) {
-        unsigned c = *p, need, cp, min;
-        if (c < 0x80) { p++; continue; }
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; min = 0x80; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; min = 0x800; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; min = 0x10000; }
-        else return 0;
-        p++;
-        while (need--) {
-            if ((*p & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (*p++ & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-    }
-    return 1;
-}
 
 static void check_diag(const glossa_error *d)
 {
@@ -78,7 +56,7 @@ static void check_diag(const glossa_error *d)
     FUZZ_CHECK(d->msg[0] != '\0', "empty message at line %ld", d->line);
     FUZZ_CHECK(strchr(d->msg, '\n') == NULL && strchr(d->msg, '\r') == NULL,
                "message on several lines: '%s'", d->msg);
-    FUZZ_CHECK(valid_utf8(d->msg), "message is not UTF-8: '%s'", d->msg);
+    FUZZ_CHECK(fuzz_valid_utf8(d->msg), "message is not UTF-8: '%s'", d->msg);
 }
 
 static void on_diag(const glossa_error *d, void *userdata)

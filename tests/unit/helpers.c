@@ -93,3 +93,35 @@ int th_global_teardown(void **state)
     glossa_global_shutdown();
     return 0;
 }
+
+int th_setup_index(void **state, char **dir, glossa_db **db, const char *input,
+                   const char *xml)
+{
+    char tei[4096], path[4096];
+    const char *in[1];
+    glossa_error err;
+    if (th_global_setup(state))
+        return -1;
+    *dir = th_mkdtemp();
+    if (xml) {
+        snprintf(tei, sizeof tei, "%s", th_path(*dir, "fixture.xml"));
+        th_write(tei, xml);
+        input = tei;
+    }
+    in[0] = input;
+    snprintf(path, sizeof path, "%s", th_path(*dir, "fixture.db"));
+    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(db, path, &err)) {
+        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int th_teardown_index(void **state, char **dir, glossa_db **db)
+{
+    glossa_db_close(*db);
+    *db = NULL;
+    th_rmdir(*dir);
+    *dir = NULL;
+    return th_global_teardown(state);
+}

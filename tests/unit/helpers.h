@@ -27,6 +27,13 @@ void th_index(const char *db, const char *const *inputs, size_t n);
 /* cmocka group set-up/tear-down that init/shut down libglossa. */
 int th_global_setup(void **state);
 int th_global_teardown(void **state);
+/* Group set-up with an index: th_global_setup, a scratch folder (*dir), the
+** TEI file input — or xml, when not NULL, written to DIR/fixture.xml —
+** indexed into DIR/fixture.db and opened (*db). 0, or -1 after a message. */
+int th_setup_index(void **state, char **dir, glossa_db **db, const char *input,
+                   const char *xml);
+/* Its tear-down: closes *db, removes *dir, th_global_teardown. */
+int th_teardown_index(void **state, char **dir, glossa_db **db);
 
 /* A minimal valid TEI header and footer for fixtures. */
 #define TH_TEI_HEAD                                                                  \

@@ -14,25 +14,12 @@ static glossa_db *db;
 
 static int setup(void **state)
 {
-    const char *in[] = { SRC_DIR "/tests/data/good/mini.xml" };
-    char path[4096];
-    glossa_error err;
-    if (th_global_setup(state))
-        return -1;
-    dir = th_mkdtemp();
-    snprintf(path, sizeof path, "%s", th_path(dir, "l.db"));
-    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(&db, path, &err)) {
-        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-        return -1;
-    }
-    return 0;
+    return th_setup_index(state, &dir, &db, SRC_DIR "/tests/data/good/mini.xml", NULL);
 }
 
 static int teardown(void **state)
 {
-    glossa_db_close(db);
-    th_rmdir(dir);
-    return th_global_teardown(state);
+    return th_teardown_index(state, &dir, &db);
 }
 
 static glossa_results *find(const char *q, const char *from, const char *to)

@@ -36,28 +36,12 @@ static const char fixture[] =
 
 static int setup(void **state)
 {
-    char path[4096], tei[4096];
-    const char *in[1];
-    glossa_error err;
-    if (th_global_setup(state))
-        return -1;
-    dir = th_mkdtemp();
-    snprintf(tei, sizeof tei, "%s", th_path(dir, "s.xml"));
-    th_write(tei, fixture);
-    in[0] = tei;
-    snprintf(path, sizeof path, "%s", th_path(dir, "s.db"));
-    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(&db, path, &err)) {
-        fprintf(stderr, "%s:%ld: %s\n", err.file, err.line, err.msg);
-        return -1;
-    }
-    return 0;
+    return th_setup_index(state, &dir, &db, NULL, fixture);
 }
 
 static int teardown(void **state)
 {
-    glossa_db_close(db);
-    th_rmdir(dir);
-    return th_global_teardown(state);
+    return th_teardown_index(state, &dir, &db);
 }
 
 /* "LINE:COL id «text»; …" for every match of text. */
