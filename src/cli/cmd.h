@@ -134,7 +134,10 @@ int out_finish(int code);
 ** 4096 is enough) or a constant: valid while buf is. */
 const char *out_default_glossary(char *buf, size_t size);
 /* Every item of a comma-separated language list must be a tag glossa knows;
-** otherwise a message naming flag (hint ends it) and -1. */
+** otherwise the message naming flag (hint ends it) in msg and -1. */
+int lang_list_check(const char *flag, const char *list, const char *hint, char *msg,
+                    size_t msg_size);
+/* The same, the message printed as an error. */
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
                         const char *hint);
 /* The database path: --db, else $GLOSSA_DB, else "glossa.db". */

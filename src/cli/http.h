@@ -47,8 +47,6 @@ FILE *http_body_begin(struct http_reply *reply);
 int http_body_end(FILE *f, struct http_reply *reply, unsigned status, const char *type);
 
 /* http_params.c */
-/* 1 when s (n bytes) is valid UTF-8 without NUL bytes. */
-int http_valid_utf8(const char *s, size_t n);
 /* Lookup options from the request (from, to, mode, limit, in, as-of,
 ** history), checked as `glossa lookup` checks them. Returns 0, or 400/413
 ** with msg saying what is wrong. opts borrows from req. */

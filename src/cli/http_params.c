@@ -10,40 +10,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-int http_valid_utf8(const char *s, size_t n)
-{
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        unsigned c = *p, need, cp, i;
-        if (c == 0)
-            return 0;
-        if (c < 0x80) {
-            p++;
-            continue;
-        }
-        if (c >= 0xC2 && c <= 0xDF)
-            need = 1, cp = c & 0x1F;
-        else if (c >= 0xE0 && c <= 0xEF)
-            need = 2, cp = c & 0x0F;
-        else if (c >= 0xF0 && c <= 0xF4)
-            need = 3, cp = c & 0x07;
-        else
-            return 0;
-        if ((size_t)(end - p) <= need)
-            return 0;
-        for (i = 1; i <= need; i++) {
-            if ((p[i] & 0xC0) != 0x80)
-                return 0;
-            cp = cp << 6 | (p[i] & 0x3F);
-        }
-        if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0; /* overlong, beyond Unicode, or a surrogate */
-        p += need + 1;
-    }
-    return 1;
-}
-
 /* Letters (ASCII or not), digits, '-', '_', '.': what an xml:id may hold. */
 int http_valid_id(const char *id)
 {
@@ -55,28 +21,6 @@ int http_valid_id(const char *id)
               *p == '-' || *p == '_' || *p == '.' || (unsigned char)*p >= 0x80))
             return 0;
     return id[0] != '.' && id[0] != '-';
-}
-
-/* Every item of a comma-separated list is a language glossa knows. */
-static int check_languages(const char *name, const char *list, char *msg, size_t msg_size)
-{
-    const char *p = list, *comma;
-    char one[64];
-    if (!list)
-        return 0;
-    for (;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-        if (!glossa_lang_is_valid(one)) {
-            snprintf(msg, msg_size, "unknown language '%s' for %s (use BCP 47 tags of the member "
-                     "languages: ru zh en kk ky tg uz hi ur fa be, e.g. zh-Hant, uz-Cyrl)", one, name);
-            return -1;
-        }
-        if (!comma)
-            return 0;
-    }
 }
 
 unsigned http_query_check(const struct http_request *req, char *msg, size_t msg_size)
@@ -101,8 +45,8 @@ unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *op
     }
     opts->from = req->from && *req->from ? req->from : NULL;
     opts->to = req->to && *req->to ? req->to : NULL;
-    if (check_languages("from", opts->from, msg, msg_size) ||
-        check_languages("to", opts->to, msg, msg_size))
+    if (lang_list_check("from", opts->from, "e.g. zh-Hant, uz-Cyrl", msg, msg_size) ||
+        lang_list_check("to", opts->to, "e.g. zh-Hant, uz-Cyrl", msg, msg_size))
         return 400;
     if (req->limit) {
         char *end;

@@ -104,7 +104,7 @@ static enum MHD_Result on_argument(void *cls, enum MHD_ValueKind kind, const cha
 {
     struct http_request *req = cls;
     (void)kind;
-    if (!http_valid_utf8(key, key_size) || (value && !http_valid_utf8(value, value_size))) {
+    if (!glossa_utf8_valid(key, key_size) || (value && !glossa_utf8_valid(value, value_size))) {
         req->bad = 1;
         return MHD_YES;
     }

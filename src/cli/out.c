@@ -266,8 +266,8 @@ int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path
     return 0;
 }
 
-int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
-                        const char *hint)
+int lang_list_check(const char *flag, const char *list, const char *hint, char *msg,
+                    size_t msg_size)
 {
     char one[64];
     const char *p = list, *comma;
@@ -279,12 +279,21 @@ int out_check_languages(const struct cli_out *out, const char *flag, const char 
         n = comma ? (size_t)(comma - p) : strlen(p);
         snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
         if (!glossa_lang_is_valid(one)) {
-            out_message(out, "unknown language '%s' for %s (use BCP 47 tags of the member "
-                             "languages: ru zh en kk ky tg uz hi ur fa be, %s)",
-                        one, flag, hint);
+            snprintf(msg, msg_size, "unknown language '%s' for %s (use BCP 47 tags of the "
+                     "member languages: ru zh en kk ky tg uz hi ur fa be, %s)", one, flag, hint);
             return -1;
         }
         if (!comma)
             return 0;
     }
+}
+
+int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
+                        const char *hint)
+{
+    char msg[512];
+    if (lang_list_check(flag, list, hint, msg, sizeof msg) == 0)
+        return 0;
+    out_message(out, "%s", msg);
+    return -1;
 }

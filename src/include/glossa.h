@@ -736,6 +736,10 @@ size_t glossa_text_width(const char *utf8, size_t len);
 ** string alignment). Only the first 64 code points of each are compared. */
 size_t glossa_edit_distance(const char *a, const char *b);
 
+/* 1 when s (n bytes) is well-formed UTF-8 (no overlong forms, surrogates or
+** values past U+10FFFF) without NUL bytes, 0 otherwise. */
+int glossa_utf8_valid(const char *s, size_t n);
+
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);

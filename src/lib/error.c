@@ -27,7 +27,7 @@ const char *glossa_strerror(int code)
 
 /* Length of the UTF-8 sequence at s (shortest form, no surrogates, at most
 ** U+10FFFF), or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s)
+static size_t utf8_len(const unsigned char *s, size_t avail)
 {
     unsigned c = s[0], cp;
     size_t need, i;
@@ -41,6 +41,8 @@ static size_t utf8_len(const unsigned char *s)
         need = 3, cp = c & 0x07;
     else
         return 0;
+    if (need >= avail)
+        return 0;
     for (i = 1; i <= need; i++) {
         if ((s[i] & 0xC0) != 0x80)
             return 0;
@@ -52,11 +54,23 @@ static size_t utf8_len(const unsigned char *s)
     return need + 1;
 }
 
+int glossa_utf8_valid(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s, *end = p + n;
+    while (p < end) {
+        size_t k = *p ? utf8_len(p, (size_t)(end - p)) : 0;
+        if (k == 0)
+            return 0;
+        p += k;
+    }
+    return 1;
+}
+
 void glossa__one_line(char *msg)
 {
     unsigned char *p = (unsigned char *)msg;
     while (*p) {
-        size_t n = utf8_len(p);
+        size_t n = utf8_len(p, SIZE_MAX) /* NUL ends a sequence */;
         if (n == 0) {
             *p++ = '?';
         } else if (n == 1) {
