@@ -6,7 +6,9 @@
 ** request body, a target of at most 8 KB, parameters that are UTF-8 —
 ** routes it to http_api.c (JSON) or http_page.c (HTML), and sends the answer
 ** with its security headers. Nothing is ever read from the file system to
-** answer a request: the page is compiled in. SIGINT or SIGTERM stops it.
+** answer a request: the page is compiled in. A handle whose file was
+** replaced by `glossa index` is reopened before its next request, so a new
+** index is served without a restart. SIGINT or SIGTERM stops it.
 */
 #include "http.h"
 
@@ -15,25 +17,64 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 /* ---- database handles ------------------------------------------------------------- */
 
+/* A handle and the file it has open: `glossa index` publishes a new index by
+** renaming it over the old path, so a handle whose file is no longer the one
+** at the path is reopened before its next request (a failed reopen keeps the
+** old one: it still reads a complete index). */
+struct db_slot {
+    glossa_db *db;
+    dev_t dev;
+    ino_t ino;
+};
+
 struct db_pool {
     pthread_mutex_t lock;
     pthread_cond_t freed;
-    glossa_db **all, **idle;
+    const char *path;
+    struct db_slot *all, **idle;
     size_t n, n_idle;
 };
+
+static int slot_open(struct db_slot *s, const char *path, glossa_error *err)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0)
+        memset(&sb, 0, sizeof sb);
+    if (glossa_db_open(&s->db, path, err))
+        return -1;
+    s->dev = sb.st_dev;
+    s->ino = sb.st_ino;
+    return 0;
+}
+
+static void slot_refresh(struct db_slot *s, const char *path)
+{
+    struct db_slot fresh;
+    struct stat sb;
+    glossa_error err;
+    if (stat(path, &sb) != 0 || (sb.st_dev == s->dev && sb.st_ino == s->ino))
+        return;
+    if (slot_open(&fresh, path, &err))
+        return;
+    glossa_db_close(s->db);
+    *s = fresh;
+}
 
 static int pool_open(struct db_pool *p, const char *path, size_t n, glossa_error *err)
 {
     memset(p, 0, sizeof *p);
+    p->path = path;
     p->all = calloc(n, sizeof *p->all);
     p->idle = calloc(n, sizeof *p->idle);
     if (!p->all || !p->idle) {
         free(p->all);
         free(p->idle);
+        p->all = NULL;
         snprintf(err->msg, sizeof err->msg, "out of memory");
         err->file[0] = '\0';
         return -1;
@@ -41,9 +82,9 @@ static int pool_open(struct db_pool *p, const char *path, size_t n, glossa_error
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
     for (p->n = 0; p->n < n; p->n++) {
-        if (glossa_db_open(&p->all[p->n], path, err))
+        if (slot_open(&p->all[p->n], path, err))
             return -1;
-        p->idle[p->n_idle++] = p->all[p->n];
+        p->idle[p->n_idle++] = &p->all[p->n];
     }
     return 0;
 }
@@ -54,28 +95,30 @@ static void pool_close(struct db_pool *p)
     if (!p->all)
         return;
     for (i = 0; i < p->n; i++)
-        glossa_db_close(p->all[i]);
+        glossa_db_close(p->all[i].db);
     free(p->all);
     free(p->idle);
     pthread_mutex_destroy(&p->lock);
     pthread_cond_destroy(&p->freed);
 }
 
-static glossa_db *pool_take(struct db_pool *p)
+/* An idle handle, on the index now published at the pool's path. */
+static struct db_slot *pool_take(struct db_pool *p)
 {
-    glossa_db *db;
+    struct db_slot *s;
     pthread_mutex_lock(&p->lock);
     while (p->n_idle == 0)
         pthread_cond_wait(&p->freed, &p->lock);
-    db = p->idle[--p->n_idle];
+    s = p->idle[--p->n_idle];
     pthread_mutex_unlock(&p->lock);
-    return db;
+    slot_refresh(s, p->path);
+    return s;
 }
 
-static void pool_give(struct db_pool *p, glossa_db *db)
+static void pool_give(struct db_pool *p, struct db_slot *s)
 {
     pthread_mutex_lock(&p->lock);
-    p->idle[p->n_idle++] = db;
+    p->idle[p->n_idle++] = s;
     pthread_cond_signal(&p->freed);
     pthread_mutex_unlock(&p->lock);
 }
@@ -151,6 +194,7 @@ static int is_api(const char *path)
 static void route(struct server *srv, const struct http_request *req, struct http_reply *reply)
 {
     const char *p = req->path;
+    struct db_slot *slot;
     glossa_db *db;
 
     if (strcmp(p, "/api/status") == 0) {
@@ -170,7 +214,8 @@ static void route(struct server *srv, const struct http_request *req, struct htt
             http_page_error(req, 404, "There is no such page.", reply);
         return;
     }
-    db = pool_take(&srv->pool);
+    slot = pool_take(&srv->pool);
+    db = slot->db;
     if (strcmp(p, "/") == 0)
         http_page_search(db, req, reply);
     else if (strcmp(p, "/api/lookup") == 0)
@@ -179,7 +224,7 @@ static void route(struct server *srv, const struct http_request *req, struct htt
         http_page_concept(db, p + 3, req, reply);
     else
         http_api_concept(db, p + 13, req, reply);
-    pool_give(&srv->pool, db);
+    pool_give(&srv->pool, slot);
 }
 
 static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *reply,

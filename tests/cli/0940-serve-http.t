@@ -7,7 +7,7 @@
 # 400/404/405/413/414; the security headers (a CSP whose hashes match the
 # page's own style and script, nosniff); no path reads a file; a hostile
 # entry (tests/data/web/hostile.xml) comes out as text; 50 clients at once;
-# a clean stop on SIGTERM. The server listens on 127.0.0.1, port 0.
+# a re-index is served without a restart; a clean stop on SIGTERM. The server listens on 127.0.0.1, port 0.
 if ! command -v curl >/dev/null 2>&1; then
     echo "SKIP: curl is not installed (Debian package curl, see .ci/install-deps)"
     exit 77
@@ -245,6 +245,20 @@ for i in $(seq 50); do
     cmp -s "$WORK/cli.json" "$WORK/c$i.json" && answered=$((answered + 1))
 done
 expect_true "50 clients at once: $answered of 50 answered in full" test "$answered" -eq 50
+
+# --- a new index is served without a restart: `glossa index` renames a new
+# file over the old one, and every handle reopens it before its next request
+"$GLOSSA" index --quiet "$SRC/glossary" || fail "re-index without the hostile entry"
+for i in 1 2 3 4 5 6; do     # more requests than worker handles
+    get "$BASE/api/concept/hostile-entry"
+    [ "$CODE" = 404 ] || break
+done
+expect_code 404 "after re-indexing without it, the hostile entry is gone from every handle:"
+get "$BASE/c/information-security"
+expect_code 200 "the re-indexed concept page"
+"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" || fail "re-index with it"
+get "$BASE/api/concept/hostile-entry"
+expect_code 200 "and back after re-indexing with it"
 
 # --- SIGTERM: a clean stop, exit 0, the port closed
 stop_server
