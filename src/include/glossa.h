@@ -500,16 +500,19 @@ typedef struct glossa_export_opts {
 int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_export_opts *opts,
                   char **out, size_t *out_len, glossa_exchange_stats *stats, glossa_error *err);
 
-#define GLOSSA_IMPORT_OPTS_VERSION 1
+#define GLOSSA_IMPORT_OPTS_VERSION 2
 typedef struct glossa_import_opts {
-    unsigned version;             /* GLOSSA_IMPORT_OPTS_VERSION */
+    unsigned version;             /* GLOSSA_IMPORT_OPTS_VERSION (1: without on_progress) */
     const char *lang_map;         /* "xx=ru,en-GB=en": read these TBX language codes as
                                      member languages, or NULL */
     const char *id_prefix;        /* put before every concept id (a slug), or NULL */
     glossa_diag_fn on_warning;    /* optional: what was left out or changed (code 0) */
     void *userdata;
+    glossa_progress_fn on_progress; /* optional, version 2: every 1000 concepts read;
+                                     so_far counts the concepts and terms read so far,
+                                     done/total the concept entries of the file */
 } glossa_import_opts;
-#define GLOSSA_IMPORT_OPTS_INIT { GLOSSA_IMPORT_OPTS_VERSION, NULL, NULL, NULL, NULL }
+#define GLOSSA_IMPORT_OPTS_INIT { GLOSSA_IMPORT_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL }
 
 /* Read a TBX file — TBX 2019 (tbx/conceptEntry/langSec/termSec, DCA or DCT
 ** style) or TBX 2008 (martif/termEntry/langSet with tig or ntig) — and write

@@ -137,6 +137,10 @@ int glossa__keys_can_stem(const char *lang);
 ** Russian, Latin: English, Devanagari: Hindi). Words without a stemmer stay. */
 int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
                      const char *lang, struct glossa_buf *out);
+/* The same from a normalised key (glossa__norm_key's output), without
+** breaking the text into words again. */
+int glossa__stem_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                             const char *lang, struct glossa_buf *out);
 
 /* One normalised word stemmed (lang NULL: by its script). *out is the word
 ** itself or borrowed from k until its next call. */
@@ -149,6 +153,9 @@ int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const
 ** "uz-Cyrl" (variant 1) Uzbek Cyrillic uses the Uzbek Latin alphabet. */
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
                          int uzbek, struct glossa_buf *out);
+/* The same from a normalised key. */
+int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                 int uzbek, struct glossa_buf *out);
 
 /* ---- fts_tokenizer.c ----------------------------------------------------- */
 
@@ -318,6 +325,9 @@ struct sqlite3 *glossa__db_sql(glossa_db *db);
 const char *glossa__db_path(glossa_db *db);
 
 /* ---- strmap.c: interning byte strings (ids 0, 1, 2 … by first insertion) --- */
+
+/* FNV-1a, 64 bits, of n bytes. */
+uint64_t glossa__hash_bytes(const char *s, size_t n);
 
 struct glossa_strmap {
     uint32_t *slots;          /* id + 1, or 0 for an empty slot */

@@ -355,10 +355,12 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     glossa_exchange_stats local;
     xmlDocPtr doc = NULL;
     xmlNodePtr root, c, body = NULL, b;
-    size_t place = 0;
+    size_t place = 0, total = 0, counted = 0;
+    glossa_index_stats so_far = { 1, 0, 0, 0, 0 };
+    glossa_progress_fn progress = opts && opts->version >= 2 ? opts->on_progress : NULL;
     int rc, v2008;
 
-    if (opts && opts->version != GLOSSA_IMPORT_OPTS_VERSION)
+    if (opts && (opts->version < 1 || opts->version > GLOSSA_IMPORT_OPTS_VERSION))
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unsupported import options");
     if (opts && opts->id_prefix && *opts->id_prefix && !glossa__tbx_is_slug(opts->id_prefix))
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
@@ -414,10 +416,19 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
                          im.tb->title ? im.tb->title : ""))
         im.oom = 1;
     im.file_citation = glossa__buf_str(&note);
-    for (c = body ? body->children : NULL; c && !im.oom; c = c->next)
+    for (c = body ? body->children : NULL; c && progress; c = c->next)
         if (is(c, "conceptEntry") || is(c, "termEntry"))
+            total++;
+    for (c = body ? body->children : NULL; c && !im.oom; c = c->next)
+        if (is(c, "conceptEntry") || is(c, "termEntry")) {
             glossa__tbx_read_concept(&im, c, ++place);
-        else if (c->type == XML_ELEMENT_NODE)
+            if (progress && (place % 1000 == 0 || place == total)) {
+                for (; counted < im.tb->n_entries; counted++)
+                    so_far.terms += im.tb->entries[counted].n_terms;
+                so_far.concepts = im.tb->n_entries;
+                progress(&so_far, place, total, opts->userdata);
+            }
+        } else if (c->type == XML_ELEMENT_NODE)
             glossa__tbx_ignored(&im, c);
     if (!im.oom && glossa__tbx_unique_ids(&im))
         im.oom = 1;

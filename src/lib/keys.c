@@ -5,7 +5,10 @@
 ** terms from toneless pinyin).
 **
 ** Stemmers and ICU transliterators are opened on first use and kept on the
-** handle: a Russian lookup never pays for Han-Latin's 100 ms start-up.
+** handle: a Russian lookup never pays for Han-Latin's 100 ms start-up, and
+** an ASCII word never opens one at all (Any-Latin; Latin-ASCII leaves it as
+** it is). Transliterations are cached per word, so that indexing a large term
+** base pays for each distinct word once.
 */
 #include "glossa_int.h"
 
@@ -28,14 +31,33 @@ static const char *const tr_id[TR_COUNT] = {
     "uz_Cyrl-uz_Latn; Any-Latin; Latin-ASCII",
 };
 
+/* Words already transliterated (per variant): word -> ASCII, bounded. */
+#define TR_CACHE_MAX 100000
+struct tr_cache {
+    struct glossa_strmap words;
+    struct glossa_buf values;  /* the ASCII forms, one after the other */
+    size_t *off;               /* word id: offset of its form in values */
+    size_t cap;
+};
+
 struct glossa_keys {
     struct glossa_norm *norm;
     struct sb_stemmer *stemmer[STEM_COUNT];
     UTransliterator *tr[TR_COUNT];
+    struct tr_cache cache[TR_COUNT];
     struct glossa_buf words;   /* the normalised key being worked on */
+    struct glossa_buf ascii;   /* its transliteration, before the skeleton */
     UChar *u16;
     int32_t cap16;
 };
+
+static void cache_release(struct tr_cache *c)
+{
+    glossa__strmap_release(&c->words);
+    glossa__buf_release(&c->values);
+    glossa__free(c->off);
+    memset(c, 0, sizeof *c);
+}
 
 int glossa__keys_new(struct glossa_keys **out, glossa_error *err)
 {
@@ -60,11 +82,14 @@ void glossa__keys_free(struct glossa_keys *k)
     for (i = 0; i < STEM_COUNT; i++)
         if (k->stemmer[i])
             sb_stemmer_delete(k->stemmer[i]);
-    for (i = 0; i < TR_COUNT; i++)
+    for (i = 0; i < TR_COUNT; i++) {
         if (k->tr[i])
             utrans_close(k->tr[i]);
+        cache_release(&k->cache[i]);
+    }
     glossa__norm_free(k->norm);
     glossa__buf_release(&k->words);
+    glossa__buf_release(&k->ascii);
     glossa__free(k->u16);
     glossa__free(k);
 }
@@ -150,10 +175,11 @@ static int add_stem(void *ud, const char *tok, size_t len, size_t start, size_t 
     return glossa__buf_add(c->out, word, n);
 }
 
-int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
-                     const char *lang, struct glossa_buf *out)
+int glossa__stem_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                             const char *lang, struct glossa_buf *out)
 {
     struct stem_ctx c;
+    size_t at = 0;
     c.k = k;
     c.lang = lang;
     c.out = out;
@@ -161,8 +187,25 @@ int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
     if (glossa__buf_add(out, "", 0))
         return GLOSSA_ENOMEM;
     if (lang && stem_index_of_lang(lang) < 0)
-        return glossa__norm_key(k->norm, text, len, out); /* no stemmer: the words as they are */
-    return glossa__norm_tokens(k->norm, text, len, add_stem, &c);
+        return glossa__buf_add(out, key, len); /* no stemmer: the words as they are */
+    /* the words of a key are its tokens: they hold no space */
+    while (at < len) {
+        const char *sp = memchr(key + at, ' ', len - at);
+        size_t end = sp ? (size_t)(sp - key) : len;
+        if (end > at && add_stem(&c, key + at, end - at, at, end, 0))
+            return GLOSSA_ENOMEM;
+        at = end + 1;
+    }
+    return 0;
+}
+
+int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
+                     const char *lang, struct glossa_buf *out)
+{
+    int rc = glossa__norm_key(k->norm, text, len, &k->words);
+    if (rc)
+        return rc;
+    return glossa__stem_key_of_norm(k, k->words.data, k->words.len, lang, out);
 }
 
 /* ---- transliteration ---------------------------------------------------------------- */
@@ -249,30 +292,38 @@ static int skeleton(const char *ascii, struct glossa_buf *out)
     return 0;
 }
 
-int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
-                         int uzbek, struct glossa_buf *out)
+/* One word (no space) of a normalised key in Latin letters, appended to out. */
+static int translit_word(struct glossa_keys *k, int which, const char *w, size_t n,
+                         struct glossa_buf *out)
 {
     UErrorCode status = U_ZERO_ERROR;
-    int which = uzbek ? TR_UZBEK : TR_GENERIC;
-    int32_t len16 = 0, limit, need;
-    char *ascii;
-    int rc;
+    struct tr_cache *c = &k->cache[which];
+    int32_t len16 = 0, limit, need, len8 = 0;
+    size_t i, start;
+    long id;
+    int added = 0;
 
-    if ((rc = glossa__norm_key(k->norm, text, len, &k->words)))
-        return rc;
+    for (i = 0; i < n && !((unsigned char)w[i] & 0x80); i++)
+        ;
+    if (i == n) /* ASCII: Any-Latin and Latin-ASCII leave it as it is */
+        return glossa__buf_add(out, w, n);
+    if (n > 1024 * 1024)
+        return GLOSSA_ENOMEM;
+    if ((id = glossa__strmap_find(&c->words, w, n)) >= 0) {
+        size_t end = (size_t)id + 1 < c->words.count ? c->off[id + 1] : c->values.len;
+        return glossa__buf_add(out, c->values.data + c->off[id], end - c->off[id]);
+    }
     if (!k->tr[which]) {
-        UChar id[64];
-        u_uastrcpy(id, tr_id[which]);
-        k->tr[which] = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+        UChar id16[64];
+        u_uastrcpy(id16, tr_id[which]);
+        k->tr[which] = utrans_openU(id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
         if (U_FAILURE(status)) {
             k->tr[which] = NULL;
             return GLOSSA_ERROR;
         }
     }
     /* transliteration can lengthen text (one Han character: up to 6 letters) */
-    need = (int32_t)k->words.len * 8 + 16;
-    if (k->words.len > 1024 * 1024)
-        return GLOSSA_ENOMEM;
+    need = (int32_t)n * 8 + 16;
     if (need > k->cap16) {
         UChar *p = glossa__realloc(k->u16, (size_t)need * sizeof *p);
         if (!p)
@@ -280,17 +331,69 @@ int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
         k->u16 = p;
         k->cap16 = need;
     }
-    u_strFromUTF8(k->u16, k->cap16, &len16, glossa__buf_str(&k->words), (int32_t)k->words.len,
-                  &status);
+    u_strFromUTF8(k->u16, k->cap16, &len16, w, (int32_t)n, &status);
     limit = len16;
     utrans_transUChars(k->tr[which], k->u16, &len16, k->cap16, 0, &limit, &status);
     if (U_FAILURE(status))
         return status == U_BUFFER_OVERFLOW_ERROR ? GLOSSA_ENOMEM : GLOSSA_ERROR;
-    ascii = glossa__malloc((size_t)len16 * 3 + 1);
-    if (!ascii)
+    start = out->len;
+    if (glossa__buf_grow(out, (size_t)len16 * 3 + 1))
         return GLOSSA_ENOMEM;
-    u_strToUTF8(ascii, len16 * 3 + 1, NULL, k->u16, len16, &status);
-    rc = U_FAILURE(status) ? GLOSSA_ERROR : skeleton(ascii, out);
-    glossa__free(ascii);
-    return rc;
+    u_strToUTF8(out->data + start, len16 * 3 + 1, &len8, k->u16, len16, &status);
+    if (U_FAILURE(status))
+        return GLOSSA_ERROR;
+    out->len = start + (size_t)len8;
+    out->data[out->len] = '\0';
+    /* remember it; a full cache starts again, so memory stays bounded */
+    if (c->words.count >= TR_CACHE_MAX)
+        cache_release(c);
+    id = glossa__strmap_intern(&c->words, w, n, &added);
+    if (id < 0 || !added)
+        return id < 0 ? GLOSSA_ENOMEM : 0;
+    if ((size_t)id >= c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 1024;
+        size_t *p = glossa__realloc(c->off, cap * sizeof *p);
+        if (!p)
+            return GLOSSA_ENOMEM;
+        c->off = p;
+        c->cap = cap;
+    }
+    c->off[id] = c->values.len;
+    return glossa__buf_add(&c->values, out->data + start, (size_t)len8);
+}
+
+int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                 int uzbek, struct glossa_buf *out)
+{
+    int which = uzbek ? TR_UZBEK : TR_GENERIC;
+    size_t at = 0;
+    int rc;
+
+    if (len > 1024 * 1024)
+        return GLOSSA_ENOMEM;
+    glossa__buf_clear(&k->ascii);
+    if (glossa__buf_add(&k->ascii, "", 0))
+        return GLOSSA_ENOMEM;
+    /* word by word: no rule of these transforms looks across a space */
+    while (at < len) {
+        const char *sp = memchr(key + at, ' ', len - at);
+        size_t end = sp ? (size_t)(sp - key) : len;
+        if (end > at) {
+            if (k->ascii.len && (rc = glossa__buf_add(&k->ascii, " ", 1)))
+                return rc;
+            if ((rc = translit_word(k, which, key + at, end - at, &k->ascii)))
+                return rc;
+        }
+        at = end + 1;
+    }
+    return skeleton(glossa__buf_str(&k->ascii), out);
+}
+
+int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
+                         int uzbek, struct glossa_buf *out)
+{
+    int rc = glossa__norm_key(k->norm, text, len, &k->words);
+    if (rc)
+        return rc;
+    return glossa__translit_key_of_norm(k, glossa__buf_str(&k->words), k->words.len, uzbek, out);
 }

@@ -21,24 +21,30 @@
 
 enum {
     Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_TEXT,
-    Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_VALID, Q_BY_ID, Q_COUNT
+    Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_BY_ID, Q_COUNT
 };
 
-/* Every candidate query selects: term id, concept id, lang, status, ord, and
-** a rank (bm25, or a key for the fuzzy comparison). */
+/* Every candidate query selects: term id, concept id, lang, status, ord, a
+** rank (bm25, or the keys for the fuzzy comparison), and the term's dates in
+** force (columns 6-7; fuzzy 7-8), so that no row needs another query. */
 static const char *const queries[Q_COUNT] = {
-    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE text = ?1",
-    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE norm = ?1",
-    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE stem = ?1",
-    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_stem_fts) FROM term_stem_fts"
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE text = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE norm = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE stem = ?1",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_stem_fts), t.valid_from,"
+    " t.valid_to FROM term_stem_fts"
     " JOIN term t ON t.id = term_stem_fts.rowid WHERE term_stem_fts MATCH ?1"
     " ORDER BY bm25(term_stem_fts) LIMIT 500",
-    "SELECT id, concept_id, lang, status, ord, 0 FROM term WHERE translit IN (?1, ?2)",
-    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_fts) FROM term_fts"
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term"
+    " WHERE translit IN (?1, ?2)",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_fts), t.valid_from, t.valid_to"
+    " FROM term_fts"
     " JOIN term t ON t.id = term_fts.rowid WHERE term_fts MATCH ?1"
     " ORDER BY bm25(term_fts) LIMIT 500",
-    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, t.norm, t.stem FROM term_tri"
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, t.norm, t.stem, t.valid_from, t.valid_to"
+    " FROM term_tri"
     " JOIN term t ON t.id = term_tri.rowid WHERE term_tri MATCH ?1"
+    " AND (length(t.norm) BETWEEN ?2 AND ?3 OR length(t.stem) BETWEEN ?4 AND ?5)"
     " ORDER BY bm25(term_tri) LIMIT 300",
     "SELECT rowid, concept_id, lang, 'preferred', 0, bm25(text_fts) FROM text_fts"
     " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
@@ -51,7 +57,6 @@ static const char *const queries[Q_COUNT] = {
     "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"
     " LEFT JOIN source s ON s.id = d.source_id WHERE d.concept_id = ?1 ORDER BY d.ord",
     "SELECT lang, type, text FROM note WHERE concept_id = ?1 ORDER BY ord",
-    "SELECT valid_from, valid_to FROM term WHERE id = ?1",
     "SELECT t.id, t.concept_id FROM concept c JOIN term t ON t.concept_id = c.id"
     " WHERE c.xml_id = ?1 ORDER BY t.status != 'preferred', t.lang != 'ru', t.ord LIMIT 1",
 };
@@ -121,6 +126,12 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
                           "no index here: run 'glossa index' first (or give --db PATH)");
     if (!rc)
         rc = glossa__store_check_meta(db->sql, path, err);
+    /* An index is read, never written, and is replaced by rename (a new
+    ** file), so pages are read through a memory map rather than a read()
+    ** per page; a larger cache keeps the FTS5 structure records. */
+    if (!rc)
+        sqlite3_exec(db->sql, "PRAGMA mmap_size=2147483648; PRAGMA cache_size=-8192;", NULL, NULL,
+                     NULL);
     for (i = 0; !rc && i < Q_COUNT; i++) {
         int src = sqlite3_prepare_v3(db->sql, queries[i], -1, SQLITE_PREPARE_PERSISTENT,
                                      &db->q[i], NULL);
@@ -269,21 +280,7 @@ static int step_error(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err
     return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
 }
 
-/* Run a bound candidate query; every row is offered as (kind, sub). */
-static int term_in_force(glossa_db *db, sqlite3_int64 term_id, const struct query *q)
-{
-    sqlite3_stmt *v = db->q[Q_VALID];
-    int ok = 1;
-    if (q->history)
-        return 1;
-    sqlite3_bind_int64(v, 1, term_id);
-    if (sqlite3_step(v) == SQLITE_ROW)
-        ok = in_force((const char *)sqlite3_column_text(v, 0), (const char *)sqlite3_column_text(v, 1),
-                      q->as_of);
-    sqlite3_reset(v);
-    return ok;
-}
-
+/* Run a bound candidate query; every row in force is offered as (kind, sub). */
 static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const struct query *q,
                    struct candidates *out, glossa_error *err)
 {
@@ -294,7 +291,9 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
         if (from && *from && !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), from))
             continue;
         cand = row_candidate(st, kind, sub);
-        if (kind != GLOSSA_MATCH_FULLTEXT && !term_in_force(db, cand.row_id, q))
+        if (kind != GLOSSA_MATCH_FULLTEXT && !q->history &&
+            !in_force((const char *)sqlite3_column_text(st, 6),
+                      (const char *)sqlite3_column_text(st, 7), q->as_of))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -394,6 +393,10 @@ static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
 
 #define FUZZY_MAX 64 /* code points compared */
 
+struct query;
+static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, const char *key,
+                      int budget, struct candidates *out, glossa_error *err);
+
 static int to_cps(const char *s, int32_t *out)
 {
     int32_t i = 0, n = 0, len = (int32_t)strlen(s);
@@ -417,17 +420,23 @@ static int fuzzy_budget(int cps)
     return 3;
 }
 
-/* Trigram candidates (any shared trigram), then the edit distance of the
-** normalised and the stemmed forms decide. */
+/* Trigram candidates, then the edit distance of the normalised and the
+** stemmed forms decide. The candidates: cut the key into budget + 1 pieces of
+** three or more characters; budget edits leave at least one piece whole, so
+** every term within the budget holds one of them as a substring ("piece1"
+** OR "piece2" … on the trigram index: few rows, however large the index).
+** Keys too short for that, or when the pieces find nothing, take any shared
+** trigram, best bm25 first (the broad query, slow on a large index). */
 static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
                          glossa_error *err)
 {
     sqlite3_stmt *st = db->q[Q_FUZZY];
     int32_t cps[FUZZY_MAX];
     const char *key = glossa__buf_str(&db->key);
-    int n = to_cps(key, cps), budget = fuzzy_budget(n), i, rc, terms = 0;
+    int n = to_cps(key, cps), budget = fuzzy_budget(n), i, rc, terms = 0, broad;
     int32_t len = (int32_t)strlen(key);
     int32_t pos[FUZZY_MAX + 1], k = 0, at = 0;
+    size_t had = out->n;
 
     if (budget == 0 || len >= 4096)
         return 0;
@@ -438,16 +447,47 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
         U8_NEXT((const uint8_t *)key, at, len, c);
     }
     pos[k] = at;
-    glossa__buf_clear(&db->fts);
-    for (i = 0; i + 3 <= k; i++) {
-        if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
-            add_string(&db->fts, key + pos[i], (size_t)(pos[i + 3] - pos[i]), 0))
-            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        /* add_string put a space before the quote when the buffer was not empty */
+    for (broad = k < 3 * (budget + 1); broad < 2; broad++) {
+        glossa__buf_clear(&db->fts);
+        terms = 0;
+        if (!broad) {
+            for (i = 0; i <= budget; i++) {
+                int32_t from = pos[k * i / (budget + 1)], to = pos[k * (i + 1) / (budget + 1)];
+                if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
+                    add_string(&db->fts, key + from, (size_t)(to - from), 0))
+                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+        }
+        for (i = 0; broad && i + 3 <= k; i++) {
+            if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
+                add_string(&db->fts, key + pos[i], (size_t)(pos[i + 3] - pos[i]), 0))
+                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+            /* add_string put a space before the quote when the buffer was not empty */
+        }
+        if (!terms)
+            return 0;
+        if ((rc = fuzzy_rows(db, st, q, key, budget, out, err)))
+            return rc;
+        if (out->n > had)
+            break;
     }
-    if (!terms)
-        return 0;
+    return 0;
+}
+
+/* Offer the rows of the bound trigram query that are within budget edits. */
+static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, const char *key,
+                      int budget, struct candidates *out, glossa_error *err)
+{
+    int32_t cps[FUZZY_MAX];
+    int n = to_cps(key, cps), ns = to_cps(glossa__buf_str(&db->stem), cps), rc;
     sqlite3_bind_text(st, 1, db->fts.data, (int)db->fts.len, SQLITE_STATIC);
+    /* an edit distance is at least the difference of the lengths: rows
+    ** whose norm and stem are both too long or too short are left out
+    ** before bm25 is computed (not past FUZZY_MAX, where distances are cut) */
+    sqlite3_bind_int(st, 2, n - budget);
+    sqlite3_bind_int(st, 3, n >= FUZZY_MAX - 4 ? 1 << 30 : n + budget);
+    sqlite3_bind_int(st, 4, ns - budget);
+    sqlite3_bind_int(st, 5, ns >= FUZZY_MAX - 4 ? 1 << 30 : ns + budget);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *norm = (const char *)sqlite3_column_text(st, 5);
         const char *stem = (const char *)sqlite3_column_text(st, 6);
@@ -464,7 +504,8 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             continue;
         cand = row_candidate(st, GLOSSA_MATCH_FUZZY, d);
         cand.bm25 = 0;
-        if (!term_in_force(db, cand.row_id, q))
+        if (!q->history && !in_force((const char *)sqlite3_column_text(st, 7),
+                                     (const char *)sqlite3_column_text(st, 8), q->as_of))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -526,7 +567,10 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
     if (in_definitions || mode == GLOSSA_MODE_FULLTEXT) {
         if (!db->key.len)
             return 0;
-        if (build_fts(db, q, 1, 0))
+        /* text_fts's tokenizer ('glossa stem') stems the query words itself:
+        ** stemming them here too would stem twice, and a stem stemmed again
+        ** is not always the same stem (лыфаный → лыфан → лыф) */
+        if (build_fts(db, q, 0, 0))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         return db->fts.len ? bind_and_collect(db, Q_TEXT, db->fts.data, NULL,
                                               GLOSSA_MATCH_FULLTEXT, 0, q, out, err) : 0;

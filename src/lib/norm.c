@@ -24,7 +24,15 @@
 
 #include <string.h>
 
+/* Texts already folded to Simplified: OpenCC is slow, and an indexed term
+** is folded for its key and again by the FTS5 tokenizer. Direct-mapped. */
+#define HAN_MEMO 64
+struct han_memo {
+    char *in, *out;           /* glossa__malloc'd; NULL when empty */
+};
+
 struct glossa_norm {
+    struct han_memo memo[HAN_MEMO];
     UBreakIterator *words;
     const UNormalizer2 *nfkc_cf;
     int han_ready;            /* 0 not tried, 1 opened, -1 unavailable */
@@ -70,8 +78,13 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
 
 void glossa__norm_free(struct glossa_norm *n)
 {
+    int i;
     if (!n)
         return;
+    for (i = 0; i < HAN_MEMO; i++) {
+        glossa__free(n->memo[i].in);
+        glossa__free(n->memo[i].out);
+    }
     if (n->words)
         ubrk_close(n->words);
     if (n->sub)
@@ -89,21 +102,6 @@ void glossa__norm_free(struct glossa_norm *n)
     glossa__free(n);
 }
 
-static int reserve(void **p, size_t *cap, size_t want, size_t elem)
-{
-    void *np;
-    if (want <= *cap)
-        return 0;
-    if (want > SIZE_MAX / elem / 2)
-        return GLOSSA_ENOMEM;
-    want *= 2;
-    np = glossa__realloc(*p, want * elem);
-    if (!np)
-        return GLOSSA_ENOMEM;
-    *p = np;
-    *cap = want;
-    return 0;
-}
 
 /* ---- Chinese: Traditional and Taiwan vocabulary to Simplified -------------- */
 
@@ -179,6 +177,49 @@ static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *
     return out;
 }
 
+static void han_free(char *s, int from_opencc)
+{
+    if (s && from_opencc)
+        opencc_convert_utf8_free(s);
+    else
+        glossa__free(s);
+}
+
+static size_t memo_slot(const char *text, size_t len)
+{
+    return (size_t)(glossa__hash_bytes(text, len) % HAN_MEMO);
+}
+
+/* han_fold through the memo: the result is a glossa__malloc'd copy (to be
+** freed with glossa__free), or NULL. */
+static char *han_fold_memo(struct glossa_norm *n, const char *text, size_t len)
+{
+    struct han_memo *m = &n->memo[memo_slot(text, len)];
+    int from_opencc = 0;
+    char *out, *copy;
+
+    if (m->in && strlen(m->in) == len && memcmp(m->in, text, len) == 0)
+        return glossa__strdup(m->out);
+    out = han_fold(n, text, len, &from_opencc);
+    if (!out)
+        return NULL;
+    copy = glossa__strdup(out);
+    han_free(out, from_opencc);
+    if (copy) {
+        char *in = glossa__strndup(text, len), *keep = glossa__strdup(copy);
+        if (in && keep) {
+            glossa__free(m->in);
+            glossa__free(m->out);
+            m->in = in;
+            m->out = keep;
+        } else {
+            glossa__free(in);
+            glossa__free(keep);
+        }
+    }
+    return copy;
+}
+
 /* 1 for a code point that NFKC turns into another ideograph: CJK radicals,
 ** Kangxi radicals, compatibility ideographs (豈 U+F900 → 豈 U+8C48). */
 static int is_han_compat(UChar32 c)
@@ -244,14 +285,6 @@ static char *han_prepare(struct glossa_norm *n, const char *text, size_t len, si
     return b.data;
 }
 
-static void han_free(char *s, int from_opencc)
-{
-    if (s && from_opencc)
-        opencc_convert_utf8_free(s);
-    else
-        glossa__free(s);
-}
-
 /* ---- UTF-16 working copy --------------------------------------------------------- */
 
 static size_t count_cp(const char *s, size_t len)
@@ -278,16 +311,16 @@ static int to_utf16(struct glossa_norm *n, const char *text, size_t len,
 
     if (len > INT32_MAX / 2)
         return GLOSSA_ENOMEM;
-    if (reserve(&t16, &cap_t, len + 1, sizeof(UChar)))
+    if (glossa__grow(&t16, &cap_t, len, sizeof(UChar)))
         return GLOSSA_ENOMEM;
     n->text16 = t16;
-    if (reserve(&o8, &cap_o, len + 1, sizeof(size_t)))
+    if (glossa__grow(&o8, &cap_o, len, sizeof(size_t)))
         return GLOSSA_ENOMEM;
     n->offset8 = o8;
     n->cap16 = cap_t < cap_o ? cap_t : cap_o;
     if (orig) {
         size_t oi = 0;
-        if (reserve(&cpo, &n->cap_cp, orig_len + 1, sizeof(size_t)))
+        if (glossa__grow(&cpo, &n->cap_cp, orig_len, sizeof(size_t)))
             return GLOSSA_ENOMEM;
         n->cp_offset = cpo;
         while (oi < orig_len) {
@@ -399,7 +432,7 @@ static int32_t fold_units(struct glossa_norm *n, const UChar *src, int32_t len)
         if (status != U_BUFFER_OVERFLOW_ERROR)
             break;
         p = n->fold16;
-        if (reserve(&p, &n->capfold, (size_t)len16 + 1, sizeof(UChar)))
+        if (glossa__grow(&p, &n->capfold, (size_t)len16, sizeof(UChar)))
             return -1;
         n->fold16 = p;
     }
@@ -418,7 +451,7 @@ static int32_t fold_units(struct glossa_norm *n, const UChar *src, int32_t len)
         if (status != U_BUFFER_OVERFLOW_ERROR && status != U_STRING_NOT_TERMINATED_WARNING)
             break;
         p = n->out8;
-        if (reserve(&p, &n->cap8, (size_t)len8 + 1, 1))
+        if (glossa__grow(&p, &n->cap8, (size_t)len8, 1))
             return -1;
         n->out8 = p;
     }
@@ -510,7 +543,7 @@ static int settle_word(struct glossa_norm *n, int flags, size_t start, size_t en
     int32_t len = n->fold_len, a, b;
     void *p = n->settle16;
 
-    if (reserve(&p, &n->capsettle, (size_t)len + 1, sizeof(UChar)))
+    if (glossa__grow(&p, &n->capsettle, (size_t)len, sizeof(UChar)))
         return GLOSSA_ENOMEM;
     n->settle16 = p;
     memcpy(n->settle16, n->fold16, (size_t)len * sizeof(UChar));
@@ -533,34 +566,96 @@ static int settle_word(struct glossa_norm *n, int flags, size_t start, size_t en
     return 0;
 }
 
+/* Text of ASCII letters and digits and Russian letters between spaces
+** (most keys, stems and queries): ICU would find the words between the
+** spaces and only lower-case them, so that is done here directly, with the
+** same tokens and offsets. Returns SIMPLE_NO for any other text. */
+#define SIMPLE_NO (-1000)
+static int simple_tokens(struct glossa_norm *n, const char *text, size_t len,
+                         glossa_token_fn fn, void *ud)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i, start = 0;
+    void *p;
+    int rc;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ')
+            continue;
+        /* U+0410-U+044F: D0 90-BF, D1 80-8F */
+        if (i + 1 < len && ((c == 0xD0 && s[i + 1] >= 0x90 && s[i + 1] <= 0xBF) ||
+                            (c == 0xD1 && s[i + 1] >= 0x80 && s[i + 1] <= 0x8F))) {
+            i++;
+            continue;
+        }
+        return SIMPLE_NO;
+    }
+    p = n->out8;
+    if (glossa__grow(&p, &n->cap8, len, 1))
+        return GLOSSA_ENOMEM;
+    n->out8 = p;
+    for (i = 0; i <= len; i++) {
+        if (i < len && s[i] != ' ')
+            continue;
+        if (i > start) {
+            size_t j, k = 0;
+            for (j = start; j < i; j++) {
+                unsigned char c = s[j];
+                if (c >= 'A' && c <= 'Z')
+                    c = (unsigned char)(c + 32);
+                else if (c == 0xD0 && s[j + 1] >= 0x90 && s[j + 1] <= 0x9F) { /* А-П */
+                    n->out8[k++] = (char)0xD0;
+                    n->out8[k++] = (char)(s[++j] + 0x20);
+                    continue;
+                } else if (c == 0xD0 && s[j + 1] >= 0xA0 && s[j + 1] <= 0xAF) { /* Р-Я */
+                    n->out8[k++] = (char)0xD1;
+                    n->out8[k++] = (char)(s[++j] - 0x20);
+                    continue;
+                } else if (c >= 0xD0) {
+                    n->out8[k++] = (char)c;
+                    n->out8[k++] = (char)s[++j];
+                    continue;
+                }
+                n->out8[k++] = (char)c;
+            }
+            n->out8[k] = '\0';
+            if ((rc = fn(ud, n->out8, k, start, i, 0)))
+                return rc;
+        }
+        start = i + 1;
+    }
+    return 0;
+}
+
 int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
                            int flags, glossa_token_fn fn, void *ud)
 {
     UErrorCode status = U_ZERO_ERROR;
     int32_t len16, start, end;
     char *simplified = NULL;
-    int from_opencc = 0, rc = 0;
+    int rc = 0;
 
+    if ((rc = simple_tokens(n, text, len, fn, ud)) != SIMPLE_NO)
+        return rc;
     if (has_han(text, len)) {
         size_t clean_len = 0;
         char *clean = han_prepare(n, text, len, &clean_len);
         int round;
-        simplified = clean ? han_fold(n, clean, clean_len, &from_opencc)
-                           : han_fold(n, text, len, &from_opencc);
+        simplified = clean ? han_fold_memo(n, clean, clean_len)
+                           : han_fold_memo(n, text, len);
         glossa__free(clean);
         /* OpenCC's tables chain (薴 → 苧 → 苎): fold until nothing changes */
         for (round = 0; simplified && round < 3; round++) {
-            int again_opencc = 0;
-            char *again = han_fold(n, simplified, strlen(simplified), &again_opencc);
+            char *again = han_fold_memo(n, simplified, strlen(simplified));
             if (!again)
                 break;
             if (strcmp(again, simplified) == 0) {
-                han_free(again, again_opencc);
+                glossa__free(again);
                 break;
             }
-            han_free(simplified, from_opencc);
+            glossa__free(simplified);
             simplified = again;
-            from_opencc = again_opencc;
         }
     }
     if (simplified) {
@@ -569,7 +664,7 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
             rc = to_utf16(n, simplified, slen, text, len, &len16);
         else
             rc = to_utf16(n, simplified, slen, NULL, len, &len16);
-        han_free(simplified, from_opencc);
+        glossa__free(simplified);
     } else {
         rc = to_utf16(n, text, len, NULL, 0, &len16);
     }

@@ -10,8 +10,7 @@
 
 #include <string.h>
 
-/* FNV-1a, 64 bits. */
-static uint64_t hash_bytes(const char *s, size_t n)
+uint64_t glossa__hash_bytes(const char *s, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
     size_t i;
@@ -61,7 +60,7 @@ static int rehash(struct glossa_strmap *m, size_t n_slots)
     m->n_slots = n_slots;
     for (id = 0; id < m->count; id++) {
         const char *k = m->bytes.data + m->off[id];
-        size_t i = probe(m, k, m->len[id], hash_bytes(k, m->len[id]));
+        size_t i = probe(m, k, m->len[id], glossa__hash_bytes(k, m->len[id]));
         m->slots[i] = (uint32_t)id + 1;
     }
     return 0;
@@ -72,7 +71,7 @@ long glossa__strmap_find(const struct glossa_strmap *m, const char *key, size_t 
     size_t i;
     if (!m->n_slots)
         return -1;
-    i = probe(m, key, n, hash_bytes(key, n));
+    i = probe(m, key, n, glossa__hash_bytes(key, n));
     return m->slots[i] ? (long)m->slots[i] - 1 : -1;
 }
 
@@ -86,7 +85,7 @@ long glossa__strmap_intern(struct glossa_strmap *m, const char *key, size_t n, i
     if ((m->count + 1) * 4 > m->n_slots * 3 &&
         rehash(m, m->n_slots ? m->n_slots * 2 : 64))
         return -1;
-    i = probe(m, key, n, hash_bytes(key, n));
+    i = probe(m, key, n, glossa__hash_bytes(key, n));
     if (m->slots[i])
         return (long)m->slots[i] - 1;
     if (m->count == m->cap) {

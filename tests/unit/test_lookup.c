@@ -1,7 +1,8 @@
 /*
 ** test_lookup.c — finding concepts (src/lib/lookup.c) in an index of the
 ** test fixture: match kinds and their order, --from/--to filtering, the
-** definition fallback, and queries that must never raise an error.
+** definition fallback, full text over definitions, and queries that must
+** never raise an error.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -59,6 +60,30 @@ static void test_lookup__match_kinds(void **state)
     expect_first("informat", "information-security", GLOSSA_MATCH_PREFIX);
     expect_first("infromation weapon", "information-weapon", GLOSSA_MATCH_FUZZY);
     expect_first("информационного оружия", "information-weapon", GLOSSA_MATCH_STEM);
+}
+
+/* Full text: the definitions' words are found in any inflection. The query
+** words are stemmed once, by the table's tokenizer, as the definitions were:
+** stemmed twice, "защищённости" became защищен → защищ and was not found. */
+static void test_lookup__definitions_words_found_once_stemmed(void **state)
+{
+    static const char *const words[] = { "защищённости", "ЗАЩИЩЕННОСТЬ", "состояние",
+                                         "состояния защищенности" };
+    glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
+    glossa_error err;
+    size_t i;
+    (void)state;
+    o.in_definitions = 1;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++) {
+        glossa_results *res = NULL;
+        const glossa_hit *h;
+        if (glossa_lookup(db, words[i], &o, &res, &err))
+            fail_msg("lookup '%s' failed: %s", words[i], err.msg);
+        h = glossa_results_get(res, 0);
+        if (!h || strcmp(h->id, "information-security") != 0 || h->how != GLOSSA_MATCH_FULLTEXT)
+            fail_msg("'%s' in definitions: first is %s", words[i], h ? h->id : "nothing");
+        glossa_results_free(res);
+    }
 }
 
 static void test_lookup__exact_outranks_word_matches(void **state)
@@ -163,6 +188,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_lookup__match_kinds),
+        cmocka_unit_test(test_lookup__definitions_words_found_once_stemmed),
         cmocka_unit_test(test_lookup__exact_outranks_word_matches),
         cmocka_unit_test(test_lookup__from_restricts_matching_language),
         cmocka_unit_test(test_lookup__to_filters_terms_and_falls_back_for_definitions),

@@ -1,6 +1,7 @@
 /*
 ** test_norm.c — the search key (src/lib/norm.c): ICU word breaks, NFKC case
-** folding, ё→е, Chinese segmentation, invalid UTF-8, idempotence.
+** folding, ё→е, Chinese segmentation, invalid UTF-8, idempotence; the path
+** without ICU for simple text, and keys made from a key (keys.c).
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -155,6 +156,92 @@ static void test_norm__fuzz_findings_give_stable_keys(void **state)
     assert_string_equal(key_of("O\xca\xbb\xe2\x80\x8dkiston"), key_of("o\xca\xbckiston"));
 }
 
+/* Tokens and offsets of a text, one "tok@start-end" per token. */
+static int add_token(void *ud, const char *tok, size_t len, size_t start, size_t end, int flags)
+{
+    char item[256];
+    (void)flags;
+    snprintf(item, sizeof item, "%.*s@%zu-%zu ", (int)len, tok, start, end);
+    return glossa__buf_adds(ud, item);
+}
+
+static void tokens_of(const char *s, size_t len, struct glossa_buf *out)
+{
+    glossa__buf_clear(out);
+    assert_int_equal(glossa__buf_add(out, "", 0), 0);
+    assert_int_equal(glossa__norm_tokens(norm, s, len, add_token, out), 0);
+}
+
+/* ASCII and Russian words between spaces take a path without ICU: it must
+** give what ICU gives. A trailing " ," sends the same text through ICU
+** (the comma is no word, and it comes after every offset). */
+static void test_norm__simple_text_path_equals_icu(void **state)
+{
+    static const char *const texts[] = {
+        "информационная безопасность", "ИНФОРМАЦИОННАЯ  Безопасность", "Information Weapon",
+        "ict2 5g  ПРОТОКОЛ-free", "абвгдежзийклмнопрстуфхцчшщъыьэюя", "АБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+        "x", "   ", "a1b2 Ю9я", "",
+    };
+    struct glossa_buf fast = GLOSSA_BUF_INIT, icu = GLOSSA_BUF_INIT;
+    char slow[256];
+    size_t i;
+    (void)state;
+    for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        size_t n = strlen(texts[i]);
+        snprintf(slow, sizeof slow, "%s ,", texts[i]);
+        tokens_of(texts[i], n, &fast);
+        tokens_of(slow, n + 2, &icu);
+        assert_string_equal(glossa__buf_str(&fast), glossa__buf_str(&icu));
+    }
+    /* and the keys are those ICU made before there was a fast path */
+    assert_string_equal(key_of("ИНФОРМАЦИОННАЯ  Безопасность"), "информационная безопасность");
+    glossa__buf_release(&fast);
+    glossa__buf_release(&icu);
+}
+
+/* Stems and transliteration keys made from a normalised key (as the indexer
+** does, one ICU pass per term) equal those made from the text. */
+static void test_norm__keys_from_the_key_equal_keys_from_the_text(void **state)
+{
+    static const char *const texts[][2] = {
+        { "Международная информационная безопасность", "ru" }, { "information weapons", "en" },
+        { "資訊安全", "zh-Hant-TW" }, { "ақпараттық қауіпсіздік", "kk" },
+        { "axborot xavfsizligi", "uz-Latn" }, { "ахборот хавфсизлиги", "uz-Cyrl" },
+        { "امنیت اطلاعات", "fa" }, { "सूचना सुरक्षा", "hi" }, { "інфармацыйная бяспека", "be" },
+        { "Oʻzbekiston  Ўзбекистон", "uz-Cyrl" }, { "информационное оружие (ИО)", NULL },
+    };
+    struct glossa_keys *keys;
+    struct glossa_buf k = GLOSSA_BUF_INIT, a = GLOSSA_BUF_INIT, b = GLOSSA_BUF_INIT;
+    glossa_error err;
+    size_t i;
+    int uz;
+    (void)state;
+    assert_int_equal(glossa__keys_new(&keys, &err), 0);
+    for (i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        const char *t = texts[i][0], *lang = texts[i][1];
+        assert_int_equal(glossa__norm_key(glossa__keys_norm(keys), t, strlen(t), &k), 0);
+        assert_int_equal(glossa__stem_key(keys, t, strlen(t), lang, &a), 0);
+        assert_int_equal(glossa__stem_key_of_norm(keys, k.data, k.len, lang, &b), 0);
+        assert_string_equal(glossa__buf_str(&a), glossa__buf_str(&b));
+        for (uz = 0; uz < 2; uz++) {
+            /* twice: the second time from the per-word cache */
+            assert_int_equal(glossa__translit_key(keys, t, strlen(t), uz, &a), 0);
+            assert_int_equal(glossa__translit_key_of_norm(keys, k.data, k.len, uz, &b), 0);
+            assert_string_equal(glossa__buf_str(&a), glossa__buf_str(&b));
+            assert_int_equal(glossa__translit_key_of_norm(keys, k.data, k.len, uz, &b), 0);
+            assert_string_equal(glossa__buf_str(&a), glossa__buf_str(&b));
+        }
+    }
+    assert_int_equal(glossa__translit_key(keys, "xinxi anquan", 12, 0, &a), 0);
+    assert_string_equal(glossa__buf_str(&a), "hinhankuan");
+    assert_int_equal(glossa__translit_key(keys, "信息安全", strlen("信息安全"), 0, &b), 0);
+    assert_string_equal(glossa__buf_str(&a), glossa__buf_str(&b));
+    glossa__keys_free(keys);
+    glossa__buf_release(&k);
+    glossa__buf_release(&a);
+    glossa__buf_release(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -168,6 +255,8 @@ int main(void)
         cmocka_unit_test(test_norm__idempotent),
         cmocka_unit_test(test_norm__offsets_point_into_the_input),
         cmocka_unit_test(test_norm__fuzz_findings_give_stable_keys),
+        cmocka_unit_test(test_norm__simple_text_path_equals_icu),
+        cmocka_unit_test(test_norm__keys_from_the_key_equal_keys_from_the_text),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
