@@ -72,3 +72,31 @@ char *glossa__arena_strdup(struct glossa_arena *a, const char *s)
         memcpy(p, s, n + 1);
     return p;
 }
+
+/* Copy with XML white space collapsed to single spaces and trimmed. */
+char *glossa__arena_squeeze(struct glossa_arena *a, const char *s)
+{
+    size_t i, j = 0, n;
+    char *out;
+    int space = 0;
+
+    if (!s)
+        return NULL;
+    n = strlen(s);
+    out = glossa__arena_alloc(a, n + 1);
+    if (!out)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = j > 0;
+            continue;
+        }
+        if (space)
+            out[j++] = ' ';
+        space = 0;
+        out[j++] = c;
+    }
+    out[j] = '\0';
+    return out;
+}

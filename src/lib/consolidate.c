@@ -29,12 +29,8 @@ static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const
 {
     glossa_error d;
     va_list ap;
-    d.code = GLOSSA_EINPUT;
-    snprintf(d.file, sizeof d.file, "%s", file);
-    d.line = line;
-    d.column = 0;
     va_start(ap, fmt);
-    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    glossa__error_vset(&d, GLOSSA_EINPUT, file, line, 0, fmt, ap);
     va_end(ap);
     if (fn)
         fn(&d, ud);

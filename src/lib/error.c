@@ -83,20 +83,27 @@ void glossa__one_line(char *msg)
     }
 }
 
-int glossa__error_set(glossa_error *err, int code, const char *file, long line,
-                      long column, const char *fmt, ...)
+int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
+                       long column, const char *fmt, va_list ap)
 {
     if (err) {
-        va_list ap;
         err->code = code;
         snprintf(err->file, sizeof err->file, "%s", file ? file : "");
         err->line = line;
         err->column = column;
-        va_start(ap, fmt);
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        va_end(ap);
         glossa__one_line(err->msg);
     }
+    return code;
+}
+
+int glossa__error_set(glossa_error *err, int code, const char *file, long line,
+                      long column, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    glossa__error_vset(err, code, file, line, column, fmt, ap);
+    va_end(ap);
     return code;
 }
 

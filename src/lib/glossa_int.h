@@ -21,6 +21,10 @@ struct sqlite3;
 int glossa__error_set(glossa_error *err, int code, const char *file, long line,
                       long column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+/* The same with a va_list. */
+int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
+                       long column, const char *fmt, va_list ap)
+    __attribute__((format(printf, 6, 0)));
 
 /* Same, for SQLite failures: code chosen from the SQLite result code. */
 int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
@@ -76,6 +80,9 @@ void glossa__arena_free(struct glossa_arena *a);
 void *glossa__arena_alloc(struct glossa_arena *a, size_t n);
 /* Copy of s (NULL stays NULL). Returns NULL on OOM only when s != NULL. */
 char *glossa__arena_strdup(struct glossa_arena *a, const char *s);
+/* A copy of s with XML white space collapsed to single spaces and trimmed;
+** NULL when s is NULL or memory runs out. */
+char *glossa__arena_squeeze(struct glossa_arena *a, const char *s);
 
 /* ---- norm.c: search keys (ICU word breaks + NFKC case folding) ---------- */
 

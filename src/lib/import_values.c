@@ -50,28 +50,12 @@ const char *glossa__tbx_attr(struct importer *im, xmlNodePtr n, const char *name
 const char *glossa__tbx_text(struct importer *im, xmlNodePtr n)
 {
     xmlChar *raw = xmlNodeGetContent(n);
-    const char *s = raw ? (const char *)raw : "";
-    size_t len = strlen(s), i, j = 0;
-    char *out = glossa__arena_alloc(im->tb->arena, len + 1);
-    int space = 0;
+    char *out = glossa__arena_squeeze(im->tb->arena, raw ? (const char *)raw : "");
+    xmlFree(raw);
     if (!out) {
         im->oom = 1;
-        xmlFree(raw);
         return "";
     }
-    for (i = 0; i < len; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = j > 0;
-            continue;
-        }
-        if (space)
-            out[j++] = ' ';
-        space = 0;
-        out[j++] = c;
-    }
-    out[j] = '\0';
-    xmlFree(raw);
     return out;
 }
 

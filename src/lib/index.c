@@ -94,14 +94,9 @@ static void problem(struct index_run *run, const char *file, long line,
 {
     glossa_error d;
     va_list ap;
-    d.code = GLOSSA_ESCHEMA;
-    snprintf(d.file, sizeof d.file, "%s", file);
-    d.line = line;
-    d.column = 0;
     va_start(ap, fmt);
-    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
+    glossa__error_vset(&d, GLOSSA_ESCHEMA, file, line, 0, fmt, ap);
     va_end(ap);
-    glossa__one_line(d.msg);
     on_diag(run, &d);
 }
 

@@ -235,39 +235,11 @@ static long line_of(xmlNodePtr n)
     return n ? xmlGetLineNo(n) : 0;
 }
 
-/* Copy with XML white space collapsed to single spaces and trimmed. */
-static char *squeeze(struct glossa_arena *a, const char *s)
-{
-    size_t i, j = 0, n;
-    char *out;
-    int space = 0;
-
-    if (!s)
-        return NULL;
-    n = strlen(s);
-    out = glossa__arena_alloc(a, n + 1);
-    if (!out)
-        return NULL;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = j > 0;
-            continue;
-        }
-        if (space)
-            out[j++] = ' ';
-        space = 0;
-        out[j++] = c;
-    }
-    out[j] = '\0';
-    return out;
-}
-
 static const char *text_of(struct reader_state *st, struct glossa_arena *a,
                            xmlNodePtr n)
 {
     xmlChar *raw = xmlNodeGetContent(n);
-    char *s = squeeze(a, raw ? (const char *)raw : "");
+    char *s = glossa__arena_squeeze(a, raw ? (const char *)raw : "");
     xmlFree(raw);
     if (!s)
         st->oom = 1;
@@ -282,7 +254,7 @@ static const char *attr_ns(struct reader_state *st, struct glossa_arena *a,
     char *s;
     if (!raw)
         return NULL;
-    s = squeeze(a, (const char *)raw);
+    s = glossa__arena_squeeze(a, (const char *)raw);
     xmlFree(raw);
     if (!s)
         st->oom = 1;
