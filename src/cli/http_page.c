@@ -287,6 +287,24 @@ static void dates(FILE *f, const char *from, const char *to)
 }
 
 /* One result; the page's script builds the same (export/web/index.html, hit()). */
+/* A definition with its source (and, with_dates, the dates it was in force). */
+static void definition(FILE *f, const glossa_definition *d, int with_dates)
+{
+    fputs("<div class=\"def\"><p class=\"def-text\">", f);
+    tagged(f, "span", "lang-tag", NULL, d->lang);
+    fputc(' ', f);
+    tagged(f, "span", NULL, d->lang, d->text);
+    fputs("</p><p class=\"src\">Source: ", f);
+    source_text(f, d);
+    fputs("</p>", f);
+    if (with_dates && (d->valid_from || d->valid_to)) {
+        fputs("<p class=\"src\">", f);
+        dates(f, d->valid_from, d->valid_to);
+        fputs("</p>", f);
+    }
+    fputs("</div>", f);
+}
+
 static void render_hit(FILE *f, const glossa_hit *h)
 {
     size_t j;
@@ -328,16 +346,8 @@ static void render_hit(FILE *f, const glossa_hit *h)
         fputs("</li>", f);
     }
     fputs("</ul>\n<div class=\"defs\">", f);
-    for (j = 0; j < h->n_definitions; j++) {
-        const glossa_definition *d = &h->definitions[j];
-        fputs("<div class=\"def\"><p class=\"def-text\">", f);
-        tagged(f, "span", "lang-tag", NULL, d->lang);
-        fputc(' ', f);
-        tagged(f, "span", NULL, d->lang, d->text);
-        fputs("</p><p class=\"src\">Source: ", f);
-        source_text(f, d);
-        fputs("</p></div>", f);
-    }
+    for (j = 0; j < h->n_definitions; j++)
+        definition(f, &h->definitions[j], 0);
     fputs("</div></li>\n", f);
 }
 
@@ -497,20 +507,8 @@ static void render_concept(FILE *f, const void *arg)
     if (h->n_definitions)
         fputs("<h2>Definitions</h2>\n", f);
     for (j = 0; j < h->n_definitions; j++) {
-        const glossa_definition *d = &h->definitions[j];
-        fputs("<div class=\"def\"><p class=\"def-text\">", f);
-        tagged(f, "span", "lang-tag", NULL, d->lang);
-        fputc(' ', f);
-        tagged(f, "span", NULL, d->lang, d->text);
-        fputs("</p><p class=\"src\">Source: ", f);
-        source_text(f, d);
-        fputs("</p>", f);
-        if (d->valid_from || d->valid_to) {
-            fputs("<p class=\"src\">", f);
-            dates(f, d->valid_from, d->valid_to);
-            fputs("</p>", f);
-        }
-        fputs("</div>\n", f);
+        definition(f, &h->definitions[j], 1);
+        fputc('\n', f);
     }
     if (h->n_notes)
         fputs("<h2>Notes</h2>\n<ul class=\"notes\">", f);
