@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -237,7 +238,59 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
     }
 }
 
-static int serve_loop(int lfd, int wake_r, glossa_dict *d, int max, double idle)
+/* The index served over DICT, and the file it was opened from. Sessions
+** borrow st->dict, so a new index that `glossa index` renamed over the old
+** one is taken up when no connection is open. */
+struct dict_state {
+    const char *path, *host;
+    glossa_db *db;
+    glossa_dict *dict;
+    dev_t dev;
+    ino_t ino;
+};
+
+static int dict_open(struct dict_state *st, glossa_error *err)
+{
+    glossa_dict_opts opts = GLOSSA_DICT_OPTS_INIT;
+    struct stat sb;
+    if (stat(st->path, &sb) != 0)
+        memset(&sb, 0, sizeof sb);
+    opts.host = st->host;
+    if (glossa_db_open(&st->db, st->path, err))
+        return -1;
+    if (glossa_dict_new(&st->dict, st->db, &opts, err)) {
+        glossa_db_close(st->db);
+        st->db = NULL;
+        return -1;
+    }
+    st->dev = sb.st_dev;
+    st->ino = sb.st_ino;
+    return 0;
+}
+
+static void dict_close(struct dict_state *st)
+{
+    glossa_dict_free(st->dict);
+    glossa_db_close(st->db);
+    st->dict = NULL;
+    st->db = NULL;
+}
+
+/* Take up a replaced index (a failed open keeps the old one: it is complete). */
+static void dict_refresh(struct dict_state *st)
+{
+    struct dict_state fresh = *st;
+    struct stat sb;
+    glossa_error err;
+    if (stat(st->path, &sb) != 0 || (sb.st_dev == st->dev && sb.st_ino == st->ino))
+        return;
+    if (dict_open(&fresh, &err))
+        return;
+    dict_close(st);
+    *st = fresh;
+}
+
+static int serve_loop(int lfd, int wake_r, struct dict_state *st, int max, double idle)
 {
     struct client *clients = calloc((size_t)max, sizeof *clients);
     struct pollfd *pfd = calloc((size_t)max + 2, sizeof *pfd);
@@ -283,8 +336,10 @@ static int serve_loop(int lfd, int wake_r, glossa_dict *d, int max, double idle)
                 clients[live++] = clients[i];
         }
         n = live;
+        if (n == 0)
+            dict_refresh(st);
         if (pfd[0].revents & POLLIN)
-            accept_clients(lfd, d, clients, &n, max, now, &pause_until);
+            accept_clients(lfd, st->dict, clients, &n, max, now, &pause_until);
     }
     for (i = 0; i < n; i++) {
         glossa_dict_session_bye(clients[i].s, GLOSSA_DICT_SHUTDOWN);
@@ -299,9 +354,7 @@ static int serve_loop(int lfd, int wake_r, glossa_dict *d, int max, double idle)
 static int run_serve(const struct cli_command *self, struct cli_args *args)
 {
     const char *listen_at = cli_value(self, args, "listen");
-    glossa_dict_opts opts = GLOSSA_DICT_OPTS_INIT;
-    glossa_dict *d = NULL;
-    glossa_db *db = NULL;
+    struct dict_state st;
     glossa_error err;
     struct sigaction sa;
     char shown[300], host[256];
@@ -343,25 +396,21 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     }
     if (!listen_at)
         listen_at = "127.0.0.1:2628";
-    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err))) {
-        out_error(&args->out, &err);
-        return EXIT_ERR;
-    }
     if (gethostname(host, sizeof host) != 0 || !host[0])
         snprintf(host, sizeof host, "localhost");
     host[sizeof host - 1] = '\0';
-    opts.host = host;
-    if ((rc = glossa_dict_new(&d, db, &opts, &err))) {
+    memset(&st, 0, sizeof st);
+    st.path = out_db_path(cli_value(self, args, "db"));
+    st.host = host;
+    if (dict_open(&st, &err)) {
         out_error(&args->out, &err);
-        glossa_db_close(db);
         return EXIT_ERR;
     }
     lfd = open_listener(&args->out, listen_at, shown, sizeof shown);
     if (lfd < 0 || pipe(wake) != 0 || set_flags(wake[0]) || set_flags(wake[1])) {
         if (lfd >= 0)
             out_message(&args->out, "cannot make a pipe: %s", strerror(errno));
-        glossa_dict_free(d);
-        glossa_db_close(db);
+        dict_close(&st);
         return EXIT_ERR;
     }
     wake_fd = wake[1];
@@ -374,9 +423,9 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     sigaction(SIGTERM, &sa, NULL);
 
     fprintf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
-            glossa_dict_database_count(d));
+            glossa_dict_database_count(st.dict));
     fflush(stderr);
-    rc = serve_loop(lfd, wake[0], d, (int)max, (double)idle);
+    rc = serve_loop(lfd, wake[0], &st, (int)max, (double)idle);
 
     sa.sa_handler = SIG_DFL;
     sigaction(SIGINT, &sa, NULL);
@@ -385,8 +434,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     close(wake[0]);
     close(wake[1]);
     close(lfd);
-    glossa_dict_free(d);
-    glossa_db_close(db);
+    dict_close(&st);
     return rc;
 }
 
@@ -411,8 +459,8 @@ const struct cli_command cmd_serve_spec = {
     "\n"
     "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
     "'500 line too long'), --max-clients connections at once (more get '420'),\n"
-    "and --idle-timeout. One thread serves every connection. The database is\n"
-    "opened once: restart the DICT server after 'glossa index'.\n"
+    "and --idle-timeout. One thread serves every connection. An index that\n"
+    "'glossa index' has replaced is taken up when no connection is open.\n"
     "\n"
     "--http: serve a web page on 127.0.0.1:8080 (unless --listen says otherwise):\n"
     "a search box that looks up as you type, each concept at /c/ID (rendered on\n"

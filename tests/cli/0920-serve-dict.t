@@ -2,7 +2,8 @@
 # (Debian package dict): DEFINE in every database, in "all" and in a language
 # pair; MATCH with each strategy; SHOW DB, STRAT, INFO and SERVER; the
 # client's "perhaps you mean" after a typo; unknown databases and strategies;
-# a clean stop on SIGTERM. The server listens on 127.0.0.1, port 0.
+# a re-index taken up without a restart; a clean stop on SIGTERM. The server
+# listens on 127.0.0.1, port 0.
 if ! command -v dict >/dev/null 2>&1; then
     echo "SKIP: the dict client is not installed (Debian package dict, see .ci/install-deps)"
     exit 77
@@ -132,6 +133,16 @@ expect_err "klingon is not a valid database"
 run d -m -s soundex информ
 expect_rc 40 "unknown strategy (40)"
 expect_err "soundex is not a valid search strategy"
+
+# --- a replaced index is taken up once no connection is open: the hostile
+# fixture of the web tests adds a concept, found after re-indexing
+run d -d all "вредоносная запись"
+expect_true "not in the bundled glossary (rc $RC)" test "$RC" -ne 0
+"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" || fail "re-index"
+sleep 1.2   # the idle server looks at the file at least once a second
+run d -d all "вредоносная запись"
+expect_rc 0 "after re-indexing, the new concept is found"
+expect_out "<script>alert(1)</script> вредоносная запись"
 
 # --- SIGTERM: a clean stop, exit 0
 stop_server
