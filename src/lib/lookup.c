@@ -280,6 +280,14 @@ static int step_error(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err
     return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
 }
 
+/* The row's term is in force on q's day (its dates in columns col and
+** col + 1), or q wants the history. */
+static int row_in_force(sqlite3_stmt *st, int col, const struct query *q)
+{
+    return q->history || in_force((const char *)sqlite3_column_text(st, col),
+                                  (const char *)sqlite3_column_text(st, col + 1), q->as_of);
+}
+
 /* Run a bound candidate query; every row in force is offered as (kind, sub). */
 static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const struct query *q,
                    struct candidates *out, glossa_error *err)
@@ -291,9 +299,7 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
         if (from && *from && !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), from))
             continue;
         cand = row_candidate(st, kind, sub);
-        if (kind != GLOSSA_MATCH_FULLTEXT && !q->history &&
-            !in_force((const char *)sqlite3_column_text(st, 6),
-                      (const char *)sqlite3_column_text(st, 7), q->as_of))
+        if (kind != GLOSSA_MATCH_FULLTEXT && !row_in_force(st, 6, q))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -393,10 +399,6 @@ static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
 
 #define FUZZY_MAX 64 /* code points compared */
 
-struct query;
-static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, const char *key,
-                      int budget, struct candidates *out, glossa_error *err);
-
 static int to_cps(const char *s, int32_t *out)
 {
     int32_t i = 0, n = 0, len = (int32_t)strlen(s);
@@ -420,66 +422,13 @@ static int fuzzy_budget(int cps)
     return 3;
 }
 
-/* Trigram candidates, then the edit distance of the normalised and the
-** stemmed forms decide. The candidates: cut the key into budget + 1 pieces of
-** three or more characters; budget edits leave at least one piece whole, so
-** every term within the budget holds one of them as a substring ("piece1"
-** OR "piece2" … on the trigram index: few rows, however large the index).
-** Keys too short for that, or when the pieces find nothing, take any shared
-** trigram, best bm25 first (the broad query, slow on a large index). */
-static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
-                         glossa_error *err)
-{
-    sqlite3_stmt *st = db->q[Q_FUZZY];
-    int32_t cps[FUZZY_MAX];
-    const char *key = glossa__buf_str(&db->key);
-    int n = to_cps(key, cps), budget = fuzzy_budget(n), i, rc, terms = 0, broad;
-    int32_t len = (int32_t)strlen(key);
-    int32_t pos[FUZZY_MAX + 1], k = 0, at = 0;
-    size_t had = out->n;
-
-    if (budget == 0 || len >= 4096)
-        return 0;
-    /* byte position of each code point, to cut trigrams */
-    while (at < len && k < FUZZY_MAX) {
-        UChar32 c;
-        pos[k++] = at;
-        U8_NEXT((const uint8_t *)key, at, len, c);
-    }
-    pos[k] = at;
-    for (broad = k < 3 * (budget + 1); broad < 2; broad++) {
-        glossa__buf_clear(&db->fts);
-        terms = 0;
-        if (!broad) {
-            for (i = 0; i <= budget; i++) {
-                int32_t from = pos[k * i / (budget + 1)], to = pos[k * (i + 1) / (budget + 1)];
-                if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
-                    add_string(&db->fts, key + from, (size_t)(to - from), 0))
-                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-            }
-        }
-        for (i = 0; broad && i + 3 <= k; i++) {
-            if (glossa__buf_adds(&db->fts, terms++ ? " OR " : "") ||
-                add_string(&db->fts, key + pos[i], (size_t)(pos[i + 3] - pos[i]), 0))
-                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-            /* add_string put a space before the quote when the buffer was not empty */
-        }
-        if (!terms)
-            return 0;
-        if ((rc = fuzzy_rows(db, st, q, key, budget, out, err)))
-            return rc;
-        if (out->n > had)
-            break;
-    }
-    return 0;
-}
-
-/* Offer the rows of the bound trigram query that are within budget edits. */
-static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, const char *key,
+/* Offer the rows of the bound trigram query that are within budget edits of
+** the key (n code points) or of its stem (ns). */
+static int fuzzy_rows(glossa_db *db, const struct query *q, const char *key, int n, int ns,
                       int budget, struct candidates *out, glossa_error *err)
 {
-    int32_t cps[FUZZY_MAX];
-    int n = to_cps(key, cps), ns = to_cps(glossa__buf_str(&db->stem), cps), rc;
+    sqlite3_stmt *st = db->q[Q_FUZZY];
+    int rc;
     sqlite3_bind_text(st, 1, db->fts.data, (int)db->fts.len, SQLITE_STATIC);
     /* an edit distance is at least the difference of the lengths: rows
     ** whose norm and stem are both too long or too short are left out
@@ -504,8 +453,7 @@ static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, co
             continue;
         cand = row_candidate(st, GLOSSA_MATCH_FUZZY, d);
         cand.bm25 = 0;
-        if (!q->history && !in_force((const char *)sqlite3_column_text(st, 7),
-                                     (const char *)sqlite3_column_text(st, 8), q->as_of))
+        if (!row_in_force(st, 7, q))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -513,6 +461,66 @@ static int fuzzy_rows(glossa_db *db, sqlite3_stmt *st, const struct query *q, co
         }
     }
     return step_error(db, st, rc, err);
+}
+
+/* The trigram query for key in db->fts (pos: the byte offset of each of its k
+** code points, and its end): its budget + 1 pieces, or (broad) every trigram.
+** The number of alternatives, or -1 when memory runs out. */
+static int fuzzy_query(glossa_db *db, const char *key, const int32_t *pos, int k, int budget,
+                       int broad)
+{
+    int i, terms = broad ? k - 2 : budget + 1;
+    glossa__buf_clear(&db->fts);
+    for (i = 0; i < terms; i++) {
+        int32_t from = broad ? pos[i] : pos[k * i / (budget + 1)];
+        int32_t to = broad ? pos[i + 3] : pos[k * (i + 1) / (budget + 1)];
+        /* add_string puts a space before the quote when the buffer is not empty */
+        if (glossa__buf_adds(&db->fts, i ? " OR " : "") ||
+            add_string(&db->fts, key + from, (size_t)(to - from), 0))
+            return -1;
+    }
+    return terms > 0 ? terms : 0;
+}
+
+/* Trigram candidates, then the edit distance of the normalised and the
+** stemmed forms decide. The candidates: cut the key into budget + 1 pieces of
+** three or more characters; budget edits leave at least one piece whole, so
+** every term within the budget holds one of them as a substring ("piece1"
+** OR "piece2" … on the trigram index: few rows, however large the index).
+** Keys too short for that, or when the pieces find nothing, take any shared
+** trigram, best bm25 first (the broad query, slow on a large index). */
+static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
+                         glossa_error *err)
+{
+    int32_t cps[FUZZY_MAX], pos[FUZZY_MAX + 1], k = 0, at = 0;
+    const char *key = glossa__buf_str(&db->key);
+    int32_t len = (int32_t)strlen(key);
+    int budget, ns, broad, terms, rc;
+    size_t had = out->n;
+
+    if (len >= 4096)
+        return 0;
+    /* byte position of each code point (as many as to_cps counts), to cut trigrams */
+    while (at < len && k < FUZZY_MAX) {
+        UChar32 c;
+        pos[k++] = at;
+        U8_NEXT((const uint8_t *)key, at, len, c);
+    }
+    pos[k] = at;
+    if ((budget = fuzzy_budget(k)) == 0)
+        return 0;
+    ns = to_cps(glossa__buf_str(&db->stem), cps);
+    for (broad = k < 3 * (budget + 1); broad < 2; broad++) {
+        if ((terms = fuzzy_query(db, key, pos, k, budget, broad)) < 0)
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (!terms)
+            return 0;
+        if ((rc = fuzzy_rows(db, q, key, k, ns, budget, out, err)))
+            return rc;
+        if (out->n > had)
+            break;
+    }
+    return 0;
 }
 
 /* ---- the tiers -------------------------------------------------------------------------------- */
