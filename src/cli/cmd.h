@@ -82,6 +82,10 @@ void join_path(char *out, const char *dir, const char *name);
 /* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out);
+/* Where the proposals p stand: the positions of file or folder `positions`
+** (NULL: the glossary's positions folder) through glossa_status(). */
+int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,
+                glossa_diag_fn on_diag, void *userdata, glossa_error *err);
 
 /* cmd_lookup.c: how results are printed (also by show and serve --http) */
 void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h);

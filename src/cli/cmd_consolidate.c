@@ -25,7 +25,6 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     const char *dir = cli_value(self, args, "output");
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
-    struct file_list files;
     glossa_error err;
     char base_default[2048], out[4096];
     const char *name;
@@ -50,9 +49,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     }
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    file_list_collect(&files, pos ? &pos : NULL, pos ? 1 : 0, "positions", ".txt");
-    rc = glossa_status(p, (const char *const *)files.items, files.n, &r, out_diag, &args->out, &err);
-    file_list_release(&files);
+    rc = load_status(p, pos, &r, out_diag, &args->out, &err);
     if (!rc && round) {
         /* changes of other rounds are left out: mark them not agreed */
         for (i = 0; i < glossa_status_count(r); i++) {

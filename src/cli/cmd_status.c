@@ -56,7 +56,6 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     const char *pos = cli_value(self, args, "positions");
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
-    struct file_list files;
     glossa_error err;
     size_t i;
     int json, rc;
@@ -68,9 +67,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     json = format && strcmp(format, "json") == 0;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    file_list_collect(&files, pos ? &pos : NULL, pos ? 1 : 0, "positions", ".txt");
-    rc = glossa_status(p, (const char *const *)files.items, files.n, &r, out_diag, &args->out, &err);
-    file_list_release(&files);
+    rc = load_status(p, pos, &r, out_diag, &args->out, &err);
     if (rc) {
         out_error(&args->out, &err);
         glossa_proposals_free(p);

@@ -56,6 +56,23 @@ static unsigned error_status(int code)
     return code == GLOSSA_EINPUT ? 400 : code == GLOSSA_ENOTFOUND ? 404 : 500;
 }
 
+/* The results as `glossa lookup` (or, whole, `glossa show`) prints them in
+** JSON; or the library's error with its status. Frees res. */
+static void send_results(struct http_reply *reply, int rc, const glossa_error *err,
+                         const char *query, glossa_results *res, int whole)
+{
+    FILE *f;
+    if (rc) {
+        http_api_error(reply, error_status(err->code), err->msg);
+        return;
+    }
+    f = http_body_begin(reply);
+    if (f)
+        lookup_print_json(f, query, res, whole);
+    http_body_end(f, reply, 200, JSON_TYPE);
+    glossa_results_free(res);
+}
+
 void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_reply *reply)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
@@ -63,22 +80,15 @@ void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_
     glossa_error err;
     char msg[512];
     unsigned status;
-    FILE *f;
+    int rc;
 
     if ((status = http_lookup_opts(req, &opts, msg, sizeof msg)) ||
         (status = http_query_check(req, msg, sizeof msg))) {
         http_api_error(reply, status, msg);
         return;
     }
-    if (glossa_lookup(db, req->q, &opts, &res, &err)) {
-        http_api_error(reply, error_status(err.code), err.msg);
-        return;
-    }
-    f = http_body_begin(reply);
-    if (f)
-        lookup_print_json(f, req->q, res, 0);
-    http_body_end(f, reply, 200, JSON_TYPE);
-    glossa_results_free(res);
+    rc = glossa_lookup(db, req->q, &opts, &res, &err);
+    send_results(reply, rc, &err, req->q, res, 0);
 }
 
 void http_api_concept(glossa_db *db, const char *id, const struct http_request *req,
@@ -89,7 +99,7 @@ void http_api_concept(glossa_db *db, const char *id, const struct http_request *
     glossa_error err;
     char msg[512];
     unsigned status;
-    FILE *f;
+    int rc;
 
     if ((status = http_lookup_opts(req, &opts, msg, sizeof msg))) {
         http_api_error(reply, status, msg);
@@ -99,15 +109,8 @@ void http_api_concept(glossa_db *db, const char *id, const struct http_request *
         http_api_error(reply, 404, "no such concept");
         return;
     }
-    if (glossa_concept(db, id, &opts, &res, &err)) {
-        http_api_error(reply, error_status(err.code), err.msg);
-        return;
-    }
-    f = http_body_begin(reply);
-    if (f)
-        lookup_print_json(f, id, res, 1);
-    http_body_end(f, reply, 200, JSON_TYPE);
-    glossa_results_free(res);
+    rc = glossa_concept(db, id, &opts, &res, &err);
+    send_results(reply, rc, &err, id, res, 1);
 }
 
 /* The first problem reported while loading, kept for the answer. */
@@ -125,7 +128,7 @@ static pthread_mutex_t status_lock = PTHREAD_MUTEX_INITIALIZER;
 static int status_load(glossa_proposals **p, glossa_status_report **r, char *msg,
                        size_t msg_size)
 {
-    struct file_list props, positions;
+    struct file_list props;
     char problem[512] = "";
     glossa_error err;
     int rc;
@@ -140,10 +143,7 @@ static int status_load(glossa_proposals **p, glossa_status_report **r, char *msg
         snprintf(msg, msg_size, "cannot read the proposals: %s", problem[0] ? problem : err.msg);
         return -1;
     }
-    file_list_collect(&positions, NULL, 0, "positions", ".txt");
-    rc = glossa_status(*p, (const char *const *)positions.items, positions.n, r, first_problem,
-                       problem, &err);
-    file_list_release(&positions);
+    rc = load_status(*p, NULL, r, first_problem, problem, &err);
     if (rc) {
         snprintf(msg, msg_size, "cannot read the positions: %s", problem[0] ? problem : err.msg);
         glossa_proposals_free(*p);

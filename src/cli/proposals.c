@@ -106,3 +106,15 @@ int load_proposals(const struct cli_args *args, const char *const *given, int n_
     }
     return 0;
 }
+
+int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,
+                glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+{
+    struct file_list files;
+    int rc;
+    file_list_collect(&files, positions ? &positions : NULL, positions ? 1 : 0, "positions",
+                      ".txt");
+    rc = glossa_status(p, (const char *const *)files.items, files.n, out, on_diag, userdata, err);
+    file_list_release(&files);
+    return rc;
+}
