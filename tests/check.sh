@@ -2,17 +2,44 @@
 # check.sh — the whole test suite: a normal -Werror build (build/) and an
 # AddressSanitizer + UndefinedBehaviorSanitizer build (build-asan/), each
 # running every CTest test (cmocka unit tests, CLI end-to-end tests, lint).
+# Both builds run whatever fails in the other; at the end every failure is
+# listed and the exit status is non-zero if anything failed.
 # Usage: bash tests/check.sh [--fast]   (--fast: skip the sanitizer build)
-set -euo pipefail
+set -uo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
+failed=()
 
-cmake -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j "$jobs"
-ctest --test-dir build --output-on-failure -j "$jobs"
+# suite NAME BUILD_DIR CMAKE_ARGS...: configure, build and test one build.
+suite() {
+    local name=$1 dir=$2
+    shift 2
+    echo "== $name build ($dir)"
+    if ! cmake -S . -B "$dir" "$@" >/dev/null; then
+        failed+=("$name: cmake configure")
+        return
+    fi
+    if ! cmake --build "$dir" -j "$jobs"; then
+        failed+=("$name: build")
+        return
+    fi
+    if ! ctest --test-dir "$dir" --output-on-failure -j "$jobs"; then
+        local t
+        while IFS= read -r t; do
+            [ -n "$t" ] && failed+=("$name: $t")
+        done < <(sed -n 's/^[0-9]*:\(.*\)$/\1/p' "$dir/Testing/Temporary/LastTestsFailed.log" 2>/dev/null)
+        [ -s "$dir/Testing/Temporary/LastTestsFailed.log" ] || failed+=("$name: ctest")
+    fi
+}
 
+suite release build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 if [ "${1:-}" != "--fast" ]; then
-    cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DGLOSSA_SANITIZE=address,undefined >/dev/null
-    cmake --build build-asan -j "$jobs"
-    ctest --test-dir build-asan --output-on-failure -j "$jobs"
+    suite sanitizer build-asan -DCMAKE_BUILD_TYPE=Debug -DGLOSSA_SANITIZE=address,undefined
 fi
+
+if [ ${#failed[@]} -gt 0 ]; then
+    echo "check.sh: ${#failed[@]} failure(s):"
+    printf '  %s\n' "${failed[@]}"
+    exit 1
+fi
+echo "check.sh: every test passed"

@@ -24,7 +24,7 @@ start_server --http
 cat >"$WORK/browser.py" <<'EOF'
 import os, sys, tempfile
 from selenium import webdriver
-from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -51,7 +51,10 @@ opts.add_argument("--user-data-dir=" + tempfile.mkdtemp(dir=work))
 opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
 d = webdriver.Chrome(service=Service(driver_path), options=opts)
 d.set_page_load_timeout(20)
-wait = WebDriverWait(d, 10)
+# The page redraws its results as the user types: an element found a moment ago may
+# be gone when the condition reads it. That is the page working, not a failure, so
+# the wait asks again instead of raising (it flaked under load without this).
+wait = WebDriverWait(d, 10, ignored_exceptions=(StaleElementReferenceException,))
 
 def no_alert(what):
     try:
@@ -64,8 +67,13 @@ def no_alert(what):
 def hits():
     return d.find_elements(By.CSS_SELECTOR, "#results li.hit")
 
-def first_hit_is(concept):
+def first_hit_is(concept, q=None):
+    """The results are drawn for q (the whole query, not a prefix answered while the
+    keys were still being typed, which a slow machine redraws a moment later) and the
+    first hit is concept."""
     def test(drv):
+        if q is not None and ("\u00ab" + q + "\u00bb") not in drv.find_element(By.ID, "message").text:
+            return False
         h = hits()
         return h and h[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href").endswith("/c/" + concept)
     return test
@@ -79,7 +87,7 @@ try:
     label = d.find_element(By.CSS_SELECTOR, "label[for=q]")
     check(label.is_displayed() and label.text, "the search box has a visible label")
     box.send_keys("информационной безопасности")
-    wait.until(first_hit_is("information-security"))
+    wait.until(first_hit_is("information-security", "информационной безопасности"))
     hit = hits()[0]
     check("信息安全" in hit.text, "the hit shows 信息安全")
     zh = [e for e in hit.find_elements(By.CSS_SELECTOR, ".term") if e.text == "信息安全"]
@@ -106,8 +114,7 @@ try:
     box = d.find_element(By.ID, "q")
     box.clear()
     box.send_keys("資訊安全", Keys.ENTER)
-    wait.until(lambda drv: "資訊安全" in drv.find_element(By.ID, "message").text)
-    wait.until(first_hit_is("information-security"))
+    wait.until(first_hit_is("information-security", "資訊安全"))
     box.click()
     for _ in range(40):
         d.switch_to.active_element.send_keys(Keys.TAB)
@@ -148,7 +155,7 @@ try:
     d.get(base + "/")
     wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
     d.find_element(By.ID, "q").send_keys("вредоносная запись")
-    wait.until(first_hit_is("hostile-entry"))
+    wait.until(first_hit_is("hostile-entry", "вредоносная запись"))
     no_alert("search for the hostile entry")
     title = hits()[0].find_element(By.CSS_SELECTOR, "h2 a span")
     check(title.text == "<script>alert(1)</script> вредоносная запись",
