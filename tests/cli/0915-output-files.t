@@ -105,16 +105,31 @@ for w in "${writers[@]}"; do
 done
 no_temps "$WORK" "writing through links"
 
+# writers_fail PATH MESSAGE WHAT: every writer, its output at PATH (% the
+# writer's name), exits 2 with "PATH: error: MESSAGE"
+writers_fail() {
+    local w name path
+    for w in "${writers[@]}"; do
+        name=${w%%|*}
+        path=${1//%/$name}
+        run_writer "$w" "$path"
+        expect_rc 2 "$name $3:"
+        expect_err "glossa: $path: error: $2" "$name $3:"
+    done
+}
+
 # --- a directory or a device is never replaced
-for w in "${writers[@]}"; do
-    name=${w%%|*}
-    run_writer "$w" "$WORK/real"
-    expect_rc 2 "$name -o a directory:"
-    expect_err "glossa: $WORK/real: error: cannot write: this is a directory" "$name -o a directory:"
+writers_fail "$WORK/real" "cannot write: this is a directory" "-o a directory"
+# (never /dev/null itself: a glossa that replaced devices would break the machine)
+mkfifo "$WORK/fifo"
+specials=("$WORK/fifo")
+[ "$(id -u)" -eq 0 ] && mknod -m 666 "$WORK/null" c 1 3 && specials+=("$WORK/null")
+for f in "${specials[@]}"; do
+    run glossa export -o "$f"
+    expect_rc 2 "export -o $f:"
+    expect_err "glossa: $f: error: cannot write: not a regular file (only a file is replaced, never a device, pipe or socket)"
+    expect_true "$f is still what it was" test -p "$f" -o -c "$f"
 done
-run glossa export -o /dev/null
-expect_rc 2 "export -o /dev/null:"
-expect_err "glossa: /dev/null: error: cannot write: not a regular file (only a file is replaced, never a device, pipe or socket)"
 
 # --- -o - is standard output (never a file named '-')
 mkdir "$WORK/dash" && cd "$WORK/dash" || exit 1
@@ -203,12 +218,7 @@ if [ "$(id -u)" -eq 0 ] && mount -t tmpfs -o size=64k tmpfs "$mnt" 2>/dev/null; 
     echo "old annex" >"$mnt/next/annex1.xml"
     (cd "$mnt" && sha256sum -- *.old next/annex1.xml) >"$WORK/full.sums"
     dd if=/dev/zero of="$mnt/filler" bs=4k status=none 2>/dev/null
-    for w in "${writers[@]}"; do
-        name=${w%%|*}
-        run_writer "$w" "$mnt/$name.old"
-        expect_rc 2 "$name on a full disk:"
-        expect_err "glossa: $mnt/$name.old: error: cannot write: No space left on device" "$name on a full disk:"
-    done
+    writers_fail "$mnt/%.old" "cannot write: No space left on device" "on a full disk"
     run glossa consolidate --round 2026-1 --positions "$POS" -o "$mnt/next" "$P"
     expect_rc 2 "consolidate on a full disk:"
     expect_err "glossa: $mnt/next/annex1.xml: error: cannot write: No space left on device" "consolidate on a full disk:"
