@@ -6,9 +6,9 @@
 ** kept and its target replaced); only a regular file or nothing is replaced,
 ** never a directory or a device. The new content goes to <target>.tmp-<pid>
 ** in the same directory, created with O_EXCL and held under flock() for as
-** long as it is written; every write and the fsync are checked, and the
-** temporary file is renamed over the target only when all went well, else
-** removed. A temporary file of a killed run is recognised by its name and
+** long as it is written; every write, the fsync and the close are checked,
+** and the temporary file is renamed over the target only when all went
+** well, else removed. A temporary file of a killed run is recognised by its name and
 ** by its lock being free, and removed by the next write to the same target:
 ** a file whose lock is held belongs to a live writer and is left alone.
 */
@@ -213,12 +213,17 @@ int glossa_outfile_commit(glossa_outfile *f, glossa_error *err)
 {
     char dir[GLOSSA_PATH_SIZE];
     size_t dl = dir_len(f->target);
-    int fd, rc = 0;
+    int fd, held = -1, rc = 0;
 
-    /* fsync reports what a write-back would fail with (disk full, I/O) */
-    if (fsync(f->fd) != 0)
+    /* fsync and close report what a write-back would fail with (disk full,
+    ** I/O); a duplicate descriptor keeps the lock held until the rename */
+    if (fsync(f->fd) != 0 || (held = dup(f->fd)) < 0)
         rc = path_error(err, f->path, errno);
-    else if (rename(f->tmp, f->target) != 0)
+    else if (close(f->fd) != 0)
+        rc = path_error(err, f->path, errno);
+    if (held >= 0)
+        f->fd = held;
+    if (!rc && rename(f->tmp, f->target) != 0)
         rc = path_error(err, f->path, errno);
     if (rc) {
         glossa_outfile_abort(f);
