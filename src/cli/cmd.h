@@ -148,10 +148,22 @@ int out_check_languages(const struct cli_out *out, const char *flag, const char 
 const char *out_db_path(const char *flag);
 /* A warning as `FILE:LINE: warning: MSG` (glossa_diag_fn; userdata: struct cli_out). */
 void out_warning(const glossa_error *d, void *userdata);
-/* Write data to PATH.tmp-PID (its name in tmp), synced; 0, or -1 after a message. */
-int out_write_temp(const struct cli_out *out, const char *path, const char *data, size_t len,
-                   char *tmp, size_t tmp_size);
-/* Rename tmp to path (atomic), or remove tmp; 0, or -1 after a message. */
-int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path);
+/* 1 when an output path means standard output: none given, or "-". */
+int out_is_stdout(const char *path);
+/* data to path through glossa_write_file (aside, checked, renamed into place),
+** or to standard output (checked by out_finish); 0, or -1 after a message. */
+int out_write_file(const struct cli_out *out, const char *path, const char *data, size_t len);
+/* Output printed with stdio to -o FILE: collected in memory, then written as
+** out_write_file does; standard output for no FILE or "-". */
+struct out_file {
+    FILE *f;              /* print here */
+    const char *path;     /* NULL: standard output */
+    char *data;
+    size_t len;
+};
+/* 0, or -1 after a message. */
+int out_file_open(struct out_file *o, const struct cli_out *out, const char *path);
+/* Write the file when commit (else drop what was printed); 0, or -1 after a message. */
+int out_file_close(struct out_file *o, const struct cli_out *out, int commit);
 
 #endif

@@ -16,7 +16,7 @@ static const struct cli_option options[] = {
     { "min-freq", 0, "N", "only phrases seen at least N times (default 2)" },
     { "all", 0, NULL, "also list phrases that are glossary terms already (marked known)" },
     { "format", 0, "FORMAT", "text (default) or json" },
-    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE" },
+    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)" },
 };
 
 static int parse_count(const struct cli_out *out, const char *flag, const char *s, long max,
@@ -90,27 +90,15 @@ static int write_proposal(const struct cli_out *out, const glossa_candidates *c,
     glossa_error err;
     char *xml = NULL;
     size_t len = 0;
-    FILE *f;
-    int failed;
+    int rc;
 
     if (glossa_candidates_proposal(c, top, &xml, &len, &err)) {
         out_error(out, &err);
         return -1;
     }
-    f = fopen(path, "wb");
-    if (!f) {
-        out_message(out, "cannot write '%s'", path);
-        glossa_free(xml);
-        return -1;
-    }
-    failed = fwrite(xml, 1, len, f) != len;
-    failed |= fclose(f) != 0;
+    rc = out_write_file(out, path, xml, len);
     glossa_free(xml);
-    if (failed) {
-        out_message(out, "cannot write '%s'", path);
-        return -1;
-    }
-    return 0;
+    return rc;
 }
 
 static int run_candidates(const struct cli_command *self, struct cli_args *args)
@@ -156,10 +144,12 @@ static int run_candidates(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         goto done;
     }
-    if (format && strcmp(format, "json") == 0)
-        print_json(c, opts.lang, top);
-    else
-        print_text(c, top);
+    if (!proposal || !out_is_stdout(proposal)) { /* --proposal -: the proposal is the output */
+        if (format && strcmp(format, "json") == 0)
+            print_json(c, opts.lang, top);
+        else
+            print_text(c, top);
+    }
     if (proposal && write_proposal(&args->out, c, top, proposal))
         goto done;
     rc = glossa_candidates_count(c) ? EXIT_OK_ : EXIT_NONE;
@@ -197,7 +187,9 @@ const struct cli_command cmd_candidates_spec = {
     "most frequent form, and the sentence of its first use (FILE:LINE). --proposal\n"
     "FILE writes the --top best as TEI entries in the glossary's encoding (status\n"
     "proposed, reliability 1, the Russian form, the sentence as an attestation, and\n"
-    "an editorial note saying what to add) that 'glossa validate' accepts.\n"
+    "an editorial note saying what to add) that 'glossa validate' accepts; FILE is\n"
+    "replaced atomically, and '--proposal -' writes it to standard output instead\n"
+    "of the list.\n"
     "\n"
     "JSON output: {\"lang\":L,\"documents\":D,\"total\":T,\"candidates\":[{\"rank\":R,\n"
     "  \"text\":T,\"key\":STEMS,\"words\":W,\"score\":S,\"cvalue\":C,\"domain\":D,\n"

@@ -13,7 +13,7 @@ static const struct cli_option options[] = {
     { "format", 0, "FORMAT", "tbx (default), csv, omegat or json" },
     { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first" },
     { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically) instead of standard output" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
     { "quiet", 'q', NULL, "print no warnings and no summary" },
 };
 
@@ -36,7 +36,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     char glossary[4096];
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional, len = 0;
-    char *data = NULL, tmp[4096];
+    char *data = NULL;
     glossa_error err;
     int rc;
 
@@ -66,16 +66,11 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
             fprintf(stderr, "glossa: the input is not valid; nothing was exported\n");
         return EXIT_ERR;
     }
-    if (output) {
-        rc = out_write_temp(&args->out, output, data, len, tmp, sizeof tmp) ||
-             out_commit_temp(&args->out, tmp, output);
-        if (!rc && !quiet)
-            printf("exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
-                   stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
-                   stats.definitions, S(stats.definitions), output);
-    } else {
-        fwrite(data, 1, len, stdout);
-    }
+    rc = out_write_file(&args->out, output, data, len);
+    if (!rc && !quiet && !out_is_stdout(output))
+        printf("exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+               stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
+               stats.definitions, S(stats.definitions), output);
     glossa_free(data);
     if (rc)
         return EXIT_ERR;

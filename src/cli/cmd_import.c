@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "output", 'o', "FILE", "write the TEI to FILE (replaced atomically) instead of standard output" },
+    { "output", 'o', "FILE", "write the TEI to FILE (replaced atomically; '-': standard output)" },
     { "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)" },
     { "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)" },
     { "quiet", 'q', NULL, "print no warnings and no summary" },
@@ -96,8 +96,9 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     glossa_exchange_stats stats;
     const char *output = cli_value(self, args, "output");
     int quiet = cli_value(self, args, "quiet") != NULL;
-    char tmp[4096], scratch[2048];
+    char scratch[2048];
     const char *target, *tmp_list[1];
+    glossa_outfile *file = NULL;
     char *data = NULL;
     size_t len = 0;
     glossa_error err;
@@ -125,7 +126,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     /* the TEI is validated as a file before it replaces anything */
-    if (output) {
+    if (!out_is_stdout(output)) {
         target = output;
     } else {
         snprintf(scratch, sizeof scratch, "%s/glossa-import-%ld.xml",
@@ -133,43 +134,50 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
                  (long)getpid());
         target = scratch;
     }
-    rc = out_write_temp(&args->out, target, data, len, tmp, sizeof tmp);
+    rc = glossa_outfile_open(&file, target, &err);
+    if (!rc)
+        rc = glossa_outfile_write(file, data, len, &err);
     glossa_free(data);
-    if (rc)
+    if (rc) {
+        out_error(&args->out, &err);
+        glossa_outfile_abort(file);
         return EXIT_ERR;
+    }
     vopts.on_diag = diag;
     vopts.userdata = &progress;
     progress.what = "checking";
     if (opts.on_progress)
         vopts.on_progress = on_progress;
-    tmp_list[0] = tmp;
+    tmp_list[0] = glossa_outfile_temp(file);
     rc = glossa_validate(tmp_list, 1, &vopts, NULL, &err);
     clear_progress(&progress);
     if (rc) {
         fprintf(stderr, "glossa: error: the TEI written from '%s' does not validate (a bug in "
                         "glossa import); nothing was written\n", args->positional[0]);
-        unlink(tmp);
+        glossa_outfile_abort(file);
         return EXIT_ERR;
     }
-    if (output) {
-        if (out_commit_temp(&args->out, tmp, output))
-            return EXIT_ERR;
-    } else {
-        rc = cat(tmp);
-        unlink(tmp);
-        if (rc) {
-            out_message(&args->out, "cannot read back '%s'", tmp);
+    if (target == output) {
+        if (glossa_outfile_commit(file, &err)) {
+            out_error(&args->out, &err);
             return EXIT_ERR;
         }
+    } else {
+        rc = cat(glossa_outfile_temp(file));
+        if (rc)
+            out_message(&args->out, "cannot read back '%s'", glossa_outfile_temp(file));
+        glossa_outfile_abort(file);
+        if (rc)
+            return EXIT_ERR;
     }
     left_out = stats.skipped_concepts + stats.skipped_terms + stats.dropped;
     if (!quiet)
-        fprintf(output ? stdout : stderr,
+        fprintf(target == output ? stdout : stderr,
                 "imported %lu concept%s, %lu term%s, %lu definition%s from %s%s%s; left out: "
                 "%lu concept%s, %lu term%s, %lu other item%s\n",
                 stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
                 stats.definitions, S(stats.definitions), args->positional[0],
-                output ? " into " : "", output ? output : "", stats.skipped_concepts,
+                target == output ? " into " : "", target == output ? output : "", stats.skipped_concepts,
                 S(stats.skipped_concepts), stats.skipped_terms, S(stats.skipped_terms),
                 stats.dropped, S(stats.dropped));
     return left_out ? EXIT_NONE : EXIT_OK_;

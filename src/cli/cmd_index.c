@@ -14,6 +14,7 @@ static const struct cli_option options[] = {
     { "quiet", 'q', NULL, "print nothing but errors" },
     { "max-errors", 0, "N", "stop reporting after N problems (default 50)" },
     { "check", 0, NULL, "check the database instead of building it (integrity checks)" },
+    { "force", 0, NULL, "replace the file at PATH even if it is not a glossa index" },
 };
 
 /* --check: the thorough integrity check of an existing database. */
@@ -96,6 +97,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
         opts.max_errors = (unsigned)v;
     }
     clock_gettime(CLOCK_MONOTONIC, &progress.start);
+    opts.force = cli_value(self, args, "force") != NULL;
     opts.on_diag = on_diag;
     opts.userdata = &progress;
     if (args->out.progress && !quiet)
@@ -122,7 +124,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_index_spec = {
     "index", run_index, "validate TEI term-base files and build the lookup database",
-    "index [--db PATH] [--quiet] [FILE|DIR ...]\n       glossa index --check [--db PATH]",
+    "index [--db PATH] [--force] [--quiet] [FILE|DIR ...]\n       glossa index --check [--db PATH]",
     options, sizeof options / sizeof options[0],
     "Read the TEI term base (default: the bundled glossary/), validate it against\n"
     "the glossa schema, and build the SQLite database that 'glossa lookup' uses.\n"
@@ -130,7 +132,11 @@ const struct cli_command cmd_index_spec = {
     "\n"
     "The new database is built beside PATH and moved into place only when it is\n"
     "complete and verified: after any error, or if the run is killed, the previous\n"
-    "database is left exactly as it was. Problems are reported as FILE:LINE: error:\n"
+    "database is left exactly as it was. A symbolic link at PATH is kept and the\n"
+    "file it points to replaced. A file at PATH that is not a glossa index (nor an\n"
+    "empty file, nor a damaged index) is never replaced unless --force is given.\n"
+    "Two runs on the same database exclude each other: the second exits 2 at once\n"
+    "(another 'glossa index' is running). Problems are reported as FILE:LINE: error:\n"
     "MESSAGE and the exit status is 2. Untrusted XML is safe to index: no DOCTYPE,\n"
     "external entity, network access or XInclude is ever followed.\n"
     "\n"

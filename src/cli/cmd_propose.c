@@ -19,7 +19,7 @@ static const struct cli_option options[] = {
     { "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept" },
     { "round", 0, "R", "the round of proposals this one belongs to" },
     { "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)" },
-    { "output", 'o', "FILE", "write to FILE instead of standard output" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
 };
 
 static void put_forms(FILE *f, const char *lang, int working)
@@ -43,7 +43,8 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     char today[16], lower[4], id[160], list[256];
     int n_langs = 0, i;
     char *tok;
-    FILE *f = stdout;
+    struct out_file file;
+    FILE *f;
 
     if (!state || strlen(state) != 2 || !isupper((unsigned char)state[0]) ||
         !isupper((unsigned char)state[1])) {
@@ -75,10 +76,9 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
         if (strcmp(tok, "ru") && strcmp(tok, "zh"))
             all_langs[n_langs++] = tok;
     }
-    if (output && !(f = fopen(output, "w"))) {
-        out_message(&args->out, "cannot write '%s'", output);
+    if (out_file_open(&file, &args->out, output))
         return EXIT_ERR;
-    }
+    f = file.f;
     fprintf(f,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<!-- A proposal of %s for the glossa term base: replace every FILL IN, then\n"
@@ -112,11 +112,7 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
                "        <note type=\"rationale\" xml:lang=\"ru\">FILL IN: why the annex needs this %s</note>\n"
                "      </entry>\n    </body>\n  </text>\n</TEI>\n",
             amend ? "new wording" : "concept");
-    if (output && fclose(f) != 0) {
-        out_message(&args->out, "cannot write '%s'", output);
-        return EXIT_ERR;
-    }
-    return EXIT_OK_;
+    return out_file_close(&file, &args->out, 1) ? EXIT_ERR : EXIT_OK_;
 }
 
 const struct cli_command cmd_propose_spec = {

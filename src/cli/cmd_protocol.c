@@ -5,7 +5,6 @@
 */
 #include "cmd.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -17,34 +16,10 @@ static const struct cli_option options[] = {
     { "table", 0, NULL, "add the comparative table (current / proposed wording)" },
     { "table-only", 0, NULL, "write only the comparative table" },
     { "template", 0, "FILE", "use this template instead of the built-in one for LANG" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically) instead of standard output" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
     { "git", 0, NULL, "OLD and NEW are git revisions of the glossary folder" },
     { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)" },
 };
-
-/* Write all of data to path through a temporary file renamed into place. */
-static int write_file(const struct cli_out *out, const char *path, const char *data, size_t len)
-{
-    size_t n = strlen(path) + 16;
-    char *tmp = malloc(n);
-    FILE *f;
-    int ok;
-    if (!tmp)
-        return -1;
-    snprintf(tmp, n, "%s.tmp-%ld", path, (long)getpid());
-    f = fopen(tmp, "wb");
-    ok = f && fwrite(data, 1, len, f) == len;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (ok && rename(tmp, path) != 0)
-        ok = 0;
-    if (!ok) {
-        out_message(out, "cannot write '%s': %s", path, strerror(errno));
-        unlink(tmp);
-    }
-    free(tmp);
-    return ok ? 0 : -1;
-}
 
 static int run_protocol(const struct cli_command *self, struct cli_args *args)
 {
@@ -77,7 +52,7 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     popts.table = cli_value(self, args, "table") != NULL;
     popts.table_only = cli_value(self, args, "table-only") != NULL;
     popts.template_path = cli_value(self, args, "template");
-    if (popts.format == GLOSSA_FORMAT_DOCX && !output && isatty(STDOUT_FILENO)) {
+    if (popts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(output) && isatty(STDOUT_FILENO)) {
         out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
         return EXIT_ERR;
     }
@@ -98,10 +73,7 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
             out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (output)
-        rc = write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
-    else
-        rc = fwrite(doc, 1, len, stdout) == len ? EXIT_OK_ : EXIT_ERR;
+    rc = out_write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
     glossa_free(doc);
     return rc;
 }

@@ -13,7 +13,7 @@ static const struct cli_option options[] = {
     { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)" },
     { "from", 'f', "LANG,...", "find only terms in these languages (default: all)" },
     { "format", 0, "FORMAT", "text (default), json or html" },
-    { "output", 'o', "FILE", "write to FILE instead of standard output" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
 };
 
@@ -127,7 +127,7 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
     glossa_error err;
     size_t n = 0, total = 0, i;
     int rc = EXIT_ERR, stdin_used = 0;
-    FILE *f = stdout;
+    struct out_file file = { NULL, NULL, NULL, 0 };
 
     if (args->n_positional == 0) {
         fprintf(stderr, "glossa scan: no file to scan\nusage: glossa %s\n", self->usage);
@@ -184,11 +184,9 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         n++;
     }
 
-    if (output && !(f = fopen(output, "wb"))) {
-        out_message(&args->out, "cannot write '%s'", output);
-        f = stdout;
+    /* printed in memory: the file is replaced only once all of it is there */
+    if (out_file_open(&file, &args->out, output))
         goto done;
-    }
     if (format && strcmp(format, "html") == 0) {
         char *html = NULL;
         size_t len = 0;
@@ -196,22 +194,20 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
             out_error(&args->out, &err);
             goto done;
         }
-        fwrite(html, 1, len, f);
+        fwrite(html, 1, len, file.f);
         glossa_free(html);
     } else if (format && strcmp(format, "json") == 0) {
-        print_json(f, scans, n);
+        print_json(file.f, scans, n);
     } else {
         struct cli_out o = args->out;
-        if (f != stdout)
+        if (file.path)
             o.color_out = 0;
-        print_text(f, &o, scans, n);
+        print_text(file.f, &o, scans, n);
     }
     rc = total ? EXIT_OK_ : EXIT_NONE;
 done:
-    if (f != stdout && fclose(f) != 0) {
-        out_message(&args->out, "cannot write '%s'", output);
+    if (out_file_close(&file, &args->out, rc != EXIT_ERR))
         rc = EXIT_ERR;
-    }
     for (i = 0; scans && i < n; i++)
         glossa_scan_free(scans[i]);
     free(scans);

@@ -3,7 +3,8 @@
 ** NO_COLOR or TERM=dumb), git-style error lines (`file:line:col: error: …`),
 ** JSON string escaping, padding and wrapping by display width (CJK counts
 ** two columns), and the final check that stdout was really written; warnings
-** (`file:line: warning: …`) and files written atomically (temporary + rename).
+** (`file:line: warning: …`) and where output goes: standard output, or
+** (-o FILE) a file written by glossa_write_file (aside, then renamed).
 */
 #include "cmd.h"
 
@@ -235,35 +236,54 @@ void out_warning(const glossa_error *d, void *userdata)
             out_color(out, 1, "\033[0m"), d->msg);
 }
 
-int out_write_temp(const struct cli_out *out, const char *path, const char *data, size_t len,
-                   char *tmp, size_t tmp_size)
+int out_is_stdout(const char *path)
 {
-    FILE *f;
-    int ok;
-    if ((size_t)snprintf(tmp, tmp_size, "%s.tmp-%ld", path, (long)getpid()) >= tmp_size) {
-        out_message(out, "path too long: '%s'", path);
-        return -1;
-    }
-    f = fopen(tmp, "wb");
-    ok = f && fwrite(data, 1, len, f) == len && fflush(f) == 0 && fsync(fileno(f)) == 0;
-    if (f && fclose(f) != 0)
-        ok = 0;
-    if (!ok) {
-        out_message(out, "cannot write '%s': %s", path, strerror(errno));
-        unlink(tmp);
+    return !path || strcmp(path, "-") == 0;
+}
+
+int out_write_file(const struct cli_out *out, const char *path, const char *data, size_t len)
+{
+    glossa_error err;
+    if (out_is_stdout(path))
+        return fwrite(data, 1, len, stdout) == len ? 0 : -1; /* out_finish reports it */
+    if (glossa_write_file(path, data, len, &err)) {
+        out_error(out, &err);
         return -1;
     }
     return 0;
 }
 
-int out_commit_temp(const struct cli_out *out, const char *tmp, const char *path)
+int out_file_open(struct out_file *o, const struct cli_out *out, const char *path)
 {
-    if (rename(tmp, path) != 0) {
-        out_message(out, "cannot write '%s': %s", path, strerror(errno));
-        unlink(tmp);
+    memset(o, 0, sizeof *o);
+    if (out_is_stdout(path)) {
+        o->f = stdout;
+        return 0;
+    }
+    o->path = path;
+    o->f = open_memstream(&o->data, &o->len);
+    if (!o->f) {
+        out_message(out, "out of memory");
         return -1;
     }
     return 0;
+}
+
+int out_file_close(struct out_file *o, const struct cli_out *out, int commit)
+{
+    int rc = 0;
+    if (o->f == stdout || !o->f)
+        return 0;
+    if (fclose(o->f) != 0) {
+        out_message(out, "out of memory");
+        commit = 0;
+        rc = -1;
+    }
+    if (commit)
+        rc = out_write_file(out, o->path, o->data, o->len);
+    free(o->data);
+    memset(o, 0, sizeof *o);
+    return rc;
 }
 
 int lang_list_check(const char *flag, const char *list, const char *hint, char *msg,

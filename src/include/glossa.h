@@ -87,15 +87,16 @@ typedef void (*glossa_progress_fn)(const glossa_index_stats *so_far,
                                    unsigned long long done,
                                    unsigned long long total, void *userdata);
 
-#define GLOSSA_INDEX_OPTS_VERSION 1
+#define GLOSSA_INDEX_OPTS_VERSION 2
 typedef struct glossa_index_opts {
-    unsigned version;             /* GLOSSA_INDEX_OPTS_VERSION */
+    unsigned version;             /* GLOSSA_INDEX_OPTS_VERSION (1: without force) */
     glossa_diag_fn on_diag;       /* optional: every diagnostic */
     glossa_progress_fn on_progress; /* optional */
     void *userdata;               /* passed to the callbacks */
     unsigned max_errors;          /* stop collecting after this many (0: 50) */
+    int force;                    /* glossa_index: replace a file that is not a glossa index */
 } glossa_index_opts;
-#define GLOSSA_INDEX_OPTS_INIT { GLOSSA_INDEX_OPTS_VERSION, NULL, NULL, NULL, 0 }
+#define GLOSSA_INDEX_OPTS_INIT { GLOSSA_INDEX_OPTS_VERSION, NULL, NULL, NULL, 0, 0 }
 
 /* Read and check TEI term-base files without writing anything. inputs are
 ** files or directories (every *.xml below a directory, sorted by name).
@@ -106,9 +107,13 @@ int glossa_validate(const char *const *inputs, size_t n_inputs,
                     glossa_error *err);
 
 /* Validate inputs and build the database at db_path. The new database is built
-** beside db_path and renamed into place only when complete and verified: on any
-** failure, or if the process is killed, the previous database is untouched.
-** A second concurrent index of the same db_path fails with GLOSSA_EBUSY. */
+** beside db_path (a symbolic link is followed: its target is replaced) and
+** renamed into place only when complete and verified, as glossa_outfile_open()
+** says: on any failure, or if the process is killed, the previous database is
+** untouched. A file at db_path that is neither empty nor a glossa index (or
+** the remains of one) is kept and the call fails with GLOSSA_EINPUT, unless
+** opts->force. The lock <db_path>.lock is an flock() that dies with its holder:
+** a second concurrent index of the same database fails with GLOSSA_EBUSY. */
 int glossa_index(const char *db_path, const char *const *inputs,
                  size_t n_inputs, const glossa_index_opts *opts,
                  glossa_index_stats *stats, glossa_error *err);
@@ -727,6 +732,29 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
                                size_t *out_len, glossa_error *err);
 /* Free a collector; accepts NULL. */
 void glossa_candidates_free(glossa_candidates *c);
+
+/* ---- writing files ------------------------------------------------------------ */
+
+/* A file being written aside: path's target (symbolic links followed) is
+** replaced only by glossa_outfile_commit(), atomically, by a rename of
+** <target>.tmp-<pid> (created with O_EXCL in the same directory and held under
+** flock() while written). Only a regular file, or nothing, is replaced: a
+** directory or a device is an error. Temporary files of killed writes to the
+** same target (their lock free) are removed when another write opens.
+** @param[out] out  new handle: end it with commit or abort */
+typedef struct glossa_outfile glossa_outfile;
+int glossa_outfile_open(glossa_outfile **out, const char *path, glossa_error *err);
+/* Append len bytes; every write is checked (disk full is GLOSSA_EIO). */
+int glossa_outfile_write(glossa_outfile *f, const void *data, size_t len, glossa_error *err);
+/* The temporary file's path (to read back what was written before commit). */
+const char *glossa_outfile_temp(const glossa_outfile *f);
+/* fsync, rename over the target, sync the directory; frees f. On failure the
+** temporary file is removed and the target is as it was. */
+int glossa_outfile_commit(glossa_outfile *f, glossa_error *err);
+/* Remove the temporary file, leave the target as it was; frees f (NULL ok). */
+void glossa_outfile_abort(glossa_outfile *f);
+/* The whole of data to path through the above. */
+int glossa_write_file(const char *path, const void *data, size_t len, glossa_error *err);
 
 /* ---- text helpers for front ends ------------------------------------------- */
 

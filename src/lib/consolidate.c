@@ -6,7 +6,7 @@
 ** proposal's id in front of their ids, so they cannot clash). Two agreed
 ** changes of one concept are a conflict: both are reported, neither is
 ** applied. The rest of the file is kept as it was, byte for byte where the
-** DOM allows. The result is written beside the target and renamed into place.
+** DOM allows. The result is written aside and renamed into place (outfile.c).
 */
 #include "glossa_int.h"
 #include "proposal_int.h"
@@ -18,7 +18,6 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 
@@ -224,19 +223,15 @@ static void date_new(xmlNodePtr copy, const char *day)
 
 static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
 {
-    char tmp[GLOSSA_PATH_SIZE + 32];
-    xmlSaveCtxtPtr ctx;
-    int ok;
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", out_file, (long)getpid());
-    ctx = xmlSaveToFilename(tmp, "UTF-8", 0);
-    ok = ctx && xmlSaveDoc(ctx, doc) >= 0;
+    xmlBufferPtr buf = xmlBufferCreate();
+    xmlSaveCtxtPtr ctx = buf ? xmlSaveToBuffer(buf, "UTF-8", 0) : NULL;
+    int ok = ctx && xmlSaveDoc(ctx, doc) >= 0, rc;
     if (ctx && xmlSaveClose(ctx) < 0)
         ok = 0;
-    if (!ok || rename(tmp, out_file) != 0) {
-        unlink(tmp);
-        return glossa__error_set(err, GLOSSA_EIO, out_file, 0, 0, "cannot write the new version");
-    }
-    return 0;
+    rc = ok ? glossa_write_file(out_file, xmlBufferContent(buf), (size_t)xmlBufferLength(buf), err)
+            : glossa__error_set(err, GLOSSA_ENOMEM, out_file, 0, 0, "cannot write the new version: out of memory");
+    xmlBufferFree(buf);
+    return rc;
 }
 
 int glossa_consolidate(const char *base_file, const glossa_proposals *p,

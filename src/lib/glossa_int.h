@@ -51,6 +51,12 @@ int glossa__grow(void **p, size_t *cap, size_t index, size_t elem);
 ** persistent set, every allocation after it fails too. */
 void glossa__alloc_fail_after(unsigned long n, int persistent);
 
+/* ---- outfile.c: files written aside and renamed (glossa_outfile_*) -------- */
+
+/* The file that writing path replaces: path with symbolic links followed, in
+** out (size bytes). An error when that is a directory or not a regular file. */
+int glossa__outfile_target(const char *path, char *out, size_t size, glossa_error *err);
+
 /* ---- buf.c: growable, bounded byte buffers ------------------------------- */
 
 #define GLOSSA_BUF_MAX ((size_t)256 * 1024 * 1024)

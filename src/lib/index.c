@@ -3,11 +3,14 @@
 ** tei.c into a fresh SQLite database and, for an index, publish it
 ** atomically.
 **
-** Publishing protocol ("nothing lost"): take <db>.lock (O_EXCL, stale locks
-** of dead processes are broken); build <db>.tmp-<pid> beside the target;
-** validate everything and verify the result (integrity checks, counts) before
-** the target is touched; recover any journal/WAL of the target through SQLite
-** so that a stale -wal can never be replayed over the new file; rename() the
+** Publishing protocol ("nothing lost"): follow a symbolic link to the real
+** database; take <db>.lock (an flock() that dies with its holder); refuse to
+** replace a file that is not a glossa index (unless forced: the header and
+** the meta table are read, read-only); build <db>.tmp-<pid> beside the target
+** through outfile.c, which removes the leftovers of dead runs; validate
+** everything and verify the result (integrity checks, counts) before the
+** target is touched; recover any journal/WAL of the target through SQLite so
+** that a stale -wal can never be replayed over the new file; rename() the
 ** temporary file into place and fsync the directory. A failure or a kill at
 ** any point leaves the previous database as it was.
 ** Validation uses the same path with an in-memory database and no publish.
@@ -21,13 +24,19 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+/* What glossa writes at offset 68 of the SQLite header of every index
+** (PRAGMA application_id): 0x474c4f53, "GLOS". */
+#define GLOSSA_APPLICATION_ID 1196183379
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
 
 enum {
     ST_SOURCE, ST_FIND_SOURCE, ST_CONCEPT, ST_FIND_CONCEPT, ST_TERM, ST_FTS,
@@ -486,7 +495,8 @@ static int run_open(struct index_run *run, const char *path)
     ** The page cache is bounded, so memory stays flat however large the
     ** input; it shrinks while the indexes are sorted (see build). */
     if ((rc = exec(run, "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                        " PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;",
+                        " PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-32768;"
+                        " PRAGMA application_id=" STRINGIFY(GLOSSA_APPLICATION_ID) ";",
                    "cannot configure the new index")))
         return rc;
     schema = glossa__strndup(glossa__schema_sql, glossa__schema_sql_len);
@@ -671,81 +681,110 @@ static int build(struct index_run *run, struct tei_schema *schema,
 
 /* ---- locking and publishing ---------------------------------------------------------- */
 
-static int pid_alive(long pid)
-{
-    return pid > 0 && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
-}
-
-static int lock_take(const char *lock_path, glossa_error *err)
+/* <db>.lock, held with flock() for the whole run: the kernel frees it when
+** the holder exits or is killed, so a lock is never stale, whatever the file
+** says, and two indexers can never both hold it. The file names the holder's
+** pid for the message; the holder removes it last. A lock taken on a file
+** that its holder removed meanwhile is dropped and taken again. */
+static int lock_take(const char *lock_path, int *out, glossa_error *err)
 {
     int attempt;
-    for (attempt = 0; attempt < 2; attempt++) {
-        int fd = open(lock_path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-        if (fd >= 0) {
-            char pid[32];
-            int n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
-            ssize_t w = write(fd, pid, (size_t)n);
-            close(fd);
-            if (w != n) {
-                unlink(lock_path);
-                return glossa__error_set(err, GLOSSA_EIO, lock_path, 0, 0,
-                                         "cannot write lock file: %s", strerror(errno));
-            }
-            return 0;
-        }
-        if (errno != EEXIST)
+    for (attempt = 0; attempt < 8; attempt++) {
+        struct stat held, now;
+        char pid[32] = "";
+        int n, fd = open(lock_path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd < 0)
             return glossa__error_set(err, GLOSSA_EIO, lock_path, 0, 0,
                                      "cannot create lock file: %s", strerror(errno));
-        {
-            FILE *f = fopen(lock_path, "r");
-            long pid = 0;
-            if (f) {
-                if (fscanf(f, "%ld", &pid) != 1)
-                    pid = 0;
-                fclose(f);
-            }
-            if (pid_alive(pid))
+        if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+            int busy = errno == EWOULDBLOCK;
+            ssize_t got = busy ? pread(fd, pid, sizeof pid - 1, 0) : 0;
+            long holder = got > 0 ? strtol(pid, NULL, 10) : 0;
+            int e = errno;
+            close(fd);
+            if (!busy)
+                return glossa__error_set(err, GLOSSA_EIO, lock_path, 0, 0,
+                                         "cannot lock: %s", strerror(e));
+            if (holder > 0)
                 return glossa__error_set(err, GLOSSA_EBUSY, lock_path, 0, 0,
-                                         "another 'glossa index' is running (pid %ld)", pid);
-            unlink(lock_path); /* left by a process that died: break it */
+                                         "another 'glossa index' is running (pid %ld)", holder);
+            return glossa__error_set(err, GLOSSA_EBUSY, lock_path, 0, 0,
+                                     "another 'glossa index' is running");
         }
+        if (fstat(fd, &held) == 0 && stat(lock_path, &now) == 0 && held.st_dev == now.st_dev &&
+            held.st_ino == now.st_ino) {
+            n = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+            /* the pid only goes into a second indexer's message: not writing it is no error */
+            if (ftruncate(fd, 0) != 0 || pwrite(fd, pid, (size_t)n, 0) != n)
+                pid[0] = '\0';
+            *out = fd;
+            return 0;
+        }
+        close(fd);
     }
     return glossa__error_set(err, GLOSSA_EBUSY, lock_path, 0, 0, "cannot take the index lock");
 }
 
-/* Remove <base>.tmp-<pid> files left by index runs that were killed. */
-static void remove_stale_temps(const char *db_path)
+static void lock_release(const char *lock_path, int fd)
 {
-    const char *slash = strrchr(db_path, '/');
-    struct glossa_buf dir = GLOSSA_BUF_INIT, prefix = GLOSSA_BUF_INIT, path = GLOSSA_BUF_INIT;
-    struct dirent *de;
-    DIR *d;
+    unlink(lock_path); /* while still held: a waiting run then takes a new file */
+    close(fd);
+}
 
-    if (slash ? glossa__buf_add(&dir, db_path, (size_t)(slash - db_path + 1))
-              : glossa__buf_adds(&dir, "./"))
-        goto out;
-    if (glossa__buf_addf(&prefix, "%s.tmp-", slash ? slash + 1 : db_path))
-        goto out;
-    d = opendir(glossa__buf_str(&dir));
-    if (!d)
-        goto out;
-    while ((de = readdir(d))) {
-        char *end;
-        long pid;
-        if (strncmp(de->d_name, prefix.data, prefix.len) != 0)
-            continue;
-        pid = strtol(de->d_name + prefix.len, &end, 10);
-        if (*end != '\0' || pid_alive(pid))
-            continue;
-        glossa__buf_clear(&path);
-        if (glossa__buf_addf(&path, "%s%s", glossa__buf_str(&dir), de->d_name) == 0)
-            unlink(path.data);
+/* 1 when the SQLite database at path has glossa's meta table with a schema
+** version. Read only, with an untrusted schema: a table is read, no view
+** and no trigger runs. */
+static int has_glossa_meta(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int found = 0;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_db_config(db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL) == SQLITE_OK &&
+        sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+                               "'meta' AND sql LIKE 'CREATE TABLE meta%'", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        sqlite3_finalize(st);
+        st = NULL;
+        found = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'schema_version'",
+                                   -1, &st, NULL) == SQLITE_OK &&
+                sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL;
     }
-    closedir(d);
-out:
-    glossa__buf_release(&dir);
-    glossa__buf_release(&prefix);
-    glossa__buf_release(&path);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return found;
+}
+
+/* May an index replace what is at path? Nothing, an empty file, or a glossa
+** index: its SQLite header carries glossa's application id (then even with
+** the first bytes damaged), or it has glossa's meta table (an index of an
+** earlier version). Anything else is kept unless forced. */
+static int check_replaceable(const char *path, const char *shown, glossa_error *err)
+{
+    static const unsigned char magic[16] = "SQLite format 3";
+    unsigned char h[100];
+    ssize_t n;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+    if (fd < 0)
+        return errno == ENOENT ? 0
+                               : glossa__error_set(err, GLOSSA_EIO, shown, 0, 0, "cannot read: %s",
+                                                   strerror(errno));
+    n = read(fd, h, sizeof h);
+    close(fd);
+    if (n == 0)
+        return 0;
+    if (n == (ssize_t)sizeof h && h[21] == 64 && h[22] == 32 && h[23] == 32 &&
+        ((unsigned long)h[68] << 24 | (unsigned long)h[69] << 16 | (unsigned long)h[70] << 8 |
+         h[71]) == GLOSSA_APPLICATION_ID)
+        return 0;
+    /* an index is never in WAL mode (header bytes 18-19): a WAL file is left unopened */
+    if (n == (ssize_t)sizeof h && memcmp(h, magic, sizeof magic) == 0 && h[18] == 1 &&
+        h[19] == 1 && has_glossa_meta(path))
+        return 0;
+    return glossa__error_set(err, GLOSSA_EINPUT, shown, 0, 0,
+                             "not a glossa index: it is kept (--force replaces it)");
 }
 
 static int sidecar_exists(const char *db_path)
@@ -778,38 +817,6 @@ static int settle_target(const char *db_path, glossa_error *err)
         return glossa__error_set(err, GLOSSA_EIO, db_path, 0, 0,
                                  "a journal or WAL file beside the database could not be "
                                  "recovered; is another program writing it?");
-    return 0;
-}
-
-static int fsync_path(const char *path, int directory)
-{
-    int fd = open(path, (directory ? O_RDONLY | O_DIRECTORY : O_RDWR) | O_CLOEXEC);
-    int rc;
-    if (fd < 0)
-        return -1;
-    rc = fsync(fd);
-    close(fd);
-    return rc;
-}
-
-static int publish(const char *tmp, const char *db_path, glossa_error *err)
-{
-    char dir[GLOSSA_PATH_SIZE];
-    const char *slash = strrchr(db_path, '/');
-    int rc;
-
-    if (fsync_path(tmp, 0) != 0)
-        return glossa__error_set(err, GLOSSA_EIO, tmp, 0, 0, "cannot sync: %s", strerror(errno));
-    if ((rc = settle_target(db_path, err)))
-        return rc;
-    if (rename(tmp, db_path) != 0)
-        return glossa__error_set(err, GLOSSA_EIO, db_path, 0, 0,
-                                 "cannot move the new index into place: %s", strerror(errno));
-    if (slash)
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - db_path + 1), db_path);
-    else
-        snprintf(dir, sizeof dir, ".");
-    fsync_path(dir, 1); /* best effort: the rename itself is already atomic */
     return 0;
 }
 
@@ -872,22 +879,32 @@ int glossa_index(const char *db_path, const char *const *inputs,
                  size_t n_inputs, const glossa_index_opts *opts,
                  glossa_index_stats *stats, glossa_error *err)
 {
-    char lock[GLOSSA_PATH_SIZE + 16], tmp[GLOSSA_PATH_SIZE + 32];
-    int rc;
+    char target[GLOSSA_PATH_SIZE], lock[GLOSSA_PATH_SIZE + 16];
+    glossa_outfile *out = NULL;
+    int rc, lock_fd = -1;
 
     if (!db_path || !*db_path || strlen(db_path) >= GLOSSA_PATH_SIZE)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty or too long database path");
-    snprintf(lock, sizeof lock, "%s.lock", db_path);
-    snprintf(tmp, sizeof tmp, "%s.tmp-%ld", db_path, (long)getpid());
-    if ((rc = lock_take(lock, err)))
+    if ((rc = glossa__outfile_target(db_path, target, sizeof target, err)))
         return rc;
-    remove_stale_temps(db_path);
-    unlink(tmp);
-    rc = run_inputs(db_path, tmp, inputs, n_inputs, opts, stats, NULL, err);
+    snprintf(lock, sizeof lock, "%s.lock", target);
+    if ((rc = lock_take(lock, &lock_fd, err)))
+        return rc;
+    if (!(opts && opts->version >= 2 && opts->force))
+        rc = check_replaceable(target, db_path, err);
+    /* held under the lock: the temporary files of dead runs go now */
     if (!rc)
-        rc = publish(tmp, db_path, err);
-    if (rc)
-        unlink(tmp);
-    unlink(lock);
+        rc = glossa_outfile_open(&out, target, err);
+    if (!rc)
+        rc = run_inputs(db_path, glossa_outfile_temp(out), inputs, n_inputs, opts, stats, NULL,
+                        err);
+    if (!rc)
+        rc = settle_target(target, err);
+    if (!rc) {
+        rc = glossa_outfile_commit(out, err);
+        out = NULL;
+    }
+    glossa_outfile_abort(out);
+    lock_release(lock, lock_fd);
     return rc;
 }

@@ -16,7 +16,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #define DEFAULT_PARTIES "KZ CN KG RU TJ UZ"
 #define MAX_POSITIONS 4096
@@ -199,7 +198,7 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
                            const char *change_id, const char *state, const char *position,
                            const char *comment, glossa_error *err)
 {
-    struct glossa_buf out = GLOSSA_BUF_INIT, tmp = GLOSSA_BUF_INIT;
+    struct glossa_buf out = GLOSSA_BUF_INIT;
     const glossa_proposal_change *c = NULL;
     char line[1024];
     FILE *f;
@@ -244,21 +243,10 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     if (!rc && !replaced)
         rc = glossa__buf_addf(&out, "%s %s %s %s%s%s\n", change_id, state, position, c->hash,
                               comment && *comment ? " -- " : "", comment ? comment : "");
-    if (!rc)
-        rc = glossa__buf_addf(&tmp, "%s.tmp-%ld", positions_file, (long)getpid());
-    if (rc) {
+    if (rc)
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    } else {
-        FILE *w = fopen(tmp.data, "w");
-        int ok = w && fwrite(out.data, 1, out.len, w) == out.len;
-        if (w && fclose(w) != 0)
-            ok = 0;
-        if (!ok || rename(tmp.data, positions_file) != 0) {
-            rc = glossa__error_set(err, GLOSSA_EIO, positions_file, 0, 0, "cannot write: %s", strerror(errno));
-            unlink(tmp.data);
-        }
-    }
+    else
+        rc = glossa_write_file(positions_file, out.data, out.len, err);
     glossa__buf_release(&out);
-    glossa__buf_release(&tmp);
     return rc;
 }

@@ -49,10 +49,12 @@ expect_rc 0 "index with GLOSSA_DB empty:"
 expect_true "index with GLOSSA_DB empty wrote ./glossa.db" test -s "$WORK/cwd/glossa.db"
 cd "$WORK" || exit 1
 
-# --- a lock naming a live process: exit 2, nothing touched, the lock is not stolen
-echo $$ > "$GLOSSA_DB.lock"
+# --- a lock held by a live process: exit 2, nothing touched, the lock is not stolen
+exec 9>"$GLOSSA_DB.lock"
+flock -n 9 || fail "the test cannot take the lock"
+echo $$ >&9
 sum=$(sha256sum "$GLOSSA_DB" | cut -d' ' -f1)
-run glossa index "$SRC/tests/data/good/mini.xml"
+run glossa index "$SRC/tests/data/good/mini.xml" 9>&-
 expect_rc 2 "index while locked:"
 expect_err "another 'glossa index' is running" "index while locked:"
 expect_err "pid $$" "index while locked:"
@@ -60,6 +62,7 @@ expect_err "was not changed" "index while locked:"
 expect_true "index while locked: database unchanged" test "$(sha256sum "$GLOSSA_DB" | cut -d' ' -f1)" = "$sum"
 expect_true "index while locked: the other indexer's lock is still there" test -e "$GLOSSA_DB.lock"
 expect_true "index while locked: lock still names pid $$" test "$(cat "$GLOSSA_DB.lock")" = "$$"
+exec 9>&-
 
 # --- a stale lock (dead pid) is broken, and removed after the run
 sh -c 'exit 0' & dead=$!

@@ -1,16 +1,19 @@
 /*
 ** test_index.c — building and publishing an index (src/lib/index.c, tei.c):
 ** good input is indexed; every kind of bad input is reported with file and
-** line and leaves the previous database byte for byte as it was; the lock,
-** stale temporary files, the stale-WAL trap and the version guard.
+** line and leaves the previous database byte for byte as it was; the lock
+** (an flock: a lock file nobody holds is no lock), stale temporary files,
+** the stale-WAL trap and the version guard.
 */
 #include "helpers.h"
 #include "glossa_int.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -111,14 +114,36 @@ static void test_index__second_indexer_is_refused(void **state)
     char *dir = th_mkdtemp();
     const char *db = th_path(dir, "g.db");
     const char *in[] = { GOOD };
-    char pid[32];
     glossa_error err;
+    int fd;
     (void)state;
-    snprintf(pid, sizeof pid, "%ld\n", (long)getppid()); /* a live process */
-    th_write(th_path(dir, "g.db.lock"), pid);
+    /* the lock is the flock() on the file, not what it says */
+    fd = open(th_path(dir, "g.db.lock"), O_RDWR | O_CREAT, 0644);
+    assert_true(fd >= 0);
+    assert_int_equal(flock(fd, LOCK_EX | LOCK_NB), 0);
+    assert_int_equal(write(fd, "12345\n", 6), 6);
     assert_int_equal(glossa_index(db, in, 1, NULL, NULL, &err), GLOSSA_EBUSY);
-    assert_non_null(strstr(err.msg, "another 'glossa index' is running"));
+    assert_string_equal(err.msg, "another 'glossa index' is running (pid 12345)");
     assert_false(th_exists(db));
+    assert_true(th_exists(th_path(dir, "g.db.lock")));
+    close(fd);
+    th_rmdir(dir);
+}
+
+/* A lock file that nobody holds, naming a live process (pid 1 after an
+** indexer was killed in a pid namespace), is no lock. */
+static void test_index__unheld_lock_file_is_no_lock(void **state)
+{
+    char *dir = th_mkdtemp();
+    const char *db = th_path(dir, "g.db");
+    const char *in[] = { GOOD };
+    (void)state;
+    th_write(th_path(dir, "g.db.lock"), "1\n");
+    th_write(th_path(dir, "g.db.tmp-1"), "half-built");
+    th_index(db, in, 1);
+    assert_false(th_exists(th_path(dir, "g.db.tmp-1")));
+    assert_false(th_exists(th_path(dir, "g.db.lock")));
+    assert_true(th_exists(db));
     th_rmdir(dir);
 }
 
@@ -292,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_index__xxe_content_never_appears),
         cmocka_unit_test(test_index__second_indexer_is_refused),
         cmocka_unit_test(test_index__stale_lock_and_temp_files_are_cleaned),
+        cmocka_unit_test(test_index__unheld_lock_file_is_no_lock),
         cmocka_unit_test(test_index__stale_wal_is_not_replayed_over_new_index),
         cmocka_unit_test(test_index__version_guard_refuses_foreign_index),
         cmocka_unit_test(test_index__missing_database_is_reported),
