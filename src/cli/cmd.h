@@ -150,8 +150,16 @@ const char *out_db_path(const char *flag);
 void out_warning(const glossa_error *d, void *userdata);
 /* 1 when an output path means standard output: none given, or "-". */
 int out_is_stdout(const char *path);
+/* 1 when path (links followed) is a pipe or a character device (/dev/null,
+** /dev/stdout, a shell's >(…)): written to as it is, since there is no file
+** to replace (glossa_write_file refuses them). */
+int out_is_stream(const char *path);
+/* data written to such a pipe or device, every write and the close checked;
+** 0, or -1 after a message. */
+int out_write_stream(const struct cli_out *out, const char *path, const char *data, size_t len);
 /* data to path through glossa_write_file (aside, checked, renamed into place),
-** or to standard output (checked by out_finish); 0, or -1 after a message. */
+** to a pipe or device as it is (out_is_stream), or to standard output
+** (checked by out_finish); 0, or -1 after a message. */
 int out_write_file(const struct cli_out *out, const char *path, const char *data, size_t len);
 /* Output printed with stdio to -o FILE: collected in memory, then written as
 ** out_write_file does; standard output for no FILE or "-". */

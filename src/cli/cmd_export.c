@@ -13,7 +13,7 @@ static const struct cli_option options[] = {
     { "format", 0, "FORMAT", "tbx (default), csv, omegat or json" },
     { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first" },
     { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
     { "quiet", 'q', NULL, "print no warnings and no summary" },
 };
 

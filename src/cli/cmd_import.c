@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "output", 'o', "FILE", "write the TEI to FILE (replaced atomically; '-': standard output)" },
+    { "output", 'o', "FILE", "write the TEI to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
     { "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)" },
     { "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)" },
     { "quiet", 'q', NULL, "print no warnings and no summary" },
@@ -76,17 +76,30 @@ static void diag(const glossa_error *d, void *userdata)
 }
 
 /* Copy a file to standard output. */
-static int cat(const char *path)
+/* Copy the file at path to standard output, or (to not NULL) to that pipe or
+** device; 0, or -1 when it cannot be read or (for to) written. */
+static int cat(const char *path, const char *to)
 {
     char buf[65536];
     size_t n;
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int rc = 0;
+    FILE *f = fopen(path, "rb"), *o = to ? fopen(to, "wb") : stdout;
+    if (!f || !o) {
+        if (f)
+            fclose(f);
+        if (o && o != stdout)
+            fclose(o);
         return -1;
+    }
     while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        fwrite(buf, 1, n, stdout);
+        if (fwrite(buf, 1, n, o) != n)
+            rc = -1;
+    if (ferror(f))
+        rc = -1;
     fclose(f);
-    return 0;
+    if (o != stdout && fclose(o) != 0)
+        rc = -1;
+    return rc;
 }
 
 static int run_import(const struct cli_command *self, struct cli_args *args)
@@ -126,7 +139,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     /* the TEI is validated as a file before it replaces anything */
-    if (!out_is_stdout(output)) {
+    if (!out_is_stdout(output) && !out_is_stream(output)) {
         target = output;
     } else {
         snprintf(scratch, sizeof scratch, "%s/glossa-import-%ld.xml",
@@ -163,9 +176,10 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
             return EXIT_ERR;
         }
     } else {
-        rc = cat(glossa_outfile_temp(file));
+        rc = cat(glossa_outfile_temp(file), out_is_stdout(output) ? NULL : output);
         if (rc)
-            out_message(&args->out, "cannot read back '%s'", glossa_outfile_temp(file));
+            out_message(&args->out, "cannot copy '%s' to %s", glossa_outfile_temp(file),
+                        out_is_stdout(output) ? "standard output" : output);
         glossa_outfile_abort(file);
         if (rc)
             return EXIT_ERR;

@@ -19,7 +19,7 @@ static const struct cli_option options[] = {
     { "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept" },
     { "round", 0, "R", "the round of proposals this one belongs to" },
     { "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
 };
 
 static void put_forms(FILE *f, const char *lang, int working)

@@ -16,7 +16,7 @@ static const struct cli_option options[] = {
     { "table", 0, NULL, "add the comparative table (current / proposed wording)" },
     { "table-only", 0, NULL, "write only the comparative table" },
     { "template", 0, "FILE", "use this template instead of the built-in one for LANG" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
     { "git", 0, NULL, "OLD and NEW are git revisions of the glossary folder" },
     { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)" },
 };

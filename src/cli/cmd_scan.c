@@ -13,7 +13,7 @@ static const struct cli_option options[] = {
     { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)" },
     { "from", 'f', "LANG,...", "find only terms in these languages (default: all)" },
     { "format", 0, "FORMAT", "text (default), json or html" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output)" },
+    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
 };
 

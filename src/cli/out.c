@@ -4,7 +4,8 @@
 ** JSON string escaping, padding and wrapping by display width (CJK counts
 ** two columns), and the final check that stdout was really written; warnings
 ** (`file:line: warning: …`) and where output goes: standard output, or
-** (-o FILE) a file written by glossa_write_file (aside, then renamed).
+** (-o FILE) a file written by glossa_write_file (aside, then renamed), or a
+** pipe or character device (/dev/null, a shell's >(…)) written to as it is.
 */
 #include "cmd.h"
 
@@ -241,11 +242,34 @@ int out_is_stdout(const char *path)
     return !path || strcmp(path, "-") == 0;
 }
 
+int out_is_stream(const char *path)
+{
+    struct stat sb;
+    return path && stat(path, &sb) == 0 && (S_ISFIFO(sb.st_mode) || S_ISCHR(sb.st_mode));
+}
+
+int out_write_stream(const struct cli_out *out, const char *path, const char *data, size_t len)
+{
+    glossa_error err = { .code = GLOSSA_EIO };
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(data, 1, len, f) == len;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    if (ok)
+        return 0;
+    snprintf(err.file, sizeof err.file, "%s", path);
+    snprintf(err.msg, sizeof err.msg, "cannot write: %s", strerror(errno ? errno : EIO));
+    out_error(out, &err);
+    return -1;
+}
+
 int out_write_file(const struct cli_out *out, const char *path, const char *data, size_t len)
 {
     glossa_error err;
     if (out_is_stdout(path))
         return fwrite(data, 1, len, stdout) == len ? 0 : -1; /* out_finish reports it */
+    if (out_is_stream(path))
+        return out_write_stream(out, path, data, len);
     if (glossa_write_file(path, data, len, &err)) {
         out_error(out, &err);
         return -1;

@@ -118,18 +118,41 @@ writers_fail() {
     done
 }
 
-# --- a directory or a device is never replaced
+# --- a directory is never replaced; a pipe or a character device is written
+# to as it is (-o /dev/null, a shell's >(…)), never replaced by a file
 writers_fail "$WORK/real" "cannot write: this is a directory" "-o a directory"
 # (never /dev/null itself: a glossa that replaced devices would break the machine)
 mkfifo "$WORK/fifo"
-specials=("$WORK/fifo")
-[ "$(id -u)" -eq 0 ] && mknod -m 666 "$WORK/null" c 1 3 && specials+=("$WORK/null")
-for f in "${specials[@]}"; do
-    run glossa export -o "$f"
-    expect_rc 2 "export -o $f:"
-    expect_err "glossa: $f: error: cannot write: not a regular file (only a file is replaced, never a device, pipe or socket)"
-    expect_true "$f is still what it was" test -p "$f" -o -c "$f"
+expected_tbx=$("$GLOSSA" export -o - | sha256sum)
+for w in export import; do
+    cat "$WORK/fifo" >"$WORK/from-fifo" &
+    reader=$!
+    case $w in
+        export) run glossa export -o "$WORK/fifo" ;;
+        import) run glossa import -q -o "$WORK/fifo" "$WORK/g.tbx" ;;
+    esac
+    wait "$reader"
+    expect_rc 0 "$w -o FIFO:"
+    expect_true "$w -o FIFO: the FIFO is still a FIFO" test -p "$WORK/fifo"
+    case $w in
+        export) expect_true "export -o FIFO: the reader got the whole TBX" \
+            test "$(sha256sum <"$WORK/from-fifo")" = "$expected_tbx" ;;
+        import) expect_true "import -o FIFO: the reader got the TEI" \
+            grep -q '<TEI xmlns="http://www.tei-c.org/ns/1.0"' "$WORK/from-fifo" ;;
+    esac
 done
+if [ "$(id -u)" -eq 0 ] && mknod -m 666 "$WORK/null" c 1 3; then
+    for w in "${writers[@]}"; do
+        name=${w%%|*}
+        [ "$name" = position ] && continue # a positions file is read back: never a device
+        run_writer "$w" "$WORK/null"
+        expect_rc 0 "$name -o a character device:"
+        expect_true "$name -o a character device: it is still one" test -c "$WORK/null"
+    done
+    ls "$WORK" | grep -q '^null\.tmp-' && fail "a temporary file was made beside the device"
+else
+    echo "skip: -o a character device (mknod needs root)"
+fi
 
 # --- -o - is standard output (never a file named '-')
 mkdir "$WORK/dash" && cd "$WORK/dash" || exit 1
