@@ -44,7 +44,7 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
     if (format && strcmp(format, "json") == 0)
         lookup_print_json(stdout, args->positional[0], res, 1);
     else
-        lookup_print_hit(&args->out, 1, glossa_results_get(res, 0));
+        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0));
     glossa_results_free(res);
     glossa_db_close(db);
     return EXIT_OK_;
