@@ -70,7 +70,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
         rc = out_write_temp(&args->out, output, data, len, tmp, sizeof tmp) ||
              out_commit_temp(&args->out, tmp, output);
         if (!rc && !quiet)
-            printf("exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+            out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
                    stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
                    stats.definitions, S(stats.definitions), output);
     } else {
