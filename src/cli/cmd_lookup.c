@@ -19,7 +19,7 @@ static const struct cli_option options[] = {
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
     { "full", 0, NULL, "show every result whole (default: looser matches get one line)" },
     { "batch", 0, NULL, "read queries from stdin, one per line; print one JSON object per line" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
     { "history", 0, NULL, "show earlier wordings too, with the dates they were in force" },
 };
 
@@ -262,7 +262,13 @@ const struct cli_command cmd_lookup_spec = {
     "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
     "\n"
     "--batch reads queries from stdin, one per line, and prints one such object\n"
-    "per line (JSON Lines), in the same order, each flushed at once.\n"
+    "per line (JSON Lines), in the same order, each flushed at once. A line that\n"
+    "fails gets {\"query\":Q,\"line\":N,\"error\":MSG,\"results\":[]}: over 4096 bytes\n"
+    "(Q null: never cut), a NUL byte, not UTF-8, bad --mode fts syntax.\n"
+    "\n"
+    "A query that is not UTF-8 is an error naming the first bad byte. Text output\n"
+    "shows control, C1 and bidi characters in the data as escapes (\\u009B) and\n"
+    "bytes that are not UTF-8 as U+FFFD: nothing stored can steer the terminal.\n"
     "\n"
     "Exit status: 0 found, 1 nothing found, 2 error.",
     "  glossa lookup \"информационная безопасность\"\n"

@@ -9,7 +9,7 @@
 static const struct cli_option options[] = {
     { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
     { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
     { "history", 0, NULL, "every wording, with the instrument and dates it was in force" },
     { "format", 0, "FORMAT", "text (default) or json" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
