@@ -461,15 +461,15 @@ void out_warning(const glossa_error *d, void *userdata)
 {
     const struct cli_out *out = userdata;
     if (d->file[0]) {
-        fprintf(stderr, "%s:", d->file);
+        out_printf(stderr, "%s:", d->file);
         if (d->line > 0)
             fprintf(stderr, "%ld:", d->line);
         fputc(' ', stderr);
     } else {
         fputs("glossa: ", stderr);
     }
-    fprintf(stderr, "%swarning:%s %s\n", out_color(out, 1, "\033[1;33m"),
-            out_color(out, 1, "\033[0m"), d->msg);
+    fprintf(stderr, "%swarning:%s ", out_color(out, 1, "\033[1;33m"), out_color(out, 1, "\033[0m"));
+    out_printf(stderr, "%s\n", d->msg);
 }
 
 int out_write_temp(const struct cli_out *out, const char *path, const char *data, size_t len,

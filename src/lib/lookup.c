@@ -971,7 +971,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 static int day_check(const char *d, glossa_error *err)
 {
     static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y = atoi(d), m = atoi(d + 5), day = atoi(d + 8);
+    int y = (int)strtol(d, NULL, 10), m = (int)strtol(d + 5, NULL, 10);
+    int day = (int)strtol(d + 8, NULL, 10);
     int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m < 1 || m > 12)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,

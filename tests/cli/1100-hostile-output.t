@@ -128,12 +128,7 @@ expect_true "no invalid JSON" test -z "$OUT"
 { printf '\341\345\347\n'; head -c 4099 /dev/zero | tr '\0' '\320'; printf '\na\0b\n'; printf 'csi\n'; } >"$WORK/batch"
 run glossa lookup --batch <"$WORK/batch"
 expect_rc 2 "--batch with bad lines:"
-expect_true "four lines" test "$(wc -l <<<"$OUT")" -eq 4
-n=0
-while IFS= read -r line; do
-    n=$((n + 1))
-    if jq -e . >/dev/null 2>&1 <<<"$line"; then ok; else fail "line $n is not valid JSON: $line"; fi
-done <<<"$OUT"
+expect_json_lines 4
 expect_true "line 1: not UTF-8" test "$(sed -n 1p <<<"$OUT")" = '{"query":"\ufffd\ufffd\ufffd","line":1,"error":"query is not UTF-8 (byte 0xE1 at offset 0); is the input UTF-8?","results":[]}'
 expect_true "line 2: too long, not cut" test "$(sed -n 2p <<<"$OUT")" = '{"query":null,"line":2,"error":"query too long (at most 4096 bytes)","results":[]}'
 expect_true "line 3: a NUL byte" test "$(sed -n 3p <<<"$OUT")" = '{"query":"a\u0000b","line":3,"error":"the query has a NUL byte (at offset 1)","results":[]}'
