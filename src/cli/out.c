@@ -201,7 +201,7 @@ void out_buf_vprintf(struct out_buf *b, const char *fmt, va_list ap)
         if (*p == '.') {
             p++;
             if (*p == '*') {
-                prec = va_arg(ap, int);
+                prec = va_arg(ap, int); /* negative: as if there were none */
                 p++;
             } else {
                 prec = (int)strtol(p, (char **)&p, 10);
@@ -209,6 +209,8 @@ void out_buf_vprintf(struct out_buf *b, const char *fmt, va_list ap)
         }
         if (width >= 0)
             k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", width);
+        if (prec < -1)
+            prec = -1;
         if (prec >= 0)
             k += (size_t)snprintf(spec + k, sizeof spec - k, ".%d", prec);
         while (*p && strchr("hlz", *p) && strlen(length) < 2) {
