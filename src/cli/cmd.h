@@ -8,6 +8,7 @@
 
 #include "glossa.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 
 /* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error. */
@@ -87,11 +88,20 @@ int load_proposals(const struct cli_args *args, const char *const *given, int n_
 int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,
                 glossa_diag_fn on_diag, void *userdata, glossa_error *err);
 
-/* cmd_lookup.c: how results are printed (also by show and serve --http) */
-void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h);
+/* lookup_print.c: how results are printed (also by show and serve --http) */
+/* One hit whole, as text: ranked header, match, terms, definitions, notes. */
+void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h);
+/* The text of `lookup`: "did you mean" after a fuzzy match, the hits of the
+** first kind whole (all when full), the looser ones a line each. */
+void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *const *hits,
+                       size_t n, int full);
+/* The same for a result set; -1 when out of memory. */
+int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full);
 /* The JSON of `lookup --format json` to f; whole (show) adds each concept's
 ** status, instrument and notes, and the dates, types and basis of its wordings. */
 void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole);
+void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
+                            int whole);
 /* What a definition's basis means for its reliability ("reconstruction, not
 ** verified …"), or NULL when it is official. Static string. */
 const char *lookup_basis_note(const char *basis);
@@ -124,12 +134,39 @@ void out_error(const struct cli_out *out, const glossa_error *e);
 void out_diag(const glossa_error *d, void *userdata); /* glossa_diag_fn; userdata: struct cli_out */
 void out_message(const struct cli_out *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+/* s as a JSON string: exact data, with controls, C1, DEL, bidi controls and
+** U+2028/9 as \uXXXX (safe to view in a terminal), bad UTF-8 as \ufffd. */
 void out_json_string(FILE *f, const char *s);
-/* Pad with spaces to `width` display columns after printing s. */
+/* The same for n bytes that may hold NUL (\u0000). */
+void out_json_string_n(FILE *f, const char *s, size_t n);
+/* printf where every %s and %c argument is data: sanitised (glossa_text_safe)
+** and, with a width, padded by display columns. Only the format is written
+** as it is: colour sequences go in with fputs, never as arguments. */
+void out_printf(FILE *f, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void out_vprintf(FILE *f, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
+/* Text under construction: glossa's own markup (colour) raw, data sanitised. */
+struct out_buf {
+    char *s;              /* NUL-terminated once anything was added */
+    size_t len, cap;
+    int oom;              /* an allocation failed: the text is cut there */
+};
+void out_buf_raw(struct out_buf *b, const char *s, size_t n);
+void out_buf_text(struct out_buf *b, const char *s, size_t n);
+void out_buf_printf(struct out_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void out_buf_vprintf(struct out_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
+void out_buf_free(struct out_buf *b);
+/* Display columns s takes once sanitised. */
+size_t out_width(const char *s);
+/* Print s (data, sanitised) padded with spaces to `width` display columns. */
 void out_padded(FILE *f, const char *s, size_t width);
-/* Print text wrapped at out->width, continuation lines indented by indent. */
+/* Print text (data, sanitised) wrapped at out->width, continuation lines
+** indented by indent. */
 void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
                  size_t indent);
+/* The same for text built in b (its colour sequences take no room). */
+void out_buf_wrapped(FILE *f, const struct cli_out *out, const struct out_buf *b,
+                     size_t first_col, size_t indent);
 /* Flush and check stdout; returns EXIT_ERR (after a message) on a write error. */
 int out_finish(int code);
 /* The bundled glossary folder: $GLOSSA_GLOSSARY, the one installed beside this

@@ -52,9 +52,9 @@ static void print_text(const glossa_candidates *c, size_t top)
     printf("rank   score  C-value  domain  freq  docs  candidate\n");
     for (i = 0; i < n && i < top; i++) {
         const glossa_candidate *k = glossa_candidates_get(c, i);
-        printf("%4zu  %6.2f  %7.2f  %5.0f%%  %4u  %4u  %s%s\n", i + 1, k->score, k->cvalue,
+        out_printf(stdout, "%4zu  %6.2f  %7.2f  %5.0f%%  %4u  %4u  %s%s\n", i + 1, k->score, k->cvalue,
                k->domain * 100, k->freq, k->docs, k->text, k->known ? "  (known)" : "");
-        printf("      %s:%ld: %s\n", base_name(k->file), k->line, k->example);
+        out_printf(stdout, "      %s:%ld: %s\n", base_name(k->file), k->line, k->example);
     }
     printf("%zu of %zu candidates shown (--top), from %zu document%s\n", i < n ? i : n, n,
            glossa_candidates_documents(c), glossa_candidates_documents(c) == 1 ? "" : "s");

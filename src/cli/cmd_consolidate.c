@@ -66,7 +66,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     if (rc)
         out_error(&args->out, &err);
     else
-        printf("%s: %u agreed change%s applied\n", out, applied, applied == 1 ? "" : "s");
+        out_printf(stdout, "%s: %u agreed change%s applied\n", out, applied, applied == 1 ? "" : "s");
     glossa_status_free(r);
     glossa_proposals_free(p);
     return rc ? EXIT_ERR : EXIT_OK_;

@@ -20,28 +20,29 @@ static void print_redline(const struct cli_out *out, const glossa_field_change *
     for (i = 0; i < f->n_redline; i++) {
         const glossa_edit *e = &f->redline[i];
         if (e->op == GLOSSA_EDIT_SAME)
-            fputs(e->text, stdout);
-        else if (out->color_out)
-            printf("%s%s\033[0m", e->op == GLOSSA_EDIT_DEL ? "\033[9;31m" : "\033[4;32m", e->text);
-        else
-            printf("%s%s%s", e->op == GLOSSA_EDIT_DEL ? "[-" : "{+", e->text,
+            out_printf(stdout, "%s", e->text);
+        else if (out->color_out) {
+            fputs(e->op == GLOSSA_EDIT_DEL ? "\033[9;31m" : "\033[4;32m", stdout);
+            out_printf(stdout, "%s\033[0m", e->text);
+        } else
+            out_printf(stdout, "%s%s%s", e->op == GLOSSA_EDIT_DEL ? "[-" : "{+", e->text,
                    e->op == GLOSSA_EDIT_DEL ? "-]" : "+}");
     }
 }
 
 static void print_field(const struct cli_out *out, const glossa_field_change *f)
 {
-    printf("    %s%s%s: ", f->field, f->lang ? " " : "", f->lang ? f->lang : "");
+    out_printf(stdout, "    %s%s%s: ", f->field, f->lang ? " " : "", f->lang ? f->lang : "");
     if (f->n_redline) {
         print_redline(out, f);
     } else if (!f->old_value) {
-        printf("added «%s»%s%s", f->new_value, f->new_status ? " " : "", f->new_status ? f->new_status : "");
+        out_printf(stdout, "added «%s»%s%s", f->new_value, f->new_status ? " " : "", f->new_status ? f->new_status : "");
     } else if (!f->new_value) {
-        printf("removed «%s»%s%s", f->old_value, f->old_status ? " " : "", f->old_status ? f->old_status : "");
+        out_printf(stdout, "removed «%s»%s%s", f->old_value, f->old_status ? " " : "", f->old_status ? f->old_status : "");
     } else if (f->old_status && f->new_status && strcmp(f->old_value, f->new_value) == 0) {
-        printf("«%s» %s → %s", f->new_value, f->old_status, f->new_status);
+        out_printf(stdout, "«%s» %s → %s", f->new_value, f->old_status, f->new_status);
     } else {
-        printf("«%s» → «%s»", f->old_value, f->new_value);
+        out_printf(stdout, "«%s» → «%s»", f->old_value, f->new_value);
     }
     putchar('\n');
 }
@@ -53,10 +54,11 @@ static void print_text(const struct cli_out *out, const glossa_diff *d)
     for (i = 0; i < glossa_diff_count(d); i++) {
         const glossa_concept_change *c = glossa_diff_get(d, i);
         counts[c->kind]++;
-        printf("%s%-9s%s %s", out_color(out, 0, colors[c->kind]), glossa_change_kind_name(c->kind),
-               out_color(out, 0, "\033[0m"), c->id);
+        printf("%s%-9s%s ", out_color(out, 0, colors[c->kind]), glossa_change_kind_name(c->kind),
+               out_color(out, 0, "\033[0m"));
+        out_printf(stdout, "%s", c->id);
         if (c->kind == GLOSSA_CHANGE_RENAMED)
-            printf(" (was %s)", c->old_id);
+            out_printf(stdout, " (was %s)", c->old_id);
         putchar('\n');
         for (j = 0; j < c->n_fields; j++)
             print_field(out, &c->fields[j]);

@@ -35,26 +35,26 @@ static void print_text(const char *file, const glossa_eval_report *r)
     size_t n, i, m;
     int by;
     const glossa_eval_miss *misses = glossa_eval_misses(r, &m);
-    printf("%s\n  %-16s %7s %8s %7s\n", file, "", "queries", "top-1", "MRR");
+    out_printf(stdout, "%s\n  %-16s %7s %8s %7s\n", file, "", "queries", "top-1", "MRR");
     for (by = 0; by < 3; by++) {
         const glossa_eval_group *g = glossa_eval_groups(r, by, &n);
         if (group_titles[by])
             printf("  %s\n", group_titles[by]);
         for (i = 0; i < n; i++)
-            printf("  %s%-*s %7u %7.1f%% %7.3f\n", by ? "  " : "", by ? 14 : 16, g[i].name,
+            out_printf(stdout, "  %s%-*s %7u %7.1f%% %7.3f\n", by ? "  " : "", by ? 14 : 16, g[i].name,
                    g[i].queries, 100.0 * g[i].top1 / (g[i].queries ? g[i].queries : 1), g[i].mrr);
     }
     if (m)
         printf("  misses\n");
     for (i = 0; i < m; i++) {
-        printf("    line %ld: %s (%s, %s): expected %s", misses[i].line, misses[i].query,
+        out_printf(stdout, "    line %ld: %s (%s, %s): expected %s", misses[i].line, misses[i].query,
                misses[i].kind, misses[i].lang,
                misses[i].expect_id ? misses[i].expect_id : "(no concept with that Russian term)");
         if (misses[i].rank)
             printf(", found at rank %d", misses[i].rank);
         else
             printf(", not found");
-        printf(", first: %s\n", misses[i].got ? misses[i].got : "nothing");
+        out_printf(stdout, ", first: %s\n", misses[i].got ? misses[i].got : "nothing");
     }
 }
 
@@ -142,7 +142,7 @@ static int run_eval(const struct cli_command *self, struct cli_args *args)
             print_text(args->positional[i], r);
         all = glossa_eval_groups(r, 0, &n);
         if ((double)all->top1 / all->queries < min_top1 || all->mrr < min_mrr) {
-            fprintf(stderr, "glossa eval: %s: top-1 %.3f, MRR %.3f is below the floor "
+            out_printf(stderr, "glossa eval: %s: top-1 %.3f, MRR %.3f is below the floor "
                             "(top-1 %.3f, MRR %.3f)\n", args->positional[i],
                     (double)all->top1 / all->queries, all->mrr, min_top1, min_mrr);
             below = 1;

@@ -68,7 +68,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     }
     rc = out_write_file(&args->out, output, data, len);
     if (!rc && !quiet && !out_is_stdout(output))
-        printf("exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+        out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
                stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
                stats.definitions, S(stats.definitions), output);
     glossa_free(data);

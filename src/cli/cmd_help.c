@@ -16,7 +16,7 @@ static int run_help(const struct cli_command *self, struct cli_args *args)
         cmd = cli_find(args->positional[0]);
         if (!cmd) {
             const char *guess = cli_suggest_command(args->positional[0]);
-            fprintf(stderr, "glossa help: no command '%s'%s%s%s\n", args->positional[0],
+            out_printf(stderr, "glossa help: no command '%s'%s%s%s\n", args->positional[0],
                     guess ? "; did you mean '" : "", guess ? guess : "", guess ? "'?" : "");
             return EXIT_ERR;
         }

@@ -47,7 +47,7 @@ static void on_progress(const glossa_index_stats *s, unsigned long long done,
 {
     struct import_progress *p = ud;
     double t = elapsed(p);
-    fprintf(stderr, "\r\033[K%s: %lu concepts, %lu terms, %3.0f%%, %.1f s, %.0f terms/s",
+    out_printf(stderr, "\r\033[K%s: %lu concepts, %lu terms, %3.0f%%, %.1f s, %.0f terms/s",
             p->what, s->concepts, s->terms,
             total ? 100.0 * (double)done / (double)total : 0.0, t,
             t > 0 ? (double)s->terms / t : 0.0);
@@ -165,7 +165,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     rc = glossa_validate(tmp_list, 1, &vopts, NULL, &err);
     clear_progress(&progress);
     if (rc) {
-        fprintf(stderr, "glossa: error: the TEI written from '%s' does not validate (a bug in "
+        out_printf(stderr, "glossa: error: the TEI written from '%s' does not validate (a bug in "
                         "glossa import); nothing was written\n", args->positional[0]);
         glossa_outfile_abort(file);
         return EXIT_ERR;
@@ -186,7 +186,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     }
     left_out = stats.skipped_concepts + stats.skipped_terms + stats.dropped;
     if (!quiet)
-        fprintf(target == output ? stdout : stderr,
+        out_printf(target == output ? stdout : stderr,
                 "imported %lu concept%s, %lu term%s, %lu definition%s from %s%s%s; left out: "
                 "%lu concept%s, %lu term%s, %lu other item%s\n",
                 stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),

@@ -31,7 +31,7 @@ static int check_db(const struct cli_args *args, const char *db, int quiet)
         return EXIT_ERR;
     }
     if (!quiet)
-        printf("%s: ok (%s)\n", db, counts);
+        out_printf(stdout, "%s: ok (%s)\n", db, counts);
     return EXIT_OK_;
 }
 
@@ -109,14 +109,14 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
         if (stats.errors == 0)
             out_error(&args->out, &err);
         if (stats.errors > 0)
-            fprintf(stderr, "glossa: %lu problem%s found; '%s' was not changed\n", stats.errors,
+            out_printf(stderr, "glossa: %lu problem%s found; '%s' was not changed\n", stats.errors,
                     stats.errors == 1 ? "" : "s", db);
         else
-            fprintf(stderr, "glossa: '%s' was not changed\n", db);
+            out_printf(stderr, "glossa: '%s' was not changed\n", db);
         return EXIT_ERR;
     }
     if (!quiet)
-        printf("indexed %lu concepts, %lu terms, %lu definitions from %lu file%s into %s (%.2f s)\n",
+        out_printf(stdout, "indexed %lu concepts, %lu terms, %lu definitions from %lu file%s into %s (%.2f s)\n",
                stats.concepts, stats.terms, stats.definitions, stats.files,
                stats.files == 1 ? "" : "s", db, elapsed(&progress.start));
     return EXIT_OK_;

@@ -19,298 +19,9 @@ static const struct cli_option options[] = {
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
     { "full", 0, NULL, "show every result whole (default: looser matches get one line)" },
     { "batch", 0, NULL, "read queries from stdin, one per line; print one JSON object per line" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
     { "history", 0, NULL, "show earlier wordings too, with the dates they were in force" },
 };
-
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
-#define RED "\033[1;31m"
-#define GREEN "\033[32m"
-#define CYAN "\033[36m"
-#define RESET "\033[0m"
-
-/* Append s at p (which has room); returns its length. */
-static int put_str(char *p, const char *s)
-{
-    size_t n = strlen(s);
-    memcpy(p, s, n + 1);
-    return (int)n;
-}
-
-static void append_str(char *buf, const char *s)
-{
-    size_t n = strlen(buf);
-    memcpy(buf + n, s, strlen(s) + 1);
-}
-
-const char *lookup_basis_note(const char *basis)
-{
-    if (basis && strcmp(basis, "reconstruction") == 0)
-        return "reconstruction, not verified against the official text";
-    if (basis && strcmp(basis, "working-translation") == 0)
-        return "working translation, not an official rendering";
-    return NULL;
-}
-
-const char *lookup_reliability_label(int r)
-{
-    switch (r) {
-    case 1: return "NOT VERIFIED";
-    case 2: return "minimum reliability";
-    case 3: return "reliable";
-    default: return "very reliable";
-    }
-}
-
-/* ---- JSON -------------------------------------------------------------------------- */
-
-/* "key":"value" after a comma, or nothing when value is NULL. */
-static void json_opt(FILE *f, const char *key, const char *value)
-{
-    if (!value)
-        return;
-    fprintf(f, ",\"%s\":", key);
-    out_json_string(f, value);
-}
-
-void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole)
-{
-    size_t i, j;
-    fputs("{\"query\":", f);
-    out_json_string(f, query);
-    fputs(",\"results\":[", f);
-    for (i = 0; i < glossa_results_count(res); i++) {
-        const glossa_hit *h = glossa_results_get(res, i);
-        fprintf(f, "%s{\"id\":", i ? "," : "");
-        out_json_string(f, h->id);
-        fprintf(f, ",\"score\":%.4f,\"reliability\":%d", h->score, h->reliability);
-        if (whole) {
-            json_opt(f, "status", h->status);
-            json_opt(f, "instrument", h->instrument);
-        }
-        fputs(",\"match\":{\"lang\":", f);
-        out_json_string(f, h->match_lang);
-        fputs(",\"text\":", f);
-        out_json_string(f, h->match_text);
-        fputs(",\"how\":", f);
-        out_json_string(f, glossa_match_kind_name(h->how));
-        fputs("},\"terms\":[", f);
-        for (j = 0; j < h->n_terms; j++) {
-            const glossa_term *t = &h->terms[j];
-            fprintf(f, "%s{\"lang\":", j ? "," : "");
-            out_json_string(f, t->lang);
-            fputs(",\"text\":", f);
-            out_json_string(f, t->text);
-            fputs(",\"status\":", f);
-            out_json_string(f, t->status);
-            if (whole) {
-                json_opt(f, "type", t->term_type);
-                json_opt(f, "geo", t->geo);
-                if (t->working)
-                    fputs(",\"working\":true", f);
-                json_opt(f, "from", t->valid_from);
-                json_opt(f, "to", t->valid_to);
-            }
-            fputc('}', f);
-        }
-        fputs("],\"definitions\":[", f);
-        for (j = 0; j < h->n_definitions; j++) {
-            const glossa_definition *d = &h->definitions[j];
-            const char *note = lookup_basis_note(d->basis);
-            fprintf(f, "%s{\"lang\":", j ? "," : "");
-            out_json_string(f, d->lang);
-            fputs(",\"text\":", f);
-            out_json_string(f, d->text);
-            fputs(",\"source\":", f);
-            if (note) { /* the source, then what it is: "S (reconstruction, …)" */
-                size_t n = strlen(d->source ? d->source : "") + strlen(note) + 4;
-                char *source = malloc(n);
-                if (source)
-                    snprintf(source, n, "%s (%s)", d->source ? d->source : "", note);
-                out_json_string(f, source ? source : d->source);
-                free(source);
-            } else {
-                out_json_string(f, d->source);
-            }
-            if (whole) {
-                json_opt(f, "basis", d->basis);
-                json_opt(f, "from", d->valid_from);
-                json_opt(f, "to", d->valid_to);
-            }
-            fputc('}', f);
-        }
-        fputc(']', f);
-        if (whole) {
-            fputs(",\"notes\":[", f);
-            for (j = 0; j < h->n_notes; j++) {
-                fprintf(f, "%s{\"lang\":", j ? "," : "");
-                out_json_string(f, h->notes[j].lang);
-                fputs(",\"type\":", f);
-                out_json_string(f, h->notes[j].type);
-                fputs(",\"text\":", f);
-                out_json_string(f, h->notes[j].text);
-                fputc('}', f);
-            }
-            fputc(']', f);
-        }
-        fputc('}', f);
-    }
-    fputs("]}\n", f);
-}
-
-/* ---- text ------------------------------------------------------------------------------ */
-
-/* The matched text with the matched words marked (colour, or «» when only
-** part of it matched and there is no colour), wrapped. A long definition is
-** cut to the neighbourhood of its first matched word. */
-static void print_highlighted(const struct cli_out *out, const glossa_hit *h, size_t indent,
-                              const char *suffix)
-{
-    const char *t = h->match_text ? h->match_text : "";
-    size_t len = strlen(t), at = 0, stop = len, i, n = 0;
-    int partial = h->n_highlights &&
-                  !(h->n_highlights == 1 && h->highlights[0].start == 0 && h->highlights[0].end == len);
-    const char *on = out->color_out ? "\033[1;32m" : partial ? "«" : "";
-    const char *off = out->color_out ? "\033[0m" : partial ? "»" : "";
-    char *buf = malloc(len * 2 + strlen(suffix) + 256);
-
-    if (!buf)
-        return;
-    if (h->how == GLOSSA_MATCH_FULLTEXT && len > 200 && h->n_highlights) {
-        at = h->highlights[0].start > 80 ? h->highlights[0].start - 80 : 0;
-        while (at > 0 && (t[at] & 0xC0) == 0x80)
-            at--;
-        stop = at + 200 < len ? at + 200 : len;
-        while (stop < len && (t[stop] & 0xC0) == 0x80)
-            stop++;
-        if (at)
-            n += (size_t)put_str(buf + n, "…");
-    }
-    for (i = 0; i < h->n_highlights; i++) {
-        const glossa_span *sp = &h->highlights[i];
-        if (sp->start < at || sp->end > stop)
-            continue;
-        memcpy(buf + n, t + at, sp->start - at);
-        n += sp->start - at;
-        n += (size_t)put_str(buf + n, on);
-        memcpy(buf + n, t + sp->start, sp->end - sp->start);
-        n += sp->end - sp->start;
-        n += (size_t)put_str(buf + n, off);
-        at = sp->end;
-    }
-    memcpy(buf + n, t + at, stop - at);
-    n += stop - at;
-    if (stop < len)
-        n += (size_t)put_str(buf + n, "…");
-    buf[n] = '\0';
-    append_str(buf, suffix);
-    out_wrapped(stdout, out, buf, indent, indent);
-    free(buf);
-}
-
-/* A label in the left column, padded so that every text starts in one column. */
-static void print_label(const struct cli_out *out, const char *kind, const char *lang,
-                        size_t width)
-{
-    char label[64];
-    snprintf(label, sizeof label, "%s%s%s", kind, *kind && *lang ? " " : "", lang);
-    printf("   %s", out_color(out, 0, CYAN));
-    out_padded(stdout, label, width);
-    printf("%s  ", out_color(out, 0, RESET));
-}
-
-/* ", in force from A until B" for a dated wording. */
-static void print_dates(const char *from, const char *to)
-{
-    if (from || to)
-        printf("in force%s%s%s%s", from ? " from " : "", from ? from : "", to ? " until " : "",
-               to ? to : "");
-}
-
-void lookup_print_hit(const struct cli_out *out, size_t rank, const glossa_hit *h)
-{
-    size_t label_w = 4, term_w = 0, indent, j;
-    const char *b = out_color(out, 0, BOLD), *d = out_color(out, 0, DIM);
-    const char *r = out_color(out, 0, RESET);
-
-    for (j = 0; j < h->n_terms; j++) {
-        size_t lw = strlen(h->terms[j].lang);
-        size_t tw = glossa_text_width(h->terms[j].text, strlen(h->terms[j].text));
-        if (lw > label_w)
-            label_w = lw;
-        if (tw > term_w)
-            term_w = tw;
-    }
-    for (j = 0; j < h->n_definitions; j++)
-        if (strlen(h->definitions[j].lang) + 4 > label_w)
-            label_w = strlen(h->definitions[j].lang) + 4;
-    indent = 3 + label_w + 2;
-
-    printf("%zu. %s%s%s  %s%s%s", rank, b, h->id, r, d,
-           strcmp(h->status, "in-force") == 0 ? "in force" : h->status, r);
-    if (h->reliability <= 1)
-        printf("  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
-               lookup_reliability_label(h->reliability), h->reliability, r);
-    else
-        printf("  %sreliability %d of 4 (%s)%s", d, h->reliability,
-               lookup_reliability_label(h->reliability), r);
-    printf("\n");
-    print_label(out, "match", "", label_w);
-    {
-        char how[160];
-        snprintf(how, sizeof how, " %s(%s, %s)%s", d, h->match_lang ? h->match_lang : "?",
-                 glossa_match_kind_name(h->how), r);
-        print_highlighted(out, h, indent, how);
-    }
-    if (h->instrument) {
-        print_label(out, "from", "", label_w);
-        out_wrapped(stdout, out, h->instrument, indent, indent);
-    }
-    for (j = 0; j < h->n_terms; j++) {
-        const glossa_term *t = &h->terms[j];
-        print_label(out, "", t->lang, label_w);
-        out_padded(stdout, t->text, term_w);
-        printf("  %s%s%s%s%s%s%s", d, t->status, t->term_type ? ", " : "",
-               t->term_type ? t->term_type : "", t->working ? ", working translation" : "",
-               t->geo ? ", " : "", t->geo ? t->geo : "");
-        if (t->valid_from || t->valid_to)
-            fputs(", ", stdout);
-        print_dates(t->valid_from, t->valid_to);
-        printf("%s\n", r);
-    }
-    for (j = 0; j < h->n_definitions; j++) {
-        const glossa_definition *def = &h->definitions[j];
-        const char *note = lookup_basis_note(def->basis);
-        char src[1024];
-        print_label(out, "def", def->lang, label_w);
-        out_wrapped(stdout, out, def->text, indent, indent);
-        snprintf(src, sizeof src, "source: %s%s%s%s", def->source ? def->source : "unknown",
-                 note ? " [" : "", note ? note : "", note ? "]" : "");
-        printf("%*s%s", (int)indent, "", d);
-        out_wrapped(stdout, out, src, indent, indent);
-        if (def->valid_from || def->valid_to) {
-            printf("%*s", (int)indent, "");
-            print_dates(def->valid_from, def->valid_to);
-            putchar('\n');
-        }
-        printf("%s", r);
-    }
-    for (j = 0; j < h->n_notes; j++) {
-        print_label(out, "note", "", label_w);
-        out_wrapped(stdout, out, h->notes[j].text, indent, indent);
-    }
-}
-
-/* One line for a looser match: rank, id, the matched term, how. */
-static void print_brief(const struct cli_out *out, size_t rank, const glossa_hit *h)
-{
-    printf("%zu. %s%s%s  %s %s(%s, %s)%s%s\n", rank, out_color(out, 0, BOLD), h->id,
-           out_color(out, 0, RESET), h->match_text ? h->match_text : "",
-           out_color(out, 0, DIM), h->match_lang ? h->match_lang : "?",
-           glossa_match_kind_name(h->how), out_color(out, 0, RESET),
-           h->reliability <= 1 ? "  NOT VERIFIED" : "");
-}
 
 static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit)
 {
@@ -327,41 +38,89 @@ static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit
     return 0;
 }
 
+#define QUERY_MAX 4096
+
+/* 0 when the query (n bytes) is UTF-8 without NUL; otherwise -1 and what is
+** wrong in msg, ending with hint. */
+static int query_check(const char *q, size_t n, const char *hint, char *msg, size_t size)
+{
+    size_t i = 0, k;
+    unsigned cp;
+    for (; i < n; i += k) {
+        if (q[i] == '\0') {
+            snprintf(msg, size, "the query has a NUL byte (at offset %zu)", i);
+            return -1;
+        }
+        if ((k = glossa_utf8_next(q + i, n - i, &cp)) == 0) {
+            snprintf(msg, size, "query is not UTF-8 (byte 0x%02X at offset %zu); %s",
+                     (unsigned char)q[i], i, hint);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The next line of stdin, its end (LF or CRLF) taken off, in line (room for
+** QUERY_MAX bytes and a NUL; NUL bytes kept). Returns its length, or -1 at
+** the end of input; *too_long when it had more than QUERY_MAX bytes (the
+** rest of it is read and dropped). */
+static long read_query(char line[QUERY_MAX + 2], int *too_long)
+{
+    size_t n = 0;
+    int c = EOF;
+    *too_long = 0;
+    while ((c = getchar()) != EOF && c != '\n') {
+        if (n < QUERY_MAX + 1)
+            line[n++] = (char)c;
+        else
+            *too_long = 1;
+    }
+    if (c == EOF && n == 0 && !*too_long)
+        return -1;
+    if (n > 0 && line[n - 1] == '\r' && !*too_long)
+        n--;
+    if (n > QUERY_MAX)
+        *too_long = 1;
+    line[n] = '\0';
+    return (long)n;
+}
+
 /* --batch: one query per line of stdin, one JSON object per line of stdout
 ** (JSON Lines), flushed line by line so that a program can talk to it
-** through a pipe. A query that fails gets {"query":Q,"error":MSG,"results":[]}.
+** through a pipe. A line that fails gets
+** {"query":Q,"line":N,"error":MSG,"results":[]} (Q null for a line too long,
+** which is never cut): too long, a NUL byte, not UTF-8, a bad --mode fts query.
 ** Exit status: 0 something found, 1 nothing found, 2 an error on any line. */
 static int lookup_batch(const struct cli_out *out, const char *db_path,
                         const glossa_lookup_opts *opts)
 {
     glossa_db *db = NULL;
     glossa_error err;
-    char line[4100];
-    int found = 0, failed = 0;
+    char line[QUERY_MAX + 2];
+    int found = 0, failed = 0, too_long;
+    unsigned long number = 0;
+    long n;
 
     if (glossa_db_open(&db, db_path, &err)) {
         out_error(out, &err);
         return EXIT_ERR;
     }
-    while (fgets(line, sizeof line, stdin)) {
+    while ((n = read_query(line, &too_long)) >= 0) {
         glossa_results *res = NULL;
-        size_t n = strlen(line);
-        int c, too_long = n == sizeof line - 1 && line[n - 1] != '\n';
-        while (too_long && (c = getchar()) != EOF && c != '\n')
-            ;
-        while (too_long && n > 0 && ((unsigned char)line[n - 1] & 0xC0) == 0x80)
-            n--; /* show the query cut whole characters */
-        if (too_long && n > 0 && (unsigned char)line[n - 1] >= 0xC0)
-            n--;
-        line[n] = '\0';
-        while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r'))
-            line[--n] = '\0';
-        if (too_long || glossa_lookup(db, line, opts, &res, &err)) {
-            printf("{\"query\":");
-            out_json_string(stdout, line);
-            printf(",\"error\":");
-            out_json_string(stdout, too_long ? "query too long (at most 4096 bytes)" : err.msg);
-            printf(",\"results\":[]}\n");
+        number++;
+        if (too_long)
+            snprintf(err.msg, sizeof err.msg, "query too long (at most %d bytes)", QUERY_MAX);
+        else if (query_check(line, (size_t)n, "is the input UTF-8?", err.msg, sizeof err.msg) == 0)
+            glossa_lookup(db, line, opts, &res, &err);
+        if (!res) {
+            fputs("{\"query\":", stdout);
+            if (too_long)
+                fputs("null", stdout);
+            else
+                out_json_string_n(stdout, line, (size_t)n);
+            printf(",\"line\":%lu,\"error\":", number);
+            out_json_string(stdout, err.msg);
+            fputs(",\"results\":[]}\n", stdout);
             failed = 1;
         } else {
             lookup_print_json(stdout, line, res, 0);
@@ -388,7 +147,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     glossa_db *db = NULL;
     glossa_error err;
     int json, full, rc, i;
-    char query[4200];
+    char query[QUERY_MAX + 1], msg[256];
     size_t qlen = 0;
 
     if (args->n_positional == 0 && !cli_value(self, args, "batch")) {
@@ -442,7 +201,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     query[0] = '\0';
     for (i = 0; i < args->n_positional; i++) {
         size_t n = strlen(args->positional[i]);
-        if (qlen + n + 2 > sizeof query) {
+        if (qlen + n + (i > 0) > QUERY_MAX) {
             out_message(&args->out, "query too long (at most 4096 bytes)");
             return EXIT_ERR;
         }
@@ -452,37 +211,23 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         qlen += n;
     }
 
+    if (query_check(query, qlen, "is the terminal set to UTF-8?", msg, sizeof msg)) {
+        out_message(&args->out, "%s", msg);
+        return EXIT_ERR;
+    }
+
     if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) ||
         (rc = glossa_lookup(db, query, &opts, &res, &err))) {
         out_error(&args->out, &err);
         glossa_db_close(db);
         return EXIT_ERR;
     }
-    if (json) {
+    if (json)
         lookup_print_json(stdout, query, res, 0);
-    } else if (glossa_results_count(res) == 0) {
-        fprintf(stderr, "glossa: no concept matches '%s'\n", query);
-    } else {
-        size_t k;
-        const glossa_hit *first = glossa_results_get(res, 0);
-        if (first->how == GLOSSA_MATCH_FUZZY)
-            printf("did you mean %s%s%s?\n\n", out_color(&args->out, 0, BOLD), first->match_text,
-                   out_color(&args->out, 0, RESET));
-        int brief_header = 0;
-        for (k = 0; k < glossa_results_count(res); k++) {
-            const glossa_hit *h = glossa_results_get(res, k);
-            if (full || h->how == first->how) {
-                if (k)
-                    putchar('\n');
-                lookup_print_hit(&args->out, k + 1, h);
-                continue;
-            }
-            if (!brief_header++)
-                printf("\n%smore, by looser matches (--full shows them whole):%s\n",
-                       out_color(&args->out, 0, DIM), out_color(&args->out, 0, RESET));
-            print_brief(&args->out, k + 1, h);
-        }
-    }
+    else if (glossa_results_count(res) == 0)
+        out_printf(stderr, "glossa: no concept matches '%s'\n", query);
+    else if (lookup_print_results(stdout, &args->out, res, full))
+        out_message(&args->out, "out of memory");
     rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;
     glossa_results_free(res);
     glossa_db_close(db);
@@ -517,7 +262,13 @@ const struct cli_command cmd_lookup_spec = {
     "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
     "\n"
     "--batch reads queries from stdin, one per line, and prints one such object\n"
-    "per line (JSON Lines), in the same order, each flushed at once.\n"
+    "per line (JSON Lines), in the same order, each flushed at once. A line that\n"
+    "fails gets {\"query\":Q,\"line\":N,\"error\":MSG,\"results\":[]}: over 4096 bytes\n"
+    "(Q null: never cut), a NUL byte, not UTF-8, bad --mode fts syntax.\n"
+    "\n"
+    "A query that is not UTF-8 is an error naming the first bad byte. Text output\n"
+    "shows control, C1 and bidi characters in the data as escapes (\\u009B) and\n"
+    "bytes that are not UTF-8 as U+FFFD: nothing stored can steer the terminal.\n"
     "\n"
     "Exit status: 0 found, 1 nothing found, 2 error.",
     "  glossa lookup \"информационная безопасность\"\n"

@@ -38,7 +38,7 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    printf("%s: %s %s %s\n", file, args->positional[0], args->positional[1], args->positional[2]);
+    out_printf(stdout, "%s: %s %s %s\n", file, args->positional[0], args->positional[1], args->positional[2]);
     return EXIT_OK_;
 }
 

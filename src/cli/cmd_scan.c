@@ -49,9 +49,9 @@ static void print_equivalents(FILE *f, const glossa_scan_match *m, const char *s
     for (i = 0; i < m->n_equivalents; i++) {
         const glossa_term *e = &m->equivalents[i];
         if (prev_lang && strcmp(prev_lang, e->lang) == 0) {
-            fprintf(f, ", %s", e->text);
+            out_printf(f, ", %s", e->text);
         } else {
-            fprintf(f, "%s%s %s", prev_lang ? sep : "", e->lang, e->text);
+            out_printf(f, "%s%s %s", prev_lang ? sep : "", e->lang, e->text);
             prev_lang = e->lang;
         }
     }
@@ -65,9 +65,12 @@ static void print_text(FILE *f, const struct cli_out *out, glossa_scan *const *s
     for (i = 0; i < n; i++) {
         for (j = 0; j < glossa_scan_count(scans[i]); j++) {
             const glossa_scan_match *m = glossa_scan_get(scans[i], j);
-            fprintf(f, "%s:%ld:%ld: %s%s%s  %s%s%s%s\n", glossa_scan_name(scans[i]), m->line,
-                    m->column, g, m->text, r, b, m->id, r,
-                    m->reliability <= 1 ? "  NOT VERIFIED" : "");
+            out_printf(f, "%s:%ld:%ld: ", glossa_scan_name(scans[i]), m->line, m->column);
+            fputs(g, f);
+            out_printf(f, "%s", m->text);
+            fprintf(f, "%s  %s", r, b);
+            out_printf(f, "%s", m->id);
+            fprintf(f, "%s%s\n", r, m->reliability <= 1 ? "  NOT VERIFIED" : "");
             if (m->n_equivalents) {
                 fprintf(f, "    %s", d);
                 print_equivalents(f, m, "; ");

@@ -367,8 +367,8 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (args->n_positional) {
-        fprintf(stderr, "glossa serve: unexpected argument '%s'\nusage: glossa %s\n",
-                args->positional[0], self->usage);
+        out_printf(stderr, "glossa serve: unexpected argument '%s'\n", args->positional[0]);
+        fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
     if (parse_number(cli_value(self, args, "max-clients"), 1, 1000, &max)) {
@@ -422,7 +422,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
 
-    fprintf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
+    out_printf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
             glossa_dict_database_count(st.dict));
     fflush(stderr);
     rc = serve_loop(lfd, wake[0], &st, (int)max, (double)idle);

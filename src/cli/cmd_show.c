@@ -9,7 +9,7 @@
 static const struct cli_option options[] = {
     { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
     { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD; default: today)" },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
     { "history", 0, NULL, "every wording, with the instrument and dates it was in force" },
     { "format", 0, "FORMAT", "text (default) or json" },
     { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
@@ -44,7 +44,7 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
     if (format && strcmp(format, "json") == 0)
         lookup_print_json(stdout, args->positional[0], res, 1);
     else
-        lookup_print_hit(&args->out, 1, glossa_results_get(res, 0));
+        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0));
     glossa_results_free(res);
     glossa_db_close(db);
     return EXIT_OK_;

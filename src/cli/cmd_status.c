@@ -79,7 +79,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
         glossa_proposals_free(p);
         return EXIT_OK_;
     }
-    printf("parties: %s\n", glossa_status_parties(r));
+    out_printf(stdout, "parties: %s\n", glossa_status_parties(r));
     for (i = 0; i < glossa_status_count(r); i++) {
         const glossa_change_status *s = glossa_status_get(r, i);
         const glossa_proposal_change *c = s->change;
@@ -87,15 +87,17 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
                           : strcmp(s->status, "blocked") == 0 ? "\033[31m" : "\033[33m";
         if (round && (!c->round || strcmp(c->round, round)))
             continue;
-        printf("\n%s%-8s%s %s (%s, %s %s, %s)\n", out_color(&args->out, 0, color), s->status,
-               out_color(&args->out, 0, "\033[0m"), c->id, c->kind, c->proposal, c->state, c->hash);
-        printf("         agreed:     %s\n", s->agreed ? s->agreed : "-");
+        printf("\n%s", out_color(&args->out, 0, color));
+        out_printf(stdout, "%-8s", s->status);
+        fputs(out_color(&args->out, 0, "\033[0m"), stdout);
+        out_printf(stdout, " %s (%s, %s %s, %s)\n", c->id, c->kind, c->proposal, c->state, c->hash);
+        out_printf(stdout, "         agreed:     %s\n", s->agreed ? s->agreed : "-");
         if (s->objections)
-            printf("         objections: %s\n", s->objections);
+            out_printf(stdout, "         objections: %s\n", s->objections);
         if (s->pending)
-            printf("         waiting for: %s\n", s->pending);
+            out_printf(stdout, "         waiting for: %s\n", s->pending);
         if (s->lapsed)
-            printf("         lapsed:     %s (agreed to an earlier wording)\n", s->lapsed);
+            out_printf(stdout, "         lapsed:     %s (agreed to an earlier wording)\n", s->lapsed);
     }
     glossa_status_free(r);
     glossa_proposals_free(p);

@@ -370,8 +370,8 @@ int http_serve(const struct cli_out *out, const struct http_config *cfg)
         close(cfg->listen_fd); /* EBADF if the library closed it already */
         return EXIT_ERR;
     }
-    fprintf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown, cfg->threads,
-            cfg->shown);
+    out_printf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown, cfg->threads,
+               cfg->shown);
     fflush(stderr);
     while (sigwait(&stop, &sig) != 0)
         ;

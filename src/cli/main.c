@@ -87,7 +87,7 @@ int main(int argc, char **argv)
     cmd = cli_find(argv[1]);
     if (!cmd) {
         const char *guess = cli_suggest_command(argv[1]);
-        fprintf(stderr, "glossa: '%s' is not a glossa command", argv[1]);
+        out_printf(stderr, "glossa: '%s' is not a glossa command", argv[1]);
         if (guess)
             fprintf(stderr, "; did you mean '%s'?", guess);
         fprintf(stderr, "\nsee 'glossa help' for the list of commands\n");

@@ -38,7 +38,7 @@ static int bad_option(const struct cli_command *cmd, const char *opt)
             best = cmd->options[i].name;
         }
     }
-    fprintf(stderr, "glossa %s: unknown option '%s%s'", cmd->name,
+    out_printf(stderr, "glossa %s: unknown option '%s%s'", cmd->name,
             strlen(opt) == 1 ? "-" : "--", opt);
     if (best)
         fprintf(stderr, "; did you mean '--%s'?", best);
@@ -111,7 +111,7 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                 return bad_option(cmd, name);
             if (!cmd->options[k].arg) {
                 if (a[2]) {
-                    fprintf(stderr, "glossa %s: option '-%c' takes no value\n", cmd->name, a[1]);
+                    out_printf(stderr, "glossa %s: option '-%c' takes no value\n", cmd->name, a[1]);
                     return EXIT_ERR;
                 }
                 args->values[k] = "1";

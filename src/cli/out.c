@@ -6,6 +6,13 @@
 ** (`file:line: warning: …`) and where output goes: standard output, or
 ** (-o FILE) a file written by glossa_write_file (aside, then renamed), or a
 ** pipe or character device (/dev/null, a shell's >(…)) written to as it is.
+**
+** Data never reaches a terminal as it is: everything printed from a
+** database, a file, a file name or the command line goes through
+** out_printf / out_buf_text / out_wrapped / out_padded, which pass it through
+** the library's one sanitiser (glossa_text_safe: controls, C1, DEL and bidi
+** controls shown as \u009B, bad UTF-8 as U+FFFD). Only glossa's own colour
+** sequences are written raw. JSON carries the exact data, escaped.
 */
 #include "cmd.h"
 
@@ -50,7 +57,7 @@ static void print_location(const glossa_error *e)
 {
     if (!e->file[0])
         return;
-    fprintf(stderr, "%s:", e->file);
+    out_printf(stderr, "%s:", e->file);
     if (e->line > 0) {
         fprintf(stderr, "%ld:", e->line);
         if (e->column > 0)
@@ -64,8 +71,9 @@ void out_diag(const glossa_error *d, void *userdata)
     const struct cli_out *out = userdata;
     int warning = d->code == GLOSSA_WARNING;
     print_location(d);
-    fprintf(stderr, "%s%s:%s %s\n", out_color(out, 1, warning ? "\033[1;33m" : "\033[1;31m"),
-            warning ? "warning" : "error", out_color(out, 1, "\033[0m"), d->msg);
+    fprintf(stderr, "%s%s:%s ", out_color(out, 1, warning ? "\033[1;33m" : "\033[1;31m"),
+            warning ? "warning" : "error", out_color(out, 1, "\033[0m"));
+    out_printf(stderr, "%s\n", d->msg);
 }
 
 void out_error(const struct cli_out *out, const glossa_error *e)
@@ -80,38 +88,252 @@ void out_message(const struct cli_out *out, const char *fmt, ...)
     fprintf(stderr, "glossa: %serror:%s ", out_color(out, 1, "\033[1;31m"),
             out_color(out, 1, "\033[0m"));
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    out_vprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
 }
 
+/* ---- data made safe to print ------------------------------------------------------- */
+
+static int buf_grow(struct out_buf *b, size_t more)
+{
+    size_t cap = b->cap ? b->cap : 256;
+    char *s;
+    if (b->oom)
+        return -1;
+    if (b->len + more < b->cap)
+        return 0;
+    while (cap <= b->len + more)
+        cap *= 2;
+    s = realloc(b->s, cap);
+    if (!s) {
+        b->oom = 1;
+        return -1;
+    }
+    b->s = s;
+    b->cap = cap;
+    return 0;
+}
+
+void out_buf_raw(struct out_buf *b, const char *s, size_t n)
+{
+    if (buf_grow(b, n) == 0) {
+        memcpy(b->s + b->len, s, n);
+        b->len += n;
+        b->s[b->len] = '\0';
+    }
+}
+
+void out_buf_text(struct out_buf *b, const char *s, size_t n)
+{
+    size_t need = glossa_text_safe(NULL, 0, s, n);
+    if (buf_grow(b, need) == 0)
+        b->len += glossa_text_safe(b->s + b->len, b->cap - b->len, s, n);
+}
+
+void out_buf_free(struct out_buf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof *b);
+}
+
+/* One conversion of a number (spec has no '*') appended to b. */
+#define BUF_NUMBER(b, spec, type, ap)                                                    \
+    do {                                                                                 \
+        type v_ = va_arg(ap, type);                                                      \
+        int n_ = snprintf(NULL, 0, spec, v_);                                            \
+        if (n_ > 0 && buf_grow(b, (size_t)n_) == 0)                                      \
+            b->len += (size_t)snprintf(b->s + b->len, (size_t)n_ + 1, spec, v_);         \
+    } while (0)
+
+/* The text of a string conversion: precision in bytes, cut between
+** characters; sanitised; padded to width display columns. */
+static void buf_string(struct out_buf *b, const char *s, int width, int prec, int left)
+{
+    struct out_buf t = { 0 };
+    size_t n = s ? strlen(s) : 0, w;
+    if (prec >= 0 && (size_t)prec < n) {
+        n = (size_t)prec;
+        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+            n--;
+    }
+    out_buf_text(&t, s ? s : "", n);
+    w = t.s ? glossa_text_width(t.s, t.len) : 0;
+    while (!left && width > 0 && w++ < (size_t)width)
+        out_buf_raw(b, " ", 1);
+    if (t.s)
+        out_buf_raw(b, t.s, t.len);
+    while (left && width > 0 && w++ < (size_t)width)
+        out_buf_raw(b, " ", 1);
+    out_buf_free(&t);
+}
+
+void out_buf_vprintf(struct out_buf *b, const char *fmt, va_list ap)
+{
+    const char *p = fmt;
+    while (*p) {
+        const char *pc = strchr(p, '%');
+        char spec[40], length[3] = "";
+        size_t k = 1;
+        int width = -1, prec = -1, left = 0;
+        if (!pc) {
+            out_buf_raw(b, p, strlen(p));
+            return;
+        }
+        out_buf_raw(b, p, (size_t)(pc - p));
+        p = pc + 1;
+        if (*p == '%') {
+            out_buf_raw(b, "%", 1);
+            p++;
+            continue;
+        }
+        spec[0] = '%';
+        while (*p && strchr("-+ #0", *p) && k < 8) {
+            left |= *p == '-';
+            spec[k++] = *p++;
+        }
+        if (*p == '*') {
+            width = va_arg(ap, int);
+            if (width < 0)
+                left = 1, width = -width, spec[k++] = '-';
+            p++;
+        } else if (*p >= '0' && *p <= '9') {
+            width = (int)strtol(p, (char **)&p, 10);
+        }
+        if (*p == '.') {
+            p++;
+            if (*p == '*') {
+                prec = va_arg(ap, int); /* negative: as if there were none */
+                p++;
+            } else {
+                prec = (int)strtol(p, (char **)&p, 10);
+            }
+        }
+        if (width >= 0)
+            k += (size_t)snprintf(spec + k, sizeof spec - k, "%d", width);
+        if (prec < -1)
+            prec = -1;
+        if (prec >= 0)
+            k += (size_t)snprintf(spec + k, sizeof spec - k, ".%d", prec);
+        while (*p && strchr("hlz", *p) && strlen(length) < 2) {
+            length[strlen(length)] = *p;
+            spec[k++] = *p++;
+        }
+        spec[k++] = *p;
+        spec[k] = '\0';
+        switch (*p) {
+        case 's':
+            buf_string(b, va_arg(ap, const char *), width, prec, left);
+            break;
+        case 'c': {
+            char c = (char)va_arg(ap, int);
+            buf_string(b, (char[]){ c, '\0' }, width, -1, left);
+            break;
+        }
+        case 'd': case 'i':
+            if (length[0] == 'z')
+                BUF_NUMBER(b, spec, ssize_t, ap);
+            else if (strcmp(length, "ll") == 0)
+                BUF_NUMBER(b, spec, long long, ap);
+            else if (length[0] == 'l')
+                BUF_NUMBER(b, spec, long, ap);
+            else
+                BUF_NUMBER(b, spec, int, ap);
+            break;
+        case 'u': case 'x': case 'X': case 'o':
+            if (length[0] == 'z')
+                BUF_NUMBER(b, spec, size_t, ap);
+            else if (strcmp(length, "ll") == 0)
+                BUF_NUMBER(b, spec, unsigned long long, ap);
+            else if (length[0] == 'l')
+                BUF_NUMBER(b, spec, unsigned long, ap);
+            else
+                BUF_NUMBER(b, spec, unsigned, ap);
+            break;
+        case 'f': case 'e': case 'g': case 'E': case 'G':
+            BUF_NUMBER(b, spec, double, ap);
+            break;
+        default: /* not a conversion glossa uses: shown as written */
+            out_buf_raw(b, pc, (size_t)(p + (*p != '\0') - pc));
+            break;
+        }
+        if (*p)
+            p++;
+    }
+}
+
+void out_buf_printf(struct out_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    out_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+void out_vprintf(FILE *f, const char *fmt, va_list ap)
+{
+    struct out_buf b = { 0 };
+    out_buf_vprintf(&b, fmt, ap);
+    if (b.len)
+        fwrite(b.s, 1, b.len, f);
+    out_buf_free(&b);
+}
+
+void out_printf(FILE *f, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    out_vprintf(f, fmt, ap);
+    va_end(ap);
+}
+
+size_t out_width(const char *s)
+{
+    struct out_buf b = { 0 };
+    size_t w;
+    out_buf_text(&b, s ? s : "", s ? strlen(s) : 0);
+    w = b.s ? glossa_text_width(b.s, b.len) : 0;
+    out_buf_free(&b);
+    return w;
+}
+
 void out_json_string(FILE *f, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    out_json_string_n(f, s ? s : "", s ? strlen(s) : 0);
+}
+
+void out_json_string_n(FILE *f, const char *s, size_t n)
+{
+    size_t i = 0;
     fputc('"', f);
-    for (; *p; p++) {
-        switch (*p) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (*p < 0x20)
-                fprintf(f, "\\u%04x", *p);
-            else
-                fputc(*p, f);
+    while (i < n) {
+        unsigned cp;
+        size_t k = glossa_utf8_next(s + i, n - i, &cp);
+        if (k == 0) { /* not UTF-8: JSON has no way to carry the byte */
+            fputs("\\ufffd", f);
+            k = 1;
+        } else if (cp == '"' || cp == '\\') {
+            fputc('\\', f);
+            fputc((int)cp, f);
+        } else if (cp == '\n') {
+            fputs("\\n", f);
+        } else if (cp == '\r') {
+            fputs("\\r", f);
+        } else if (cp == '\t') {
+            fputs("\\t", f);
+        } else if (glossa_char_is_unsafe(cp)) {
+            fprintf(f, "\\u%04x", cp);
+        } else {
+            fwrite(s + i, 1, k, f);
         }
+        i += k;
     }
     fputc('"', f);
 }
 
 void out_padded(FILE *f, const char *s, size_t width)
 {
-    size_t w = glossa_text_width(s, strlen(s));
-    fputs(s, f);
-    while (w++ < width)
-        fputc(' ', f);
+    out_printf(f, "%-*s", (int)width, s);
 }
 
 static size_t utf8_len(unsigned char c)
@@ -123,8 +345,10 @@ static size_t utf8_len(unsigned char c)
     return 1;
 }
 
-void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
-                 size_t indent)
+/* Print text made safe (glossa's own colour sequences the only escapes in
+** it) wrapped at out->width, continuation lines indented by indent. */
+static void wrap_safe(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
+                      size_t indent)
 {
     size_t limit = (size_t)out->width, col = first_col;
     const char *line = text, *p = text, *last_space = NULL;
@@ -162,6 +386,21 @@ void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t fi
     }
     fputs(line, f);
     fputc('\n', f);
+}
+
+void out_wrapped(FILE *f, const struct cli_out *out, const char *text, size_t first_col,
+                 size_t indent)
+{
+    struct out_buf b = { 0 };
+    out_buf_text(&b, text ? text : "", text ? strlen(text) : 0);
+    wrap_safe(f, out, b.s ? b.s : "", first_col, indent);
+    out_buf_free(&b);
+}
+
+void out_buf_wrapped(FILE *f, const struct cli_out *out, const struct out_buf *b,
+                     size_t first_col, size_t indent)
+{
+    wrap_safe(f, out, b->s ? b->s : "", first_col, indent);
 }
 
 int out_finish(int code)
@@ -226,15 +465,15 @@ void out_warning(const glossa_error *d, void *userdata)
 {
     const struct cli_out *out = userdata;
     if (d->file[0]) {
-        fprintf(stderr, "%s:", d->file);
+        out_printf(stderr, "%s:", d->file);
         if (d->line > 0)
             fprintf(stderr, "%ld:", d->line);
         fputc(' ', stderr);
     } else {
         fputs("glossa: ", stderr);
     }
-    fprintf(stderr, "%swarning:%s %s\n", out_color(out, 1, "\033[1;33m"),
-            out_color(out, 1, "\033[0m"), d->msg);
+    fprintf(stderr, "%swarning:%s ", out_color(out, 1, "\033[1;33m"), out_color(out, 1, "\033[0m"));
+    out_printf(stderr, "%s\n", d->msg);
 }
 
 int out_is_stdout(const char *path)

@@ -771,6 +771,26 @@ size_t glossa_edit_distance(const char *a, const char *b);
 ** values past U+10FFFF) without NUL bytes, 0 otherwise. */
 int glossa_utf8_valid(const char *s, size_t n);
 
+/* The character at s (n >= 1 bytes left): its length in bytes, with *cp set;
+** 0 when the bytes there are not well-formed UTF-8 (*cp is then U+FFFD). */
+size_t glossa_utf8_next(const char *s, size_t n, unsigned *cp);
+
+/* 1 for a code point that must never reach a terminal as it is: C0 and C1
+** controls, DEL, the bidirectional controls (U+061C, U+200E, U+200F,
+** U+202A-U+202E, U+2066-U+2069) and the line and paragraph separators
+** (U+2028, U+2029). Front ends escape them (JSON: \uXXXX). */
+int glossa_char_is_unsafe(unsigned cp);
+
+/* s (n bytes) as it may be shown on a terminal or in a message, in out
+** (size bytes, always NUL-terminated when size > 0, cut only between
+** characters): tab, line feed, carriage return, vertical tab and form feed
+** become a space; every other unsafe character (glossa_char_is_unsafe) a
+** visible escape such as \u009B or \u202E, so that nothing printed can move
+** the cursor, reprogram the terminal or reorder the text around it; every
+** byte that is not well-formed UTF-8 becomes U+FFFD. Returns the length of
+** the whole result (like snprintf): out was big enough when it is < size. */
+size_t glossa_text_safe(char *out, size_t size, const char *s, size_t n);
+
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);

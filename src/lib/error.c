@@ -1,5 +1,7 @@
 /*
-** error.c — filling glossa_error records and naming error codes.
+** error.c — filling glossa_error records and naming error codes, and the
+** UTF-8 rules every message and every front end share: decoding, the check,
+** and the one sanitiser (glossa_text_safe) for text shown on a terminal.
 **
 ** The library reports, it never prints: these helpers write into the
 ** caller's fixed-size struct, so they work even when memory is exhausted.
@@ -25,62 +27,92 @@ const char *glossa_strerror(int code)
     }
 }
 
-/* Length of the UTF-8 sequence at s (shortest form, no surrogates, at most
-** U+10FFFF), or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s, size_t avail)
+size_t glossa_utf8_next(const char *s, size_t n, unsigned *cp)
 {
-    unsigned c = s[0], cp;
+    const unsigned char *p = (const unsigned char *)s;
+    unsigned c = p[0];
     size_t need, i;
-    if (c < 0x80)
+    *cp = 0xFFFD;
+    if (c < 0x80) {
+        *cp = c;
         return 1;
+    }
     if (c >= 0xC2 && c <= 0xDF)
-        need = 1, cp = c & 0x1F;
+        need = 1, c &= 0x1F;
     else if (c >= 0xE0 && c <= 0xEF)
-        need = 2, cp = c & 0x0F;
+        need = 2, c &= 0x0F;
     else if (c >= 0xF0 && c <= 0xF4)
-        need = 3, cp = c & 0x07;
+        need = 3, c &= 0x07;
     else
         return 0;
-    if (need >= avail)
+    if (need >= n)
         return 0;
     for (i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80)
+        if ((p[i] & 0xC0) != 0x80)
             return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
+        c = (c << 6) | (p[i] & 0x3F);
     }
-    if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) || cp > 0x10FFFF ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((need == 2 && c < 0x800) || (need == 3 && c < 0x10000) || c > 0x10FFFF ||
+        (c >= 0xD800 && c <= 0xDFFF))
         return 0;
+    *cp = c;
     return need + 1;
 }
 
 int glossa_utf8_valid(const char *s, size_t n)
 {
-    const unsigned char *p = (const unsigned char *)s, *end = p + n;
-    while (p < end) {
-        size_t k = *p ? utf8_len(p, (size_t)(end - p)) : 0;
-        if (k == 0)
+    size_t i = 0, k;
+    unsigned cp;
+    while (i < n) {
+        if (s[i] == '\0' || (k = glossa_utf8_next(s + i, n - i, &cp)) == 0)
             return 0;
-        p += k;
+        i += k;
     }
     return 1;
 }
 
-void glossa__one_line(char *msg)
+int glossa_char_is_unsafe(unsigned c)
 {
-    unsigned char *p = (unsigned char *)msg;
-    while (*p) {
-        size_t n = utf8_len(p, SIZE_MAX) /* NUL ends a sequence */;
-        if (n == 0) {
-            *p++ = '?';
-        } else if (n == 1) {
-            if (*p < 0x20 || *p == 0x7f)
-                *p = ' ';
-            p++;
-        } else {
-            p += n;
+    return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0x061C || c == 0x200E || c == 0x200F ||
+           (c >= 0x2028 && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+size_t glossa_text_safe(char *out, size_t size, const char *s, size_t n)
+{
+    size_t i = 0, len = 0;
+    while (i < n) {
+        char esc[8];
+        const char *show = s + i;
+        unsigned cp;
+        size_t k = glossa_utf8_next(s + i, n - i, &cp), m = k;
+        if (k == 0) {
+            show = "\xEF\xBF\xBD", m = 3, k = 1; /* U+FFFD for the one bad byte */
+        } else if (glossa_char_is_unsafe(cp)) {
+            if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f')
+                show = " ", m = 1;
+            else
+                show = esc, m = (size_t)snprintf(esc, sizeof esc, "\\u%04X", cp);
         }
+        if (len + m < size)
+            memcpy(out + len, show, m);
+        else if (len < size)
+            size = len + 1; /* full: nothing more is written, so no character is cut */
+        len += m;
+        i += k;
     }
+    if (size > 0)
+        out[len < size ? len : size - 1] = '\0';
+    return len;
+}
+
+void glossa__one_line(char *msg, size_t size)
+{
+    char copy[GLOSSA_ERROR_SIZE];
+    size_t n = strlen(msg);
+    if (n >= sizeof copy)
+        n = sizeof copy - 1;
+    memcpy(copy, msg, n);
+    glossa_text_safe(msg, size, copy, n);
 }
 
 int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
@@ -92,7 +124,7 @@ int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
         err->line = line;
         err->column = column;
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
-        glossa__one_line(err->msg);
+        glossa__one_line(err->msg, sizeof err->msg);
     }
     return code;
 }

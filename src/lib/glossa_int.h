@@ -30,10 +30,12 @@ int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
 int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
                          const char *path, const char *what);
 
-/* Make a message one line of UTF-8 in place (FILE:LINE: error: MESSAGE is
-** what users and editors parse): control characters become spaces, bytes
-** that are not UTF-8 (quoted input, a character cut by a buffer) '?'. */
-void glossa__one_line(char *msg);
+/* Make a message (size bytes of room) one line of UTF-8 safe for a terminal,
+** in place (FILE:LINE: error: MESSAGE is what users and editors parse): the
+** rules of glossa_text_safe: line breaks and tabs become spaces, other
+** controls and bidi controls visible escapes (\u001B), bytes that are not
+** UTF-8 (quoted input, a character cut by a buffer) U+FFFD. */
+void glossa__one_line(char *msg, size_t size);
 
 /* ---- alloc.c: the one allocation seam (fault injection hooks in here) --- */
 

@@ -100,7 +100,7 @@ static void report(struct reader_state *st, int code, long line, long col,
     va_start(ap, fmt);
     vsnprintf(d.msg, sizeof d.msg, fmt, ap);
     va_end(ap);
-    glossa__one_line(d.msg); /* libxml2 puts "\nBytes: 0x…" in some, and quotes input */
+    glossa__one_line(d.msg, sizeof d.msg); /* libxml2 puts "\nBytes: 0x…" in some, and quotes input */
     if (st->problems++ == 0 && st->err)
         *st->err = d;
     if (st->sink->diag && st->sink->diag(st->sink->ud, &d))

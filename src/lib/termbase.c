@@ -347,7 +347,7 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(d.msg, sizeof d.msg, fmt, ap);
     va_end(ap);
-    glossa__one_line(d.msg);
+    glossa__one_line(d.msg, sizeof d.msg);
     r->fn(&d, r->userdata);
 }
 

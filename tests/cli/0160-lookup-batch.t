@@ -14,12 +14,7 @@ printf '%s\n' "информационная безопасность" 信息安�
     "xinxi anquan" >"$WORK/queries"
 run glossa lookup --batch <"$WORK/queries"
 expect_rc 0 "--batch:"
-expect_true "one line per query" test "$(wc -l <<<"$OUT")" -eq 5
-n=0
-while IFS= read -r line; do
-    n=$((n + 1))
-    if jq -e . >/dev/null 2>&1 <<<"$line"; then ok; else fail "line $n is not one JSON object: $line"; fi
-done <<<"$OUT"
+expect_json_lines 5
 expect_jsonl '[.[].query] | join("|")' "информационная безопасность|信息安全|infomation securty|zzzqqq|xinxi anquan"
 expect_jsonl 'map(.results[0].id // "-") | join(" ")' \
     "information-security information-security information-security - information-security"

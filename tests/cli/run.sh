@@ -43,6 +43,15 @@ expect_json() {
     got=$(jq -r "$1" <<<"$OUT" 2>&1)
     if [ "$got" = "$2" ]; then ok; else fail "${3:-} jq '$1' gave '$got', expected '$2'"; fi
 }
+# expect_json_lines N: stdout is N lines, each one valid JSON value (JSON Lines).
+expect_json_lines() {
+    local n=0 line
+    if [ "$(wc -l <<<"$OUT")" -eq "$1" ]; then ok; else fail "expected $1 lines of JSON"; fi
+    while IFS= read -r line; do
+        n=$((n + 1))
+        if jq -e . >/dev/null 2>&1 <<<"$line"; then ok; else fail "line $n is not one JSON object: $line"; fi
+    done <<<"$OUT"
+}
 # expect_true DESCRIPTION CMD...: the command must succeed.
 expect_true() { local d=$1; shift; if "$@"; then ok; else fail "$d"; fi; }
 
