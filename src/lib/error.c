@@ -78,6 +78,11 @@ void glossa__one_line(char *msg)
                 *p = ' ';
             p++;
         } else {
+            /* C1 controls and bidi controls quoted from the input: harmless */
+            if ((n == 2 && p[0] == 0xc2 && p[1] < 0xa0) ||
+                (n == 3 && p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0xaa && p[2] <= 0xae) ||
+                (n == 3 && p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9))
+                memset(p, '?', n);
             p += n;
         }
     }

@@ -31,8 +31,9 @@ int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
                          const char *path, const char *what);
 
 /* Make a message one line of UTF-8 in place (FILE:LINE: error: MESSAGE is
-** what users and editors parse): control characters become spaces, bytes
-** that are not UTF-8 (quoted input, a character cut by a buffer) '?'. */
+** what users and editors parse): control characters become spaces, C1 and
+** bidirectional controls '?'s, bytes that are not UTF-8 (quoted input, a
+** character cut by a buffer) '?'. */
 void glossa__one_line(char *msg);
 
 /* ---- alloc.c: the one allocation seam (fault injection hooks in here) --- */

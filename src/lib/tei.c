@@ -172,7 +172,8 @@ static const char *field_of(const char *element, int *kind)
     return element;
 }
 
-/* s, squeezed into the arena, when its characters are allowed (else reported). */
+/* raw squeezed into the arena; reported when its characters are not allowed
+** in the field (NULL: not checked here). */
 static const char *checked(struct reader_state *st, struct glossa_arena *a, xmlNodePtr n,
                            const xmlChar *raw, const char *field, int kind)
 {
@@ -180,7 +181,7 @@ static const char *checked(struct reader_state *st, struct glossa_arena *a, xmlN
     char *s = glossa__arena_squeeze(a, raw ? (const char *)raw : "");
     if (!s)
         st->oom = 1;
-    else if (glossa__text_refused(s, kind, why, sizeof why))
+    else if (field && glossa__text_refused(s, kind, why, sizeof why))
         glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0, "%s %s", field, why);
     return s;
 }
@@ -206,7 +207,9 @@ static const char *attr_ns(struct reader_state *st, struct glossa_arena *a,
     if (!raw)
         return NULL;
     snprintf(field, sizeof field, "attribute %s%s", ns ? "xml:" : "", name);
-    s = checked(st, a, n, raw, field, strcmp(name, "id") == 0 ? TEXT_TERM : TEXT_FIELD);
+    /* libxml2 refuses an xml:id that is not an NCName (controls, bidi and
+    ** invisible characters are not name characters): said once is enough */
+    s = checked(st, a, n, raw, ns ? NULL : field, TEXT_FIELD);
     xmlFree(raw);
     return s;
 }
