@@ -414,16 +414,9 @@ again:
             goto again;
         }
         break;
-    case S_COMMENT:
-        if (c == '-')
-            s->match++;
-        else if (c == '>' && s->match >= 2)
-            s->state = S_TEXT;
-        else
-            s->match = 0;
-        break;
-    case S_CDATA:
-        if (c == ']')
+    case S_COMMENT: /* to "-->" */
+    case S_CDATA:   /* to "]]>" */
+        if (c == (s->state == S_COMMENT ? '-' : ']'))
             s->match++;
         else if (c == '>' && s->match >= 2)
             s->state = S_TEXT;
