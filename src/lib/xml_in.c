@@ -689,6 +689,8 @@ static int prolog(struct xml_in *in)
     c->_private = in;
     xmlCtxtUseOptions(c, options_of(in));
     xmlParseDocument(c);
+    xmlFreeDoc(c->myDoc); /* libxml2 makes one for entity declarations after an error */
+    c->myDoc = NULL;
     xmlFreeParserCtxt(c);
     if (in->refused)
         return GLOSSA_EINPUT;
