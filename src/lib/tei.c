@@ -604,7 +604,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
     st.in.diag = sink->diag;
     st.in.ud = sink->ud;
     st.in.err = err;
-    if ((rc = glossa__xml_in_open(&st.in)) || !(r = glossa__xml_in_reader(&st.in, 0))) {
+    if ((rc = glossa__xml_in_open(&st.in)) || !(r = glossa__xml_in_reader(&st.in))) {
         glossa__xml_in_close(&st.in);
         return rc ? rc : st.in.problems ? GLOSSA_EINPUT : GLOSSA_ENOMEM;
     }

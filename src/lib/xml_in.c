@@ -698,14 +698,14 @@ static int prolog(struct xml_in *in)
     return 0;
 }
 
-xmlTextReaderPtr glossa__xml_in_reader(struct xml_in *in, int options)
+xmlTextReaderPtr glossa__xml_in_reader(struct xml_in *in)
 {
     xmlTextReaderPtr r;
     if (prolog(in))
         return NULL;
     /* No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: entities stay
     ** unexpanded and nothing external is fetched. */
-    r = xmlReaderForIO(read_cb, close_cb, in, in->path, NULL, options_of(in) | options);
+    r = xmlReaderForIO(read_cb, close_cb, in, in->path, NULL, options_of(in));
     if (!r)
         glossa__error_set(in->err, GLOSSA_ENOMEM, in->path, 0, 0, "cannot create XML reader");
     return r;

@@ -77,7 +77,7 @@ void glossa__xml_in_report(struct xml_in *in, int code, long line, long col, con
 /* A streaming reader on an opened input (the DOCTYPE is decided first, by a
 ** parse of the prolog). NULL when refused (reported) or out of memory. The
 ** caller sets its error handler (using glossa__xml_message) and frees it. */
-xmlTextReaderPtr glossa__xml_in_reader(struct xml_in *in, int options);
+xmlTextReaderPtr glossa__xml_in_reader(struct xml_in *in);
 
 /* Parse an opened input into a DOM. 0 or the code of the problem (reported). */
 int glossa__xml_in_doc(struct xml_in *in, xmlDocPtr *out);
