@@ -226,7 +226,8 @@ const struct cli_command cmd_import_spec = {
     "draws none, and nothing is drawn when stderr is not a terminal.\n"
     "\n"
     "A DOCTYPE that names a DTD is accepted and never read; one with an internal\n"
-    "subset is refused. Exit status: 0 everything imported; 1 written, but\n"
+    "subset is refused, and so is text with control or bidirectional-control\n"
+    "characters (the rules of 'glossa index'). Exit status: 0 everything imported; 1 written, but\n"
     "something was left out; 2 error (nothing written).",
     "  glossa import partner.tbx -o glossary/partner.xml\n"
     "  glossa import --lang-map xx=ru csv2tbx-output.tbx -o /tmp/terms.xml\n"

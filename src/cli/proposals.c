@@ -84,10 +84,24 @@ void file_list_release(struct file_list *list)
     list->n = 0;
 }
 
+/* out_diag, counted: a problem already shown is not shown again as the error. */
+struct shown {
+    const struct cli_out *out;
+    unsigned long n;
+};
+
+static void shown_diag(const glossa_error *d, void *userdata)
+{
+    struct shown *s = userdata;
+    s->n++;
+    out_diag(d, (void *)s->out);
+}
+
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out)
 {
     struct file_list files;
+    struct shown shown = { &args->out, 0 };
     glossa_error err;
     int rc;
     file_list_collect(&files, given, n_given, "proposals", ".xml");
@@ -97,11 +111,12 @@ int load_proposals(const struct cli_args *args, const char *const *given, int n_
                     out_default_glossary(buf, sizeof buf));
         return EXIT_ERR;
     }
-    rc = glossa_proposals_load(out, (const char *const *)files.items, files.n, out_diag,
-                               (void *)&args->out, &err);
+    rc = glossa_proposals_load(out, (const char *const *)files.items, files.n, shown_diag,
+                               &shown, &err);
     file_list_release(&files);
     if (rc) {
-        out_error(&args->out, &err);
+        if (!shown.n || (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA))
+            out_error(&args->out, &err);
         return EXIT_ERR;
     }
     return 0;

@@ -249,9 +249,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
     if ((rc = glossa_validate(&base_file, 1, NULL, NULL, err)) && rc != GLOSSA_ESCHEMA)
         return rc;
     rc = 0;
-    base = glossa__xml_read_file(base_file);
-    if (!base)
-        return glossa__error_set(err, GLOSSA_EINPUT, base_file, 0, 0, "cannot parse");
+    if ((rc = glossa__xml_read_file(base_file, &base, err)))
+        return rc;
     body = glossa__xml_find(xmlDocGetRootElement(base), "body");
     if (!body) {
         xmlFreeDoc(base);

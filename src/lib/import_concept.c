@@ -7,6 +7,7 @@
 ** file did not give; the rule of a preferred Russian term.
 */
 #include "import_int.h"
+#include "xml_in.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -386,16 +387,6 @@ static void read_lang(struct importer *im, struct concept_state *cs, xmlNodePtr 
     }
 }
 
-static size_t count_elements(xmlNodePtr n)
-{
-    size_t k = 0;
-    xmlNodePtr c;
-    for (c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            k += 1 + count_elements(c);
-    return k;
-}
-
 /* Statuses the file did not give: in a language where no term has one, the
 ** first term is preferred and the others admitted; elsewhere admitted. */
 static void settle_statuses(struct importer *im, struct concept_state *cs)
@@ -433,7 +424,7 @@ void glossa__tbx_read_concept(struct importer *im, xmlNodePtr node, size_t place
     struct concept_state cs;
     struct tei_entry *e;
     const char *tbx_id = glossa__tbx_attr(im, node, "id", NULL);
-    size_t cap = count_elements(node) + 1, first_ref = im->n_refs, i;
+    size_t cap = glossa__xml_count_elements(node) + 1, first_ref = im->n_refs, i;
     xmlNodePtr c;
 
     if (tbx_id && !*tbx_id)

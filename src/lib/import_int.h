@@ -59,6 +59,7 @@ struct importer {
     char renamed_example[200];
     char uz_note[160];
     int oom;
+    glossa_error refused;      /* the first text glossa__text_refused() refuses (code 0: none) */
 };
 
 /* One concept while it is read: the entry plus what needs the end of it. */

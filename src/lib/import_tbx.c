@@ -17,111 +17,24 @@
 ** preferred Russian term in every concept (others are left out, each with a
 ** warning); ids made into valid slugs.
 **
-** Safety: no network, no DTD loading, no entity substitution; a DOCTYPE is
-** accepted only without an internal subset (TBX 2008 files name their DTD)
-** and is never read; compressed input is refused; size is bounded.
+** Safety: the file is read by xml_in.c: no network, no DTD loading, no
+** entity substitution; a DOCTYPE is accepted only without an internal subset
+** (TBX 2008 files name their DTD; the parser decides) and is never read;
+** compressed input is refused; size and attributes per element are bounded.
+** Every text and attribute value passes glossa__text_refused() (controls,
+** bidi controls; in terms and ids invisible characters and size).
 **
 ** This file reads the file as a whole (safety checks, header, back matter,
 ** cross-references, the report); import_concept.c reads one concept and
 ** import_values.c holds the small parts (DOM, languages, ids, sources).
 */
 #include "import_int.h"
+#include "xml_in.h"
 
-#include <libxml/parser.h>
-
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_TBX_BYTES ((size_t)256 * 1024 * 1024)
-
-/* Look at the prolog (NUL bytes dropped, so that UTF-16 reads as ASCII): a
-** DOCTYPE may name an external DTD (never read), but may not have an
-** internal subset, where entities would be declared. Returns the line of a
-** refused DOCTYPE, or 0. */
-static long refused_doctype(const char *data, size_t len)
-{
-    size_t i, n = len < 65536 ? len : 65536;
-    long line = 1;
-    char prev = 0;
-    for (i = 0; i < n; i++) {
-        char c = data[i];
-        if (c == '\0')
-            continue;
-        if (c == '\n')
-            line++;
-        if (prev == '<' && c == '!' && i + 8 < n) {
-            char word[8];
-            size_t j, k = 0;
-            for (j = i + 1; j < n && k < 7; j++)
-                if (data[j] != '\0')
-                    word[k++] = data[j];
-            word[k] = '\0';
-            if (strcmp(word, "DOCTYPE") == 0) {
-                char quote = 0;
-                for (; j < n; j++) {
-                    if (data[j] == '\0')
-                        continue;
-                    if (quote) {
-                        if (data[j] == quote)
-                            quote = 0;
-                    } else if (data[j] == '"' || data[j] == '\'') {
-                        quote = data[j];
-                    } else if (data[j] == '[') {
-                        return line;
-                    } else if (data[j] == '>') {
-                        return 0;
-                    }
-                }
-                return line; /* never closed */
-            }
-        } else if (prev == '<' && ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_')) {
-            return 0; /* the root element: the prolog is over */
-        }
-        prev = c;
-    }
-    return 0;
-}
-
-static const char *compressed_kind(const unsigned char *m, size_t n)
-{
-    if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)
-        return "gzip";
-    if (n >= 6 && memcmp(m, "\xfd" "7zXZ\0", 6) == 0)
-        return "xz";
-    if (n >= 3 && memcmp(m, "BZh", 3) == 0)
-        return "bzip2";
-    if (n >= 4 && memcmp(m, "PK\x03\x04", 4) == 0)
-        return "zip";
-    return NULL;
-}
-
-static int read_file(const char *path, struct glossa_buf *data, glossa_error *err)
-{
-    char chunk[65536];
-    size_t n;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO, path, 0, 0,
-                                 "cannot open: %s", strerror(errno));
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (data->len + n > MAX_TBX_BYTES) {
-            fclose(f);
-            return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
-                                     "larger than %zu MB: refused", MAX_TBX_BYTES >> 20);
-        }
-        if (glossa__buf_add(data, chunk, n)) {
-            fclose(f);
-            return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
-        }
-    }
-    if (ferror(f)) {
-        fclose(f);
-        return glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "read error");
-    }
-    fclose(f);
-    return 0;
-}
 
 /* The first reference to an entity that only the (unread) DTD could
 ** declare, or NULL: its text would silently be missing. */
@@ -137,50 +50,30 @@ static xmlNodePtr entity_ref(xmlNodePtr n, int depth)
     return NULL;
 }
 
-static int parse(const char *path, const struct glossa_buf *data, xmlDocPtr *out,
-                 glossa_error *err)
+/* The file into a DOM, by the one reader of untrusted XML (xml_in.c). */
+static int parse(const char *path, xmlDocPtr *out, glossa_error *err)
 {
-    xmlParserCtxtPtr ctxt;
+    struct xml_in in;
     xmlDocPtr doc;
-    const char *kind = compressed_kind((const unsigned char *)glossa__buf_str(data), data->len);
-    long line;
+    int rc;
 
-    if (kind)
-        return glossa__error_set(err, GLOSSA_EINPUT, path, 1, 1,
-                                 "%s-compressed data: decompress the file first", kind);
-    if ((line = refused_doctype(glossa__buf_str(data), data->len)) > 0)
-        return glossa__error_set(err, GLOSSA_EINPUT, path, line, 0,
-                                 "DOCTYPE with an internal subset refused: it could declare "
-                                 "entities (a DOCTYPE that only names its DTD is accepted)");
-    ctxt = xmlNewParserCtxt();
-    if (!ctxt)
-        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
-    /* no NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: nothing is fetched or expanded */
-    doc = xmlCtxtReadMemory(ctxt, glossa__buf_str(data), (int)data->len, path, NULL,
-                            XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES |
-                                XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    if (!doc || !ctxt->wellFormed) {
-        xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-        char msg[GLOSSA_ERROR_SIZE];
-        size_t n;
-        snprintf(msg, sizeof msg, "%s", e && e->message ? e->message : "malformed XML");
-        n = strlen(msg);
-        while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-            msg[--n] = '\0';
-        if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
-            msg[0] = (char)(msg[0] - 'A' + 'a');
-        long column = e ? e->int2 : 0; /* e belongs to ctxt */
-        line = e ? e->line : 0;
-        xmlFreeDoc(doc);
-        xmlFreeParserCtxt(ctxt);
-        return glossa__error_set(err, GLOSSA_EINPUT, path, line, column, "malformed XML: %s",
-                                 msg);
-    }
-    xmlFreeParserCtxt(ctxt);
+    memset(&in, 0, sizeof in);
+    in.path = path;
+    in.what = "a TBX file";
+    in.named_dtd_ok = 1;
+    in.doctype_msg = "DOCTYPE with an internal subset refused: it could declare entities (a "
+                     "DOCTYPE that only names its DTD is accepted)";
+    in.max_bytes = MAX_TBX_BYTES;
+    in.err = err;
+    if (!(rc = glossa__xml_in_open(&in)))
+        rc = glossa__xml_in_doc(&in, &doc);
+    glossa__xml_in_close(&in);
+    if (rc)
+        return rc;
     {
         xmlNodePtr ref = entity_ref(doc->children, 0);
         if (ref) {
-            int rc = glossa__error_set(err, GLOSSA_EINPUT, path, line_of(ref->parent), 0,
+            rc = glossa__error_set(err, GLOSSA_EINPUT, path, line_of(ref->parent), 0,
                                        "entity '&%s;' is not declared in the file (glossa never "
                                        "reads a DTD): write the character itself",
                                        (const char *)ref->name);
@@ -351,7 +244,7 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
                       size_t *out_len, glossa_exchange_stats *stats, glossa_error *err)
 {
     struct importer im;
-    struct glossa_buf data = GLOSSA_BUF_INIT, tei = GLOSSA_BUF_INIT, note = GLOSSA_BUF_INIT;
+    struct glossa_buf tei = GLOSSA_BUF_INIT, note = GLOSSA_BUF_INIT;
     glossa_exchange_stats local;
     xmlDocPtr doc = NULL;
     xmlNodePtr root, c, body = NULL, b;
@@ -379,11 +272,8 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     im.r.userdata = opts ? opts->userdata : NULL;
     im.r.file = path;
     im.r.stats = stats;
-    if ((rc = read_file(path, &data, err)) || (rc = parse(path, &data, &doc, err))) {
-        glossa__buf_release(&data);
+    if ((rc = parse(path, &doc, err)))
         return rc;
-    }
-    glossa__buf_release(&data);
     root = xmlDocGetRootElement(doc);
     if (!root || !(is(root, "tbx") || is(root, "martif"))) {
         rc = glossa__error_set(err, GLOSSA_EINPUT, path, line_of(root), 0,
@@ -419,7 +309,7 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     for (c = body ? body->children : NULL; c && progress; c = c->next)
         if (is(c, "conceptEntry") || is(c, "termEntry"))
             total++;
-    for (c = body ? body->children : NULL; c && !im.oom; c = c->next)
+    for (c = body ? body->children : NULL; c && !im.oom && !im.refused.code; c = c->next)
         if (is(c, "conceptEntry") || is(c, "termEntry")) {
             glossa__tbx_read_concept(&im, c, ++place);
             if (progress && (place % 1000 == 0 || place == total)) {
@@ -430,14 +320,19 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
             }
         } else if (c->type == XML_ELEMENT_NODE)
             glossa__tbx_ignored(&im, c);
-    if (!im.oom && glossa__tbx_unique_ids(&im))
+    if (im.refused.code) {
+        rc = im.refused.code;
+        if (err)
+            *err = im.refused;
+    }
+    if (!rc && !im.oom && glossa__tbx_unique_ids(&im))
         im.oom = 1;
-    if (!im.oom) {
+    if (!rc && !im.oom) {
         resolve_refs(&im);
         compact(&im);
         report_tallies(&im);
     }
-    if (!im.oom && glossa__buf_addf(&tei, "%s", "") == 0) {
+    if (!rc && !im.oom && glossa__buf_addf(&tei, "%s", "") == 0) {
         struct glossa_buf origin = GLOSSA_BUF_INIT;
         if (glossa__buf_addf(&origin, "Imported by glossa %s from %s (TBX %s).", GLOSSA_VERSION,
                              base_name(path), v2008 ? "2008, martif" : "2019"))

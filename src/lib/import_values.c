@@ -6,6 +6,7 @@
 ** and the values of status, termType and geographicalUsage.
 */
 #include "import_int.h"
+#include "xml_in.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
@@ -33,16 +34,29 @@ int glossa__tbx_grow(void **items, size_t *cap, size_t n, size_t size)
 
 /* ---- small DOM helpers ------------------------------------------------------------- */
 
+/* A text of n that glossa__text_refused() refuses: the first is kept. */
+static void check_text(struct importer *im, xmlNodePtr n, const char *s, const char *field,
+                       int kind)
+{
+    char why[160];
+    if (s && !im->refused.code && glossa__text_refused(s, kind, why, sizeof why))
+        glossa__error_set(&im->refused, GLOSSA_EINPUT, im->path, line_of(n), 0, "%s %s", field,
+                          why);
+}
+
 /* An attribute's value, whitespace squeezed, in the arena (NULL if absent). */
 const char *glossa__tbx_attr(struct importer *im, xmlNodePtr n, const char *name, const xmlChar *ns)
 {
     xmlChar *raw =
         ns ? xmlGetNsProp(n, (const xmlChar *)name, ns) : xmlGetNoNsProp(n, (const xmlChar *)name);
     const char *s;
+    char field[80];
     if (!raw)
         return NULL;
     s = STR((const char *)raw);
     xmlFree(raw);
+    snprintf(field, sizeof field, "attribute %s%s", ns ? "xml:" : "", name);
+    check_text(im, n, s, field, strcmp(name, "id") == 0 ? TEXT_TERM : TEXT_FIELD);
     return s;
 }
 
@@ -51,11 +65,15 @@ const char *glossa__tbx_text(struct importer *im, xmlNodePtr n)
 {
     xmlChar *raw = xmlNodeGetContent(n);
     char *out = glossa__arena_squeeze(im->tb->arena, raw ? (const char *)raw : "");
+    const char *kind = NULL, *field;
     xmlFree(raw);
     if (!out) {
         im->oom = 1;
         return "";
     }
+    field = is(n, "term") ? "term" : glossa__tbx_category(im, n, &kind);
+    check_text(im, n, out, field && *field ? field : (const char *)n->name,
+               is(n, "term") ? TEXT_TERM : TEXT_FIELD);
     return out;
 }
 

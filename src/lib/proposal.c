@@ -137,10 +137,9 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
     f->path = glossa__arena_strdup(p->arena, path);
     if (!f->path || (rc = glossa__version_load(p->arena, f->db, &f->v, err)))
         return rc ? rc : glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    /* the file is valid and has no DOCTYPE: a plain DOM read is safe */
-    f->doc = glossa__xml_read_file(path);
-    if (!f->doc)
-        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0, "cannot parse");
+    /* the file is valid; read again (it may have changed) by the one reader */
+    if ((rc = glossa__xml_read_file(path, &f->doc, err)))
+        return rc;
     root = xmlDocGetRootElement(f->doc);
     type = prop_copy(p->arena, root, "type", NULL);
     if (!type || strcmp(type, "proposal") != 0)

@@ -7,6 +7,7 @@
 #define GLOSSA_PROPOSAL_INT_H
 
 #include "diff_int.h"
+#include "xml_in.h"
 
 #include <libxml/tree.h>
 
@@ -40,11 +41,6 @@ struct glossa_status_report {
     glossa_change_status *items;
     size_t n;
 };
-
-/* A file the TEI reader has validated (no DOCTYPE), read into a DOM without
-** the network or entities (the global entity loader refuses files too, so
-** the bytes are read here). NULL when it cannot be read or parsed. */
-xmlDocPtr glossa__xml_read_file(const char *path);
 
 /* First descendant TEI element called name, or NULL. */
 xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);

@@ -7,17 +7,18 @@
 ** grow with the file. Checks what RELAX NG cannot: language tags, local
 ** pointers that must resolve, one preferred Russian term per concept.
 **
-** Hardening: no network, no DTD, no entity substitution, no XInclude; a
-** DOCTYPE is refused outright; compressed input is refused before libxml2
-** sees it (libxml2 would inflate it); nesting depth is bounded.
+** Hardening: the file is read by xml_in.c (no network, no DTD, no entity
+** substitution, no XInclude; a DOCTYPE is refused outright; compressed input,
+** UTF-32 and elements with too many attributes are refused before libxml2
+** works on them); nesting depth is bounded here; every text and attribute
+** value that is read passes glossa__text_refused() (no controls, no bidi
+** controls; terms and ids also no invisible characters, and a size bound).
 */
-#include "glossa_int.h"
-#include "proposal_int.h"
+#include "xml_in.h"
 
 #include <libxml/relaxng.h>
 #include <libxml/xmlreader.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -29,11 +30,9 @@ struct tei_schema {
 };
 
 struct reader_state {
+    struct xml_in in;       /* the file, its problems (the first in *err) */
     const char *path;
     const struct tei_sink *sink;
-    glossa_error *err;      /* first problem */
-    unsigned long problems;
-    int stop;
     char **bibl_ids;        /* ids of this file's header bibls */
     size_t n_bibl, cap_bibl;
     int in_header;
@@ -82,31 +81,6 @@ void glossa__tei_schema_free(struct tei_schema *s)
     glossa__free(s);
 }
 
-/* ---- diagnostics ----------------------------------------------------------- */
-
-static void report(struct reader_state *st, int code, long line, long col,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void report(struct reader_state *st, int code, long line, long col,
-                   const char *fmt, ...)
-{
-    glossa_error d;
-    va_list ap;
-
-    d.code = code;
-    snprintf(d.file, sizeof d.file, "%s", st->path);
-    d.line = line;
-    d.column = col;
-    va_start(ap, fmt);
-    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
-    va_end(ap);
-    glossa__one_line(d.msg, sizeof d.msg); /* libxml2 puts "\nBytes: 0x…" in some, and quotes input */
-    if (st->problems++ == 0 && st->err)
-        *st->err = d;
-    if (st->sink->diag && st->sink->diag(st->sink->ud, &d))
-        st->stop = 1;
-}
-
 /* RELAX NG messages that only repeat, one level up, an error already given
 ** (or that our own checks state more clearly). */
 static int is_cascade(const char *msg)
@@ -122,71 +96,17 @@ static int is_cascade(const char *msg)
     return 0;
 }
 
-/* libxml2's own messages: trim the newline, lower-case the first letter,
-** drop RELAX NG cascades and repeats, name the element when the message
-** does not. */
-/* libxml2's wording for what hostile or broken files trigger, in glossa's.
-** Returns 1 when msg was one of them. */
-static int reword(char *msg, size_t size)
-{
-    static const struct { const char *libxml2, *glossa; } table[] = {
-        { "input is not proper UTF-8, indicate encoding !",
-          "not UTF-8 (save the file as UTF-8, or declare its encoding):" },
-        { "char 0x0 out of allowed range", "NUL byte: not allowed in XML" },
-        { "xmlSAX2Characters: huge text node",
-          "text longer than 10000000 bytes (libxml2's limit): refused" },
-        { "internal error: Huge input lookup",
-          "name, value or comment longer than 10000000 bytes (libxml2's limit): refused" },
-        { "excessive depth in document: 256 use XML_PARSE_HUGE option",
-          "elements nested deeper than 256 levels" },
-        { "did not expect text in element  TODO  content", "text is not allowed here" },
-        { "expecting an element , got nothing", "an element is missing here" },
-    };
-    char out[GLOSSA_ERROR_SIZE];
-    size_t i, n;
-    if (strncmp(msg, "ID ", 3) == 0 && (n = strlen(msg)) > 19 &&
-        strcmp(msg + n - 16, " already defined") == 0) {
-        snprintf(out, sizeof out, "duplicate xml:id '%.*s' in this file",
-                 (int)(n - 19), msg + 3);
-        snprintf(msg, size, "%s", out);
-        return 1;
-    }
-    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-        n = strlen(table[i].libxml2);
-        if (strncmp(msg, table[i].libxml2, n) == 0) {
-            const char *rest = msg + n, *label = "";
-            while (*rest == ' ' || *rest == '\n')
-                rest++;
-            if (strncmp(rest, "Bytes: ", 7) == 0) {
-                rest += 7;
-                label = "bytes ";
-            }
-            snprintf(out, sizeof out, "%s%s%s%s", table[i].glossa, *rest ? " " : "", label, rest);
-            snprintf(msg, size, "%s", out);
-            return 2;
-        }
-    }
-    return 0;
-}
-
 static void on_xml_error(void *ctx, xmlErrorPtr e)
 {
     struct reader_state *st = ctx;
     char msg[GLOSSA_ERROR_SIZE], full[GLOSSA_ERROR_SIZE];
     xmlNodePtr node;
     long line;
-    size_t n;
     int limit;
 
-    if (!e || e->level == XML_ERR_WARNING || st->stop)
-        return;
-    snprintf(msg, sizeof msg, "%s", e->message ? e->message : "malformed XML");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
-        msg[0] = (char)(msg[0] - 'A' + 'a');
-    limit = reword(msg, sizeof msg) == 2 && e->domain != XML_FROM_RELAXNGV; /* at a limit */
+    if (!e || e->level == XML_ERR_WARNING || st->in.stop || st->in.refused)
+        return; /* a refused input was reported: what libxml2 says next only echoes it */
+    limit = glossa__xml_message(e, msg, sizeof msg) && e->domain != XML_FROM_RELAXNGV;
     line = e->line;
     node = e->node;
     if (e->domain == XML_FROM_RELAXNGV) {
@@ -217,7 +137,7 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     snprintf(st->last_msg, sizeof st->last_msg, "%s", msg);
     if (e->domain != XML_FROM_RELAXNGV && (e->level == XML_ERR_FATAL || limit))
         st->malformed = 1;
-    report(st, e->domain == XML_FROM_RELAXNGV ? GLOSSA_ESCHEMA : GLOSSA_EINPUT,
+    glossa__xml_in_report(&st->in, e->domain == XML_FROM_RELAXNGV ? GLOSSA_ESCHEMA : GLOSSA_EINPUT,
            line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
 }
 
@@ -235,14 +155,45 @@ static long line_of(xmlNodePtr n)
     return n ? xmlGetLineNo(n) : 0;
 }
 
+/* What a user calls the text of an element, and the rules for it. */
+static const char *field_of(const char *element, int *kind)
+{
+    static const char *const names[][2] = {
+        { "orth", "term" }, { "def", "definition" }, { "note", "note" },
+        { "quote", "quotation" }, { "ref", "cross-reference label" }, { "usg", "usage label" },
+        { "bibl", "source" }, { "title", "source title" }, { "pubPlace", "place of publication" },
+        { "date", "date" }, { "citedRange", "cited range" },
+    };
+    size_t i;
+    *kind = strcmp(element, "orth") == 0 ? TEXT_TERM : TEXT_FIELD;
+    for (i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(element, names[i][0]) == 0)
+            return names[i][1];
+    return element;
+}
+
+/* raw squeezed into the arena; reported when its characters are not allowed
+** in the field (NULL: not checked here). */
+static const char *checked(struct reader_state *st, struct glossa_arena *a, xmlNodePtr n,
+                           const xmlChar *raw, const char *field, int kind)
+{
+    char why[160];
+    char *s = glossa__arena_squeeze(a, raw ? (const char *)raw : "");
+    if (!s)
+        st->oom = 1;
+    else if (field && glossa__text_refused(s, kind, why, sizeof why))
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0, "%s %s", field, why);
+    return s;
+}
+
 static const char *text_of(struct reader_state *st, struct glossa_arena *a,
                            xmlNodePtr n)
 {
     xmlChar *raw = xmlNodeGetContent(n);
-    char *s = glossa__arena_squeeze(a, raw ? (const char *)raw : "");
+    int kind;
+    const char *field = field_of((const char *)n->name, &kind);
+    const char *s = checked(st, a, n, raw, field, kind);
     xmlFree(raw);
-    if (!s)
-        st->oom = 1;
     return s;
 }
 
@@ -251,13 +202,15 @@ static const char *attr_ns(struct reader_state *st, struct glossa_arena *a,
 {
     xmlChar *raw = ns ? xmlGetNsProp(n, (const xmlChar *)name, ns)
                       : xmlGetNoNsProp(n, (const xmlChar *)name);
-    char *s;
+    char field[80];
+    const char *s;
     if (!raw)
         return NULL;
-    s = glossa__arena_squeeze(a, (const char *)raw);
+    snprintf(field, sizeof field, "attribute %s%s", ns ? "xml:" : "", name);
+    /* libxml2 refuses an xml:id that is not an NCName (controls, bidi and
+    ** invisible characters are not name characters): said once is enough */
+    s = checked(st, a, n, raw, ns ? NULL : field, TEXT_FIELD);
     xmlFree(raw);
-    if (!s)
-        st->oom = 1;
     return s;
 }
 
@@ -280,12 +233,12 @@ static const char *bibl_ref(struct reader_state *st, xmlNodePtr n,
     if (!ptr)
         return NULL;
     if (ptr[0] != '#' || !ptr[1]) {
-        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
                "%s '%s' must be a local pointer of the form '#id'", what, ptr);
         return NULL;
     }
     if (!bibl_known(st, ptr + 1)) {
-        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
                "%s '%s' names no <bibl> in this file's header", what, ptr);
         return NULL;
     }
@@ -295,9 +248,9 @@ static const char *bibl_ref(struct reader_state *st, xmlNodePtr n,
 static void check_lang(struct reader_state *st, xmlNodePtr n, const char *lang)
 {
     if (!lang)
-        report(st, GLOSSA_ESCHEMA, line_of(n), 0, "<%s> has no xml:lang", n->name);
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0, "<%s> has no xml:lang", n->name);
     else if (!glossa_lang_is_valid(lang))
-        report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
                "unknown language tag '%s' (expected a member language: ru zh en kk ky tg uz hi ur fa be, "
                "with optional script and region, e.g. uz-Cyrl, zh-Hant-TW)", lang);
 }
@@ -311,7 +264,7 @@ static const char *basis_of(struct reader_state *st, xmlNodePtr n, const char *r
         return "reconstruction";
     if (strcmp(resp, "#working-translation") == 0)
         return "working-translation";
-    report(st, GLOSSA_ESCHEMA, line_of(n), 0,
+    glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
            "resp '%s' is neither '#reconstruction' nor '#working-translation'", resp);
     return "official";
 }
@@ -339,16 +292,6 @@ static xmlNodePtr first_child(xmlNodePtr n, const char *name)
     return NULL;
 }
 
-static size_t count_elements(xmlNodePtr n)
-{
-    size_t k = 0;
-    xmlNodePtr c;
-    for (c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            k += 1 + count_elements(c);
-    return k;
-}
-
 /* ---- one <entry> ------------------------------------------------------------ */
 
 static void read_form(struct reader_state *st, struct glossa_arena *a,
@@ -362,7 +305,7 @@ static void read_form(struct reader_state *st, struct glossa_arena *a,
     check_lang(st, f, t->lang);
     t->text = orth ? text_of(st, a, orth) : NULL;
     if (!t->text || !*t->text) {
-        report(st, GLOSSA_ESCHEMA, t->line, 0, "entry '%s': <form> has no <orth> text",
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, t->line, 0, "entry '%s': <form> has no <orth> text",
                e->id ? e->id : "?");
         return;
     }
@@ -395,7 +338,7 @@ static void read_sense(struct reader_state *st, struct glossa_arena *a,
             d->to = ATTR(c, "to");
             d->source = bibl_ref(st, c, ATTR(c, "source"), "definition source");
             if (!ATTR(c, "source"))
-                report(st, GLOSSA_ESCHEMA, d->line, 0,
+                glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, d->line, 0,
                        "entry '%s': definition in '%s' has no source",
                        e->id ? e->id : "?", d->lang ? d->lang : "?");
         } else if (is_tei(c, "cit")) {
@@ -412,7 +355,7 @@ static void read_sense(struct reader_state *st, struct glossa_arena *a,
             x->line = line_of(c);
             x->type = ATTR(c, "type");
             if (!target || target[0] != '#' || !target[1]) {
-                report(st, GLOSSA_ESCHEMA, x->line, 0,
+                glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, x->line, 0,
                        "entry '%s': cross-reference needs <ref target=\"#concept-id\">",
                        e->id ? e->id : "?");
                 continue;
@@ -437,7 +380,7 @@ static int read_entry(struct reader_state *st, xmlNodePtr node)
     if (!a)
         return GLOSSA_ENOMEM;
     memset(&e, 0, sizeof e);
-    cap = count_elements(node) + 1;
+    cap = glossa__xml_count_elements(node) + 1;
     e.terms = glossa__arena_alloc(a, cap * sizeof *e.terms);
     e.defs = glossa__arena_alloc(a, cap * sizeof *e.defs);
     e.notes = glossa__arena_alloc(a, cap * sizeof *e.notes);
@@ -451,7 +394,7 @@ static int read_entry(struct reader_state *st, xmlNodePtr node)
     e.id = XML_ATTR(node, "id");
     e.n = ATTR(node, "n");
     if (!e.id) {
-        report(st, GLOSSA_ESCHEMA, e.line, 0, "<entry> has no xml:id");
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0, "<entry> has no xml:id");
         glossa__arena_free(a);
         return 0;
     }
@@ -460,9 +403,9 @@ static int read_entry(struct reader_state *st, xmlNodePtr node)
     rel = usg_of(st, a, node, "reliability");
     e.reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
     if (!e.status)
-        report(st, GLOSSA_ESCHEMA, e.line, 0, "entry '%s': no <usg type=\"status\">", e.id);
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0, "entry '%s': no <usg type=\"status\">", e.id);
     if (!e.reliability)
-        report(st, GLOSSA_ESCHEMA, e.line, 0,
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0,
                "entry '%s': reliability must be 1, 2, 3 or 4", e.id);
 
     for (c = node->children; c; c = c->next) {
@@ -485,11 +428,11 @@ static int read_entry(struct reader_state *st, xmlNodePtr node)
             strcmp(e.terms[i].status, "preferred") == 0)
             has_ru = 1;
     if (!has_ru)
-        report(st, GLOSSA_ESCHEMA, e.line, 0,
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0,
                "entry '%s': no preferred Russian term", e.id);
     if (st->oom)
         rc = GLOSSA_ENOMEM;
-    else if (st->problems == 0 && st->sink->entry)
+    else if (st->in.problems == 0 && st->sink->entry)
         rc = st->sink->entry(st->sink->ud, st->path, &e);
     glossa__arena_free(a);
     return rc;
@@ -583,94 +526,11 @@ static int read_bibl(struct reader_state *st, xmlNodePtr node)
 
 /* ---- the file ---------------------------------------------------------------- */
 
-static int read_cb(void *ctx, char *buf, int len)
-{
-    FILE *f = ctx;
-    size_t n = fread(buf, 1, (size_t)len, f);
-    if (n == 0 && ferror(f))
-        return -1;
-    return (int)n;
-}
-
-static int close_cb(void *ctx)
-{
-    (void)ctx;
-    return 0; /* the caller closes the FILE */
-}
-
-/* Find a DOCTYPE before libxml2 parses it (and its entities): look at the
-** whole prolog, however long (comments can pad it), up to the root element,
-** with NUL bytes dropped so that UTF-16 text reads as ASCII too. Returns its
-** line, or 0. (Should this miss one, walk() still refuses the DTD node, and
-** the entity loader of glossa.c loads nothing.) */
-static long doctype_line(FILE *f)
-{
-    static const char doctype[] = "DOCTYPE";
-    long line = 1, found = 0, at = 0;
-    int c, prev = 0, k = -1;
-
-    while ((c = getc(f)) != EOF) {
-        if (c == '\0')
-            continue;
-        if (k >= 0) { /* matching the word after "<!" */
-            if (c != doctype[k]) {
-                k = -1;
-            } else if (doctype[++k] == '\0') {
-                found = at;
-                break;
-            }
-        }
-        if (c == '\n')
-            line++;
-        if (prev == '<') {
-            if (c == '!') {
-                k = 0;
-                at = line;
-            } else if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || c >= 0x80) {
-                break; /* the root element: the prolog is over */
-            }
-        }
-        prev = c;
-    }
-    rewind(f);
-    return found;
-}
-
-/* Compressed data would be inflated by libxml2: refuse it up front. */
-static const char *compressed_kind(FILE *f)
-{
-    unsigned char m[6] = { 0 };
-    size_t n = fread(m, 1, sizeof m, f);
-    rewind(f);
-    if (n >= 2 && m[0] == 0x1f && m[1] == 0x8b)
-        return "gzip";
-    if (n >= 6 && memcmp(m, "\xfd" "7zXZ\0", 6) == 0)
-        return "xz";
-    if (n >= 3 && memcmp(m, "BZh", 3) == 0)
-        return "bzip2";
-    return NULL;
-}
-
-/* UTF-16 that libxml2 cannot recognise: no byte-order mark and no XML
-** declaration (it would read it as UTF-8 and say "document is empty"). */
-static int utf16_unmarked(FILE *f)
-{
-    unsigned char m[4] = { 1, 1, 1, 1 };
-    size_t n = fread(m, 1, sizeof m, f);
-    rewind(f);
-    if (n < 4 || (m[0] == 0xff && m[1] == 0xfe) || (m[0] == 0xfe && m[1] == 0xff))
-        return 0;
-    if (memcmp(m, "\0<\0?", 4) == 0 || memcmp(m, "<\0?\0", 4) == 0)
-        return 0; /* a declaration: libxml2 detects the encoding */
-    return (m[0] == 0 && m[1] != 0 && m[2] == 0 && m[3] != 0) ||
-           (m[0] != 0 && m[1] == 0 && m[2] != 0 && m[3] == 0);
-}
-
 static int walk(struct reader_state *st, xmlTextReaderPtr r)
 {
     int ret = xmlTextReaderRead(r), rc;
 
-    while (ret == 1 && !st->stop) {
+    while (ret == 1 && !st->in.stop) {
         int type = xmlTextReaderNodeType(r), depth = xmlTextReaderDepth(r);
         const char *name = (const char *)xmlTextReaderConstLocalName(r);
         const char *ns = (const char *)xmlTextReaderConstNamespaceUri(r);
@@ -682,7 +542,7 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
             line = xmlTextReaderGetParserLineNumber(r);
 
         if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-            report(st, GLOSSA_EINPUT, line, 0,
+            glossa__xml_in_report(&st->in, GLOSSA_EINPUT, line, 0,
                    "DOCTYPE not allowed: a term base may not declare a DTD or entities");
             return GLOSSA_EINPUT;
         }
@@ -691,11 +551,11 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
             continue;
         }
         if (depth > MAX_DEPTH) {
-            report(st, GLOSSA_EINPUT, line, 0, "elements nested deeper than %d levels", MAX_DEPTH);
+            glossa__xml_in_report(&st->in, GLOSSA_EINPUT, line, 0, "elements nested deeper than %d levels", MAX_DEPTH);
             return GLOSSA_EINPUT;
         }
         if (depth == 0 && !(tei && strcmp(name, "TEI") == 0)) {
-            report(st, GLOSSA_ESCHEMA, line, 0,
+            glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line, 0,
                    "root element is <%s>%s%s%s, expected <TEI> in namespace " TEI_NS,
                    name, ns ? " in namespace '" : " without namespace",
                    ns ? ns : "", ns ? "'" : "");
@@ -718,11 +578,11 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
         }
         ret = xmlTextReaderRead(r);
     }
-    if (ret < 0 && st->problems == 0)
-        report(st, GLOSSA_EINPUT, xmlTextReaderGetParserLineNumber(r), 0,
+    if (ret < 0 && st->in.problems == 0)
+        glossa__xml_in_report(&st->in, GLOSSA_EINPUT, xmlTextReaderGetParserLineNumber(r), 0,
                "malformed XML");
-    if (ret >= 0 && !st->stop && xmlTextReaderIsValid(r) != 1 && st->problems == 0)
-        report(st, GLOSSA_ESCHEMA, xmlTextReaderGetParserLineNumber(r), 0,
+    if (ret >= 0 && !st->in.stop && xmlTextReaderIsValid(r) != 1 && st->in.problems == 0)
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, xmlTextReaderGetParserLineNumber(r), 0,
                "does not validate against the glossa schema");
     return 0;
 }
@@ -731,62 +591,35 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
                      const struct tei_sink *sink, glossa_error *err)
 {
     struct reader_state st;
-    xmlTextReaderPtr r;
-    const char *kind;
-    long doctype;
-    FILE *f;
+    xmlTextReaderPtr r = NULL;
     size_t i;
     int rc;
 
     memset(&st, 0, sizeof st);
     st.path = path;
     st.sink = sink;
-    st.err = err;
-
-    f = fopen(path, "rb");
-    if (!f)
-        return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO,
-                                 path, 0, 0, "cannot open: %s", strerror(errno));
-    kind = compressed_kind(f);
-    if (!kind && (doctype = doctype_line(f)) > 0) {
-        fclose(f);
-        report(&st, GLOSSA_EINPUT, doctype, 0,
-               "DOCTYPE not allowed: a term base may not declare a DTD or entities");
-        return GLOSSA_EINPUT;
-    }
-    if (kind) {
-        fclose(f);
-        report(&st, GLOSSA_EINPUT, 1, 1,
-               "%s-compressed data: decompress the term base before indexing", kind);
-        return GLOSSA_EINPUT;
-    }
-    if (utf16_unmarked(f)) {
-        fclose(f);
-        report(&st, GLOSSA_EINPUT, 1, 1,
-               "UTF-16 without a byte-order mark or an XML declaration: save the file as "
-               "UTF-8, or as UTF-16 with a byte-order mark");
-        return GLOSSA_EINPUT;
-    }
-    /* No NOENT, DTDLOAD, DTDATTR, DTDVALID or XINCLUDE: entities stay
-    ** unexpanded and nothing external is fetched. */
-    r = xmlReaderForIO(read_cb, close_cb, f, path, NULL,
-                       XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-    if (!r) {
-        fclose(f);
-        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "cannot create XML reader");
+    st.in.path = path;
+    st.in.what = "a TEI term base";
+    st.in.doctype_msg = "DOCTYPE not allowed: a term base may not declare a DTD or entities";
+    st.in.diag = sink->diag;
+    st.in.ud = sink->ud;
+    st.in.err = err;
+    if ((rc = glossa__xml_in_open(&st.in)) || !(r = glossa__xml_in_reader(&st.in))) {
+        glossa__xml_in_close(&st.in);
+        return rc ? rc : st.in.problems ? GLOSSA_EINPUT : GLOSSA_ENOMEM;
     }
     st.reader = r;
     xmlTextReaderSetStructuredErrorHandler(r, on_xml_error, &st);
     if (xmlTextReaderRelaxNGSetSchema(r, schema->rng) != 0) {
         xmlFreeTextReader(r);
-        fclose(f);
+        glossa__xml_in_close(&st.in);
         return glossa__error_set(err, GLOSSA_ERROR, path, 0, 0, "cannot attach the schema");
     }
     rc = walk(&st, r);
     xmlFreeTextReader(r);
-    if (ferror(f) && !rc && st.problems == 0)
+    if (ferror(st.in.f) && !rc && st.in.problems == 0)
         rc = glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "read error");
-    fclose(f);
+    glossa__xml_in_close(&st.in);
     for (i = 0; i < st.n_bibl; i++)
         glossa__free(st.bibl_ids[i]);
     glossa__free(st.bibl_ids);
@@ -794,27 +627,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
         return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
     if (rc && rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
         return rc;
-    if (st.problems)
+    if (st.in.problems)
         return err ? err->code : GLOSSA_EINPUT;
     return rc;
-}
-
-xmlDocPtr glossa__xml_read_file(const char *path)
-{
-    struct glossa_buf data = GLOSSA_BUF_INIT;
-    char chunk[65536];
-    size_t n;
-    xmlDocPtr doc = NULL;
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (glossa__buf_add(&data, chunk, n))
-            break;
-    if (!ferror(f) && data.len < (size_t)INT32_MAX && data.len)
-        doc = xmlReadMemory(data.data, (int)data.len, path, NULL,
-                            XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
-    fclose(f);
-    glossa__buf_release(&data);
-    return doc;
 }

@@ -7,8 +7,11 @@
 # tests/data/hostile/NAME.xml has its expected `glossa validate` stderr in
 # NAME.expect (empty: valid). Big inputs are made here, in $WORK: 100 MB text
 # nodes, attributes and comments, 100000 nested elements, a quadratic-blowup
-# entity, a DOCTYPE behind a 20 kB comment. With strace, indexing the entity
-# attacks opens no file but the input and connects nowhere.
+# entity, a DOCTYPE behind a 20 kB comment, 100000 attributes and 200000
+# namespace declarations on one element (refused in milliseconds), a 1.1 MB
+# term. A proposal's DOCTYPE, control and bidi characters are said once by
+# `glossa check`. With strace, indexing the entity attacks opens no file but
+# the input and connects nowhere.
 HOSTILE="$SRC/tests/data/hostile"
 DB="$WORK/hostile.db"
 
@@ -55,7 +58,7 @@ for f in *.xml; do
         refused_by_index "$f" "$expected"
     fi
 done
-expect_true "the hostile fixtures are there ($n_fixtures)" test "$n_fixtures" -ge 15
+expect_true "the hostile fixtures are there ($n_fixtures)" test "$n_fixtures" -ge 33
 cd "$WORK" || exit 1
 
 # fixtures of tests/data/bad/ that the issue names, exactly
@@ -167,6 +170,49 @@ run timeout 60 "$GLOSSA" index --db "$DB" huge-def.xml
 expect_rc 2 "index huge-def.xml:"
 expect_err "'$DB' was not changed" "index huge-def.xml:"
 rm -f huge-*.xml
+
+# --- issue 21: one element with 100000 attributes or 200000 namespace
+# declarations (libxml2 spends quadratic time on them: 49 s) is refused in
+# milliseconds, at the element's line; a term of 1.1 MB has a size error
+{ printf '%s' "${mini%%<entry xml:id=\"information-weapon\"*}"; printf '<entry'
+  seq 100000 | sed 's/.*/ a&="x"/' | tr -d '\n'
+  printf ' %s' "${mini#*<entry }"; } > many-attributes.xml
+{ printf '%s' "${mini%%<entry xml:id=\"information-weapon\"*}"; printf '<entry'
+  seq 200000 | sed 's/.*/ xmlns:p&="urn:p&"/' | tr -d '\n'
+  printf ' %s' "${mini#*<entry }"; } > many-namespaces.xml
+for f in many-attributes many-namespaces; do
+    start=$(date +%s%N)
+    check_generated "$f.xml" "$f.xml:41: error: <entry> has more than 256 $([ $f = many-attributes ] && echo attributes || echo namespace declarations) (glossa's limit): refused"
+    ms=$(( ($(date +%s%N) - start) / 1000000 ))
+    if [ "$ms" -lt 2000 ]; then ok; else fail "$f.xml took $ms ms"; fi
+done
+{ printf '%s' "${mini%%информационная безопасность*}"; gen_x 1100000
+  printf '%s' "${mini#*информационная безопасность}"; } > huge-term.xml
+check_generated huge-term.xml "huge-term.xml:24: error: term is longer than 4096 bytes (glossa's limit): refused"
+rm -f huge-term.xml many-*.xml
+
+# a file that is not XML at all
+cp "$SRC/README.md" README.md
+run glossa index --db "$DB" README.md
+expect_rc 2 "index README.md:"
+same_stderr "README.md: error: not XML (a TEI term base starts with '<')
+glossa: 1 problem found; '$DB' was not changed" "index README.md"
+
+# proposals: the same reader; a problem is said once
+PROP="$SRC/glossary/proposals/kz-2026-1.xml"
+{ head -n 1 "$PROP"; echo '<!DOCTYPE TEI [<!ENTITY e "x">]>'; tail -n +2 "$PROP"; } > prop-doctype.xml
+run glossa check --db "$DB" prop-doctype.xml
+expect_rc 2 "check a proposal with a DOCTYPE:"
+same_stderr "prop-doctype.xml:2: error: DOCTYPE not allowed: a term base may not declare a DTD or entities" \
+    "check prop-doctype.xml"
+sed 's/<orth>инцидент информационной безопасности</<orth>инцидент\xc2\x9bинформационной безопасности</' "$PROP" > prop-control.xml
+sed 's/<orth>information security incident</<orth>information \xe2\x80\xaeincident</' "$PROP" > prop-bidi.xml
+run glossa check --db "$DB" prop-control.xml
+expect_rc 2 "check a proposal with a control character:"
+same_stderr "prop-control.xml:33: error: term contains U+009B (a control character)" "check prop-control.xml"
+run glossa check --db "$DB" prop-bidi.xml
+expect_rc 2 "check a proposal with a bidi override:"
+same_stderr "prop-bidi.xml:41: error: term contains U+202E (a bidirectional control character)" "check prop-bidi.xml"
 
 # --- nothing is opened or fetched (strace): the entity attacks open only their input
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then

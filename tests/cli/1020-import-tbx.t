@@ -105,6 +105,33 @@ for bad in billion-laughs.tbx xxe.tbx; do
     expect_rc 2 "$bad:"
     expect_err "$bad:2: error: DOCTYPE with an internal subset refused"
 done
+# issue 21: a DOCTYPE behind "<x" in a comment (the parser decides, not a
+# byte scan); controls, bidi controls and invisible characters in text and ids
+# tbx_refused FILE EXPECTED-ERROR: refused with exactly that error line
+tbx_refused() {
+    run glossa import "$1" -o "$WORK/keep.xml"
+    expect_rc 2 "$(basename "$1"):"
+    if [ "$(grep -v ': warning: ' <<<"$ERR")" = "$2" ]; then ok; else
+        fail "$(basename "$1"): expected the error '$2'"; fi
+}
+tbx_refused "$T/doctype-after-comment.tbx" "glossa: $T/doctype-after-comment.tbx:3: error: DOCTYPE with an internal subset refused: it could declare entities (a DOCTYPE that only names its DTD is accepted)"
+tbx_refused "$T/control-term.tbx" "glossa: $T/control-term.tbx:27: error: term contains U+009B (a control character)"
+tbx_refused "$T/bidi-definition.tbx" "glossa: $T/bidi-definition.tbx:71: error: definition contains U+202E (a bidirectional control character)"
+tbx_refused "$T/zero-width-id.tbx" "glossa: $T/zero-width-id.tbx:15: error: attribute id contains U+200B (an invisible zero-width character)"
+# a 3 MB term, 100000 attributes (refused in milliseconds), UTF-32, not XML
+m2019=$(cat "$T/members-2019.tbx")
+{ printf '%s' "${m2019%%<term>информационная безопасность*}"; printf '<term>'
+  head -c 3000000 /dev/zero | tr '\0' x; printf '%s' "${m2019#*<term>информационная безопасность}"; } > "$WORK/big-term.tbx"
+tbx_refused "$WORK/big-term.tbx" "glossa: $WORK/big-term.tbx:27: error: term is longer than 4096 bytes (glossa's limit): refused"
+{ printf '%s' "${m2019%%<conceptEntry *}"; printf '<conceptEntry'
+  seq 100000 | sed 's/.*/ a&="x"/' | tr -d '\n'; printf ' %s' "${m2019#*<conceptEntry }"; } > "$WORK/attrs.tbx"
+start=$(date +%s%N)
+tbx_refused "$WORK/attrs.tbx" "glossa: $WORK/attrs.tbx:15: error: <conceptEntry> has more than 256 attributes (glossa's limit): refused"
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+if [ "$ms" -lt 2000 ]; then ok; else fail "100000 attributes took $ms ms"; fi
+iconv -f UTF-8 -t UTF-32 "$T/members-2019.tbx" > "$WORK/u32.tbx"
+tbx_refused "$WORK/u32.tbx" "glossa: $WORK/u32.tbx: error: UTF-32 is not supported; save it as UTF-8"
+tbx_refused "$SRC/README.md" "glossa: $SRC/README.md: error: not XML (a TBX file starts with '<')"
 run glossa import "$T/external-entity-ref.tbx" -o "$WORK/keep.xml"
 expect_rc 2 "an entity only the DTD could declare:"
 expect_err "entity '&undeclared;' is not declared in the file"

@@ -32,9 +32,9 @@ words() { printf "$1"' %.0s' $(seq "$2") | sed 's/ $//'; }
       <entry xml:id="controls" type="concept" n="2" source="#agreement-2009">
         <usg type="status">in-force</usg>
         <usg type="reliability">2</usg>
-        <form type="term" xml:lang="en"><orth>csi&#x9B;31mred osc&#x9D;0;title&#x9C; end</orth><usg type="status">preferred</usg></form>
-        <form type="term" xml:lang="ru"><orth>&#x202E;ytiruces noitamrofni&#x202C;</orth><usg type="status">preferred</usg></form>
-        <sense><def xml:lang="en" source="#agreement-2009">defined &#x9B;2J here &#x2066;isolated&#x2069; and &#x200F;rlm</def></sense>
+        <form type="term" xml:lang="en"><orth>csi¤31mred osc¦0;title§ end</orth><usg type="status">preferred</usg></form>
+        <form type="term" xml:lang="ru"><orth>†ytiruces noitamrofni‡</orth><usg type="status">preferred</usg></form>
+        <sense><def xml:lang="en" source="#agreement-2009">defined ¤2J here •isolated‰ and ※rlm</def></sense>
       </entry>
     </body>
   </text>
@@ -42,6 +42,26 @@ words() { printf "$1"' %.0s' $(seq "$2") | sed 's/ $//'; }
 EOF
 } >"$WORK/hostile.xml"
 glossa index --quiet "$WORK/hostile.xml" || { echo "FAIL: cannot index the fixture"; exit 1; }
+# glossa index refuses C1 and bidi controls in a term base (0900 tests that), so
+# they reach the database as a hostile --db file would hold them: written with
+# sqlite3 over placeholders of the same length in bytes (¤ ¦ § for U+009B/D/C;
+# † ‡ • ‰ ※ for U+202E, U+202C, U+2066, U+2069, U+200F).
+if ! command -v sqlite3 >/dev/null; then
+    echo "SKIP: sqlite3 is not installed (Debian package sqlite3, see .ci/install-deps)"
+    exit 77
+fi
+controls_sql() { # COLUMN: the column with every placeholder replaced by its control
+    local e=$1 pair
+    for pair in "¤ 155" "¦ 157" "§ 156" "† 8238" "‡ 8236" "• 8294" "‰ 8297" "※ 8207"; do
+        e="replace($e, '${pair% *}', char(${pair#* }))"
+    done
+    printf '%s' "$e"
+}
+sqlite3 "$GLOSSA_DB" "UPDATE term SET text = $(controls_sql text);
+    UPDATE definition SET text = $(controls_sql text);" ||
+    { echo "FAIL: cannot write the controls into the database"; exit 1; }
+run glossa index --check
+expect_rc 0 "the controls written over placeholders keep the index sound:"
 
 # 1. every matched word marked: the buffer grows (400 with colour, 300 «», 150 in a definition)
 glossa lookup --color always x >"$WORK/x.out" 2>"$WORK/x.err"; RC=$?
@@ -61,7 +81,7 @@ expect_true "the window of the definition: about 100 words marked" \
     test "$(grep -o "$(printf '\033\\[1;32mz\033\\[0m')" "$WORK/z.out" | wc -l)" -eq 100
 expect_clean "--in definitions" "$WORK/z.out"
 
-# 2. C1 controls and bidi controls from character references: shown, never obeyed
+# 2. C1 controls and bidi controls in the database: shown, never obeyed
 run glossa show controls
 expect_rc 0 "show a concept with controls:"
 expect_out '   en      csi\u009B31mred osc\u009D0;title\u009C end  preferred'
@@ -84,21 +104,19 @@ printf '%s' "$OUT" >"$WORK/j.out"
 expect_clean "--format json" "$WORK/j.out"
 
 # 3. ESC, BEL, DEL and a byte that is not UTF-8 written into the database
-if command -v sqlite3 >/dev/null; then
-    sqlite3 "$GLOSSA_DB" "UPDATE term SET text = 'esc' || char(27) || ']0;pwned' || char(7) ||
-        CAST(X'FF' AS TEXT) || char(127) || 'end' WHERE text LIKE 'csi%';
-        UPDATE definition SET lang = 'en' || char(27) || '[2J' WHERE text LIKE 'defined%';"
-    glossa show --color always controls >"$WORK/e.out" 2>&1; RC=$?
-    expect_rc 0 "ESC in the database:"
-    expect_clean "ESC in the database, --color always" "$WORK/e.out"
-    expect_true "the term shown with its controls visible" \
-        grep -qF "$(printf '   \033[36men             \033[0m  esc\\u001B]0;pwned\\u0007\357\277\275\\u007Fend  \033[2mpreferred\033[0m')" "$WORK/e.out"
-    expect_true "the language label" grep -qF "$(printf '   \033[36mdef en\\u001B[2J\033[0m  defined')" "$WORK/e.out"
-    run glossa show --format json controls
-    expect_out '"text":"esc\u001b]0;pwned\u0007\ufffd\u007fend"'
-    expect_out '"lang":"en\u001b[2J"'
-    expect_json '.results[0].terms[0].text | explode | length' 18
-fi
+sqlite3 "$GLOSSA_DB" "UPDATE term SET text = 'esc' || char(27) || ']0;pwned' || char(7) ||
+    CAST(X'FF' AS TEXT) || char(127) || 'end' WHERE text LIKE 'csi%';
+    UPDATE definition SET lang = 'en' || char(27) || '[2J' WHERE text LIKE 'defined%';"
+glossa show --color always controls >"$WORK/e.out" 2>&1; RC=$?
+expect_rc 0 "ESC in the database:"
+expect_clean "ESC in the database, --color always" "$WORK/e.out"
+expect_true "the term shown with its controls visible" \
+    grep -qF "$(printf '   \033[36men             \033[0m  esc\\u001B]0;pwned\\u0007\357\277\275\\u007Fend  \033[2mpreferred\033[0m')" "$WORK/e.out"
+expect_true "the language label" grep -qF "$(printf '   \033[36mdef en\\u001B[2J\033[0m  defined')" "$WORK/e.out"
+run glossa show --format json controls
+expect_out '"text":"esc\u001b]0;pwned\u0007\ufffd\u007fend"'
+expect_out '"lang":"en\u001b[2J"'
+expect_json '.results[0].terms[0].text | explode | length' 18
 
 # 4. error messages: queries, ids, file names and options with controls
 run glossa lookup "$(printf '\033[2J\302\233')"
