@@ -100,8 +100,11 @@ struct http_config {
     int listen_fd;           /* bound and listening; the server closes it */
     const char *shown;       /* the address, for the "listening on" line */
     const char *db_path;
-    unsigned max_clients;
-    unsigned idle_timeout;   /* seconds */
+    unsigned max_clients, max_per_ip;
+    unsigned idle_timeout;    /* seconds without a byte sent or taken */
+    unsigned request_timeout; /* seconds from a connection's opening, or its
+                              ** previous answer, to a whole request header */
+    unsigned grace;           /* seconds to finish the answers under way on SIGTERM */
     unsigned threads;
 };
 /* Serve until SIGINT or SIGTERM. Returns EXIT_OK_ or EXIT_ERR (after a message). */
