@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -63,14 +64,14 @@ static void on_signal(int sig)
     errno = saved;
 }
 
-static double now_seconds(void)
+double serve_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int set_flags(int fd)
+int serve_socket_flags(int fd)
 {
     int fl = fcntl(fd, F_GETFL);
     return fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0
@@ -139,7 +140,7 @@ static int open_listener(const struct cli_out *out, const char *spec, char *show
         if (fd < 0)
             continue;
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 && set_flags(fd) == 0)
+        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 && serve_socket_flags(fd) == 0)
             break;
         rc = errno;
         close(fd);
@@ -241,8 +242,7 @@ static int serve_client(struct client *c, short revents, double now,
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }
 
-/* 1 when a and b are the same host (the port aside). */
-static int same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
 {
     if (a->ss_family != b->ss_family)
         return 0;
@@ -277,12 +277,12 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
         }
         c.fd = fd;
         c.last = now;
-        if (set_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
+        if (serve_socket_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
             close(fd);
             continue;
         }
         for (j = 0; j < *n; j++)
-            same += same_host(&clients[j].peer, &c.peer);
+            same += serve_same_host(&clients[j].peer, &c.peer);
         if (*n == lim->max_clients || same >= lim->max_per_ip) {
             glossa_dict_session_bye(c.s, GLOSSA_DICT_BUSY);
             flush_client(&c, now);
@@ -383,7 +383,7 @@ static int serve_loop(int lfd, int wake_r, struct dict_state *st, const struct s
         return EXIT_ERR;
     }
     for (;;) {
-        double now = now_seconds();
+        double now = serve_now();
         int k = 2, live = 0, wait_ms = 1000;
         if (stopping && stop_at == 0) {
             stop_at = now + (double)lim->grace;
@@ -434,7 +434,7 @@ static int serve_loop(int lfd, int wake_r, struct dict_state *st, const struct s
                 ;
             continue;
         }
-        now = now_seconds();
+        now = serve_now();
         dict_refresh(st); /* before the commands this round answers */
         for (i = 0; i < n; i++) {
             if (serve_client(&clients[i], pfd[2 + i].revents, now, lim))
@@ -510,7 +510,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     lfd = open_listener(&args->out, listen_at, shown, sizeof shown);
-    if (lfd < 0 || pipe(wake) != 0 || set_flags(wake[0]) || set_flags(wake[1])) {
+    if (lfd < 0 || pipe(wake) != 0 || serve_socket_flags(wake[0]) || serve_socket_flags(wake[1])) {
         if (lfd >= 0) {
             out_message(&args->out, "cannot make a pipe: %s", strerror(errno));
             close(lfd);
