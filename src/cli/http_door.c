@@ -177,8 +177,8 @@ static int name_is(const char *name, size_t len, const char *want)
 static unsigned check_head(const char *h, size_t n, char *path, struct http_request *req,
                            int *head_only, const char **why)
 {
-    const char *line, *sp1, *sp2, *v;
-    size_t len, at = 0, i, hosts = 0, lengths = 0, codings = 0;
+    const char *line = h, *sp1, *sp2, *v;
+    size_t len = 0, at = 0, i, hosts = 0, lengths = 0, codings = 0;
     int http11;
 
     *head_only = 0;

@@ -238,23 +238,8 @@ expect_true "every answer says Connection: close" test "$(grep -ci '^< Connectio
 # --- requests that libmicrohttpd 0.9.75 would answer itself, without the
 # security headers (and Content-Length: -1 with its status line twice), are
 # answered by glossa: one status line, the headers, JSON under /api
-cat >"$WORK/raw.py" <<'EOF'
-import re, socket, sys
-s = socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=20)
-s.sendall(sys.argv[2].encode().decode("unicode_escape").encode("latin-1"))
-data = b""
-while True:
-    b = s.recv(65536)
-    if not b:
-        break
-    data += b
-head, _, body = data.partition(b"\r\n\r\n")
-print(head.decode("latin-1"))
-print("status lines:", len(re.findall(rb"(?:^|\n)HTTP/1\.[01] [0-9]{3} ", data)))
-print("body:", body.decode("utf-8", "replace")[:300])
-EOF
 raw() { # raw REQUEST (with \r\n escapes): the answer's head and the start of its body in $OUT
-    OUT=$(timeout 30 python3 "$WORK/raw.py" "$PORT" "$1" 2>&1); RC=$?
+    OUT=$(serve_clients http-raw "$PORT" "$1" 2>&1); RC=$?
 }
 expect_secure() { # expect_secure STATUS WHAT
     expect_out "HTTP/1.1 $1 " "$2:"
