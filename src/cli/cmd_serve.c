@@ -544,14 +544,17 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_serve_spec = {
     "serve", run_serve, "serve the term base: DICT (RFC 2229) or a web page with a JSON API",
-    "serve --dict [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]\n"
-    "       glossa serve --http [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]",
+    "serve --dict [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
+    "       glossa serve --http [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
+    "LIMITS: [--max-clients N] [--max-per-ip N] [--idle-timeout SECONDS]\n"
+    "        [--request-timeout SECONDS] [--grace SECONDS]",
     options, sizeof options / sizeof options[0],
     "--dict: serve the index over the DICT protocol (RFC 2229), so that the dict\n"
     "client, GoldenDict and other DICT clients can look terms up. It listens on\n"
     "127.0.0.1:2628 unless --listen says otherwise (port 0 picks a free port);\n"
     "the address is printed on stderr as 'listening on HOST:PORT'. SIGINT or\n"
-    "SIGTERM stops it: connected clients are told 421.\n"
+    "SIGTERM stops it: it stops accepting, sends the answers under way (at most\n"
+    "--grace seconds), and tells each client 421.\n"
     "\n"
     "Databases: 'all' (every language: the whole concept) and one per language\n"
     "pair that has concepts in common, e.g. 'ru-zh' (Russian terms, their Chinese\n"
@@ -562,9 +565,14 @@ const struct cli_command cmd_serve_spec = {
     "also '.'). SHOW INFO says which entries are reconstructions, not verified.\n"
     "\n"
     "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
-    "'500 line too long'), --max-clients connections at once (more get '420'),\n"
-    "and --idle-timeout. One thread serves every connection. An index that\n"
-    "'glossa index' has replaced is taken up when no connection is open.\n"
+    "'500 line too long'), whole within --request-timeout of their first byte\n"
+    "(else the connection is closed), --max-clients connections at once and\n"
+    "--max-per-ip from one address (more get '420'), and --idle-timeout. One\n"
+    "thread serves every connection. An index that 'glossa index' has replaced\n"
+    "is taken up before the next command, on open connections too.\n"
+    "\n"
+    "Defaults: --max-clients 64, --max-per-ip 8 (behind a reverse proxy, raise\n"
+    "it), --idle-timeout 300, --request-timeout 10, --grace 5.\n"
     "\n"
     "--http: serve a web page on 127.0.0.1:8080 (unless --listen says otherwise):\n"
     "a search box that looks up as you type, each concept at /c/ID (rendered on\n"
@@ -580,6 +588,13 @@ const struct cli_command cmd_serve_spec = {
     "reopened when 'glossa index' has replaced it (no restart needed); the\n"
     "page is compiled in and no file is served. Every page is sent with a\n"
     "Content-Security-Policy that allows only its own style and script.\n"
+    "Each request head is checked before libmicrohttpd sees it: whole within\n"
+    "--request-timeout of the connection (else 408), at most 32 KB (431),\n"
+    "HTTP/1.0 or 1.1 (505), well formed (400); a control character in the\n"
+    "path is 400. Every answer has the security headers and closes its\n"
+    "connection. --max-clients and --max-per-ip (more are closed at once).\n"
+    "SIGINT or SIGTERM: no new connection; the requests under way are\n"
+    "answered (at most --grace seconds), then it stops.\n"
     "\n"
     "Exit status: 0 stopped by a signal, 2 error (no database, cannot listen).",
     "  glossa serve --dict &\n"
