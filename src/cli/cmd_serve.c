@@ -1,12 +1,15 @@
 /*
 ** cmd_serve.c — `glossa serve --dict`: a DICT server (RFC 2229) for the
 ** `dict` client, GoldenDict and the like. This file is the socket loop only:
-** one thread, poll(), non-blocking sockets, a bound on connections, an idle
-** timeout, SIGPIPE ignored, a clean stop on SIGINT/SIGTERM. What is said on
-** a connection is libglossa's (glossa_dict_session, src/lib/dict.c). One
-** thread means one glossa_db handle, which is not thread-safe, and no locks.
-** `glossa serve --http` (the web page) shares the options and the listening
-** socket made here; the rest of it is http_server.c and the other http_*.c.
+** one thread, poll(), non-blocking sockets, bounds on connections (in all and
+** per address), an idle timeout and a time limit on each command line, an
+** index replaced by `glossa index` taken up before the next command, SIGPIPE
+** ignored, and on SIGINT/SIGTERM a stop that first sends the answers under
+** way (--grace). What is said on a connection is libglossa's
+** (glossa_dict_session, src/lib/dict.c). One thread means one glossa_db
+** handle, which is not thread-safe, and no locks. `glossa serve --http` (the
+** web page) shares the options, the listening socket made here and a few
+** socket helpers (http.h); the rest of it is http_server.c and http_*.c.
 */
 #include "cmd.h"
 #include "http.h"
