@@ -1,14 +1,17 @@
 /*
 ** http_server.c — the transport of `glossa serve --http`: libmicrohttpd
 ** with a pool of worker threads, and a pool of read-only glossa_db handles
-** (one per worker: a handle is never used by two threads at once). It
-** checks each request before anything else runs — only GET and HEAD, no
-** request body, a target of at most 8 KB, parameters that are UTF-8 —
-** routes it to http_api.c (JSON) or http_page.c (HTML), and sends the answer
-** with its security headers. Nothing is ever read from the file system to
-** answer a request: the page is compiled in. A handle whose file was
-** replaced by `glossa index` is reopened before its next request, so a new
-** index is served without a restart. SIGINT or SIGTERM stops it.
+** (one per worker: a handle is never used by two threads at once). It has
+** no listening socket: the door (http_door.c) accepts, checks each request
+** head, and hands the connection over. Here each request is checked before
+** anything else runs — only GET and HEAD, no request body, a target of at
+** most 8 KB without a control character in its path, parameters that are
+** UTF-8 — routed to http_api.c (JSON) or http_page.c (HTML), and answered
+** with its security headers and "Connection: close". Nothing is ever read
+** from the file system to answer a request: the page is compiled in. A
+** handle whose file was replaced by `glossa index` is reopened before its
+** next request, so a new index is served without a restart. On SIGINT or
+** SIGTERM the door stops accepting and waits for the requests under way.
 */
 #include "http.h"
 
