@@ -35,7 +35,7 @@ for _ in $(seq 100); do grep -q ready "$WORK/loop.out" && break; sleep 0.1; done
 touch "$WORK/reindexed"
 wait "$loop"
 OUT=$(cat "$WORK/loop.out")
-expect_out "STATUS answered: True"
+expect_out "STATUS answered before and after: True"
 expect_out "150 1 definitions retrieved" "DEFINE on the same connection finds the new concept:"
 expect_out "<script>alert(1)</script> вредоносная запись"
 

@@ -107,18 +107,20 @@ def dict_slowloris(port, n):
 def dict_status_loop(port, flag):
     s, f = dict_connect(port)
     f.readline()
-    n = 0
+    n, done = 0, False
     deadline = time.monotonic() + 30
-    while not os.path.exists(flag) and time.monotonic() < deadline:
+    while time.monotonic() < deadline:
+        done = os.path.exists(flag)  # then one STATUS more, after the re-index
         s.sendall(b"STATUS\r\n")
-        l = f.readline()
-        n += l.startswith(b"210")
+        n += f.readline().startswith(b"210")
         if n == 1:
             print("ready", flush=True)
+        if done:
+            break
         time.sleep(0.3)
     s.sendall("DEFINE all \"вредоносная запись\"\r\n".encode())
     lines = dict_answer(f)
-    print("STATUS answered:", n >= 2)
+    print("STATUS answered before and after:", done and n >= 2)
     print("\n".join(lines))
 
 def dict_graceful(port, pid, n):
