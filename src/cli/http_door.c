@@ -3,7 +3,8 @@
 ** connections, and looks at each request head (MSG_PEEK: the bytes stay in
 ** the socket) before libmicrohttpd sees it. A head must be whole
 ** --request-timeout seconds after the connection opened (else 408), at most
-** HTTP_HEAD_MAX bytes (else 431), and well formed: a request line with
+** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields (else 431), with at most
+** HTTP_FIELDS_MAX query parameters, and well formed: a request line with
 ** HTTP/1.0 or 1.1 (else 505), header fields with a name and no control
 ** characters, no folded lines, one Host with HTTP/1.1, a Content-Length of
 ** digits and not beside Transfer-Encoding (else 400). These answers carry
@@ -32,6 +33,10 @@
 #include <unistd.h>
 
 #define HTTP_HEAD_MAX (32 * 1024)
+/* Header fields, and parameters in the query: libmicrohttpd keeps each in its
+** 128 KB per connection, and past a few thousand it answers 431 itself, or
+** (parameters) never answers at all. */
+#define HTTP_FIELDS_MAX 100
 #define LINGER_SECONDS 2.0
 
 enum { READING, WRITING, LINGERING };
@@ -178,7 +183,7 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
                            int *head_only, const char **why)
 {
     const char *line = h, *sp1, *sp2, *v;
-    size_t len = 0, at = 0, i, hosts = 0, lengths = 0, codings = 0;
+    size_t len = 0, at = 0, i, hosts = 0, lengths = 0, codings = 0, fields = 0, params = 0;
     int http11;
 
     *head_only = 0;
@@ -195,9 +200,16 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
     for (i = 0; line + i < sp1; i++)
         if (!is_tchar((unsigned char)line[i]))
             return 400;
-    for (v = sp1 + 1; v < sp2; v++)
+    for (v = sp1 + 1; v < sp2; v++) {
         if ((unsigned char)*v <= 0x20 || *v == 0x7f)
             return 400;
+        if (params ? *v == '&' : *v == '?')
+            params++; /* the first '?' begins them, each '&' adds one */
+    }
+    *why = "bad request: more than 100 parameters";
+    if (params > HTTP_FIELDS_MAX)
+        return 400;
+    *why = "bad request: the request line is not METHOD TARGET HTTP/1.1";
     *head_only = sp1 - line == 4 && strncmp(line, "HEAD", 4) == 0;
     v = sp2 + 1;
     len -= (size_t)(v - line);
@@ -211,6 +223,9 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
     http11 = v[7] == '1';
     while (next_line(h, n, &at, &line, &len) && len) {
         const char *colon = memchr(line, ':', len);
+        *why = "too many header fields (at most 100)";
+        if (++fields > HTTP_FIELDS_MAX)
+            return 431;
         *why = "bad request: a header field is malformed";
         if (!colon || colon == line)
             return 400; /* no name; also a folded line, which starts with a space */

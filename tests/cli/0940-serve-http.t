@@ -268,6 +268,18 @@ raw 'GET /api/status HTTP/1.0\r\n\r\n'
 expect_out "HTTP/1.1 200 OK" "HTTP/1.0 without Host:"
 raw "GET / HTTP/1.1\\r\\nHost: x\\r\\nX-Big: $(head -c 40000 /dev/zero | tr '\0' a)\\r\\n\\r\\n"
 expect_secure 431 "a 40 KB header"
+# libmicrohttpd answers 431 itself to a few thousand header fields, and never
+# answers a query of 2000 parameters: at most 100 of each
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 3000); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
+expect_secure 431 "3000 header fields"
+expect_out 'body: {"error":"too many header fields (at most 100)"}'
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 99); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
+expect_out "HTTP/1.1 200 OK" "100 header fields:"
+raw "GET /api/status?$(printf 'a&%.0s' $(seq 2000))a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
+expect_secure 400 "2000 parameters"
+expect_out 'body: {"error":"bad request: more than 100 parameters"}'
+raw "GET /api/status?$(printf 'a&%.0s' $(seq 99))a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
+expect_out "HTTP/1.1 200 OK" "100 parameters:"
 raw 'GET /c/information-security HTTP/1.1\r\nHost: x\r\n\r\n'
 expect_out "HTTP/1.1 200 OK" "/c/information-security:"
 for path in "/c/information-security%00.html" "/c/information-security%00" "/c/information-security%0a" \
