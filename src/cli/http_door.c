@@ -3,11 +3,11 @@
 ** connections, and looks at each request head (MSG_PEEK: the bytes stay in
 ** the socket) before libmicrohttpd sees it. A head must be whole
 ** --request-timeout seconds after the connection opened (else 408), at most
-** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields (else 431), with at most
-** HTTP_FIELDS_MAX query parameters, and well formed: a request line with
-** HTTP/1.0 or 1.1 (else 505), header fields with a name and no control
-** characters, no folded lines, one Host with HTTP/1.1, a Content-Length of
-** digits and not beside Transfer-Encoding (else 400). These answers carry
+** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields and cookies (else 431),
+** with at most HTTP_FIELDS_MAX query parameters, and well formed: a request
+** line with HTTP/1.0 or 1.1 (else 505), header fields with a name and no
+** control characters, no folded lines, one Host with HTTP/1.1, a
+** Content-Length of digits and not beside Transfer-Encoding (else 400). These answers carry
 ** the security headers of every other answer (http_reply_headers), which
 ** libmicrohttpd 0.9.75 cannot add to the error answers it makes itself; a
 ** request that passes is handed over whole (http_server.c), and every
@@ -223,9 +223,7 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
     http11 = v[7] == '1';
     while (next_line(h, n, &at, &line, &len) && len) {
         const char *colon = memchr(line, ':', len);
-        *why = "too many header fields (at most 100)";
-        if (++fields > HTTP_FIELDS_MAX)
-            return 431;
+        fields++;
         *why = "bad request: a header field is malformed";
         if (!colon || colon == line)
             return 400; /* no name; also a folded line, which starts with a space */
@@ -235,6 +233,12 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
         for (v = colon + 1; v < line + len; v++)
             if (((unsigned char)*v < 0x20 && *v != '\t') || *v == 0x7f)
                 return 400;
+        if (name_is(line, (size_t)(colon - line), "Cookie")) /* each pair kept as a field */
+            for (v = colon; v < line + len; v++)
+                fields += *v == ';';
+        *why = "too many header fields or cookies (at most 100)";
+        if (fields > HTTP_FIELDS_MAX)
+            return 431;
         hosts += (size_t)name_is(line, (size_t)(colon - line), "Host");
         codings += (size_t)name_is(line, (size_t)(colon - line), "Transfer-Encoding");
         if (name_is(line, (size_t)(colon - line), "Content-Length")) {

@@ -269,10 +269,12 @@ expect_out "HTTP/1.1 200 OK" "HTTP/1.0 without Host:"
 raw "GET / HTTP/1.1\\r\\nHost: x\\r\\nX-Big: $(head -c 40000 /dev/zero | tr '\0' a)\\r\\n\\r\\n"
 expect_secure 431 "a 40 KB header"
 # libmicrohttpd answers 431 itself to a few thousand header fields, and never
-# answers a query of 2000 parameters: at most 100 of each
+# answers a query of 2000 parameters: at most 100 of each (cookies count)
 raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 3000); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
 expect_secure 431 "3000 header fields"
-expect_out 'body: {"error":"too many header fields (at most 100)"}'
+expect_out 'body: {"error":"too many header fields or cookies (at most 100)"}'
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\nCookie: $(printf 'a=1; %.0s' $(seq 5000))b=2\\r\\n\\r\\n"
+expect_secure 431 "5000 cookies (libmicrohttpd closes the connection without an answer)"
 raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 99); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
 expect_out "HTTP/1.1 200 OK" "100 header fields:"
 raw "GET /api/status?$(printf 'a&%.0s' $(seq 2000))a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
