@@ -143,7 +143,8 @@ static int open_listener(const struct cli_out *out, const char *spec, char *show
         if (fd < 0)
             continue;
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 && serve_socket_flags(fd) == 0)
+        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 &&
+            serve_socket_flags(fd) == 0)
             break;
         rc = errno;
         close(fd);
@@ -241,6 +242,8 @@ static int serve_client(struct client *c, short revents, double now,
         return 1;
     if ((revents & POLLHUP) && !(revents & POLLIN))
         return 1;
+    if (c->line_since > 0 && glossa_dict_session_room(c->s) == 0)
+        c->line_since = now; /* not read while its answers wait: the clock waits too */
     return now - c->last >= (double)lim->idle ||
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }

@@ -4,7 +4,8 @@
 # told 420, a client from another address (127.0.0.2) is answered meanwhile,
 # and each trickling connection is closed --request-timeout (10) seconds
 # after its line began; a connection that keeps sending STATUS sees an index
-# that `glossa index` replaced meanwhile on its next DEFINE; on SIGTERM the
+# that `glossa index` replaced meanwhile on its next DEFINE; a client that
+# reads its answers late is not cut off as a slow one; on SIGTERM the
 # answers being sent are finished (then 421), idle clients are told 421 at once,
 # and the port is closed. The clients are tests/cli/serve_clients.py. Every
 # wait is bounded.
@@ -38,6 +39,14 @@ OUT=$(cat "$WORK/loop.out")
 expect_out "STATUS answered before and after: True"
 expect_out "150 1 definitions retrieved" "DEFINE on the same connection finds the new concept:"
 expect_out "<script>alert(1)</script> вредоносная запись"
+
+# --- a client that pipelines 4.8 MB of answers and 500 commands more, and
+# reads late, is not cut off by --request-timeout: while its answers wait it
+# is not read from, and the command line then half read does not count
+stop_server
+start_server --dict --request-timeout 1
+run serve_clients dict-pipeline "$PORT" 20 500
+expect_out "answered 20 of 20 DEFINE, 500 of 500 STATUS"
 
 # --- SIGTERM: the answers under way are finished, then 421 (30 answers of
 # 240 KB, more than the socket buffers hold; a generous --grace, so that a

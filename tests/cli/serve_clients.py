@@ -123,6 +123,24 @@ def dict_status_loop(port, flag):
     print("STATUS answered before and after:", done and n >= 2)
     print("\n".join(lines))
 
+def dict_pipeline(port, big, small):
+    # big answers (240 KB each, more than the socket buffers hold), then small
+    # commands past the 4096 bytes the server reads at a time, then a pause
+    # without reading: the server stops reading with a command line cut in
+    # two in its buffer, which must not count against --request-timeout
+    s, f = dict_connect(port, rcvbuf=4096)
+    f.readline()
+    s.sendall("DEFINE * информ\r\n".encode() * big + b"STATUS\r\n" * small)
+    time.sleep(3)
+    defined = status = 0
+    while defined + status < big + small:
+        l = f.readline()
+        if not l:
+            break
+        defined += l == b"250 ok\r\n"
+        status += l.startswith(b"210 ")
+    print("answered %d of %d DEFINE, %d of %d STATUS" % (defined, big, status, small))
+
 def dict_graceful(port, pid, n):
     # n answers of about 240 KB each, more than the socket buffers hold
     a, fa = dict_connect(port, rcvbuf=4096)
@@ -252,6 +270,7 @@ def http_graceful(port, pid, n):
 COMMANDS = {
     "dict-slowloris": lambda a: dict_slowloris(int(a[0]), int(a[1])),
     "dict-status-loop": lambda a: dict_status_loop(int(a[0]), a[1]),
+    "dict-pipeline": lambda a: dict_pipeline(int(a[0]), int(a[1]), int(a[2])),
     "dict-graceful": lambda a: dict_graceful(int(a[0]), int(a[1]), int(a[2])),
     "http-raw": lambda a: http_raw(int(a[0]), a[1]),
     "http-slowloris": lambda a: http_slowloris(int(a[0]), int(a[1])),
