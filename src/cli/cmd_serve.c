@@ -1,12 +1,15 @@
 /*
 ** cmd_serve.c — `glossa serve --dict`: a DICT server (RFC 2229) for the
 ** `dict` client, GoldenDict and the like. This file is the socket loop only:
-** one thread, poll(), non-blocking sockets, a bound on connections, an idle
-** timeout, SIGPIPE ignored, a clean stop on SIGINT/SIGTERM. What is said on
-** a connection is libglossa's (glossa_dict_session, src/lib/dict.c). One
-** thread means one glossa_db handle, which is not thread-safe, and no locks.
-** `glossa serve --http` (the web page) shares the options and the listening
-** socket made here; the rest of it is http_server.c and the other http_*.c.
+** one thread, poll(), non-blocking sockets, bounds on connections (in all and
+** per address), an idle timeout and a time limit on each command line, an
+** index replaced by `glossa index` taken up before the next command, SIGPIPE
+** ignored, and on SIGINT/SIGTERM a stop that first sends the answers under
+** way (--grace). What is said on a connection is libglossa's
+** (glossa_dict_session, src/lib/dict.c). One thread means one glossa_db
+** handle, which is not thread-safe, and no locks. `glossa serve --http` (the
+** web page) shares the options, the listening socket made here and a few
+** socket helpers (http.h); the rest of it is http_server.c and http_*.c.
 */
 #include "cmd.h"
 #include "http.h"
@@ -14,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -29,13 +33,23 @@ static const struct cli_option options[] = {
     { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)" },
     { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
     { "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); with --dict more are told 420" },
+    { "max-per-ip", 0, "N", "connections from one address at once, 1 to 1000 (default 8)" },
     { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)" },
+    { "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)" },
+    { "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)" },
+};
+
+/* The bounds of a server, from the options. */
+struct serve_limits {
+    long max_clients, max_per_ip, idle, request, grace;
 };
 
 struct client {
     int fd;
     int eof;                 /* the client closed its side */
     double last;             /* when it last sent or took something */
+    double line_since;       /* when an incomplete command line began, or 0 */
+    struct sockaddr_storage peer;
     glossa_dict_session *s;
 };
 
@@ -53,14 +67,14 @@ static void on_signal(int sig)
     errno = saved;
 }
 
-static double now_seconds(void)
+double serve_now(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-static int set_flags(int fd)
+int serve_socket_flags(int fd)
 {
     int fl = fcntl(fd, F_GETFL);
     return fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0
@@ -79,6 +93,18 @@ static int parse_number(const char *s, long lo, long hi, long *out)
         return -1;
     *out = v;
     return 0;
+}
+
+/* The value of a numeric option from lo to hi into *out (left as it is when
+** the option is absent). Returns -1 after a message when it is not. */
+static int limit_option(const struct cli_command *self, struct cli_args *args, const char *name,
+                        long lo, long hi, const char *what, long *out)
+{
+    const char *v = cli_value(self, args, name);
+    if (!parse_number(v, lo, hi, out))
+        return 0;
+    out_message(&args->out, "--%s takes %s from %ld to %ld, not '%s'", name, what, lo, hi, v);
+    return -1;
 }
 
 /* Bind and listen on HOST:PORT ([HOST]:PORT for IPv6). shown gets the
@@ -117,7 +143,8 @@ static int open_listener(const struct cli_out *out, const char *spec, char *show
         if (fd < 0)
             continue;
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
-        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 && set_flags(fd) == 0)
+        if (bind(fd, a->ai_addr, a->ai_addrlen) == 0 && listen(fd, 128) == 0 &&
+            serve_socket_flags(fd) == 0)
             break;
         rc = errno;
         close(fd);
@@ -170,8 +197,23 @@ static void drop_client(struct client *c)
     c->s = NULL;
 }
 
+/* Note when the command line now being received began: a line that is not
+** whole --request-timeout seconds after its first byte closes the
+** connection (a client trickling a byte a second holds no slot for long). */
+static void note_line(struct client *c, const char *buf, size_t got, double now)
+{
+    size_t i = got;
+    while (i > 0 && buf[i - 1] != '\n')
+        i--;
+    if (i > 0)
+        c->line_since = i < got ? now : 0;
+    else if (c->line_since == 0)
+        c->line_since = now;
+}
+
 /* Read what the client sent, answer, send. Returns 1 to close it. */
-static int serve_client(struct client *c, short revents, double now, double idle)
+static int serve_client(struct client *c, short revents, double now,
+                        const struct serve_limits *lim)
 {
     glossa_error err;
     size_t pending;
@@ -182,6 +224,7 @@ static int serve_client(struct client *c, short revents, double now, double idle
         ssize_t got = recv(c->fd, buf, room < sizeof buf ? room : sizeof buf, 0);
         if (got > 0) {
             c->last = now;
+            note_line(c, buf, (size_t)got, now);
             if (glossa_dict_session_feed(c->s, buf, (size_t)got, &err))
                 return 1;
         } else if (got == 0 && room > 0) {
@@ -199,17 +242,38 @@ static int serve_client(struct client *c, short revents, double now, double idle
         return 1;
     if ((revents & POLLHUP) && !(revents & POLLIN))
         return 1;
-    return now - c->last >= idle;
+    if (c->line_since > 0 && glossa_dict_session_room(c->s) == 0)
+        c->line_since = now; /* not read while its answers wait: the clock waits too */
+    return now - c->last >= (double)lim->idle ||
+           (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }
 
-static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int *n, int max,
-                           double now, double *pause_until)
+int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
+{
+    if (a->ss_family != b->ss_family)
+        return 0;
+    if (a->ss_family == AF_INET)
+        return memcmp(&((const struct sockaddr_in *)a)->sin_addr,
+                      &((const struct sockaddr_in *)b)->sin_addr, sizeof(struct in_addr)) == 0;
+    if (a->ss_family == AF_INET6)
+        return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
+                      &((const struct sockaddr_in6 *)b)->sin6_addr, sizeof(struct in6_addr)) == 0;
+    return 1;
+}
+
+/* Accept what waits; past --max-clients, or --max-per-ip from one address,
+** a connection is told 420 and closed. */
+static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int *n,
+                           const struct serve_limits *lim, double now, double *pause_until)
 {
     int i;
     for (i = 0; i < 16; i++) {
         glossa_error err;
         struct client c;
-        int fd = accept(lfd, NULL, NULL);
+        socklen_t len = sizeof c.peer;
+        int fd, j, same = 0;
+        memset(&c, 0, sizeof c);
+        fd = accept(lfd, (struct sockaddr *)&c.peer, &len);
         if (fd < 0) {
             if (errno == EMFILE || errno == ENFILE || errno == ENOBUFS || errno == ENOMEM) {
                 fprintf(stderr, "glossa serve: cannot accept a connection: %s\n", strerror(errno));
@@ -217,14 +281,15 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
             }
             return;
         }
-        memset(&c, 0, sizeof c);
         c.fd = fd;
         c.last = now;
-        if (set_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
+        if (serve_socket_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
             close(fd);
             continue;
         }
-        if (*n == max) {
+        for (j = 0; j < *n; j++)
+            same += serve_same_host(&clients[j].peer, &c.peer);
+        if (*n == lim->max_clients || same >= lim->max_per_ip) {
             glossa_dict_session_bye(c.s, GLOSSA_DICT_BUSY);
             flush_client(&c, now);
             drop_client(&c);
@@ -238,9 +303,10 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
     }
 }
 
-/* The index served over DICT, and the file it was opened from. Sessions
-** borrow st->dict, so a new index that `glossa index` renamed over the old
-** one is taken up when no connection is open. */
+/* The index served over DICT, and the file it was opened from. A new index
+** that `glossa index` renamed over the old one is taken up before the next
+** command, whatever the connections open: sessions borrow st->dict, which
+** changes its database under them (glossa_dict_set_db). */
 struct dict_state {
     const char *path, *host;
     glossa_db *db;
@@ -276,37 +342,78 @@ static void dict_close(struct dict_state *st)
     st->db = NULL;
 }
 
-/* Take up a replaced index (a failed open keeps the old one: it is complete). */
+/* Take up a replaced index (a failed open keeps the old one: it is complete,
+** and the new file is not tried again until it is replaced in turn). */
 static void dict_refresh(struct dict_state *st)
 {
-    struct dict_state fresh = *st;
     struct stat sb;
     glossa_error err;
+    glossa_db *db;
     if (stat(st->path, &sb) != 0 || (sb.st_dev == st->dev && sb.st_ino == st->ino))
         return;
-    if (dict_open(&fresh, &err))
+    st->dev = sb.st_dev;
+    st->ino = sb.st_ino;
+    if (glossa_db_open(&db, st->path, &err))
         return;
-    dict_close(st);
-    *st = fresh;
+    if (glossa_dict_set_db(st->dict, db, &err)) {
+        glossa_db_close(db);
+        return;
+    }
+    glossa_db_close(st->db);
+    st->db = db;
 }
 
-static int serve_loop(int lfd, int wake_r, struct dict_state *st, int max, double idle)
+/* Say 421 to a client and close it. */
+static void say_bye(struct client *c)
 {
-    struct client *clients = calloc((size_t)max, sizeof *clients);
-    struct pollfd *pfd = calloc((size_t)max + 2, sizeof *pfd);
-    double pause_until = 0;
+    glossa_dict_session_bye(c->s, GLOSSA_DICT_SHUTDOWN);
+    flush_client(c, 0);
+    drop_client(c);
+}
+
+/* Serve until SIGINT or SIGTERM; then stop accepting (the listening socket
+** is closed), give the answers under way --grace seconds to be sent, and say
+** 421 to each client once its answer is out. Takes lfd. */
+static int serve_loop(int lfd, int wake_r, struct dict_state *st, const struct serve_limits *lim)
+{
+    struct client *clients = calloc((size_t)lim->max_clients, sizeof *clients);
+    struct pollfd *pfd = calloc((size_t)lim->max_clients + 2, sizeof *pfd);
+    double pause_until = 0, stop_at = 0;
     int n = 0, i, rc = EXIT_OK_;
 
     if (!clients || !pfd) {
         fprintf(stderr, "glossa serve: out of memory\n");
         free(clients);
         free(pfd);
+        close(lfd);
         return EXIT_ERR;
     }
-    while (!stopping) {
-        double now = now_seconds();
-        int k = 2, live = 0;
-        pfd[0].fd = now >= pause_until ? lfd : -1;
+    for (;;) {
+        double now = serve_now();
+        int k = 2, live = 0, wait_ms = 1000;
+        if (stopping && stop_at == 0) {
+            stop_at = now + (double)lim->grace;
+            close(lfd);
+            lfd = -1;
+        }
+        if (stop_at > 0) {
+            for (i = 0; i < n; i++) {
+                size_t pending;
+                glossa_dict_session_output(clients[i].s, &pending);
+                if (pending == 0 || now >= stop_at)
+                    say_bye(&clients[i]);
+                else
+                    clients[live++] = clients[i];
+            }
+            n = live;
+            live = 0;
+            if (n == 0)
+                break;
+            wait_ms = (int)((stop_at - now) * 1000) + 1;
+            if (wait_ms > 1000)
+                wait_ms = 1000;
+        }
+        pfd[0].fd = lfd >= 0 && now >= pause_until ? lfd : -1;
         pfd[0].events = POLLIN;
         pfd[1].fd = wake_r;
         pfd[1].events = POLLIN;
@@ -314,38 +421,41 @@ static int serve_loop(int lfd, int wake_r, struct dict_state *st, int max, doubl
             size_t pending;
             glossa_dict_session_output(clients[i].s, &pending);
             pfd[k].fd = clients[i].fd;
-            pfd[k].events = (short)((glossa_dict_session_room(clients[i].s) && !clients[i].eof
+            pfd[k].events = (short)((glossa_dict_session_room(clients[i].s) && !clients[i].eof &&
+                                             stop_at == 0
                                          ? POLLIN : 0) | (pending ? POLLOUT : 0));
             pfd[k].revents = 0;
         }
         pfd[0].revents = pfd[1].revents = 0;
-        if (poll(pfd, (nfds_t)k, 1000) < 0) {
+        if (poll(pfd, (nfds_t)k, wait_ms) < 0) {
             if (errno == EINTR)
                 continue;
             fprintf(stderr, "glossa serve: poll: %s\n", strerror(errno));
             rc = EXIT_ERR;
             break;
         }
-        if (pfd[1].revents)
-            break;
-        now = now_seconds();
+        if (pfd[1].revents) {
+            char drain[64];
+            while (read(wake_r, drain, sizeof drain) > 0)
+                ;
+            continue;
+        }
+        now = serve_now();
+        dict_refresh(st); /* before the commands this round answers */
         for (i = 0; i < n; i++) {
-            if (serve_client(&clients[i], pfd[2 + i].revents, now, idle))
+            if (serve_client(&clients[i], pfd[2 + i].revents, now, lim))
                 drop_client(&clients[i]);
             else
                 clients[live++] = clients[i];
         }
         n = live;
-        if (n == 0)
-            dict_refresh(st);
         if (pfd[0].revents & POLLIN)
-            accept_clients(lfd, st->dict, clients, &n, max, now, &pause_until);
+            accept_clients(lfd, st->dict, clients, &n, lim, now, &pause_until);
     }
-    for (i = 0; i < n; i++) {
-        glossa_dict_session_bye(clients[i].s, GLOSSA_DICT_SHUTDOWN);
-        flush_client(&clients[i], 0);
-        drop_client(&clients[i]);
-    }
+    for (i = 0; i < n; i++)
+        say_bye(&clients[i]);
+    if (lfd >= 0)
+        close(lfd);
     free(clients);
     free(pfd);
     return rc;
@@ -357,8 +467,8 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     struct dict_state st;
     glossa_error err;
     struct sigaction sa;
+    struct serve_limits lim = { 64, 8, 300, 10, 5 };
     char shown[300], host[256];
-    long max = 64, idle = 300;
     int lfd, wake[2], rc;
 
     if (!cli_value(self, args, "dict") == !cli_value(self, args, "http")) {
@@ -371,16 +481,12 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (parse_number(cli_value(self, args, "max-clients"), 1, 1000, &max)) {
-        out_message(&args->out, "--max-clients takes a number from 1 to 1000, not '%s'",
-                    cli_value(self, args, "max-clients"));
+    if (limit_option(self, args, "max-clients", 1, 1000, "a number", &lim.max_clients) ||
+        limit_option(self, args, "max-per-ip", 1, 1000, "a number", &lim.max_per_ip) ||
+        limit_option(self, args, "idle-timeout", 1, 86400, "seconds", &lim.idle) ||
+        limit_option(self, args, "request-timeout", 1, 3600, "seconds", &lim.request) ||
+        limit_option(self, args, "grace", 0, 3600, "seconds", &lim.grace))
         return EXIT_ERR;
-    }
-    if (parse_number(cli_value(self, args, "idle-timeout"), 1, 86400, &idle)) {
-        out_message(&args->out, "--idle-timeout takes seconds from 1 to 86400, not '%s'",
-                    cli_value(self, args, "idle-timeout"));
-        return EXIT_ERR;
-    }
     if (cli_value(self, args, "http")) {
         struct http_config cfg;
         cfg.listen_fd = open_listener(&args->out, listen_at ? listen_at : "127.0.0.1:8080", shown,
@@ -389,8 +495,11 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
             return EXIT_ERR;
         cfg.shown = shown;
         cfg.db_path = out_db_path(cli_value(self, args, "db"));
-        cfg.max_clients = (unsigned)max;
-        cfg.idle_timeout = (unsigned)idle;
+        cfg.max_clients = (unsigned)lim.max_clients;
+        cfg.max_per_ip = (unsigned)lim.max_per_ip;
+        cfg.idle_timeout = (unsigned)lim.idle;
+        cfg.request_timeout = (unsigned)lim.request;
+        cfg.grace = (unsigned)lim.grace;
         cfg.threads = HTTP_THREADS;
         return http_serve(&args->out, &cfg);
     }
@@ -407,9 +516,11 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     lfd = open_listener(&args->out, listen_at, shown, sizeof shown);
-    if (lfd < 0 || pipe(wake) != 0 || set_flags(wake[0]) || set_flags(wake[1])) {
-        if (lfd >= 0)
+    if (lfd < 0 || pipe(wake) != 0 || serve_socket_flags(wake[0]) || serve_socket_flags(wake[1])) {
+        if (lfd >= 0) {
             out_message(&args->out, "cannot make a pipe: %s", strerror(errno));
+            close(lfd);
+        }
         dict_close(&st);
         return EXIT_ERR;
     }
@@ -425,7 +536,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     out_printf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
             glossa_dict_database_count(st.dict));
     fflush(stderr);
-    rc = serve_loop(lfd, wake[0], &st, (int)max, (double)idle);
+    rc = serve_loop(lfd, wake[0], &st, &lim);
 
     sa.sa_handler = SIG_DFL;
     sigaction(SIGINT, &sa, NULL);
@@ -433,21 +544,23 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     wake_fd = -1;
     close(wake[0]);
     close(wake[1]);
-    close(lfd);
     dict_close(&st);
     return rc;
 }
 
 const struct cli_command cmd_serve_spec = {
     "serve", run_serve, "serve the term base: DICT (RFC 2229) or a web page with a JSON API",
-    "serve --dict [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]\n"
-    "       glossa serve --http [--listen HOST:PORT] [--db PATH] [--max-clients N] [--idle-timeout SECONDS]",
+    "serve --dict [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
+    "       glossa serve --http [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
+    "LIMITS: [--max-clients N] [--max-per-ip N] [--idle-timeout SECONDS]\n"
+    "        [--request-timeout SECONDS] [--grace SECONDS]",
     options, sizeof options / sizeof options[0],
     "--dict: serve the index over the DICT protocol (RFC 2229), so that the dict\n"
     "client, GoldenDict and other DICT clients can look terms up. It listens on\n"
     "127.0.0.1:2628 unless --listen says otherwise (port 0 picks a free port);\n"
     "the address is printed on stderr as 'listening on HOST:PORT'. SIGINT or\n"
-    "SIGTERM stops it: connected clients are told 421.\n"
+    "SIGTERM stops it: it stops accepting, sends the answers under way (at most\n"
+    "--grace seconds), and tells each client 421.\n"
     "\n"
     "Databases: 'all' (every language: the whole concept) and one per language\n"
     "pair that has concepts in common, e.g. 'ru-zh' (Russian terms, their Chinese\n"
@@ -458,9 +571,14 @@ const struct cli_command cmd_serve_spec = {
     "also '.'). SHOW INFO says which entries are reconstructions, not verified.\n"
     "\n"
     "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
-    "'500 line too long'), --max-clients connections at once (more get '420'),\n"
-    "and --idle-timeout. One thread serves every connection. An index that\n"
-    "'glossa index' has replaced is taken up when no connection is open.\n"
+    "'500 line too long'), whole within --request-timeout of their first byte\n"
+    "(else the connection is closed), --max-clients connections at once and\n"
+    "--max-per-ip from one address (more get '420'), and --idle-timeout. One\n"
+    "thread serves every connection. An index that 'glossa index' has replaced\n"
+    "is taken up before the next command, on open connections too.\n"
+    "\n"
+    "Defaults: --max-clients 64, --max-per-ip 8 (behind a reverse proxy, raise\n"
+    "it), --idle-timeout 300, --request-timeout 10, --grace 5.\n"
     "\n"
     "--http: serve a web page on 127.0.0.1:8080 (unless --listen says otherwise):\n"
     "a search box that looks up as you type, each concept at /c/ID (rendered on\n"
@@ -476,6 +594,14 @@ const struct cli_command cmd_serve_spec = {
     "reopened when 'glossa index' has replaced it (no restart needed); the\n"
     "page is compiled in and no file is served. Every page is sent with a\n"
     "Content-Security-Policy that allows only its own style and script.\n"
+    "Each request head is checked before libmicrohttpd sees it: whole within\n"
+    "--request-timeout of the connection (else 408), at most 32 KB, 100 header\n"
+    "fields and cookies (431), HTTP/1.0 or 1.1 (505), at most 100 parameters,\n"
+    "well formed (400); a control character in the path is 400. Every answer\n"
+    "has the security headers and closes its connection. --max-clients and\n"
+    "--max-per-ip (more are closed at once).\n"
+    "SIGINT or SIGTERM: no new connection; the requests under way are\n"
+    "answered (at most --grace seconds), then it stops.\n"
     "\n"
     "Exit status: 0 stopped by a signal, 2 error (no database, cannot listen).",
     "  glossa serve --dict &\n"

@@ -3,15 +3,18 @@
 ** the transport (libmicrohttpd, the database handles, limits, headers,
 ** signals); http_params.c reads a request's parameters; http_api.c writes
 ** the JSON answers, http_page.c the HTML pages; http_csp.c the
-** Content-Security-Policy. Only http_server.c includes microhttpd.h.
+** Content-Security-Policy; http_door.c accepts the connections and checks
+** each request head first. Only http_server.c includes microhttpd.h.
 */
 #ifndef GLOSSA_HTTP_H
 #define GLOSSA_HTTP_H
 
 #include "cmd.h"
 
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <sys/socket.h>
 
 /* The page (export/web/index.html), embedded at build time (web_resources.c). */
 extern const char glossa_web_index[];
@@ -95,16 +98,49 @@ const char *http_csp_page(void);
 /* SHA-256 (FIPS 180-4) of len bytes of data into out. */
 void http_sha256(const void *data, size_t len, unsigned char out[32]);
 
+/* cmd_serve.c: what the DICT and the HTTP server share */
+/* Seconds on the monotonic clock. */
+double serve_now(void);
+/* Make fd non-blocking and close-on-exec. Returns 0 or -1. */
+int serve_socket_flags(int fd);
+/* 1 when a and b are the same host (the port aside). */
+int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b);
+
 /* http_server.c */
 struct http_config {
     int listen_fd;           /* bound and listening; the server closes it */
     const char *shown;       /* the address, for the "listening on" line */
     const char *db_path;
-    unsigned max_clients;
-    unsigned idle_timeout;   /* seconds */
+    unsigned max_clients, max_per_ip;
+    unsigned idle_timeout;    /* seconds without a byte sent or taken */
+    unsigned request_timeout; /* seconds from a connection's opening, or its
+                              ** previous answer, to a whole request header */
+    unsigned grace;           /* seconds to finish the answers under way on SIGTERM */
     unsigned threads;
 };
 /* Serve until SIGINT or SIGTERM. Returns EXIT_OK_ or EXIT_ERR (after a message). */
 int http_serve(const struct cli_out *out, const struct http_config *cfg);
+/* An error answer: JSON (api_msg) for an /api path, else the page (page_msg). */
+void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
+                      const char *page_msg, struct http_reply *reply);
+/* The header fields of every answer (content type, security headers,
+** "Connection: close"; "Allow" when allow), each given to add(). */
+void http_reply_headers(const struct http_reply *reply, int allow,
+                        void (*add)(void *cls, const char *name, const char *value), void *cls);
+
+/* http_door.c: the connections before libmicrohttpd has them */
+struct http_door;
+/* Give a connection whose request head passed to libmicrohttpd; it owns fd
+** from then on (closed on failure too). Returns 0, or -1 when refused. */
+typedef int (*http_hand_fn)(void *cls, int fd, const struct sockaddr *addr, socklen_t len);
+/* Door state over cfg (borrowed); NULL when memory is short. */
+struct http_door *http_door_new(const struct http_config *cfg);
+void http_door_free(struct http_door *d);
+/* Accept and check requests until a signal of stop (blocked in every
+** thread) comes and the requests under way are done, or --grace is over.
+** Closes the listening socket. Returns 0, or -1 when it cannot start. */
+int http_door_run(struct http_door *d, const sigset_t *stop, http_hand_fn hand, void *cls);
+/* libmicrohttpd closed fd, a connection handed over (any thread). */
+void http_door_closed(struct http_door *d, int fd);
 
 #endif

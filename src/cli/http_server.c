@@ -1,17 +1,22 @@
 /*
 ** http_server.c — the transport of `glossa serve --http`: libmicrohttpd
 ** with a pool of worker threads, and a pool of read-only glossa_db handles
-** (one per worker: a handle is never used by two threads at once). It
-** checks each request before anything else runs — only GET and HEAD, no
-** request body, a target of at most 8 KB, parameters that are UTF-8 —
-** routes it to http_api.c (JSON) or http_page.c (HTML), and sends the answer
-** with its security headers. Nothing is ever read from the file system to
-** answer a request: the page is compiled in. A handle whose file was
-** replaced by `glossa index` is reopened before its next request, so a new
-** index is served without a restart. SIGINT or SIGTERM stops it.
+** (one per worker: a handle is never used by two threads at once). It has
+** no listening socket: the door (http_door.c) accepts, checks each request
+** head, and hands the connection over. Here each request is checked before
+** anything else runs — only GET and HEAD, no request body, a target of at
+** most 8 KB without a control character in its path, parameters that are
+** UTF-8 — routed to http_api.c (JSON) or http_page.c (HTML), and answered
+** with its security headers and "Connection: close". Nothing is ever read
+** from the file system to answer a request: the page is compiled in. A
+** handle whose file was replaced by `glossa index` is reopened before its
+** next request, so a new index is served without a restart. On SIGINT or
+** SIGTERM the door stops accepting and waits for the requests under way.
 */
 #include "http.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
@@ -127,13 +132,34 @@ static void pool_give(struct db_pool *p, struct db_slot *s)
 
 /* What the URI log callback learns before the request is parsed; the access
 ** handler finds it in *req_cls. Static markers: nothing to free. */
-static int uri_ok, uri_too_long, checked, answered;
+static const int uri_ok, uri_too_long, uri_control, checked, answered;
+#define MARK(m) ((void *)&(m))
+
+/* 1 when the path of uri (before any '?'), decoded, holds a control
+** character: libmicrohttpd decodes %00 into a string end, so that
+** /c/ID%00.html would be read as /c/ID. */
+static int control_in_path(const char *uri)
+{
+    const char *p;
+    for (p = uri; *p && *p != '?'; p++) {
+        unsigned c = (unsigned char)*p;
+        if (c == '%' && isxdigit((unsigned char)p[1]) && isxdigit((unsigned char)p[2])) {
+            char hex[3] = { p[1], p[2], '\0' };
+            c = (unsigned)strtoul(hex, NULL, 16);
+        }
+        if (c < 0x20 || c == 0x7f)
+            return 1;
+    }
+    return 0;
+}
 
 static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
 {
     (void)cls;
     (void)c;
-    return strlen(uri) > HTTP_URL_MAX ? &uri_too_long : &uri_ok;
+    return strlen(uri) > HTTP_URL_MAX ? MARK(uri_too_long)
+         : control_in_path(uri)       ? MARK(uri_control)
+                                      : MARK(uri_ok);
 }
 
 static void keep(const char **slot, const char *value)
@@ -190,6 +216,15 @@ static int is_api(const char *path)
     return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
 }
 
+void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
+                      const char *page_msg, struct http_reply *reply)
+{
+    if (is_api(req->path))
+        http_api_error(reply, status, api_msg);
+    else
+        http_page_error(req, status, page_msg, reply);
+}
+
 /* The answer to a request that passed the checks. */
 static void route(struct server *srv, const struct http_request *req, struct http_reply *reply)
 {
@@ -227,13 +262,33 @@ static void route(struct server *srv, const struct http_request *req, struct htt
     pool_give(&srv->pool, slot);
 }
 
+void http_reply_headers(const struct http_reply *reply, int allow,
+                        void (*add)(void *cls, const char *name, const char *value), void *cls)
+{
+    int html = strncmp(reply->type, "text/html", 9) == 0;
+    add(cls, "Content-Type", reply->type);
+    add(cls, "Content-Security-Policy", html ? http_csp_page() : HTTP_CSP_NONE);
+    add(cls, "X-Content-Type-Options", "nosniff");
+    add(cls, "X-Frame-Options", "DENY");
+    add(cls, "Referrer-Policy", "no-referrer");
+    add(cls, "Cache-Control", "no-cache");
+    /* one request per connection: each comes through the door's checks */
+    add(cls, "Connection", "close");
+    if (allow)
+        add(cls, "Allow", "GET, HEAD");
+}
+
+static void add_mhd_header(void *cls, const char *name, const char *value)
+{
+    MHD_add_response_header(cls, name, value);
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *reply,
                                   int allow)
 {
     static char oom[] = "{\"error\":\"out of memory\"}\n";
     struct MHD_Response *r;
     enum MHD_Result ret;
-    int html;
 
     if (reply->body)
         r = MHD_create_response_from_buffer(reply->len, reply->body, MHD_RESPMEM_MUST_FREE);
@@ -247,15 +302,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *r
         reply->status = 500;
         reply->type = "application/json; charset=utf-8";
     }
-    html = strncmp(reply->type, "text/html", 9) == 0;
-    MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, reply->type);
-    MHD_add_response_header(r, "Content-Security-Policy", html ? http_csp_page() : HTTP_CSP_NONE);
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "X-Frame-Options", "DENY");
-    MHD_add_response_header(r, "Referrer-Policy", "no-referrer");
-    MHD_add_response_header(r, "Cache-Control", "no-cache");
-    if (allow)
-        MHD_add_response_header(r, MHD_HTTP_HEADER_ALLOW, "GET, HEAD");
+    http_reply_headers(reply, allow, add_mhd_header, r);
     ret = MHD_queue_response(c, reply->status, r);
     MHD_destroy_response(r);
     return ret;
@@ -273,50 +320,45 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
     const char *chunked = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                       MHD_HTTP_HEADER_TRANSFER_ENCODING);
-    int api;
 
     (void)version;
     (void)upload_data;
-    if (*req_cls == &answered) { /* body bytes after the answer: dropped */
+    if (*req_cls == MARK(answered)) { /* body bytes after the answer: dropped */
         *upload_data_size = 0;
         return MHD_YES;
     }
     memset(&req, 0, sizeof req);
     req.path = url;
-    api = is_api(url);
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-        if (api)
-            http_api_error(&reply, 405, "only GET and HEAD");
-        else
-            http_page_error(&req, 405, "This server only answers GET and HEAD.", &reply);
-        *req_cls = &answered;
+        http_error_reply(&req, 405, "only GET and HEAD", "This server only answers GET and HEAD.",
+                         &reply);
+        *req_cls = MARK(answered);
         return send_reply(c, &reply, 1);
     }
-    if (*req_cls == &uri_too_long) {
-        if (api)
-            http_api_error(&reply, 414, "request target too long (at most 8192 bytes)");
+    if (*req_cls == MARK(uri_too_long) || *req_cls == MARK(uri_control)) {
+        if (*req_cls == MARK(uri_too_long))
+            http_error_reply(&req, 414, "request target too long (at most 8192 bytes)",
+                             "The address is too long (at most 8192 bytes).", &reply);
         else
-            http_page_error(&req, 414, "The address is too long (at most 8192 bytes).", &reply);
-        *req_cls = &answered;
+            http_error_reply(&req, 400, "a control character in the path",
+                             "The address has a control character in its path.", &reply);
+        *req_cls = MARK(answered);
         return send_reply(c, &reply, 0);
     }
     if ((length && strcmp(length, "0") != 0) || chunked) {
-        if (api)
-            http_api_error(&reply, 413, "a request body is not accepted");
-        else
-            http_page_error(&req, 413, "A request body is not accepted.", &reply);
-        *req_cls = &answered;
+        http_error_reply(&req, 413, "a request body is not accepted",
+                         "A request body is not accepted.", &reply);
+        *req_cls = MARK(answered);
         return send_reply(c, &reply, 0);
     }
-    if (*req_cls != &checked) {
-        /* Answer on the next call, once MHD knows the request is complete: an
-        ** answer queued now would close the connection (no keep-alive). */
-        *req_cls = &checked;
+    if (*req_cls != MARK(checked)) {
+        /* Answer on the next call, once MHD knows the request is complete. */
+        *req_cls = MARK(checked);
         return MHD_YES;
     }
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
-    *req_cls = &answered;
-    if (req.bad && api) {
+    *req_cls = MARK(answered);
+    if (req.bad && is_api(url)) {
         http_api_error(&reply, 400, "a parameter is not valid UTF-8 text, or too long");
         return send_reply(c, &reply, 0);
     }
@@ -326,13 +368,31 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 
 /* ---- the server --------------------------------------------------------------------- */
 
+/* libmicrohttpd closed a connection: the door counts it no more. */
+static void on_connection(void *cls, struct MHD_Connection *c, void **socket_cls,
+                          enum MHD_ConnectionNotificationCode code)
+{
+    const union MHD_ConnectionInfo *info;
+    (void)socket_cls;
+    if (code != MHD_CONNECTION_NOTIFY_CLOSED)
+        return;
+    info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    if (info)
+        http_door_closed(cls, info->connect_fd);
+}
+
+static int hand_over(void *cls, int fd, const struct sockaddr *addr, socklen_t len)
+{
+    return MHD_add_connection(cls, fd, addr, len) == MHD_YES ? 0 : -1;
+}
+
 int http_serve(const struct cli_out *out, const struct http_config *cfg)
 {
     struct server srv;
+    struct http_door *door;
     glossa_error err;
     sigset_t stop, old;
     char msg[256];
-    int sig = 0;
 
     memset(&srv, 0, sizeof srv);
     if (http_page_init(msg, sizeof msg)) {
@@ -341,41 +401,54 @@ int http_serve(const struct cli_out *out, const struct http_config *cfg)
         return EXIT_ERR;
     }
     http_csp_init();
-    if (pool_open(&srv.pool, cfg->db_path, cfg->threads, &err)) {
-        out_error(out, &err);
+    door = http_door_new(cfg);
+    if (!door || pool_open(&srv.pool, cfg->db_path, cfg->threads, &err)) {
+        if (door)
+            out_error(out, &err);
+        else
+            out_message(out, "out of memory");
         pool_close(&srv.pool);
+        http_door_free(door);
         close(cfg->listen_fd);
         return EXIT_ERR;
     }
-    /* SIGINT and SIGTERM wait for sigwait() below; the workers inherit the mask. */
+    /* SIGINT and SIGTERM are read by the door (signalfd); the workers inherit the mask. */
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, &old);
     signal(SIGPIPE, SIG_IGN);
+    /* No listening socket: the door accepts, checks each request head, and
+    ** hands the connection over (MHD_add_connection; MHD_USE_ITC wakes a worker). */
     srv.daemon = MHD_start_daemon(
-        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD, 0, NULL, NULL, on_request, &srv,
-        MHD_OPTION_LISTEN_SOCKET, (MHD_socket)cfg->listen_fd,
+        MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
+        0, NULL, NULL, on_request, &srv,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
         MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_clients,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)cfg->max_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024),
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, door,
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
         MHD_OPTION_END);
     if (!srv.daemon) {
         out_message(out, "cannot start the HTTP server on %s", cfg->shown);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pool_close(&srv.pool);
-        close(cfg->listen_fd); /* EBADF if the library closed it already */
+        http_door_free(door);
+        close(cfg->listen_fd);
         return EXIT_ERR;
     }
     out_printf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown, cfg->threads,
                cfg->shown);
     fflush(stderr);
-    while (sigwait(&stop, &sig) != 0)
-        ;
-    MHD_stop_daemon(srv.daemon); /* waits for the workers; closes the listening socket */
+    if (http_door_run(door, &stop, hand_over, srv.daemon)) {
+        out_message(out, "cannot wait for signals: %s", strerror(errno));
+        close(cfg->listen_fd);
+    }
+    MHD_stop_daemon(srv.daemon); /* waits for the workers; what is left is closed */
+    http_door_free(door);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     pool_close(&srv.pool);
     return EXIT_OK_;

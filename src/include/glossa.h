@@ -558,6 +558,10 @@ typedef struct glossa_dict_opts {
 ** @param[out] out  new server state; caller frees with glossa_dict_free() */
 int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *opts,
                     glossa_error *err);
+/* Serve db from now on (a new index published at the same path): the
+** sessions and counters stay, the databases are read from db. On an error d
+** keeps the database it had. The old one stays borrowed: close it after. */
+int glossa_dict_set_db(glossa_dict *d, glossa_db *db, glossa_error *err);
 /* Free server state; accepts NULL. Free its sessions first. */
 void glossa_dict_free(glossa_dict *d);
 /* Databases, "all" first. @return borrowed name, valid until glossa_dict_free(d) */

@@ -141,6 +141,22 @@ int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *op
     return 0;
 }
 
+int glossa_dict_set_db(glossa_dict *d, glossa_db *db, glossa_error *err)
+{
+    glossa_dict fresh = *d;
+    int rc;
+
+    if (!db)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no database");
+    fresh.db = db;
+    fresh.concepts = fresh.terms = 0;
+    fresh.n_dbs = 0;
+    if ((rc = load_databases(&fresh, err)))
+        return rc;
+    *d = fresh; /* counters, norm and host stay: the same server, a new index */
+    return 0;
+}
+
 void glossa_dict_free(glossa_dict *d)
 {
     if (!d)

@@ -92,8 +92,9 @@ expect_rc 0 "SIGTERM with a client connected"
 reply 3; expect_line "421 " "stopping"
 exec 3<&-
 
-# --- 50 dict clients at once (the default --max-clients is 64)
-start_server --dict --idle-timeout 2
+# --- 50 dict clients at once (the default --max-clients is 64; they all come
+# from 127.0.0.1, so --max-per-ip is raised from its default 8)
+start_server --dict --idle-timeout 2 --max-per-ip 64
 for i in $(seq 50); do
     timeout 60 dict -h 127.0.0.1 -p "$PORT" -d ru-zh "информационная безопасность" \
         >"$WORK/client.$i" 2>&1 &

@@ -26,7 +26,9 @@ run timeout 10 "$GLOSSA" serve --http --listen nowhere
 expect_rc 2 "--http --listen without a port"
 expect_err "--listen takes HOST:PORT"
 
-start_server --http
+# every client here is 127.0.0.1: --max-per-ip is raised from its default 8 for
+# the 50 clients at once (0942-serve-http-slow.t tests the default)
+start_server --http --max-per-ip 64
 BASE="http://127.0.0.1:$PORT"
 expect_true "it says where it listens" grep -q "^listening on 127.0.0.1:$PORT (HTTP" "$WORK/serve.err"
 
@@ -227,9 +229,71 @@ same_bytes "/api/concept/hostile-entry versus show" "$WORK/cli.json" "$WORK/body
 expect_json '.results[0].terms[1].text' '"><img src=x onerror=alert(1)>'
 expect_header "Content-Security-Policy: default-src 'none'"
 
-# --- keep-alive: two requests on one connection
+# --- one request per connection: each comes through the server's own checks
+# of the request head first (http_door.c), libmicrohttpd never sees one alone
 curl -sv --max-time 20 -o /dev/null -o /dev/null "$BASE/api/status" "$BASE/api/concept/information-security" 2>"$WORK/verbose"
-expect_true "the second request re-uses the connection" grep -q "Re-using existing connection" "$WORK/verbose"
+expect_true "both requests of one curl are answered" test "$(grep -c '^< HTTP/1.1 200 OK' "$WORK/verbose")" -eq 2
+expect_true "every answer says Connection: close" test "$(grep -ci '^< Connection: close' "$WORK/verbose")" -eq 2
+
+# --- requests that libmicrohttpd 0.9.75 would answer itself, without the
+# security headers (and Content-Length: -1 with its status line twice), are
+# answered by glossa: one status line, the headers, JSON under /api
+raw() { # raw REQUEST (with \r\n escapes): the answer's head and the start of its body in $OUT
+    OUT=$(serve_clients http-raw "$PORT" "$1" 2>&1); RC=$?
+}
+expect_secure() { # expect_secure STATUS WHAT
+    expect_out "HTTP/1.1 $1 " "$2:"
+    expect_out "status lines: 1" "$2, one status line:"
+    expect_out "X-Content-Type-Options: nosniff" "$2, nosniff:"
+    expect_out "Content-Security-Policy: default-src 'none'" "$2, CSP:"
+    expect_out "X-Frame-Options: DENY" "$2, X-Frame-Options:"
+}
+raw 'GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n'
+expect_secure 400 "Content-Length: -1"
+raw 'GET /api/lookup?q=x HTTP/1.1\r\nHost: x\r\nContent-Length: 12abc\r\n\r\n'
+expect_secure 400 "Content-Length: 12abc"
+expect_out 'body: {"error":"bad request: Content-Length is not a number"}'
+raw 'GET /api/status HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nTransfer-Encoding: chunked\r\n\r\n'
+expect_secure 400 "Content-Length with Transfer-Encoding"
+raw 'GET / HTTP/2.0\r\nHost: x\r\n\r\n'
+expect_secure 505 "HTTP/2.0"
+raw 'GET /api/status HTTP/1.1\r\nHost x\r\n\r\n'
+expect_secure 400 "a header without a colon"
+expect_out 'body: {"error":"bad request: a header field is malformed"}'
+raw 'GET /api/status HTTP/1.1\r\nHost: x\r\n folded: line\r\n\r\n'
+expect_secure 400 "a folded header line"
+raw 'GET /api/status HTTP/1.1\r\n\r\n'
+expect_secure 400 "HTTP/1.1 without Host"
+raw 'GET /api/status HTTP/1.0\r\n\r\n'
+expect_out "HTTP/1.1 200 OK" "HTTP/1.0 without Host:"
+raw "GET / HTTP/1.1\\r\\nHost: x\\r\\nX-Big: $(head -c 40000 /dev/zero | tr '\0' a)\\r\\n\\r\\n"
+expect_secure 431 "a 40 KB header"
+# libmicrohttpd answers 431 itself to a few thousand header fields, and never
+# answers a query of 2000 parameters: at most 100 of each (cookies count)
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 3000); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
+expect_secure 431 "3000 header fields"
+expect_out 'body: {"error":"too many header fields or cookies (at most 100)"}'
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\nCookie: $(printf 'a=1; %.0s' $(seq 5000))b=2\\r\\n\\r\\n"
+expect_secure 431 "5000 cookies (libmicrohttpd closes the connection without an answer)"
+raw "GET /api/status HTTP/1.1\\r\\nHost: x\\r\\n$(for i in $(seq 99); do printf 'X%d: y\\r\\n' "$i"; done)\\r\\n"
+expect_out "HTTP/1.1 200 OK" "100 header fields:"
+raw "GET /api/status?$(printf 'a&%.0s' $(seq 2000))a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
+expect_secure 400 "2000 parameters"
+expect_out 'body: {"error":"bad request: more than 100 parameters"}'
+raw "GET /api/status?$(printf 'a&%.0s' $(seq 99))a HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n"
+expect_out "HTTP/1.1 200 OK" "100 parameters:"
+raw 'GET /c/information-security HTTP/1.1\r\nHost: x\r\n\r\n'
+expect_out "HTTP/1.1 200 OK" "/c/information-security:"
+for path in "/c/information-security%00.html" "/c/information-security%00" "/c/information-security%0a" \
+            "/c/information%1fsecurity" "/c/information-security%7F"; do
+    get --path-as-is "$BASE$path"
+    expect_code 400 "$path (a control character in the path):"
+    expect_header "X-Content-Type-Options: nosniff"
+    expect_out "The address has a control character in its path."
+done
+get "$BASE/api/concept/information-security%00"
+expect_code 400 "/api/concept/ID%00:"
+expect_json .error "a control character in the path"
 
 # --- 50 clients at once, each answered in full
 "$GLOSSA" lookup --format json "информационной безопасности" >"$WORK/cli.json"

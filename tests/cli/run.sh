@@ -62,6 +62,13 @@ need_shared() {
     fi
 }
 
+# The clients of the server tests (tests/cli/serve_clients.py), bounded to
+# 60 s; need_python3 skips a test that uses them where python3 is missing.
+need_python3() {
+    command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
+}
+serve_clients() { timeout 60 python3 "$SRC/tests/cli/serve_clients.py" "$@"; }
+
 # Index the bundled glossary into $GLOSSA_DB once.
 index_bundled() {
     "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }

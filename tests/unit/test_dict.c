@@ -3,7 +3,8 @@
 ** greeting, SHOW, DEFINE and MATCH over an index of the test fixture, the
 ** databases "*", "!" and language pairs, every strategy, RFC error codes,
 ** lines split or too long, garbage bytes, back-pressure, dot-stuffing,
-** OPTION MIME, and out-of-memory answered with 420.
+** OPTION MIME, a new index taken up under an open session, and
+** out-of-memory answered with 420.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -608,6 +609,37 @@ static void test_dict__bye(void **state)
     glossa_dict_session_free(s);
 }
 
+/* A new index taken up under an open session: its next command reads the
+** new one; the counters go on; a failed switch keeps the old index. */
+static void test_dict__set_db_under_a_session(void **state)
+{
+    char path[4096], dots[4096];
+    const char *in[1];
+    glossa_db *other;
+    glossa_error err;
+    glossa_dict_session *s = session();
+    char *before = talk(s, "SHOW SERVER\r\n"), *after;
+    (void)state;
+    snprintf(dots, sizeof dots, "%s", th_path(dir, "dots.xml"));
+    in[0] = dots;
+    snprintf(path, sizeof path, "%s", th_path(dir, "other.db"));
+    if (glossa_index(path, in, 1, NULL, NULL, &err))
+        fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
+    assert_int_equal(glossa_db_open(&other, path, &err), 0);
+    assert_null(strstr(before, " 1 concepts, "));
+    assert_int_equal(glossa_dict_set_db(dict, NULL, &err), GLOSSA_EINPUT);
+    assert_int_equal(glossa_dict_set_db(dict, other, &err), 0);
+    after = talk(s, "SHOW SERVER\r\nDEFINE all .dot\r\n");
+    assert_non_null(strstr(after, "\r\n1 concepts, "));
+    assert_non_null(strstr(after, "150 1 definitions retrieved"));
+    assert_null(strstr(after, " 0 commands")); /* the counters went on */
+    assert_int_equal(glossa_dict_set_db(dict, db, &err), 0);
+    glossa_db_close(other);
+    free(before);
+    free(after);
+    glossa_dict_session_free(s);
+}
+
 static void test_dict__out_of_memory_is_answered_420(void **state)
 {
     static const char cmd[] = "DEFINE * \"информационная безопасность\"\r\n";
@@ -651,6 +683,7 @@ int main(void)
         cmocka_unit_test(test_dict__dot_stuffing_and_mime),
         cmocka_unit_test(test_dict__random_bytes_never_break_it),
         cmocka_unit_test(test_dict__bye),
+        cmocka_unit_test(test_dict__set_db_under_a_session),
         cmocka_unit_test(test_dict__out_of_memory_is_answered_420),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
