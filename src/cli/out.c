@@ -302,33 +302,14 @@ void out_json_string(FILE *f, const char *s)
     out_json_string_n(f, s ? s : "", s ? strlen(s) : 0);
 }
 
+static int file_write(void *f, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, f) == len ? 0 : -1; /* out_finish reports it */
+}
+
 void out_json_string_n(FILE *f, const char *s, size_t n)
 {
-    size_t i = 0;
-    fputc('"', f);
-    while (i < n) {
-        unsigned cp;
-        size_t k = glossa_utf8_next(s + i, n - i, &cp);
-        if (k == 0) { /* not UTF-8: JSON has no way to carry the byte */
-            fputs("\\ufffd", f);
-            k = 1;
-        } else if (cp == '"' || cp == '\\') {
-            fputc('\\', f);
-            fputc((int)cp, f);
-        } else if (cp == '\n') {
-            fputs("\\n", f);
-        } else if (cp == '\r') {
-            fputs("\\r", f);
-        } else if (cp == '\t') {
-            fputs("\\t", f);
-        } else if (glossa_char_is_unsafe(cp)) {
-            fprintf(f, "\\u%04x", cp);
-        } else {
-            fwrite(s + i, 1, k, f);
-        }
-        i += k;
-    }
-    fputc('"', f);
+    glossa_json_string(s, n, file_write, f);
 }
 
 void out_padded(FILE *f, const char *s, size_t width)

@@ -795,6 +795,18 @@ int glossa_char_is_unsafe(unsigned cp);
 ** the whole result (like snprintf): out was big enough when it is < size. */
 size_t glossa_text_safe(char *out, size_t size, const char *s, size_t n);
 
+/* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
+typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
+
+/* s (n bytes) as one JSON string, quotes included, given to write in pieces:
+** the one JSON string writer of glossa (lookup, show, export and the web API
+** all use it). '"' and '\\' are escaped, line feed, carriage return and tab
+** as \n \r \t, every other unsafe character (glossa_char_is_unsafe) as
+** \u00XX or \u20XX, so that JSON printed on a terminal is safe too; a byte
+** that is not well-formed UTF-8 (JSON cannot carry it) becomes \ufffd. The
+** result is always valid JSON. Returns 0, or what write returned. */
+int glossa_json_string(const char *s, size_t n, glossa_write_fn write, void *userdata);
+
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);

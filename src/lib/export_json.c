@@ -12,23 +12,15 @@
 #include <stdio.h>
 #include <string.h>
 
+static int buf_write(void *buf, const char *data, size_t len)
+{
+    return glossa__buf_add(buf, data, len);
+}
+
 static int json_string(struct glossa_buf *out, const char *s)
 {
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    int rc = glossa__buf_add(out, "\"", 1);
-    for (; *p && !rc; p++) {
-        switch (*p) {
-        case '"': rc = glossa__buf_adds(out, "\\\""); break;
-        case '\\': rc = glossa__buf_adds(out, "\\\\"); break;
-        case '\n': rc = glossa__buf_adds(out, "\\n"); break;
-        case '\r': rc = glossa__buf_adds(out, "\\r"); break;
-        case '\t': rc = glossa__buf_adds(out, "\\t"); break;
-        default:
-            rc = *p < 0x20 ? glossa__buf_addf(out, "\\u%04x", *p)
-                           : glossa__buf_add(out, (const char *)p, 1);
-        }
-    }
-    return rc || glossa__buf_add(out, "\"", 1);
+    s = s ? s : "";
+    return glossa_json_string(s, strlen(s), buf_write, out);
 }
 
 static int definition_source(struct glossa_tb *tb, const struct tei_def *d, struct glossa_buf *s)

@@ -37,6 +37,12 @@ int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
 ** UTF-8 (quoted input, a character cut by a buffer) U+FFFD. */
 void glossa__one_line(char *msg, size_t size);
 
+/* ---- date.c ------------------------------------------------------------- */
+
+/* d is YYYY-MM-DD and a day of the calendar (leap years counted): 0, or
+** GLOSSA_EINPUT saying what is wrong. */
+int glossa__date_check(const char *d, glossa_error *err);
+
 /* ---- alloc.c: the one allocation seam (fault injection hooks in here) --- */
 
 void *glossa__malloc(size_t n);

@@ -495,12 +495,7 @@ const char *glossa__tbx_group_source(struct importer *im, xmlNodePtr group)
 
 static int is_date(const char *s)
 {
-    static const char pattern[] = "dddd-dd-dd";
-    size_t i;
-    for (i = 0; pattern[i]; i++)
-        if (pattern[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
-            return 0;
-    return s[i] == '\0';
+    return glossa__date_check(s, NULL) == 0;
 }
 
 int glossa__tbx_wording_mark(struct importer *im, const char *text, struct wording *w)

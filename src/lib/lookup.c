@@ -966,37 +966,15 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 
 /* ---- the query ------------------------------------------------------------------------- */
 
-/* A YYYY-MM-DD that is a day of the calendar (leap years counted): 0, or
-** GLOSSA_EINPUT saying what is wrong. */
-static int day_check(const char *d, glossa_error *err)
-{
-    static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-    int y = (int)strtol(d, NULL, 10), m = (int)strtol(d + 5, NULL, 10);
-    int day = (int)strtol(d + 8, NULL, 10);
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    if (m < 1 || m > 12)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "'%s' is not a date: there is no month %02d", d, m);
-    if (day < 1 || day > days[m - 1] - (m == 2 && !leap))
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "'%s' is not a date: %.7s has %d days", d, d,
-                                 days[m - 1] - (m == 2 && !leap));
-    return 0;
-}
 
 /* The day whose wordings count: --as-of, else today (UTC). */
 static int set_day(struct query *q, const glossa_lookup_opts *opts, glossa_error *err)
 {
     q->history = opts->version >= 1 && opts->history;
     if (opts->as_of) {
-        const char *d = opts->as_of;
-        if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' ||
-            strspn(d, "0123456789-") != 10)
-            return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                     "a date is YYYY-MM-DD, not '%s'", d);
-        if (day_check(d, err))
+        if (glossa__date_check(opts->as_of, err))
             return GLOSSA_EINPUT;
-        memcpy(q->as_of, d, 11);
+        memcpy(q->as_of, opts->as_of, 11);
     } else {
         time_t now = time(NULL);
         struct tm tm;

@@ -1,0 +1,30 @@
+/*
+** date.c — the one check of a date glossa is given (--as-of, the dates a TBX
+** note carries into TEI): YYYY-MM-DD, and a day of the calendar.
+*/
+#include "glossa_int.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+int glossa__date_check(const char *d, glossa_error *err)
+{
+    static const int days[12] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+    int y, m, day, leap;
+
+    if (strlen(d) != 10 || d[4] != '-' || d[7] != '-' || strspn(d, "0123456789") != 4 ||
+        strspn(d + 5, "0123456789") != 2 || strspn(d + 8, "0123456789") != 2)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "a date is YYYY-MM-DD, not '%s'",
+                                 d);
+    y = (int)strtol(d, NULL, 10), m = (int)strtol(d + 5, NULL, 10);
+    day = (int)strtol(d + 8, NULL, 10);
+    leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m < 1 || m > 12)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "'%s' is not a date: there is no month %02d", d, m);
+    if (day < 1 || day > days[m - 1] - (m == 2 && !leap))
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "'%s' is not a date: %.7s has %d days", d, d,
+                                 days[m - 1] - (m == 2 && !leap));
+    return 0;
+}
