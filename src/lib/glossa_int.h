@@ -213,11 +213,16 @@ extern const size_t glossa__schema_rows_n;
 
 /* The work a connection to an index may do before SQLite interrupts it
 ** (SQLITE_INTERRUPT): a bound, so that no database can make glossa run
-** forever. Set afresh by glossa__budget_reset before each operation. */
+** forever. Set afresh by glossa__budget_reset before each operation, in
+** ticks of 1000 virtual-machine steps (some 30 µs): a lookup or a concept
+** (at 1M terms the heaviest take 1 300 ticks), or an operation over the
+** whole index (integrity check at 1M terms: 60 000; README "Hostile databases"). */
+#define GLOSSA_BUDGET_LOOKUP 100000UL
+#define GLOSSA_BUDGET_WHOLE 1000000UL
 struct glossa__budget {
-    unsigned long left;       /* ticks of GLOSSA_BUDGET_TICK virtual-machine steps */
+    unsigned long left;
 };
-void glossa__budget_reset(struct glossa__budget *b);
+void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks);
 
 /* Open an existing index, hostile input like any other: a clear error for a
 ** directory, an empty file, a file that is not SQLite or not a glossa index;
@@ -241,6 +246,12 @@ struct glossa__reader {
     glossa_error err;
 };
 #define GLOSSA_READER_INIT(path) { (path), 0, { 0, "", 0, 0, "" } }
+#define GLOSSA_ID_MAX INT64_MAX     /* row ids and references: 1 .. */
+#define GLOSSA_ORD_MAX INT32_MAX    /* term.ord: 0 .. */
+/* The values glossa writes in term.status, concept.status, definition.basis
+** (for glossa__col_enum). */
+extern const char glossa__term_statuses[], glossa__concept_statuses[],
+    glossa__definition_bases[];
 enum {
     GLOSSA_COL_NULL = 1,      /* NULL allowed (returned as NULL / min) */
     GLOSSA_COL_DATE = 2,      /* YYYY-MM-DD */

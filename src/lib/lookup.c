@@ -170,14 +170,14 @@ void glossa_db_close(glossa_db *db)
 
 sqlite3 *glossa__db_sql(glossa_db *db)
 {
-    glossa__budget_reset(&db->budget);
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_WHOLE);
     return db->sql;
 }
 
 /* The start of an operation on the index: a fresh budget, no damage seen. */
 static void db_begin(glossa_db *db)
 {
-    glossa__budget_reset(&db->budget);
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_LOOKUP);
     db->rd.damaged = 0;
 }
 
@@ -226,13 +226,6 @@ int glossa_mode_parse(const char *name, glossa_mode *out)
 
 /* ---- collecting candidates ------------------------------------------------------------ */
 
-/* The values glossa writes in term.status, concept.status, definition.basis. */
-static const char term_statuses[] = "preferred\0admitted\0deprecated\0";
-static const char concept_statuses[] = "in-force\0proposed\0withdrawn\0";
-static const char definition_bases[] = "official\0reconstruction\0working-translation\0";
-#define ORD_MAX 2147483647LL
-#define ID_MAX 9223372036854775807LL
-
 /* Lower is better. */
 static int candidate_cmp(const struct candidate *a, const struct candidate *b)
 {
@@ -276,11 +269,11 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
 {
     const char *table = kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
     struct candidate cand;
-    int status = glossa__col_enum(&db->rd, st, 3, table, term_statuses);
-    cand.row_id = glossa__col_int(&db->rd, st, 0, table, 1, ID_MAX, 0);
-    cand.concept_id = glossa__col_int(&db->rd, st, 1, table, 1, ID_MAX, 0);
+    int status = glossa__col_enum(&db->rd, st, 3, table, glossa__term_statuses);
+    cand.row_id = glossa__col_int(&db->rd, st, 0, table, 1, GLOSSA_ID_MAX, 0);
+    cand.concept_id = glossa__col_int(&db->rd, st, 1, table, 1, GLOSSA_ID_MAX, 0);
     cand.status_rank = status < 0 ? 2 : status;
-    cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, ORD_MAX, 0);
+    cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, GLOSSA_ORD_MAX, 0);
     cand.kind = kind;
     cand.sub = sub;
     cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
@@ -738,7 +731,7 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         t = &terms[n++];
         t->lang = col_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
         t->text = col_text(db, a, st, 1, "term", 0, oom);
-        t->status = glossa__col_enum(&db->rd, st, 2, "term", term_statuses) < 0
+        t->status = glossa__col_enum(&db->rd, st, 2, "term", glossa__term_statuses) < 0
                         ? NULL : col_text(db, a, st, 2, "term", 0, oom);
         t->term_type = col_text(db, a, st, 3, "term", GLOSSA_COL_NULL, oom);
         t->geo = col_text(db, a, st, 4, "term", GLOSSA_COL_NULL, oom);
@@ -786,7 +779,7 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
             d->lang = col_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
             d->text = col_text(db, a, st, 1, "definition", 0, oom);
             d->source = col_text(db, a, st, 2, "source", GLOSSA_COL_NULL, oom);
-            d->basis = glossa__col_enum(&db->rd, st, 3, "definition", definition_bases) < 0
+            d->basis = glossa__col_enum(&db->rd, st, 3, "definition", glossa__definition_bases) < 0
                            ? NULL : col_text(db, a, st, 3, "definition", 0, oom);
             d->valid_from = col_text(db, a, st, 4, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
             d->valid_to = col_text(db, a, st, 5, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
@@ -961,7 +954,7 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         h->id = col_text(db, a, st, 0, "concept", 0, &oom);
-        h->status = glossa__col_enum(&db->rd, st, 1, "concept", concept_statuses) < 0
+        h->status = glossa__col_enum(&db->rd, st, 1, "concept", glossa__concept_statuses) < 0
                         ? NULL : col_text(db, a, st, 1, "concept", 0, &oom);
         h->reliability = (int)glossa__col_int(&db->rd, st, 2, "concept", 1, 4, 0);
         h->instrument = col_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
@@ -1046,8 +1039,8 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
         if (sqlite3_column_type(st, 0) == SQLITE_NULL)
             glossa__damaged(&db->rd.err, db->path, "concept '%.100s' has no terms", id);
         db->rd.damaged |= sqlite3_column_type(st, 0) == SQLITE_NULL;
-        cand.row_id = glossa__col_int(&db->rd, st, 0, "term", 1, ID_MAX, 0);
-        cand.concept_id = glossa__col_int(&db->rd, st, 1, "concept", 1, ID_MAX, 0);
+        cand.row_id = glossa__col_int(&db->rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
+        cand.concept_id = glossa__col_int(&db->rd, st, 1, "concept", 1, GLOSSA_ID_MAX, 0);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)

@@ -25,12 +25,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Virtual-machine steps per budget tick, and ticks per operation: 10^9
-** steps, some seconds of work. The heaviest real operations on an index of
-** 1 000 000 terms take far fewer (README, "Hostile databases"); only a
-** damaged or crafted file reaches it. */
+/* Virtual-machine steps per budget tick (glossa_int.h has the budgets). */
 #define GLOSSA_BUDGET_TICK 1000
-#define GLOSSA_BUDGET_TICKS 1000000UL
 /* The longest value an index may hold (bytes): longer ones are damage. */
 #define GLOSSA_VALUE_MAX (4 << 20)
 
@@ -69,9 +65,9 @@ int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
 
 /* ---- the step budget ------------------------------------------------------------ */
 
-void glossa__budget_reset(struct glossa__budget *b)
+void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks)
 {
-    b->left = GLOSSA_BUDGET_TICKS;
+    b->left = ticks;
 }
 
 static int budget_tick(void *ud)
@@ -138,7 +134,7 @@ static int harden(sqlite3 *db, struct glossa__budget *b)
     sqlite3_limit(db, SQLITE_LIMIT_LENGTH, GLOSSA_VALUE_MAX);
     sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 100000);
     sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
-    glossa__budget_reset(b);
+    glossa__budget_reset(b, GLOSSA_BUDGET_WHOLE);
     sqlite3_progress_handler(db, GLOSSA_BUDGET_TICK, budget_tick, b);
     return sqlite3_exec(db, "PRAGMA trusted_schema=OFF; PRAGMA cell_size_check=ON;", NULL, NULL,
                         NULL);
@@ -229,6 +225,10 @@ int glossa__store_open_index(sqlite3 **out, const char *path, int writable,
 }
 
 /* ---- checked reads ----------------------------------------------------------------------- */
+
+const char glossa__term_statuses[] = "preferred\0admitted\0deprecated\0";
+const char glossa__concept_statuses[] = "in-force\0proposed\0withdrawn\0";
+const char glossa__definition_bases[] = "official\0reconstruction\0working-translation\0";
 
 static void bad_value(struct glossa__reader *r, sqlite3_stmt *st, int col, const char *table,
                       const char *what)
@@ -425,8 +425,7 @@ struct column_rule {
     long long min, max;
     const char *values;
 };
-#define ID_MAX 9223372036854775807LL
-#define ORD_MAX 2147483647LL
+#define ID_MAX GLOSSA_ID_MAX
 static const struct table_rule {
     const char *table;
     struct column_rule cols[16];
@@ -437,7 +436,7 @@ static const struct table_rule {
                   { "citation", 't', 0, 0, NULL } } },
     { "concept", { { "id", 'i', 1, ID_MAX, NULL }, { "xml_id", 't', 0, 0, NULL },
                    { "n", 'T', 0, 0, NULL },
-                   { "status", 'e', 0, 0, "in-force\0proposed\0withdrawn\0" },
+                   { "status", 'e', 0, 0, glossa__concept_statuses },
                    { "reliability", 'i', 1, 4, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
                    { "file", 't', 0, 0, NULL }, { "line", 'i', 0, ID_MAX, NULL },
                    { "ord", 'i', 0, ID_MAX, NULL } } },
@@ -445,15 +444,15 @@ static const struct table_rule {
                 { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
                 { "norm", 't', 0, 0, NULL }, { "stem", 't', 0, 0, NULL },
                 { "translit", 't', 0, 0, NULL },
-                { "status", 'e', 0, 0, "preferred\0admitted\0deprecated\0" },
+                { "status", 'e', 0, 0, glossa__term_statuses },
                 { "term_type", 'T', 0, 0, NULL }, { "geo", 'T', 0, 0, NULL },
                 { "working", 'i', 0, 1, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
                 { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
-                { "ord", 'i', 0, ORD_MAX, NULL } } },
+                { "ord", 'i', 0, GLOSSA_ORD_MAX, NULL } } },
     { "definition", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
                       { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
                       { "source_id", 'I', 1, ID_MAX, NULL },
-                      { "basis", 'e', 0, 0, "official\0reconstruction\0working-translation\0" },
+                      { "basis", 'e', 0, 0, glossa__definition_bases },
                       { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
                       { "ord", 'i', 0, ID_MAX, NULL } } },
     { "note", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
@@ -616,7 +615,7 @@ int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_e
         return 0;
     }
     for (i = 0; i < sizeof fts / sizeof fts[0]; i++) {
-        glossa__budget_reset(&budget);
+        glossa__budget_reset(&budget, GLOSSA_BUDGET_WHOLE);
         snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('integrity-check')", fts[i], fts[i]);
         rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
         if (rc != SQLITE_OK) {
