@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh — run the libFuzzer harnesses for a set time each and summarise.
 #
-# Usage: bash tests/fuzz/run.sh SECONDS [TARGET ...]     (targets: tei query tokenizer tbx)
+# Usage: bash tests/fuzz/run.sh SECONDS [TARGET ...]     (targets: tei query tokenizer tbx db)
 # Environment: BUILD    the clang build with -DGLOSSA_FUZZ=ON (default build-fuzz;
 #                       configured and built here when it does not exist)
 #              JOBS     how many targets run at once (default 1)
@@ -19,7 +19,7 @@ src=$(cd "$here/../.." && pwd)
 seconds=${1:?usage: run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tei query tokenizer tbx)
+[ ${#targets[@]} -gt 0 ] || targets=(tei query tokenizer tbx db)
 BUILD=${BUILD:-$src/build-fuzz}
 JOBS=${JOBS:-1}
 OUT=${OUT:-$BUILD/fuzz-out}
@@ -34,6 +34,7 @@ max_len() {
     case $1 in
         tei|tbx) echo 65536 ;;
         query) echo 4200 ;;   # past the 4096-byte query limit
+        db) echo 131072 ;;    # database images: the seeds have 512-byte pages
         *) echo 4096 ;;
     esac
 }
