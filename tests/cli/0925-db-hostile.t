@@ -2,7 +2,7 @@
 # corpus of tests/cli/db-hostile-gen.sh (views, triggers, recursive CTEs,
 # missing or replaced FTS5 tables, extra objects, NULLs, wrong types, extreme
 # integers, invalid UTF-8, huge values), each made from a real index. On every
-# one `glossa lookup` (by term and in definitions), `show` and `index --check`
+# one `glossa lookup` (by term and in definitions), `show`, `scan` and `index --check`
 # end within a time limit (no hang), never crash, exit 2 with the exact
 # message; --check fails on each. And: a directory, an empty file, a file that
 # is not SQLite, each with its own message. NAME.query, when there is one,
@@ -46,12 +46,23 @@ for db in "$corpus"/*.db; do
             *) fail "$name: lookup $args: exit $RC (a crash or a hang?)" ;;
         esac
     done
+    # scan reads every term and concept
+    run timeout 30 "$GLOSSA" scan --db "$db" "$SRC/tests/data/text/sample.ru.txt"
+    case $RC in
+        0|1) ok ;;
+        2) expect_err "glossa: $db: error: " "$name: scan:" ;;
+        *) fail "$name: scan: exit $RC (a crash or a hang?)" ;;
+    esac
     want="glossa: $db: error: $(cat "$corpus/$name.check")"
     run timeout 60 "$GLOSSA" index --check --db "$db"
     expect_rc 2 "$name: index --check:"
     if [ "$ERR" = "$want" ]; then ok; else fail "$name: index --check: stderr should be '$want'"; fi
 done
 expect_true "the corpus has its cases ($cases)" test "$cases" -ge 30
+run glossa scan --db "$corpus/concept-xml-id-null.db" "$SRC/tests/data/text/sample.ru.txt"
+expect_rc 2 "scan with NULL concept ids:"
+if [ "$ERR" = "glossa: $corpus/concept-xml-id-null.db: error: damaged index: concept.xml_id is NULL, where glossa writes UTF-8 text (rebuild it with 'glossa index')" ]; then ok; else
+    fail "scan with NULL concept ids: wrong message (it said 'out of memory')"; fi
 
 # --- not an index at all: each its own message
 mkdir "$WORK/dir.db"
