@@ -20,7 +20,7 @@ seconds=${1:?usage: run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(tei query tokenizer tbx db)
-BUILD=${BUILD:-$src/build-fuzz}
+BUILD=$(realpath -m "${BUILD:-$src/build-fuzz}")   # the runs cd to their output directory
 JOBS=${JOBS:-1}
 OUT=${OUT:-$BUILD/fuzz-out}
 
