@@ -161,3 +161,9 @@ value text-fts-concept-text "damaged index: text_fts.concept_id is text, where g
     "UPDATE text_fts_content SET c1 = 'x' || c1;"
 show text-fts-concept-text ok
 query text-fts-concept-text "--in definitions информационные"
+# ---- a full-text index whose blocks are zeroed: the FTS5 check finds it
+same term-fts-blocks-zeroed "lookup failed: database disk image is malformed (the file is damaged or not a glossa index: rebuild it with 'glossa index')" \
+    "UPDATE term_fts_data SET block = zeroblob(length(block)) WHERE id > 1000;"
+show term-fts-blocks-zeroed ok
+printf '%s\n' "damaged index: full-text index term_fts failed its integrity check: database disk image is malformed $rebuild" \
+    >"$out/term-fts-blocks-zeroed.check"
