@@ -150,11 +150,16 @@ static int check_schema(sqlite3 *db, const char *path, glossa_error *err)
 {
     const struct glossa__schema_row *want = glossa__schema_rows;
     const struct glossa__schema_row *end = want + glossa__schema_rows_n;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "SELECT type, name, tbl_name, sql FROM sqlite_schema"
-                                    " ORDER BY name", -1, &st, NULL);
+    static const char sql[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name";
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
     int glossa_tables = 0;
 
+    /* SQLite says "out of memory" for some damaged schemas (sizes no
+    ** allocation can meet): once more, and if it says so again, it is the file */
+    if (rc == SQLITE_NOMEM && (rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) == SQLITE_NOMEM)
+        return glossa__damaged(err, path, "cannot read its schema: SQLite runs out of memory "
+                               "on it, twice");
     if (rc != SQLITE_OK)
         return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ||
                        (rc & 0xff) == SQLITE_ERROR
