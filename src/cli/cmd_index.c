@@ -13,7 +13,7 @@ static const struct cli_option options[] = {
     { "db", 0, "PATH", "database to build (default $GLOSSA_DB, else glossa.db)" },
     { "quiet", 'q', NULL, "print nothing but errors" },
     { "max-errors", 0, "N", "stop reporting after N problems (default 50)" },
-    { "check", 0, NULL, "check the database instead of building it (integrity checks)" },
+    { "check", 0, NULL, "check the database instead of building it (schema, values, integrity)" },
     { "force", 0, NULL, "replace the file at PATH even if it is not a glossa index" },
 };
 
@@ -142,9 +142,15 @@ const struct cli_command cmd_index_spec = {
     "or bidirectional-control characters (in terms also invisible ones), terms over\n"
     "4096 bytes and elements with over 256 attributes are refused.\n"
     "\n"
-    "With --check nothing is built: the database is read whole and checked (SQLite's\n"
-    "integrity check, the counts recorded when it was built, the FTS5 checks).\n"
-    "Exit status 0 when it is sound, 2 when it is missing or damaged.",
+    "With --check nothing is built: the database is read whole and checked: its\n"
+    "schema is exactly glossa's (no view, trigger or extra object), SQLite's\n"
+    "integrity check, every value glossa reads is of the type, range and form glossa\n"
+    "writes (no NULL where text is, reliability 1-4, UTF-8, dates), rows point at\n"
+    "concepts that are there, the counts recorded when it was built, the FTS5 checks.\n"
+    "Every command checks the schema and each value it reads too: a database given\n"
+    "with --db may be hostile. Exit status 0 when it is sound, 2 when it is missing,\n"
+    "damaged or not a glossa index (DB: error: damaged index: WHAT (rebuild it with\n"
+    "'glossa index')).",
     "  glossa index                          # the bundled glossary into ./glossa.db\n"
     "  glossa index --db /tmp/t.db glossary/annex1.xml\n"
     "  GLOSSA_DB=~/glossa.db glossa index glossary/\n"

@@ -304,18 +304,17 @@ static int add_domain(glossa_candidates *c, const char *norm)
     return 0;
 }
 
-static int load_known(glossa_candidates *c, sqlite3 *db, glossa_error *err)
+static int load_known(glossa_candidates *c, sqlite3 *db, const char *path, glossa_error *err)
 {
+    struct glossa__reader rd = GLOSSA_READER_INIT(path);
     sqlite3_stmt *st = NULL;
     int src = sqlite3_prepare_v2(db, "SELECT norm, lang FROM term", -1, &st, NULL);
     if (src != SQLITE_OK)
         return glossa__error_sqlite(err, db, src, NULL, "cannot read the terms");
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *norm = (const char *)sqlite3_column_text(st, 0);
-        const char *lang = (const char *)sqlite3_column_text(st, 1);
-        if (!norm)
-            continue;
-        if (lang && glossa__lang_matches(lang, c->rules->lang) && add_domain(c, norm)) {
+    while (!rd.damaged && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *norm = glossa__col_text(&rd, st, 0, "term", 0);
+        const char *lang = glossa__col_text(&rd, st, 1, "term", GLOSSA_COL_LANG);
+        if (glossa__lang_matches(lang, c->rules->lang) && add_domain(c, norm)) {
             sqlite3_finalize(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
@@ -328,6 +327,8 @@ static int load_known(glossa_candidates *c, sqlite3 *db, glossa_error *err)
         }
     }
     sqlite3_finalize(st);
+    if (rd.damaged)
+        return (*err = rd.err).code;
     if (src != SQLITE_DONE)
         return glossa__error_sqlite(err, db, src, NULL, "cannot read the terms");
     return 0;
@@ -378,7 +379,7 @@ int glossa_candidates_new(glossa_candidates **out, glossa_db *db,
             goto oom;
         c->stop_kind[id] = w->kind;
     }
-    if (db && (rc = load_known(c, glossa__db_sql(db), err)))
+    if (db && (rc = load_known(c, glossa__db_sql(db), glossa__db_path(db), err)))
         goto fail;
     *out = c;
     return 0;

@@ -58,6 +58,7 @@ static int lang_index(const char *tag)
 static int load_databases(glossa_dict *d, glossa_error *err)
 {
     sqlite3 *sql = glossa__db_sql(d->db);
+    struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(d->db));
     sqlite3_stmt *st = NULL;
     unsigned count[DICT_N_LANGS][DICT_N_LANGS];
     int have[DICT_N_LANGS], rc;
@@ -68,9 +69,9 @@ static int load_databases(glossa_dict *d, glossa_error *err)
     memset(have, 0, sizeof have);
     rc = sqlite3_prepare_v2(sql, "SELECT concept_id, lang FROM term ORDER BY concept_id", -1, &st,
                             NULL);
-    while (st && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 c = sqlite3_column_int64(st, 0);
-        int k = lang_index((const char *)sqlite3_column_text(st, 1));
+    while (st && !rd.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 c = glossa__col_int(&rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
+        int k = lang_index(glossa__col_text(&rd, st, 1, "term", GLOSSA_COL_LANG));
         if (c != concept) {
             for (i = 0; concept >= 0 && i < DICT_N_LANGS; i++)
                 for (j = 0; j < DICT_N_LANGS; j++)
@@ -94,6 +95,8 @@ static int load_databases(glossa_dict *d, glossa_error *err)
         }
     }
     sqlite3_finalize(st);
+    if (rd.damaged)
+        return (*err = rd.err).code;
     if (rc != SQLITE_DONE)
         return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
 
@@ -218,6 +221,7 @@ static int reliability_counts(glossa_dict *d, const struct dict_db *db, unsigned
         "   AND (t.lang = ?2 OR t.lang LIKE ?2 || '-%')))"
         " GROUP BY c.reliability";
     sqlite3 *sql = glossa__db_sql(d->db);
+    struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(d->db));
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(sql, sql_text, -1, &st, NULL);
     memset(counts, 0, 5 * sizeof *counts);
@@ -226,13 +230,14 @@ static int reliability_counts(glossa_dict *d, const struct dict_db *db, unsigned
             sqlite3_bind_text(st, 1, DICT_LANG(db->src).tag, -1, SQLITE_STATIC);
         if (db->dst >= 0)
             sqlite3_bind_text(st, 2, DICT_LANG(db->dst).tag, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            int rel = sqlite3_column_int(st, 0);
-            if (rel >= 1 && rel <= 4)
-                counts[rel] = (unsigned)sqlite3_column_int(st, 1);
+        while (!rd.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            int rel = (int)glossa__col_int(&rd, st, 0, "concept", 1, 4, 0);
+            counts[rel] = (unsigned)sqlite3_column_int(st, 1);
         }
     }
     sqlite3_finalize(st);
+    if (rd.damaged)
+        return (*err = rd.err).code;
     if (rc != SQLITE_DONE)
         return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
     return 0;

@@ -183,6 +183,7 @@ static int match_substring(glossa_dict *d, const struct dict_db *db, const char 
         " GROUP BY t.text ORDER BY o LIMIT ?5";
     struct glossa_buf key = GLOSSA_BUF_INIT;
     sqlite3 *sql = glossa__db_sql(d->db);
+    struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(d->db));
     sqlite3_stmt *st = NULL;
     int32_t i = 0;
     int han = 0, rc;
@@ -215,14 +216,16 @@ static int match_substring(glossa_dict *d, const struct dict_db *db, const char 
             sqlite3_bind_text(st, 3, DICT_LANG(db->dst).tag, -1, SQLITE_STATIC);
         sqlite3_bind_int(st, 4, han);
         sqlite3_bind_int(st, 5, (int)d->match_limit);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            if (add_match(body, db_start, db->name, (const char *)sqlite3_column_text(st, 0),
+        while (!rd.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW)
+            if (add_match(body, db_start, db->name, glossa__col_text(&rd, st, 0, "term", 0),
                           count)) {
                 rc = SQLITE_NOMEM;
                 break;
             }
     }
-    if (rc == SQLITE_DONE)
+    if (rd.damaged)
+        rc = (*err = rd.err).code;
+    else if (rc == SQLITE_DONE)
         rc = 0;
     else if (rc == SQLITE_NOMEM)
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

@@ -148,6 +148,11 @@ int glossa__error_sqlite(glossa_error *err, sqlite3 *db, int rc,
     switch (rc & 0xff) {
     case SQLITE_NOMEM: code = GLOSSA_ENOMEM; break;
     case SQLITE_CORRUPT: case SQLITE_NOTADB: code = GLOSSA_ECORRUPT; break;
+    /* an index's values are bounded, and so is the work on it (store.c) */
+    case SQLITE_TOOBIG:
+        return glossa__damaged(err, path, "%s: it holds a value longer than glossa writes", what);
+    case SQLITE_INTERRUPT:
+        return glossa__damaged(err, path, "%s: it asks for more work than any index needs", what);
     case SQLITE_BUSY: case SQLITE_LOCKED: code = GLOSSA_EBUSY; break;
     case SQLITE_CANTOPEN: code = GLOSSA_ENOTFOUND; break;
     case SQLITE_FULL: case SQLITE_IOERR: case SQLITE_READONLY:

@@ -113,8 +113,13 @@ static int one_query(glossa_db *db, glossa_eval_report *r, sqlite3_stmt *find, l
 
     sqlite3_bind_text(find, 1, f[1], -1, SQLITE_STATIC);
     if (sqlite3_step(find) == SQLITE_ROW) {
-        snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(find, 0));
+        struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(db));
+        snprintf(id, sizeof id, "%s", glossa__col_text(&rd, find, 0, "concept", 0));
         expect_id = id;
+        if (rd.damaged) {
+            sqlite3_reset(find);
+            return (*err = rd.err).code;
+        }
     }
     sqlite3_reset(find);
     if ((rc = glossa_lookup(db, f[0], NULL, &res, err)))

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 struct sqlite3;
+struct sqlite3_stmt;
 
 /* ---- error.c ------------------------------------------------------------ */
 
@@ -216,6 +217,68 @@ int glossa__store_open(struct sqlite3 **out, const char *path, int flags,
 int glossa__store_check_meta(struct sqlite3 *db, const char *path,
                              glossa_error *err);
 
+/* The rows of sqlite_schema in a glossa index, by name (schema_rows.c,
+** generated at build time by cmake/schema-rows.c from schema/glossa.sql). */
+struct glossa__schema_row {
+    const char *type, *name, *tbl_name, *sql;
+};
+extern const struct glossa__schema_row glossa__schema_rows[];
+extern const size_t glossa__schema_rows_n;
+
+/* The work a connection to an index may do before SQLite interrupts it
+** (SQLITE_INTERRUPT): a bound, so that no database can make glossa run
+** forever. Set afresh by glossa__budget_reset before each operation, in
+** ticks of 1000 virtual-machine steps (some 30 µs): a lookup or a concept
+** (at 1M terms the heaviest take 1 300 ticks), or an operation over the
+** whole index (integrity check at 1M terms: 60 000; README "Hostile databases"). */
+#define GLOSSA_BUDGET_LOOKUP 100000UL
+#define GLOSSA_BUDGET_WHOLE 1000000UL
+struct glossa__budget {
+    unsigned long left;
+};
+void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks);
+
+/* Open an existing index, hostile input like any other: a clear error for a
+** directory, an empty file, a file that is not SQLite or not a glossa index;
+** a connection without triggers, views, extensions or schema writes, with
+** the step budget b; sqlite_schema exactly as glossa's schema makes it and
+** meta as this build writes it. writable: for the FTS5 checks of --check. */
+int glossa__store_open_index(struct sqlite3 **out, const char *path, int writable,
+                             struct glossa__budget *b, glossa_error *err);
+
+/* "damaged index: DETAIL (rebuild it with 'glossa index')", GLOSSA_ECORRUPT. */
+int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Checked reads of the values of an index: each value is of the type,
+** range and form glossa writes, or the first that is not is kept in err
+** (damaged = 1) and a harmless value is returned ("" for text, min for a
+** number, -1 for an enum), so callers finish the row and report err. */
+struct glossa__reader {
+    const char *path;
+    int damaged;
+    glossa_error err;
+};
+#define GLOSSA_READER_INIT(path) { (path), 0, { 0, "", 0, 0, "" } }
+#define GLOSSA_ID_MAX INT64_MAX     /* row ids and references: 1 .. */
+#define GLOSSA_ORD_MAX INT32_MAX    /* term.ord: 0 .. */
+/* The values glossa writes in term.status, concept.status, definition.basis
+** (for glossa__col_enum). */
+extern const char glossa__term_statuses[], glossa__concept_statuses[],
+    glossa__definition_bases[];
+enum {
+    GLOSSA_COL_NULL = 1,      /* NULL allowed (returned as NULL / min) */
+    GLOSSA_COL_DATE = 2,      /* YYYY-MM-DD */
+    GLOSSA_COL_LANG = 4       /* a language tag: letters, digits and '-' */
+};
+const char *glossa__col_text(struct glossa__reader *r, struct sqlite3_stmt *st, int col,
+                             const char *table, unsigned flags);
+long long glossa__col_int(struct glossa__reader *r, struct sqlite3_stmt *st, int col,
+                          const char *table, long long min, long long max, unsigned flags);
+/* The position of the value in values ("a\0b\0c\0" ends with an empty string). */
+int glossa__col_enum(struct glossa__reader *r, struct sqlite3_stmt *st, int col,
+                     const char *table, const char *values);
+
 
 /* ---- tei.c: streaming reader of the TEI term base ----------------------- */
 
@@ -341,7 +404,8 @@ int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_
 
 /* ---- lookup.c ---------------------------------------------------------- */
 
-/* The SQLite connection of an open index (borrowed). */
+/* The SQLite connection of an open index (borrowed), its step budget set
+** afresh: call it at the start of each operation on the index. */
 struct sqlite3 *glossa__db_sql(glossa_db *db);
 const char *glossa__db_path(glossa_db *db);
 

@@ -57,13 +57,15 @@ static const char *const queries[Q_COUNT] = {
     "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"
     " LEFT JOIN source s ON s.id = d.source_id WHERE d.concept_id = ?1 ORDER BY d.ord",
     "SELECT lang, type, text FROM note WHERE concept_id = ?1 ORDER BY ord",
-    "SELECT t.id, t.concept_id FROM concept c JOIN term t ON t.concept_id = c.id"
+    "SELECT t.id, c.id FROM concept c LEFT JOIN term t ON t.concept_id = c.id"
     " WHERE c.xml_id = ?1 ORDER BY t.status != 'preferred', t.lang != 'ru', t.ord LIMIT 1",
 };
 
 struct glossa_db {
     sqlite3 *sql;
     char *path;
+    struct glossa__budget budget;   /* set afresh by each operation */
+    struct glossa__reader rd;       /* the first damaged value an operation read */
     sqlite3_stmt *q[Q_COUNT];
     struct glossa_keys *keys;
     struct glossa_buf key, stem, translit, translit_uz, fts, words;
@@ -120,12 +122,8 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
         glossa__free(db);
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    rc = glossa__store_open(&db->sql, path, SQLITE_OPEN_READONLY, err);
-    if (rc == GLOSSA_ENOTFOUND)
-        glossa__error_set(err, GLOSSA_ENOTFOUND, path, 0, 0,
-                          "no index here: run 'glossa index' first (or give --db PATH)");
-    if (!rc)
-        rc = glossa__store_check_meta(db->sql, path, err);
+    db->rd.path = db->path;
+    rc = glossa__store_open_index(&db->sql, path, 0, &db->budget, err);
     /* An index is read, never written, and is replaced by rename (a new
     ** file), so pages are read through a memory map rather than a read()
     ** per page; a larger cache keeps the FTS5 structure records. */
@@ -135,13 +133,11 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
     for (i = 0; !rc && i < Q_COUNT; i++) {
         int src = sqlite3_prepare_v3(db->sql, queries[i], -1, SQLITE_PREPARE_PERSISTENT,
                                      &db->q[i], NULL);
-        /* the meta table was read: SQL of this build that does not prepare
+        /* the schema is glossa's: SQL of this build that does not prepare
         ** means damage (FTS5 says "vtable constructor failed") */
         if (src != SQLITE_OK && (rc = glossa__error_sqlite(err, db->sql, src, path,
                                                            "cannot read the index")) == GLOSSA_ERROR)
-            rc = glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
-                                   "cannot read the index: %s (the file is damaged: rebuild it "
-                                   "with 'glossa index')", sqlite3_errmsg(db->sql));
+            rc = glossa__damaged(err, path, "cannot read it: %s", sqlite3_errmsg(db->sql));
     }
     if (!rc)
         rc = glossa__keys_new(&db->keys, err);
@@ -174,7 +170,26 @@ void glossa_db_close(glossa_db *db)
 
 sqlite3 *glossa__db_sql(glossa_db *db)
 {
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_WHOLE);
     return db->sql;
+}
+
+/* The start of an operation on the index: a fresh budget, no damage seen. */
+static void db_begin(glossa_db *db)
+{
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_LOOKUP);
+    db->rd.damaged = 0;
+}
+
+/* The end of one: the first damaged value read is its error. */
+static int db_end(glossa_db *db, int rc, glossa_error *err)
+{
+    if (db->rd.damaged && rc != GLOSSA_ENOMEM) {
+        if (err)
+            *err = db->rd.err;
+        return db->rd.err.code;
+    }
+    return rc;
 }
 
 const char *glossa__db_path(glossa_db *db)
@@ -210,13 +225,6 @@ int glossa_mode_parse(const char *name, glossa_mode *out)
 }
 
 /* ---- collecting candidates ------------------------------------------------------------ */
-
-static int status_rank(const char *status)
-{
-    if (!status || strcmp(status, "preferred") == 0)
-        return 0;
-    return strcmp(status, "admitted") == 0 ? 1 : 2;
-}
 
 /* Lower is better. */
 static int candidate_cmp(const struct candidate *a, const struct candidate *b)
@@ -256,13 +264,16 @@ static int offer(struct candidates *c, const struct candidate *cand)
     return 0;
 }
 
-static struct candidate row_candidate(sqlite3_stmt *st, int kind, int sub)
+/* Columns 0-4 of a candidate query: row id, concept id, (lang), status, ord. */
+static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind, int sub)
 {
+    const char *table = kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
     struct candidate cand;
-    cand.row_id = sqlite3_column_int64(st, 0);
-    cand.concept_id = sqlite3_column_int64(st, 1);
-    cand.status_rank = status_rank((const char *)sqlite3_column_text(st, 3));
-    cand.term_ord = sqlite3_column_int(st, 4);
+    int status = glossa__col_enum(&db->rd, st, 3, table, glossa__term_statuses);
+    cand.row_id = glossa__col_int(&db->rd, st, 0, table, 1, GLOSSA_ID_MAX, 0);
+    cand.concept_id = glossa__col_int(&db->rd, st, 1, table, 1, GLOSSA_ID_MAX, 0);
+    cand.status_rank = status < 0 ? 2 : status;
+    cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, GLOSSA_ORD_MAX, 0);
     cand.kind = kind;
     cand.sub = sub;
     cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
@@ -280,12 +291,20 @@ static int step_error(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err
     return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
 }
 
-/* The row's term is in force on q's day (its dates in columns col and
-** col + 1), or q wants the history. */
-static int row_in_force(sqlite3_stmt *st, int col, const struct query *q)
+/* The language tag in column col of a row of table. */
+static const char *row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table)
 {
-    return q->history || in_force((const char *)sqlite3_column_text(st, col),
-                                  (const char *)sqlite3_column_text(st, col + 1), q->as_of);
+    return glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_LANG);
+}
+
+/* The row of table is in force on q's day (its dates in columns col and
+** col + 1), or q wants the history. */
+static int row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
+                        const struct query *q)
+{
+    const char *from = glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
+    const char *to = glossa__col_text(&db->rd, st, col + 1, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
+    return q->history || in_force(from, to, q->as_of);
 }
 
 /* Run a bound candidate query; every row in force is offered as (kind, sub). */
@@ -296,10 +315,11 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct candidate cand;
-        if (from && *from && !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), from))
+        const char *lang = row_lang(db, st, 2, kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term");
+        if (from && *from && !glossa__lang_in_list(lang, from))
             continue;
-        cand = row_candidate(st, kind, sub);
-        if (kind != GLOSSA_MATCH_FULLTEXT && !row_in_force(st, 6, q))
+        cand = row_candidate(db, st, kind, sub);
+        if (kind != GLOSSA_MATCH_FULLTEXT && !row_in_force(db, st, 6, "term", q))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -438,22 +458,21 @@ static int fuzzy_rows(glossa_db *db, const struct query *q, const char *key, int
     sqlite3_bind_int(st, 4, ns - budget);
     sqlite3_bind_int(st, 5, ns >= FUZZY_MAX - 4 ? 1 << 30 : ns + budget);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *norm = (const char *)sqlite3_column_text(st, 5);
-        const char *stem = (const char *)sqlite3_column_text(st, 6);
+        const char *norm = glossa__col_text(&db->rd, st, 5, "term", 0);
+        const char *stem = glossa__col_text(&db->rd, st, 6, "term", 0);
         int d, ds;
         struct candidate cand;
-        if (q->from && *q->from &&
-            !glossa__lang_in_list((const char *)sqlite3_column_text(st, 2), q->from))
+        if (q->from && *q->from && !glossa__lang_in_list(row_lang(db, st, 2, "term"), q->from))
             continue;
-        d = (int)glossa_edit_distance(key, norm ? norm : "");
-        ds = (int)glossa_edit_distance(glossa__buf_str(&db->stem), stem ? stem : "");
+        d = (int)glossa_edit_distance(key, norm);
+        ds = (int)glossa_edit_distance(glossa__buf_str(&db->stem), stem);
         if (ds < d)
             d = ds;
         if (d == 0 || d > budget)
             continue;
-        cand = row_candidate(st, GLOSSA_MATCH_FUZZY, d);
+        cand = row_candidate(db, st, GLOSSA_MATCH_FUZZY, d);
         cand.bm25 = 0;
-        if (!row_in_force(st, 7, q))
+        if (!row_in_force(db, st, 7, "term", q))
             continue;
         if (offer(out, &cand)) {
             sqlite3_reset(st);
@@ -670,9 +689,11 @@ static int bracket_alternatives(glossa_db *db, const struct query *q, glossa_mod
 
 /* ---- building hits ---------------------------------------------------------------------- */
 
-static const char *col_text(struct glossa_arena *a, sqlite3_stmt *st, int i, int *oom)
+/* The checked text of column i of a row of table (flags: GLOSSA_COL_*), copied. */
+static const char *col_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,
+                            const char *table, unsigned flags, int *oom)
 {
-    const char *s = (const char *)sqlite3_column_text(st, i);
+    const char *s = glossa__col_text(&db->rd, st, i, table, flags);
     char *copy;
     if (!s)
         return NULL;
@@ -694,10 +715,8 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     sqlite3_bind_int64(st, 1, cid);
     while (terms && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         glossa_term *t;
-        if (!glossa__lang_in_list((const char *)sqlite3_column_text(st, 0), to))
-            continue;
-        if (!q->history && !in_force((const char *)sqlite3_column_text(st, 6),
-                                     (const char *)sqlite3_column_text(st, 7), q->as_of))
+        if (!glossa__lang_in_list(row_lang(db, st, 0, "term"), to) ||
+            !row_in_force(db, st, 6, "term", q))
             continue;
         if (n == cap) {
             glossa_term *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
@@ -710,14 +729,15 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
             cap *= 2;
         }
         t = &terms[n++];
-        t->lang = col_text(a, st, 0, oom);
-        t->text = col_text(a, st, 1, oom);
-        t->status = col_text(a, st, 2, oom);
-        t->term_type = col_text(a, st, 3, oom);
-        t->geo = col_text(a, st, 4, oom);
-        t->working = sqlite3_column_int(st, 5);
-        t->valid_from = col_text(a, st, 6, oom);
-        t->valid_to = col_text(a, st, 7, oom);
+        t->lang = col_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
+        t->text = col_text(db, a, st, 1, "term", 0, oom);
+        t->status = glossa__col_enum(&db->rd, st, 2, "term", glossa__term_statuses) < 0
+                        ? NULL : col_text(db, a, st, 2, "term", 0, oom);
+        t->term_type = col_text(db, a, st, 3, "term", GLOSSA_COL_NULL, oom);
+        t->geo = col_text(db, a, st, 4, "term", GLOSSA_COL_NULL, oom);
+        t->working = (int)glossa__col_int(&db->rd, st, 5, "term", 0, 1, 0);
+        t->valid_from = col_text(db, a, st, 6, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+        t->valid_to = col_text(db, a, st, 7, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
     }
     rc = sqlite3_reset(st);
     if (!terms)
@@ -742,10 +762,8 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
         sqlite3_bind_int64(st, 1, cid);
         while (defs && sqlite3_step(st) == SQLITE_ROW) {
             glossa_definition *d;
-            if (!glossa__lang_in_list((const char *)sqlite3_column_text(st, 0), lists[pass]))
-                continue;
-            if (!q->history && !in_force((const char *)sqlite3_column_text(st, 4),
-                                         (const char *)sqlite3_column_text(st, 5), q->as_of))
+            if (!glossa__lang_in_list(row_lang(db, st, 0, "definition"), lists[pass]) ||
+                !row_in_force(db, st, 4, "definition", q))
                 continue;
             if (n == cap) {
                 glossa_definition *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
@@ -758,12 +776,13 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
                 cap *= 2;
             }
             d = &defs[n++];
-            d->lang = col_text(a, st, 0, oom);
-            d->text = col_text(a, st, 1, oom);
-            d->source = col_text(a, st, 2, oom);
-            d->basis = col_text(a, st, 3, oom);
-            d->valid_from = col_text(a, st, 4, oom);
-            d->valid_to = col_text(a, st, 5, oom);
+            d->lang = col_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
+            d->text = col_text(db, a, st, 1, "definition", 0, oom);
+            d->source = col_text(db, a, st, 2, "source", GLOSSA_COL_NULL, oom);
+            d->basis = glossa__col_enum(&db->rd, st, 3, "definition", glossa__definition_bases) < 0
+                           ? NULL : col_text(db, a, st, 3, "definition", 0, oom);
+            d->valid_from = col_text(db, a, st, 4, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+            d->valid_to = col_text(db, a, st, 5, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
         }
         rc = sqlite3_reset(st);
         if (!defs)
@@ -790,7 +809,7 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         sqlite3_bind_int64(st, 1, cid);
         while (notes && sqlite3_step(st) == SQLITE_ROW) {
             glossa_note *note;
-            if (!glossa__lang_in_list((const char *)sqlite3_column_text(st, 0), lists[pass]))
+            if (!glossa__lang_in_list(row_lang(db, st, 0, "note"), lists[pass]))
                 continue;
             if (n == cap) {
                 glossa_note *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
@@ -803,9 +822,9 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
                 cap *= 2;
             }
             note = &notes[n++];
-            note->lang = col_text(a, st, 0, oom);
-            note->type = col_text(a, st, 1, oom);
-            note->text = col_text(a, st, 2, oom);
+            note->lang = col_text(db, a, st, 0, "note", GLOSSA_COL_LANG, oom);
+            note->type = col_text(db, a, st, 1, "note", 0, oom);
+            note->text = col_text(db, a, st, 2, "note", 0, oom);
         }
         rc = sqlite3_reset(st);
         if (!notes)
@@ -934,24 +953,34 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     sqlite3_bind_int64(st, 1, c->concept_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        h->id = col_text(a, st, 0, &oom);
-        h->status = col_text(a, st, 1, &oom);
-        h->reliability = sqlite3_column_int(st, 2);
-        h->instrument = col_text(a, st, 3, &oom);
+        h->id = col_text(db, a, st, 0, "concept", 0, &oom);
+        h->status = glossa__col_enum(&db->rd, st, 1, "concept", glossa__concept_statuses) < 0
+                        ? NULL : col_text(db, a, st, 1, "concept", 0, &oom);
+        h->reliability = (int)glossa__col_int(&db->rd, st, 2, "concept", 1, 4, 0);
+        h->instrument = col_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
         rc = SQLITE_OK;
     }
     sqlite3_reset(st);
+    if (rc == SQLITE_DONE)
+        return glossa__damaged(err, db->path, "concept %lld of a matching row is not there",
+                               (long long)c->concept_id);
     if (rc != SQLITE_OK)
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+    if (db->rd.damaged)
+        return db_end(db, 0, err);
     h->score = score_of(c);
     h->how = (glossa_match_kind)c->kind;
     st = db->q[c->kind == GLOSSA_MATCH_FULLTEXT ? Q_TEXT_ROW : Q_MATCHED];
     sqlite3_bind_int64(st, 1, c->row_id);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        h->match_lang = col_text(a, st, 0, &oom);
-        h->match_text = col_text(a, st, 1, &oom);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        const char *table = c->kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
+        h->match_lang = col_text(db, a, st, 0, table, GLOSSA_COL_LANG, &oom);
+        h->match_text = col_text(db, a, st, 1, table, 0, &oom);
     }
     sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
         (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK)
         rc = load_notes(db, a, h, c->concept_id, to, &oom);
@@ -999,18 +1028,25 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
     memset(&q, 0, sizeof q);
     if ((rc = set_day(&q, opts, err)))
         return rc;
+    db_begin(db);
     memset(&cand, 0, sizeof cand);
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        cand.row_id = sqlite3_column_int64(st, 0);
-        cand.concept_id = sqlite3_column_int64(st, 1);
+        /* every concept has terms: one without any was damaged */
+        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
+            glossa__damaged(&db->rd.err, db->path, "concept '%.100s' has no terms", id);
+        db->rd.damaged |= sqlite3_column_type(st, 0) == SQLITE_NULL;
+        cand.row_id = glossa__col_int(&db->rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
+        cand.concept_id = glossa__col_int(&db->rd, st, 1, "concept", 1, GLOSSA_ID_MAX, 0);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE
             ? glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no concept '%s'", id)
             : glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+    if (db->rd.damaged)
+        return db_end(db, 0, err);
     res = glossa__calloc(1, sizeof *res);
     if (!res || !(res->arena = glossa__arena_new()) ||
         !(res->hits = glossa__arena_alloc(res->arena, sizeof *res->hits))) {
@@ -1018,7 +1054,7 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
     cand.kind = GLOSSA_MATCH_EXACT;
-    if ((rc = load_hit(db, res->arena, &res->hits[0], &cand, opts->to, &q, err))) {
+    if ((rc = db_end(db, load_hit(db, res->arena, &res->hits[0], &cand, opts->to, &q, err), err))) {
         glossa_results_free(res);
         return rc;
     }
@@ -1058,6 +1094,7 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         return rc;
     limit = opts->limit ? opts->limit : 10;
 
+    db_begin(db);
     rc = run_tiers(db, &q, opts->mode, opts->in_definitions, &cands, err);
     if (!rc && !opts->in_definitions && opts->mode != GLOSSA_MODE_FTS &&
         opts->mode != GLOSSA_MODE_FULLTEXT)
@@ -1081,6 +1118,7 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
         }
     }
     glossa__free(cands.items);
+    rc = db_end(db, rc, err);
     if (rc) {
         glossa_results_free(res);
         return rc;

@@ -179,15 +179,6 @@ static int attach_term(glossa_scanner *s, int32_t node, int t)
     return 0;
 }
 
-static int status_rank(const char *status)
-{
-    if (status && strcmp(status, "preferred") == 0)
-        return 0;
-    if (status && strcmp(status, "admitted") == 0)
-        return 1;
-    return 2;
-}
-
 /* Written in capitals: at least two letters and no lower-case one. */
 static int all_capitals(const char *s, size_t len)
 {
@@ -286,10 +277,13 @@ static const char load_sql[] =
     " c.xml_id, c.status, c.reliability"
     " FROM term t JOIN concept c ON c.id = t.concept_id ORDER BY c.ord, c.id, t.ord, t.id";
 
-static const char *col(struct glossa_arena *a, sqlite3_stmt *st, int i)
+/* The checked text of column i of table (flags: GLOSSA_COL_*), copied; NULL
+** when it is NULL (allowed), or out of memory. */
+static const char *col(struct glossa__reader *rd, struct glossa_arena *a, sqlite3_stmt *st,
+                       int i, const char *table, unsigned flags)
 {
-    const unsigned char *v = sqlite3_column_text(st, i);
-    return v ? glossa__arena_strdup(a, (const char *)v) : NULL;
+    const char *v = glossa__col_text(rd, st, i, table, flags);
+    return v ? glossa__arena_strdup(a, v) : NULL;
 }
 
 
@@ -308,8 +302,10 @@ static int close_concept(glossa_scanner *s, struct scan_concept *c, const glossa
     return 0;
 }
 
-static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, glossa_error *err)
+static int load(glossa_scanner *s, sqlite3 *db, const char *path, const glossa_scan_opts *o,
+                glossa_error *err)
 {
+    struct glossa__reader rd = GLOSSA_READER_INIT(path);
     sqlite3_stmt *st = NULL;
     glossa_term *eq = NULL;
     size_t n_eq = 0, cap_eq = 0;
@@ -319,9 +315,9 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
     src = sqlite3_prepare_v2(db, load_sql, -1, &st, NULL);
     if (src != SQLITE_OK)
         return glossa__error_sqlite(err, db, src, NULL, "cannot read the terms");
-    while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 cid = sqlite3_column_int64(st, 0);
-        const char *lang = (const char *)sqlite3_column_text(st, 1);
+    while (!rd.damaged && (src = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 cid = glossa__col_int(&rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
+        const char *lang = glossa__col_text(&rd, st, 1, "term", GLOSSA_COL_LANG);
         int want_eq = glossa__lang_in_list(lang, o->to);
         int want_match = glossa__lang_in_list(lang, o->from);
         struct scan_concept *c;
@@ -334,9 +330,10 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
                 goto oom;
             c = &s->concepts[s->n_concepts++];
             memset(c, 0, sizeof *c);
-            c->id = col(s->arena, st, 8);
-            c->status = col(s->arena, st, 9);
-            c->reliability = sqlite3_column_int(st, 10);
+            c->id = col(&rd, s->arena, st, 8, "concept", 0);
+            c->status = glossa__col_enum(&rd, st, 9, "concept", glossa__concept_statuses) < 0
+                            ? "" : col(&rd, s->arena, st, 9, "concept", 0);
+            c->reliability = (int)glossa__col_int(&rd, st, 10, "concept", 1, 4, 0);
             if (!c->id || !c->status)
                 goto oom;
             last = cid;
@@ -346,33 +343,38 @@ static int load(glossa_scanner *s, sqlite3 *db, const glossa_scan_opts *o, gloss
             if (glossa__grow((void **)&eq, &cap_eq, n_eq, sizeof *e))
                 goto oom;
             e = &eq[n_eq++];
-            e->lang = col(s->arena, st, 1);
-            e->text = col(s->arena, st, 2);
-            e->status = col(s->arena, st, 4);
-            e->term_type = col(s->arena, st, 5);
-            e->geo = col(s->arena, st, 6);
-            e->working = sqlite3_column_int(st, 7);
+            e->lang = col(&rd, s->arena, st, 1, "term", GLOSSA_COL_LANG);
+            e->text = col(&rd, s->arena, st, 2, "term", 0);
+            e->status = glossa__col_enum(&rd, st, 4, "term", glossa__term_statuses) < 0
+                            ? "" : col(&rd, s->arena, st, 4, "term", 0);
+            e->term_type = col(&rd, s->arena, st, 5, "term", GLOSSA_COL_NULL);
+            e->geo = col(&rd, s->arena, st, 6, "term", GLOSSA_COL_NULL);
+            e->working = (int)glossa__col_int(&rd, st, 7, "term", 0, 1, 0);
             if (!e->lang || !e->text || !e->status)
                 goto oom;
         }
         if (want_match) {
             struct scan_term *t;
-            const char *norm = (const char *)sqlite3_column_text(st, 3);
+            const char *norm = glossa__col_text(&rd, st, 3, "term", 0);
             if (glossa__grow((void **)&s->terms, &s->cap_terms, s->n_terms, sizeof *t))
                 goto oom;
             t = &s->terms[s->n_terms];
             t->concept = (int)s->n_concepts - 1;
-            t->lang = want_eq ? eq[n_eq - 1].lang : col(s->arena, st, 1);
-            t->text = want_eq ? eq[n_eq - 1].text : col(s->arena, st, 2);
-            t->rank = status_rank((const char *)sqlite3_column_text(st, 4)) * 1000000 +
+            t->lang = want_eq ? eq[n_eq - 1].lang : col(&rd, s->arena, st, 1, "term", GLOSSA_COL_LANG);
+            t->text = want_eq ? eq[n_eq - 1].text : col(&rd, s->arena, st, 2, "term", 0);
+            t->rank = glossa__col_enum(&rd, st, 4, "term", glossa__term_statuses) * 1000000 +
                       (int)(s->n_terms % 1000000);
             if (!t->lang || !t->text)
                 goto oom;
-            if (insert_term(s, (int)s->n_terms, norm ? norm : "",
-                            (const char *)sqlite3_column_text(st, 5)))
+            if (insert_term(s, (int)s->n_terms, norm,
+                            glossa__col_text(&rd, st, 5, "term", GLOSSA_COL_NULL)))
                 goto oom;
             s->n_terms++;
         }
+    }
+    if (rd.damaged) {
+        rc = (*err = rd.err).code;
+        goto fail;
     }
     if (src != SQLITE_DONE) {
         rc = glossa__error_sqlite(err, db, src, NULL, "cannot read the terms");
@@ -418,7 +420,7 @@ int glossa_scanner_new(glossa_scanner **out, glossa_db *db, const glossa_scan_op
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         goto fail;
     }
-    if ((rc = load(s, glossa__db_sql(db), opts, err)))
+    if ((rc = load(s, glossa__db_sql(db), glossa__db_path(db), opts, err)))
         goto fail;
     *out = s;
     return 0;

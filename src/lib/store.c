@@ -3,7 +3,14 @@
 ** was built by a compatible build (schema, tokenizer, ICU version), in the
 ** spirit of PostgreSQL's collation-version tracking.
 **
-** glossa_db_check() is the thorough check of an index (`glossa index --check`).
+** A database given with --db is hostile input like any other: an index is
+** opened on a connection that runs no triggers, views or extensions, with a
+** bounded amount of work per operation (a step budget), only when its
+** sqlite_schema is exactly what schema/glossa.sql creates; every value read
+** from it goes through the checked readers below (glossa__col_*).
+** glossa_db_check() is the thorough check of an index (`glossa index --check`):
+** the same, then SQLite's integrity check, every value of every row, the
+** references between rows, the counts and the full-text indexes.
 ** It does not build indexes (index.c) or answer queries (lookup.c).
 */
 #include "glossa_int.h"
@@ -11,9 +18,17 @@
 #include <sqlite3.h>
 #include <unicode/uversion.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/* Virtual-machine steps per budget tick (glossa_int.h has the budgets). */
+#define GLOSSA_BUDGET_TICK 1000
+/* The longest value an index may hold (bytes): longer ones are damage. */
+#define GLOSSA_VALUE_MAX (4 << 20)
 
 int glossa__store_open(sqlite3 **out, const char *path, int flags,
                        glossa_error *err)
@@ -37,28 +52,326 @@ int glossa__store_open(sqlite3 **out, const char *path, int flags,
     return 0;
 }
 
-static int meta_get(sqlite3 *db, const char *key, char *out, size_t n)
+int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL);
+    char detail[GLOSSA_ERROR_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                             "damaged index: %s (rebuild it with 'glossa index')", detail);
+}
+
+/* ---- the step budget ------------------------------------------------------------ */
+
+void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks)
+{
+    b->left = ticks;
+}
+
+static int budget_tick(void *ud)
+{
+    struct glossa__budget *b = ud;
+    if (b->left == 0)
+        return 1; /* SQLITE_INTERRUPT */
+    b->left--;
+    return 0;
+}
+
+/* ---- opening an index -------------------------------------------------------------- */
+
+/* What the file at path is, before SQLite sees it: a directory, a FIFO (which
+** would block), an empty file or one that does not start as SQLite's do
+** each get their own message. */
+static int check_file(const char *path, glossa_error *err)
+{
+    static const char magic[16] = "SQLite format 3";
+    char head[16];
+    struct stat sb;
+    ssize_t n;
+    int fd;
+
+    if (stat(path, &sb) != 0)
+        return errno == ENOENT || errno == ENOTDIR
+                   ? glossa__error_set(err, GLOSSA_ENOTFOUND, path, 0, 0,
+                                       "no index here: run 'glossa index' first (or give --db PATH)")
+                   : glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "cannot read: %s",
+                                       strerror(errno));
+    if (S_ISDIR(sb.st_mode))
+        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
+                                 "is a directory, not a glossa index");
+    if (!S_ISREG(sb.st_mode))
+        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
+                                 "is not a regular file, not a glossa index");
+    if (sb.st_size == 0)
+        return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                                 "is an empty file, not a glossa index: run 'glossa index'");
+    fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0)
+        return glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "cannot read: %s", strerror(errno));
+    n = read(fd, head, sizeof head);
+    close(fd);
+    if (n != (ssize_t)sizeof head || memcmp(head, magic, sizeof magic) != 0)
+        return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                                 "is not a glossa index: not an SQLite database (a damaged "
+                                 "index? rebuild it with 'glossa index')");
+    return 0;
+}
+
+/* No triggers, views, extensions or writes to the schema; bounded values,
+** statements and work. (PRAGMA cell_size_check is left off: SQLite finds
+** damaged pages without it, and it made fuzzy lookups at 1M terms 1.5
+** times slower.) */
+static int harden(sqlite3 *db, struct glossa__budget *b)
+{
+    static const int off[] = { SQLITE_DBCONFIG_TRUSTED_SCHEMA, SQLITE_DBCONFIG_ENABLE_TRIGGER,
+                               SQLITE_DBCONFIG_ENABLE_VIEW, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION };
+    size_t i;
+    int rc = sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+    for (i = 0; rc == SQLITE_OK && i < sizeof off / sizeof off[0]; i++)
+        rc = sqlite3_db_config(db, off[i], 0, NULL);
     if (rc != SQLITE_OK)
         return rc;
+    sqlite3_limit(db, SQLITE_LIMIT_LENGTH, GLOSSA_VALUE_MAX);
+    sqlite3_limit(db, SQLITE_LIMIT_SQL_LENGTH, 100000);
+    sqlite3_limit(db, SQLITE_LIMIT_ATTACHED, 0);
+    glossa__budget_reset(b, GLOSSA_BUDGET_WHOLE);
+    sqlite3_progress_handler(db, GLOSSA_BUDGET_TICK, budget_tick, b);
+    return sqlite3_exec(db, "PRAGMA trusted_schema=OFF;", NULL, NULL, NULL);
+}
+
+static int same(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* sqlite_schema holds exactly glossa__schema_rows: both are walked by name. */
+static int check_schema(sqlite3 *db, const char *path, glossa_error *err)
+{
+    const struct glossa__schema_row *want = glossa__schema_rows;
+    const struct glossa__schema_row *end = want + glossa__schema_rows_n;
+    static const char sql[] = "SELECT type, name, tbl_name, sql FROM sqlite_schema ORDER BY name";
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    int glossa_tables = 0;
+
+    /* SQLite says "out of memory" for some damaged schemas (sizes no
+    ** allocation can meet): once more, and if it says so again, it is the file */
+    if (rc == SQLITE_NOMEM && (rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL)) == SQLITE_NOMEM)
+        return glossa__damaged(err, path, "cannot read its schema: SQLite runs out of memory "
+                               "on it, twice");
+    if (rc != SQLITE_OK)
+        return (rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT ||
+                       (rc & 0xff) == SQLITE_ERROR
+                   ? glossa__damaged(err, path, "cannot read its schema: %s", sqlite3_errmsg(db))
+                   : glossa__error_sqlite(err, db, rc, path, "cannot read the index");
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *have[4];
+        int i, cmp;
+        for (i = 0; i < 4; i++) {
+            int type = sqlite3_column_type(st, i);
+            have[i] = (const char *)sqlite3_column_text(st, i);
+            if (type != SQLITE_TEXT && !(i == 3 && type == SQLITE_NULL))
+                have[i] = "?";
+        }
+        cmp = want == end ? -1 : strcmp(have[1], want->name);
+        if (cmp < 0) {
+            rc = glossa__damaged(err, path, "its schema has %s '%.100s', which glossa does not "
+                                 "make", have[0], have[1]);
+            break;
+        }
+        if (cmp > 0) {
+            rc = SQLITE_DONE; /* want->name is missing: reported below */
+            break;
+        }
+        glossa_tables += strcmp(have[1], "meta") == 0 || strcmp(have[1], "term") == 0;
+        if (!same(have[0], want->type) || !same(have[2], want->tbl_name) ||
+            !same(have[3], want->sql)) {
+            rc = glossa__damaged(err, path, "%s '%.100s' is not as glossa makes it", have[0],
+                                 have[1]);
+            break;
+        }
+        want++;
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE && want == end)
+        return 0;
+    if (rc == SQLITE_DONE)
+        return glossa_tables == 0 && strcmp(want->name, "meta") <= 0
+                   ? glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                                       "is an SQLite database, but not a glossa index")
+                   : glossa__damaged(err, path, "its schema has no %s '%s'", want->type,
+                                     want->name);
+    if (rc == GLOSSA_ECORRUPT)
+        return rc;
+    return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
+}
+
+int glossa__store_open_index(sqlite3 **out, const char *path, int writable,
+                             struct glossa__budget *b, glossa_error *err)
+{
+    sqlite3 *db = NULL;
+    int rc;
+
+    if ((rc = check_file(path, err)) ||
+        (rc = glossa__store_open(&db, path, writable ? SQLITE_OPEN_READWRITE : SQLITE_OPEN_READONLY,
+                                 err)))
+        return rc;
+    if ((rc = harden(db, b)) != SQLITE_OK)
+        rc = glossa__error_sqlite(err, db, rc, path, "cannot open database");
+    else if (!(rc = check_schema(db, path, err)))
+        rc = glossa__store_check_meta(db, path, err);
+    if (rc) {
+        sqlite3_close(db);
+        return rc;
+    }
+    *out = db;
+    return 0;
+}
+
+/* ---- checked reads ----------------------------------------------------------------------- */
+
+const char glossa__term_statuses[] = "preferred\0admitted\0deprecated\0";
+const char glossa__concept_statuses[] = "in-force\0proposed\0withdrawn\0";
+const char glossa__definition_bases[] = "official\0reconstruction\0working-translation\0";
+
+static void bad_value(struct glossa__reader *r, sqlite3_stmt *st, int col, const char *table,
+                      const char *what)
+{
+    static const char *const types[] = { "?", "an integer", "a real", "text", "a blob", "NULL" };
+    int type = sqlite3_column_type(st, col);
+    if (r->damaged)
+        return;
+    r->damaged = 1;
+    glossa__damaged(&r->err, r->path, "%s.%s is %s, where glossa writes %s", table,
+                    sqlite3_column_name(st, col), type >= 1 && type <= 5 ? types[type] : "?",
+                    what);
+}
+
+static int is_date(const char *s, int n)
+{
+    int i;
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    return 1;
+}
+
+/* A BCP 47 tag as glossa writes them: a language of 2-8 letters, then
+** subtags of letters and digits. */
+static int is_lang(const char *s, int n)
+{
+    int i;
+    if (n < 2 || n > 35)
+        return 0;
+    for (i = 0; i < n && s[i] != '-'; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+            return 0;
+    if (i < 2 || i > 8)
+        return 0;
+    for (; i < n; i++)
+        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
+              (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+            return 0;
+    return 1;
+}
+
+const char *glossa__col_text(struct glossa__reader *r, sqlite3_stmt *st, int col,
+                             const char *table, unsigned flags)
+{
+    int type = sqlite3_column_type(st, col);
+    const char *s, *want = flags & GLOSSA_COL_DATE   ? "a date (YYYY-MM-DD)"
+                          : flags & GLOSSA_COL_LANG ? "a language tag"
+                                                    : "UTF-8 text";
+    int n;
+
+    if (type == SQLITE_NULL && (flags & GLOSSA_COL_NULL))
+        return NULL;
+    if (type != SQLITE_TEXT) {
+        bad_value(r, st, col, table, want);
+        return flags & GLOSSA_COL_NULL ? NULL : "";
+    }
+    s = (const char *)sqlite3_column_text(st, col);
+    n = sqlite3_column_bytes(st, col);
+    if (!s)
+        return flags & GLOSSA_COL_NULL ? NULL : ""; /* out of memory: the step reports it */
+    if ((flags & GLOSSA_COL_DATE) ? !is_date(s, n)
+        : (flags & GLOSSA_COL_LANG) ? !is_lang(s, n)
+                                    : !glossa_utf8_valid(s, (size_t)n)) {
+        if (!r->damaged) {
+            r->damaged = 1;
+            glossa__damaged(&r->err, r->path, "%s.%s is not %s", table,
+                            sqlite3_column_name(st, col), want);
+        }
+        return flags & GLOSSA_COL_NULL ? NULL : "";
+    }
+    return s;
+}
+
+long long glossa__col_int(struct glossa__reader *r, sqlite3_stmt *st, int col,
+                          const char *table, long long min, long long max, unsigned flags)
+{
+    int type = sqlite3_column_type(st, col);
+    long long v;
+    if (type == SQLITE_NULL && (flags & GLOSSA_COL_NULL))
+        return min;
+    if (type != SQLITE_INTEGER) {
+        bad_value(r, st, col, table, "an integer");
+        return min;
+    }
+    v = sqlite3_column_int64(st, col);
+    if (v < min || v > max) {
+        if (!r->damaged) {
+            r->damaged = 1;
+            glossa__damaged(&r->err, r->path, "%s.%s is %lld, out of its range %lld..%lld", table,
+                            sqlite3_column_name(st, col), v, min, max);
+        }
+        return min;
+    }
+    return v;
+}
+
+int glossa__col_enum(struct glossa__reader *r, sqlite3_stmt *st, int col, const char *table,
+                     const char *values)
+{
+    const char *s = glossa__col_text(r, st, col, table, 0), *v;
+    int i;
+    for (i = 0, v = values; *v; i++, v += strlen(v) + 1)
+        if (strcmp(s, v) == 0)
+            return i;
+    if (!r->damaged) {
+        r->damaged = 1;
+        glossa__damaged(&r->err, r->path, "%s.%s is '%.60s', not one of glossa's values", table,
+                        sqlite3_column_name(st, col), s);
+    }
+    return -1;
+}
+
+/* The text value of key in meta ("" when there is none). */
+static int meta_get(sqlite3 *db, const char *path, const char *key, char *out, size_t n,
+                    glossa_error *err)
+{
+    struct glossa__reader r = GLOSSA_READER_INIT(path);
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = ?1", -1, &st, NULL);
+    out[0] = '\0';
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
-    out[0] = '\0';
     if (rc == SQLITE_ROW) {
-        const unsigned char *v = sqlite3_column_text(st, 0);
-        if (v) {
-            size_t len = strlen((const char *)v);
-            if (len >= n)
-                len = n - 1;
-            memcpy(out, v, len);
-            out[len] = '\0';
-        }
-        rc = SQLITE_OK;
-    } else if (rc == SQLITE_DONE) {
-        rc = SQLITE_OK;
+        snprintf(out, n, "%s", glossa__col_text(&r, st, 0, "meta", 0));
+        rc = SQLITE_DONE;
     }
+    if (rc != SQLITE_DONE)
+        rc = glossa__error_sqlite(err, db, rc, path, "cannot read the index");
+    else if (r.damaged)
+        rc = (*err = r.err).code;
+    else
+        rc = 0;
     sqlite3_finalize(st);
     return rc;
 }
@@ -75,13 +388,8 @@ int glossa__store_check_meta(sqlite3 *db, const char *path, glossa_error *err)
     int rc;
 
     for (i = 0; i < sizeof checks / sizeof checks[0]; i++) {
-        rc = meta_get(db, checks[i].key, have, sizeof have);
-        if (rc != SQLITE_OK) {
-            if ((rc & 0xff) == SQLITE_ERROR)
-                return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
-                                         "not a glossa index (no meta table): run 'glossa index'");
-            return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
-        }
+        if ((rc = meta_get(db, path, checks[i].key, have, sizeof have, err)))
+            return rc;
         if (strcmp(have, checks[i].want) != 0)
             return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
                                      "index built with %s '%s', this glossa uses '%s': run 'glossa index'",
@@ -89,6 +397,8 @@ int glossa__store_check_meta(sqlite3 *db, const char *path, glossa_error *err)
     }
     return 0;
 }
+
+/* ---- glossa index --check ------------------------------------------------------------ */
 
 /* The first row of a check that is not "ok", or "" when all is well. */
 static int first_problem(sqlite3 *db, const char *sql, char *out, size_t n)
@@ -102,13 +412,9 @@ static int first_problem(sqlite3 *db, const char *sql, char *out, size_t n)
         const char *v = (const char *)sqlite3_column_text(st, 0);
         if (v && strcmp(v, "ok") != 0) {
             static const char head[] = "*** in database main ***\n";
-            char *c;
             if (strncmp(v, head, sizeof head - 1) == 0)
                 v += sizeof head - 1;
             snprintf(out, n, "%s", v);
-            for (c = out; *c; c++)
-                if (*c == '\n')
-                    *c = ' '; /* one line */
             break;
         }
     }
@@ -116,11 +422,137 @@ static int first_problem(sqlite3 *db, const char *sql, char *out, size_t n)
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-static int damaged(glossa_error *err, const char *path, const char *what, const char *detail)
+/* Every column of every table glossa reads, with the rule its values follow:
+** t text, T text or NULL, l language tag, d date or NULL, e one of values,
+** i integer in [min, max], I the same or NULL. The first column is the row's id. */
+struct column_rule {
+    const char *name;
+    char kind;
+    long long min, max;
+    const char *values;
+};
+#define ID_MAX GLOSSA_ID_MAX
+static const struct table_rule {
+    const char *table;
+    struct column_rule cols[16];
+} table_rules[] = {
+    { "meta", { { "key", 't', 0, 0, NULL }, { "value", 't', 0, 0, NULL } } },
+    { "source", { { "id", 'i', 1, ID_MAX, NULL }, { "file", 't', 0, 0, NULL },
+                  { "xml_id", 't', 0, 0, NULL }, { "type", 'T', 0, 0, NULL },
+                  { "citation", 't', 0, 0, NULL } } },
+    { "concept", { { "id", 'i', 1, ID_MAX, NULL }, { "xml_id", 't', 0, 0, NULL },
+                   { "n", 'T', 0, 0, NULL },
+                   { "status", 'e', 0, 0, glossa__concept_statuses },
+                   { "reliability", 'i', 1, 4, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
+                   { "file", 't', 0, 0, NULL }, { "line", 'i', 0, ID_MAX, NULL },
+                   { "ord", 'i', 0, ID_MAX, NULL } } },
+    { "term", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
+                { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
+                { "norm", 't', 0, 0, NULL }, { "stem", 't', 0, 0, NULL },
+                { "translit", 't', 0, 0, NULL },
+                { "status", 'e', 0, 0, glossa__term_statuses },
+                { "term_type", 'T', 0, 0, NULL }, { "geo", 'T', 0, 0, NULL },
+                { "working", 'i', 0, 1, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
+                { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
+                { "ord", 'i', 0, GLOSSA_ORD_MAX, NULL } } },
+    { "definition", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
+                      { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
+                      { "source_id", 'I', 1, ID_MAX, NULL },
+                      { "basis", 'e', 0, 0, glossa__definition_bases },
+                      { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
+                      { "ord", 'i', 0, ID_MAX, NULL } } },
+    { "note", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
+                { "lang", 'l', 0, 0, NULL }, { "type", 't', 0, 0, NULL },
+                { "text", 't', 0, 0, NULL }, { "ord", 'i', 0, ID_MAX, NULL } } },
+    { "xref", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
+                { "type", 't', 0, 0, NULL }, { "target", 't', 0, 0, NULL },
+                { "label", 'T', 0, 0, NULL }, { "line", 'i', 0, ID_MAX, NULL } } },
+    { "attestation", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
+                       { "lang", 'l', 0, 0, NULL }, { "quote", 't', 0, 0, NULL },
+                       { "source_id", 'I', 1, ID_MAX, NULL } } },
+    { "text_fts", { { "rowid", 'i', 1, ID_MAX, NULL }, { "text", 't', 0, 0, NULL },
+                    { "concept_id", 'i', 1, ID_MAX, NULL }, { "lang", 'l', 0, 0, NULL },
+                    { "kind", 'e', 0, 0, "definition\0note\0" } } },
+};
+
+/* Rows that point at nothing: each query counts them. */
+static const struct { const char *what, *sql; } references[] = {
+    { "terms of no concept", "SELECT count(*) FROM term WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "definitions of no concept",
+      "SELECT count(*) FROM definition WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "notes of no concept", "SELECT count(*) FROM note WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "cross-references of no concept",
+      "SELECT count(*) FROM xref WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "attestations of no concept",
+      "SELECT count(*) FROM attestation WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "full-text rows of no concept",
+      "SELECT count(*) FROM text_fts WHERE concept_id NOT IN (SELECT id FROM concept)" },
+    { "rows citing no source",
+      "SELECT (SELECT count(*) FROM concept WHERE source_id NOT IN (SELECT id FROM source))"
+      " + (SELECT count(*) FROM term WHERE source_id NOT IN (SELECT id FROM source))"
+      " + (SELECT count(*) FROM definition WHERE source_id NOT IN (SELECT id FROM source))"
+      " + (SELECT count(*) FROM attestation WHERE source_id NOT IN (SELECT id FROM source))" },
+};
+
+/* Every value of every row, by table_rules, through the readers lookups use. */
+static int check_values(sqlite3 *db, const char *path, glossa_error *err)
 {
-    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
-                             "%s: %s (the file is damaged: rebuild it with 'glossa index')",
-                             what, detail);
+    struct glossa__reader r = GLOSSA_READER_INIT(path);
+    size_t t;
+    int rc = SQLITE_DONE;
+
+    for (t = 0; rc == SQLITE_DONE && !r.damaged && t < sizeof table_rules / sizeof table_rules[0];
+         t++) {
+        const struct table_rule *tr = &table_rules[t];
+        struct glossa_buf sql = GLOSSA_BUF_INIT;
+        sqlite3_stmt *st = NULL;
+        int c;
+        for (c = 0; c < 16 && tr->cols[c].name; c++)
+            if (glossa__buf_addf(&sql, "%s%s", c ? ", " : "SELECT ", tr->cols[c].name))
+                rc = SQLITE_NOMEM;
+        if (rc == SQLITE_DONE && glossa__buf_addf(&sql, " FROM %s", tr->table))
+            rc = SQLITE_NOMEM;
+        if (rc == SQLITE_DONE && (rc = sqlite3_prepare_v2(db, sql.data, -1, &st, NULL)) == SQLITE_OK)
+            while (!r.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW)
+                for (c = 0; c < 16 && tr->cols[c].name; c++) {
+                    const struct column_rule *cr = &tr->cols[c];
+                    switch (cr->kind) {
+                    case 't': case 'T': case 'l': case 'd':
+                        glossa__col_text(&r, st, c, tr->table,
+                                         (cr->kind == 'T' || cr->kind == 'd' ? GLOSSA_COL_NULL : 0) |
+                                             (cr->kind == 'l' ? GLOSSA_COL_LANG : 0) |
+                                             (cr->kind == 'd' ? GLOSSA_COL_DATE : 0));
+                        break;
+                    case 'e':
+                        glossa__col_enum(&r, st, c, tr->table, cr->values);
+                        break;
+                    default:
+                        glossa__col_int(&r, st, c, tr->table, cr->min, cr->max,
+                                        cr->kind == 'I' ? GLOSSA_COL_NULL : 0);
+                    }
+                }
+        sqlite3_finalize(st);
+        glossa__buf_release(&sql);
+    }
+    if (r.damaged)
+        return (*err = r.err).code;
+    if (rc != SQLITE_DONE)
+        return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
+    for (t = 0; t < sizeof references / sizeof references[0]; t++) {
+        sqlite3_stmt *st;
+        long long n = -1;
+        if ((rc = sqlite3_prepare_v2(db, references[t].sql, -1, &st, NULL)) == SQLITE_OK &&
+            (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            n = sqlite3_column_int64(st, 0);
+            rc = SQLITE_OK;
+        }
+        sqlite3_finalize(st);
+        if (rc != SQLITE_OK)
+            return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
+        if (n)
+            return glossa__damaged(err, path, "%lld %s", n, references[t].what);
+    }
+    return 0;
 }
 
 /* The counts recorded in meta against the rows there are. */
@@ -130,13 +562,14 @@ static int check_counts(sqlite3 *db, const char *path, char *counts, size_t coun
     static const char *const sql =
         "SELECT (SELECT value FROM meta WHERE key = 'counts'),"
         " (SELECT count(*) FROM concept), (SELECT count(*) FROM term)";
+    struct glossa__reader r = GLOSSA_READER_INIT(path);
     sqlite3_stmt *st;
     char have[128] = "";
     long long concepts = -1, terms = -1, want_c = -2, want_t = -2;
     int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
 
     if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
+        const char *v = glossa__col_text(&r, st, 0, "meta", GLOSSA_COL_NULL);
         snprintf(have, sizeof have, "%s", v ? v : "");
         concepts = sqlite3_column_int64(st, 1);
         terms = sqlite3_column_int64(st, 2);
@@ -145,21 +578,21 @@ static int check_counts(sqlite3 *db, const char *path, char *counts, size_t coun
     sqlite3_finalize(st);
     if (rc != SQLITE_OK)
         return glossa__error_sqlite(err, db, rc, path, "cannot count the rows of the index");
+    if (r.damaged)
+        return (*err = r.err).code;
     if (counts && counts_size)
         snprintf(counts, counts_size, "%s", have);
     if (sscanf(have, "%lld concepts, %lld terms", &want_c, &want_t) != 2 ||
-        want_c != concepts || want_t != terms) {
-        char detail[256];
-        snprintf(detail, sizeof detail, "it holds %lld concepts and %lld terms, its build "
-                 "recorded '%.100s'", concepts, terms, have);
-        return damaged(err, path, "rows are missing or added", detail);
-    }
+        want_c != concepts || want_t != terms)
+        return glossa__damaged(err, path, "rows are missing or added: it holds %lld concepts and "
+                               "%lld terms, its build recorded '%.100s'", concepts, terms, have);
     return 0;
 }
 
 int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_error *err)
 {
     static const char *const fts[] = { "term_fts", "term_stem_fts", "term_tri", "text_fts" };
+    struct glossa__budget budget;
     char problem[GLOSSA_ERROR_SIZE / 2], sql[128];
     glossa_db *db = NULL;
     sqlite3 *rw = NULL;
@@ -172,28 +605,29 @@ int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_e
     if (rc != SQLITE_OK)
         rc = glossa__error_sqlite(err, glossa__db_sql(db), rc, path, "integrity check failed");
     else if (problem[0])
-        rc = damaged(err, path, "integrity check failed", problem);
-    else
+        rc = glossa__damaged(err, path, "integrity check failed: %s", problem);
+    else if (!(rc = check_values(glossa__db_sql(db), path, err)))
         rc = check_counts(glossa__db_sql(db), path, counts, counts_size, err);
     glossa_db_close(db);
     if (rc)
         return rc;
     /* FTS5 checks its index against its content only through an INSERT: on
-    ** a read-write connection, in a transaction that is rolled back. */
-    if (access(path, W_OK) != 0 ||
-        glossa__store_open(&rw, path, SQLITE_OPEN_READWRITE, NULL) != 0)
+    ** a read-write connection (as hardened as the other), in a transaction
+    ** that is rolled back. */
+    if (access(path, W_OK) != 0 || glossa__store_open_index(&rw, path, 1, &budget, NULL) != 0)
         return 0;
     if (sqlite3_exec(rw, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
         sqlite3_close(rw);
         return 0;
     }
     for (i = 0; i < sizeof fts / sizeof fts[0]; i++) {
+        glossa__budget_reset(&budget, GLOSSA_BUDGET_WHOLE);
         snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('integrity-check')", fts[i], fts[i]);
         rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
         if (rc != SQLITE_OK) {
             snprintf(sql, sizeof sql, "full-text index %s failed its integrity check", fts[i]);
             rc = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_ERROR
-                     ? damaged(err, path, sql, sqlite3_errmsg(rw))
+                     ? glossa__damaged(err, path, "%s: %s", sql, sqlite3_errmsg(rw))
                      : glossa__error_sqlite(err, rw, rc, path, sql);
             break;
         }

@@ -53,13 +53,13 @@ expect_rc 2 "check a truncated database:"
 expect_err "rebuild it with 'glossa index'" "check a truncated database:"
 run glossa lookup --db "$WORK/bad.db" "information weapon"
 expect_rc 2 "lookup in a truncated database:"
-expect_err "database disk image is malformed (the file is damaged or not a glossa index: rebuild it with 'glossa index')" \
+expect_err "$WORK/bad.db: error: damaged index: cannot read its schema: database disk image is malformed (rebuild it with 'glossa index')" \
     "lookup in a truncated database:"
 cp "$GLOSSA_DB" "$WORK/bad.db"
 printf 'This is not SQL!' | dd of="$WORK/bad.db" conv=notrunc status=none
 run glossa lookup --db "$WORK/bad.db" "information weapon"
 expect_rc 2 "lookup with a broken header:"
-expect_err "$WORK/bad.db: error: cannot read the index: file is not a database (the file is damaged or not a glossa index: rebuild it with 'glossa index')" "lookup with a broken header:"
+expect_err "$WORK/bad.db: error: is not a glossa index: not an SQLite database (a damaged index? rebuild it with 'glossa index')" "lookup with a broken header:"
 run glossa index --check --db "$WORK/bad.db"
 expect_rc 2 "check with a broken header:"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # run.sh — run the libFuzzer harnesses for a set time each and summarise.
 #
-# Usage: bash tests/fuzz/run.sh SECONDS [TARGET ...]     (targets: tei query tokenizer tbx cli)
+# Usage: bash tests/fuzz/run.sh SECONDS [TARGET ...]     (targets: tei query tokenizer tbx cli db)
 # Environment: BUILD    the clang build with -DGLOSSA_FUZZ=ON (default build-fuzz;
 #                       configured and built here when it does not exist)
 #              JOBS     how many targets run at once (default 1)
@@ -19,8 +19,8 @@ src=$(cd "$here/../.." && pwd)
 seconds=${1:?usage: run.sh SECONDS [TARGET ...]}
 shift
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tei query tokenizer tbx cli)
-BUILD=${BUILD:-$src/build-fuzz}
+[ ${#targets[@]} -gt 0 ] || targets=(tei query tokenizer tbx cli db)
+BUILD=$(realpath -m "${BUILD:-$src/build-fuzz}")   # the runs cd to their output directory
 JOBS=${JOBS:-1}
 OUT=${OUT:-$BUILD/fuzz-out}
 
@@ -30,11 +30,23 @@ if [ ! -x "$BUILD/tests/fuzz/fuzz_${targets[0]}" ]; then
 fi
 cmake --build "$BUILD" -j2 --target $(printf 'fuzz_%s ' "${targets[@]}") >/dev/null || exit 2
 
+# libFuzzer treats one malloc() over -malloc_limit_mb (default: the RSS
+# limit) as out of memory. On some damaged databases SQLite asks for 1 GiB
+# (an address range: glibc maps it lazily, RSS stays ~15 MB) before it finds
+# the damage and says so; fuzz_db gets room for that, its RSS limit is the same.
+malloc_limit() {
+    case $1 in
+        db) echo 2048 ;;
+        *) echo 1024 ;;
+    esac
+}
+
 max_len() {
     case $1 in
         tei|tbx) echo 65536 ;;
         query) echo 4200 ;;   # past the 4096-byte query limit
         cli) echo 8192 ;;     # hits with hundreds of highlighted words
+        db) echo 131072 ;;    # database images: the seeds have 512-byte pages
         *) echo 4096 ;;
     esac
 }
@@ -45,7 +57,7 @@ run_one() {
     ( cd "$dir" && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1:quarantine_size_mb=16 \
         UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
         nice -n 19 "$BUILD/tests/fuzz/fuzz_$t" \
-        -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=5 -max_len="$(max_len "$t")" \
+        -max_total_time="$seconds" -rss_limit_mb=1024 -malloc_limit_mb="$(malloc_limit "$t")" -timeout=5 -max_len="$(max_len "$t")" \
         -dict="$here/$t.dict" -artifact_prefix="$dir/" -print_final_stats=1 \
         "$dir/corpus" "$here/corpus/$t" ) >"$dir/log" 2>&1
     echo $? >"$dir/status"

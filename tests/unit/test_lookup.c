@@ -1,11 +1,13 @@
 /*
 ** test_lookup.c — finding concepts (src/lib/lookup.c) in an index of the
 ** test fixture: match kinds and their order, --from/--to filtering, the
-** definition fallback, full text over definitions, and queries that must
-** never raise an error.
+** definition fallback, full text over definitions, queries that must
+** never raise an error, and the step budget that bounds the work on an index.
 */
 #include "helpers.h"
 #include "glossa_int.h"
+
+#include <sqlite3.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -184,6 +186,39 @@ static void test_lookup__oom_in_lookup_is_reported(void **state)
     assert_true(n > 1 && n < 2000);
 }
 
+/* A statement that would run forever is interrupted when its budget is
+** spent; the connection works again once the budget is set afresh. */
+static void test_lookup__runaway_work_is_interrupted(void **state)
+{
+    static const char *const loop =
+        "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r";
+    struct glossa__budget budget;
+    sqlite3 *sql = NULL;
+    sqlite3_stmt *st = NULL;
+    glossa_error err;
+    (void)state;
+    assert_int_equal(glossa__store_open_index(&sql, th_path(dir, "fixture.db"), 0, &budget, &err), 0);
+    glossa__budget_reset(&budget, 100);
+    assert_int_equal(sqlite3_prepare_v2(sql, loop, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_INTERRUPT);
+    assert_int_equal(budget.left, 0);
+    assert_int_equal(glossa__error_sqlite(&err, sql, SQLITE_INTERRUPT, "x.db", "lookup failed"),
+                     GLOSSA_ECORRUPT);
+    assert_string_equal(err.msg, "damaged index: lookup failed: it asks for more work than any "
+                                 "index needs (rebuild it with 'glossa index')");
+    sqlite3_finalize(st);
+    glossa__budget_reset(&budget, 100);
+    assert_int_equal(sqlite3_prepare_v2(sql, "SELECT count(*) FROM concept", -1, &st, NULL),
+                     SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    sqlite3_finalize(st);
+    /* triggers, views and schema writes are off on such a connection */
+    assert_int_not_equal(sqlite3_exec(sql, "PRAGMA writable_schema=ON; "
+                                           "UPDATE sqlite_schema SET sql = '' WHERE 0", NULL, NULL, NULL),
+                         SQLITE_OK);
+    sqlite3_close(sql);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -196,6 +231,7 @@ int main(void)
         cmocka_unit_test(test_lookup__hostile_queries_never_fail),
         cmocka_unit_test(test_lookup__syntax_is_text),
         cmocka_unit_test(test_lookup__oom_in_lookup_is_reported),
+        cmocka_unit_test(test_lookup__runaway_work_is_interrupted),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
