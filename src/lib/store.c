@@ -308,6 +308,19 @@ const char *glossa__col_text(struct glossa__reader *r, sqlite3_stmt *st, int col
         }
         return flags & GLOSSA_COL_NULL ? NULL : "";
     }
+    if (!(flags & (GLOSSA_COL_DATE | GLOSSA_COL_LANG))) {
+        /* glossa index never writes what the TEI reader refuses: a control or
+        ** bidi control in the database was put there by someone else */
+        char why[128];
+        if (glossa__text_refused(s, TEXT_FIELD, why, sizeof why)) {
+            if (!r->damaged) {
+                r->damaged = 1;
+                glossa__damaged(&r->err, r->path, "%s.%s %s", table,
+                                sqlite3_column_name(st, col), why);
+            }
+            return flags & GLOSSA_COL_NULL ? NULL : "";
+        }
+    }
     return s;
 }
 

@@ -94,20 +94,5 @@ int glossa__xml_message(const xmlError *e, char *msg, size_t size);
 /* Elements below n (all depths), for sizing an entry's arrays. */
 size_t glossa__xml_count_elements(xmlNodePtr n);
 
-/* ---- the characters of text fields ------------------------------------------ */
-
-enum {
-    TEXT_FIELD = 0,     /* definitions, notes, quotations, titles, … */
-    TEXT_TERM = 1,      /* terms and ids: also no invisible characters, a size bound */
-};
-#define TEXT_TERM_MAX 4096              /* bytes of a term or an id */
-#define TEXT_FIELD_MAX ((size_t)1 << 20) /* bytes of any other field */
-
-/* 0 when s (UTF-8) may be the text of a field of this kind; else 1 with why
-** filled: "contains U+009B (a control character)", "is longer than …".
-** C0/C1 controls and bidirectional embeddings, overrides and isolates are
-** refused everywhere; in terms also U+200B, U+2060, U+FEFF, LRM, RLM, ALM,
-** and ZWNJ/ZWJ except after a letter of a script that uses them. */
-int glossa__text_refused(const char *s, int kind, char *why, size_t size);
 
 #endif

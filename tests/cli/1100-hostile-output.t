@@ -1,11 +1,14 @@
 # 1100-hostile-output.t — what lookup and show print from hostile data and
 # hostile input (issue 21): a term or definition of hundreds of one-letter
-# words (each highlighted: once a heap overflow); C0/C1 controls, DEL, bidi
-# controls and bytes that are not UTF-8 in terms, definitions, languages,
-# file names and queries never reach the terminal raw, with or without
-# colour (they are shown as \u009B, U+FFFD); JSON keeps the exact data,
-# escaped; queries that are not UTF-8, hold a NUL or are too long, and dates
-# that are not days of the calendar, are reported clearly.
+# words (each highlighted: once a heap overflow); controls, bidi controls,
+# bytes that are not UTF-8 and bad language tags in the database are a
+# damaged index (lookup, show and --check exit 2 and print nothing); what may
+# be there (a direction mark) and file names, ids, options and queries with
+# controls never reach the terminal raw, with or without colour (shown as
+# \u009B, U+FFFD); JSON keeps the exact data, escaped; queries that are not
+# UTF-8, hold a NUL or are too long, and dates that are not days of the
+# calendar, are reported clearly. The printers themselves are fuzzed with
+# arbitrary bytes in every field (tests/fuzz/fuzz_cli.c).
 
 # raw_controls FILE: fails when FILE, glossa's own SGR colours aside, is not
 # UTF-8 or holds a byte that would steer a terminal or reorder text: C0 but
@@ -42,26 +45,30 @@ words() { printf "$1"' %.0s' $(seq "$2") | sed 's/ $//'; }
 EOF
 } >"$WORK/hostile.xml"
 glossa index --quiet "$WORK/hostile.xml" || { echo "FAIL: cannot index the fixture"; exit 1; }
-# glossa index refuses C1 and bidi controls in a term base (0900 tests that), so
-# they reach the database as a hostile --db file would hold them: written with
-# sqlite3 over placeholders of the same length in bytes (¤ ¦ § for U+009B/D/C;
-# † ‡ • ‰ ※ for U+202E, U+202C, U+2066, U+2069, U+200F).
+# glossa index refuses controls and bidi controls in a term base (0900 tests
+# that), and a database holding them was made by someone else: a damaged index,
+# refused before anything is printed. They are written with sqlite3 over
+# placeholders of the same length in bytes (¤ ¦ § for U+009B/D/C; † ‡ • ‰ ※
+# for U+202E, U+202C, U+2066, U+2069, U+200F).
 if ! command -v sqlite3 >/dev/null; then
     echo "SKIP: sqlite3 is not installed (Debian package sqlite3, see .ci/install-deps)"
     exit 77
 fi
-controls_sql() { # COLUMN: the column with every placeholder replaced by its control
-    local e=$1 pair
-    for pair in "¤ 155" "¦ 157" "§ 156" "† 8238" "‡ 8236" "• 8294" "‰ 8297" "※ 8207"; do
-        e="replace($e, '${pair% *}', char(${pair#* }))"
+# damaged NAME SQL MESSAGE COMMAND...: SQL on a copy of the index; the command
+# and index --check exit 2 with MESSAGE, and nothing reaches standard output
+damaged() {
+    local name=$1 db="$WORK/$1.db" sql=$2 msg=$3 cmd
+    shift 3
+    cp "$GLOSSA_DB" "$db"
+    sqlite3 "$db" "$sql" || { fail "$name: sqlite3 failed"; return; }
+    for cmd in "$*" "index --check"; do
+        # shellcheck disable=SC2086
+        run glossa $cmd --db "$db"
+        expect_rc 2 "$cmd on $name:"
+        expect_true "$cmd on $name: nothing on stdout" test -z "$OUT"
+        expect_true "$cmd on $name: the damage named" test "$ERR" = "glossa: $db: error: damaged index: $msg (rebuild it with 'glossa index')"
     done
-    printf '%s' "$e"
 }
-sqlite3 "$GLOSSA_DB" "UPDATE term SET text = $(controls_sql text);
-    UPDATE definition SET text = $(controls_sql text);" ||
-    { echo "FAIL: cannot write the controls into the database"; exit 1; }
-run glossa index --check
-expect_rc 0 "the controls written over placeholders keep the index sound:"
 
 # 1. every matched word marked: the buffer grows (400 with colour, 300 «», 150 in a definition)
 glossa lookup --color always x >"$WORK/x.out" 2>"$WORK/x.err"; RC=$?
@@ -81,51 +88,35 @@ expect_true "the window of the definition: about 100 words marked" \
     test "$(grep -o "$(printf '\033\\[1;32mz\033\\[0m')" "$WORK/z.out" | wc -l)" -eq 100
 expect_clean "--in definitions" "$WORK/z.out"
 
-# 2. C1 controls and bidi controls in the database: shown, never obeyed
-run glossa show controls
-expect_rc 0 "show a concept with controls:"
-expect_out '   en      csi\u009B31mred osc\u009D0;title\u009C end  preferred'
-expect_out '   ru      \u202Eytiruces noitamrofni\u202C            preferred'
-expect_out '   def en  defined \u009B2J here \u2066isolated\u2069 and \u200Frlm'
-for args in "show controls" "show --color always controls" "lookup --color always csi" \
-    "lookup --color always --full ytiruces" "lookup --in definitions here"; do
-    # shellcheck disable=SC2086
-    glossa $args >"$WORK/c.out" 2>&1
-    expect_clean "glossa $args" "$WORK/c.out"
-done
-run glossa lookup csi
-expect_out '   match   «csi»\u009B31mred osc\u009D0;title\u009C end (en, stem)'
-# JSON: the exact data, every control escaped, so that it is safe on a terminal too
-run glossa lookup --format json csi
-expect_rc 0
-expect_out '"terms":[{"lang":"en","text":"csi\u009b31mred osc\u009d0;title\u009c end","status":"preferred"},{"lang":"ru","text":"\u202eytiruces noitamrofni\u202c","status":"preferred"}]'
-expect_json '.results[0].terms[0].text' "$(printf 'csi\302\23331mred osc\302\2350;title\302\234 end')"
+# 2. controls, bidi controls, bytes that are not UTF-8 and bad language tags in
+# the database: a damaged index, for lookup, show and --check alike
+damaged c1 "UPDATE term SET text = replace(text, '¤', char(155))" \
+    "term.text contains U+009B (a control character)" show controls
+damaged rlo "UPDATE term SET text = replace(text, '†', char(8238))" \
+    "term.text contains U+202E (a bidirectional control character)" lookup --format json csi
+damaged lri "UPDATE definition SET text = replace(text, '•', char(8294))" \
+    "definition.text contains U+2066 (a bidirectional control character)" lookup --in definitions here
+damaged esc "UPDATE term SET text = 'esc' || char(27) || ']0;pwned' || char(7) || 'end' WHERE text LIKE 'csi%'" \
+    "term.text contains U+001B (a control character)" lookup csi
+damaged ff "UPDATE term SET text = 'esc' || CAST(X'FF' AS TEXT) || 'end' WHERE text LIKE 'csi%'" \
+    "term.text is not UTF-8 text" show controls
+damaged lang "UPDATE definition SET lang = 'en' || char(27) || '[2J' WHERE text LIKE 'defined%'" \
+    "definition.lang is not a language tag" show controls
+
+# 3. a direction mark (U+200F) may be in a definition (Persian and Urdu text
+# needs it), but never reaches the terminal raw: shown escaped, JSON \u200f
+cp "$GLOSSA_DB" "$WORK/rlm.db"
+sqlite3 "$WORK/rlm.db" "UPDATE definition SET text = replace(text, '※', char(8207))"
+run glossa show --db "$WORK/rlm.db" controls
+expect_rc 0 "show a definition with U+200F:"
+expect_out '   def en  defined ¤2J here •isolated‰ and \u200Frlm'
+glossa show --db "$WORK/rlm.db" --color always controls >"$WORK/c.out" 2>&1
+expect_clean "show --color always, U+200F" "$WORK/c.out"
+run glossa lookup --db "$WORK/rlm.db" --format json csi
+expect_json '.results[0].definitions[0].text' "$(printf 'defined ¤2J here •isolated‰ and \342\200\217rlm')"
+expect_out '"text":"defined ¤2J here •isolated‰ and \u200frlm"'
 printf '%s' "$OUT" >"$WORK/j.out"
 expect_clean "--format json" "$WORK/j.out"
-
-# 3. ESC, BEL and DEL written into the database (a byte that is not UTF-8, or
-# a language tag glossa does not write, is a damaged index: refused before
-# anything is printed)
-cp "$GLOSSA_DB" "$WORK/ff.db"
-sqlite3 "$WORK/ff.db" "UPDATE term SET text = 'esc' || CAST(X'FF' AS TEXT) || 'end' WHERE text LIKE 'csi%';"
-run glossa show --db "$WORK/ff.db" controls
-expect_rc 2 "a byte that is not UTF-8 in the database:"
-expect_true "the damaged index named" test "$ERR" = "glossa: $WORK/ff.db: error: damaged index: term.text is not UTF-8 text (rebuild it with 'glossa index')"
-cp "$GLOSSA_DB" "$WORK/lang.db"
-sqlite3 "$WORK/lang.db" "UPDATE definition SET lang = 'en' || char(27) || '[2J' WHERE text LIKE 'defined%';"
-run glossa show --db "$WORK/lang.db" controls
-expect_rc 2 "ESC in a language tag in the database:"
-expect_true "the damaged index named" test "$ERR" = "glossa: $WORK/lang.db: error: damaged index: definition.lang is not a language tag (rebuild it with 'glossa index')"
-sqlite3 "$GLOSSA_DB" "UPDATE term SET text = 'esc' || char(27) || ']0;pwned' || char(7) ||
-    char(127) || 'end' WHERE text LIKE 'csi%';"
-glossa show --color always controls >"$WORK/e.out" 2>&1; RC=$?
-expect_rc 0 "ESC in the database:"
-expect_clean "ESC in the database, --color always" "$WORK/e.out"
-expect_true "the term shown with its controls visible" \
-    grep -qF "$(printf '   \033[36men    \033[0m  esc\\u001B]0;pwned\\u0007\\u007Fend  \033[2mpreferred\033[0m')" "$WORK/e.out"
-run glossa show --format json controls
-expect_out '"text":"esc\u001b]0;pwned\u0007\u007fend"'
-expect_json '.results[0].terms[0].text | explode | length' 17
 
 # 4. error messages: queries, ids, file names and options with controls
 run glossa lookup "$(printf '\033[2J\302\233')"
