@@ -102,11 +102,6 @@ int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_result
 void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole);
 void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
                             int whole);
-/* What a definition's basis means for its reliability ("reconstruction, not
-** verified …"), or NULL when it is official. Static string. */
-const char *lookup_basis_note(const char *basis);
-/* "NOT VERIFIED" (1), "minimum reliability" (2), … Static string. */
-const char *lookup_reliability_label(int r);
 /* cmd_status.c: the JSON of `status --format json` to f (round NULL: all) */
 void status_print_json(FILE *f, const glossa_status_report *r, const char *round);
 

@@ -260,7 +260,7 @@ static void unverified_mark(FILE *f)
 /* "S (reconstruction, not verified …)": as the JSON says it. */
 static void source_text(FILE *f, const glossa_definition *d)
 {
-    const char *note = lookup_basis_note(d->basis);
+    const char *note = glossa_basis_note(d->basis);
     fputs("<span lang=\"\">", f);
     esc(f, d->source ? d->source : "");
     if (note) {
@@ -471,7 +471,7 @@ static void render_concept(FILE *f, const void *arg)
     fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
     if (h->reliability > 1) {
         fputs(" (", f);
-        esc(f, lookup_reliability_label(h->reliability));
+        esc(f, glossa_reliability_label(h->reliability));
     }
     fputs(")</p>\n", f);
     if (h->instrument) {

@@ -19,25 +19,6 @@
 #define CYAN "\033[36m"
 #define RESET "\033[0m"
 
-const char *lookup_basis_note(const char *basis)
-{
-    if (basis && strcmp(basis, "reconstruction") == 0)
-        return "reconstruction, not verified against the official text";
-    if (basis && strcmp(basis, "working-translation") == 0)
-        return "working translation, not an official rendering";
-    return NULL;
-}
-
-const char *lookup_reliability_label(int r)
-{
-    switch (r) {
-    case 1: return "NOT VERIFIED";
-    case 2: return "minimum reliability";
-    case 3: return "reliable";
-    default: return "very reliable";
-    }
-}
-
 /* ---- JSON -------------------------------------------------------------------------- */
 
 /* "key":"value" after a comma, or nothing when value is NULL. */
@@ -87,7 +68,7 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
     fputs("],\"definitions\":[", f);
     for (j = 0; j < h->n_definitions; j++) {
         const glossa_definition *d = &h->definitions[j];
-        const char *note = lookup_basis_note(d->basis);
+        const char *note = glossa_basis_note(d->basis);
         fprintf(f, "%s{\"lang\":", j ? "," : "");
         out_json_string(f, d->lang);
         fputs(",\"text\":", f);
@@ -257,10 +238,10 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     fputs(r, f);
     if (h->reliability <= 1)
         fprintf(f, "  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
-                lookup_reliability_label(h->reliability), h->reliability, r);
+                glossa_reliability_label(h->reliability), h->reliability, r);
     else
         fprintf(f, "  %sreliability %d of 4 (%s)%s", d, h->reliability,
-                lookup_reliability_label(h->reliability), r);
+                glossa_reliability_label(h->reliability), r);
     fputc('\n', f);
     print_label(f, out, "match", "", label_w);
     out_buf_raw(&how, " ", 1);
@@ -289,7 +270,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     }
     for (j = 0; j < h->n_definitions; j++) {
         const glossa_definition *def = &h->definitions[j];
-        const char *note = lookup_basis_note(def->basis);
+        const char *note = glossa_basis_note(def->basis);
         struct out_buf src = { 0 };
         print_label(f, out, "def", def->lang, label_w);
         out_wrapped(f, out, def->text, indent, indent);

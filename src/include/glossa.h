@@ -795,6 +795,14 @@ int glossa_char_is_unsafe(unsigned cp);
 ** the whole result (like snprintf): out was big enough when it is < size. */
 size_t glossa_text_safe(char *out, size_t size, const char *s, size_t n);
 
+/* The words shown for a reliability value: "NOT VERIFIED" (1), "minimum
+** reliability" (2), "reliable" (3), "very reliable" (4). Static, never NULL. */
+const char *glossa_reliability_label(int reliability);
+/* What a wording's basis means for a reader ("reconstruction, not verified
+** against the official text", "working translation, not an official
+** rendering"), or NULL for an official wording. Static. */
+const char *glossa_basis_note(const char *basis);
+
 /* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
 typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
 

@@ -279,7 +279,7 @@ static int show_info(glossa_dict_session *s, const char *name, struct glossa_buf
     for (rel = 1; !rc && rel <= 4; rel++)
         if (counts[rel])
             rc = glossa__dict_linef(r, "  reliability %d (%s): %u", rel,
-                                    glossa__dict_reliability(rel), counts[rel]);
+                                    glossa_reliability_label(rel), counts[rel]);
     if (!rc)
         rc = glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "", 0, caveat) ||
              glossa__dict_line(r, "", 0) ||

@@ -74,8 +74,6 @@ int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent,
 /* The MIME header of a text answer, when the session asked for it: a full
 ** one for a definition, else an empty one. */
 int glossa__dict_mime(const struct glossa_dict_session *s, struct glossa_buf *r, int definition);
-/* "NOT VERIFIED", "minimum reliability", "reliable", "very reliable". */
-const char *glossa__dict_reliability(int r);
 /* The description of a database, as SHOW DB and DEFINE give it. */
 void glossa__dict_description(const struct dict_db *db, char *out, size_t n);
 /* The text of one DEFINE answer: the concept of h as database db shows it. */

@@ -121,25 +121,6 @@ int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent,
     return len ? glossa__dict_line(r, line, len) : 0;
 }
 
-const char *glossa__dict_reliability(int r)
-{
-    switch (r) {
-    case 1: return "NOT VERIFIED";
-    case 2: return "minimum reliability";
-    case 3: return "reliable";
-    default: return "very reliable";
-    }
-}
-
-static const char *basis_note(const char *basis)
-{
-    if (basis && strcmp(basis, "reconstruction") == 0)
-        return "reconstruction, not verified against the official text";
-    if (basis && strcmp(basis, "working-translation") == 0)
-        return "working translation, not an official rendering";
-    return NULL;
-}
-
 /* As dictd does: a definition gets a full header; lists and information an
 ** empty one (only the blank line), which is what clients such as GoldenDict
 ** expect before the lines of a MATCH answer. */
@@ -172,7 +153,7 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
     if (!rc)
         rc = glossa__dict_linef(r, "  [%s]  %s, %s (reliability %d of 4)", h->id,
                                 strcmp(h->status, "in-force") == 0 ? "in force" : h->status,
-                                glossa__dict_reliability(h->reliability), h->reliability);
+                                glossa_reliability_label(h->reliability), h->reliability);
     if (!rc)
         rc = glossa__dict_line(r, "", 0);
     for (i = 0; i < h->n_terms; i++)
@@ -197,7 +178,7 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
         def_langs = "ru,zh";
     for (i = 0; !rc && i < h->n_definitions; i++) {
         const glossa_definition *d = &h->definitions[i];
-        const char *note = basis_note(d->basis);
+        const char *note = glossa_basis_note(d->basis);
         if (def_langs && !glossa__lang_in_list(d->lang, def_langs))
             continue;
         glossa__buf_clear(&line);

@@ -74,9 +74,6 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
 ** in tb's arena */
 int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***out, size_t *n);
 
-/* "reconstruction, not verified against the official text" for a basis
-** other than official, else NULL (the wording lookup prints). */
-const char *glossa__basis_note(const char *basis);
 
 int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                       struct glossa_buf *out);

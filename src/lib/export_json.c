@@ -26,7 +26,7 @@ static int json_string(struct glossa_buf *out, const char *s)
 static int definition_source(struct glossa_tb *tb, const struct tei_def *d, struct glossa_buf *s)
 {
     const struct tei_bibl *b = glossa__tb_bibl(tb, d->source);
-    const char *note = glossa__basis_note(d->basis);
+    const char *note = glossa_basis_note(d->basis);
     glossa__buf_clear(s);
     return glossa__buf_addf(s, "%s%s%s%s", b ? b->citation : "", note ? " (" : "",
                             note ? note : "", note ? ")" : "");

@@ -351,15 +351,6 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     r->fn(&d, r->userdata);
 }
 
-const char *glossa__basis_note(const char *basis)
-{
-    if (basis && strcmp(basis, "reconstruction") == 0)
-        return "reconstruction, not verified against the official text";
-    if (basis && strcmp(basis, "working-translation") == 0)
-        return "working translation, not an official rendering";
-    return NULL;
-}
-
 /* Position of tag among the comma-separated items of want it matches (the
 ** first one), or -1. */
 static int want_rank(const char *tag, const char *want)
