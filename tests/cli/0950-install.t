@@ -42,8 +42,10 @@ fi
 if command -v pkg-config >/dev/null 2>&1 && command -v cc >/dev/null 2>&1; then
     export PKG_CONFIG_PATH
     PKG_CONFIG_PATH=$(dirname "$pc")
+    version=$("$GLOSSA" --version | cut -d' ' -f2)
+    expect_true "glossa --version names a version (got '$version')" grep -Eq '^[0-9]+\.[0-9]+\.[0-9]+' <<<"$version"
     run pkg-config --modversion glossa
-    expect_out "$("$GLOSSA" --version | cut -d' ' -f2)" "pkg-config --modversion glossa:"
+    expect_true "pkg-config --modversion glossa is glossa's version: '$OUT' = '$version'" test "$OUT" = "$version"
     cat >"$WORK/tiny.c" <<'C'
 #include <glossa.h>
 #include <stdio.h>

@@ -1,4 +1,4 @@
-# 0920-serve-dict.t — `glossa serve --dict` answers the real `dict` client
+# 0928-serve-dict.t — `glossa serve --dict` answers the real `dict` client
 # (Debian package dict): DEFINE in every database, in "all" and in a language
 # pair; MATCH with each strategy; SHOW DB, STRAT, INFO and SERVER; the
 # client's "perhaps you mean" after a typo; unknown databases and strategies;
