@@ -11,18 +11,7 @@
 
 #include <string.h>
 
-#define FUZZY_MAX 64 /* code points compared */
-
-static int to_cps(const char *s, int32_t *out)
-{
-    int32_t i = 0, n = 0, len = (int32_t)strlen(s);
-    while (i < len && n < FUZZY_MAX) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, len, c);
-        out[n++] = c;
-    }
-    return n;
-}
+#define FUZZY_MAX GLOSSA_DISTANCE_MAX /* code points compared */
 
 /* How many edits a typo of a string this long may have. */
 static int fuzzy_budget(int cps)
@@ -124,7 +113,7 @@ int glossa__collect_fuzzy(glossa_db *db, const struct query *q, struct candidate
     pos[k] = at;
     if ((budget = fuzzy_budget(k)) == 0)
         return 0;
-    ns = to_cps(glossa__buf_str(&q->keys->stem), cps);
+    ns = glossa__code_points(glossa__buf_str(&q->keys->stem), cps);
     for (broad = k < 3 * (budget + 1); broad < 2; broad++) {
         if ((terms = fuzzy_query(&q->keys->fts, key, pos, k, budget, broad)) < 0)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

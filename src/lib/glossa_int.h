@@ -154,6 +154,11 @@ int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
 /* 1 for a CJK ideograph (Han). */
 int glossa__is_han(int32_t c);
 
+/* glossa.c: the first GLOSSA_DISTANCE_MAX code points of UTF-8 s in out, and
+** their number: as many as glossa_edit_distance compares. */
+#define GLOSSA_DISTANCE_MAX 64
+int glossa__code_points(const char *s, int32_t *out);
+
 /* Bump this when tokenisation or normalisation changes: indexes record it. */
 #define GLOSSA_TOKENIZER_VERSION "glossa-icu-3"
 
@@ -418,7 +423,7 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
 /* A .docx (Office Open XML) package, bytes in out. */
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
 
-/* ---- lookup.c ---------------------------------------------------------- */
+/* ---- store.c: an open index (store_int.h has its inside) ----------------- */
 
 /* The SQLite connection of an open index (borrowed), its step budget set
 ** afresh: call it at the start of each operation on the index. */

@@ -31,7 +31,7 @@ struct query_word {
 };
 
 /* The keys of the text being looked up, made from one pass of the
-** normaliser (query_keys_make in lookup.c): the tiers, fuzzy matching and
+** normaliser (make_keys in lookup.c): the tiers, fuzzy matching and
 ** highlighting use them. translit and translit_uz are made by the tier that
 ** uses them; fts is where FTS5 query strings are built. */
 struct query_keys {

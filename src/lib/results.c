@@ -29,6 +29,24 @@ static const char *col_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt 
     return copy;
 }
 
+/* items (n of them, room for *cap, each size bytes), with room for one more:
+** when full, copied to a block of the arena twice as large (8 when *cap is
+** 0). NULL when memory runs out. */
+static void *room_for_one(struct glossa_arena *a, void *items, size_t n, size_t *cap,
+                          size_t size)
+{
+    size_t more_cap = *cap ? *cap * 2 : 8;
+    void *more;
+    if (n < *cap)
+        return items;
+    if (!(more = glossa__arena_alloc(a, more_cap * size)))
+        return NULL;
+    if (n)
+        memcpy(more, items, n * size);
+    *cap = more_cap;
+    return more;
+}
+
 /* Fill h->terms with the concept's terms in the languages of to. */
 static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
                       sqlite3_int64 cid, const char *to, const struct query *q, int *oom)
@@ -44,16 +62,8 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "term"), to) ||
             !glossa__row_in_force(db, st, 6, "term", q))
             continue;
-        if (n == cap) {
-            glossa_term *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
-            if (!more) {
-                terms = NULL;
-                break;
-            }
-            memcpy(more, terms, n * sizeof *more);
-            terms = more;
-            cap *= 2;
-        }
+        if (!(terms = room_for_one(a, terms, n, &cap, sizeof *terms)))
+            break;
         t = &terms[n++];
         t->lang = col_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
         t->text = col_text(db, a, st, 1, "term", 0, oom);
@@ -91,16 +101,8 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
             if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "definition"), lists[pass]) ||
                 !glossa__row_in_force(db, st, 4, "definition", q))
                 continue;
-            if (n == cap) {
-                glossa_definition *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
-                if (!more) {
-                    defs = NULL;
-                    break;
-                }
-                memcpy(more, defs, n * sizeof *more);
-                defs = more;
-                cap *= 2;
-            }
+            if (!(defs = room_for_one(a, defs, n, &cap, sizeof *defs)))
+                break;
             d = &defs[n++];
             d->lang = col_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
             d->text = col_text(db, a, st, 1, "definition", 0, oom);
@@ -137,16 +139,8 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
             glossa_note *note;
             if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "note"), lists[pass]))
                 continue;
-            if (n == cap) {
-                glossa_note *more = glossa__arena_alloc(a, cap * 2 * sizeof *more);
-                if (!more) {
-                    notes = NULL;
-                    break;
-                }
-                memcpy(more, notes, n * sizeof *more);
-                notes = more;
-                cap *= 2;
-            }
+            if (!(notes = room_for_one(a, notes, n, &cap, sizeof *notes)))
+                break;
             note = &notes[n++];
             note->lang = col_text(db, a, st, 0, "note", GLOSSA_COL_LANG, oom);
             note->type = col_text(db, a, st, 1, "note", 0, oom);
@@ -223,17 +217,9 @@ static int mark_word(void *ud, const char *tok, size_t len, size_t start, size_t
         h->spans[h->n - 1].end = end; /* join neighbours */
         return 0;
     }
-    if (h->n == h->cap) {
-        size_t cap = h->cap ? h->cap * 2 : 8;
-        glossa_span *more = glossa__arena_alloc(h->arena, cap * sizeof *more);
-        if (!more) {
-            h->oom = 1;
-            return GLOSSA_ENOMEM;
-        }
-        if (h->n)
-            memcpy(more, h->spans, h->n * sizeof *more);
-        h->spans = more;
-        h->cap = cap;
+    if (!(h->spans = room_for_one(h->arena, h->spans, h->n, &h->cap, sizeof *h->spans))) {
+        h->oom = 1;
+        return GLOSSA_ENOMEM;
     }
     h->spans[h->n].start = start;
     h->spans[h->n].end = end;
