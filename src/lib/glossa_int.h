@@ -27,6 +27,10 @@ int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
                        long column, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
 
+/* "damaged index: DETAIL (rebuild it with 'glossa index')", GLOSSA_ECORRUPT. */
+int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Same, for SQLite failures: code chosen from the SQLite result code. */
 int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
                          const char *path, const char *what);
@@ -266,10 +270,6 @@ void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks);
 ** meta as this build writes it. writable: for the FTS5 checks of --check. */
 int glossa__store_open_index(struct sqlite3 **out, const char *path, int writable,
                              struct glossa__budget *b, glossa_error *err);
-
-/* "damaged index: DETAIL (rebuild it with 'glossa index')", GLOSSA_ECORRUPT. */
-int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /* Checked reads of the values of an index: each value is of the type,
 ** range and form glossa writes, or the first that is not is kept in err

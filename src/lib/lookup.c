@@ -21,12 +21,6 @@
 #include <string.h>
 #include <time.h>
 
-/* Is a wording dated [from, to) in force on day (all YYYY-MM-DD)? */
-static int in_force(const char *from, const char *to, const char *day)
-{
-    return (!from || strcmp(from, day) <= 0) && (!to || strcmp(to, day) > 0);
-}
-
 static const char *const kind_names[] = {
     "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts"
 };
@@ -72,7 +66,7 @@ static int candidate_cmp(const struct candidate *a, const struct candidate *b)
     return a->term_ord - b->term_ord;
 }
 
-int glossa__offer(struct candidates *c, const struct candidate *cand)
+static int offer(struct candidates *c, const struct candidate *cand)
 {
     size_t i;
     for (i = 0; i < c->n; i++) {
@@ -94,7 +88,8 @@ int glossa__offer(struct candidates *c, const struct candidate *cand)
     return 0;
 }
 
-struct candidate glossa__row_candidate(glossa_db *db, sqlite3_stmt *st, int kind, int sub)
+/* Columns 0-4 of a candidate query: row id, concept id, (lang), status, ord. */
+static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind, int sub)
 {
     const char *table = kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
     struct candidate cand;
@@ -109,7 +104,8 @@ struct candidate glossa__row_candidate(glossa_db *db, sqlite3_stmt *st, int kind
     return cand;
 }
 
-int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
+/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
+static int step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
 {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -118,19 +114,6 @@ int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
     if (rc == SQLITE_NOMEM)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-}
-
-const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table)
-{
-    return glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_LANG);
-}
-
-int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
-                         const struct query *q)
-{
-    const char *from = glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
-    const char *to = glossa__col_text(&db->rd, st, col + 1, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
-    return q->history || in_force(from, to, q->as_of);
 }
 
 /* Run a bound candidate query; every row in force is offered as (kind, sub). */
@@ -145,15 +128,15 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
             glossa__row_lang(db, st, 2, kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term");
         if (from && *from && !glossa__lang_in_list(lang, from))
             continue;
-        cand = glossa__row_candidate(db, st, kind, sub);
+        cand = row_candidate(db, st, kind, sub);
         if (kind != GLOSSA_MATCH_FULLTEXT && !glossa__row_in_force(db, st, 6, "term", q))
             continue;
-        if (glossa__offer(out, &cand)) {
+        if (offer(out, &cand)) {
             sqlite3_reset(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
     }
-    return glossa__step_end(db, st, rc, err);
+    return step_end(db, st, rc, err);
 }
 
 /* ---- the keys of a query ------------------------------------------------------------------ */
@@ -216,17 +199,6 @@ static int is_operator(const char *s, size_t n)
            (n == 2 && memcmp(s, "OR", 2) == 0) || (n == 4 && memcmp(s, "NEAR", 4) == 0);
 }
 
-int glossa__fts_string(struct glossa_buf *q, const char *s, size_t n, int star)
-{
-    size_t i;
-    if (glossa__buf_adds(q, q->len ? " \"" : "\""))
-        return GLOSSA_ENOMEM;
-    for (i = 0; i < n; i++)
-        if (glossa__buf_add(q, s + i, 1) || (s[i] == '"' && glossa__buf_add(q, "\"", 1)))
-            return GLOSSA_ENOMEM;
-    return glossa__buf_adds(q, star ? "\"*" : "\"");
-}
-
 /* The words of q as FTS5 strings in q's keys' fts: "a" "b" means a AND b.
 ** stem: each word stemmed (by its script); prefix: "word"*, and Chinese
 ** words become their characters. Boolean operators typed in capitals beside
@@ -287,6 +259,52 @@ static int scan_scripts(struct query *q)
             q->has_han = 1;
         else if (c >= 0x0400 && c <= 0x052F)
             q->has_cyrillic = 1;
+    }
+    return 0;
+}
+
+/* The fuzzy tier (fuzzy.c): trigram candidates, then the edit distance of
+** the normalised and the stemmed forms decide; the broad query only when
+** the pieces of the key find nothing (or the key is too short for them). */
+static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
+                         glossa_error *err)
+{
+    sqlite3_stmt *st = db->q[Q_FUZZY];
+    struct glossa__fuzzy f;
+    size_t had = out->n;
+    int broad, terms, rc;
+
+    if (!glossa__fuzzy_plan(&f, q->keys))
+        return 0;
+    for (broad = f.broad; broad < 2; broad++) {
+        if ((terms = glossa__fuzzy_query(&f, broad, &q->keys->fts)) < 0)
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (!terms)
+            return 0;
+        glossa__fuzzy_bind(&f, st, &q->keys->fts);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            const char *norm = glossa__col_text(&db->rd, st, 5, "term", 0);
+            const char *stem = glossa__col_text(&db->rd, st, 6, "term", 0);
+            struct candidate cand;
+            int d;
+            if (q->from && *q->from &&
+                !glossa__lang_in_list(glossa__row_lang(db, st, 2, "term"), q->from))
+                continue;
+            if ((d = glossa__fuzzy_distance(&f, norm, stem)) < 0)
+                continue;
+            cand = row_candidate(db, st, GLOSSA_MATCH_FUZZY, d);
+            cand.bm25 = 0;
+            if (!glossa__row_in_force(db, st, 7, "term", q))
+                continue;
+            if (offer(out, &cand)) {
+                sqlite3_reset(st);
+                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+        }
+        if ((rc = step_end(db, st, rc, err)))
+            return rc;
+        if (out->n > had)
+            break;
     }
     return 0;
 }
@@ -363,7 +381,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
             return rc;
     }
     if ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_FUZZY)
-        rc = glossa__collect_fuzzy(db, q, out, err);
+        rc = collect_fuzzy(db, q, out, err);
     return rc;
 }
 

@@ -54,31 +54,38 @@ struct query {
     struct query_keys *keys;
 };
 
-/* ---- lookup.c: candidates ---- */
+/* ---- fuzzy.c ---- */
 
-/* Offer a candidate: it replaces its concept's candidate if it ranks better. */
-int glossa__offer(struct candidates *c, const struct candidate *cand);
-/* Columns 0-4 of a candidate query: row id, concept id, (lang), status, ord. */
-struct candidate glossa__row_candidate(glossa_db *db, sqlite3_stmt *st, int kind, int sub);
+/* A fuzzy search for a query's keys: its edit budget and where its key's
+** code points start (pos, k of them), to cut the key into pieces. */
+struct glossa__fuzzy {
+    const char *key, *stem;         /* borrowed from the query's keys */
+    int32_t pos[GLOSSA_DISTANCE_MAX + 1];
+    int k, ns;                      /* code points of key and of stem (up to the cut) */
+    int budget;                     /* edits a match may have */
+    int broad;                      /* the first query is the broad one */
+};
+/* 1 when keys have a fuzzy search (f filled in), 0 when too short or long. */
+int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys);
+/* The trigram query in fts: the key's budget + 1 pieces, or (broad) every
+** trigram. The number of alternatives, or -1 when memory runs out. */
+int glossa__fuzzy_query(const struct glossa__fuzzy *f, int broad, struct glossa_buf *fts);
+/* Bind the trigram statement (Q_FUZZY): the query in fts and the lengths a
+** norm or stem within the budget can have. */
+void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
+                        const struct glossa_buf *fts);
+/* The edit distance of a candidate term (its norm and stem) to the key or
+** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
+int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);
+
+/* ---- results.c ---- */
+
 /* The language tag in column col of a row of table. */
 const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table);
 /* The row of table is in force on q's day (its dates in columns col and
 ** col + 1), or q wants the history. */
 int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
                          const struct query *q);
-/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
-int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err);
-/* Append n bytes of s to an FTS5 query as a string ("s", or "s"* with star). */
-int glossa__fts_string(struct glossa_buf *q, const char *s, size_t n, int star);
-
-/* ---- fuzzy.c ---- */
-
-/* Offer the terms within a typo's edit distance of q's keys. */
-int glossa__collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
-                          glossa_error *err);
-
-/* ---- results.c ---- */
-
 /* A result set with room for n hits. */
 int glossa__results_new(glossa_results **out, size_t n, glossa_error *err);
 /* Load candidate c as the next hit of res: the concept, its terms,

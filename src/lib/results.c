@@ -2,8 +2,9 @@
 ** results.c — turning the ranked candidates of a lookup into hits: each
 ** concept loaded with its terms, definitions and notes in the languages
 ** asked for and in force on the day asked for (load_hit), its score, and
-** the words of the matched text that the query matched (highlight); and
-** the result sets the library hands out (glossa_results_*).
+** the words of the matched text that the query matched (highlight); the
+** result sets the library hands out (glossa_results_*); and which rows are
+** in force on the query's day (glossa__row_in_force, for the tiers too).
 */
 #include "lookup_int.h"
 
@@ -14,6 +15,25 @@ struct glossa_results {
     glossa_hit *hits;
     size_t n;
 };
+
+/* Is a wording dated [from, to) in force on day (all YYYY-MM-DD)? */
+static int in_force(const char *from, const char *to, const char *day)
+{
+    return (!from || strcmp(from, day) <= 0) && (!to || strcmp(to, day) > 0);
+}
+
+const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table)
+{
+    return glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_LANG);
+}
+
+int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
+                         const struct query *q)
+{
+    const char *from = glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
+    const char *to = glossa__col_text(&db->rd, st, col + 1, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
+    return q->history || in_force(from, to, q->as_of);
+}
 
 /* The checked text of column i of a row of table (flags: GLOSSA_COL_*), copied. */
 static const char *col_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,

@@ -55,17 +55,6 @@ int glossa__store_open(sqlite3 **out, const char *path, int flags,
     return 0;
 }
 
-int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
-{
-    char detail[GLOSSA_ERROR_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
-    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
-                             "damaged index: %s (rebuild it with 'glossa index')", detail);
-}
-
 /* ---- the step budget ------------------------------------------------------------ */
 
 void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks)
@@ -529,6 +518,17 @@ int glossa__db_end(glossa_db *db, int rc, glossa_error *err)
         return db->rd.err.code;
     }
     return rc;
+}
+
+int glossa__fts_string(struct glossa_buf *q, const char *s, size_t n, int star)
+{
+    size_t i;
+    if (glossa__buf_adds(q, q->len ? " \"" : "\""))
+        return GLOSSA_ENOMEM;
+    for (i = 0; i < n; i++)
+        if (glossa__buf_add(q, s + i, 1) || (s[i] == '"' && glossa__buf_add(q, "\"", 1)))
+            return GLOSSA_ENOMEM;
+    return glossa__buf_adds(q, star ? "\"*" : "\"");
 }
 
 const char *glossa__db_path(glossa_db *db)

@@ -34,4 +34,9 @@ void glossa__db_begin(glossa_db *db);
 /* The end of one: rc, or the first damaged value read as its error. */
 int glossa__db_end(glossa_db *db, int rc, glossa_error *err);
 
+/* Append n bytes of s to an FTS5 query (the MATCH parameter of a statement)
+** as a string: "s", or "s"* with star; a space before it when q is not
+** empty. User text reaches MATCH only this way. */
+int glossa__fts_string(struct glossa_buf *q, const char *s, size_t n, int star);
+
 #endif
