@@ -139,6 +139,17 @@ int glossa__error_set(glossa_error *err, int code, const char *file, long line,
     return code;
 }
 
+int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
+{
+    char detail[GLOSSA_ERROR_SIZE];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(detail, sizeof detail, fmt, ap);
+    va_end(ap);
+    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                             "damaged index: %s (rebuild it with 'glossa index')", detail);
+}
+
 int glossa__error_sqlite(glossa_error *err, sqlite3 *db, int rc,
                          const char *path, const char *what)
 {

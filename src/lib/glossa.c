@@ -104,12 +104,10 @@ size_t glossa_text_width(const char *utf8, size_t len)
     return width;
 }
 
-#define DISTANCE_MAX 64 /* code points compared */
-
-static int code_points(const char *s, UChar32 *out)
+int glossa__code_points(const char *s, int32_t *out)
 {
     int32_t i = 0, n = 0, len = (int32_t)strlen(s);
-    while (i < len && n < DISTANCE_MAX) {
+    while (i < len && n < GLOSSA_DISTANCE_MAX) {
         UChar32 c;
         U8_NEXT((const uint8_t *)s, i, len, c);
         out[n++] = c;
@@ -119,9 +117,9 @@ static int code_points(const char *s, UChar32 *out)
 
 size_t glossa_edit_distance(const char *a8, const char *b8)
 {
-    UChar32 a[DISTANCE_MAX], b[DISTANCE_MAX];
-    int d[DISTANCE_MAX + 1][DISTANCE_MAX + 1];
-    int la = code_points(a8, a), lb = code_points(b8, b), i, j;
+    UChar32 a[GLOSSA_DISTANCE_MAX], b[GLOSSA_DISTANCE_MAX];
+    int d[GLOSSA_DISTANCE_MAX + 1][GLOSSA_DISTANCE_MAX + 1];
+    int la = glossa__code_points(a8, a), lb = glossa__code_points(b8, b), i, j;
     for (i = 0; i <= la; i++)
         d[i][0] = i;
     for (j = 0; j <= lb; j++)

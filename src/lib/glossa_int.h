@@ -27,6 +27,10 @@ int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
                        long column, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));
 
+/* "damaged index: DETAIL (rebuild it with 'glossa index')", GLOSSA_ECORRUPT. */
+int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
 /* Same, for SQLite failures: code chosen from the SQLite result code. */
 int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
                          const char *path, const char *what);
@@ -154,6 +158,11 @@ int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
 /* 1 for a CJK ideograph (Han). */
 int glossa__is_han(int32_t c);
 
+/* glossa.c: the first GLOSSA_DISTANCE_MAX code points of UTF-8 s in out, and
+** their number: as many as glossa_edit_distance compares. */
+#define GLOSSA_DISTANCE_MAX 64
+int glossa__code_points(const char *s, int32_t *out);
+
 /* Bump this when tokenisation or normalisation changes: indexes record it. */
 #define GLOSSA_TOKENIZER_VERSION "glossa-icu-3"
 
@@ -261,10 +270,6 @@ void glossa__budget_reset(struct glossa__budget *b, unsigned long ticks);
 ** meta as this build writes it. writable: for the FTS5 checks of --check. */
 int glossa__store_open_index(struct sqlite3 **out, const char *path, int writable,
                              struct glossa__budget *b, glossa_error *err);
-
-/* "damaged index: DETAIL (rebuild it with 'glossa index')", GLOSSA_ECORRUPT. */
-int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 /* Checked reads of the values of an index: each value is of the type,
 ** range and form glossa writes, or the first that is not is kept in err
@@ -418,7 +423,7 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
 /* A .docx (Office Open XML) package, bytes in out. */
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
 
-/* ---- lookup.c ---------------------------------------------------------- */
+/* ---- store.c: an open index (store_int.h has its inside) ----------------- */
 
 /* The SQLite connection of an open index (borrowed), its step budget set
 ** afresh: call it at the start of each operation on the index. */

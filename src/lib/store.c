@@ -10,10 +10,13 @@
 ** from it goes through the checked readers below (glossa__col_*).
 ** glossa_db_check() is the thorough check of an index (`glossa index --check`):
 ** the same, then SQLite's integrity check, every value of every row, the
-** references between rows, the counts and the full-text indexes.
-** It does not build indexes (index.c) or answer queries (lookup.c).
+** references between rows, the counts and the full-text indexes
+** (store_check.c).
+** store.c owns an open index, glossa_db (store_int.h): opening and closing
+** it, and the statements that lookups run, prepared once here. It does not
+** build indexes (index.c) or answer queries (lookup.c).
 */
-#include "glossa_int.h"
+#include "store_int.h"
 
 #include <sqlite3.h>
 #include <unicode/uversion.h>
@@ -50,17 +53,6 @@ int glossa__store_open(sqlite3 **out, const char *path, int flags,
     }
     *out = db;
     return 0;
-}
-
-int glossa__damaged(glossa_error *err, const char *path, const char *fmt, ...)
-{
-    char detail[GLOSSA_ERROR_SIZE];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(detail, sizeof detail, fmt, ap);
-    va_end(ap);
-    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
-                             "damaged index: %s (rebuild it with 'glossa index')", detail);
 }
 
 /* ---- the step budget ------------------------------------------------------------ */
@@ -411,241 +403,135 @@ int glossa__store_check_meta(sqlite3 *db, const char *path, glossa_error *err)
     return 0;
 }
 
-/* ---- glossa index --check ------------------------------------------------------------ */
+/* ---- the statements of an open index ------------------------------------------------ */
 
-/* The first row of a check that is not "ok", or "" when all is well. */
-static int first_problem(sqlite3 *db, const char *sql, char *out, size_t n)
+/* In the order of store_int.h's Q_* names: the candidate queries of the
+** tiers (lookup.c, fuzzy.c), then the rows of a hit (results.c) and a
+** concept by its id. Every candidate query selects: term id, concept id, lang, status, ord, a
+** rank (bm25, or the keys for the fuzzy comparison), and the term's dates in
+** force (columns 6-7; fuzzy 7-8), so that no row needs another query. */
+static const char *const queries[Q_COUNT] = {
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE text = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE norm = ?1",
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE stem = ?1",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_stem_fts), t.valid_from,"
+    " t.valid_to FROM term_stem_fts"
+    " JOIN term t ON t.id = term_stem_fts.rowid WHERE term_stem_fts MATCH ?1"
+    " ORDER BY bm25(term_stem_fts) LIMIT 500",
+    "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term"
+    " WHERE translit IN (?1, ?2)",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, bm25(term_fts), t.valid_from, t.valid_to"
+    " FROM term_fts"
+    " JOIN term t ON t.id = term_fts.rowid WHERE term_fts MATCH ?1"
+    " ORDER BY bm25(term_fts) LIMIT 500",
+    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, t.norm, t.stem, t.valid_from, t.valid_to"
+    " FROM term_tri"
+    " JOIN term t ON t.id = term_tri.rowid WHERE term_tri MATCH ?1"
+    " AND (length(t.norm) BETWEEN ?2 AND ?3 OR length(t.stem) BETWEEN ?4 AND ?5)"
+    " ORDER BY bm25(term_tri) LIMIT 300",
+    "SELECT rowid, concept_id, lang, 'preferred', 0, bm25(text_fts) FROM text_fts"
+    " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
+    "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord FROM concept c"
+    " LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
+    "SELECT lang, text FROM term WHERE id = ?1",
+    "SELECT lang, text FROM text_fts WHERE rowid = ?1",
+    "SELECT lang, text, status, term_type, geo, working, valid_from, valid_to FROM term"
+    " WHERE concept_id = ?1 ORDER BY ord",
+    "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"
+    " LEFT JOIN source s ON s.id = d.source_id WHERE d.concept_id = ?1 ORDER BY d.ord",
+    "SELECT lang, type, text FROM note WHERE concept_id = ?1 ORDER BY ord",
+    "SELECT t.id, c.id FROM concept c LEFT JOIN term t ON t.concept_id = c.id"
+    " WHERE c.xml_id = ?1 ORDER BY t.status != 'preferred', t.lang != 'ru', t.ord LIMIT 1",
+};
+
+/* ---- an open index (store_int.h) --------------------------------------------------- */
+
+int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
 {
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-    out[0] = '\0';
-    if (rc != SQLITE_OK)
+    glossa_db *db;
+    int rc, i;
+
+    if (!path || !*path)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty database path");
+    db = glossa__calloc(1, sizeof *db);
+    if (!db || !(db->path = glossa__strdup(path))) {
+        glossa__free(db);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    db->rd.path = db->path;
+    rc = glossa__store_open_index(&db->sql, path, 0, &db->budget, err);
+    /* An index is read, never written, and is replaced by rename (a new
+    ** file), so pages are read through a memory map rather than a read()
+    ** per page; a larger cache keeps the FTS5 structure records. */
+    if (!rc)
+        sqlite3_exec(db->sql, "PRAGMA mmap_size=2147483648; PRAGMA cache_size=-8192;", NULL, NULL,
+                     NULL);
+    for (i = 0; !rc && i < Q_COUNT; i++) {
+        int src = sqlite3_prepare_v3(db->sql, queries[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                     &db->q[i], NULL);
+        /* the schema is glossa's: SQL of this build that does not prepare
+        ** means damage (FTS5 says "vtable constructor failed") */
+        if (src != SQLITE_OK && (rc = glossa__error_sqlite(err, db->sql, src, path,
+                                                           "cannot read the index")) == GLOSSA_ERROR)
+            rc = glossa__damaged(err, path, "cannot read it: %s", sqlite3_errmsg(db->sql));
+    }
+    if (!rc)
+        rc = glossa__keys_new(&db->keys, err);
+    if (rc) {
+        glossa_db_close(db);
         return rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (v && strcmp(v, "ok") != 0) {
-            static const char head[] = "*** in database main ***\n";
-            if (strncmp(v, head, sizeof head - 1) == 0)
-                v += sizeof head - 1;
-            snprintf(out, n, "%s", v);
-            break;
-        }
     }
-    sqlite3_finalize(st);
-    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-/* Every column of every table glossa reads, with the rule its values follow:
-** t text, T text or NULL, l language tag, d date or NULL, e one of values,
-** i integer in [min, max], I the same or NULL. The first column is the row's id. */
-struct column_rule {
-    const char *name;
-    char kind;
-    long long min, max;
-    const char *values;
-};
-#define ID_MAX GLOSSA_ID_MAX
-static const struct table_rule {
-    const char *table;
-    struct column_rule cols[16];
-} table_rules[] = {
-    { "meta", { { "key", 't', 0, 0, NULL }, { "value", 't', 0, 0, NULL } } },
-    { "source", { { "id", 'i', 1, ID_MAX, NULL }, { "file", 't', 0, 0, NULL },
-                  { "xml_id", 't', 0, 0, NULL }, { "type", 'T', 0, 0, NULL },
-                  { "citation", 't', 0, 0, NULL } } },
-    { "concept", { { "id", 'i', 1, ID_MAX, NULL }, { "xml_id", 't', 0, 0, NULL },
-                   { "n", 'T', 0, 0, NULL },
-                   { "status", 'e', 0, 0, glossa__concept_statuses },
-                   { "reliability", 'i', 1, 4, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
-                   { "file", 't', 0, 0, NULL }, { "line", 'i', 0, ID_MAX, NULL },
-                   { "ord", 'i', 0, ID_MAX, NULL } } },
-    { "term", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
-                { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
-                { "norm", 't', 0, 0, NULL }, { "stem", 't', 0, 0, NULL },
-                { "translit", 't', 0, 0, NULL },
-                { "status", 'e', 0, 0, glossa__term_statuses },
-                { "term_type", 'T', 0, 0, NULL }, { "geo", 'T', 0, 0, NULL },
-                { "working", 'i', 0, 1, NULL }, { "source_id", 'I', 1, ID_MAX, NULL },
-                { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
-                { "ord", 'i', 0, GLOSSA_ORD_MAX, NULL } } },
-    { "definition", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
-                      { "lang", 'l', 0, 0, NULL }, { "text", 't', 0, 0, NULL },
-                      { "source_id", 'I', 1, ID_MAX, NULL },
-                      { "basis", 'e', 0, 0, glossa__definition_bases },
-                      { "valid_from", 'd', 0, 0, NULL }, { "valid_to", 'd', 0, 0, NULL },
-                      { "ord", 'i', 0, ID_MAX, NULL } } },
-    { "note", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
-                { "lang", 'l', 0, 0, NULL }, { "type", 't', 0, 0, NULL },
-                { "text", 't', 0, 0, NULL }, { "ord", 'i', 0, ID_MAX, NULL } } },
-    { "xref", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
-                { "type", 't', 0, 0, NULL }, { "target", 't', 0, 0, NULL },
-                { "label", 'T', 0, 0, NULL }, { "line", 'i', 0, ID_MAX, NULL } } },
-    { "attestation", { { "id", 'i', 1, ID_MAX, NULL }, { "concept_id", 'i', 1, ID_MAX, NULL },
-                       { "lang", 'l', 0, 0, NULL }, { "quote", 't', 0, 0, NULL },
-                       { "source_id", 'I', 1, ID_MAX, NULL } } },
-    { "text_fts", { { "rowid", 'i', 1, ID_MAX, NULL }, { "text", 't', 0, 0, NULL },
-                    { "concept_id", 'i', 1, ID_MAX, NULL }, { "lang", 'l', 0, 0, NULL },
-                    { "kind", 'e', 0, 0, "definition\0note\0" } } },
-};
-
-/* Rows that point at nothing: each query counts them. */
-static const struct { const char *what, *sql; } references[] = {
-    { "terms of no concept", "SELECT count(*) FROM term WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "definitions of no concept",
-      "SELECT count(*) FROM definition WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "notes of no concept", "SELECT count(*) FROM note WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "cross-references of no concept",
-      "SELECT count(*) FROM xref WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "attestations of no concept",
-      "SELECT count(*) FROM attestation WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "full-text rows of no concept",
-      "SELECT count(*) FROM text_fts WHERE concept_id NOT IN (SELECT id FROM concept)" },
-    { "rows citing no source",
-      "SELECT (SELECT count(*) FROM concept WHERE source_id NOT IN (SELECT id FROM source))"
-      " + (SELECT count(*) FROM term WHERE source_id NOT IN (SELECT id FROM source))"
-      " + (SELECT count(*) FROM definition WHERE source_id NOT IN (SELECT id FROM source))"
-      " + (SELECT count(*) FROM attestation WHERE source_id NOT IN (SELECT id FROM source))" },
-};
-
-/* Every value of every row, by table_rules, through the readers lookups use. */
-static int check_values(sqlite3 *db, const char *path, glossa_error *err)
-{
-    struct glossa__reader r = GLOSSA_READER_INIT(path);
-    size_t t;
-    int rc = SQLITE_DONE;
-
-    for (t = 0; rc == SQLITE_DONE && !r.damaged && t < sizeof table_rules / sizeof table_rules[0];
-         t++) {
-        const struct table_rule *tr = &table_rules[t];
-        struct glossa_buf sql = GLOSSA_BUF_INIT;
-        sqlite3_stmt *st = NULL;
-        int c;
-        for (c = 0; c < 16 && tr->cols[c].name; c++)
-            if (glossa__buf_addf(&sql, "%s%s", c ? ", " : "SELECT ", tr->cols[c].name))
-                rc = SQLITE_NOMEM;
-        if (rc == SQLITE_DONE && glossa__buf_addf(&sql, " FROM %s", tr->table))
-            rc = SQLITE_NOMEM;
-        if (rc == SQLITE_DONE && (rc = sqlite3_prepare_v2(db, sql.data, -1, &st, NULL)) == SQLITE_OK)
-            while (!r.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW)
-                for (c = 0; c < 16 && tr->cols[c].name; c++) {
-                    const struct column_rule *cr = &tr->cols[c];
-                    switch (cr->kind) {
-                    case 't': case 'T': case 'l': case 'd':
-                        glossa__col_text(&r, st, c, tr->table,
-                                         (cr->kind == 'T' || cr->kind == 'd' ? GLOSSA_COL_NULL : 0) |
-                                             (cr->kind == 'l' ? GLOSSA_COL_LANG : 0) |
-                                             (cr->kind == 'd' ? GLOSSA_COL_DATE : 0));
-                        break;
-                    case 'e':
-                        glossa__col_enum(&r, st, c, tr->table, cr->values);
-                        break;
-                    default:
-                        glossa__col_int(&r, st, c, tr->table, cr->min, cr->max,
-                                        cr->kind == 'I' ? GLOSSA_COL_NULL : 0);
-                    }
-                }
-        sqlite3_finalize(st);
-        glossa__buf_release(&sql);
-    }
-    if (r.damaged)
-        return (*err = r.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
-    for (t = 0; t < sizeof references / sizeof references[0]; t++) {
-        sqlite3_stmt *st;
-        long long n = -1;
-        if ((rc = sqlite3_prepare_v2(db, references[t].sql, -1, &st, NULL)) == SQLITE_OK &&
-            (rc = sqlite3_step(st)) == SQLITE_ROW) {
-            n = sqlite3_column_int64(st, 0);
-            rc = SQLITE_OK;
-        }
-        sqlite3_finalize(st);
-        if (rc != SQLITE_OK)
-            return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
-        if (n)
-            return glossa__damaged(err, path, "%lld %s", n, references[t].what);
-    }
+    *out = db;
     return 0;
 }
 
-/* The counts recorded in meta against the rows there are. */
-static int check_counts(sqlite3 *db, const char *path, char *counts, size_t counts_size,
-                        glossa_error *err)
+void glossa_db_close(glossa_db *db)
 {
-    static const char *const sql =
-        "SELECT (SELECT value FROM meta WHERE key = 'counts'),"
-        " (SELECT count(*) FROM concept), (SELECT count(*) FROM term)";
-    struct glossa__reader r = GLOSSA_READER_INIT(path);
-    sqlite3_stmt *st;
-    char have[128] = "";
-    long long concepts = -1, terms = -1, want_c = -2, want_t = -2;
-    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-
-    if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *v = glossa__col_text(&r, st, 0, "meta", GLOSSA_COL_NULL);
-        snprintf(have, sizeof have, "%s", v ? v : "");
-        concepts = sqlite3_column_int64(st, 1);
-        terms = sqlite3_column_int64(st, 2);
-        rc = SQLITE_OK;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_OK)
-        return glossa__error_sqlite(err, db, rc, path, "cannot count the rows of the index");
-    if (r.damaged)
-        return (*err = r.err).code;
-    if (counts && counts_size)
-        snprintf(counts, counts_size, "%s", have);
-    if (sscanf(have, "%lld concepts, %lld terms", &want_c, &want_t) != 2 ||
-        want_c != concepts || want_t != terms)
-        return glossa__damaged(err, path, "rows are missing or added: it holds %lld concepts and "
-                               "%lld terms, its build recorded '%.100s'", concepts, terms, have);
-    return 0;
+    int i;
+    if (!db)
+        return;
+    for (i = 0; i < Q_COUNT; i++)
+        sqlite3_finalize(db->q[i]);
+    sqlite3_close(db->sql);
+    glossa__keys_free(db->keys);
+    glossa__free(db->path);
+    glossa__free(db);
 }
 
-int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_error *err)
+sqlite3 *glossa__db_sql(glossa_db *db)
 {
-    static const char *const fts[] = { "term_fts", "term_stem_fts", "term_tri", "text_fts" };
-    struct glossa__budget budget;
-    char problem[GLOSSA_ERROR_SIZE / 2], sql[128];
-    glossa_db *db = NULL;
-    sqlite3 *rw = NULL;
-    size_t i;
-    int rc;
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_WHOLE);
+    return db->sql;
+}
 
-    if ((rc = glossa_db_open(&db, path, err)))
-        return rc;
-    rc = first_problem(glossa__db_sql(db), "PRAGMA integrity_check(20)", problem, sizeof problem);
-    if (rc != SQLITE_OK)
-        rc = glossa__error_sqlite(err, glossa__db_sql(db), rc, path, "integrity check failed");
-    else if (problem[0])
-        rc = glossa__damaged(err, path, "integrity check failed: %s", problem);
-    else if (!(rc = check_values(glossa__db_sql(db), path, err)))
-        rc = check_counts(glossa__db_sql(db), path, counts, counts_size, err);
-    glossa_db_close(db);
-    if (rc)
-        return rc;
-    /* FTS5 checks its index against its content only through an INSERT: on
-    ** a read-write connection (as hardened as the other), in a transaction
-    ** that is rolled back. */
-    if (access(path, W_OK) != 0 || glossa__store_open_index(&rw, path, 1, &budget, NULL) != 0)
-        return 0;
-    if (sqlite3_exec(rw, "BEGIN", NULL, NULL, NULL) != SQLITE_OK) {
-        sqlite3_close(rw);
-        return 0;
+void glossa__db_begin(glossa_db *db)
+{
+    glossa__budget_reset(&db->budget, GLOSSA_BUDGET_LOOKUP);
+    db->rd.damaged = 0;
+}
+
+int glossa__db_end(glossa_db *db, int rc, glossa_error *err)
+{
+    if (db->rd.damaged && rc != GLOSSA_ENOMEM) {
+        if (err)
+            *err = db->rd.err;
+        return db->rd.err.code;
     }
-    for (i = 0; i < sizeof fts / sizeof fts[0]; i++) {
-        glossa__budget_reset(&budget, GLOSSA_BUDGET_WHOLE);
-        snprintf(sql, sizeof sql, "INSERT INTO %s(%s) VALUES ('integrity-check')", fts[i], fts[i]);
-        rc = sqlite3_exec(rw, sql, NULL, NULL, NULL);
-        if (rc != SQLITE_OK) {
-            snprintf(sql, sizeof sql, "full-text index %s failed its integrity check", fts[i]);
-            rc = (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_ERROR
-                     ? glossa__damaged(err, path, "%s: %s", sql, sqlite3_errmsg(rw))
-                     : glossa__error_sqlite(err, rw, rc, path, sql);
-            break;
-        }
-    }
-    sqlite3_exec(rw, "ROLLBACK", NULL, NULL, NULL);
-    sqlite3_close(rw);
     return rc;
+}
+
+int glossa__fts_string(struct glossa_buf *q, const char *s, size_t n, int star)
+{
+    size_t i;
+    if (glossa__buf_adds(q, q->len ? " \"" : "\""))
+        return GLOSSA_ENOMEM;
+    for (i = 0; i < n; i++)
+        if (glossa__buf_add(q, s + i, 1) || (s[i] == '"' && glossa__buf_add(q, "\"", 1)))
+            return GLOSSA_ENOMEM;
+    return glossa__buf_adds(q, star ? "\"*" : "\"");
+}
+
+const char *glossa__db_path(glossa_db *db)
+{
+    return db->path;
 }

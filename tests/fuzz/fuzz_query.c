@@ -1,7 +1,7 @@
 /*
 ** fuzz_query.c — libFuzzer harness for query handling (src/lib/lookup.c:
-** the match tiers, FTS5 query building, brackets, fuzzy matching,
-** highlights) over a small index built once from tests/data/good/mini.xml.
+** the match tiers, FTS5 query building, brackets; fuzzy.c: fuzzy matching;
+** results.c: highlights) over a small index built once from tests/data/good/mini.xml.
 **
 ** Input: one options byte, then the query (up to the first NUL). Options
 ** byte: bits 0-3 mode (0 auto, 1-8 exact … fts, else auto), bit 4 search

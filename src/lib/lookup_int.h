@@ -1,0 +1,97 @@
+/*
+** lookup_int.h — what the files of a lookup share: the query and its keys
+** (made once per text looked up), the candidates the tiers collect and the
+** readers of a candidate row (lookup.c), fuzzy matching (fuzzy.c), and
+** turning candidates into hits (results.c).
+*/
+#ifndef GLOSSA_LOOKUP_INT_H
+#define GLOSSA_LOOKUP_INT_H
+
+#include "store_int.h"
+
+/* One candidate: the best-matching term (or text) of a concept so far. */
+struct candidate {
+    sqlite3_int64 concept_id, row_id; /* row_id: term id, or text_fts rowid for fulltext */
+    int kind;
+    int sub;            /* rank within the kind: 0 whole-key match, 1 word match, or edit distance */
+    double bm25;        /* 0 where it does not apply; negative, lower is better */
+    int status_rank;    /* preferred 0, admitted 1, deprecated 2 */
+    int term_ord;
+};
+
+struct candidates {
+    struct candidate *items;
+    size_t n, cap;
+};
+
+/* A word of the text being looked up: where it is in the text (start, end)
+** and its normalised form in key (at, len). */
+struct query_word {
+    size_t start, end, at, len;
+};
+
+/* The keys of the text being looked up, made from one pass of the
+** normaliser (make_keys in lookup.c): the tiers, fuzzy matching and
+** highlighting use them. translit and translit_uz are made by the tier that
+** uses them; fts is where FTS5 query strings are built. */
+struct query_keys {
+    struct glossa_buf key;          /* normalised key: the words joined by one space */
+    struct glossa_buf stem;         /* stem key */
+    struct glossa_buf translit, translit_uz;
+    struct glossa_buf fts;
+    struct query_word *words;
+    size_t n_words, cap_words;
+};
+
+/* What a lookup works with: the query and its keys. */
+struct query {
+    const char *text;
+    size_t len;
+    const char *from;
+    int has_han, has_cyrillic;
+    char as_of[16];     /* YYYY-MM-DD */
+    int history;        /* every wording counts, whatever its dates */
+    struct query_keys *keys;
+};
+
+/* ---- fuzzy.c ---- */
+
+/* A fuzzy search for a query's keys: its edit budget and where its key's
+** code points start (pos, k of them), to cut the key into pieces. */
+struct glossa__fuzzy {
+    const char *key, *stem;         /* borrowed from the query's keys */
+    int32_t pos[GLOSSA_DISTANCE_MAX + 1];
+    int k, ns;                      /* code points of key and of stem (up to the cut) */
+    int budget;                     /* edits a match may have */
+    int broad;                      /* the first query is the broad one */
+};
+/* 1 when keys have a fuzzy search (f filled in), 0 when too short or long. */
+int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys);
+/* The trigram query in fts: the key's budget + 1 pieces, or (broad) every
+** trigram. The number of alternatives, or -1 when memory runs out. */
+int glossa__fuzzy_query(const struct glossa__fuzzy *f, int broad, struct glossa_buf *fts);
+/* Bind the trigram statement (Q_FUZZY): the query in fts and the lengths a
+** norm or stem within the budget can have. */
+void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
+                        const struct glossa_buf *fts);
+/* The edit distance of a candidate term (its norm and stem) to the key or
+** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
+int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);
+
+/* ---- results.c ---- */
+
+/* The language tag in column col of a row of table. */
+const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table);
+/* The row of table is in force on q's day (its dates in columns col and
+** col + 1), or q wants the history. */
+int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
+                         const struct query *q);
+/* A result set with room for n hits. */
+int glossa__results_new(glossa_results **out, size_t n, glossa_error *err);
+/* Load candidate c as the next hit of res: the concept, its terms,
+** definitions and notes in the languages of to, on q's day, the matched
+** text highlighted by q's keys. */
+int glossa__results_add(glossa_db *db, glossa_results *res, const struct candidate *c,
+                        const char *to, const struct query *q, glossa_error *err);
+
+#endif
