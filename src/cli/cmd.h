@@ -173,6 +173,13 @@ long cli_int(const struct cli_command *cmd, const struct cli_args *args, const c
              long deflt);
 double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, const char *name,
                  double deflt);
+/* The option `name` of cmd, or NULL. */
+const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name);
+/* 0 when v is a value option o takes (CLI_INT: the number in *num; CLI_ENUM:
+** the index of the value in *num; CLI_RATIO: *ratio); else -1 and, in msg,
+** "NAME must be …, not 'V'". Also checks the web API's parameters. */
+int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
+                     char *msg, size_t size);
 /* 1 when CLI_ENUM option `name` is value (not given: its first value). */
 int cli_is(const struct cli_command *cmd, const struct cli_args *args, const char *name,
            const char *value);

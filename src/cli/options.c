@@ -78,65 +78,81 @@ static int enum_index(const char *values, const char *s)
     }
 }
 
-/* values ("a|b (note)|c") as "a, b or c" to f; for help, with their notes
-** and the first marked " (default)" unless its note says more. */
-static void print_values(FILE *f, const char *values, int for_help)
+/* values ("a|b (note)|c") as "a, b or c" in buf (size bytes); for help,
+** with their notes and the first marked " (default)" unless its note says
+** more. */
+static void values_text(const char *values, int for_help, char *buf, size_t size)
 {
+    size_t used = 0;
     int first = 1;
-    while (*values) {
+    buf[0] = '\0';
+    while (*values && used < size) {
         const char *bar = strchr(values, '|');
         size_t len = bar ? (size_t)(bar - values) : strlen(values);
-        if (!first)
-            fputs(bar ? ", " : " or ", f);
+        int n;
         if (!for_help)
             len = value_len(values);
-        fprintf(f, "%.*s%s", (int)len, values,
-                first && for_help && value_len(values) == len ? " (default)" : "");
+        n = snprintf(buf + used, size - used, "%s%.*s%s", first ? "" : bar ? ", " : " or ",
+                     (int)len, values,
+                     first && for_help && value_len(values) == len ? " (default)" : "");
+        used += n > 0 ? (size_t)n : 0;
         first = 0;
         values += bar ? (size_t)(bar - values) + 1 : strlen(values);
     }
+}
+
+int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
+                     char *msg, size_t size)
+{
+    char *end, list[512];
+    errno = 0;
+    switch (o->type) {
+    case CLI_INT: {
+        long n = strtol(v, &end, 10);
+        if (*v && !*end && !errno && n >= o->min && n <= o->max) {
+            *num = n;
+            return 0;
+        }
+        snprintf(msg, size, "%s must be a whole number%s from %ld to %ld, not '%s'", o->name,
+                 strcmp(o->arg, "SECONDS") ? "" : " of seconds", o->min, o->max, v);
+        return -1;
+    }
+    case CLI_RATIO: {
+        double x = strtod(v, &end);
+        if (*v && !*end && !errno && x >= 0 && x <= 1) { /* NaN fails both */
+            *ratio = x;
+            return 0;
+        }
+        snprintf(msg, size, "%s must be a number from 0 to 1, not '%s'", o->name, v);
+        return -1;
+    }
+    case CLI_ENUM:
+        if ((*num = enum_index(o->values, v)) >= 0)
+            return 0;
+        values_text(o->values, 0, list, sizeof list);
+        snprintf(msg, size, "%s must be %s, not '%s'", o->name, list, v);
+        return -1;
+    default:
+        return 0;
+    }
+}
+
+const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k < 0 ? NULL : &cmd->options[k];
 }
 
 /* Store value v of option k after checking it by the option's type; EXIT_ERR
 ** after a message naming the command, the option and what it takes. */
 static int set_value(const struct cli_command *cmd, struct cli_args *args, int k, const char *v)
 {
-    const struct cli_option *o = &cmd->options[k];
-    char *end;
+    char msg[1024];
     args->values[k] = v;
-    errno = 0;
-    switch (o->type) {
-    case CLI_INT: {
-        long n = strtol(v, &end, 10);
-        if (*v && !*end && !errno && n >= o->min && n <= o->max) {
-            args->num[k] = n;
-            return 0;
-        }
-        out_printf(stderr, "glossa %s: --%s must be a whole number%s from %ld to %ld, not '%s'\n",
-                   cmd->name, o->name, strcmp(o->arg, "SECONDS") ? "" : " of seconds", o->min,
-                   o->max, v);
-        return EXIT_ERR;
-    }
-    case CLI_RATIO: {
-        double x = strtod(v, &end);
-        if (*v && !*end && !errno && x >= 0 && x <= 1) { /* NaN fails both */
-            args->ratio[k] = x;
-            return 0;
-        }
-        out_printf(stderr, "glossa %s: --%s must be a number from 0 to 1, not '%s'\n",
-                   cmd->name, o->name, v);
-        return EXIT_ERR;
-    }
-    case CLI_ENUM:
-        if ((args->num[k] = enum_index(o->values, v)) >= 0)
-            return 0;
-        fprintf(stderr, "glossa %s: --%s must be ", cmd->name, o->name);
-        print_values(stderr, o->values, 0);
-        out_printf(stderr, ", not '%s'\n", v);
-        return EXIT_ERR;
-    default:
+    if (cli_option_check(&cmd->options[k], v, &args->num[k], &args->ratio[k], msg, sizeof msg) == 0)
         return 0;
-    }
+    out_printf(stderr, "glossa %s: --%s\n", cmd->name, msg); /* v is data: made safe */
+    return EXIT_ERR;
 }
 
 int cli_parse(const struct cli_command *cmd, int argc, char **argv,
@@ -282,13 +298,12 @@ void cli_print_help(const struct cli_command *cmd, FILE *f)
         else
             fprintf(f, "      --%-*s  ", (int)width, spec);
         if (o->type == CLI_ENUM) {
-            print_values(f, o->values, 1);
-            if (o->help)
-                fprintf(f, "; %s", o->help);
+            char list[512];
+            values_text(o->values, 1, list, sizeof list);
+            fprintf(f, "%s%s%s\n", list, o->help ? "; " : "", o->help ? o->help : "");
         } else {
-            fputs(o->help, f);
+            fprintf(f, "%s\n", o->help);
         }
-        fputc('\n', f);
     }
     fprintf(f, "  -h, --%-*s  %s\n", (int)width, "help", "show this help");
     if (cmd->examples && *cmd->examples)
