@@ -12,9 +12,10 @@
 #include <stdio.h>
 
 /* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error.
-** Every command returns one of these; main() exits with it. A warning is a
-** problem (1) where the warnings are the answer (check, validate, index);
-** export and import print theirs and exit 0 when the file was written. */
+** Every command returns one of these; main() exits with it. Any warning makes
+** check say 1 (the warnings are its answer); export and import say 1 only when
+** something was left out, and 0 after warnings that carried everything (an id
+** that was taken, renamed). */
 enum { EXIT_OK_ = 0, EXIT_NONE = 1, EXIT_ERR = 2 };
 
 #define CLI_MAX_OPTIONS 16
