@@ -11,17 +11,53 @@
 #include <stdarg.h>
 #include <stdio.h>
 
-/* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error. */
+/* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error.
+** Every command returns one of these; main() exits with it. Any warning makes
+** check say 1 (the warnings are its answer); export and import say 1 only when
+** something was left out, and 0 after warnings that carried everything (an id
+** that was taken, renamed). */
 enum { EXIT_OK_ = 0, EXIT_NONE = 1, EXIT_ERR = 2 };
 
 #define CLI_MAX_OPTIONS 16
+
+/* What an option's value is. options.c parses and checks it once, before the
+** command runs, with one message style ("glossa lookup: --limit must be a
+** whole number from 1 to 1000, not 'x'"), and `glossa help` shows it. */
+enum cli_type {
+    CLI_TEXT = 0, /* any text, named by arg */
+    CLI_FLAG,     /* no value: given or not (arg NULL) */
+    CLI_INT,      /* a whole number from min to max */
+    CLI_RATIO,    /* a number from 0 to 1 */
+    CLI_ENUM,     /* one of values ("text|json"; the first is the default; a value
+                     may carry a note for help: "auto (default: on a terminal)") */
+    CLI_LIST,     /* comma-separated items */
+    CLI_PATH,     /* a file or folder */
+    CLI_DATE,     /* a day, YYYY-MM-DD (checked where it is used) */
+};
 
 struct cli_option {
     const char *name;     /* long name without "--" */
     char short_name;      /* 0 if none */
     const char *arg;      /* placeholder ("PATH"), NULL for a flag */
-    const char *help;
+    const char *help;     /* CLI_ENUM: printed after the generated list of values */
+    enum cli_type type;
+    long min, max;        /* CLI_INT: the range */
+    const char *values;   /* CLI_ENUM: the values, '|' between them */
 };
+
+/* The options several commands share, one spec each. */
+#define CLI_DB_HELP "database (default $GLOSSA_DB, else glossa.db)"
+#define CLI_OPT_DB(help) { "db", 0, "PATH", help, CLI_PATH, 0, 0, NULL }
+#define CLI_OPT_FORMAT(values) { "format", 0, "FORMAT", NULL, CLI_ENUM, 0, 0, values }
+#define CLI_OPT_COLOR \
+    { "color", 0, "WHEN", NULL, CLI_ENUM, 0, 0, "auto (default: only on a terminal)|always|never" }
+#define CLI_OPT_INT(name, short_name, help, min, max) \
+    { name, short_name, "N", help, CLI_INT, min, max, NULL }
+#define CLI_OPT_LIMIT CLI_OPT_INT("limit", 'n', "show at most N concepts (default 10)", 1, 1000)
+#define CLI_OPT_FLAG(name, short_name, help) { name, short_name, NULL, help, CLI_FLAG, 0, 0, NULL }
+#define CLI_OPT_OUTPUT(what) \
+    { "output", 'o', "FILE", "write " what "to FILE (replaced atomically; '-': standard " \
+      "output; a pipe or device: written to)", CLI_PATH, 0, 0, NULL }
 
 /* How output looks; decided once in main.c from the terminal and flags. */
 struct cli_out {
@@ -33,9 +69,18 @@ struct cli_out {
 
 struct cli_args {
     const char *values[CLI_MAX_OPTIONS]; /* parallel to the command's options; "1" for set flags */
+    long num[CLI_MAX_OPTIONS];           /* CLI_INT: the number; CLI_ENUM: index of the value */
+    double ratio[CLI_MAX_OPTIONS];       /* CLI_RATIO: the number */
     const char **positional;
     int n_positional;
     struct cli_out out;
+    glossa_db *db;        /* CLI_NEEDS_DB: opened by main() from --db */
+};
+
+/* cli_command.flags */
+enum {
+    CLI_PLAIN = 0,    /* the command sets up what it needs itself */
+    CLI_NEEDS_DB = 1, /* main() opens the database (--db, $GLOSSA_DB, glossa.db) for it */
 };
 
 struct cli_command {
@@ -47,6 +92,7 @@ struct cli_command {
     int n_options;
     const char *description;  /* paragraphs for `glossa help NAME` */
     const char *examples;     /* lines for `glossa help NAME` */
+    int flags;                /* CLI_PLAIN or CLI_NEEDS_DB */
 };
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
@@ -118,9 +164,26 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
               struct cli_args *args, int *help);
 void cli_args_release(struct cli_args *args);
 void cli_print_help(const struct cli_command *cmd, FILE *f);
-/* Value of option `name`, or NULL. */
+/* Value of option `name` as given, or NULL. */
 const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
                       const char *name);
+/* 1 when the flag (or any option) `name` was given. */
+int cli_flag(const struct cli_command *cmd, const struct cli_args *args, const char *name);
+/* The number of CLI_INT or CLI_RATIO option `name`, or deflt when not given. */
+long cli_int(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+             long deflt);
+double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+                 double deflt);
+/* The option `name` of cmd, or NULL. */
+const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name);
+/* 0 when v is a value option o takes (CLI_INT: the number in *num; CLI_ENUM:
+** the index of the value in *num; CLI_RATIO: *ratio); else -1 and, in msg,
+** "NAME must be …, not 'V'". Also checks the web API's parameters. */
+int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
+                     char *msg, size_t size);
+/* 1 when CLI_ENUM option `name` is value (not given: its first value). */
+int cli_is(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+           const char *value);
 
 /* out.c */
 void out_decide(struct cli_out *out, const char *color_flag);

@@ -10,30 +10,14 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database whose terms are left out (default $GLOSSA_DB, else glossa.db)" },
-    { "lang", 'l', "LANG", "language of the documents: ru (default) or en" },
-    { "top", 'n', "N", "show the N best candidates (default 20)" },
-    { "min-freq", 0, "N", "only phrases seen at least N times (default 2)" },
-    { "all", 0, NULL, "also list phrases that are glossary terms already (marked known)" },
-    { "format", 0, "FORMAT", "text (default) or json" },
-    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)" },
+    CLI_OPT_DB("database whose terms are left out (default $GLOSSA_DB, else glossa.db)"),
+    { "lang", 'l', "LANG", "language of the documents: ru (default) or en", CLI_TEXT, 0, 0, NULL },
+    CLI_OPT_INT("top", 'n', "show the N best candidates (default 20)", 1, 100000),
+    CLI_OPT_INT("min-freq", 0, "only phrases seen at least N times (default 2)", 1, 1000000),
+    CLI_OPT_FLAG("all", 0, "also list phrases that are glossary terms already (marked known)"),
+    CLI_OPT_FORMAT("text|json"),
+    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)", CLI_PATH, 0, 0, NULL },
 };
-
-static int parse_count(const struct cli_out *out, const char *flag, const char *s, long max,
-                       unsigned *v)
-{
-    char *end;
-    long n;
-    if (!s)
-        return 0;
-    n = strtol(s, &end, 10);
-    if (*s == '\0' || *end || n < 1 || n > max) {
-        out_message(out, "%s takes a number from 1 to %ld, not '%s'", flag, max, s);
-        return -1;
-    }
-    *v = (unsigned)n;
-    return 0;
-}
 
 static const char *base_name(const char *path)
 {
@@ -104,37 +88,25 @@ static int write_proposal(const struct cli_out *out, const glossa_candidates *c,
 static int run_candidates(const struct cli_command *self, struct cli_args *args)
 {
     glossa_candidates_opts opts = GLOSSA_CANDIDATES_OPTS_INIT;
-    const char *format = cli_value(self, args, "format");
     const char *proposal = cli_value(self, args, "proposal");
     glossa_candidates *c = NULL;
-    glossa_db *db = NULL;
     glossa_error err;
-    unsigned top = 20;
+    unsigned top = (unsigned)cli_int(self, args, "top", 20);
     int i, rc = EXIT_ERR;
 
     if (args->n_positional == 0) {
         fprintf(stderr, "glossa candidates: no file\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    if (parse_count(&args->out, "--top", cli_value(self, args, "top"), 100000, &top) ||
-        parse_count(&args->out, "--min-freq", cli_value(self, args, "min-freq"), 1000000,
-                    &opts.min_freq))
-        return EXIT_ERR;
+    opts.min_freq = (unsigned)cli_int(self, args, "min-freq", (long)opts.min_freq);
     if (cli_value(self, args, "lang"))
         opts.lang = cli_value(self, args, "lang");
-    opts.include_known = cli_value(self, args, "all") != NULL;
+    opts.include_known = cli_flag(self, args, "all");
 
-    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err) ||
-        glossa_candidates_new(&c, db, &opts, &err)) {
+    if (glossa_candidates_new(&c, args->db, &opts, &err)) {
         out_error(&args->out, &err);
-        glossa_db_close(db);
         return EXIT_ERR;
     }
-    glossa_db_close(db);
     for (i = 0; i < args->n_positional; i++)
         if (glossa_candidates_add_file(c, args->positional[i], &err)) {
             out_error(&args->out, &err);
@@ -145,7 +117,7 @@ static int run_candidates(const struct cli_command *self, struct cli_args *args)
         goto done;
     }
     if (!proposal || !out_is_stdout(proposal)) { /* --proposal -: the proposal is the output */
-        if (format && strcmp(format, "json") == 0)
+        if (cli_is(self, args, "format", "json"))
             print_json(c, opts.lang, top);
         else
             print_text(c, top);
@@ -200,4 +172,5 @@ const struct cli_command cmd_candidates_spec = {
     "  glossa candidates --top 10 statement-*.txt\n"
     "  glossa candidates --format json --min-freq 3 law.txt\n"
     "  glossa candidates --top 5 --proposal /tmp/candidates.xml statement.txt\n",
+    CLI_NEEDS_DB,
 };

@@ -5,11 +5,9 @@
 */
 #include "cmd.h"
 
-#include <string.h>
-
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "the indexed term base (default $GLOSSA_DB, else glossa.db)" },
-    { "format", 0, "FORMAT", "text (default) or json" },
+    CLI_OPT_DB("the indexed term base (default $GLOSSA_DB, else glossa.db)"),
+    CLI_OPT_FORMAT("text|json"),
 };
 
 struct collected {
@@ -35,30 +33,18 @@ static void on_problem(const glossa_error *d, void *ud)
 
 static int run_check(const struct cli_command *self, struct cli_args *args)
 {
-    const char *format = cli_value(self, args, "format");
     struct collected c = { 0, 1, &args->out };
     glossa_proposals *p = NULL;
-    glossa_db *db = NULL;
     glossa_error err;
     unsigned errors = 0, warnings = 0;
     int rc;
 
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    c.json = format && strcmp(format, "json") == 0;
-    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) {
-        out_error(&args->out, &err);
-        return EXIT_ERR;
-    }
-    if ((rc = load_proposals(args, args->positional, args->n_positional, &p))) {
-        glossa_db_close(db);
+    c.json = cli_is(self, args, "format", "json");
+    if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    }
     if (c.json)
         printf("{\"problems\":[");
-    rc = glossa_check(db, p, on_problem, &c, &errors, &warnings, &err);
+    rc = glossa_check(args->db, p, on_problem, &c, &errors, &warnings, &err);
     if (c.json)
         printf("],\"changes\":%zu,\"errors\":%u,\"warnings\":%u}\n", glossa_proposals_count(p), errors,
                warnings);
@@ -67,7 +53,6 @@ static int run_check(const struct cli_command *self, struct cli_args *args)
                 glossa_proposals_count(p), glossa_proposals_count(p) == 1 ? "" : "s", errors,
                 errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
     glossa_proposals_free(p);
-    glossa_db_close(db);
     if (rc) {
         out_error(&args->out, &err);
         return EXIT_ERR;
@@ -91,4 +76,5 @@ const struct cli_command cmd_check_spec = {
     "Exit status: 0 clean, 1 problems (errors or warnings), 2 unreadable.",
     "  glossa check glossary/proposals/\n"
     "  glossa check --format json kz-proposal.xml\n",
+    CLI_NEEDS_DB,
 };

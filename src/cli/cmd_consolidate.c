@@ -10,11 +10,11 @@
 #include <sys/stat.h>
 
 static const struct cli_option options[] = {
-    { "round", 0, "R", "only the proposals of round R" },
-    { "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)" },
-    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)" },
-    { "output", 'o', "DIR", "the folder to write the new version to (required)" },
-    { "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force" },
+    { "round", 0, "R", "only the proposals of round R", CLI_TEXT, 0, 0, NULL },
+    { "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)", CLI_PATH, 0, 0, NULL },
+    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)", CLI_PATH, 0, 0, NULL },
+    { "output", 'o', "DIR", "the folder to write the new version to (required)", CLI_PATH, 0, 0, NULL },
+    { "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force", CLI_DATE, 0, 0, NULL },
 };
 
 static int run_consolidate(const struct cli_command *self, struct cli_args *args)
@@ -87,4 +87,5 @@ const struct cli_command cmd_consolidate_spec = {
     "  glossa consolidate --round 2026-1 -o /tmp/next\n"
     "  glossa consolidate --round 2026-1 --in-force 2027-06-01 -o /tmp/next\n"
     "  glossa protocol glossary/annex1.xml /tmp/next/annex1.xml --lang ru\n",
+    CLI_PLAIN,
 };

@@ -8,10 +8,10 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "format", 0, "FORMAT", "text (default) or json" },
-    { "git", 0, NULL, "OLD and NEW are git revisions of the glossary folder" },
-    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)" },
-    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_FLAG("git", 0, "OLD and NEW are git revisions of the glossary folder"),
+    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)", CLI_PATH, 0, 0, NULL },
+    CLI_OPT_COLOR,
 };
 
 static void print_redline(const struct cli_out *out, const glossa_field_change *f)
@@ -121,18 +121,13 @@ static void print_json(const glossa_diff *d)
 
 static int run_diff(const struct cli_command *self, struct cli_args *args)
 {
-    const char *format = cli_value(self, args, "format");
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     struct versions v;
     glossa_diff *d = NULL;
     glossa_error err;
     int rc;
 
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    if ((rc = versions_from_args(&v, args, cli_value(self, args, "git") != NULL,
+    if ((rc = versions_from_args(&v, args, cli_flag(self, args, "git"),
                                  cli_value(self, args, "path"), self->usage)))
         return rc;
     opts.on_diag = out_diag;
@@ -144,7 +139,7 @@ static int run_diff(const struct cli_command *self, struct cli_args *args)
             out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (format && strcmp(format, "json") == 0)
+    if (cli_is(self, args, "format", "json"))
         print_json(d);
     else
         print_text(&args->out, d);
@@ -167,4 +162,5 @@ const struct cli_command cmd_diff_spec = {
     "  glossa diff glossary/annex1.xml my-annex.xml\n"
     "  glossa diff --git HEAD~1 HEAD\n"
     "  glossa diff --format json old/ new/\n",
+    CLI_PLAIN,
 };

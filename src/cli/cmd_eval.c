@@ -9,24 +9,11 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "format", 0, "FORMAT", "text (default) or json" },
-    { "min-top1", 0, "RATIO", "exit 1 when overall top-1 accuracy is below RATIO (0 to 1)" },
-    { "min-mrr", 0, "RATIO", "exit 1 when overall MRR is below RATIO (0 to 1)" },
+    CLI_OPT_DB(CLI_DB_HELP),
+    CLI_OPT_FORMAT("text|json"),
+    { "min-top1", 0, "RATIO", "exit 1 when overall top-1 accuracy is below RATIO (0 to 1)", CLI_RATIO, 0, 0, NULL },
+    { "min-mrr", 0, "RATIO", "exit 1 when overall MRR is below RATIO (0 to 1)", CLI_RATIO, 0, 0, NULL },
 };
-
-static int parse_ratio(const struct cli_out *out, const char *flag, const char *s, double *v)
-{
-    char *end;
-    if (!s)
-        return 0;
-    *v = strtod(s, &end);
-    if (*s == '\0' || *end || *v < 0 || *v > 1) {
-        out_message(out, "%s takes a number from 0 to 1, not '%s'", flag, s);
-        return -1;
-    }
-    return 0;
-}
 
 static const char *const group_titles[3] = { NULL, "by language", "by kind" };
 
@@ -103,26 +90,14 @@ static void print_json(const char *file, const glossa_eval_report *r, int first)
 
 static int run_eval(const struct cli_command *self, struct cli_args *args)
 {
-    const char *format = cli_value(self, args, "format");
-    double min_top1 = 0, min_mrr = 0;
-    glossa_db *db = NULL;
+    double min_top1 = cli_ratio(self, args, "min-top1", 0);
+    double min_mrr = cli_ratio(self, args, "min-mrr", 0);
+    glossa_db *db = args->db;
     glossa_error err;
-    int json, i, below = 0;
+    int json = cli_is(self, args, "format", "json"), i, below = 0;
 
     if (args->n_positional == 0) {
         fprintf(stderr, "usage: glossa %s\n", self->usage);
-        return EXIT_ERR;
-    }
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    if (parse_ratio(&args->out, "--min-top1", cli_value(self, args, "min-top1"), &min_top1) ||
-        parse_ratio(&args->out, "--min-mrr", cli_value(self, args, "min-mrr"), &min_mrr))
-        return EXIT_ERR;
-    json = format && strcmp(format, "json") == 0;
-    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) {
-        out_error(&args->out, &err);
         return EXIT_ERR;
     }
     if (json)
@@ -133,7 +108,6 @@ static int run_eval(const struct cli_command *self, struct cli_args *args)
         size_t n;
         if (glossa_eval(db, args->positional[i], &r, &err)) {
             out_error(&args->out, &err);
-            glossa_db_close(db);
             return EXIT_ERR;
         }
         if (json)
@@ -151,7 +125,6 @@ static int run_eval(const struct cli_command *self, struct cli_args *args)
     }
     if (json)
         printf("]\n");
-    glossa_db_close(db);
     return below ? EXIT_NONE : EXIT_OK_;
 }
 
@@ -168,4 +141,5 @@ const struct cli_command cmd_eval_spec = {
     "Exit status: 0, or 1 when a file falls below --min-top1 or --min-mrr.",
     "  glossa eval ../shared/eval/annex-queries.tsv\n"
     "  glossa eval --min-top1 0.95 tests/eval/glossa-queries.tsv\n",
+    CLI_NEEDS_DB,
 };

@@ -10,11 +10,11 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "format", 0, "FORMAT", "tbx (default), csv, omegat or json" },
-    { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first" },
-    { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
-    { "quiet", 'q', NULL, "print no warnings and no summary" },
+    CLI_OPT_FORMAT("tbx|csv|omegat|json"),
+    { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first", CLI_TEXT, 0, 0, NULL },
+    { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required", CLI_LIST, 0, 0, NULL },
+    CLI_OPT_OUTPUT(""),
+    CLI_OPT_FLAG("quiet", 'q', "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")
@@ -31,7 +31,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     glossa_exchange_stats stats;
     const char *format = cli_value(self, args, "format");
     const char *output = cli_value(self, args, "output");
-    int quiet = cli_value(self, args, "quiet") != NULL;
+    int quiet = cli_flag(self, args, "quiet");
     const char *fallback[1];
     char glossary[4096];
     const char *const *inputs = args->positional;
@@ -40,10 +40,8 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     glossa_error err;
     int rc;
 
-    if (format && glossa_export_format_parse(format, &opts.format)) {
-        out_message(&args->out, "unknown --format '%s' (use tbx, csv, omegat or json)", format);
-        return EXIT_ERR;
-    }
+    if (format) /* one of the values glossa_export_format_parse takes */
+        glossa_export_format_parse(format, &opts.format);
     if (n_inputs == 0) {
         fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
@@ -114,4 +112,5 @@ const struct cli_command cmd_export_spec = {
     "  glossa export --format csv --to ru,zh,en -o glossa.csv\n"
     "  glossa export --format omegat --from ru --to zh -o glossary.utf8\n"
     "  glossa export --format json glossary/annex1.xml\n",
+    CLI_PLAIN,
 };

@@ -42,4 +42,5 @@ const struct cli_command cmd_help_spec = {
     "Without a COMMAND, list the commands. With one, show its usage, options and\n"
     "examples (the same as 'glossa COMMAND --help').",
     "  glossa help\n  glossa help lookup\n",
+    CLI_PLAIN,
 };

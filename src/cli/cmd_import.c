@@ -11,10 +11,10 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "output", 'o', "FILE", "write the TEI to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
-    { "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)" },
-    { "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)" },
-    { "quiet", 'q', NULL, "print no warnings and no summary" },
+    CLI_OPT_OUTPUT("the TEI "),
+    { "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)", CLI_LIST, 0, 0, NULL },
+    { "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)", CLI_TEXT, 0, 0, NULL },
+    CLI_OPT_FLAG("quiet", 'q', "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")
@@ -108,7 +108,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     glossa_index_opts vopts = GLOSSA_INDEX_OPTS_INIT;
     glossa_exchange_stats stats;
     const char *output = cli_value(self, args, "output");
-    int quiet = cli_value(self, args, "quiet") != NULL;
+    int quiet = cli_flag(self, args, "quiet");
     char scratch[2048];
     const char *target, *tmp_list[1];
     glossa_outfile *file = NULL;
@@ -232,4 +232,5 @@ const struct cli_command cmd_import_spec = {
     "  glossa import partner.tbx -o glossary/partner.xml\n"
     "  glossa import --lang-map xx=ru csv2tbx-output.tbx -o /tmp/terms.xml\n"
     "  glossa import --id-prefix cis- cis-terms.tbx -o /tmp/cis.xml\n",
+    CLI_PLAIN,
 };

@@ -10,11 +10,11 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database to build (default $GLOSSA_DB, else glossa.db)" },
-    { "quiet", 'q', NULL, "print nothing but errors" },
-    { "max-errors", 0, "N", "stop reporting after N problems (default 50)" },
-    { "check", 0, NULL, "check the database instead of building it (schema, values, integrity)" },
-    { "force", 0, NULL, "replace the file at PATH even if it is not a glossa index" },
+    CLI_OPT_DB("database to build (default $GLOSSA_DB, else glossa.db)"),
+    CLI_OPT_FLAG("quiet", 'q', "print nothing but errors"),
+    CLI_OPT_INT("max-errors", 0, "stop reporting after N problems (default 50)", 1, 100000),
+    CLI_OPT_FLAG("check", 0, "check the database instead of building it (schema, values, integrity)"),
+    CLI_OPT_FLAG("force", 0, "replace the file at PATH even if it is not a glossa index"),
 };
 
 /* --check: the thorough integrity check of an existing database. */
@@ -71,8 +71,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     glossa_index_stats stats = { 0, 0, 0, 0, 0 };
     struct progress_state progress = { &args->out, { 0, 0 } };
     const char *db = out_db_path(cli_value(self, args, "db"));
-    const char *max = cli_value(self, args, "max-errors");
-    int quiet = cli_value(self, args, "quiet") != NULL;
+    int quiet = cli_flag(self, args, "quiet");
     const char *fallback[1];
     char glossary[4096];
     const char *const *inputs = args->positional;
@@ -80,24 +79,16 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     glossa_error err;
     int rc;
 
-    if (cli_value(self, args, "check"))
+    if (cli_flag(self, args, "check"))
         return check_db(args, db, quiet);
     if (n_inputs == 0) {
         fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
         n_inputs = 1;
     }
-    if (max) {
-        char *end;
-        long v = strtol(max, &end, 10);
-        if (*end || v < 1 || v > 100000) {
-            out_message(&args->out, "--max-errors takes a number from 1 to 100000, not '%s'", max);
-            return EXIT_ERR;
-        }
-        opts.max_errors = (unsigned)v;
-    }
+    opts.max_errors = (unsigned)cli_int(self, args, "max-errors", (long)opts.max_errors);
     clock_gettime(CLOCK_MONOTONIC, &progress.start);
-    opts.force = cli_value(self, args, "force") != NULL;
+    opts.force = cli_flag(self, args, "force");
     opts.on_diag = on_diag;
     opts.userdata = &progress;
     if (args->out.progress && !quiet)
@@ -155,4 +146,5 @@ const struct cli_command cmd_index_spec = {
     "  glossa index --db /tmp/t.db glossary/annex1.xml\n"
     "  GLOSSA_DB=~/glossa.db glossa index glossary/\n"
     "  glossa index --check --db /tmp/t.db\n",
+    CLI_PLAIN,
 };

@@ -9,34 +9,19 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "from", 'f', "LANG", "match only terms in this language (BCP 47, e.g. ru, zh, uz-Latn)" },
-    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
-    { "format", 0, "FORMAT", "text (default) or json" },
-    { "limit", 'n', "N", "show at most N concepts (default 10)" },
-    { "mode", 'm', "MODE", "auto (default), exact, normalized, stem, translit, prefix, fuzzy, fulltext or fts" },
-    { "in", 0, "WHERE", "terms (default) or definitions (full text of definitions and notes)" },
-    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
-    { "full", 0, NULL, "show every result whole (default: looser matches get one line)" },
-    { "batch", 0, NULL, "read queries from stdin, one per line; print one JSON object per line" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
-    { "history", 0, NULL, "show earlier wordings too, with the dates they were in force" },
+    CLI_OPT_DB(CLI_DB_HELP),
+    { "from", 'f', "LANG", "match only terms in this language (BCP 47, e.g. ru, zh, uz-Latn)", CLI_TEXT, 0, 0, NULL },
+    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)", CLI_LIST, 0, 0, NULL },
+    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_LIMIT,
+    { "mode", 'm', "MODE", NULL, CLI_ENUM, 0, 0, "auto|exact|normalized|stem|translit|prefix|fuzzy|fulltext|fts" },
+    { "in", 0, "WHERE", NULL, CLI_ENUM, 0, 0, "terms|definitions (full text of definitions and notes)" },
+    CLI_OPT_COLOR,
+    CLI_OPT_FLAG("full", 0, "show every result whole (default: looser matches get one line)"),
+    CLI_OPT_FLAG("batch", 0, "read queries from stdin, one per line; print one JSON object per line"),
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)", CLI_DATE, 0, 0, NULL },
+    CLI_OPT_FLAG("history", 0, "show earlier wordings too, with the dates they were in force"),
 };
-
-static int parse_limit(const struct cli_out *out, const char *s, unsigned *limit)
-{
-    char *end;
-    long v;
-    if (!s)
-        return 0;
-    v = strtol(s, &end, 10);
-    if (*s == '\0' || *end || v < 1 || v > 1000) {
-        out_message(out, "--limit takes a number from 1 to 1000, not '%s'", s);
-        return -1;
-    }
-    *limit = (unsigned)v;
-    return 0;
-}
 
 #define QUERY_MAX 4096
 
@@ -91,20 +76,14 @@ static long read_query(char line[QUERY_MAX + 2], int *too_long)
 ** {"query":Q,"line":N,"error":MSG,"results":[]} (Q null for a line too long,
 ** which is never cut): too long, a NUL byte, not UTF-8, a bad --mode fts query.
 ** Exit status: 0 something found, 1 nothing found, 2 an error on any line. */
-static int lookup_batch(const struct cli_out *out, const char *db_path,
-                        const glossa_lookup_opts *opts)
+static int lookup_batch(const struct cli_out *out, glossa_db *db, const glossa_lookup_opts *opts)
 {
-    glossa_db *db = NULL;
     glossa_error err;
     char line[QUERY_MAX + 2];
     int found = 0, failed = 0, too_long;
     unsigned long number = 0;
     long n;
 
-    if (glossa_db_open(&db, db_path, &err)) {
-        out_error(out, &err);
-        return EXIT_ERR;
-    }
     while ((n = read_query(line, &too_long)) >= 0) {
         glossa_results *res = NULL;
         number++;
@@ -130,7 +109,6 @@ static int lookup_batch(const struct cli_out *out, const char *db_path,
         if (fflush(stdout) == EOF)
             break;
     }
-    glossa_db_close(db);
     if (ferror(stdin)) {
         out_message(out, "cannot read queries from stdin");
         return EXIT_ERR;
@@ -141,60 +119,34 @@ static int lookup_batch(const struct cli_out *out, const char *db_path,
 static int run_lookup(const struct cli_command *self, struct cli_args *args)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
-    const char *format = cli_value(self, args, "format");
-    const char *color = cli_value(self, args, "color");
     glossa_results *res = NULL;
-    glossa_db *db = NULL;
     glossa_error err;
-    int json, full, rc, i;
+    int json = cli_is(self, args, "format", "json"), rc, i;
     char query[QUERY_MAX + 1], msg[256];
     size_t qlen = 0;
 
-    if (args->n_positional == 0 && !cli_value(self, args, "batch")) {
+    if (args->n_positional == 0 && !cli_flag(self, args, "batch")) {
         fprintf(stderr, "glossa lookup: no query\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (format && strcmp(format, "text") != 0 && strcmp(format, "json") != 0) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    if (color && strcmp(color, "auto") && strcmp(color, "always") && strcmp(color, "never")) {
-        out_message(&args->out, "unknown --color '%s' (use auto, always or never)", color);
-        return EXIT_ERR;
-    }
-    json = format && strcmp(format, "json") == 0;
-    full = cli_value(self, args, "full") != NULL;
     opts.as_of = cli_value(self, args, "as-of");
-    opts.history = cli_value(self, args, "history") != NULL;
+    opts.history = cli_flag(self, args, "history");
     opts.from = cli_value(self, args, "from");
     opts.to = cli_value(self, args, "to");
     if (out_check_languages(&args->out, "--from", opts.from, "e.g. zh-Hant, uz-Cyrl") ||
         out_check_languages(&args->out, "--to", opts.to, "e.g. zh-Hant, uz-Cyrl"))
         return EXIT_ERR;
-    if (parse_limit(&args->out, cli_value(self, args, "limit"), &opts.limit))
-        return EXIT_ERR;
-    if (cli_value(self, args, "mode") &&
-        glossa_mode_parse(cli_value(self, args, "mode"), &opts.mode)) {
-        out_message(&args->out, "unknown --mode '%s' (use auto, exact, normalized, stem, "
-                    "translit, prefix, fuzzy, fulltext or fts)", cli_value(self, args, "mode"));
-        return EXIT_ERR;
-    }
-    if (cli_value(self, args, "in")) {
-        const char *in = cli_value(self, args, "in");
-        if (strcmp(in, "definitions") == 0)
-            opts.in_definitions = 1;
-        else if (strcmp(in, "terms") != 0) {
-            out_message(&args->out, "unknown --in '%s' (use terms or definitions)", in);
-            return EXIT_ERR;
-        }
-    }
-    if (cli_value(self, args, "batch")) {
-        if (args->n_positional || (format && !json)) {
+    opts.limit = (unsigned)cli_int(self, args, "limit", (long)opts.limit);
+    if (cli_value(self, args, "mode")) /* one of the values glossa_mode_parse takes */
+        glossa_mode_parse(cli_value(self, args, "mode"), &opts.mode);
+    opts.in_definitions = cli_is(self, args, "in", "definitions");
+    if (cli_flag(self, args, "batch")) {
+        if (args->n_positional || (cli_value(self, args, "format") && !json)) {
             out_message(&args->out, "--batch reads the queries from stdin and writes JSON Lines: "
                                     "give no QUERY and no --format text");
             return EXIT_ERR;
         }
-        return lookup_batch(&args->out, out_db_path(cli_value(self, args, "db")), &opts);
+        return lookup_batch(&args->out, args->db, &opts);
     }
 
     /* Several words without quotes are one query, as a person would mean it. */
@@ -216,21 +168,18 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
 
-    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) ||
-        (rc = glossa_lookup(db, query, &opts, &res, &err))) {
+    if (glossa_lookup(args->db, query, &opts, &res, &err)) {
         out_error(&args->out, &err);
-        glossa_db_close(db);
         return EXIT_ERR;
     }
     if (json)
         lookup_print_json(stdout, query, res, 0);
     else if (glossa_results_count(res) == 0)
         out_printf(stderr, "glossa: no concept matches '%s'\n", query);
-    else if (lookup_print_results(stdout, &args->out, res, full))
+    else if (lookup_print_results(stdout, &args->out, res, cli_flag(self, args, "full")))
         out_message(&args->out, "out of memory");
     rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;
     glossa_results_free(res);
-    glossa_db_close(db);
     return rc;
 }
 
@@ -280,4 +229,5 @@ const struct cli_command cmd_lookup_spec = {
     "  glossa lookup \"infomation securty\"\n"
     "  glossa lookup --in definitions \"психологической обработки\"\n"
     "  printf '信息安全\\ninformation weapon\\n' | glossa lookup --batch --to ru\n",
+    CLI_NEEDS_DB,
 };

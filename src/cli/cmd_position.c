@@ -7,8 +7,8 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "positions", 'p', "FILE", "the positions file (default: glossary/positions/positions.txt)" },
-    { "comment", 'c', "TEXT", "why (for an objection)" },
+    { "positions", 'p', "FILE", "the positions file (default: glossary/positions/positions.txt)", CLI_PATH, 0, 0, NULL },
+    { "comment", 'c', "TEXT", "why (for an objection)", CLI_TEXT, 0, 0, NULL },
 };
 
 static int run_position(const struct cli_command *self, struct cli_args *args)
@@ -53,4 +53,5 @@ const struct cli_command cmd_position_spec = {
     "for the same change is replaced.",
     "  glossa position kz-information-security-incident CN agreed\n"
     "  glossa position ru-information-security-threats CN objection --comment \"duplicates annex item 13\"\n",
+    CLI_PLAIN,
 };

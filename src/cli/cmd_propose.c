@@ -13,13 +13,13 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)" },
-    { "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)" },
-    { "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)" },
-    { "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept" },
-    { "round", 0, "R", "the round of proposals this one belongs to" },
-    { "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
+    { "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)", CLI_TEXT, 0, 0, NULL },
+    { "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)", CLI_LIST, 0, 0, NULL },
+    { "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)", CLI_TEXT, 0, 0, NULL },
+    { "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept", CLI_TEXT, 0, 0, NULL },
+    { "round", 0, "R", "the round of proposals this one belongs to", CLI_TEXT, 0, 0, NULL },
+    { "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)", CLI_DATE, 0, 0, NULL },
+    CLI_OPT_OUTPUT(""),
 };
 
 static void put_forms(FILE *f, const char *lang, int working)
@@ -128,4 +128,5 @@ const struct cli_command cmd_propose_spec = {
     "and a rationale. Replace every FILL IN, then run 'glossa check'.",
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
     "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
+    CLI_PLAIN,
 };

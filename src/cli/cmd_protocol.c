@@ -10,15 +10,15 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "lang", 'l', "LANG", "ru (default), zh or en" },
-    { "format", 0, "FORMAT", "md (default), html, docx or tei" },
-    { "style", 0, "STYLE", "entries (default: amend entry by entry) or whole (restate the annex)" },
-    { "table", 0, NULL, "add the comparative table (current / proposed wording)" },
-    { "table-only", 0, NULL, "write only the comparative table" },
-    { "template", 0, "FILE", "use this template instead of the built-in one for LANG" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
-    { "git", 0, NULL, "OLD and NEW are git revisions of the glossary folder" },
-    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)" },
+    { "lang", 'l', "LANG", NULL, CLI_ENUM, 0, 0, "ru|zh|en" },
+    CLI_OPT_FORMAT("md|html|docx|tei"),
+    { "style", 0, "STYLE", NULL, CLI_ENUM, 0, 0, "entries (default: amend entry by entry)|whole (restate the annex)" },
+    CLI_OPT_FLAG("table", 0, "add the comparative table (current / proposed wording)"),
+    CLI_OPT_FLAG("table-only", 0, "write only the comparative table"),
+    { "template", 0, "FILE", "use this template instead of the built-in one for LANG", CLI_PATH, 0, 0, NULL },
+    CLI_OPT_OUTPUT(""),
+    CLI_OPT_FLAG("git", 0, "OLD and NEW are git revisions of the glossary folder"),
+    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)", CLI_PATH, 0, 0, NULL },
 };
 
 static int run_protocol(const struct cli_command *self, struct cli_args *args)
@@ -26,7 +26,6 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     glossa_protocol_opts popts = GLOSSA_PROTOCOL_OPTS_INIT;
     glossa_index_opts iopts = GLOSSA_INDEX_OPTS_INIT;
     const char *format = cli_value(self, args, "format");
-    const char *style = cli_value(self, args, "style");
     const char *output = cli_value(self, args, "output");
     struct versions v;
     glossa_diff *d = NULL;
@@ -36,27 +35,17 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     int rc;
 
     popts.lang = cli_value(self, args, "lang") ? cli_value(self, args, "lang") : "ru";
-    if (strcmp(popts.lang, "ru") && strcmp(popts.lang, "zh") && strcmp(popts.lang, "en")) {
-        out_message(&args->out, "no protocol in '%s' (use ru, zh or en)", popts.lang);
-        return EXIT_ERR;
-    }
-    if (format && glossa_doc_format_parse(format, &popts.format)) {
-        out_message(&args->out, "unknown --format '%s' (use md, html, docx or tei)", format);
-        return EXIT_ERR;
-    }
-    if (style && strcmp(style, "entries") && strcmp(style, "whole")) {
-        out_message(&args->out, "unknown --style '%s' (use entries or whole)", style);
-        return EXIT_ERR;
-    }
-    popts.whole = style && strcmp(style, "whole") == 0;
-    popts.table = cli_value(self, args, "table") != NULL;
-    popts.table_only = cli_value(self, args, "table-only") != NULL;
+    if (format) /* one of the values glossa_doc_format_parse takes */
+        glossa_doc_format_parse(format, &popts.format);
+    popts.whole = cli_is(self, args, "style", "whole");
+    popts.table = cli_flag(self, args, "table");
+    popts.table_only = cli_flag(self, args, "table-only");
     popts.template_path = cli_value(self, args, "template");
     if (popts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(output) && isatty(STDOUT_FILENO)) {
         out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
         return EXIT_ERR;
     }
-    if ((rc = versions_from_args(&v, args, cli_value(self, args, "git") != NULL,
+    if ((rc = versions_from_args(&v, args, cli_flag(self, args, "git"),
                                  cli_value(self, args, "path"), self->usage)))
         return rc;
     iopts.on_diag = out_diag;
@@ -101,4 +90,5 @@ const struct cli_command cmd_protocol_spec = {
     "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"
     "  glossa protocol --git v0.1 HEAD --table-only --format html -o table.html\n",
+    CLI_PLAIN,
 };

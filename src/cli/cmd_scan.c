@@ -9,12 +9,12 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)" },
-    { "from", 'f', "LANG,...", "find only terms in these languages (default: all)" },
-    { "format", 0, "FORMAT", "text (default), json or html" },
-    { "output", 'o', "FILE", "write to FILE (replaced atomically; '-': standard output; a pipe or device: written to)" },
-    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+    CLI_OPT_DB(CLI_DB_HELP),
+    { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)", CLI_LIST, 0, 0, NULL },
+    { "from", 'f', "LANG,...", "find only terms in these languages (default: all)", CLI_LIST, 0, 0, NULL },
+    CLI_OPT_FORMAT("text|json|html"),
+    CLI_OPT_OUTPUT(""),
+    CLI_OPT_COLOR,
 };
 
 /* The whole of standard input. */
@@ -122,11 +122,9 @@ static void print_json(FILE *f, glossa_scan *const *scans, size_t n)
 static int run_scan(const struct cli_command *self, struct cli_args *args)
 {
     glossa_scan_opts opts = GLOSSA_SCAN_OPTS_INIT;
-    const char *format = cli_value(self, args, "format");
     const char *output = cli_value(self, args, "output");
     glossa_scanner *scanner = NULL;
     glossa_scan **scans = NULL;
-    glossa_db *db = NULL;
     glossa_error err;
     size_t n = 0, total = 0, i;
     int rc = EXIT_ERR, stdin_used = 0;
@@ -134,10 +132,6 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
 
     if (args->n_positional == 0) {
         fprintf(stderr, "glossa scan: no file to scan\nusage: glossa %s\n", self->usage);
-        return EXIT_ERR;
-    }
-    if (format && strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "html")) {
-        out_message(&args->out, "unknown --format '%s' (use text, json or html)", format);
         return EXIT_ERR;
     }
     opts.to = cli_value(self, args, "to");
@@ -150,13 +144,10 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         out_check_languages(&args->out, "--from", opts.from, "or 'all'"))
         return EXIT_ERR;
 
-    if (glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err) ||
-        glossa_scanner_new(&scanner, db, &opts, &err)) {
+    if (glossa_scanner_new(&scanner, args->db, &opts, &err)) {
         out_error(&args->out, &err);
-        glossa_db_close(db);
         return EXIT_ERR;
     }
-    glossa_db_close(db);
     scans = calloc((size_t)args->n_positional, sizeof *scans);
     if (!scans) {
         out_message(&args->out, "out of memory");
@@ -190,7 +181,7 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
     /* printed in memory: the file is replaced only once all of it is there */
     if (out_file_open(&file, &args->out, output))
         goto done;
-    if (format && strcmp(format, "html") == 0) {
+    if (cli_is(self, args, "format", "html")) {
         char *html = NULL;
         size_t len = 0;
         if (glossa_scan_html((const glossa_scan *const *)scans, n, &html, &len, &err)) {
@@ -199,7 +190,7 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         }
         fwrite(html, 1, len, file.f);
         glossa_free(html);
-    } else if (format && strcmp(format, "json") == 0) {
+    } else if (cli_is(self, args, "format", "json")) {
         print_json(file.f, scans, n);
     } else {
         struct cli_out o = args->out;
@@ -245,4 +236,5 @@ const struct cli_command cmd_scan_spec = {
     "  glossa scan --to zh,en tests/data/text/sample.ru.txt\n"
     "  glossa scan --format html -o /tmp/scan.html statement.txt\n"
     "  glossa scan --format json --from ru - < draft.txt\n",
+    CLI_NEEDS_DB,
 };

@@ -28,15 +28,15 @@
 #include <unistd.h>
 
 static const struct cli_option options[] = {
-    { "dict", 0, NULL, "speak the DICT protocol (RFC 2229), as dictd does" },
-    { "http", 0, NULL, "serve the web page and its JSON API (HTTP/1.1)" },
-    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)" },
-    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); with --dict more are told 420" },
-    { "max-per-ip", 0, "N", "connections from one address at once, 1 to 1000 (default 8)" },
-    { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)" },
-    { "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)" },
-    { "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)" },
+    CLI_OPT_FLAG("dict", 0, "speak the DICT protocol (RFC 2229), as dictd does"),
+    CLI_OPT_FLAG("http", 0, "serve the web page and its JSON API (HTTP/1.1)"),
+    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)", CLI_TEXT, 0, 0, NULL },
+    CLI_OPT_DB(CLI_DB_HELP),
+    CLI_OPT_INT("max-clients", 0, "connections served at once, 1 to 1000 (default 64); with --dict more are told 420", 1, 1000),
+    CLI_OPT_INT("max-per-ip", 0, "connections from one address at once, 1 to 1000 (default 8)", 1, 1000),
+    { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)", CLI_INT, 1, 86400, NULL },
+    { "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)", CLI_INT, 1, 3600, NULL },
+    { "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)", CLI_INT, 0, 3600, NULL },
 };
 
 /* The bounds of a server, from the options. */
@@ -93,18 +93,6 @@ static int parse_number(const char *s, long lo, long hi, long *out)
         return -1;
     *out = v;
     return 0;
-}
-
-/* The value of a numeric option from lo to hi into *out (left as it is when
-** the option is absent). Returns -1 after a message when it is not. */
-static int limit_option(const struct cli_command *self, struct cli_args *args, const char *name,
-                        long lo, long hi, const char *what, long *out)
-{
-    const char *v = cli_value(self, args, name);
-    if (!parse_number(v, lo, hi, out))
-        return 0;
-    out_message(&args->out, "--%s takes %s from %ld to %ld, not '%s'", name, what, lo, hi, v);
-    return -1;
 }
 
 /* Bind and listen on HOST:PORT ([HOST]:PORT for IPv6). shown gets the
@@ -471,7 +459,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     char shown[300], host[256];
     int lfd, wake[2], rc;
 
-    if (!cli_value(self, args, "dict") == !cli_value(self, args, "http")) {
+    if (cli_flag(self, args, "dict") == cli_flag(self, args, "http")) {
         fprintf(stderr, "glossa serve: say which protocol to serve: --dict (RFC 2229) or "
                         "--http (the web page), one of them\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
@@ -481,13 +469,12 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (limit_option(self, args, "max-clients", 1, 1000, "a number", &lim.max_clients) ||
-        limit_option(self, args, "max-per-ip", 1, 1000, "a number", &lim.max_per_ip) ||
-        limit_option(self, args, "idle-timeout", 1, 86400, "seconds", &lim.idle) ||
-        limit_option(self, args, "request-timeout", 1, 3600, "seconds", &lim.request) ||
-        limit_option(self, args, "grace", 0, 3600, "seconds", &lim.grace))
-        return EXIT_ERR;
-    if (cli_value(self, args, "http")) {
+    lim.max_clients = cli_int(self, args, "max-clients", lim.max_clients);
+    lim.max_per_ip = cli_int(self, args, "max-per-ip", lim.max_per_ip);
+    lim.idle = cli_int(self, args, "idle-timeout", lim.idle);
+    lim.request = cli_int(self, args, "request-timeout", lim.request);
+    lim.grace = cli_int(self, args, "grace", lim.grace);
+    if (cli_flag(self, args, "http")) {
         struct http_config cfg;
         cfg.listen_fd = open_listener(&args->out, listen_at ? listen_at : "127.0.0.1:8080", shown,
                                       sizeof shown);
@@ -612,4 +599,5 @@ const struct cli_command cmd_serve_spec = {
     "  glossa serve --http &        # then open http://127.0.0.1:8080/\n"
     "  curl 'http://127.0.0.1:8080/api/lookup?q=information+security&to=ru,zh'\n"
     "  curl http://127.0.0.1:8080/api/concept/information-security\n",
+    CLI_PLAIN,
 };

@@ -4,23 +4,19 @@
 */
 #include "cmd.h"
 
-#include <string.h>
-
 static const struct cli_option options[] = {
-    { "db", 0, "PATH", "database (default $GLOSSA_DB, else glossa.db)" },
-    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)" },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)" },
-    { "history", 0, NULL, "every wording, with the instrument and dates it was in force" },
-    { "format", 0, "FORMAT", "text (default) or json" },
-    { "color", 0, "WHEN", "auto (default: only on a terminal), always or never" },
+    CLI_OPT_DB(CLI_DB_HELP),
+    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)", CLI_LIST, 0, 0, NULL },
+    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)", CLI_DATE, 0, 0, NULL },
+    CLI_OPT_FLAG("history", 0, "every wording, with the instrument and dates it was in force"),
+    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_COLOR,
 };
 
 static int run_show(const struct cli_command *self, struct cli_args *args)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
-    const char *format = cli_value(self, args, "format");
     glossa_results *res = NULL;
-    glossa_db *db = NULL;
     glossa_error err;
     int rc;
 
@@ -28,25 +24,18 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
     opts.to = cli_value(self, args, "to");
     opts.as_of = cli_value(self, args, "as-of");
-    opts.history = cli_value(self, args, "history") != NULL;
-    if ((rc = glossa_db_open(&db, out_db_path(cli_value(self, args, "db")), &err)) ||
-        (rc = glossa_concept(db, args->positional[0], &opts, &res, &err))) {
+    opts.history = cli_flag(self, args, "history");
+    if ((rc = glossa_concept(args->db, args->positional[0], &opts, &res, &err))) {
         out_error(&args->out, &err);
-        glossa_db_close(db);
         return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
-    if (format && strcmp(format, "json") == 0)
+    if (cli_is(self, args, "format", "json"))
         lookup_print_json(stdout, args->positional[0], res, 1);
     else
         lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0));
     glossa_results_free(res);
-    glossa_db_close(db);
     return EXIT_OK_;
 }
 
@@ -66,4 +55,5 @@ const struct cli_command cmd_show_spec = {
     "Exit status: 0 shown, 1 no such concept, 2 error.",
     "  glossa show information-security\n"
     "  glossa show --history --to ru information-weapon\n",
+    CLI_NEEDS_DB,
 };

@@ -8,9 +8,9 @@
 #include <string.h>
 
 static const struct cli_option options[] = {
-    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)" },
-    { "round", 0, "R", "only the proposals of round R" },
-    { "format", 0, "FORMAT", "text (default) or json" },
+    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)", CLI_PATH, 0, 0, NULL },
+    { "round", 0, "R", "only the proposals of round R", CLI_TEXT, 0, 0, NULL },
+    CLI_OPT_FORMAT("text|json"),
 };
 
 static void json_field(FILE *f, const char *key, const char *value)
@@ -51,20 +51,14 @@ void status_print_json(FILE *f, const glossa_status_report *r, const char *round
 
 static int run_status(const struct cli_command *self, struct cli_args *args)
 {
-    const char *format = cli_value(self, args, "format");
     const char *round = cli_value(self, args, "round");
     const char *pos = cli_value(self, args, "positions");
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
     glossa_error err;
     size_t i;
-    int json, rc;
+    int json = cli_is(self, args, "format", "json"), rc;
 
-    if (format && strcmp(format, "text") && strcmp(format, "json")) {
-        out_message(&args->out, "unknown --format '%s' (use text or json)", format);
-        return EXIT_ERR;
-    }
-    json = format && strcmp(format, "json") == 0;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
     rc = load_status(p, pos, &r, out_diag, &args->out, &err);
@@ -116,4 +110,5 @@ const struct cli_command cmd_status_spec = {
     "a position records the hash of the wording it agreed to.",
     "  glossa status\n"
     "  glossa status --round 2026-1 --format json\n",
+    CLI_PLAIN,
 };

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 static const struct cli_option options[] = {
-    { "quiet", 'q', NULL, "print nothing but problems" },
+    CLI_OPT_FLAG("quiet", 'q', "print nothing but problems"),
 };
 
 static int run_validate(const struct cli_command *self, struct cli_args *args)
@@ -35,7 +35,7 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (!cli_value(self, args, "quiet"))
+    if (!cli_flag(self, args, "quiet"))
         printf("valid: %lu file%s, %lu concepts, %lu terms, %lu definitions\n", stats.files,
                stats.files == 1 ? "" : "s", stats.concepts, stats.terms, stats.definitions);
     return EXIT_OK_;
@@ -51,4 +51,5 @@ const struct cli_command cmd_validate_spec = {
     "Exit status: 0 valid, 1 problems found (each printed as FILE:LINE: error: ...),\n"
     "2 the files could not be read.",
     "  glossa validate glossary/\n  glossa validate my-draft.xml\n",
+    CLI_PLAIN,
 };

@@ -1,6 +1,6 @@
 /*
 ** http_params.c — the parameters of a web request, checked as `glossa
-** lookup` checks its options (same limits, same messages where they fit):
+** lookup` checks its options (limit, mode and in by its option table):
 ** q, from, to, mode, limit, in, as-of, history. Values arrive decoded from
 ** the server; nothing here knows about HTTP beyond the status to answer.
 */
@@ -36,9 +36,25 @@ unsigned http_query_check(const struct http_request *req, char *msg, size_t msg_
     return 0;
 }
 
+/* Parameter name checked as `glossa lookup --NAME` checks it, by the option's
+** spec: 0 (the number or value index in *num), or -1 and why in msg, the
+** value shown up to 40 bytes (no value of any of them is that long). */
+static int lookup_param(const char *name, const char *v, long *num, char *msg, size_t msg_size)
+{
+    const struct cli_option *o = cli_option_find(&cmd_lookup_spec, name);
+    double ratio;
+    char shown[41];
+    if (cli_option_check(o, v, num, &ratio, msg, msg_size) == 0)
+        return 0;
+    snprintf(shown, sizeof shown, "%s", v);
+    cli_option_check(o, shown, num, &ratio, msg, msg_size);
+    return -1;
+}
+
 unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *opts, char *msg,
                           size_t msg_size)
 {
+    long num;
     if (req->bad) {
         snprintf(msg, msg_size, "a parameter is not valid UTF-8 text");
         return 400;
@@ -48,29 +64,19 @@ unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *op
     if (lang_list_check("from", opts->from, "e.g. zh-Hant, uz-Cyrl", msg, msg_size) ||
         lang_list_check("to", opts->to, "e.g. zh-Hant, uz-Cyrl", msg, msg_size))
         return 400;
-    if (req->limit) {
-        char *end;
-        long v;
-        errno = 0;
-        v = strtol(req->limit, &end, 10);
-        if (!*req->limit || *end || errno || v < 1 || v > 1000) {
-            snprintf(msg, msg_size, "limit takes a number from 1 to 1000, not '%.40s'", req->limit);
-            return 400;
-        }
-        opts->limit = (unsigned)v;
-    }
-    if (req->mode && *req->mode && glossa_mode_parse(req->mode, &opts->mode)) {
-        snprintf(msg, msg_size, "unknown mode '%.40s' (use auto, exact, normalized, stem, "
-                 "translit, prefix, fuzzy, fulltext or fts)", req->mode);
+    if (req->limit && lookup_param("limit", req->limit, &num, msg, msg_size))
         return 400;
+    if (req->limit)
+        opts->limit = (unsigned)num;
+    if (req->mode && *req->mode) {
+        if (lookup_param("mode", req->mode, &num, msg, msg_size))
+            return 400;
+        glossa_mode_parse(req->mode, &opts->mode); /* one of the values it takes */
     }
     if (req->in && *req->in) {
-        if (strcmp(req->in, "definitions") == 0) {
-            opts->in_definitions = 1;
-        } else if (strcmp(req->in, "terms") != 0) {
-            snprintf(msg, msg_size, "unknown in '%.40s' (use terms or definitions)", req->in);
+        if (lookup_param("in", req->in, &num, msg, msg_size))
             return 400;
-        }
+        opts->in_definitions = strcmp(req->in, "definitions") == 0;
     }
     opts->as_of = req->as_of && *req->as_of ? req->as_of : NULL;
     if (req->history) {

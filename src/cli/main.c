@@ -1,7 +1,7 @@
 /*
 ** main.c — entry point of the glossa CLI: global flags, the table of
-** subcommands (one cmd_*.c each), dispatch, and process-wide set-up and
-** tear-down of libglossa.
+** subcommands (one cmd_*.c each), dispatch (opening the database for the
+** commands that need it), and process-wide set-up and tear-down of libglossa.
 */
 #include "cmd.h"
 
@@ -109,7 +109,14 @@ int main(int argc, char **argv)
         cli_args_release(&args);
         return EXIT_ERR;
     }
-    rc = cmd->run(cmd, &args);
+    if ((cmd->flags & CLI_NEEDS_DB) &&
+        glossa_db_open(&args.db, out_db_path(cli_value(cmd, &args, "db")), &err)) {
+        out_error(&args.out, &err);
+        rc = EXIT_ERR;
+    } else {
+        rc = cmd->run(cmd, &args);
+    }
+    glossa_db_close(args.db);
     cli_args_release(&args);
     glossa_global_shutdown();
     return out_finish(rc);

@@ -1,10 +1,12 @@
 /*
-** options.c — parsing a command's arguments from its option table, and
-** printing `glossa help COMMAND` from the same table, so help and parser
-** never disagree.
+** options.c — parsing a command's arguments from its option table, each
+** value checked once by its type (whole number in a range, ratio, one of a
+** list) into a typed value, and printing `glossa help COMMAND` from the same
+** table, so help and parser never disagree.
 */
 #include "cmd.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,12 +55,115 @@ static int missing_value(const struct cli_command *cmd, const struct cli_option 
     return EXIT_ERR;
 }
 
+/* The length of the value at the start of values: up to '|', or to the
+** space before its note. */
+static size_t value_len(const char *values)
+{
+    return strcspn(values, "| ");
+}
+
+/* The index of s among values ("a|b (note)|c"), or -1. */
+static int enum_index(const char *values, const char *s)
+{
+    size_t n = strlen(s);
+    int i = 0;
+    for (;;) {
+        const char *bar = strchr(values, '|');
+        if (value_len(values) == n && strncmp(values, s, n) == 0)
+            return i;
+        if (!bar)
+            return -1;
+        values = bar + 1;
+        i++;
+    }
+}
+
+/* values ("a|b (note)|c") as "a, b or c" in buf (size bytes); for help,
+** with their notes and the first marked " (default)" unless its note says
+** more. */
+static void values_text(const char *values, int for_help, char *buf, size_t size)
+{
+    size_t used = 0;
+    int first = 1;
+    buf[0] = '\0';
+    while (*values && used < size) {
+        const char *bar = strchr(values, '|');
+        size_t len = bar ? (size_t)(bar - values) : strlen(values);
+        int n;
+        if (!for_help)
+            len = value_len(values);
+        n = snprintf(buf + used, size - used, "%s%.*s%s", first ? "" : bar ? ", " : " or ",
+                     (int)len, values,
+                     first && for_help && value_len(values) == len ? " (default)" : "");
+        used += n > 0 ? (size_t)n : 0;
+        first = 0;
+        values += bar ? (size_t)(bar - values) + 1 : strlen(values);
+    }
+}
+
+int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
+                     char *msg, size_t size)
+{
+    char *end, list[512];
+    errno = 0;
+    switch (o->type) {
+    case CLI_INT: {
+        long n = strtol(v, &end, 10);
+        if (*v && !*end && !errno && n >= o->min && n <= o->max) {
+            *num = n;
+            return 0;
+        }
+        snprintf(msg, size, "%s must be a whole number%s from %ld to %ld, not '%s'", o->name,
+                 strcmp(o->arg, "SECONDS") ? "" : " of seconds", o->min, o->max, v);
+        return -1;
+    }
+    case CLI_RATIO: {
+        double x = strtod(v, &end);
+        if (*v && !*end && !errno && x >= 0 && x <= 1) { /* NaN fails both */
+            *ratio = x;
+            return 0;
+        }
+        snprintf(msg, size, "%s must be a number from 0 to 1, not '%s'", o->name, v);
+        return -1;
+    }
+    case CLI_ENUM:
+        if ((*num = enum_index(o->values, v)) >= 0)
+            return 0;
+        values_text(o->values, 0, list, sizeof list);
+        snprintf(msg, size, "%s must be %s, not '%s'", o->name, list, v);
+        return -1;
+    default:
+        return 0;
+    }
+}
+
+const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k < 0 ? NULL : &cmd->options[k];
+}
+
+/* Store value v of option k after checking it by the option's type; EXIT_ERR
+** after a message naming the command, the option and what it takes. */
+static int set_value(const struct cli_command *cmd, struct cli_args *args, int k, const char *v)
+{
+    char msg[1024];
+    args->values[k] = v;
+    if (cli_option_check(&cmd->options[k], v, &args->num[k], &args->ratio[k], msg, sizeof msg) == 0)
+        return 0;
+    out_printf(stderr, "glossa %s: --%s\n", cmd->name, msg); /* v is data: made safe */
+    return EXIT_ERR;
+}
+
 int cli_parse(const struct cli_command *cmd, int argc, char **argv,
               struct cli_args *args, int *help)
 {
     int i, only_positional = 0;
 
     memset(args->values, 0, sizeof args->values);
+    memset(args->num, 0, sizeof args->num);
+    memset(args->ratio, 0, sizeof args->ratio);
+    args->db = NULL;
     args->n_positional = 0;
     args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
     if (!args->positional) {
@@ -98,9 +203,11 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                 }
                 args->values[k] = "1";
             } else if (eq) {
-                args->values[k] = eq + 1;
+                if (set_value(cmd, args, k, eq + 1))
+                    return EXIT_ERR;
             } else if (i + 1 < argc) {
-                args->values[k] = argv[++i];
+                if (set_value(cmd, args, k, argv[++i]))
+                    return EXIT_ERR;
             } else {
                 return missing_value(cmd, &cmd->options[k]);
             }
@@ -116,9 +223,11 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                 }
                 args->values[k] = "1";
             } else if (a[2]) {
-                args->values[k] = a + 2;
+                if (set_value(cmd, args, k, a + 2))
+                    return EXIT_ERR;
             } else if (i + 1 < argc) {
-                args->values[k] = argv[++i];
+                if (set_value(cmd, args, k, argv[++i]))
+                    return EXIT_ERR;
             } else {
                 return missing_value(cmd, &cmd->options[k]);
             }
@@ -140,6 +249,33 @@ const char *cli_value(const struct cli_command *cmd, const struct cli_args *args
     return k < 0 ? NULL : args->values[k];
 }
 
+int cli_flag(const struct cli_command *cmd, const struct cli_args *args, const char *name)
+{
+    return cli_value(cmd, args, name) != NULL;
+}
+
+long cli_int(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+             long deflt)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k < 0 || !args->values[k] ? deflt : args->num[k];
+}
+
+double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+                 double deflt)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k < 0 || !args->values[k] ? deflt : args->ratio[k];
+}
+
+int cli_is(const struct cli_command *cmd, const struct cli_args *args, const char *name,
+           const char *value)
+{
+    int k = find_long(cmd, name, strlen(name));
+    return k >= 0 && cmd->options[k].type == CLI_ENUM &&
+           args->num[k] == enum_index(cmd->options[k].values, value);
+}
+
 void cli_print_help(const struct cli_command *cmd, FILE *f)
 {
     size_t width = 0;
@@ -158,9 +294,16 @@ void cli_print_help(const struct cli_command *cmd, FILE *f)
         char spec[96];
         snprintf(spec, sizeof spec, "%s%s%s", o->name, o->arg ? " " : "", o->arg ? o->arg : "");
         if (o->short_name)
-            fprintf(f, "  -%c, --%-*s  %s\n", o->short_name, (int)width, spec, o->help);
+            fprintf(f, "  -%c, --%-*s  ", o->short_name, (int)width, spec);
         else
-            fprintf(f, "      --%-*s  %s\n", (int)width, spec, o->help);
+            fprintf(f, "      --%-*s  ", (int)width, spec);
+        if (o->type == CLI_ENUM) {
+            char list[512];
+            values_text(o->values, 1, list, sizeof list);
+            fprintf(f, "%s%s%s\n", list, o->help ? "; " : "", o->help ? o->help : "");
+        } else {
+            fprintf(f, "%s\n", o->help);
+        }
     }
     fprintf(f, "  -h, --%-*s  %s\n", (int)width, "help", "show this help");
     if (cmd->examples && *cmd->examples)

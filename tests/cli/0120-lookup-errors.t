@@ -41,17 +41,17 @@ expect_err "unknown option '--frobnicate'" "--frobnicate:"
 for v in xml TEXT ""; do
     run glossa lookup --format "$v" "информационная безопасность"
     expect_rc 2 "--format '$v':"
-    expect_err "--format '$v'" "--format '$v':"
+    expect_err "glossa lookup: --format must be text or json, not '$v'" "--format '$v':"
 done
 for v in 0 -1 1001 abc 5x ""; do
     run glossa lookup --limit "$v" "информационная безопасность"
     expect_rc 2 "--limit '$v':"
-    expect_err "--limit" "--limit '$v':"
+    expect_err "glossa lookup: --limit must be a whole number from 1 to 1000, not '$v'" "--limit '$v':"
 done
 for v in sometimes yes 1; do
     run glossa lookup --color "$v" "информационная безопасность"
     expect_rc 2 "--color '$v':"
-    expect_err "--color '$v'" "--color '$v':"
+    expect_err "glossa lookup: --color must be auto, always or never, not '$v'" "--color '$v':"
 done
 run glossa lookup --from xx "информационная безопасность"
 expect_rc 2 "--from xx:"

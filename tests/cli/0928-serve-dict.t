@@ -21,18 +21,19 @@ expect_rc 2 "--listen without a port"
 expect_err "--listen takes HOST:PORT"
 run timeout 10 "$GLOSSA" serve --dict --max-clients 0 --listen 127.0.0.1:0
 expect_rc 2 "--max-clients 0"
-expect_err "--max-clients takes a number"
+expect_err "glossa serve: --max-clients must be a whole number from 1 to 1000, not '0'"
 run timeout 10 "$GLOSSA" serve --dict --idle-timeout soon --listen 127.0.0.1:0
 expect_rc 2 "--idle-timeout soon"
+expect_err "glossa serve: --idle-timeout must be a whole number of seconds from 1 to 86400, not 'soon'"
 run timeout 10 "$GLOSSA" serve --dict --max-per-ip 0 --listen 127.0.0.1:0
 expect_rc 2 "--max-per-ip 0"
-expect_err "--max-per-ip takes a number from 1 to 1000, not '0'"
+expect_err "glossa serve: --max-per-ip must be a whole number from 1 to 1000, not '0'"
 run timeout 10 "$GLOSSA" serve --dict --request-timeout 0 --listen 127.0.0.1:0
 expect_rc 2 "--request-timeout 0"
-expect_err "--request-timeout takes seconds from 1 to 3600, not '0'"
+expect_err "glossa serve: --request-timeout must be a whole number of seconds from 1 to 3600, not '0'"
 run timeout 10 "$GLOSSA" serve --http --grace soon --listen 127.0.0.1:0
 expect_rc 2 "--grace soon"
-expect_err "--grace takes seconds from 0 to 3600, not 'soon'"
+expect_err "glossa serve: --grace must be a whole number of seconds from 0 to 3600, not 'soon'"
 run timeout 10 "$GLOSSA" serve --dict --db "$WORK/none.db" --listen 127.0.0.1:0
 expect_rc 2 "no index"
 expect_err "run 'glossa index'"

@@ -97,10 +97,16 @@ expect_json .error "missing parameter q (the term to look up)"
 expect_header "Content-Type: application/json"
 get "$BASE/api/lookup?q=x&limit=0"
 expect_code 400 "limit=0:"
-expect_json '.error | test("limit takes a number from 1 to 1000")' true
+expect_json .error "limit must be a whole number from 1 to 1000, not '0'"
 get "$BASE/api/lookup?q=x&mode=soundex"
 expect_code 400 "mode=soundex:"
-expect_json '.error | test("unknown mode")' true
+expect_json .error "mode must be auto, exact, normalized, stem, translit, prefix, fuzzy, fulltext or fts, not 'soundex'"
+get "$BASE/api/lookup?q=x&in=notes&limit=$(printf '9%.0s' $(seq 60))"
+expect_code 400 "limit of 60 digits:"
+expect_json .error "limit must be a whole number from 1 to 1000, not '$(printf '9%.0s' $(seq 40))'"
+get "$BASE/api/lookup?q=x&in=notes"
+expect_code 400 "in=notes:"
+expect_json .error "in must be terms or definitions, not 'notes'"
 get "$BASE/api/lookup?q=x&to=klingon"
 expect_code 400 "to=klingon:"
 expect_json '.error | test("unknown language .klingon.")' true
