@@ -737,6 +737,32 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
 /* Free a collector; accepts NULL. */
 void glossa_candidates_free(glossa_candidates *c);
 
+/* ---- reading files and folders ------------------------------------------------ */
+
+/* The regular files of folder dir (not its subfolders, nor names beginning
+** with '.') whose names end in suffix (NULL: every name), as paths "dir/name",
+** sorted by strcmp(). No limit on their number. A folder that does not exist
+** (GLOSSA_ENOTFOUND) or cannot be opened or read (GLOSSA_EIO; also a path
+** that is not a folder) is an error naming it; an empty folder is not.
+** @param[out] out    new array of *out_n new paths (NULL when none); caller
+**                    frees with glossa_paths_free(*out, *out_n)
+** @param[out] out_n  how many */
+int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *out_n,
+                    glossa_error *err);
+/* Free paths (n of them) from glossa_list_dir(); accepts NULL. */
+void glossa_paths_free(char **paths, size_t n);
+
+/* The whole file at path, or (path NULL, named "-" in errors) standard input;
+** pipes, FIFOs and devices are read to their end. More than max bytes is
+** GLOSSA_EINPUT ("too large (at most 1 GiB)"); a directory, a file that cannot
+** be opened (GLOSSA_ENOTFOUND when it does not exist) or read is an error
+** naming the file.
+** @param[out] out      new buffer, NUL-terminated (the file may hold NULs
+**                      too); caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_read_file(const char *path, size_t max, char **out, size_t *out_len,
+                     glossa_error *err);
+
 /* ---- writing files ------------------------------------------------------------ */
 
 /* A file being written aside: path's target (symbolic links followed) is
