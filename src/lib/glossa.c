@@ -1,6 +1,7 @@
 /*
 ** glossa.c — library lifetime and small public helpers: global set-up of
-** ICU, SQLite and libxml2 (done once), version strings, display width.
+** ICU, SQLite and libxml2 (done once), version strings, display width,
+** edit distance and the code points of a string.
 **
 ** The only process-wide settings glossa makes live here: the libxml2 entity
 ** loader that refuses every external resource, and SQLite's initialisation.
@@ -106,10 +107,10 @@ size_t glossa_text_width(const char *utf8, size_t len)
 
 #define DISTANCE_MAX 64 /* code points compared */
 
-static int code_points(const char *s, UChar32 *out)
+int glossa__code_points(const char *s, int32_t *out, int max)
 {
     int32_t i = 0, n = 0, len = (int32_t)strlen(s);
-    while (i < len && n < DISTANCE_MAX) {
+    while (i < len && n < max) {
         UChar32 c;
         U8_NEXT((const uint8_t *)s, i, len, c);
         out[n++] = c;
@@ -121,7 +122,8 @@ size_t glossa_edit_distance(const char *a8, const char *b8)
 {
     UChar32 a[DISTANCE_MAX], b[DISTANCE_MAX];
     int d[DISTANCE_MAX + 1][DISTANCE_MAX + 1];
-    int la = code_points(a8, a), lb = code_points(b8, b), i, j;
+    int la = glossa__code_points(a8, a, DISTANCE_MAX), lb = glossa__code_points(b8, b, DISTANCE_MAX);
+    int i, j;
     for (i = 0; i <= la; i++)
         d[i][0] = i;
     for (j = 0; j <= lb; j++)

@@ -60,6 +60,12 @@ enum {
 ** and ZWNJ/ZWJ except after a letter of a script that uses them. */
 int glossa__text_refused(const char *s, int kind, char *why, size_t size);
 
+/* ---- glossa.c ------------------------------------------------------------- */
+
+/* The code points of UTF-8 s in out, at most max of them (the rest is not
+** read); a byte that is not well-formed UTF-8 is one negative value. Their count. */
+int glossa__code_points(const char *s, int32_t *out, int max);
+
 /* ---- alloc.c: the one allocation seam (fault injection hooks in here) --- */
 
 void *glossa__malloc(size_t n);

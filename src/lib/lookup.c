@@ -419,17 +419,6 @@ static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
 
 #define FUZZY_MAX 64 /* code points compared */
 
-static int to_cps(const char *s, int32_t *out)
-{
-    int32_t i = 0, n = 0, len = (int32_t)strlen(s);
-    while (i < len && n < FUZZY_MAX) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)s, i, len, c);
-        out[n++] = c;
-    }
-    return n;
-}
-
 /* How many edits a typo of a string this long may have. */
 static int fuzzy_budget(int cps)
 {
@@ -519,7 +508,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
 
     if (len >= 4096)
         return 0;
-    /* byte position of each code point (as many as to_cps counts), to cut trigrams */
+    /* byte position of each code point (as many as glossa__code_points counts), to cut trigrams */
     while (at < len && k < FUZZY_MAX) {
         UChar32 c;
         pos[k++] = at;
@@ -528,7 +517,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
     pos[k] = at;
     if ((budget = fuzzy_budget(k)) == 0)
         return 0;
-    ns = to_cps(glossa__buf_str(&db->stem), cps);
+    ns = glossa__code_points(glossa__buf_str(&db->stem), cps, FUZZY_MAX);
     for (broad = k < 3 * (budget + 1); broad < 2; broad++) {
         if ((terms = fuzzy_query(db, key, pos, k, budget, broad)) < 0)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
