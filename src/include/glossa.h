@@ -841,6 +841,16 @@ typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
 ** result is always valid JSON. Returns 0, or what write returned. */
 int glossa_json_string(const char *s, size_t n, glossa_write_fn write, void *userdata);
 
+/* The next item of the comma-separated list at *cursor (src/lib/list.c):
+** *item and *len say where it lies, the ASCII spaces and tabs around it
+** trimmed (not those inside); *cursor then moves past its comma, or becomes
+** NULL after the last item. Returns 1 for an item, 0 when *cursor is NULL.
+** Empty items are given too ("" is one, "ru,,en" has one): a list a user
+** typed refuses them, a list only matched against skips them.
+**     const char *cur = list, *item; size_t len;
+**     while (glossa_list_next(&cur, &item, &len)) ... */
+int glossa_list_next(const char **cursor, const char **item, size_t *len);
+
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);

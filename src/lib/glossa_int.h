@@ -213,8 +213,11 @@ int glossa__fts_register(struct sqlite3 *db, glossa_error *err);
 ** ("zh" matches "zh-Hant-TW"; "zh-Hant" does not match "zh"). */
 int glossa__lang_matches(const char *tag, const char *want);
 
-/* 1 when tag's language is in the comma-separated list (NULL list: all). */
+/* 1 when tag's language is in the comma-separated list (glossa_list_next;
+** NULL or "": all). */
 int glossa__lang_in_list(const char *tag, const char *list);
+/* Position of tag among the items of list it matches (the first), or -1. */
+int glossa__lang_rank(const char *tag, const char *list);
 
 /* ---- resources.c (generated at build time from schema/) ------------------ */
 
