@@ -754,9 +754,9 @@ void glossa_paths_free(char **paths, size_t n);
 
 /* The whole file at path, or (path NULL, named "-" in errors) standard input;
 ** pipes, FIFOs and devices are read to their end. More than max bytes is
-** GLOSSA_EINPUT ("too large (at most 1 GiB)"); a directory, a file that cannot
-** be opened (GLOSSA_ENOTFOUND when it does not exist) or read is an error
-** naming the file.
+** GLOSSA_EINPUT ("too large (at most 1 GiB)"); a directory (GLOSSA_EIO), a
+** file that cannot be opened (GLOSSA_ENOTFOUND when it does not exist) or read
+** (GLOSSA_EIO) is an error naming the file.
 ** @param[out] out      new buffer, NUL-terminated (the file may hold NULs
 **                      too); caller frees with glossa_free()
 ** @param[out] out_len  its length in bytes */

@@ -127,7 +127,7 @@ int glossa_read_file(const char *path, size_t max, char **out, size_t *out_len,
     size_words(limit, sizeof limit, max);
     if (fstat(fileno(f), &sb) == 0) {
         if (S_ISDIR(sb.st_mode))
-            return read_fail(f, NULL, GLOSSA_EINPUT, err, name, "is a directory, not a file%s", "");
+            return read_fail(f, NULL, GLOSSA_EIO, err, name, "is a directory, not a file%s", "");
         /* a regular file is read with one allocation of the right size; a
         ** pipe, FIFO or terminal grows as it comes */
         if (S_ISREG(sb.st_mode) && sb.st_size > 0) {

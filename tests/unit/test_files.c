@@ -137,7 +137,7 @@ static void test_files__read_whole_and_limit(void **state)
     assert_string_equal(data, "");
     glossa_free(data);
     /* a directory, a missing file */
-    assert_int_equal(glossa_read_file(dir, 10, &data, &len, &err), GLOSSA_EINPUT);
+    assert_int_equal(glossa_read_file(dir, 10, &data, &len, &err), GLOSSA_EIO);
     assert_string_equal(err.msg, "is a directory, not a file");
     assert_int_equal(glossa_read_file(th_path(dir, "none"), 10, &data, &len, &err),
                      GLOSSA_ENOTFOUND);
