@@ -115,15 +115,16 @@ int versions_from_args(struct versions *v, const struct cli_args *args, int git,
 void versions_release(struct versions *v);
 
 /* proposals.c: proposal and positions files */
-#define FILE_LIST_MAX 1024
 struct file_list {
-    char *items[FILE_LIST_MAX];
-    char owned[FILE_LIST_MAX];
-    size_t n;
+    char **items; /* given paths (borrowed) and paths of files in folders */
+    char *owned;  /* owned[i]: items[i] is from glossa_list_dir */
+    size_t n, cap;
 };
-/* given paths (folders contribute their *suffix files), or glossary/default_sub. */
+/* given paths (folders contribute their *suffix files), or glossary/default_sub
+** (none when it does not exist). A folder that cannot be read is an error in
+** err (the list is then empty). */
 int file_list_collect(struct file_list *list, const char *const *given, int n_given,
-                      const char *default_sub, const char *suffix);
+                      const char *default_sub, const char *suffix, glossa_error *err);
 void file_list_release(struct file_list *list);
 void join_path(char *out, const char *dir, const char *name);
 /* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */

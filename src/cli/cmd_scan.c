@@ -17,31 +17,6 @@ static const struct cli_option options[] = {
     CLI_OPT_COLOR,
 };
 
-/* The whole of standard input. */
-static char *read_stdin(size_t *len)
-{
-    size_t cap = 65536, n = 0, got;
-    char *buf = malloc(cap);
-    while (buf && (got = fread(buf + n, 1, cap - n, stdin)) > 0) {
-        n += got;
-        if (n == cap) {
-            char *p = cap < ((size_t)1 << 30) ? realloc(buf, cap * 2) : NULL;
-            if (!p) {
-                free(buf);
-                return NULL;
-            }
-            buf = p;
-            cap *= 2;
-        }
-    }
-    if (buf && ferror(stdin)) {
-        free(buf);
-        return NULL;
-    }
-    *len = n;
-    return buf;
-}
-
 static void print_equivalents(FILE *f, const glossa_scan_match *m, const char *sep)
 {
     size_t i;
@@ -158,15 +133,18 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         int r;
         if (strcmp(path, "-") == 0) {
             size_t len = 0;
-            char *data = stdin_used ? NULL : read_stdin(&len);
-            if (!data) {
-                out_message(&args->out, stdin_used ? "standard input given twice"
-                                                   : "cannot read standard input");
+            char *data = NULL;
+            if (stdin_used) {
+                out_message(&args->out, "standard input given twice");
+                goto done;
+            }
+            if (glossa_read_file(NULL, (size_t)1 << 30, &data, &len, &err)) {
+                out_error(&args->out, &err);
                 goto done;
             }
             stdin_used = 1;
             r = glossa_scan_buffer(scanner, "-", data, len, &scans[n], &err);
-            free(data);
+            glossa_free(data);
         } else {
             r = glossa_scan_file(scanner, path, &scans[n], &err);
         }

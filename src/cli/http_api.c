@@ -133,7 +133,10 @@ static int status_load(glossa_proposals **p, glossa_status_report **r, char *msg
     glossa_error err;
     int rc;
 
-    file_list_collect(&props, NULL, 0, "proposals", ".xml");
+    if (file_list_collect(&props, NULL, 0, "proposals", ".xml", &err)) {
+        snprintf(msg, msg_size, "cannot read the proposals: %s", err.msg);
+        return -1;
+    }
     if (props.n == 0)
         return 0;
     rc = glossa_proposals_load(p, (const char *const *)props.items, props.n, first_problem,

@@ -173,14 +173,11 @@ static void tagged(FILE *f, const char *tag, const char *cls, const char *lang, 
 
 static int picked(const char *list, const char *tag)
 {
-    size_t n = strlen(tag);
-    const char *p = list;
-    while (p && *p) {
-        size_t len = strcspn(p, ",");
-        if (len == n && strncmp(p, tag, n) == 0)
+    size_t n = strlen(tag), len;
+    const char *item;
+    while (list && *list && glossa_list_next(&list, &item, &len))
+        if (len == n && strncmp(item, tag, n) == 0)
             return 1;
-        p += len + (p[len] == ',');
-    }
     return 0;
 }
 

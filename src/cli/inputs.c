@@ -7,7 +7,6 @@
 */
 #include "cmd.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -100,20 +99,16 @@ void versions_release(struct versions *v)
 {
     int i;
     for (i = 0; i < 2; i++) {
-        DIR *d;
-        struct dirent *de;
+        char **files;
+        size_t n, k;
+        glossa_error err;
         if (!v->temp[i][0])
             continue;
-        d = opendir(v->temp[i]);
-        while (d && (de = readdir(d))) {
-            char p[4400];
-            if (de->d_name[0] == '.')
-                continue;
-            snprintf(p, sizeof p, "%s/%s", v->temp[i], de->d_name);
-            unlink(p);
+        if (glossa_list_dir(v->temp[i], NULL, &files, &n, &err) == 0) {
+            for (k = 0; k < n; k++)
+                unlink(files[k]);
+            glossa_paths_free(files, n);
         }
-        if (d)
-            closedir(d);
         rmdir(v->temp[i]);
         v->temp[i][0] = '\0';
     }

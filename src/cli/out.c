@@ -534,22 +534,17 @@ int lang_list_check(const char *flag, const char *list, const char *hint, char *
                     size_t msg_size)
 {
     char one[64];
-    const char *p = list, *comma;
-    if (!list)
-        return 0;
-    for (;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
+    const char *p;
+    size_t n;
+    while (glossa_list_next(&list, &p, &n)) {
         snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-        if (!glossa_lang_is_valid(one)) {
+        if (n >= sizeof one || !glossa_lang_is_valid(one)) {
             snprintf(msg, msg_size, "unknown language '%s' for %s (use BCP 47 tags of the "
                      "member languages: ru zh en kk ky tg uz hi ur fa be, %s)", one, flag, hint);
             return -1;
         }
-        if (!comma)
-            return 0;
     }
+    return 0;
 }
 
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,

@@ -5,38 +5,54 @@
 */
 #include "cmd.h"
 
-#include <dirent.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static int by_name(const void *a, const void *b)
+static int nomem(glossa_error *err)
 {
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    memset(err, 0, sizeof *err);
+    err->code = GLOSSA_ENOMEM;
+    snprintf(err->msg, sizeof err->msg, "out of memory");
+    return GLOSSA_ENOMEM;
 }
 
-/* Files ending in suffix in dir (sorted), appended to list. */
-static int add_dir(struct file_list *list, const char *dir, const char *suffix)
+static int list_add(struct file_list *list, char *path, int owned)
 {
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    size_t first = list->n;
-    if (!d)
-        return 0;
-    while ((de = readdir(d)) && list->n < FILE_LIST_MAX) {
-        size_t n = strlen(de->d_name), s = strlen(suffix);
-        char *path;
-        if (de->d_name[0] == '.' || n <= s || strcmp(de->d_name + n - s, suffix) != 0)
-            continue;
-        path = malloc(strlen(dir) + n + 2);
-        if (!path)
-            break;
-        join_path(path, dir, de->d_name);
-        list->items[list->n++] = path;
-        list->owned[list->n - 1] = 1;
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 64;
+        char **items = realloc(list->items, cap * sizeof *items);
+        char *own = items ? realloc(list->owned, cap) : NULL;
+        if (items)
+            list->items = items;
+        if (!own)
+            return -1;
+        list->owned = own;
+        list->cap = cap;
     }
-    closedir(d);
-    qsort(list->items + first, list->n - first, sizeof *list->items, by_name);
+    list->items[list->n] = path;
+    list->owned[list->n++] = (char)owned;
+    return 0;
+}
+
+/* Files ending in suffix in dir (sorted, by glossa_list_dir), appended to list. */
+static int add_dir(struct file_list *list, const char *dir, const char *suffix,
+                   glossa_error *err)
+{
+    char **files;
+    size_t n, i;
+    int rc = glossa_list_dir(dir, suffix, &files, &n, err);
+    if (rc)
+        return rc;
+    for (i = 0; i < n; i++)
+        if (list_add(list, files[i], 1)) {
+            for (; i < n; i++)
+                glossa_free(files[i]);
+            glossa_free(files);
+            return nomem(err);
+        }
+    glossa_free(files); /* the paths are the list's now */
     return 0;
 }
 
@@ -51,28 +67,32 @@ void join_path(char *out, const char *dir, const char *name)
 }
 
 int file_list_collect(struct file_list *list, const char *const *given, int n_given,
-                      const char *default_sub, const char *suffix)
+                      const char *default_sub, const char *suffix, glossa_error *err)
 {
-    int i;
+    int i, rc = 0;
     memset(list, 0, sizeof *list);
-    for (i = 0; i < n_given && list->n < FILE_LIST_MAX; i++) {
+    for (i = 0; i < n_given && !rc; i++) {
         struct stat sb;
         if (stat(given[i], &sb) == 0 && S_ISDIR(sb.st_mode))
-            add_dir(list, given[i], suffix);
-        else
-            list->items[list->n++] = (char *)given[i];
+            rc = add_dir(list, given[i], suffix, err);
+        else if (list_add(list, (char *)given[i], 0))
+            rc = nomem(err);
     }
     if (n_given == 0 && default_sub) {
         char buf[4096];
         const char *g = out_default_glossary(buf, sizeof buf);
         char *dir = malloc(strlen(g) + strlen(default_sub) + 2);
-        if (dir) {
-            join_path(dir, g, default_sub);
-            add_dir(list, dir, suffix);
-            free(dir);
-        }
+        if (!dir)
+            return nomem(err);
+        join_path(dir, g, default_sub);
+        rc = add_dir(list, dir, suffix, err);
+        if (rc == GLOSSA_ENOTFOUND)
+            rc = 0; /* the glossary has none (yet): no files, not an error */
+        free(dir);
     }
-    return 0;
+    if (rc)
+        file_list_release(list);
+    return rc;
 }
 
 void file_list_release(struct file_list *list)
@@ -80,8 +100,10 @@ void file_list_release(struct file_list *list)
     size_t i;
     for (i = 0; i < list->n; i++)
         if (list->owned[i])
-            free(list->items[i]);
-    list->n = 0;
+            glossa_free(list->items[i]);
+    free(list->items);
+    free(list->owned);
+    memset(list, 0, sizeof *list);
 }
 
 /* out_diag, counted: a problem already shown is not shown again as the error. */
@@ -104,7 +126,10 @@ int load_proposals(const struct cli_args *args, const char *const *given, int n_
     struct shown shown = { &args->out, 0 };
     glossa_error err;
     int rc;
-    file_list_collect(&files, given, n_given, "proposals", ".xml");
+    if (file_list_collect(&files, given, n_given, "proposals", ".xml", &err)) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
     if (files.n == 0) {
         char buf[4096];
         out_message(&args->out, "no proposal files (give them, or put them in %s/proposals)",
@@ -127,8 +152,9 @@ int load_status(const glossa_proposals *p, const char *positions, glossa_status_
 {
     struct file_list files;
     int rc;
-    file_list_collect(&files, positions ? &positions : NULL, positions ? 1 : 0, "positions",
-                      ".txt");
+    if ((rc = file_list_collect(&files, positions ? &positions : NULL, positions ? 1 : 0,
+                                "positions", ".txt", err)))
+        return rc;
     rc = glossa_status(p, (const char *const *)files.items, files.n, out, on_diag, userdata, err);
     file_list_release(&files);
     return rc;

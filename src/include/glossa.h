@@ -737,6 +737,32 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
 /* Free a collector; accepts NULL. */
 void glossa_candidates_free(glossa_candidates *c);
 
+/* ---- reading files and folders ------------------------------------------------ */
+
+/* The regular files of folder dir (not its subfolders, nor names beginning
+** with '.') whose names end in suffix (NULL: every name), as paths "dir/name",
+** sorted by strcmp(). No limit on their number. A folder that does not exist
+** (GLOSSA_ENOTFOUND) or cannot be opened or read (GLOSSA_EIO; also a path
+** that is not a folder) is an error naming it; an empty folder is not.
+** @param[out] out    new array of *out_n new paths (NULL when none); caller
+**                    frees with glossa_paths_free(*out, *out_n)
+** @param[out] out_n  how many */
+int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *out_n,
+                    glossa_error *err);
+/* Free paths (n of them) from glossa_list_dir(); accepts NULL. */
+void glossa_paths_free(char **paths, size_t n);
+
+/* The whole file at path, or (path NULL, named "-" in errors) standard input;
+** pipes, FIFOs and devices are read to their end. More than max bytes is
+** GLOSSA_EINPUT ("too large (at most 1 GiB)"); a directory (GLOSSA_EIO), a
+** file that cannot be opened (GLOSSA_ENOTFOUND when it does not exist) or read
+** (GLOSSA_EIO) is an error naming the file.
+** @param[out] out      new buffer, NUL-terminated (the file may hold NULs
+**                      too); caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_read_file(const char *path, size_t max, char **out, size_t *out_len,
+                     glossa_error *err);
+
 /* ---- writing files ------------------------------------------------------------ */
 
 /* A file being written aside: path's target (symbolic links followed) is
@@ -814,6 +840,16 @@ typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
 ** that is not well-formed UTF-8 (JSON cannot carry it) becomes \ufffd. The
 ** result is always valid JSON. Returns 0, or what write returned. */
 int glossa_json_string(const char *s, size_t n, glossa_write_fn write, void *userdata);
+
+/* The next item of the comma-separated list at *cursor (src/lib/list.c):
+** *item and *len say where it lies, the ASCII spaces and tabs around it
+** trimmed (not those inside); *cursor then moves past its comma, or becomes
+** NULL after the last item. Returns 1 for an item, 0 when *cursor is NULL.
+** Empty items are given too ("" is one, "ru,,en" has one): a list a user
+** typed refuses them, a list only matched against skips them.
+**     const char *cur = list, *item; size_t len;
+**     while (glossa_list_next(&cur, &item, &len)) ... */
+int glossa_list_next(const char **cursor, const char **item, size_t *len);
 
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */

@@ -643,7 +643,7 @@ int glossa_candidates_add_file(glossa_candidates *c, const char *path, glossa_er
 {
     char *data;
     size_t len;
-    int rc = glossa__text_read_file(path, &data, &len, err);
+    int rc = glossa_read_file(path, GLOSSA_TEXT_MAX, &data, &len, err);
     if (rc)
         return rc;
     rc = glossa_candidates_add_buffer(c, path, data, len, err);

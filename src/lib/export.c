@@ -26,30 +26,20 @@ int glossa_export_format_parse(const char *name, glossa_export_format *out)
 /* Every item of a comma-separated list must be a language tag glossa knows. */
 static int check_list(const char *what, const char *list, int one, glossa_error *err)
 {
-    const char *p, *comma;
+    const char *cur = list, *p;
+    size_t n;
     int items = 0;
     char tag[64];
 
     if (!list)
         return 0;
-    for (p = list;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        while (n && *p == ' ') {
-            p++;
-            n--;
-        }
-        while (n && p[n - 1] == ' ')
-            n--;
+    while (glossa_list_next(&cur, &p, &n)) {
         if (n >= sizeof tag || (memcpy(tag, p, n), tag[n] = '\0', !glossa_lang_is_valid(tag)))
             return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                      "%s: '%.*s' is not a member language (ru zh en kk ky tg uz "
                                      "hi ur fa be, with optional script and region)",
                                      what, (int)(n < 64 ? n : 64), p);
         items++;
-        if (!comma)
-            break;
     }
     if (one && items != 1)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,

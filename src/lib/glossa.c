@@ -1,6 +1,7 @@
 /*
 ** glossa.c — library lifetime and small public helpers: global set-up of
-** ICU, SQLite and libxml2 (done once), version strings, display width.
+** ICU, SQLite and libxml2 (done once), version strings, display width,
+** edit distance and the code points of a string.
 **
 ** The only process-wide settings glossa makes live here: the libxml2 entity
 ** loader that refuses every external resource, and SQLite's initialisation.

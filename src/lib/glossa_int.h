@@ -216,8 +216,11 @@ int glossa__fts_register(struct sqlite3 *db, glossa_error *err);
 ** ("zh" matches "zh-Hant-TW"; "zh-Hant" does not match "zh"). */
 int glossa__lang_matches(const char *tag, const char *want);
 
-/* 1 when tag's language is in the comma-separated list (NULL list: all). */
+/* 1 when tag's language is in the comma-separated list (glossa_list_next;
+** NULL or "": all). */
 int glossa__lang_in_list(const char *tag, const char *list);
+/* Position of tag among the items of list it matches (the first), or -1. */
+int glossa__lang_rank(const char *tag, const char *list);
 
 /* ---- resources.c (generated at build time from schema/) ------------------ */
 
@@ -472,13 +475,14 @@ struct glossa_text_pos {
 /* What lies between two words of the clean text. */
 enum { GLOSSA_GAP_SPACE, GLOSSA_GAP_HYPHEN, GLOSSA_GAP_BREAK };
 
+/* The largest document read (glossa_read_file) and loaded. */
+#define GLOSSA_TEXT_MAX ((size_t)1024 * 1024 * 1024)
+
 /* Decode data (UTF-8 or UTF-16 with BOM) and re-join hyphenated line ends.
 ** name is for messages. Release t with glossa__text_release(). */
 int glossa__text_load(struct glossa_text *t, const char *data, size_t len, const char *name,
                       glossa_error *err);
 void glossa__text_release(struct glossa_text *t);
-/* A whole file. @param[out] out  new buffer (NUL-terminated); glossa__free() it */
-int glossa__text_read_file(const char *path, char **out, size_t *out_len, glossa_error *err);
 /* Offset in utf8 of offset pos of clean; is_end: pos ends a range. */
 size_t glossa__text_orig(const struct glossa_text *t, size_t pos, int is_end);
 /* Move p forward to byte `to` of utf8, counting lines and characters. */

@@ -209,16 +209,11 @@ static void report_tallies(struct importer *im)
 
 static int check_lang_map(const char *map, glossa_error *err)
 {
-    const char *p, *comma;
-    if (!map)
-        return 0;
-    for (p = map;; p = comma + 1) {
-        const char *eq;
+    const char *p;
+    size_t n;
+    while (glossa_list_next(&map, &p, &n)) {
+        const char *eq = memchr(p, '=', n);
         char to[64];
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        eq = memchr(p, '=', n);
         if (!eq || eq == p || (size_t)(p + n - eq - 1) >= sizeof to || p + n == eq + 1)
             return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                      "--lang-map takes FROM=TO[,FROM=TO…], not '%.*s'", (int)n, p);
@@ -229,9 +224,8 @@ static int check_lang_map(const char *map, glossa_error *err)
             return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                      "--lang-map: '%s' is not a member language tag (ru zh en kk "
                                      "ky tg hi ur fa be, uz-Latn, uz-Cyrl, …)", to);
-        if (!comma)
-            return 0;
     }
+    return 0;
 }
 
 static const char *base_name(const char *path)

@@ -208,17 +208,14 @@ static const char *script_of(const char *text)
 /* What --lang-map says for raw, or NULL. */
 static const char *mapped(struct importer *im, const char *raw, char *buf, size_t size)
 {
-    const char *p = im->opts ? im->opts->lang_map : NULL, *comma;
+    const char *cur = im->opts ? im->opts->lang_map : NULL, *p;
     char from[64], want[64];
-    if (!p)
+    size_t n;
+    if (!cur)
         return NULL;
     glossa__tbx_canonical_tag(raw, want, sizeof want);
-    for (;; p = comma + 1) {
-        const char *eq;
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        eq = memchr(p, '=', n);
+    while (glossa_list_next(&cur, &p, &n)) {
+        const char *eq = memchr(p, '=', n);
         if (eq && (size_t)(eq - p) < sizeof from) {
             memcpy(from, p, (size_t)(eq - p));
             from[eq - p] = '\0';
@@ -233,9 +230,8 @@ static const char *mapped(struct importer *im, const char *raw, char *buf, size_
                 return buf;
             }
         }
-        if (!comma)
-            return NULL;
     }
+    return NULL;
 }
 
 /* The member-language tag for a TBX language code, or NULL. sample is a

@@ -21,7 +21,6 @@
 #include <unicode/uchar.h>
 #include <unicode/uversion.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -362,12 +361,8 @@ static int paths_add(struct path_list *p, char *owned)
     return 0;
 }
 
-static int compare_paths(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A directory contributes its *.xml files (not subdirectories), sorted. */
+/* A directory contributes its *.xml files (not subdirectories), sorted
+** (glossa_list_dir: an unreadable one is an error naming it). */
 static int expand_inputs(const char *const *inputs, size_t n, struct path_list *out,
                          glossa_error *err)
 {
@@ -378,35 +373,22 @@ static int expand_inputs(const char *const *inputs, size_t n, struct path_list *
             return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO,
                                      inputs[i], 0, 0, "cannot read: %s", strerror(errno));
         if (S_ISDIR(sb.st_mode)) {
-            DIR *d = opendir(inputs[i]);
-            struct dirent *de;
-            size_t first = out->n, len = strlen(inputs[i]);
-            const char *sep = len && inputs[i][len - 1] == '/' ? "" : "/";
-            if (!d)
-                return glossa__error_set(err, GLOSSA_EIO, inputs[i], 0, 0,
-                                         "cannot read directory: %s", strerror(errno));
-            while ((de = readdir(d))) {
-                size_t nl = strlen(de->d_name);
-                struct glossa_buf path = GLOSSA_BUF_INIT;
-                struct stat fs;
-                if (de->d_name[0] == '.' || nl < 5 || strcmp(de->d_name + nl - 4, ".xml") != 0)
-                    continue;
-                if (glossa__buf_addf(&path, "%s%s%s", inputs[i], sep, de->d_name) ||
-                    stat(path.data, &fs) != 0 || !S_ISREG(fs.st_mode)) {
-                    glossa__buf_release(&path);
-                    continue;
-                }
-                if (paths_add(out, path.data)) {
-                    closedir(d);
-                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-                }
-            }
-            closedir(d);
-            if (out->n > first + 1)
-                qsort(out->items + first, out->n - first, sizeof *out->items, compare_paths);
-            if (out->n == first)
+            char **files;
+            size_t n_files, k;
+            int rc = glossa_list_dir(inputs[i], ".xml", &files, &n_files, err);
+            if (rc)
+                return rc;
+            if (n_files == 0)
                 return glossa__error_set(err, GLOSSA_ENOTFOUND, inputs[i], 0, 0,
                                          "no *.xml files in this directory");
+            for (k = 0; k < n_files; k++)
+                if (paths_add(out, files[k])) { /* it freed files[k] */
+                    while (++k < n_files)
+                        glossa__free(files[k]);
+                    glossa__free(files);
+                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                }
+            glossa__free(files); /* the paths are out's now */
         } else if (paths_add(out, glossa__strdup(inputs[i]))) {
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }

@@ -68,30 +68,25 @@ int glossa__lang_matches(const char *tag, const char *want)
     return strncasecmp(tag, want, n) == 0 && (tag[n] == '\0' || tag[n] == '-');
 }
 
-int glossa__lang_in_list(const char *tag, const char *list)
+int glossa__lang_rank(const char *tag, const char *list)
 {
-    const char *p, *comma;
+    const char *item;
+    size_t n;
+    int k;
     char one[32];
 
-    if (!list || !*list)
-        return 1;
-    for (p = list;; p = comma + 1) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        while (n && isspace((unsigned char)*p)) {
-            p++;
-            n--;
-        }
-        while (n && isspace((unsigned char)p[n - 1]))
-            n--;
+    for (k = 0; glossa_list_next(&list, &item, &n); k++) {
         if (n && n < sizeof one) {
-            memcpy(one, p, n);
+            memcpy(one, item, n);
             one[n] = '\0';
             if (glossa__lang_matches(tag, one))
-                return 1;
+                return k;
         }
-        if (!comma)
-            return 0;
     }
+    return -1;
+}
+
+int glossa__lang_in_list(const char *tag, const char *list)
+{
+    return !list || !*list || glossa__lang_rank(tag, list) >= 0;
 }

@@ -661,7 +661,7 @@ int glossa_scan_file(glossa_scanner *s, const char *path, glossa_scan **out, glo
 {
     char *data;
     size_t len;
-    int rc = glossa__text_read_file(path, &data, &len, err);
+    int rc = glossa_read_file(path, GLOSSA_TEXT_MAX, &data, &len, err);
     if (rc)
         return rc;
     rc = glossa_scan_buffer(s, path, data, len, out, err);

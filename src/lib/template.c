@@ -7,8 +7,6 @@
 */
 #include "glossa_int.h"
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
 
 #define MAX_SECTIONS 64
@@ -87,19 +85,9 @@ int glossa__template_load(struct glossa_template **out, const char *lang, const 
     int rc;
 
     if (path) {
-        FILE *f = fopen(path, "rb");
-        char chunk[4096];
-        size_t n;
-        if (!f)
-            return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO, path,
-                                     0, 0, "cannot open template: %s", strerror(errno));
-        while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-            if (glossa__buf_add(&file, chunk, n)) {
-                fclose(f);
-                glossa__buf_release(&file);
-                return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "template too large");
-            }
-        fclose(f);
+        if ((rc = glossa_read_file(path, GLOSSA_BUF_MAX, &file.data, &file.len, err)))
+            return rc;
+        file.cap = file.len + 1;
         src = glossa__buf_str(&file);
         len = file.len;
     } else if (lang && strcmp(lang, "ru") == 0) {

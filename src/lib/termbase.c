@@ -351,34 +351,6 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     r->fn(&d, r->userdata);
 }
 
-/* Position of tag among the comma-separated items of want it matches (the
-** first one), or -1. */
-static int want_rank(const char *tag, const char *want)
-{
-    const char *p, *comma;
-    int k = 0;
-    char one[32];
-    for (p = want;; p = comma + 1, k++) {
-        size_t n;
-        comma = strchr(p, ',');
-        n = comma ? (size_t)(comma - p) : strlen(p);
-        while (n && *p == ' ') {
-            p++;
-            n--;
-        }
-        while (n && p[n - 1] == ' ')
-            n--;
-        if (n && n < sizeof one) {
-            memcpy(one, p, n);
-            one[n] = '\0';
-            if (glossa__lang_matches(tag, one))
-                return k;
-        }
-        if (!comma)
-            return -1;
-    }
-}
-
 struct ranked {
     const char *tag;
     int rank;
@@ -396,7 +368,7 @@ static int by_rank(const void *a, const void *b)
 static int add_lang(struct ranked *all, size_t *n, const char *tag, const char *want)
 {
     size_t i;
-    int rank = want ? want_rank(tag, want) : 0;
+    int rank = want ? glossa__lang_rank(tag, want) : 0;
     if (rank < 0)
         return 0;
     for (i = 0; i < *n; i++)

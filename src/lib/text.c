@@ -13,12 +13,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
-#include <errno.h>
-#include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#define TEXT_MAX ((size_t)1024 * 1024 * 1024)  /* refuse larger documents */
 #define TOKEN_CHUNK ((size_t)64 * 1024)        /* bytes given to ICU at a time */
 
 /* ---- decoding ------------------------------------------------------------------ */
@@ -379,7 +375,7 @@ int glossa__text_load(struct glossa_text *t, const char *data, size_t len, const
     int rc;
 
     memset(t, 0, sizeof *t);
-    if (len > TEXT_MAX)
+    if (len > GLOSSA_TEXT_MAX)
         return glossa__error_set(err, GLOSSA_EINPUT, name, 0, 0,
                                  "text too large (%zu bytes; at most 1 GiB)", len);
     if (len >= 2 && p[0] == 0xFF && p[1] == 0xFE)
@@ -420,54 +416,6 @@ void glossa__text_release(struct glossa_text *t)
     glossa__free(t->utf8);
     glossa__free(t->splices);
     memset(t, 0, sizeof *t);
-}
-
-int glossa__text_read_file(const char *path, char **out, size_t *out_len, glossa_error *err)
-{
-    FILE *f = fopen(path, "rb");
-    struct glossa_buf b = GLOSSA_BUF_INIT;
-    struct stat sb;
-    char chunk[65536];
-    size_t n;
-
-    if (!f)
-        return glossa__error_set(err, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO, path, 0,
-                                 0, "cannot open: %s", strerror(errno));
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);
-        return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0, "is a directory, not a text");
-    }
-    if (sb.st_size > 0 && (size_t)sb.st_size <= TEXT_MAX && glossa__buf_grow(&b, (size_t)sb.st_size)) {
-        fclose(f); /* one allocation of the right size, not a doubling series */
-        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
-    }
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        if (b.len + n > TEXT_MAX) {
-            fclose(f);
-            glossa__buf_release(&b);
-            return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
-                                     "text too large (at most 1 GiB)");
-        }
-        if (glossa__buf_add(&b, chunk, n)) {
-            fclose(f);
-            glossa__buf_release(&b);
-            return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
-        }
-    }
-    if (ferror(f)) {
-        int e = errno;
-        fclose(f);
-        glossa__buf_release(&b);
-        return glossa__error_set(err, GLOSSA_EIO, path, 0, 0, "cannot read: %s", strerror(e));
-    }
-    fclose(f);
-    if (glossa__buf_add(&b, "", 0)) {
-        glossa__buf_release(&b);
-        return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
-    }
-    *out = b.data;
-    *out_len = b.len;
-    return 0;
 }
 
 size_t glossa__text_orig(const struct glossa_text *t, size_t pos, int is_end)

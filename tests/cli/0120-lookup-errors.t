@@ -62,6 +62,16 @@ for v in xx rus ru,xx; do
     expect_rc 2 "--to $v:"
     expect_err "unknown language" "--to $v:"
 done
+# one list reader (glossa_list_next): spaces and tabs around an item are
+# trimmed, an empty item is a typo
+run glossa lookup --to "ru, en" --format json "информационная безопасность"
+expect_rc 0 "--to 'ru, en':"
+expect_json '[.results[0].terms[].lang] | unique | join(",")' "en,ru" "--to 'ru, en':"
+for v in "ru,,en" "ru," ""; do
+    run glossa lookup --to "$v" "информационная безопасность"
+    expect_rc 2 "--to '$v':"
+    expect_err "glossa: error: unknown language '' for --to (use BCP 47 tags" "--to '$v':"
+done
 run glossa lookup "информационная безопасность" --limit
 expect_rc 2 "--limit without a value:"
 expect_err "needs a value" "--limit without a value:"

@@ -122,4 +122,14 @@ if command -v git >/dev/null; then
     expect_err "no-such-rev"
     cd ..
 fi
+# --template is read by the library's one file reader: a folder or a missing
+# file is an error naming it (a folder was read as an empty template, exit 0)
+A="$SRC/glossary/annex1.xml"
+mkdir "$WORK/tpl-folder"
+run glossa protocol --template "$WORK/tpl-folder" "$A" "$A"
+expect_rc 2 "--template a folder"
+expect_err "glossa: $WORK/tpl-folder: error: is a directory, not a file"
+run glossa protocol --template "$WORK/none.tmpl" "$A" "$A"
+expect_rc 2 "--template missing"
+expect_err "glossa: $WORK/none.tmpl: error: cannot open: No such file or directory"
 finish

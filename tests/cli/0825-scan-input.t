@@ -83,4 +83,19 @@ expect_rc 2 "no file"
 run glossa scan --db "$WORK/none.db" "$sample"
 expect_rc 2 "no database"
 expect_err "glossa index"
+# whole files by the library's one reader (glossa_read_file): a FIFO read to
+# its end, a directory and standard input twice refused with the exact error
+mkfifo "$WORK/fifo"
+printf 'информационное оружие\n' >"$WORK/fifo" &
+run glossa scan "$WORK/fifo"
+wait
+expect_rc 0 "a FIFO"
+expect_out "fifo:1:1: информационное оружие  information-weapon"
+mkdir "$WORK/folder"
+run glossa scan "$WORK/folder"
+expect_rc 2 "a directory"
+expect_err "glossa: $WORK/folder: error: is a directory, not a file"
+run glossa scan - - <"$sample"
+expect_rc 2 "standard input twice"
+expect_err "glossa: error: standard input given twice"
 finish

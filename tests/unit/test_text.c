@@ -1,7 +1,8 @@
 /*
 ** test_text.c — running text (src/lib/text.c): decoding UTF-16 and byte-order
 ** marks, invalid UTF-8, re-joining words hyphenated at line ends (and keeping
-** a compound's hyphen), mapping positions back, lines and columns, gaps.
+** a compound's hyphen), mapping positions back, lines and columns, gaps;
+** the code points of a string (glossa__code_points, glossa.c).
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -214,6 +215,28 @@ static void test_text__oom_is_reported(void **state)
     assert_true(n > 1 && n < 200);
 }
 
+static void test_text__code_points(void **state)
+{
+    int32_t cps[GLOSSA_DISTANCE_MAX];
+    char many[GLOSSA_DISTANCE_MAX + 11];
+    (void)state;
+    /* "aж𝄞" and a stray continuation byte (one negative value) */
+    assert_int_equal(glossa__code_points("a\xd0\xb6\xf0\x9d\x84\x9e\x80z", cps), 5);
+    assert_int_equal(cps[0], 'a');
+    assert_int_equal(cps[1], 0x436);
+    assert_int_equal(cps[2], 0x1D11E);
+    assert_true(cps[3] < 0);
+    assert_int_equal(cps[4], 'z');
+    /* at most GLOSSA_DISTANCE_MAX, the rest not read */
+    memset(many, 'c', sizeof many - 1);
+    many[sizeof many - 1] = '\0';
+    assert_int_equal(glossa__code_points(many, cps), GLOSSA_DISTANCE_MAX);
+    assert_int_equal(cps[GLOSSA_DISTANCE_MAX - 1], 'c');
+    assert_int_equal(glossa__code_points("", cps), 0);
+    /* the edit distance counts in them: a swap of two Cyrillic letters is one edit */
+    assert_int_equal(glossa_edit_distance("\xd0\xb6\xd0\xb0", "\xd0\xb0\xd0\xb6"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +247,7 @@ int main(void)
         cmocka_unit_test(test_text__gaps),
         cmocka_unit_test(test_text__tokens_in_chunks),
         cmocka_unit_test(test_text__oom_is_reported),
+        cmocka_unit_test(test_text__code_points),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }
