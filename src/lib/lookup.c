@@ -311,10 +311,30 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
 
 #define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == (glossa_mode)(m))
 
+/* The one language of a --from list ("ru", " ru "), in out; NULL for none or several. */
+static const char *single_language(const char *list, char *out, size_t size)
+{
+    const char *cur = list, *item, *found = NULL;
+    size_t len, found_len = 0;
+    while (glossa_list_next(&cur, &item, &len)) {
+        if (!len)
+            continue;
+        if (found)
+            return NULL;
+        found = item, found_len = len;
+    }
+    if (!found || found_len >= size)
+        return NULL;
+    memcpy(out, found, found_len);
+    out[found_len] = '\0';
+    return out;
+}
+
 static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
                      struct candidates *out, glossa_error *err)
 {
-    const char *from_stem = q->from && !strchr(q->from, ',') ? q->from : NULL;
+    char one[64];
+    const char *from_stem = single_language(q->from, one, sizeof one);
     struct query_keys *k = q->keys;
     int rc = 0;
 
