@@ -230,8 +230,12 @@ static int serve_client(struct client *c, short revents, double now,
         return 1;
     if ((revents & POLLHUP) && !(revents & POLLIN))
         return 1;
-    if (c->line_since > 0 && glossa_dict_session_room(c->s) == 0)
-        c->line_since = now; /* not read while its answers wait: the clock waits too */
+    /* while its answers wait (not read from, or answers still to send) the
+    ** client is not the one who is slow: the clock of its command line
+    ** starts again once they are gone, counted from now, after the time this
+    ** server spent answering (a loaded machine is no slow client) */
+    if (c->line_since > 0 && (glossa_dict_session_room(c->s) == 0 || pending > 0))
+        c->line_since = serve_now();
     return now - c->last >= (double)lim->idle ||
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }
