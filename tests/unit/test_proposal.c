@@ -1,0 +1,114 @@
+/*
+** test_proposal.c — proposals and positions (src/lib/proposal.c,
+** positions.c) over the worked example in glossary/: each change of the three
+** proposals as loaded (proposal, state, authority, date, round, concept,
+** line, kind, hash), where each stands after the positions of round 2026-1,
+** and an edited wording: a new hash, so that every agreement to it lapses.
+*/
+#include "helpers.h"
+#include "glossa_int.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define PROPOSALS SRC_DIR "/glossary/proposals/"
+#define POSITIONS SRC_DIR "/glossary/positions/round-2026-1.txt"
+
+static const char *const files[] = { PROPOSALS "kz-2026-1.xml", PROPOSALS "ru-2026-1.xml",
+                                     PROPOSALS "uz-2026-1.xml" };
+
+/* One line per change, then one per status: the report as text, to compare whole. */
+static void describe(const glossa_proposals *p, const char *const *positions, char *out,
+                     size_t size)
+{
+    glossa_status_report *r;
+    glossa_error err;
+    size_t i, len = 0;
+    for (i = 0; i < glossa_proposals_count(p); i++) {
+        const glossa_proposal_change *c = glossa_proposals_get(p, i);
+        len += (size_t)snprintf(out + len, size - len, "%s %s %s %s %s %ld %s %s\n", c->proposal,
+                                c->state, c->date, c->round ? c->round : "-", c->id, c->line,
+                                c->kind, c->hash);
+    }
+    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    len += (size_t)snprintf(out + len, size - len, "parties %s\n", glossa_status_parties(r));
+    for (i = 0; i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        len += (size_t)snprintf(out + len, size - len,
+                                "%s %s agreed[%s] pending[%s] lapsed[%s] objections[%s]\n",
+                                s->change->id, s->status, s->agreed ? s->agreed : "",
+                                s->pending ? s->pending : "", s->lapsed ? s->lapsed : "",
+                                s->objections ? s->objections : "");
+    }
+    assert_true(len < size);
+    glossa_status_free(r);
+}
+
+static void test_proposal__worked_example(void **state)
+{
+    const char *const positions[] = { POSITIONS };
+    glossa_proposals *p;
+    glossa_error err;
+    char got[4096];
+    (void)state;
+    assert_int_equal(glossa_proposals_load(&p, files, 3, NULL, NULL, &err), 0);
+    assert_string_equal(glossa_proposals_get(p, 0)->authority,
+                        "Competent authority of the Republic of Kazakhstan (illustrative)");
+    describe(p, positions, got, sizeof got);
+    assert_string_equal(
+        got,
+        "KZ-2026-1 KZ 2026-11-02 2026-1 kz-information-security-incident 29 new 60c9afbee1e20fa6\n"
+        "RU-2026-1 RU 2026-11-05 2026-1 information-weapon 31 amend 6ad7f159324fce38\n"
+        "RU-2026-1 RU 2026-11-05 2026-1 ru-information-security-threats 87 new d4d3b18065eb9d17\n"
+        "UZ-2026-1 UZ 2026-11-09 2026-1 uz-cyber-hygiene 30 new 9adf921a45c7546a\n"
+        "parties KZ CN KG RU TJ UZ\n"
+        "kz-information-security-incident agreed agreed[KZ CN KG RU TJ UZ] pending[] lapsed[] "
+        "objections[]\n"
+        "information-weapon agreed agreed[KZ CN KG RU TJ UZ] pending[] lapsed[] objections[]\n"
+        "ru-information-security-threats blocked agreed[RU] pending[KZ KG TJ UZ] lapsed[] "
+        "objections[CN: repeats annex item 13 (угроза информационной безопасности) in the "
+        "plural]\n"
+        "uz-cyber-hygiene pending agreed[UZ] pending[KZ CN KG RU TJ] lapsed[] objections[]\n");
+    glossa_proposals_free(p);
+}
+
+static void test_proposal__edited_wording_lapses(void **state)
+{
+    const char *const positions[] = { POSITIONS };
+    char *dir = th_mkdtemp(), got[4096], buf[65536], *def;
+    const char *edited = th_path(dir, "kz-2026-1.xml");
+    const char *set[] = { edited };
+    glossa_proposals *p;
+    glossa_error err;
+    FILE *in = fopen(files[0], "rb");
+    size_t n;
+    (void)state;
+    assert_non_null(in);
+    n = fread(buf, 1, sizeof buf - 1, in);
+    fclose(in);
+    buf[n] = '\0';
+    /* one word of the Russian definition changed: "сбои" becomes "отказы" */
+    def = strstr(buf, "серийно возникающие сбои");
+    assert_non_null(def);
+    memmove(def + strlen("серийно возникающие отказы"), def + strlen("серийно возникающие сбои"),
+            strlen(def + strlen("серийно возникающие сбои")) + 1);
+    memcpy(def, "серийно возникающие отказы", strlen("серийно возникающие отказы"));
+    th_write(edited, buf);
+    assert_int_equal(glossa_proposals_load(&p, set, 1, NULL, NULL, &err), 0);
+    describe(p, positions, got, sizeof got);
+    assert_null(strstr(got, "60c9afbee1e20fa6")); /* a new hash */
+    assert_non_null(strstr(got, "kz-information-security-incident pending agreed[] "
+                                "pending[KZ CN KG RU TJ UZ] lapsed[KZ CN KG RU TJ UZ] "
+                                "objections[]\n"));
+    glossa_proposals_free(p);
+    th_rmdir(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_proposal__worked_example),
+        cmocka_unit_test(test_proposal__edited_wording_lapses),
+    };
+    return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
+}
