@@ -241,15 +241,10 @@ static void bad_value(struct glossa__reader *r, sqlite3_stmt *st, int col, const
                     what);
 }
 
+/* A day of the calendar, YYYY-MM-DD (the one date check, date.c). */
 static int is_date(const char *s, int n)
 {
-    int i;
-    if (n != 10 || s[4] != '-' || s[7] != '-')
-        return 0;
-    for (i = 0; i < 10; i++)
-        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-            return 0;
-    return 1;
+    return n == 10 && strlen(s) == 10 && glossa__date_check(s, NULL) == 0;
 }
 
 /* A BCP 47 tag as glossa writes them: a language of 2-8 letters, then
