@@ -343,11 +343,10 @@ int glossa_candidates_new(glossa_candidates **out, glossa_db *db,
     size_t i;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_CANDIDATES_OPTS_VERSION, "glossa_candidates_opts", err))
+        return GLOSSA_EINPUT;
     if (!opts)
         opts = &defaults;
-    if (opts->version != GLOSSA_CANDIDATES_OPTS_VERSION)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "glossa_candidates_opts version %u not supported", opts->version);
     lang = opts->lang ? opts->lang : "ru";
     for (i = 0; i < sizeof rules / sizeof rules[0]; i++)
         if (glossa__lang_matches(lang, rules[i].lang))

@@ -127,6 +127,8 @@ int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *op
 
     if (!db)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no database");
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_DICT_OPTS_VERSION, "glossa_dict_opts", err))
+        return GLOSSA_EINPUT;
     d = glossa__calloc(1, sizeof *d);
     if (!d)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

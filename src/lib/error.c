@@ -176,3 +176,13 @@ int glossa__error_sqlite(glossa_error *err, sqlite3 *db, int rc,
                                  "rebuild it with 'glossa index')", what, detail);
     return glossa__error_set(err, code, path, 0, 0, "%s: %s", what, detail);
 }
+
+int glossa__opts_version(const void *opts, unsigned version, unsigned max, const char *name,
+                         glossa_error *err)
+{
+    if (!opts || (version >= 1 && version <= max))
+        return 0;
+    return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                             "%s version %u not supported (this glossa knows 1 to %u)", name,
+                             version, max);
+}

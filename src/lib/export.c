@@ -57,8 +57,10 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
     struct xc_report report;
     int rc;
 
-    if (!opts || opts->version != GLOSSA_EXPORT_OPTS_VERSION)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unsupported export options");
+    if (!opts)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no export options");
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_EXPORT_OPTS_VERSION, "glossa_export_opts", err))
+        return GLOSSA_EINPUT;
     if (!stats)
         stats = &local;
     memset(stats, 0, sizeof *stats);

@@ -42,6 +42,16 @@ int glossa__error_sqlite(glossa_error *err, struct sqlite3 *db, int rc,
 ** UTF-8 (quoted input, a character cut by a buffer) U+FFFD. */
 void glossa__one_line(char *msg, size_t size);
 
+/* ---- error.c: option structs ------------------------------------------------ */
+
+/* The version of an option struct (libgit2's habit): 0 when opts is NULL
+** (the defaults) or its version is one this glossa knows (1 .. max), else
+** GLOSSA_EINPUT "glossa_NAME_opts version V not supported". */
+int glossa__opts_version(const void *opts, unsigned version, unsigned max, const char *name,
+                         glossa_error *err);
+#define GLOSSA__OPTS_CHECK(opts, max, name, err) \
+    glossa__opts_version((opts), (opts) ? (opts)->version : 0, (max), (name), (err))
+
 /* ---- date.c ------------------------------------------------------------- */
 
 /* d is YYYY-MM-DD and a day of the calendar (leap years counted): 0, or

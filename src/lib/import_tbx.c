@@ -247,8 +247,8 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     glossa_progress_fn progress = opts && opts->version >= 2 ? opts->on_progress : NULL;
     int rc, v2008;
 
-    if (opts && (opts->version < 1 || opts->version > GLOSSA_IMPORT_OPTS_VERSION))
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unsupported import options");
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_IMPORT_OPTS_VERSION, "glossa_import_opts", err))
+        return GLOSSA_EINPUT;
     if (opts && opts->id_prefix && *opts->id_prefix && !glossa__tbx_is_slug(opts->id_prefix))
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "--id-prefix must be a slug ([a-z][a-z0-9-]*), not '%s'",

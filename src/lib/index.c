@@ -814,6 +814,8 @@ static int run_inputs(const char *db_path, const char *build_path,
     struct tei_schema *schema = NULL;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_INDEX_OPTS_VERSION, "glossa_index_opts", err))
+        return GLOSSA_EINPUT;
     memset(&run, 0, sizeof run);
     run.partial = keep != NULL;
     run.validate_only = !keep && strcmp(build_path, ":memory:") == 0;
@@ -867,6 +869,8 @@ int glossa_index(const char *db_path, const char *const *inputs,
 
     if (!db_path || !*db_path || strlen(db_path) >= GLOSSA_PATH_SIZE)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty or too long database path");
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_INDEX_OPTS_VERSION, "glossa_index_opts", err))
+        return GLOSSA_EINPUT;
     if ((rc = glossa__outfile_target(db_path, target, sizeof target, err)))
         return rc;
     snprintf(lock, sizeof lock, "%s.lock", target);

@@ -478,6 +478,8 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
     struct query q;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_LOOKUP_OPTS_VERSION, "glossa_lookup_opts", err))
+        return GLOSSA_EINPUT;
     if (!opts)
         opts = &defaults;
     memset(&q, 0, sizeof q);
@@ -531,6 +533,8 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     size_t limit, i;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_LOOKUP_OPTS_VERSION, "glossa_lookup_opts", err))
+        return GLOSSA_EINPUT;
     if (!opts)
         opts = &defaults;
     if (!query)

@@ -506,6 +506,8 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
     UErrorCode status = U_ZERO_ERROR;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_PROTOCOL_OPTS_VERSION, "glossa_protocol_opts", err))
+        return GLOSSA_EINPUT;
     if (!opts)
         opts = &defaults;
     memset(&p, 0, sizeof p);

@@ -400,11 +400,10 @@ int glossa_scanner_new(glossa_scanner **out, glossa_db *db, const glossa_scan_op
     glossa_scanner *s;
     int rc;
 
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_SCAN_OPTS_VERSION, "glossa_scan_opts", err))
+        return GLOSSA_EINPUT;
     if (!opts)
         opts = &defaults;
-    if (opts->version != GLOSSA_SCAN_OPTS_VERSION)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "glossa_scan_opts version %u not supported", opts->version);
     s = glossa__calloc(1, sizeof *s);
     if (!s || !(s->arena = glossa__arena_new())) {
         glossa__free(s);
