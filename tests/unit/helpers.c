@@ -2,6 +2,7 @@
 ** helpers.c — see helpers.h.
 */
 #include "helpers.h"
+#include "glossa_int.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -49,6 +50,23 @@ void th_write(const char *path, const char *text)
     assert_non_null(f);
     assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
     assert_int_equal(fclose(f), 0);
+}
+
+void th_write_replaced(const char *path, const char *from, const char *to, const char *out_path)
+{
+    struct glossa_buf b = GLOSSA_BUF_INIT;
+    glossa_error err;
+    char *text, *at;
+    size_t len;
+    assert_int_equal(glossa_read_file(path, (size_t)1 << 20, &text, &len, &err), 0);
+    at = strstr(text, from);
+    assert_non_null(at);
+    assert_int_equal(glossa__buf_add(&b, text, (size_t)(at - text)), 0);
+    assert_int_equal(glossa__buf_adds(&b, to), 0);
+    assert_int_equal(glossa__buf_adds(&b, at + strlen(from)), 0);
+    th_write(out_path, glossa__buf_str(&b));
+    glossa__buf_release(&b);
+    glossa_free(text);
 }
 
 uint64_t th_hash_file(const char *path)

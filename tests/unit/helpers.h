@@ -19,6 +19,9 @@ void th_rmdir(char *dir);
 /* dir/name, in a static rotating buffer (valid for 8 calls). */
 const char *th_path(const char *dir, const char *name);
 void th_write(const char *path, const char *text);
+/* A copy of the file at path in which the text from is replaced once by to
+** (from must be there), written to out_path: a fixture made from another. */
+void th_write_replaced(const char *path, const char *from, const char *to, const char *out_path);
 /* FNV-1a of a file's bytes; 0 if it cannot be read. */
 uint64_t th_hash_file(const char *path);
 int th_exists(const char *path);

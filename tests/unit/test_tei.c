@@ -136,25 +136,13 @@ static void test_tei__invalid_file_diagnostics(void **state)
     struct seen s;
     glossa_error err;
     char *dir = th_mkdtemp();
-    const char *path = th_path(dir, "two-bad.xml");
-    FILE *in = fopen(MINI, "rb");
-    char buf[8192];
-    size_t n;
+    const char *path = th_path(dir, "two-bad.xml"), *once = th_path(dir, "one-bad.xml");
     (void)state;
-    assert_non_null(in);
-    n = fread(buf, 1, sizeof buf - 1, in);
-    fclose(in);
-    buf[n] = '\0';
     /* two problems: a reliability out of range (line 21), a status no term has (line 25) */
-    {
-        char *p = strstr(buf, "<usg type=\"reliability\">1</usg>");
-        char *q = strstr(buf, "<usg type=\"status\">preferred</usg>");
-        assert_non_null(p);
-        assert_non_null(q);
-        p[strlen("<usg type=\"reliability\">")] = '7';
-        memcpy(q + strlen("<usg type=\"status\">"), "favoured!", 9);
-    }
-    th_write(path, buf);
+    th_write_replaced(MINI, "<usg type=\"reliability\">1</usg>", "<usg type=\"reliability\">7</usg>",
+                      once);
+    th_write_replaced(once, "<usg type=\"status\">preferred</usg>",
+                      "<usg type=\"status\">favoured!</usg>", path);
     memset(&s, 0, sizeof s);
     assert_int_not_equal(read_file(path, &s, &err), 0);
     /* every problem said, at its line; once a file has a problem no entry is given
