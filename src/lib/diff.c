@@ -5,13 +5,11 @@
 ** word-level redline of each changed definition (ICU word boundaries, so
 ** Chinese diffs by word; Myers' O(ND) algorithm).
 **
-** Both versions are read and validated like an index (glossa__load) and
-** kept in memory for the protocol writer (protocol.c).
+** Both versions are read and validated by the loader (glossa__tb_load_tei)
+** and kept in memory for the protocol writer (protocol.c).
 */
 #include "glossa_int.h"
 #include "diff_int.h"
-
-#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,12 +22,6 @@ const char *glossa_change_kind_name(glossa_change_kind kind)
 }
 
 /* ---- loading a version ------------------------------------------------------------ */
-
-static char *col(struct glossa_arena *a, sqlite3_stmt *st, int i)
-{
-    const char *s = (const char *)sqlite3_column_text(st, i);
-    return glossa__arena_strdup(a, s ? s : "");
-}
 
 static int by_id(const void *a, const void *b)
 {
@@ -53,79 +45,52 @@ static int fingerprint(struct glossa_arena *a, struct v_concept *c)
     return rc || !c->fingerprint ? GLOSSA_ENOMEM : 0;
 }
 
-int glossa__version_load(struct glossa_arena *a, sqlite3 *db, struct version *v, glossa_error *err)
+static const char *nz(const char *s)
 {
-    sqlite3_stmt *st = NULL;
-    size_t i = 0;
-    int rc = SQLITE_OK;
+    return s ? s : "";
+}
 
-    if (sqlite3_prepare_v2(db, "SELECT count(*) FROM concept", -1, &st, NULL) != SQLITE_OK ||
-        sqlite3_step(st) != SQLITE_ROW)
-        goto sql_error;
-    v->n = (size_t)sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    st = NULL;
+int glossa__version_load(struct glossa_arena *a, const struct glossa_tb *tb, struct version *v,
+                         glossa_error *err)
+{
+    size_t i, k;
+
+    v->n = tb->n_entries;
     v->c = glossa__arena_alloc(a, (v->n ? v->n : 1) * sizeof *v->c);
     v->by_id = glossa__arena_alloc(a, (v->n ? v->n : 1) * sizeof *v->by_id);
     if (!v->c || !v->by_id)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     memset(v->c, 0, (v->n ? v->n : 1) * sizeof *v->c);
-    if (sqlite3_prepare_v2(db, "SELECT id, xml_id, status, reliability FROM concept ORDER BY ord",
-                           -1, &st, NULL) != SQLITE_OK)
-        goto sql_error;
-    while (i < v->n && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct v_concept *c = &v->c[i++];
-        c->rowid = sqlite3_column_int64(st, 0);
-        c->id = col(a, st, 1);
-        c->status = col(a, st, 2);
-        c->reliability = sqlite3_column_int(st, 3);
-        c->ord = (long)(i - 1);
-    }
-    sqlite3_finalize(st);
-    st = NULL;
-    /* terms and definitions: the rows of each concept are contiguous (ordered by concept) */
     for (i = 0; i < v->n; i++) {
+        const struct tei_entry *e = &tb->entries[i];
         struct v_concept *c = &v->c[i];
-        sqlite3_stmt *t = NULL;
-        size_t k;
-        if (sqlite3_prepare_v2(db, "SELECT lang, text, status FROM term WHERE concept_id = ?1 ORDER BY ord",
-                               -1, &t, NULL) != SQLITE_OK)
-            goto sql_error;
-        sqlite3_bind_int64(t, 1, c->rowid);
-        for (k = 0; sqlite3_step(t) == SQLITE_ROW; k++)
-            ;
-        c->terms = glossa__arena_alloc(a, (k ? k : 1) * sizeof *c->terms);
-        sqlite3_reset(t);
-        for (c->n_terms = 0; c->terms && c->n_terms < k && sqlite3_step(t) == SQLITE_ROW; c->n_terms++) {
-            c->terms[c->n_terms].lang = col(a, t, 0);
-            c->terms[c->n_terms].text = col(a, t, 1);
-            c->terms[c->n_terms].status = col(a, t, 2);
+        c->entry = e;
+        c->id = e->id;
+        c->status = nz(e->status);
+        c->reliability = e->reliability;
+        c->ord = (long)i;
+        c->terms = glossa__arena_alloc(a, (e->n_terms ? e->n_terms : 1) * sizeof *c->terms);
+        c->defs = glossa__arena_alloc(a, (e->n_defs ? e->n_defs : 1) * sizeof *c->defs);
+        if (!c->terms || !c->defs)
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        for (k = 0; k < e->n_terms; k++) {
+            c->terms[k].lang = nz(e->terms[k].lang);
+            c->terms[k].text = nz(e->terms[k].text);
+            c->terms[k].status = nz(e->terms[k].status);
         }
-        sqlite3_finalize(t);
-        if (sqlite3_prepare_v2(db, "SELECT lang, text FROM definition WHERE concept_id = ?1 ORDER BY ord",
-                               -1, &t, NULL) != SQLITE_OK)
-            goto sql_error;
-        sqlite3_bind_int64(t, 1, c->rowid);
-        for (k = 0; sqlite3_step(t) == SQLITE_ROW; k++)
-            ;
-        c->defs = glossa__arena_alloc(a, (k ? k : 1) * sizeof *c->defs);
-        sqlite3_reset(t);
-        for (c->n_defs = 0; c->defs && c->n_defs < k && sqlite3_step(t) == SQLITE_ROW; c->n_defs++) {
-            c->defs[c->n_defs].lang = col(a, t, 0);
-            c->defs[c->n_defs].text = col(a, t, 1);
+        c->n_terms = e->n_terms;
+        for (k = 0; k < e->n_defs; k++) {
+            c->defs[k].lang = nz(e->defs[k].lang);
+            c->defs[k].text = nz(e->defs[k].text);
         }
-        sqlite3_finalize(t);
-        if (!c->terms || !c->defs || fingerprint(a, c))
+        c->n_defs = e->n_defs;
+        if (fingerprint(a, c))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         v->by_id[i] = c;
     }
     if (v->n > 1)
         qsort(v->by_id, v->n, sizeof *v->by_id, by_id);
     return 0;
-sql_error:
-    rc = glossa__error_sqlite(err, db, sqlite3_errcode(db), NULL, "cannot read a version");
-    sqlite3_finalize(st);
-    return rc;
 }
 
 struct v_concept *glossa__version_find(const struct version *v, const char *id)
@@ -610,23 +575,20 @@ int glossa_diff_new(glossa_diff **out, const char *const *old_inputs, size_t n_o
                     const glossa_index_opts *opts, glossa_error *err)
 {
     struct glossa_diff *d = glossa__calloc(1, sizeof *d);
-    sqlite3 *db = NULL;
     int rc;
 
     if (!d || !(d->arena = glossa__arena_new())) {
         glossa__free(d);
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
+    /* each version may be part of a term base: its links may leave it */
     rc = glossa__norm_new(&d->norm, err);
-    if (!rc && !(rc = glossa__load(old_inputs, n_old, opts, &db, NULL, err))) {
-        rc = glossa__version_load(d->arena, db, &d->old, err);
-        sqlite3_close(db);
-        db = NULL;
-    }
-    if (!rc && !(rc = glossa__load(new_inputs, n_new, opts, &db, NULL, err))) {
-        rc = glossa__version_load(d->arena, db, &d->new, err);
-        sqlite3_close(db);
-    }
+    if (!rc && !(rc = glossa__tb_new(&d->old_tb, err)) &&
+        !(rc = glossa__tb_load_tei(d->old_tb, old_inputs, n_old, opts, 1, err)))
+        rc = glossa__version_load(d->arena, d->old_tb, &d->old, err);
+    if (!rc && !(rc = glossa__tb_new(&d->new_tb, err)) &&
+        !(rc = glossa__tb_load_tei(d->new_tb, new_inputs, n_new, opts, 1, err)))
+        rc = glossa__version_load(d->arena, d->new_tb, &d->new, err);
     if (!rc && compare(d))
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc) {
@@ -652,6 +614,8 @@ void glossa_diff_free(glossa_diff *d)
     if (!d)
         return;
     glossa__norm_free(d->norm);
+    glossa__tb_free(d->old_tb);
+    glossa__tb_free(d->new_tb);
     glossa__arena_free(d->arena);
     glossa__free(d->changes);
     glossa__free(d->public_changes);

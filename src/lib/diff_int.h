@@ -6,9 +6,7 @@
 #ifndef GLOSSA_DIFF_INT_H
 #define GLOSSA_DIFF_INT_H
 
-#include "glossa_int.h"
-
-#include <sqlite3.h>
+#include "termbase_int.h"
 
 struct v_term {
     const char *lang, *text, *status;
@@ -17,7 +15,7 @@ struct v_def {
     const char *lang, *text;
 };
 struct v_concept {
-    sqlite3_int64 rowid;
+    const struct tei_entry *entry;   /* whole, in the version's term base */
     const char *id, *status, *fingerprint;
     int reliability;
     long ord;
@@ -42,6 +40,7 @@ struct change_build {
 
 struct glossa_diff {
     struct glossa_arena *arena;
+    struct glossa_tb *old_tb, *new_tb;   /* what old and new point into */
     struct glossa_norm *norm;
     struct version old, new;
     struct change *changes;
@@ -65,8 +64,10 @@ struct redline {
 int glossa__redline(struct glossa_norm *norm, struct glossa_arena *ar, const char *old_text,
                     const char *new_text, struct redline *r);
 
-/* Read every concept of a loaded version (glossa__load) into v. */
-int glossa__version_load(struct glossa_arena *a, sqlite3 *db, struct version *v, glossa_error *err);
+/* The concepts of a term base read by the loader (glossa__tb_load_tei), in
+** its order, as v; v points into tb, which must outlive it. */
+int glossa__version_load(struct glossa_arena *a, const struct glossa_tb *tb, struct version *v,
+                         glossa_error *err);
 
 /* 16 hex digits (FNV-1a 64) of a concept's terms and definitions. */
 void glossa__concept_hash(const struct v_concept *c, char out[17]);

@@ -74,7 +74,7 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
     iopts.userdata = opts->userdata;
     if ((rc = glossa__tb_new(&tb, err)))
         return rc;
-    rc = glossa__tb_load_tei(tb, inputs, n_inputs, &iopts, err);
+    rc = glossa__tb_load_tei(tb, inputs, n_inputs, &iopts, 1, err);
     report.fn = opts->on_warning;
     report.userdata = opts->userdata;
     report.file = NULL;

@@ -375,13 +375,24 @@ void glossa__tei_schema_free(struct tei_schema *s);
 int glossa__tei_read(struct tei_schema *schema, const char *path,
                      const struct tei_sink *sink, glossa_error *err);
 
-/* ---- index.c ------------------------------------------------------------ */
+/* ---- index.c and publish.c: building an index and putting it in place ---- */
 
-/* Validate inputs and load them into a new in-memory database (the index
-** schema). The inputs may be part of the term base: cross-references to
-** concepts outside them are not errors here. @param[out] out  new connection; caller closes with sqlite3_close() */
-int glossa__load(const char *const *inputs, size_t n_inputs, const glossa_index_opts *opts,
-                 struct sqlite3 **out, glossa_index_stats *stats, glossa_error *err);
+/* What glossa writes at offset 68 of the SQLite header of every index
+** (PRAGMA application_id): 0x474c4f53, "GLOS". */
+#define GLOSSA_APPLICATION_ID 1196183379
+
+/* A new index on its way to db_path: the lock is held, the target may be
+** replaced (a glossa index, nothing, or force), the temporary file is
+** reserved. @param[out] out  finish with _commit or _abort */
+struct glossa_publish;
+int glossa__publish_begin(const char *db_path, int force, struct glossa_publish **out,
+                          glossa_error *err);
+/* Where to build the new file. */
+const char *glossa__publish_temp(const struct glossa_publish *p);
+/* Put the built file in place of the target; frees p, whatever it returns. */
+int glossa__publish_commit(struct glossa_publish *p, glossa_error *err);
+/* Remove the built file, keep the target, release the lock; frees p (NULL: no-op). */
+void glossa__publish_abort(struct glossa_publish *p);
 
 /* ---- template.c: protocol wording, one file per language (export/) ------- */
 

@@ -203,7 +203,7 @@ static void add_ref(struct importer *im, struct concept_state *cs, xmlNodePtr r)
         glossa__tbx_tally(im, line_of(r), 0, 1, NULL, "cross-reference without a target");
         return;
     }
-    if (glossa__tbx_grow((void **)&im->refs, &im->cap_refs, im->n_refs, sizeof *im->refs)) {
+    if (glossa__grow((void **)&im->refs, &im->cap_refs, im->n_refs, sizeof *im->refs)) {
         im->oom = 1;
         return;
     }

@@ -96,8 +96,6 @@ static inline long line_of(xmlNodePtr n)
 
 /* ---- import_values.c ----------------------------------------------------------------- */
 
-/* Make room for one more item in a growable array; 0 or GLOSSA_ENOMEM. */
-int glossa__tbx_grow(void **items, size_t *cap, size_t n, size_t size);
 
 /* An attribute's value, whitespace squeezed, in the arena (NULL if absent). */
 const char *glossa__tbx_attr(struct importer *im, xmlNodePtr n, const char *name,

@@ -17,21 +17,6 @@
 #include <string.h>
 #include <strings.h>
 
-int glossa__tbx_grow(void **items, size_t *cap, size_t n, size_t size)
-{
-    void *p;
-    size_t c;
-    if (n < *cap)
-        return 0;
-    c = *cap ? *cap * 2 : 16;
-    p = glossa__realloc(*items, c * size);
-    if (!p)
-        return GLOSSA_ENOMEM;
-    *items = p;
-    *cap = c;
-    return 0;
-}
-
 /* ---- small DOM helpers ------------------------------------------------------------- */
 
 /* A text of n that glossa__text_refused() refuses: the first is kept. */
@@ -118,7 +103,7 @@ void glossa__tbx_tally(struct importer *im, long line, int is_language, unsigned
             return;
         }
     }
-    if (glossa__tbx_grow((void **)&im->tallies, &im->cap_tallies, im->n_tallies,
+    if (glossa__grow((void **)&im->tallies, &im->cap_tallies, im->n_tallies,
                          sizeof *im->tallies)) {
         im->oom = 1;
         return;
@@ -388,7 +373,7 @@ int glossa__tbx_unique_ids(struct importer *im)
         }
         glossa__xc_warn(&im->r, e->line, "concept id '%s' is taken: '%s' used", sorted[i].base,
                         id);
-        if (glossa__tbx_grow((void **)&made, &cap_made, n_made, sizeof *made) ||
+        if (glossa__grow((void **)&made, &cap_made, n_made, sizeof *made) ||
             !(made[n_made] = STR(id)))
             rc = GLOSSA_ENOMEM;
         else
@@ -403,7 +388,7 @@ void glossa__tbx_alias(struct importer *im, const char *tbx_id, size_t e)
 {
     if (!tbx_id)
         return;
-    if (glossa__tbx_grow((void **)&im->aliases, &im->cap_aliases, im->n_aliases,
+    if (glossa__grow((void **)&im->aliases, &im->cap_aliases, im->n_aliases,
                          sizeof *im->aliases)) {
         im->oom = 1;
         return;
@@ -547,7 +532,7 @@ void glossa__tbx_read_back(struct importer *im, xmlNodePtr back)
             struct source_obj *s;
             if (!is(obj, "refObject"))
                 continue;
-            if (glossa__tbx_grow((void **)&im->sources, &im->cap_sources, im->n_sources,
+            if (glossa__grow((void **)&im->sources, &im->cap_sources, im->n_sources,
                                  sizeof *s)) {
                 im->oom = 1;
                 return;

@@ -2,7 +2,7 @@
 ** proposal.c — proposals from the member states' competent authorities:
 ** TEI files in the term base's encoding plus a header naming the state, the
 ** authority, the date, the proposal's id and round (schema/README.md).
-** Loading validates each file like an index and keeps, per change, its
+** Loading validates each file with the term-base loader and keeps, per change, its
 ** concept, its kind (new | amend), the hash of its wording and its DOM (for
 ** consolidate.c). glossa_check() applies the rules beyond the schema.
 */
@@ -17,6 +17,7 @@
 #include <ctype.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 
@@ -131,11 +132,13 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
     opts.on_diag = on_diag;
     opts.userdata = ud;
     /* the whole validation of an index: schema, languages, sources, no DOCTYPE */
-    if ((rc = glossa__load(&path, 1, &opts, &f->db, NULL, err)))
+    if ((rc = glossa__tb_new(&f->tb, err)))
         return rc;
     p->n_files++;
+    if ((rc = glossa__tb_load_tei(f->tb, &path, 1, &opts, 1, err)))
+        return rc;
     f->path = glossa__arena_strdup(p->arena, path);
-    if (!f->path || (rc = glossa__version_load(p->arena, f->db, &f->v, err)))
+    if (!f->path || (rc = glossa__version_load(p->arena, f->tb, &f->v, err)))
         return rc ? rc : glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     /* the file is valid; read again (it may have changed) by the one reader */
     if ((rc = glossa__xml_read_file(path, &f->doc, err)))
@@ -234,7 +237,7 @@ void glossa_proposals_free(glossa_proposals *p)
     if (!p)
         return;
     for (i = 0; i < p->n_files; i++) {
-        sqlite3_close(p->files[i].db);
+        glossa__tb_free(p->files[i].tb);
         xmlFreeDoc(p->files[i].doc);
     }
     glossa__free(p->changes);
@@ -267,17 +270,39 @@ static int proposed_anywhere(const struct glossa_proposals *p, const char *id)
     return 0;
 }
 
-static int count_rows(sqlite3 *db, const char *sql, const char *id)
+static int has_rationale(const struct tei_entry *e)
 {
-    sqlite3_stmt *st;
-    int n = 0;
-    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+    size_t i;
+    for (i = 0; i < e->n_notes; i++)
+        if (e->notes[i].type && strcmp(e->notes[i].type, "rationale") == 0)
+            return 1;
+    return 0;
+}
+
+/* "…" or "FILL IN" (in any case of its ASCII letters) left in text. */
+static int placeholder(const char *text)
+{
+    const char *p;
+    if (!text)
         return 0;
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    return n;
+    if (strstr(text, "…"))
+        return 1;
+    for (p = text; *p; p++)
+        if (strncasecmp(p, "FILL IN", 7) == 0)
+            return 1;
+    return 0;
+}
+
+static int has_placeholder(const struct tei_entry *e)
+{
+    size_t i;
+    for (i = 0; i < e->n_defs; i++)
+        if (placeholder(e->defs[i].text))
+            return 1;
+    for (i = 0; i < e->n_terms; i++)
+        if (placeholder(e->terms[i].text))
+            return 1;
+    return 0;
 }
 
 struct check_ctx {
@@ -382,7 +407,6 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
         const struct change_source *src = &p->sources[i];
         const struct v_concept *concept = src->concept;
         char prefix[8];
-        sqlite3_stmt *st;
         size_t k;
 
         for (k = 0; ch->state[k] && k < 3; k++)
@@ -412,28 +436,15 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
             problem(&c, 0, ch, "no Russian definition (an authentic language)");
         if (!glossa__concept_def(concept, "zh"))
             problem(&c, 0, ch, "no Chinese definition (an authentic language)");
-        if (count_rows(src->file->db,
-                       "SELECT count(*) FROM note n JOIN concept c ON c.id = n.concept_id"
-                       " WHERE c.xml_id = ?1 AND n.type = 'rationale'", ch->id) == 0)
+        if (!has_rationale(concept->entry))
             problem(&c, 1, ch, "no rationale (<note type=\"rationale\">) says why");
-        if (count_rows(src->file->db,
-                       "SELECT count(*) FROM definition d JOIN concept c ON c.id = d.concept_id"
-                       " WHERE c.xml_id = ?1 AND (d.text LIKE '%…%' OR d.text LIKE '%FILL IN%')", ch->id) ||
-            count_rows(src->file->db,
-                       "SELECT count(*) FROM term t JOIN concept c ON c.id = t.concept_id"
-                       " WHERE c.xml_id = ?1 AND (t.text LIKE '%…%' OR t.text LIKE '%FILL IN%')", ch->id))
+        if (has_placeholder(concept->entry))
             problem(&c, 0, ch, "placeholder text (… or FILL IN) is still there");
         /* cross-references resolve in the term base or in a proposal */
-        if (sqlite3_prepare_v2(src->file->db,
-                               "SELECT x.target FROM xref x JOIN concept c ON c.id = x.concept_id"
-                               " WHERE c.xml_id = ?1", -1, &st, NULL) == SQLITE_OK) {
-            sqlite3_bind_text(st, 1, ch->id, -1, SQLITE_STATIC);
-            while (sqlite3_step(st) == SQLITE_ROW) {
-                const char *target = (const char *)sqlite3_column_text(st, 0);
-                if (!base_has(base, target) && !proposed_anywhere(p, target))
-                    problem(&c, 0, ch, "cross-reference to unknown concept '#%s'", target);
-            }
-            sqlite3_finalize(st);
+        for (k = 0; k < concept->entry->n_xrefs; k++) {
+            const char *target = concept->entry->xrefs[k].target;
+            if (!base_has(base, target) && !proposed_anywhere(p, target))
+                problem(&c, 0, ch, "cross-reference to unknown concept '#%s'", target);
         }
         if (strcmp(ch->kind, "new") == 0)
             rc = near_duplicates(base, keys, &c, ch, concept, err);

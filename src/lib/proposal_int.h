@@ -15,7 +15,7 @@
 
 struct proposal_file {
     const char *path, *proposal, *state, *authority, *date, *round;
-    sqlite3 *db;          /* the file loaded like an index */
+    struct glossa_tb *tb; /* the file read by the term-base loader */
     struct version v;     /* its concepts */
     xmlDocPtr doc;        /* its DOM, for consolidation */
 };

@@ -499,15 +499,10 @@ static int read_bibl(struct reader_state *st, xmlNodePtr node)
         if (bibl_known(st, b.id)) {
             /* libxml2 reported it: "duplicate xml:id", see reword() */
         } else {
-            if (st->n_bibl == st->cap_bibl) {
-                size_t cap = st->cap_bibl ? st->cap_bibl * 2 : 16;
-                char **p = glossa__realloc(st->bibl_ids, cap * sizeof *p);
-                if (!p) {
-                    glossa__arena_free(a);
-                    return GLOSSA_ENOMEM;
-                }
-                st->bibl_ids = p;
-                st->cap_bibl = cap;
+            if (glossa__grow((void **)&st->bibl_ids, &st->cap_bibl, st->n_bibl,
+                             sizeof *st->bibl_ids)) {
+                glossa__arena_free(a);
+                return GLOSSA_ENOMEM;
             }
             st->bibl_ids[st->n_bibl] = glossa__strdup(b.id);
             if (!st->bibl_ids[st->n_bibl])

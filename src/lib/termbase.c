@@ -1,14 +1,12 @@
 /*
-** termbase.c — a term base held in memory for the exchange formats: the
-** entries and sources of TEI files (read through tei.c after the inputs were
-** validated as by `glossa index`), or of an imported TBX file.
+** termbase.c — a term base held in memory: the entries and sources of TEI
+** files (read by the loader, load.c, with all its checks), or of an imported
+** TBX file. diff and protocol, proposals and the exchange formats read it.
 **
 ** It does not write anything (export_*.c and tei_write.c do) and it does not
 ** build an index.
 */
 #include "exchange_int.h"
-
-#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,14 +78,8 @@ const char *glossa__tb_add_bibl(struct glossa_tb *tb, const char *id, const char
         if (same(b->type, type) && same(b->citation, citation))
             return b->id;
     }
-    if (tb->n_bibls == tb->cap_bibls) {
-        size_t cap = tb->cap_bibls ? tb->cap_bibls * 2 : 16;
-        struct tei_bibl *p = glossa__realloc(tb->bibls, cap * sizeof *p);
-        if (!p)
-            return NULL;
-        tb->bibls = p;
-        tb->cap_bibls = cap;
-    }
+    if (glossa__grow((void **)&tb->bibls, &tb->cap_bibls, tb->n_bibls, sizeof *tb->bibls))
+        return NULL;
     tb->bibls[tb->n_bibls].id = glossa__tb_str(tb, candidate, &oom);
     tb->bibls[tb->n_bibls].type = glossa__tb_str(tb, type, &oom);
     tb->bibls[tb->n_bibls].citation = glossa__tb_str(tb, citation ? citation : "", &oom);
@@ -99,19 +91,11 @@ const char *glossa__tb_add_bibl(struct glossa_tb *tb, const char *id, const char
 
 struct tei_entry *glossa__tb_add_entry(struct glossa_tb *tb)
 {
-    if (tb->n_entries == tb->cap_entries) {
-        size_t cap = tb->cap_entries ? tb->cap_entries * 2 : 64;
-        struct tei_entry *p = glossa__realloc(tb->entries, cap * sizeof *p);
-        const char **f;
-        if (!p)
-            return NULL;
-        tb->entries = p;
-        f = glossa__realloc(tb->entry_file, cap * sizeof *f);
-        if (!f)
-            return NULL;
-        tb->entry_file = f;
-        tb->cap_entries = cap;
-    }
+    size_t cap_files = tb->cap_entries;
+    /* entry_file grows with entries, to the same capacity */
+    if (glossa__grow((void **)&tb->entry_file, &cap_files, tb->n_entries, sizeof *tb->entry_file) ||
+        glossa__grow((void **)&tb->entries, &tb->cap_entries, tb->n_entries, sizeof *tb->entries))
+        return NULL;
     memset(&tb->entries[tb->n_entries], 0, sizeof tb->entries[0]);
     tb->entry_file[tb->n_entries] = NULL;
     return &tb->entries[tb->n_entries++];
@@ -184,14 +168,8 @@ static int sink_bibl(void *ud, const char *file, const struct tei_bibl *b)
     const char *to = glossa__tb_add_bibl(ls->tb, b->id, b->type, b->citation);
     if (!to)
         return GLOSSA_ENOMEM;
-    if (ls->n_map == ls->cap_map) {
-        size_t cap = ls->cap_map ? ls->cap_map * 2 : 32;
-        struct id_map *p = glossa__realloc(ls->map, cap * sizeof *p);
-        if (!p)
-            return GLOSSA_ENOMEM;
-        ls->map = p;
-        ls->cap_map = cap;
-    }
+    if (glossa__grow((void **)&ls->map, &ls->cap_map, ls->n_map, sizeof *ls->map))
+        return GLOSSA_ENOMEM;
     ls->map[ls->n_map].file = glossa__tb_str(ls->tb, file, &ls->oom);
     ls->map[ls->n_map].from = glossa__tb_str(ls->tb, b->id, &ls->oom);
     ls->map[ls->n_map].to = to;
@@ -278,53 +256,16 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
     return ls->oom ? GLOSSA_ENOMEM : 0;
 }
 
-static int ignore_diag(void *ud, const glossa_error *d)
-{
-    (void)ud;
-    (void)d;
-    return 0;
-}
-
 int glossa__tb_load_tei(struct glossa_tb *tb, const char *const *inputs, size_t n_inputs,
-                        const glossa_index_opts *opts, glossa_error *err)
+                        const glossa_index_opts *opts, int partial, glossa_error *err)
 {
     struct load_state ls = { tb, NULL, 0, 0, 0 };
-    struct tei_sink sink = { sink_bibl, sink_entry, ignore_diag, &ls };
-    struct tei_schema *schema = NULL;
-    sqlite3 *db = NULL;
-    sqlite3_stmt *st = NULL;
-    char *files = NULL;
-    int rc;
+    struct tei_sink sink = { sink_bibl, sink_entry, NULL, &ls };
+    struct tb_read_opts o = { opts, partial, &sink };
+    int rc = glossa__tb_read(inputs, n_inputs, &o, NULL, NULL, err);
 
-    /* validate everything first, exactly as index and diff do; the loaded
-    ** index also gives the expanded list of files */
-    rc = glossa__load(inputs, n_inputs, opts, &db, NULL, err);
-    if (rc)
-        return rc;
-    if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key = 'sources'", -1, &st, NULL) ==
-            SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        files = glossa__strdup((const char *)sqlite3_column_text(st, 0));
-    sqlite3_finalize(st);
-    sqlite3_close(db);
-    if (!files)
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    rc = glossa__tei_schema_new(&schema, err);
-    if (!rc) {
-        char *p = files, *nl;
-        for (; !rc && p && *p; p = nl ? nl + 1 : NULL) {
-            nl = strchr(p, '\n');
-            if (nl)
-                *nl = '\0';
-            rc = glossa__tei_read(schema, p, &sink, err);
-        }
-    }
-    if (!rc && ls.oom)
+    if (rc == GLOSSA_ENOMEM || (!rc && (ls.oom || glossa__tb_index(tb))))
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!rc && glossa__tb_index(tb))
-        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    glossa__tei_schema_free(schema);
-    glossa__free(files);
     glossa__free(ls.map);
     return rc;
 }
