@@ -401,18 +401,22 @@ static int write_meta(struct index_run *run, const struct tb_files *files)
     return rc;
 }
 
-/* The new file must pass both integrity checks and hold what was read. */
-static int verify(struct index_run *run)
+/* The first row of sql: column 0 as text (copied into text) and columns 0
+** and 1 as numbers. A query that cannot run (out of memory, I/O) is that
+** error, never taken for damage. */
+static int read_row(struct index_run *run, const char *sql, char *text, size_t size,
+                    sqlite3_int64 num[2])
 {
     sqlite3_stmt *st;
-    int ok = 0, rc;
-
-    /* a check that cannot run (out of memory, I/O) is that error, not damage */
-    rc = sqlite3_prepare_v2(run->db, "PRAGMA integrity_check", -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(run->db, sql, -1, &st, NULL);
+    text[0] = '\0';
+    num[0] = num[1] = -1;
     if (rc == SQLITE_OK) {
         if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(st, 0);
-            ok = v && strcmp(v, "ok") == 0;
+            snprintf(text, size, "%s", v ? v : "");
+            num[0] = sqlite3_column_int64(st, 0);
+            num[1] = sqlite3_column_int64(st, 1);
             rc = v || sqlite3_errcode(run->db) != SQLITE_NOMEM ? SQLITE_OK : SQLITE_NOMEM;
         }
         sqlite3_finalize(st);
@@ -420,7 +424,19 @@ static int verify(struct index_run *run)
     if (rc != SQLITE_OK)
         return glossa__error_sqlite(run->err, run->db, rc, run->db_path,
                                     "cannot check the new index");
-    if (!ok)
+    return 0;
+}
+
+/* The new file must pass both integrity checks and hold what was read. */
+static int verify(struct index_run *run)
+{
+    char text[64];
+    sqlite3_int64 num[2];
+    int rc;
+
+    if ((rc = read_row(run, "PRAGMA integrity_check", text, sizeof text, num)))
+        return rc;
+    if (strcmp(text, "ok") != 0)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index failed its integrity check; the old one is kept");
     if ((rc = exec(run, "INSERT INTO term_fts(term_fts) VALUES ('integrity-check');"
@@ -429,22 +445,10 @@ static int verify(struct index_run *run)
                         "INSERT INTO text_fts(text_fts) VALUES ('integrity-check');",
                    "the new full-text index failed its integrity check")))
         return rc;
-    ok = 0;
-    rc = sqlite3_prepare_v2(run->db,
-                            "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
-                            -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            ok = (unsigned long)sqlite3_column_int64(st, 0) == run->stats.concepts &&
-                 (unsigned long)sqlite3_column_int64(st, 1) == run->stats.terms;
-            rc = SQLITE_OK;
-        }
-        sqlite3_finalize(st);
-    }
-    if (rc != SQLITE_OK)
-        return glossa__error_sqlite(run->err, run->db, rc, run->db_path,
-                                    "cannot check the new index");
-    if (!ok)
+    if ((rc = read_row(run, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
+                       text, sizeof text, num)))
+        return rc;
+    if ((unsigned long)num[0] != run->stats.concepts || (unsigned long)num[1] != run->stats.terms)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index does not hold what was read; the old one is kept");
     return 0;
