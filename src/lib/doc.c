@@ -82,20 +82,37 @@ struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, cons
 
 /* ---- escaping --------------------------------------------------------------------- */
 
-int glossa__xml_escape(struct glossa_buf *out, const char *s, const char *newline)
+/* The one XML escaper: each character of special (some of "<>&\"\n") as
+** its entity, a line feed as newline. */
+static int escape(struct glossa_buf *out, const char *s, const char *special, const char *newline)
 {
     int rc = 0;
-    for (; *s && !rc; s++) {
+    while (*s && !rc) {
+        size_t n = strcspn(s, special);
+        rc = glossa__buf_add(out, s, n);
+        s += n;
+        if (!*s || rc)
+            break;
         switch (*s) {
         case '<': rc = glossa__buf_adds(out, "&lt;"); break;
         case '>': rc = glossa__buf_adds(out, "&gt;"); break;
         case '&': rc = glossa__buf_adds(out, "&amp;"); break;
         case '"': rc = glossa__buf_adds(out, "&quot;"); break;
-        case '\n': rc = newline ? glossa__buf_adds(out, newline) : glossa__buf_add(out, s, 1); break;
-        default: rc = glossa__buf_add(out, s, 1); break;
+        case '\n': rc = glossa__buf_adds(out, newline); break;
         }
+        s++;
     }
     return rc;
+}
+
+int glossa__xml_escape(struct glossa_buf *out, const char *s, const char *newline)
+{
+    return escape(out, s, newline ? "<>&\"\n" : "<>&\"", newline);
+}
+
+int glossa__xml_text(struct glossa_buf *out, const char *s)
+{
+    return escape(out, s, "<>&", NULL);
 }
 
 /* Markdown: characters that would start markup are escaped with a backslash. */

@@ -39,8 +39,6 @@ int glossa__write_omegat(struct glossa_tb *tb, const glossa_export_opts *opts,
                          struct xc_report *r, struct glossa_buf *out);
 int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                        struct glossa_buf *out);
-/* Append s escaped for element content (&, <, >; quotes stay). */
-int glossa__xml_text(struct glossa_buf *out, const char *s);
 /* The term base as one TEI file in glossa's encoding. */
 int glossa__write_tei(const struct glossa_tb *tb, struct glossa_buf *out);
 

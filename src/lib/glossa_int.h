@@ -438,8 +438,11 @@ struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, cons
 int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
                     const char *text, size_t len);
 
-/* Append s XML-escaped (&, <, >, "); newline, if not NULL, replaces '\n'. */
+/* The one XML escaper (doc.c), for every XML and HTML glossa writes:
+** _escape for attribute values and text (&, <, >, "; newline, if not NULL,
+** replaces '\n'); _text for element content (&, <, >; quotes stay). */
 int glossa__xml_escape(struct glossa_buf *out, const char *s, const char *newline);
+int glossa__xml_text(struct glossa_buf *out, const char *s);
 
 int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);

@@ -28,21 +28,6 @@ static void esc(struct tei_writer *w, const char *s)
         w->rc = glossa__xml_escape(w->out, s ? s : "", NULL);
 }
 
-int glossa__xml_text(struct glossa_buf *out, const char *s)
-{
-    int rc = 0;
-    while (*s && !rc) {
-        size_t n = strcspn(s, "<>&");
-        rc = glossa__buf_add(out, s, n);
-        s += n;
-        if (*s && !rc) {
-            rc = glossa__buf_adds(out, *s == '<' ? "&lt;" : *s == '>' ? "&gt;" : "&amp;");
-            s++;
-        }
-    }
-    return rc;
-}
-
 /* Element content: quotes need no escaping there. */
 static void text(struct tei_writer *w, const char *s)
 {
