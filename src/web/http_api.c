@@ -3,7 +3,7 @@
 ** byte for byte what `glossa lookup --format json` prints for the same query
 ** and options, /api/concept/ID what `glossa show --format json ID` prints,
 ** /api/status what `glossa status --format json` prints for the glossary
-** folder's proposals. The same functions of the CLI write them. Errors are
+** folder's proposals. The same functions write them (src/common/render.c). Errors are
 ** {"error": "..."}. No sockets here: the server hands in a database handle
 ** and takes the reply.
 */
