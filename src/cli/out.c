@@ -1,11 +1,13 @@
 /*
 ** out.c — how the CLI writes: colour only on a terminal (and never with
 ** NO_COLOR or TERM=dumb), git-style error lines (`file:line:col: error: …`),
-** JSON string escaping, padding and wrapping by display width (CJK counts
-** two columns), and the final check that stdout was really written; warnings
-** (`file:line: warning: …`) and where output goes: standard output, or
-** (-o FILE) a file written by glossa_write_file (aside, then renamed), or a
-** pipe or character device (/dev/null, a shell's >(…)) written to as it is.
+** padding and wrapping by display width (CJK counts two columns), and the
+** final check that stdout was really written; warnings (`file:line:
+** warning: …`) and where output goes: standard output, or (-o FILE) a file
+** written by glossa_write_file (aside, then renamed), or a pipe or
+** character device (/dev/null, a shell's >(…)) written to as it is. JSON
+** strings, the glossary folder and language lists are src/common's, shared
+** with the web server.
 **
 ** Data never reaches a terminal as it is: everything printed from a
 ** database, a file, a file name or the command line goes through

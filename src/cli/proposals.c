@@ -1,7 +1,8 @@
 /*
 ** proposals.c — what the proposal commands (check, status, position,
-** consolidate) share: finding the proposal and positions files (given, or
-** in glossary/proposals and glossary/positions) and loading the proposals.
+** consolidate) share: loading the proposals, their problems printed. The
+** files are found by src/common/glossary.c (given, or in glossary/proposals
+** and glossary/positions), which the web server's /status reads too.
 */
 #include "cmd.h"
 
