@@ -6,6 +6,7 @@
 #ifndef GLOSSA_CMD_H
 #define GLOSSA_CMD_H
 
+#include "common.h" /* what the CLI shares with the web server */
 #include "glossa.h"
 
 #include <stdarg.h>
@@ -53,7 +54,8 @@ struct cli_option {
     { "color", 0, "WHEN", NULL, CLI_ENUM, 0, 0, "auto (default: only on a terminal)|always|never" }
 #define CLI_OPT_INT(name, short_name, help, min, max) \
     { name, short_name, "N", help, CLI_INT, min, max, NULL }
-#define CLI_OPT_LIMIT CLI_OPT_INT("limit", 'n', "show at most N concepts (default 10)", 1, 1000)
+#define CLI_OPT_LIMIT CLI_OPT_INT("limit", 'n', "show at most N concepts (default 10)", \
+                              LOOKUP_LIMIT_MIN, LOOKUP_LIMIT_MAX)
 #define CLI_OPT_FLAG(name, short_name, help) { name, short_name, NULL, help, CLI_FLAG, 0, 0, NULL }
 #define CLI_OPT_OUTPUT(what) \
     { "output", 'o', "FILE", "write " what "to FILE (replaced atomically; '-': standard " \
@@ -114,28 +116,13 @@ int versions_from_args(struct versions *v, const struct cli_args *args, int git,
                        const char *git_path, const char *usage);
 void versions_release(struct versions *v);
 
-/* proposals.c: proposal and positions files */
-struct file_list {
-    char **items; /* given paths (borrowed) and paths of files in folders */
-    char *owned;  /* owned[i]: items[i] is from glossa_list_dir */
-    size_t n, cap;
-};
-/* given paths (folders contribute their *suffix files), or glossary/default_sub
-** (none when it does not exist). A folder that cannot be read is an error in
-** err (the list is then empty). */
-int file_list_collect(struct file_list *list, const char *const *given, int n_given,
-                      const char *default_sub, const char *suffix, glossa_error *err);
-void file_list_release(struct file_list *list);
-void join_path(char *out, const char *dir, const char *name);
+/* proposals.c: proposal files (listed by common.h's file_list_collect) */
 /* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out);
-/* Where the proposals p stand: the positions of file or folder `positions`
-** (NULL: the glossary's positions folder) through glossa_status(). */
-int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,
-                glossa_diag_fn on_diag, void *userdata, glossa_error *err);
 
-/* lookup_print.c: how results are printed (also by show and serve --http) */
+/* lookup_print.c: how results are printed as text (by lookup and show; their
+** JSON is common.h's lookup_print_json) */
 /* One hit whole, as text: ranked header, match, terms, definitions, notes. */
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h);
 /* The text of `lookup`: "did you mean" after a fuzzy match, the hits of the
@@ -144,13 +131,6 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
                        size_t n, int full);
 /* The same for a result set; -1 when out of memory. */
 int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full);
-/* The JSON of `lookup --format json` to f; whole (show) adds each concept's
-** status, instrument and notes, and the dates, types and basis of its wordings. */
-void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole);
-void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
-                            int whole);
-/* cmd_status.c: the JSON of `status --format json` to f (round NULL: all) */
-void status_print_json(FILE *f, const glossa_status_report *r, const char *round);
 
 /* main.c */
 const struct cli_command *const *cli_commands(void);
@@ -179,7 +159,7 @@ double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, con
 const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name);
 /* 0 when v is a value option o takes (CLI_INT: the number in *num; CLI_ENUM:
 ** the index of the value in *num; CLI_RATIO: *ratio); else -1 and, in msg,
-** "NAME must be …, not 'V'". Also checks the web API's parameters. */
+** "NAME must be …, not 'V'" (by common.h's value_int, value_ratio, value_enum). */
 int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
                      char *msg, size_t size);
 /* 1 when CLI_ENUM option `name` is value (not given: its first value). */
@@ -193,11 +173,6 @@ void out_error(const struct cli_out *out, const glossa_error *e);
 void out_diag(const glossa_error *d, void *userdata); /* glossa_diag_fn; userdata: struct cli_out */
 void out_message(const struct cli_out *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* s as a JSON string: exact data, with controls, C1, DEL, bidi controls and
-** U+2028/9 as \uXXXX (safe to view in a terminal), bad UTF-8 as \ufffd. */
-void out_json_string(FILE *f, const char *s);
-/* The same for n bytes that may hold NUL (\u0000). */
-void out_json_string_n(FILE *f, const char *s, size_t n);
 /* printf where every %s and %c argument is data: sanitised (glossa_text_safe)
 ** and, with a width, padded by display columns. Only the format is written
 ** as it is: colour sequences go in with fputs, never as arguments. */
@@ -228,16 +203,8 @@ void out_buf_wrapped(FILE *f, const struct cli_out *out, const struct out_buf *b
                      size_t first_col, size_t indent);
 /* Flush and check stdout; returns EXIT_ERR (after a message) on a write error. */
 int out_finish(int code);
-/* The bundled glossary folder: $GLOSSA_GLOSSARY, the one installed beside this
-** binary (PREFIX/share/glossa/glossary, even if the tree was moved), this source
-** tree's, or the configured install path. Returns env, buf (filled, size bytes;
-** 4096 is enough) or a constant: valid while buf is. */
-const char *out_default_glossary(char *buf, size_t size);
-/* Every item of a comma-separated language list must be a tag glossa knows;
-** otherwise the message naming flag (hint ends it) in msg and -1. */
-int lang_list_check(const char *flag, const char *list, const char *hint, char *msg,
-                    size_t msg_size);
-/* The same, the message printed as an error. */
+/* Every item of a comma-separated language list must be a tag glossa knows
+** (common.h's lang_list_check); else the message printed as an error, -1. */
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
                         const char *hint);
 /* The database path: --db, else $GLOSSA_DB, else "glossa.db". */

@@ -8,11 +8,11 @@
 ** way (--grace). What is said on a connection is libglossa's
 ** (glossa_dict_session, src/lib/dict.c). One thread means one glossa_db
 ** handle, which is not thread-safe, and no locks. `glossa serve --http` (the
-** web page) shares the options, the listening socket made here and a few
-** socket helpers (http.h); the rest of it is http_server.c and http_*.c.
+** web page) shares the options and the listening socket made here, and the
+** socket helpers of src/common/net.c; the server itself is src/web (web.h).
 */
 #include "cmd.h"
-#include "http.h"
+#include "web.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -65,20 +65,6 @@ static void on_signal(int sig)
         /* the pipe is full: poll() wakes anyway */
     }
     errno = saved;
-}
-
-double serve_now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-int serve_socket_flags(int fd)
-{
-    int fl = fcntl(fd, F_GETFL);
-    return fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0 || fcntl(fd, F_SETFD, FD_CLOEXEC) < 0
-               ? -1 : 0;
 }
 
 static int parse_number(const char *s, long lo, long hi, long *out)
@@ -238,19 +224,6 @@ static int serve_client(struct client *c, short revents, double now,
         c->line_since = serve_now();
     return now - c->last >= (double)lim->idle ||
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
-}
-
-int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b)
-{
-    if (a->ss_family != b->ss_family)
-        return 0;
-    if (a->ss_family == AF_INET)
-        return memcmp(&((const struct sockaddr_in *)a)->sin_addr,
-                      &((const struct sockaddr_in *)b)->sin_addr, sizeof(struct in_addr)) == 0;
-    if (a->ss_family == AF_INET6)
-        return memcmp(&((const struct sockaddr_in6 *)a)->sin6_addr,
-                      &((const struct sockaddr_in6 *)b)->sin6_addr, sizeof(struct in6_addr)) == 0;
-    return 1;
 }
 
 /* Accept what waits; past --max-clients, or --max-per-ip from one address,
@@ -453,6 +426,15 @@ static int serve_loop(int lfd, int wake_r, struct dict_state *st, const struct s
     return rc;
 }
 
+/* web_config.on_ready: the line that says the web server is up. */
+static void web_ready(const struct web_config *cfg, void *cls)
+{
+    (void)cls;
+    out_printf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown,
+               cfg->threads, cfg->shown);
+    fflush(stderr);
+}
+
 static int run_serve(const struct cli_command *self, struct cli_args *args)
 {
     const char *listen_at = cli_value(self, args, "listen");
@@ -479,7 +461,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     lim.request = cli_int(self, args, "request-timeout", lim.request);
     lim.grace = cli_int(self, args, "grace", lim.grace);
     if (cli_flag(self, args, "http")) {
-        struct http_config cfg;
+        struct web_config cfg = { 0 };
         cfg.listen_fd = open_listener(&args->out, listen_at ? listen_at : "127.0.0.1:8080", shown,
                                       sizeof shown);
         if (cfg.listen_fd < 0)
@@ -491,8 +473,13 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         cfg.idle_timeout = (unsigned)lim.idle;
         cfg.request_timeout = (unsigned)lim.request;
         cfg.grace = (unsigned)lim.grace;
-        cfg.threads = HTTP_THREADS;
-        return http_serve(&args->out, &cfg);
+        cfg.threads = WEB_THREADS;
+        cfg.on_ready = web_ready;
+        if (web_serve(&cfg, &err)) {
+            out_error(&args->out, &err);
+            return EXIT_ERR;
+        }
+        return EXIT_OK_;
     }
     if (!listen_at)
         listen_at = "127.0.0.1:2628";

@@ -13,42 +13,6 @@ static const struct cli_option options[] = {
     CLI_OPT_FORMAT("text|json"),
 };
 
-static void json_field(FILE *f, const char *key, const char *value)
-{
-    fprintf(f, ",\"%s\":", key);
-    if (value)
-        out_json_string(f, value);
-    else
-        fputs("null", f);
-}
-
-void status_print_json(FILE *f, const glossa_status_report *r, const char *round)
-{
-    size_t i, shown = 0;
-    fputs("{\"parties\":", f);
-    out_json_string(f, glossa_status_parties(r));
-    fputs(",\"changes\":[", f);
-    for (i = 0; i < glossa_status_count(r); i++) {
-        const glossa_change_status *s = glossa_status_get(r, i);
-        const glossa_proposal_change *c = s->change;
-        if (round && (!c->round || strcmp(c->round, round)))
-            continue;
-        fprintf(f, "%s{\"id\":", shown++ ? "," : "");
-        out_json_string(f, c->id);
-        json_field(f, "kind", c->kind);
-        json_field(f, "proposal", c->proposal);
-        json_field(f, "state", c->state);
-        json_field(f, "hash", c->hash);
-        json_field(f, "status", s->status);
-        json_field(f, "agreed", s->agreed);
-        json_field(f, "pending", s->pending);
-        json_field(f, "lapsed", s->lapsed);
-        json_field(f, "objections", s->objections);
-        fputc('}', f);
-    }
-    fputs("]}\n", f);
-}
-
 static int run_status(const struct cli_command *self, struct cli_args *args)
 {
     const char *round = cli_value(self, args, "round");

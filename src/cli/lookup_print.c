@@ -1,11 +1,12 @@
 /*
-** lookup_print.c — how lookup and show print results: aligned text for
-** people (colour optional, matched words marked, looser matches on one line)
-** and JSON for scripts. Every piece of data goes through out.c's sanitiser
-** (out_printf, out_buf_text, out_wrapped, out_padded), so nothing stored in a
-** database can move the cursor, reprogram the terminal or reorder the line;
-** JSON carries the data exactly. Kept apart from the command so that the
-** fuzz harness tests/fuzz/fuzz_cli.c drives these very functions.
+** lookup_print.c — how lookup and show print results as aligned text for
+** people (colour optional, matched words marked, looser matches on one
+** line); their JSON, the same as the web API's, is src/common/render.c,
+** whose wordings (dates, status) the text uses too. Every piece of data goes
+** through out.c's sanitiser (out_printf, out_buf_text, out_wrapped,
+** out_padded), so nothing stored in a database can move the cursor,
+** reprogram the terminal or reorder the line. Kept apart from the command so
+** that the fuzz harness tests/fuzz/fuzz_cli.c drives these very functions.
 */
 #include "cmd.h"
 
@@ -18,133 +19,6 @@
 #define GREEN "\033[1;32m"
 #define CYAN "\033[36m"
 #define RESET "\033[0m"
-
-/* ---- JSON -------------------------------------------------------------------------- */
-
-/* "key":"value" after a comma, or nothing when value is NULL. */
-static void json_opt(FILE *f, const char *key, const char *value)
-{
-    if (!value)
-        return;
-    fprintf(f, ",\"%s\":", key);
-    out_json_string(f, value);
-}
-
-static void json_hit(FILE *f, const glossa_hit *h, int whole)
-{
-    size_t j;
-    fputs("{\"id\":", f);
-    out_json_string(f, h->id);
-    fprintf(f, ",\"score\":%.4f,\"reliability\":%d", h->score, h->reliability);
-    if (whole) {
-        json_opt(f, "status", h->status);
-        json_opt(f, "instrument", h->instrument);
-    }
-    fputs(",\"match\":{\"lang\":", f);
-    out_json_string(f, h->match_lang);
-    fputs(",\"text\":", f);
-    out_json_string(f, h->match_text);
-    fputs(",\"how\":", f);
-    out_json_string(f, glossa_match_kind_name(h->how));
-    fputs("},\"terms\":[", f);
-    for (j = 0; j < h->n_terms; j++) {
-        const glossa_term *t = &h->terms[j];
-        fprintf(f, "%s{\"lang\":", j ? "," : "");
-        out_json_string(f, t->lang);
-        fputs(",\"text\":", f);
-        out_json_string(f, t->text);
-        fputs(",\"status\":", f);
-        out_json_string(f, t->status);
-        if (whole) {
-            json_opt(f, "type", t->term_type);
-            json_opt(f, "geo", t->geo);
-            if (t->working)
-                fputs(",\"working\":true", f);
-            json_opt(f, "from", t->valid_from);
-            json_opt(f, "to", t->valid_to);
-        }
-        fputc('}', f);
-    }
-    fputs("],\"definitions\":[", f);
-    for (j = 0; j < h->n_definitions; j++) {
-        const glossa_definition *d = &h->definitions[j];
-        const char *note = glossa_basis_note(d->basis);
-        fprintf(f, "%s{\"lang\":", j ? "," : "");
-        out_json_string(f, d->lang);
-        fputs(",\"text\":", f);
-        out_json_string(f, d->text);
-        fputs(",\"source\":", f);
-        if (note) { /* the source, then what it is: "S (reconstruction, …)" */
-            size_t n = strlen(d->source ? d->source : "") + strlen(note) + 4;
-            char *source = malloc(n);
-            if (source)
-                snprintf(source, n, "%s (%s)", d->source ? d->source : "", note);
-            out_json_string(f, source ? source : d->source);
-            free(source);
-        } else {
-            out_json_string(f, d->source);
-        }
-        if (whole) {
-            json_opt(f, "basis", d->basis);
-            json_opt(f, "from", d->valid_from);
-            json_opt(f, "to", d->valid_to);
-        }
-        fputc('}', f);
-    }
-    fputc(']', f);
-    if (whole) {
-        fputs(",\"notes\":[", f);
-        for (j = 0; j < h->n_notes; j++) {
-            fprintf(f, "%s{\"lang\":", j ? "," : "");
-            out_json_string(f, h->notes[j].lang);
-            fputs(",\"type\":", f);
-            out_json_string(f, h->notes[j].type);
-            fputs(",\"text\":", f);
-            out_json_string(f, h->notes[j].text);
-            fputc('}', f);
-        }
-        fputc(']', f);
-    }
-    fputc('}', f);
-}
-
-void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
-                            int whole)
-{
-    size_t i;
-    fputs("{\"query\":", f);
-    out_json_string(f, query);
-    fputs(",\"results\":[", f);
-    for (i = 0; i < n; i++) {
-        if (i)
-            fputc(',', f);
-        json_hit(f, hits[i], whole);
-    }
-    fputs("]}\n", f);
-}
-
-/* The hits of res as an array (caller frees), or NULL when out of memory. */
-static const glossa_hit **hits_of(const glossa_results *res)
-{
-    size_t i, n = glossa_results_count(res);
-    const glossa_hit **hits = malloc((n ? n : 1) * sizeof *hits);
-    for (i = 0; hits && i < n; i++)
-        hits[i] = glossa_results_get(res, i);
-    return hits;
-}
-
-void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole)
-{
-    const glossa_hit **hits = hits_of(res);
-    if (!hits) {
-        fputs("{\"query\":", f);
-        out_json_string(f, query);
-        fputs(",\"error\":\"out of memory\",\"results\":[]}\n", f);
-        return;
-    }
-    lookup_print_json_hits(f, query, hits, glossa_results_count(res), whole);
-    free(hits);
-}
 
 /* ---- text ------------------------------------------------------------------------------ */
 
@@ -204,12 +78,10 @@ static void print_label(FILE *f, const struct cli_out *out, const char *kind, co
     fprintf(f, "%s  ", out_color(out, 0, RESET));
 }
 
-/* "in force from A until B" for a dated wording. */
-static void print_dates(FILE *f, const char *from, const char *to)
+/* Data made safe for the terminal (render_data_fn). */
+static void print_data(FILE *f, const char *s)
 {
-    if (from || to)
-        out_printf(f, "in force%s%s%s%s", from ? " from " : "", from ? from : "",
-                   to ? " until " : "", to ? to : "");
+    out_printf(f, "%s", s);
 }
 
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h)
@@ -234,7 +106,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     fprintf(f, "%zu. %s", rank, b);
     out_printf(f, "%s", h->id);
     fprintf(f, "%s  %s", r, d);
-    out_printf(f, "%s", strcmp(h->status, "in-force") == 0 ? "in force" : h->status);
+    out_printf(f, "%s", render_status_text(h->status));
     fputs(r, f);
     if (h->reliability <= 1)
         fprintf(f, "  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
@@ -265,7 +137,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
                    t->geo ? ", " : "", t->geo ? t->geo : "");
         if (t->valid_from || t->valid_to)
             fputs(", ", f);
-        print_dates(f, t->valid_from, t->valid_to);
+        render_dates(f, t->valid_from, t->valid_to, print_data);
         fprintf(f, "%s\n", r);
     }
     for (j = 0; j < h->n_definitions; j++) {
@@ -281,7 +153,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
         out_buf_free(&src);
         if (def->valid_from || def->valid_to) {
             fprintf(f, "%*s", (int)indent, "");
-            print_dates(f, def->valid_from, def->valid_to);
+            render_dates(f, def->valid_from, def->valid_to, print_data);
             fputc('\n', f);
         }
         fputs(r, f);
@@ -333,7 +205,7 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
 
 int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full)
 {
-    const glossa_hit **hits = hits_of(res);
+    const glossa_hit **hits = render_hits_of(res);
     if (!hits)
         return -1;
     lookup_print_text(f, out, hits, glossa_results_count(res), full);

@@ -1,12 +1,12 @@
 /*
 ** options.c — parsing a command's arguments from its option table, each
 ** value checked once by its type (whole number in a range, ratio, one of a
-** list) into a typed value, and printing `glossa help COMMAND` from the same
-** table, so help and parser never disagree.
+** list; the checks are src/common/value.c, which the web server's
+** parameters go through too) into a typed value, and printing `glossa help
+** COMMAND` from the same table, so help and parser never disagree.
 */
 #include "cmd.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -55,83 +55,17 @@ static int missing_value(const struct cli_command *cmd, const struct cli_option 
     return EXIT_ERR;
 }
 
-/* The length of the value at the start of values: up to '|', or to the
-** space before its note. */
-static size_t value_len(const char *values)
-{
-    return strcspn(values, "| ");
-}
-
-/* The index of s among values ("a|b (note)|c"), or -1. */
-static int enum_index(const char *values, const char *s)
-{
-    size_t n = strlen(s);
-    int i = 0;
-    for (;;) {
-        const char *bar = strchr(values, '|');
-        if (value_len(values) == n && strncmp(values, s, n) == 0)
-            return i;
-        if (!bar)
-            return -1;
-        values = bar + 1;
-        i++;
-    }
-}
-
-/* values ("a|b (note)|c") as "a, b or c" in buf (size bytes); for help,
-** with their notes and the first marked " (default)" unless its note says
-** more. */
-static void values_text(const char *values, int for_help, char *buf, size_t size)
-{
-    size_t used = 0;
-    int first = 1;
-    buf[0] = '\0';
-    while (*values && used < size) {
-        const char *bar = strchr(values, '|');
-        size_t len = bar ? (size_t)(bar - values) : strlen(values);
-        int n;
-        if (!for_help)
-            len = value_len(values);
-        n = snprintf(buf + used, size - used, "%s%.*s%s", first ? "" : bar ? ", " : " or ",
-                     (int)len, values,
-                     first && for_help && value_len(values) == len ? " (default)" : "");
-        used += n > 0 ? (size_t)n : 0;
-        first = 0;
-        values += bar ? (size_t)(bar - values) + 1 : strlen(values);
-    }
-}
-
 int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
                      char *msg, size_t size)
 {
-    char *end, list[512];
-    errno = 0;
     switch (o->type) {
-    case CLI_INT: {
-        long n = strtol(v, &end, 10);
-        if (*v && !*end && !errno && n >= o->min && n <= o->max) {
-            *num = n;
-            return 0;
-        }
-        snprintf(msg, size, "%s must be a whole number%s from %ld to %ld, not '%s'", o->name,
-                 strcmp(o->arg, "SECONDS") ? "" : " of seconds", o->min, o->max, v);
-        return -1;
-    }
-    case CLI_RATIO: {
-        double x = strtod(v, &end);
-        if (*v && !*end && !errno && x >= 0 && x <= 1) { /* NaN fails both */
-            *ratio = x;
-            return 0;
-        }
-        snprintf(msg, size, "%s must be a number from 0 to 1, not '%s'", o->name, v);
-        return -1;
-    }
+    case CLI_INT:
+        return value_int(o->name, strcmp(o->arg, "SECONDS") == 0, o->min, o->max, v, -1, num,
+                         msg, size);
+    case CLI_RATIO:
+        return value_ratio(o->name, v, -1, ratio, msg, size);
     case CLI_ENUM:
-        if ((*num = enum_index(o->values, v)) >= 0)
-            return 0;
-        values_text(o->values, 0, list, sizeof list);
-        snprintf(msg, size, "%s must be %s, not '%s'", o->name, list, v);
-        return -1;
+        return value_enum(o->name, o->values, v, -1, num, msg, size);
     default:
         return 0;
     }
@@ -273,7 +207,7 @@ int cli_is(const struct cli_command *cmd, const struct cli_args *args, const cha
 {
     int k = find_long(cmd, name, strlen(name));
     return k >= 0 && cmd->options[k].type == CLI_ENUM &&
-           args->num[k] == enum_index(cmd->options[k].values, value);
+           args->num[k] == value_index(cmd->options[k].values, value);
 }
 
 void cli_print_help(const struct cli_command *cmd, FILE *f)
@@ -299,7 +233,7 @@ void cli_print_help(const struct cli_command *cmd, FILE *f)
             fprintf(f, "      --%-*s  ", (int)width, spec);
         if (o->type == CLI_ENUM) {
             char list[512];
-            values_text(o->values, 1, list, sizeof list);
+            value_list_text(o->values, 1, list, sizeof list);
             fprintf(f, "%s%s%s\n", list, o->help ? "; " : "", o->help ? o->help : "");
         } else {
             fprintf(f, "%s\n", o->help);

@@ -1,11 +1,13 @@
 /*
 ** out.c — how the CLI writes: colour only on a terminal (and never with
 ** NO_COLOR or TERM=dumb), git-style error lines (`file:line:col: error: …`),
-** JSON string escaping, padding and wrapping by display width (CJK counts
-** two columns), and the final check that stdout was really written; warnings
-** (`file:line: warning: …`) and where output goes: standard output, or
-** (-o FILE) a file written by glossa_write_file (aside, then renamed), or a
-** pipe or character device (/dev/null, a shell's >(…)) written to as it is.
+** padding and wrapping by display width (CJK counts two columns), and the
+** final check that stdout was really written; warnings (`file:line:
+** warning: …`) and where output goes: standard output, or (-o FILE) a file
+** written by glossa_write_file (aside, then renamed), or a pipe or
+** character device (/dev/null, a shell's >(…)) written to as it is. JSON
+** strings, the glossary folder and language lists are src/common's, shared
+** with the web server.
 **
 ** Data never reaches a terminal as it is: everything printed from a
 ** database, a file, a file name or the command line goes through
@@ -297,21 +299,6 @@ size_t out_width(const char *s)
     return w;
 }
 
-void out_json_string(FILE *f, const char *s)
-{
-    out_json_string_n(f, s ? s : "", s ? strlen(s) : 0);
-}
-
-static int file_write(void *f, const char *data, size_t len)
-{
-    return fwrite(data, 1, len, f) == len ? 0 : -1; /* out_finish reports it */
-}
-
-void out_json_string_n(FILE *f, const char *s, size_t n)
-{
-    glossa_json_string(s, n, file_write, f);
-}
-
 void out_padded(FILE *f, const char *s, size_t width)
 {
     out_printf(f, "%-*s", (int)width, s);
@@ -407,41 +394,6 @@ const char *out_db_path(const char *flag)
     return "glossa.db";
 }
 
-static int is_dir(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-/* PREFIX/share/glossa/glossary beside PREFIX/bin/glossa, wherever the
-** installed tree was moved to (Linux: /proc/self/exe), in buf; 0 if none. */
-static int beside_binary(char *buf, size_t size)
-{
-    static const char rel[] = "/../share/glossa/glossary";
-    char *slash;
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n <= 0 || (size_t)n + sizeof rel > size)
-        return 0;
-    buf[n] = '\0';
-    slash = strrchr(buf, '/');
-    if (!slash)
-        return 0;
-    memcpy(slash, rel, sizeof rel);
-    return is_dir(buf);
-}
-
-const char *out_default_glossary(char *buf, size_t size)
-{
-    const char *env = getenv("GLOSSA_GLOSSARY");
-    if (env && *env)
-        return env;
-    if (beside_binary(buf, size))
-        return buf;
-    if (is_dir(GLOSSA_GLOSSARY_DIR))
-        return GLOSSA_GLOSSARY_DIR;
-    return GLOSSA_INSTALLED_GLOSSARY;
-}
-
 void out_warning(const glossa_error *d, void *userdata)
 {
     const struct cli_out *out = userdata;
@@ -528,23 +480,6 @@ int out_file_close(struct out_file *o, const struct cli_out *out, int commit)
     free(o->data);
     memset(o, 0, sizeof *o);
     return rc;
-}
-
-int lang_list_check(const char *flag, const char *list, const char *hint, char *msg,
-                    size_t msg_size)
-{
-    char one[64];
-    const char *p;
-    size_t n;
-    while (glossa_list_next(&list, &p, &n)) {
-        snprintf(one, sizeof one, "%.*s", (int)(n < sizeof one ? n : sizeof one - 1), p);
-        if (n >= sizeof one || !glossa_lang_is_valid(one)) {
-            snprintf(msg, msg_size, "unknown language '%s' for %s (use BCP 47 tags of the "
-                     "member languages: ru zh en kk ky tg uz hi ur fa be, %s)", one, flag, hint);
-            return -1;
-        }
-    }
-    return 0;
 }
 
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,

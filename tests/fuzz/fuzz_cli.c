@@ -1,7 +1,7 @@
 /*
 ** fuzz_cli.c — libFuzzer harness for what the CLI prints (src/cli/out.c,
 ** lookup_print.c: lookup's and show's text, with and without colour, and
-** JSON) over hits built from the input: arbitrary bytes in ids, terms,
+** src/common/render.c: their JSON) over hits built from the input: arbitrary bytes in ids, terms,
 ** definitions, sources, languages, dates, and arbitrary highlight spans.
 **
 ** Input: one options byte, then fields separated by NUL bytes. Options:

@@ -1,15 +1,19 @@
 /*
-** http.h — what the files of `glossa serve --http` share. http_server.c is
+** http.h — what the files of the web server (`glossa serve --http`) share;
+** web.h is what the CLI sees of them. http_server.c is
 ** the transport (libmicrohttpd, the database handles, limits, headers,
 ** signals); http_params.c reads a request's parameters; http_api.c writes
 ** the JSON answers, http_page.c the HTML pages; http_csp.c the
 ** Content-Security-Policy; http_door.c accepts the connections and checks
-** each request head first. Only http_server.c includes microhttpd.h.
+** each request head first. Only http_server.c includes microhttpd.h. What
+** the CLI prints the same way (the JSON of results, of status; lookup's
+** option values) comes from src/common, never from src/cli.
 */
 #ifndef GLOSSA_HTTP_H
 #define GLOSSA_HTTP_H
 
-#include "cmd.h"
+#include "common.h"
+#include "web.h"
 
 #include <signal.h>
 #include <stddef.h>
@@ -23,8 +27,6 @@ extern const size_t glossa_web_index_len;
 /* Longest query, as `glossa lookup`; longest request target (path and query). */
 #define HTTP_QUERY_MAX 4096
 #define HTTP_URL_MAX 8192
-/* Worker threads, and as many database handles. */
-#define HTTP_THREADS 4
 
 /* What a request asks, its parameters as sent (decoded, borrowed from the
 ** connection). to joins every to= given with commas. */
@@ -51,7 +53,8 @@ int http_body_end(FILE *f, struct http_reply *reply, unsigned status, const char
 
 /* http_params.c */
 /* Lookup options from the request (from, to, mode, limit, in, as-of,
-** history), checked as `glossa lookup` checks them. Returns 0, or 400/413
+** history), checked as `glossa lookup` checks them (common.h's value_*,
+** lang_list_check). Returns 0, or 400/413
 ** with msg saying what is wrong. opts borrows from req. */
 unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *opts, char *msg,
                           size_t msg_size);
@@ -98,28 +101,7 @@ const char *http_csp_page(void);
 /* SHA-256 (FIPS 180-4) of len bytes of data into out. */
 void http_sha256(const void *data, size_t len, unsigned char out[32]);
 
-/* cmd_serve.c: what the DICT and the HTTP server share */
-/* Seconds on the monotonic clock. */
-double serve_now(void);
-/* Make fd non-blocking and close-on-exec. Returns 0 or -1. */
-int serve_socket_flags(int fd);
-/* 1 when a and b are the same host (the port aside). */
-int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b);
-
-/* http_server.c */
-struct http_config {
-    int listen_fd;           /* bound and listening; the server closes it */
-    const char *shown;       /* the address, for the "listening on" line */
-    const char *db_path;
-    unsigned max_clients, max_per_ip;
-    unsigned idle_timeout;    /* seconds without a byte sent or taken */
-    unsigned request_timeout; /* seconds from a connection's opening, or its
-                              ** previous answer, to a whole request header */
-    unsigned grace;           /* seconds to finish the answers under way on SIGTERM */
-    unsigned threads;
-};
-/* Serve until SIGINT or SIGTERM. Returns EXIT_OK_ or EXIT_ERR (after a message). */
-int http_serve(const struct cli_out *out, const struct http_config *cfg);
+/* http_server.c (web_serve, web.h) */
 /* An error answer: JSON (api_msg) for an /api path, else the page (page_msg). */
 void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
                       const char *page_msg, struct http_reply *reply);
@@ -134,7 +116,7 @@ struct http_door;
 ** from then on (closed on failure too). Returns 0, or -1 when refused. */
 typedef int (*http_hand_fn)(void *cls, int fd, const struct sockaddr *addr, socklen_t len);
 /* Door state over cfg (borrowed); NULL when memory is short. */
-struct http_door *http_door_new(const struct http_config *cfg);
+struct http_door *http_door_new(const struct web_config *cfg);
 void http_door_free(struct http_door *d);
 /* Accept and check requests until a signal of stop (blocked in every
 ** thread) comes and the requests under way are done, or --grace is over.

@@ -61,7 +61,7 @@ struct handed {
 };
 
 struct http_door {
-    const struct http_config *cfg;
+    const struct web_config *cfg;
     struct waiting *w;       /* the door thread's only */
     size_t n_w;
     pthread_mutex_t lock;    /* over h and n_h */
@@ -70,7 +70,7 @@ struct http_door {
     char head[HTTP_HEAD_MAX + 1], target[HTTP_HEAD_MAX + 1];
 };
 
-struct http_door *http_door_new(const struct http_config *cfg)
+struct http_door *http_door_new(const struct web_config *cfg)
 {
     struct http_door *d = calloc(1, sizeof *d);
     if (!d)
@@ -414,7 +414,7 @@ static void accept_some(struct http_door *d, int lfd, double now)
 }
 
 /* Whether w has been there too long; a late head is answered 408. */
-static int expired(struct waiting *w, const struct http_config *cfg, double now)
+static int expired(struct waiting *w, const struct web_config *cfg, double now)
 {
     struct http_request req;
     if (w->state == LINGERING)
@@ -431,7 +431,7 @@ static int expired(struct waiting *w, const struct http_config *cfg, double now)
 
 int http_door_run(struct http_door *d, const sigset_t *stop, http_hand_fn hand, void *cls)
 {
-    const struct http_config *cfg = d->cfg;
+    const struct web_config *cfg = d->cfg;
     struct pollfd *pfd = calloc(cfg->max_clients + 2, sizeof *pfd);
     int lfd = cfg->listen_fd, sfd = signalfd(-1, stop, SFD_NONBLOCK | SFD_CLOEXEC);
     double stop_at = 0;

@@ -12,6 +12,7 @@
 ** handle whose file was replaced by `glossa index` is reopened before its
 ** next request, so a new index is served without a restart. On SIGINT or
 ** SIGTERM the door stops accepting and waits for the requests under way.
+** web_serve (web.h) is the entry point: it prints nothing, the CLI does.
 */
 #include "http.h"
 
@@ -20,10 +21,25 @@
 #include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+/* An error in err (no file): code, and the message. Returns code. */
+static int fail(glossa_error *err, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int fail(glossa_error *err, int code, const char *fmt, ...)
+{
+    va_list ap;
+    memset(err, 0, sizeof *err);
+    err->code = code;
+    va_start(ap, fmt);
+    vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    va_end(ap);
+    return code;
+}
 
 /* ---- database handles ------------------------------------------------------------- */
 
@@ -80,9 +96,7 @@ static int pool_open(struct db_pool *p, const char *path, size_t n, glossa_error
         free(p->all);
         free(p->idle);
         p->all = NULL;
-        snprintf(err->msg, sizeof err->msg, "out of memory");
-        err->file[0] = '\0';
-        return -1;
+        return fail(err, GLOSSA_ENOMEM, "out of memory");
     }
     pthread_mutex_init(&p->lock, NULL);
     pthread_cond_init(&p->freed, NULL);
@@ -386,31 +400,28 @@ static int hand_over(void *cls, int fd, const struct sockaddr *addr, socklen_t l
     return MHD_add_connection(cls, fd, addr, len) == MHD_YES ? 0 : -1;
 }
 
-int http_serve(const struct cli_out *out, const struct http_config *cfg)
+int web_serve(const struct web_config *cfg, glossa_error *err)
 {
     struct server srv;
     struct http_door *door;
-    glossa_error err;
     sigset_t stop, old;
     char msg[256];
+    int rc = 0;
 
     memset(&srv, 0, sizeof srv);
     if (http_page_init(msg, sizeof msg)) {
-        out_message(out, "%s", msg);
         close(cfg->listen_fd);
-        return EXIT_ERR;
+        return fail(err, GLOSSA_ERROR, "%s", msg);
     }
     http_csp_init();
     door = http_door_new(cfg);
-    if (!door || pool_open(&srv.pool, cfg->db_path, cfg->threads, &err)) {
-        if (door)
-            out_error(out, &err);
-        else
-            out_message(out, "out of memory");
+    if (!door || pool_open(&srv.pool, cfg->db_path, cfg->threads, err)) {
+        if (!door)
+            fail(err, GLOSSA_ENOMEM, "out of memory");
         pool_close(&srv.pool);
         http_door_free(door);
         close(cfg->listen_fd);
-        return EXIT_ERR;
+        return err->code ? err->code : GLOSSA_ERROR;
     }
     /* SIGINT and SIGTERM are read by the door (signalfd); the workers inherit the mask. */
     sigemptyset(&stop);
@@ -433,23 +444,21 @@ int http_serve(const struct cli_out *out, const struct http_config *cfg)
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
         MHD_OPTION_END);
     if (!srv.daemon) {
-        out_message(out, "cannot start the HTTP server on %s", cfg->shown);
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pool_close(&srv.pool);
         http_door_free(door);
         close(cfg->listen_fd);
-        return EXIT_ERR;
+        return fail(err, GLOSSA_ERROR, "cannot start the HTTP server on %s", cfg->shown);
     }
-    out_printf(stderr, "listening on %s (HTTP, %u threads): http://%s/\n", cfg->shown, cfg->threads,
-               cfg->shown);
-    fflush(stderr);
+    if (cfg->on_ready)
+        cfg->on_ready(cfg, cfg->cls);
     if (http_door_run(door, &stop, hand_over, srv.daemon)) {
-        out_message(out, "cannot wait for signals: %s", strerror(errno));
+        rc = fail(err, GLOSSA_ERROR, "cannot wait for signals: %s", strerror(errno));
         close(cfg->listen_fd);
     }
     MHD_stop_daemon(srv.daemon); /* waits for the workers; what is left is closed */
     http_door_free(door);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     pool_close(&srv.pool);
-    return EXIT_OK_;
+    return rc;
 }

@@ -1,7 +1,7 @@
 /*
 ** http_params.c — the parameters of a web request, checked as `glossa
-** lookup` checks its options (limit, mode and in by its option table):
-** q, from, to, mode, limit, in, as-of, history. Values arrive decoded from
+** lookup` checks its options (limit, mode and in by the same checks and
+** values, src/common/value.c): q, from, to, mode, limit, in, as-of, history. Values arrive decoded from
 ** the server; nothing here knows about HTTP beyond the status to answer.
 */
 #include "http.h"
@@ -36,20 +36,9 @@ unsigned http_query_check(const struct http_request *req, char *msg, size_t msg_
     return 0;
 }
 
-/* Parameter name checked as `glossa lookup --NAME` checks it, by the option's
-** spec: 0 (the number or value index in *num), or -1 and why in msg, the
-** value shown up to 40 bytes (no value of any of them is that long). */
-static int lookup_param(const char *name, const char *v, long *num, char *msg, size_t msg_size)
-{
-    const struct cli_option *o = cli_option_find(&cmd_lookup_spec, name);
-    double ratio;
-    char shown[41];
-    if (cli_option_check(o, v, num, &ratio, msg, msg_size) == 0)
-        return 0;
-    snprintf(shown, sizeof shown, "%s", v);
-    cli_option_check(o, shown, num, &ratio, msg, msg_size);
-    return -1;
-}
+/* A value shown in a message up to this many bytes (no value of limit,
+** mode or in is that long). */
+#define SHOWN 40
 
 unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *opts, char *msg,
                           size_t msg_size)
@@ -64,17 +53,18 @@ unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *op
     if (lang_list_check("from", opts->from, "e.g. zh-Hant, uz-Cyrl", msg, msg_size) ||
         lang_list_check("to", opts->to, "e.g. zh-Hant, uz-Cyrl", msg, msg_size))
         return 400;
-    if (req->limit && lookup_param("limit", req->limit, &num, msg, msg_size))
+    if (req->limit && value_int("limit", 0, LOOKUP_LIMIT_MIN, LOOKUP_LIMIT_MAX, req->limit, SHOWN,
+                                &num, msg, msg_size))
         return 400;
     if (req->limit)
         opts->limit = (unsigned)num;
     if (req->mode && *req->mode) {
-        if (lookup_param("mode", req->mode, &num, msg, msg_size))
+        if (value_enum("mode", LOOKUP_MODES, req->mode, SHOWN, &num, msg, msg_size))
             return 400;
         glossa_mode_parse(req->mode, &opts->mode); /* one of the values it takes */
     }
     if (req->in && *req->in) {
-        if (lookup_param("in", req->in, &num, msg, msg_size))
+        if (value_enum("in", LOOKUP_IN, req->in, SHOWN, &num, msg, msg_size))
             return 400;
         opts->in_definitions = strcmp(req->in, "definitions") == 0;
     }

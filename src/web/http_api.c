@@ -3,7 +3,7 @@
 ** byte for byte what `glossa lookup --format json` prints for the same query
 ** and options, /api/concept/ID what `glossa show --format json ID` prints,
 ** /api/status what `glossa status --format json` prints for the glossary
-** folder's proposals. The same functions of the CLI write them. Errors are
+** folder's proposals. The same functions write them (src/common/render.c). Errors are
 ** {"error": "..."}. No sockets here: the server hands in a database handle
 ** and takes the reply.
 */
@@ -73,7 +73,9 @@ static void send_results(struct http_reply *reply, int rc, const glossa_error *e
     glossa_results_free(res);
 }
 
-void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_reply *reply)
+/* /api/lookup (id NULL: the query q) or /api/concept/ID. */
+static void answer(glossa_db *db, const char *id, const struct http_request *req,
+                   struct http_reply *reply)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
     glossa_results *res = NULL;
@@ -83,34 +85,28 @@ void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_
     int rc;
 
     if ((status = http_lookup_opts(req, &opts, msg, sizeof msg)) ||
-        (status = http_query_check(req, msg, sizeof msg))) {
+        (!id && (status = http_query_check(req, msg, sizeof msg)))) {
         http_api_error(reply, status, msg);
         return;
     }
-    rc = glossa_lookup(db, req->q, &opts, &res, &err);
-    send_results(reply, rc, &err, req->q, res, 0);
+    if (id && !http_valid_id(id)) {
+        http_api_error(reply, 404, "no such concept");
+        return;
+    }
+    rc = id ? glossa_concept(db, id, &opts, &res, &err)
+            : glossa_lookup(db, req->q, &opts, &res, &err);
+    send_results(reply, rc, &err, id ? id : req->q, res, id != NULL);
+}
+
+void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_reply *reply)
+{
+    answer(db, NULL, req, reply);
 }
 
 void http_api_concept(glossa_db *db, const char *id, const struct http_request *req,
                       struct http_reply *reply)
 {
-    glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
-    glossa_results *res = NULL;
-    glossa_error err;
-    char msg[512];
-    unsigned status;
-    int rc;
-
-    if ((status = http_lookup_opts(req, &opts, msg, sizeof msg))) {
-        http_api_error(reply, status, msg);
-        return;
-    }
-    if (!http_valid_id(id)) {
-        http_api_error(reply, 404, "no such concept");
-        return;
-    }
-    rc = glossa_concept(db, id, &opts, &res, &err);
-    send_results(reply, rc, &err, id, res, 1);
+    answer(db, id, req, reply);
 }
 
 /* The first problem reported while loading, kept for the answer. */

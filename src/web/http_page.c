@@ -6,7 +6,8 @@
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
-** dir="rtl" for Persian and Urdu).
+** dir="rtl" for Persian and Urdu). Dates, status and sources are worded as
+** the CLI words them (src/common/render.c).
 */
 #include "http.h"
 
@@ -257,30 +258,11 @@ static void unverified_mark(FILE *f)
 /* "S (reconstruction, not verified …)": as the JSON says it. */
 static void source_text(FILE *f, const glossa_definition *d)
 {
-    const char *note = glossa_basis_note(d->basis);
+    char *source = render_source(d);
     fputs("<span lang=\"\">", f);
-    esc(f, d->source ? d->source : "");
-    if (note) {
-        fputs(" (", f);
-        esc(f, note);
-        fputc(')', f);
-    }
+    esc(f, source ? source : d->source);
     fputs("</span>", f);
-}
-
-static void dates(FILE *f, const char *from, const char *to)
-{
-    if (!from && !to)
-        return;
-    fputs("in force", f);
-    if (from) {
-        fputs(" from ", f);
-        esc(f, from);
-    }
-    if (to) {
-        fputs(" until ", f);
-        esc(f, to);
-    }
+    free(source);
 }
 
 /* One result; the page's script builds the same (export/web/index.html, hit()). */
@@ -296,7 +278,7 @@ static void definition(FILE *f, const glossa_definition *d, int with_dates)
     fputs("</p>", f);
     if (with_dates && (d->valid_from || d->valid_to)) {
         fputs("<p class=\"src\">", f);
-        dates(f, d->valid_from, d->valid_to);
+        render_dates(f, d->valid_from, d->valid_to, esc);
         fputs("</p>", f);
     }
     fputs("</div>", f);
@@ -461,7 +443,7 @@ static void render_concept(FILE *f, const void *arg)
     fputs("</h1>\n<p class=\"meta\"><span class=\"id\">", f);
     esc(f, h->id);
     fputs("</span> · ", f);
-    esc(f, strcmp(h->status, "in-force") == 0 ? "in force" : h->status);
+    esc(f, render_status_text(h->status));
     fputs(" · ", f);
     if (h->reliability <= 1)
         unverified_mark(f);
@@ -497,7 +479,7 @@ static void render_concept(FILE *f, const void *arg)
         }
         if (t->valid_from || t->valid_to)
             fputs(", ", f);
-        dates(f, t->valid_from, t->valid_to);
+        render_dates(f, t->valid_from, t->valid_to, esc);
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);

@@ -1,0 +1,222 @@
+/*
+** render.c — the one renderer of results as JSON, and the wordings that
+** the text of the CLI and the web page share. `glossa lookup --format json`
+** and /api/lookup, `glossa show --format json` and /api/concept/ID,
+** `glossa status --format json` and /api/status are written by these very
+** functions, so they are byte for byte the same. JSON carries the data
+** exactly (every string through the library's one escaper,
+** glossa_json_string). The text (src/cli/lookup_print.c) and the page
+** (src/web/http_page.c) lay a hit out differently, but say its dates,
+** status and source with the words written here.
+*/
+#include "common.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- JSON strings ------------------------------------------------------------------- */
+
+static int file_write(void *f, const char *data, size_t len)
+{
+    return fwrite(data, 1, len, f) == len ? 0 : -1; /* the caller checks ferror(f) */
+}
+
+void out_json_string_n(FILE *f, const char *s, size_t n)
+{
+    glossa_json_string(s, n, file_write, f);
+}
+
+void out_json_string(FILE *f, const char *s)
+{
+    out_json_string_n(f, s ? s : "", s ? strlen(s) : 0);
+}
+
+/* ---- shared wordings ---------------------------------------------------------------- */
+
+void render_dates(FILE *f, const char *from, const char *to, render_data_fn data)
+{
+    if (!from && !to)
+        return;
+    fputs("in force", f);
+    if (from) {
+        fputs(" from ", f);
+        data(f, from);
+    }
+    if (to) {
+        fputs(" until ", f);
+        data(f, to);
+    }
+}
+
+const char *render_status_text(const char *status)
+{
+    return strcmp(status, "in-force") == 0 ? "in force" : status;
+}
+
+char *render_source(const glossa_definition *d)
+{
+    const char *note = glossa_basis_note(d->basis), *source = d->source ? d->source : "";
+    size_t n = strlen(source) + (note ? strlen(note) + 3 : 0) + 1;
+    char *s = malloc(n);
+    if (s && note)
+        snprintf(s, n, "%s (%s)", source, note);
+    else if (s)
+        snprintf(s, n, "%s", source);
+    return s;
+}
+
+/* ---- results ------------------------------------------------------------------------ */
+
+/* "key":"value" after a comma, or nothing when value is NULL. */
+static void json_opt(FILE *f, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    fprintf(f, ",\"%s\":", key);
+    out_json_string(f, value);
+}
+
+static void json_hit(FILE *f, const glossa_hit *h, int whole)
+{
+    size_t j;
+    fputs("{\"id\":", f);
+    out_json_string(f, h->id);
+    fprintf(f, ",\"score\":%.4f,\"reliability\":%d", h->score, h->reliability);
+    if (whole) {
+        json_opt(f, "status", h->status);
+        json_opt(f, "instrument", h->instrument);
+    }
+    fputs(",\"match\":{\"lang\":", f);
+    out_json_string(f, h->match_lang);
+    fputs(",\"text\":", f);
+    out_json_string(f, h->match_text);
+    fputs(",\"how\":", f);
+    out_json_string(f, glossa_match_kind_name(h->how));
+    fputs("},\"terms\":[", f);
+    for (j = 0; j < h->n_terms; j++) {
+        const glossa_term *t = &h->terms[j];
+        fprintf(f, "%s{\"lang\":", j ? "," : "");
+        out_json_string(f, t->lang);
+        fputs(",\"text\":", f);
+        out_json_string(f, t->text);
+        fputs(",\"status\":", f);
+        out_json_string(f, t->status);
+        if (whole) {
+            json_opt(f, "type", t->term_type);
+            json_opt(f, "geo", t->geo);
+            if (t->working)
+                fputs(",\"working\":true", f);
+            json_opt(f, "from", t->valid_from);
+            json_opt(f, "to", t->valid_to);
+        }
+        fputc('}', f);
+    }
+    fputs("],\"definitions\":[", f);
+    for (j = 0; j < h->n_definitions; j++) {
+        const glossa_definition *d = &h->definitions[j];
+        char *source = render_source(d); /* the source, then what it is */
+        fprintf(f, "%s{\"lang\":", j ? "," : "");
+        out_json_string(f, d->lang);
+        fputs(",\"text\":", f);
+        out_json_string(f, d->text);
+        fputs(",\"source\":", f);
+        out_json_string(f, source ? source : d->source);
+        free(source);
+        if (whole) {
+            json_opt(f, "basis", d->basis);
+            json_opt(f, "from", d->valid_from);
+            json_opt(f, "to", d->valid_to);
+        }
+        fputc('}', f);
+    }
+    fputc(']', f);
+    if (whole) {
+        fputs(",\"notes\":[", f);
+        for (j = 0; j < h->n_notes; j++) {
+            fprintf(f, "%s{\"lang\":", j ? "," : "");
+            out_json_string(f, h->notes[j].lang);
+            fputs(",\"type\":", f);
+            out_json_string(f, h->notes[j].type);
+            fputs(",\"text\":", f);
+            out_json_string(f, h->notes[j].text);
+            fputc('}', f);
+        }
+        fputc(']', f);
+    }
+    fputc('}', f);
+}
+
+void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
+                            int whole)
+{
+    size_t i;
+    fputs("{\"query\":", f);
+    out_json_string(f, query);
+    fputs(",\"results\":[", f);
+    for (i = 0; i < n; i++) {
+        if (i)
+            fputc(',', f);
+        json_hit(f, hits[i], whole);
+    }
+    fputs("]}\n", f);
+}
+
+const glossa_hit **render_hits_of(const glossa_results *res)
+{
+    size_t i, n = glossa_results_count(res);
+    const glossa_hit **hits = malloc((n ? n : 1) * sizeof *hits);
+    for (i = 0; hits && i < n; i++)
+        hits[i] = glossa_results_get(res, i);
+    return hits;
+}
+
+void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole)
+{
+    const glossa_hit **hits = render_hits_of(res);
+    if (!hits) {
+        fputs("{\"query\":", f);
+        out_json_string(f, query);
+        fputs(",\"error\":\"out of memory\",\"results\":[]}\n", f);
+        return;
+    }
+    lookup_print_json_hits(f, query, hits, glossa_results_count(res), whole);
+    free(hits);
+}
+
+/* ---- where proposals stand ---------------------------------------------------------- */
+
+static void json_field(FILE *f, const char *key, const char *value)
+{
+    fprintf(f, ",\"%s\":", key);
+    if (value)
+        out_json_string(f, value);
+    else
+        fputs("null", f);
+}
+
+void status_print_json(FILE *f, const glossa_status_report *r, const char *round)
+{
+    size_t i, shown = 0;
+    fputs("{\"parties\":", f);
+    out_json_string(f, glossa_status_parties(r));
+    fputs(",\"changes\":[", f);
+    for (i = 0; i < glossa_status_count(r); i++) {
+        const glossa_change_status *s = glossa_status_get(r, i);
+        const glossa_proposal_change *c = s->change;
+        if (round && (!c->round || strcmp(c->round, round)))
+            continue;
+        fprintf(f, "%s{\"id\":", shown++ ? "," : "");
+        out_json_string(f, c->id);
+        json_field(f, "kind", c->kind);
+        json_field(f, "proposal", c->proposal);
+        json_field(f, "state", c->state);
+        json_field(f, "hash", c->hash);
+        json_field(f, "status", s->status);
+        json_field(f, "agreed", s->agreed);
+        json_field(f, "pending", s->pending);
+        json_field(f, "lapsed", s->lapsed);
+        json_field(f, "objections", s->objections);
+        fputc('}', f);
+    }
+    fputs("]}\n", f);
+}
