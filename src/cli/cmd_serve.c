@@ -464,10 +464,10 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
 {
     const struct serve_args *a = args->opts;
     const char *listen_at = a->listen;
-    const struct serve_limits *lim = &a->lim;
     struct dict_state st;
     glossa_error err;
     struct sigaction sa;
+    struct serve_limits lim = a->lim;
     char shown[300], host[256];
     int lfd, wake[2], rc;
 
@@ -489,11 +489,11 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
             return EXIT_ERR;
         cfg.shown = shown;
         cfg.db_path = out_db_path(args->db_path);
-        cfg.max_clients = (unsigned)lim->max_clients;
-        cfg.max_per_ip = (unsigned)lim->max_per_ip;
-        cfg.idle_timeout = (unsigned)lim->idle;
-        cfg.request_timeout = (unsigned)lim->request;
-        cfg.grace = (unsigned)lim->grace;
+        cfg.max_clients = (unsigned)lim.max_clients;
+        cfg.max_per_ip = (unsigned)lim.max_per_ip;
+        cfg.idle_timeout = (unsigned)lim.idle;
+        cfg.request_timeout = (unsigned)lim.request;
+        cfg.grace = (unsigned)lim.grace;
         cfg.threads = HTTP_THREADS;
         return http_serve(&args->out, &cfg);
     }
@@ -530,7 +530,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
     out_printf(stderr, "listening on %s (DICT, %zu databases)\n", shown,
             glossa_dict_database_count(st.dict));
     fflush(stderr);
-    rc = serve_loop(lfd, wake[0], &st, lim);
+    rc = serve_loop(lfd, wake[0], &st, &lim);
 
     sa.sa_handler = SIG_DFL;
     sigaction(SIGINT, &sa, NULL);
