@@ -88,7 +88,7 @@ struct cli_option {
 ** read by main() (opening the database, deciding colour): their values are in
 ** struct cli_args. The others go to the field of the same name in the
 ** command's struct: format (an enum: enum cli_format for text|json and
-** text|json|html), limit (long), output (const char *). */
+** text|json|html), limit (long), quiet (int), output (const char *). */
 #define CLI_DB_HELP "database (default $GLOSSA_DB, else glossa.db)"
 #define CLI_OPT_DB(help) \
     { "db", 0, "PATH", help, CLI_PATH, 0, 0, NULL, CLI_AT_(cli_args, db_path, const char *), 1 }
@@ -98,6 +98,7 @@ struct cli_option {
 #define CLI_OPT_FORMAT(st, values) CLI_OPT_ENUM(st, format, "format", 0, "FORMAT", values, NULL)
 #define CLI_OPT_LIMIT(st) \
     CLI_OPT_INT(st, limit, "limit", 'n', "N", "show at most N concepts (default 10)", 1, 1000)
+#define CLI_OPT_QUIET(st, help) CLI_OPT_FLAG(st, quiet, "quiet", 'q', help)
 #define CLI_OPT_OUTPUT(st, what) \
     CLI_OPT_PATH(st, output, "output", 'o', "FILE", "write " what "to FILE (replaced atomically; " \
                  "'-': standard output; a pipe or device: written to)")

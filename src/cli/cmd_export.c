@@ -25,7 +25,7 @@ static const struct cli_option options[] = {
     CLI_OPT_TEXT(export_args, from, "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first"),
     CLI_OPT_LIST(export_args, to, "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required"),
     CLI_OPT_OUTPUT(export_args, ""),
-    CLI_OPT_FLAG(export_args, quiet, "quiet", 'q', "print no warnings and no summary"),
+    CLI_OPT_QUIET(export_args, "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")

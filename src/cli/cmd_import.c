@@ -19,7 +19,7 @@ static const struct cli_option options[] = {
     CLI_OPT_OUTPUT(import_args, "the TEI "),
     CLI_OPT_LIST(import_args, lang_map, "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)"),
     CLI_OPT_TEXT(import_args, id_prefix, "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)"),
-    CLI_OPT_FLAG(import_args, quiet, "quiet", 'q', "print no warnings and no summary"),
+    CLI_OPT_QUIET(import_args, "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")

@@ -16,7 +16,7 @@ struct index_args {
 
 static const struct cli_option options[] = {
     CLI_OPT_DB("database to build (default $GLOSSA_DB, else glossa.db)"),
-    CLI_OPT_FLAG(index_args, quiet, "quiet", 'q', "print nothing but errors"),
+    CLI_OPT_QUIET(index_args, "print nothing but errors"),
     CLI_OPT_INT(index_args, max_errors, "max-errors", 0, "N", "stop reporting after N problems (default 50)", 1, 100000),
     CLI_OPT_FLAG(index_args, check, "check", 0, "check the database instead of building it (schema, values, integrity)"),
     CLI_OPT_FLAG(index_args, force, "force", 0, "replace the file at PATH even if it is not a glossa index"),

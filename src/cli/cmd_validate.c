@@ -11,7 +11,7 @@ struct validate_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_FLAG(validate_args, quiet, "quiet", 'q', "print nothing but problems"),
+    CLI_OPT_QUIET(validate_args, "print nothing but problems"),
 };
 
 static int run_validate(const struct cli_command *self, struct cli_args *args)
