@@ -1,6 +1,7 @@
 /*
 ** cmd.h — what the CLI's pieces share: exit codes, the option and command
-** tables that drive parsing and `glossa help`, and the output context.
+** tables that drive parsing (into each command's typed option struct) and
+** `glossa help`, and the output context.
 ** The CLI only parses arguments, calls libglossa and prints.
 */
 #ifndef GLOSSA_CMD_H
@@ -10,6 +11,7 @@
 #include "glossa.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* Exit codes, as grep: 0 found/ok, 1 nothing found or problems found, 2 error.
@@ -19,21 +21,22 @@
 ** that was taken, renamed). */
 enum { EXIT_OK_ = 0, EXIT_NONE = 1, EXIT_ERR = 2 };
 
-#define CLI_MAX_OPTIONS 16
-
 /* What an option's value is. options.c parses and checks it once, before the
 ** command runs, with one message style ("glossa lookup: --limit must be a
-** whole number from 1 to 1000, not 'x'"), and `glossa help` shows it. */
+** whole number from 1 to 1000, not 'x'"), stores it in the option's field
+** (below), and `glossa help` shows it. The C type of the field each stores: */
 enum cli_type {
-    CLI_TEXT = 0, /* any text, named by arg */
-    CLI_FLAG,     /* no value: given or not (arg NULL) */
-    CLI_INT,      /* a whole number from min to max */
-    CLI_RATIO,    /* a number from 0 to 1 */
-    CLI_ENUM,     /* one of values ("text|json"; the first is the default; a value
-                     may carry a note for help: "auto (default: on a terminal)") */
-    CLI_LIST,     /* comma-separated items */
-    CLI_PATH,     /* a file or folder */
-    CLI_DATE,     /* a day, YYYY-MM-DD (checked where it is used) */
+    CLI_TEXT = 0, /* const char *: any text, named by arg (NULL: not given) */
+    CLI_FLAG,     /* int: no value, 1 when given (arg NULL) */
+    CLI_INT,      /* long: a whole number from min to max */
+    CLI_RATIO,    /* double: a number from 0 to 1 */
+    CLI_ENUM,     /* a C enum (or int): the index of one of values ("text|json";
+                     the first is the default, index 0; a value may carry a note
+                     for help: "auto (default: on a terminal)"). The command's
+                     enum lists its members in the order of values. */
+    CLI_LIST,     /* const char *: comma-separated items */
+    CLI_PATH,     /* const char *: a file or folder */
+    CLI_DATE,     /* const char *: a day, YYYY-MM-DD (checked where it is used) */
 };
 
 struct cli_option {
@@ -44,22 +47,70 @@ struct cli_option {
     enum cli_type type;
     long min, max;        /* CLI_INT: the range */
     const char *values;   /* CLI_ENUM: the values, '|' between them */
+    size_t offset;        /* where the value goes: a field of the command's
+                             option struct (cli_command.opts_size), or of
+                             struct cli_args when in_args */
+    int in_args;          /* the options main() reads itself: --db, --color */
 };
 
-/* The options several commands share, one spec each. */
+/* Each command declares a struct of its options ("struct show_args") and its
+** table names a field of it for each option, through the CLI_OPT_* macros
+** below: offsetof, and a compile-time check that the field has the C type the
+** option's type stores (a wrong one is an array of size -1). The parser fills
+** the struct once; the command reads fields, never names. */
+#define CLI_FITS_(st, field, ctype) \
+    (0 * sizeof(char[_Generic(((struct st *)0)->field, ctype: 1, default: -1)]))
+/* An enum field: int or unsigned int once promoted (GCC picks either). */
+#define CLI_FITS_ENUM_(st, field) \
+    (0 * sizeof(char[_Generic(+((struct st *)0)->field, int: 1, unsigned: 1, default: -1)]))
+#define CLI_AT_(st, field, ctype) (offsetof(struct st, field) + CLI_FITS_(st, field, ctype))
+#define CLI_OPT_(st, field, name, short_name, arg, help, type) \
+    { name, short_name, arg, help, type, 0, 0, NULL, CLI_AT_(st, field, const char *), 0 }
+
+#define CLI_OPT_TEXT(st, field, name, short_name, arg, help) \
+    CLI_OPT_(st, field, name, short_name, arg, help, CLI_TEXT)
+#define CLI_OPT_LIST(st, field, name, short_name, arg, help) \
+    CLI_OPT_(st, field, name, short_name, arg, help, CLI_LIST)
+#define CLI_OPT_PATH(st, field, name, short_name, arg, help) \
+    CLI_OPT_(st, field, name, short_name, arg, help, CLI_PATH)
+#define CLI_OPT_DATE(st, field, name, short_name, arg, help) \
+    CLI_OPT_(st, field, name, short_name, arg, help, CLI_DATE)
+#define CLI_OPT_FLAG(st, field, name, short_name, help) \
+    { name, short_name, NULL, help, CLI_FLAG, 0, 0, NULL, CLI_AT_(st, field, int), 0 }
+#define CLI_OPT_INT(st, field, name, short_name, arg, help, min, max) \
+    { name, short_name, arg, help, CLI_INT, min, max, NULL, CLI_AT_(st, field, long), 0 }
+#define CLI_OPT_RATIO(st, field, name, short_name, arg, help) \
+    { name, short_name, arg, help, CLI_RATIO, 0, 0, NULL, CLI_AT_(st, field, double), 0 }
+#define CLI_OPT_ENUM(st, field, name, short_name, arg, values, help) \
+    { name, short_name, arg, help, CLI_ENUM, 0, 0, values, \
+      offsetof(struct st, field) + CLI_FITS_ENUM_(st, field), 0 }
+
+/* The options several commands share, one spec each. --db and --color are
+** read by main() (opening the database, deciding colour): their values are in
+** struct cli_args. The others go to the field of the same name in the
+** command's struct: format (an enum: enum cli_format for text|json and
+** text|json|html), limit (long), quiet (int), output (const char *). */
 #define CLI_DB_HELP "database (default $GLOSSA_DB, else glossa.db)"
-#define CLI_OPT_DB(help) { "db", 0, "PATH", help, CLI_PATH, 0, 0, NULL }
-#define CLI_OPT_FORMAT(values) { "format", 0, "FORMAT", NULL, CLI_ENUM, 0, 0, values }
+#define CLI_OPT_DB(help) \
+    { "db", 0, "PATH", help, CLI_PATH, 0, 0, NULL, CLI_AT_(cli_args, db_path, const char *), 1 }
 #define CLI_OPT_COLOR \
-    { "color", 0, "WHEN", NULL, CLI_ENUM, 0, 0, "auto (default: only on a terminal)|always|never" }
-#define CLI_OPT_INT(name, short_name, help, min, max) \
-    { name, short_name, "N", help, CLI_INT, min, max, NULL }
-#define CLI_OPT_LIMIT CLI_OPT_INT("limit", 'n', "show at most N concepts (default 10)", \
-                              LOOKUP_LIMIT_MIN, LOOKUP_LIMIT_MAX)
-#define CLI_OPT_FLAG(name, short_name, help) { name, short_name, NULL, help, CLI_FLAG, 0, 0, NULL }
-#define CLI_OPT_OUTPUT(what) \
-    { "output", 'o', "FILE", "write " what "to FILE (replaced atomically; '-': standard " \
-      "output; a pipe or device: written to)", CLI_PATH, 0, 0, NULL }
+    { "color", 0, "WHEN", NULL, CLI_ENUM, 0, 0, "auto (default: only on a terminal)|always|never", \
+      offsetof(struct cli_args, color) + CLI_FITS_ENUM_(cli_args, color), 1 }
+#define CLI_OPT_FORMAT(st, values) CLI_OPT_ENUM(st, format, "format", 0, "FORMAT", values, NULL)
+#define CLI_OPT_LIMIT(st) \
+    CLI_OPT_INT(st, limit, "limit", 'n', "N", "show at most N concepts (default 10)", \
+                LOOKUP_LIMIT_MIN, LOOKUP_LIMIT_MAX)
+#define CLI_OPT_QUIET(st, help) CLI_OPT_FLAG(st, quiet, "quiet", 'q', help)
+#define CLI_OPT_OUTPUT(st, what) \
+    CLI_OPT_PATH(st, output, "output", 'o', "FILE", "write " what "to FILE (replaced atomically; " \
+                 "'-': standard output; a pipe or device: written to)")
+
+/* --format of the commands that print text or JSON (scan: or HTML), in the
+** order of their values "text|json" and "text|json|html". FORMAT_NONE: not
+** given, for a command whose default struct says so (lookup --batch). */
+enum cli_format { FORMAT_NONE = -1, FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML };
+/* --color, in the order of its values. */
+enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* How output looks; decided once in main.c from the terminal and flags. */
 struct cli_out {
@@ -70,9 +121,9 @@ struct cli_out {
 };
 
 struct cli_args {
-    const char *values[CLI_MAX_OPTIONS]; /* parallel to the command's options; "1" for set flags */
-    long num[CLI_MAX_OPTIONS];           /* CLI_INT: the number; CLI_ENUM: index of the value */
-    double ratio[CLI_MAX_OPTIONS];       /* CLI_RATIO: the number */
+    void *opts;           /* the command's option struct, filled by cli_parse */
+    const char *db_path;  /* --db as given, or NULL (out_db_path decides) */
+    enum cli_color color; /* --color */
     const char **positional;
     int n_positional;
     struct cli_out out;
@@ -95,7 +146,13 @@ struct cli_command {
     const char *description;  /* paragraphs for `glossa help NAME` */
     const char *examples;     /* lines for `glossa help NAME` */
     int flags;                /* CLI_PLAIN or CLI_NEEDS_DB */
+    size_t opts_size;         /* sizeof the command's option struct */
+    const void *opts_init;    /* its values before parsing (NULL: all zero) */
 };
+/* The last two fields of a command's spec: its option struct's size and
+** initial values (defaults), e.g. CLI_OPTS(struct show_args, NULL). */
+#define CLI_OPTS(st, init) sizeof(st), (init)
+#define CLI_NO_OPTS 0, NULL
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
     cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
@@ -139,22 +196,15 @@ const struct cli_command *cli_find(const char *name);
 const char *cli_suggest_command(const char *name);
 
 /* options.c */
-/* Parse argv (after the command name). Returns 0, or EXIT_ERR after printing
-** the problem; sets *help when --help was given. */
+/* Parse argv (after the command name) into args: the command's option
+** struct in args->opts (from cmd->opts_init, then each option given stored in
+** its field), --db and --color in args, the rest in args->positional.
+** Returns 0, or EXIT_ERR after printing the problem; sets *help when --help
+** was given. cli_args_release frees what it allocated, whatever it returned. */
 int cli_parse(const struct cli_command *cmd, int argc, char **argv,
               struct cli_args *args, int *help);
 void cli_args_release(struct cli_args *args);
 void cli_print_help(const struct cli_command *cmd, FILE *f);
-/* Value of option `name` as given, or NULL. */
-const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
-                      const char *name);
-/* 1 when the flag (or any option) `name` was given. */
-int cli_flag(const struct cli_command *cmd, const struct cli_args *args, const char *name);
-/* The number of CLI_INT or CLI_RATIO option `name`, or deflt when not given. */
-long cli_int(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-             long deflt);
-double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-                 double deflt);
 /* The option `name` of cmd, or NULL. */
 const struct cli_option *cli_option_find(const struct cli_command *cmd, const char *name);
 /* 0 when v is a value option o takes (CLI_INT: the number in *num; CLI_ENUM:
@@ -162,12 +212,9 @@ const struct cli_option *cli_option_find(const struct cli_command *cmd, const ch
 ** "NAME must be …, not 'V'" (by common.h's value_int, value_ratio, value_enum). */
 int cli_option_check(const struct cli_option *o, const char *v, long *num, double *ratio,
                      char *msg, size_t size);
-/* 1 when CLI_ENUM option `name` is value (not given: its first value). */
-int cli_is(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-           const char *value);
 
 /* out.c */
-void out_decide(struct cli_out *out, const char *color_flag);
+void out_decide(struct cli_out *out, enum cli_color color);
 const char *out_color(const struct cli_out *out, int err_stream, const char *sgr);
 void out_error(const struct cli_out *out, const glossa_error *e);
 void out_diag(const glossa_error *d, void *userdata); /* glossa_diag_fn; userdata: struct cli_out */

@@ -9,14 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct candidates_args {
+    const char *lang, *proposal;
+    long top;
+    long min_freq; /* 0: the library's default */
+    int all;
+    enum cli_format format;
+};
+static const struct candidates_args defaults = { .top = 20 };
+
 static const struct cli_option options[] = {
     CLI_OPT_DB("database whose terms are left out (default $GLOSSA_DB, else glossa.db)"),
-    { "lang", 'l', "LANG", "language of the documents: ru (default) or en", CLI_TEXT, 0, 0, NULL },
-    CLI_OPT_INT("top", 'n', "show the N best candidates (default 20)", 1, 100000),
-    CLI_OPT_INT("min-freq", 0, "only phrases seen at least N times (default 2)", 1, 1000000),
-    CLI_OPT_FLAG("all", 0, "also list phrases that are glossary terms already (marked known)"),
-    CLI_OPT_FORMAT("text|json"),
-    { "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)", CLI_PATH, 0, 0, NULL },
+    CLI_OPT_TEXT(candidates_args, lang, "lang", 'l', "LANG", "language of the documents: ru (default) or en"),
+    CLI_OPT_INT(candidates_args, top, "top", 'n', "N", "show the N best candidates (default 20)", 1, 100000),
+    CLI_OPT_INT(candidates_args, min_freq, "min-freq", 0, "N", "only phrases seen at least N times (default 2)", 1, 1000000),
+    CLI_OPT_FLAG(candidates_args, all, "all", 0, "also list phrases that are glossary terms already (marked known)"),
+    CLI_OPT_FORMAT(candidates_args, "text|json"),
+    CLI_OPT_PATH(candidates_args, proposal, "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)"),
 };
 
 static const char *base_name(const char *path)
@@ -87,21 +96,23 @@ static int write_proposal(const struct cli_out *out, const glossa_candidates *c,
 
 static int run_candidates(const struct cli_command *self, struct cli_args *args)
 {
+    const struct candidates_args *a = args->opts;
     glossa_candidates_opts opts = GLOSSA_CANDIDATES_OPTS_INIT;
-    const char *proposal = cli_value(self, args, "proposal");
+    const char *proposal = a->proposal;
     glossa_candidates *c = NULL;
     glossa_error err;
-    unsigned top = (unsigned)cli_int(self, args, "top", 20);
+    unsigned top = (unsigned)a->top;
     int i, rc = EXIT_ERR;
 
     if (args->n_positional == 0) {
         fprintf(stderr, "glossa candidates: no file\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    opts.min_freq = (unsigned)cli_int(self, args, "min-freq", (long)opts.min_freq);
-    if (cli_value(self, args, "lang"))
-        opts.lang = cli_value(self, args, "lang");
-    opts.include_known = cli_flag(self, args, "all");
+    if (a->min_freq)
+        opts.min_freq = (unsigned)a->min_freq;
+    if (a->lang)
+        opts.lang = a->lang;
+    opts.include_known = a->all;
 
     if (glossa_candidates_new(&c, args->db, &opts, &err)) {
         out_error(&args->out, &err);
@@ -117,7 +128,7 @@ static int run_candidates(const struct cli_command *self, struct cli_args *args)
         goto done;
     }
     if (!proposal || !out_is_stdout(proposal)) { /* --proposal -: the proposal is the output */
-        if (cli_is(self, args, "format", "json"))
+        if (a->format == FORMAT_JSON)
             print_json(c, opts.lang, top);
         else
             print_text(c, top);
@@ -173,4 +184,5 @@ const struct cli_command cmd_candidates_spec = {
     "  glossa candidates --format json --min-freq 3 law.txt\n"
     "  glossa candidates --top 5 --proposal /tmp/candidates.xml statement.txt\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct candidates_args, &defaults),
 };

@@ -5,9 +5,13 @@
 */
 #include "cmd.h"
 
+struct check_args {
+    enum cli_format format;
+};
+
 static const struct cli_option options[] = {
     CLI_OPT_DB("the indexed term base (default $GLOSSA_DB, else glossa.db)"),
-    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_FORMAT(check_args, "text|json"),
 };
 
 struct collected {
@@ -33,13 +37,15 @@ static void on_problem(const glossa_error *d, void *ud)
 
 static int run_check(const struct cli_command *self, struct cli_args *args)
 {
+    const struct check_args *a = args->opts;
     struct collected c = { 0, 1, &args->out };
     glossa_proposals *p = NULL;
     glossa_error err;
     unsigned errors = 0, warnings = 0;
     int rc;
 
-    c.json = cli_is(self, args, "format", "json");
+    (void)self;
+    c.json = a->format == FORMAT_JSON;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
     if (c.json)
@@ -77,4 +83,5 @@ const struct cli_command cmd_check_spec = {
     "  glossa check glossary/proposals/\n"
     "  glossa check --format json kz-proposal.xml\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct check_args, NULL),
 };

@@ -9,20 +9,25 @@
 #include <string.h>
 #include <sys/stat.h>
 
+struct consolidate_args {
+    const char *round, *base, *positions, *output, *in_force;
+};
+
 static const struct cli_option options[] = {
-    { "round", 0, "R", "only the proposals of round R", CLI_TEXT, 0, 0, NULL },
-    { "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)", CLI_PATH, 0, 0, NULL },
-    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)", CLI_PATH, 0, 0, NULL },
-    { "output", 'o', "DIR", "the folder to write the new version to (required)", CLI_PATH, 0, 0, NULL },
-    { "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force", CLI_DATE, 0, 0, NULL },
+    CLI_OPT_TEXT(consolidate_args, round, "round", 0, "R", "only the proposals of round R"),
+    CLI_OPT_PATH(consolidate_args, base, "base", 0, "FILE", "the version in force (default: glossary/annex1.xml)"),
+    CLI_OPT_PATH(consolidate_args, positions, "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)"),
+    CLI_OPT_PATH(consolidate_args, output, "output", 'o', "DIR", "the folder to write the new version to (required)"),
+    CLI_OPT_DATE(consolidate_args, in_force, "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force"),
 };
 
 static int run_consolidate(const struct cli_command *self, struct cli_args *args)
 {
-    const char *round = cli_value(self, args, "round");
-    const char *base = cli_value(self, args, "base");
-    const char *pos = cli_value(self, args, "positions");
-    const char *dir = cli_value(self, args, "output");
+    const struct consolidate_args *a = args->opts;
+    const char *round = a->round;
+    const char *base = a->base;
+    const char *pos = a->positions;
+    const char *dir = a->output;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
     glossa_error err;
@@ -61,7 +66,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     name = strrchr(base, '/') ? strrchr(base, '/') + 1 : base;
     snprintf(out, sizeof out, "%s/%s", dir, name);
     if (!rc)
-        rc = glossa_consolidate(base, p, r, cli_value(self, args, "in-force"), out, &applied,
+        rc = glossa_consolidate(base, p, r, a->in_force, out, &applied,
                                 out_diag, &args->out, &err);
     if (rc)
         out_error(&args->out, &err);
@@ -88,4 +93,5 @@ const struct cli_command cmd_consolidate_spec = {
     "  glossa consolidate --round 2026-1 --in-force 2027-06-01 -o /tmp/next\n"
     "  glossa protocol glossary/annex1.xml /tmp/next/annex1.xml --lang ru\n",
     CLI_PLAIN,
+    CLI_OPTS(struct consolidate_args, NULL),
 };

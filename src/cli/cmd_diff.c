@@ -7,10 +7,16 @@
 
 #include <string.h>
 
+struct diff_args {
+    enum cli_format format;
+    int git;
+    const char *path;
+};
+
 static const struct cli_option options[] = {
-    CLI_OPT_FORMAT("text|json"),
-    CLI_OPT_FLAG("git", 0, "OLD and NEW are git revisions of the glossary folder"),
-    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)", CLI_PATH, 0, 0, NULL },
+    CLI_OPT_FORMAT(diff_args, "text|json"),
+    CLI_OPT_FLAG(diff_args, git, "git", 0, "OLD and NEW are git revisions of the glossary folder"),
+    CLI_OPT_PATH(diff_args, path, "path", 0, "DIR", "with --git: the folder in the repository (default glossary)"),
     CLI_OPT_COLOR,
 };
 
@@ -121,14 +127,14 @@ static void print_json(const glossa_diff *d)
 
 static int run_diff(const struct cli_command *self, struct cli_args *args)
 {
+    const struct diff_args *a = args->opts;
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     struct versions v;
     glossa_diff *d = NULL;
     glossa_error err;
     int rc;
 
-    if ((rc = versions_from_args(&v, args, cli_flag(self, args, "git"),
-                                 cli_value(self, args, "path"), self->usage)))
+    if ((rc = versions_from_args(&v, args, a->git, a->path, self->usage)))
         return rc;
     opts.on_diag = out_diag;
     opts.userdata = &args->out;
@@ -139,7 +145,7 @@ static int run_diff(const struct cli_command *self, struct cli_args *args)
             out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (cli_is(self, args, "format", "json"))
+    if (a->format == FORMAT_JSON)
         print_json(d);
     else
         print_text(&args->out, d);
@@ -163,4 +169,5 @@ const struct cli_command cmd_diff_spec = {
     "  glossa diff --git HEAD~1 HEAD\n"
     "  glossa diff --format json old/ new/\n",
     CLI_PLAIN,
+    CLI_OPTS(struct diff_args, NULL),
 };

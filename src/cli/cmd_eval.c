@@ -8,11 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct eval_args {
+    enum cli_format format;
+    double min_top1, min_mrr; /* 0 when not given */
+};
+
 static const struct cli_option options[] = {
     CLI_OPT_DB(CLI_DB_HELP),
-    CLI_OPT_FORMAT("text|json"),
-    { "min-top1", 0, "RATIO", "exit 1 when overall top-1 accuracy is below RATIO (0 to 1)", CLI_RATIO, 0, 0, NULL },
-    { "min-mrr", 0, "RATIO", "exit 1 when overall MRR is below RATIO (0 to 1)", CLI_RATIO, 0, 0, NULL },
+    CLI_OPT_FORMAT(eval_args, "text|json"),
+    CLI_OPT_RATIO(eval_args, min_top1, "min-top1", 0, "RATIO", "exit 1 when overall top-1 accuracy is below RATIO (0 to 1)"),
+    CLI_OPT_RATIO(eval_args, min_mrr, "min-mrr", 0, "RATIO", "exit 1 when overall MRR is below RATIO (0 to 1)"),
 };
 
 static const char *const group_titles[3] = { NULL, "by language", "by kind" };
@@ -90,11 +95,12 @@ static void print_json(const char *file, const glossa_eval_report *r, int first)
 
 static int run_eval(const struct cli_command *self, struct cli_args *args)
 {
-    double min_top1 = cli_ratio(self, args, "min-top1", 0);
-    double min_mrr = cli_ratio(self, args, "min-mrr", 0);
+    const struct eval_args *a = args->opts;
+    double min_top1 = a->min_top1;
+    double min_mrr = a->min_mrr;
     glossa_db *db = args->db;
     glossa_error err;
-    int json = cli_is(self, args, "format", "json"), i, below = 0;
+    int json = a->format == FORMAT_JSON, i, below = 0;
 
     if (args->n_positional == 0) {
         fprintf(stderr, "usage: glossa %s\n", self->usage);
@@ -142,4 +148,5 @@ const struct cli_command cmd_eval_spec = {
     "  glossa eval ../shared/eval/annex-queries.tsv\n"
     "  glossa eval --min-top1 0.95 tests/eval/glossa-queries.tsv\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct eval_args, NULL),
 };

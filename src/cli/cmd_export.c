@@ -9,12 +9,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* --format, in the order of its values */
+static const glossa_export_format formats[] = {
+    GLOSSA_EXPORT_TBX, GLOSSA_EXPORT_CSV, GLOSSA_EXPORT_OMEGAT, GLOSSA_EXPORT_JSON,
+};
+
+struct export_args {
+    int format; /* index in formats[] */
+    const char *from, *to, *output;
+    int quiet;
+};
+
 static const struct cli_option options[] = {
-    CLI_OPT_FORMAT("tbx|csv|omegat|json"),
-    { "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first", CLI_TEXT, 0, 0, NULL },
-    { "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required", CLI_LIST, 0, 0, NULL },
-    CLI_OPT_OUTPUT(""),
-    CLI_OPT_FLAG("quiet", 'q', "print no warnings and no summary"),
+    CLI_OPT_FORMAT(export_args, "tbx|csv|omegat|json"),
+    CLI_OPT_TEXT(export_args, from, "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first"),
+    CLI_OPT_LIST(export_args, to, "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required"),
+    CLI_OPT_OUTPUT(export_args, ""),
+    CLI_OPT_QUIET(export_args, "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")
@@ -29,9 +40,9 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
 {
     glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
     glossa_exchange_stats stats;
-    const char *format = cli_value(self, args, "format");
-    const char *output = cli_value(self, args, "output");
-    int quiet = cli_flag(self, args, "quiet");
+    const struct export_args *a = args->opts;
+    const char *output = a->output;
+    int quiet = a->quiet;
     const char *fallback[1];
     char glossary[4096];
     const char *const *inputs = args->positional;
@@ -40,15 +51,15 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     glossa_error err;
     int rc;
 
-    if (format) /* one of the values glossa_export_format_parse takes */
-        glossa_export_format_parse(format, &opts.format);
+    (void)self;
+    opts.format = formats[a->format];
     if (n_inputs == 0) {
         fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
         n_inputs = 1;
     }
-    opts.from = cli_value(self, args, "from");
-    opts.to = cli_value(self, args, "to");
+    opts.from = a->from;
+    opts.to = a->to;
     opts.on_diag = out_diag;
     opts.on_warning = quiet ? ignore : out_warning;
     opts.userdata = &args->out;
@@ -113,4 +124,5 @@ const struct cli_command cmd_export_spec = {
     "  glossa export --format omegat --from ru --to zh -o glossary.utf8\n"
     "  glossa export --format json glossary/annex1.xml\n",
     CLI_PLAIN,
+    CLI_OPTS(struct export_args, NULL),
 };

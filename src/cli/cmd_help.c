@@ -43,4 +43,5 @@ const struct cli_command cmd_help_spec = {
     "examples (the same as 'glossa COMMAND --help').",
     "  glossa help\n  glossa help lookup\n",
     CLI_PLAIN,
+    CLI_NO_OPTS,
 };

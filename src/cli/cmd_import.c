@@ -10,11 +10,16 @@
 #include <time.h>
 #include <unistd.h>
 
+struct import_args {
+    const char *output, *lang_map, *id_prefix;
+    int quiet;
+};
+
 static const struct cli_option options[] = {
-    CLI_OPT_OUTPUT("the TEI "),
-    { "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)", CLI_LIST, 0, 0, NULL },
-    { "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)", CLI_TEXT, 0, 0, NULL },
-    CLI_OPT_FLAG("quiet", 'q', "print no warnings and no summary"),
+    CLI_OPT_OUTPUT(import_args, "the TEI "),
+    CLI_OPT_LIST(import_args, lang_map, "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)"),
+    CLI_OPT_TEXT(import_args, id_prefix, "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)"),
+    CLI_OPT_QUIET(import_args, "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")
@@ -107,8 +112,9 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     glossa_import_opts opts = GLOSSA_IMPORT_OPTS_INIT;
     glossa_index_opts vopts = GLOSSA_INDEX_OPTS_INIT;
     glossa_exchange_stats stats;
-    const char *output = cli_value(self, args, "output");
-    int quiet = cli_flag(self, args, "quiet");
+    const struct import_args *a = args->opts;
+    const char *output = a->output;
+    int quiet = a->quiet;
     char scratch[2048];
     const char *target, *tmp_list[1];
     glossa_outfile *file = NULL;
@@ -123,8 +129,8 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    opts.lang_map = cli_value(self, args, "lang-map");
-    opts.id_prefix = cli_value(self, args, "id-prefix");
+    opts.lang_map = a->lang_map;
+    opts.id_prefix = a->id_prefix;
     opts.on_warning = quiet ? ignore : warning;
     progress.out = &args->out;
     opts.userdata = &progress;
@@ -233,4 +239,5 @@ const struct cli_command cmd_import_spec = {
     "  glossa import --lang-map xx=ru csv2tbx-output.tbx -o /tmp/terms.xml\n"
     "  glossa import --id-prefix cis- cis-terms.tbx -o /tmp/cis.xml\n",
     CLI_PLAIN,
+    CLI_OPTS(struct import_args, NULL),
 };

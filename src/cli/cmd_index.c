@@ -9,12 +9,17 @@
 #include <time.h>
 #include <unistd.h>
 
+struct index_args {
+    int quiet, check, force;
+    long max_errors; /* 0: the library's default */
+};
+
 static const struct cli_option options[] = {
     CLI_OPT_DB("database to build (default $GLOSSA_DB, else glossa.db)"),
-    CLI_OPT_FLAG("quiet", 'q', "print nothing but errors"),
-    CLI_OPT_INT("max-errors", 0, "stop reporting after N problems (default 50)", 1, 100000),
-    CLI_OPT_FLAG("check", 0, "check the database instead of building it (schema, values, integrity)"),
-    CLI_OPT_FLAG("force", 0, "replace the file at PATH even if it is not a glossa index"),
+    CLI_OPT_QUIET(index_args, "print nothing but errors"),
+    CLI_OPT_INT(index_args, max_errors, "max-errors", 0, "N", "stop reporting after N problems (default 50)", 1, 100000),
+    CLI_OPT_FLAG(index_args, check, "check", 0, "check the database instead of building it (schema, values, integrity)"),
+    CLI_OPT_FLAG(index_args, force, "force", 0, "replace the file at PATH even if it is not a glossa index"),
 };
 
 /* --check: the thorough integrity check of an existing database. */
@@ -70,8 +75,9 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     glossa_index_stats stats = { 0, 0, 0, 0, 0 };
     struct progress_state progress = { &args->out, { 0, 0 } };
-    const char *db = out_db_path(cli_value(self, args, "db"));
-    int quiet = cli_flag(self, args, "quiet");
+    const struct index_args *a = args->opts;
+    const char *db = out_db_path(args->db_path);
+    int quiet = a->quiet;
     const char *fallback[1];
     char glossary[4096];
     const char *const *inputs = args->positional;
@@ -79,16 +85,18 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     glossa_error err;
     int rc;
 
-    if (cli_flag(self, args, "check"))
+    (void)self;
+    if (a->check)
         return check_db(args, db, quiet);
     if (n_inputs == 0) {
         fallback[0] = out_default_glossary(glossary, sizeof glossary);
         inputs = fallback;
         n_inputs = 1;
     }
-    opts.max_errors = (unsigned)cli_int(self, args, "max-errors", (long)opts.max_errors);
+    if (a->max_errors)
+        opts.max_errors = (unsigned)a->max_errors;
     clock_gettime(CLOCK_MONOTONIC, &progress.start);
-    opts.force = cli_flag(self, args, "force");
+    opts.force = a->force;
     opts.on_diag = on_diag;
     opts.userdata = &progress;
     if (args->out.progress && !quiet)
@@ -147,4 +155,5 @@ const struct cli_command cmd_index_spec = {
     "  GLOSSA_DB=~/glossa.db glossa index glossary/\n"
     "  glossa index --check --db /tmp/t.db\n",
     CLI_PLAIN,
+    CLI_OPTS(struct index_args, NULL),
 };

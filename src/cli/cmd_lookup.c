@@ -8,19 +8,38 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* --mode, in the order of its values */
+static const glossa_mode modes[] = {
+    GLOSSA_MODE_AUTO, GLOSSA_MODE_EXACT, GLOSSA_MODE_NORMALIZED, GLOSSA_MODE_STEM,
+    GLOSSA_MODE_TRANSLIT, GLOSSA_MODE_PREFIX, GLOSSA_MODE_FUZZY, GLOSSA_MODE_FULLTEXT,
+    GLOSSA_MODE_FTS,
+};
+/* --in, in the order of its values */
+enum lookup_in { IN_TERMS, IN_DEFINITIONS };
+
+struct lookup_args {
+    const char *from, *to, *as_of;
+    enum cli_format format; /* FORMAT_NONE when not given (--batch refuses text) */
+    long limit;             /* 0: the library's default */
+    int mode;               /* index in modes[] */
+    enum lookup_in in;
+    int full, batch, history;
+};
+static const struct lookup_args defaults = { .format = FORMAT_NONE };
+
 static const struct cli_option options[] = {
     CLI_OPT_DB(CLI_DB_HELP),
-    { "from", 'f', "LANG", "match only terms in this language (BCP 47, e.g. ru, zh, uz-Latn)", CLI_TEXT, 0, 0, NULL },
-    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)", CLI_LIST, 0, 0, NULL },
-    CLI_OPT_FORMAT("text|json"),
-    CLI_OPT_LIMIT,
-    { "mode", 'm', "MODE", NULL, CLI_ENUM, 0, 0, LOOKUP_MODES },
-    { "in", 0, "WHERE", NULL, CLI_ENUM, 0, 0, LOOKUP_IN },
+    CLI_OPT_TEXT(lookup_args, from, "from", 'f', "LANG", "match only terms in this language (BCP 47, e.g. ru, zh, uz-Latn)"),
+    CLI_OPT_LIST(lookup_args, to, "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)"),
+    CLI_OPT_FORMAT(lookup_args, "text|json"),
+    CLI_OPT_LIMIT(lookup_args),
+    CLI_OPT_ENUM(lookup_args, mode, "mode", 'm', "MODE", LOOKUP_MODES, NULL),
+    CLI_OPT_ENUM(lookup_args, in, "in", 0, "WHERE", LOOKUP_IN, NULL),
     CLI_OPT_COLOR,
-    CLI_OPT_FLAG("full", 0, "show every result whole (default: looser matches get one line)"),
-    CLI_OPT_FLAG("batch", 0, "read queries from stdin, one per line; print one JSON object per line"),
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)", CLI_DATE, 0, 0, NULL },
-    CLI_OPT_FLAG("history", 0, "show earlier wordings too, with the dates they were in force"),
+    CLI_OPT_FLAG(lookup_args, full, "full", 0, "show every result whole (default: looser matches get one line)"),
+    CLI_OPT_FLAG(lookup_args, batch, "batch", 0, "read queries from stdin, one per line; print one JSON object per line"),
+    CLI_OPT_DATE(lookup_args, as_of, "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)"),
+    CLI_OPT_FLAG(lookup_args, history, "history", 0, "show earlier wordings too, with the dates they were in force"),
 };
 
 #define QUERY_MAX 4096
@@ -118,30 +137,31 @@ static int lookup_batch(const struct cli_out *out, glossa_db *db, const glossa_l
 
 static int run_lookup(const struct cli_command *self, struct cli_args *args)
 {
+    const struct lookup_args *a = args->opts;
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
     glossa_results *res = NULL;
     glossa_error err;
-    int json = cli_is(self, args, "format", "json"), rc, i;
+    int json = a->format == FORMAT_JSON, rc, i;
     char query[QUERY_MAX + 1], msg[256];
     size_t qlen = 0;
 
-    if (args->n_positional == 0 && !cli_flag(self, args, "batch")) {
+    if (args->n_positional == 0 && !a->batch) {
         fprintf(stderr, "glossa lookup: no query\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    opts.as_of = cli_value(self, args, "as-of");
-    opts.history = cli_flag(self, args, "history");
-    opts.from = cli_value(self, args, "from");
-    opts.to = cli_value(self, args, "to");
+    opts.as_of = a->as_of;
+    opts.history = a->history;
+    opts.from = a->from;
+    opts.to = a->to;
     if (out_check_languages(&args->out, "--from", opts.from, "e.g. zh-Hant, uz-Cyrl") ||
         out_check_languages(&args->out, "--to", opts.to, "e.g. zh-Hant, uz-Cyrl"))
         return EXIT_ERR;
-    opts.limit = (unsigned)cli_int(self, args, "limit", (long)opts.limit);
-    if (cli_value(self, args, "mode")) /* one of the values glossa_mode_parse takes */
-        glossa_mode_parse(cli_value(self, args, "mode"), &opts.mode);
-    opts.in_definitions = cli_is(self, args, "in", "definitions");
-    if (cli_flag(self, args, "batch")) {
-        if (args->n_positional || (cli_value(self, args, "format") && !json)) {
+    if (a->limit)
+        opts.limit = (unsigned)a->limit;
+    opts.mode = modes[a->mode];
+    opts.in_definitions = a->in == IN_DEFINITIONS;
+    if (a->batch) {
+        if (args->n_positional || a->format == FORMAT_TEXT) {
             out_message(&args->out, "--batch reads the queries from stdin and writes JSON Lines: "
                                     "give no QUERY and no --format text");
             return EXIT_ERR;
@@ -176,7 +196,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         lookup_print_json(stdout, query, res, 0);
     else if (glossa_results_count(res) == 0)
         out_printf(stderr, "glossa: no concept matches '%s'\n", query);
-    else if (lookup_print_results(stdout, &args->out, res, cli_flag(self, args, "full")))
+    else if (lookup_print_results(stdout, &args->out, res, a->full))
         out_message(&args->out, "out of memory");
     rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;
     glossa_results_free(res);
@@ -230,4 +250,5 @@ const struct cli_command cmd_lookup_spec = {
     "  glossa lookup --in definitions \"психологической обработки\"\n"
     "  printf '信息安全\\ninformation weapon\\n' | glossa lookup --batch --to ru\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct lookup_args, &defaults),
 };

@@ -6,14 +6,19 @@
 
 #include <string.h>
 
+struct position_args {
+    const char *positions, *comment;
+};
+
 static const struct cli_option options[] = {
-    { "positions", 'p', "FILE", "the positions file (default: glossary/positions/positions.txt)", CLI_PATH, 0, 0, NULL },
-    { "comment", 'c', "TEXT", "why (for an objection)", CLI_TEXT, 0, 0, NULL },
+    CLI_OPT_PATH(position_args, positions, "positions", 'p', "FILE", "the positions file (default: glossary/positions/positions.txt)"),
+    CLI_OPT_TEXT(position_args, comment, "comment", 'c', "TEXT", "why (for an objection)"),
 };
 
 static int run_position(const struct cli_command *self, struct cli_args *args)
 {
-    const char *file = cli_value(self, args, "positions");
+    const struct position_args *a = args->opts;
+    const char *file = a->positions;
     glossa_proposals *p = NULL;
     glossa_error err;
     char deflt[2048];
@@ -32,7 +37,7 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))
         return rc;
     rc = glossa_position_record(file, p, args->positional[0], args->positional[1],
-                                args->positional[2], cli_value(self, args, "comment"), &err);
+                                args->positional[2], a->comment, &err);
     glossa_proposals_free(p);
     if (rc) {
         out_error(&args->out, &err);
@@ -54,4 +59,5 @@ const struct cli_command cmd_position_spec = {
     "  glossa position kz-information-security-incident CN agreed\n"
     "  glossa position ru-information-security-threats CN objection --comment \"duplicates annex item 13\"\n",
     CLI_PLAIN,
+    CLI_OPTS(struct position_args, NULL),
 };

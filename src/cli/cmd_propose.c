@@ -12,14 +12,18 @@
 #include <time.h>
 #include <unistd.h>
 
+struct propose_args {
+    const char *state, *lang, *id, *amend, *round, *date, *output;
+};
+
 static const struct cli_option options[] = {
-    { "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)", CLI_TEXT, 0, 0, NULL },
-    { "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)", CLI_LIST, 0, 0, NULL },
-    { "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)", CLI_TEXT, 0, 0, NULL },
-    { "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept", CLI_TEXT, 0, 0, NULL },
-    { "round", 0, "R", "the round of proposals this one belongs to", CLI_TEXT, 0, 0, NULL },
-    { "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)", CLI_DATE, 0, 0, NULL },
-    CLI_OPT_OUTPUT(""),
+    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)"),
+    CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
+    CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
+    CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept"),
+    CLI_OPT_TEXT(propose_args, round, "round", 0, "R", "the round of proposals this one belongs to"),
+    CLI_OPT_DATE(propose_args, date, "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)"),
+    CLI_OPT_OUTPUT(propose_args, ""),
 };
 
 static void put_forms(FILE *f, const char *lang, int working)
@@ -32,13 +36,14 @@ static void put_forms(FILE *f, const char *lang, int working)
 
 static int run_propose(const struct cli_command *self, struct cli_args *args)
 {
-    const char *state = cli_value(self, args, "state");
-    const char *langs = cli_value(self, args, "lang");
-    const char *slug = cli_value(self, args, "id");
-    const char *amend = cli_value(self, args, "amend");
-    const char *round = cli_value(self, args, "round");
-    const char *date = cli_value(self, args, "date");
-    const char *output = cli_value(self, args, "output");
+    const struct propose_args *a = args->opts;
+    const char *state = a->state;
+    const char *langs = a->lang;
+    const char *slug = a->id;
+    const char *amend = a->amend;
+    const char *round = a->round;
+    const char *date = a->date;
+    const char *output = a->output;
     const char *all_langs[16];
     char today[16], lower[4], id[160], list[256];
     int n_langs = 0, i;
@@ -46,6 +51,7 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     struct out_file file;
     FILE *f;
 
+    (void)self;
     if (!state || strlen(state) != 2 || !isupper((unsigned char)state[0]) ||
         !isupper((unsigned char)state[1])) {
         out_message(&args->out, "--state takes an ISO 3166 alpha-2 code in capitals, such as KZ");
@@ -129,4 +135,5 @@ const struct cli_command cmd_propose_spec = {
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
     "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
     CLI_PLAIN,
+    CLI_OPTS(struct propose_args, NULL),
 };

@@ -9,24 +9,40 @@
 #include <string.h>
 #include <unistd.h>
 
+/* --lang and --format, in the order of their values */
+static const char *const langs[] = { "ru", "zh", "en" };
+static const glossa_doc_format formats[] = {
+    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
+};
+/* --style, in the order of its values */
+enum protocol_style { STYLE_ENTRIES, STYLE_WHOLE };
+
+struct protocol_args {
+    int lang;   /* index in langs[] */
+    int format; /* index in formats[] */
+    enum protocol_style style;
+    int table, table_only, git;
+    const char *template_path, *output, *path;
+};
+
 static const struct cli_option options[] = {
-    { "lang", 'l', "LANG", NULL, CLI_ENUM, 0, 0, "ru|zh|en" },
-    CLI_OPT_FORMAT("md|html|docx|tei"),
-    { "style", 0, "STYLE", NULL, CLI_ENUM, 0, 0, "entries (default: amend entry by entry)|whole (restate the annex)" },
-    CLI_OPT_FLAG("table", 0, "add the comparative table (current / proposed wording)"),
-    CLI_OPT_FLAG("table-only", 0, "write only the comparative table"),
-    { "template", 0, "FILE", "use this template instead of the built-in one for LANG", CLI_PATH, 0, 0, NULL },
-    CLI_OPT_OUTPUT(""),
-    CLI_OPT_FLAG("git", 0, "OLD and NEW are git revisions of the glossary folder"),
-    { "path", 0, "DIR", "with --git: the folder in the repository (default glossary)", CLI_PATH, 0, 0, NULL },
+    CLI_OPT_ENUM(protocol_args, lang, "lang", 'l', "LANG", "ru|zh|en", NULL),
+    CLI_OPT_FORMAT(protocol_args, "md|html|docx|tei"),
+    CLI_OPT_ENUM(protocol_args, style, "style", 0, "STYLE", "entries (default: amend entry by entry)|whole (restate the annex)", NULL),
+    CLI_OPT_FLAG(protocol_args, table, "table", 0, "add the comparative table (current / proposed wording)"),
+    CLI_OPT_FLAG(protocol_args, table_only, "table-only", 0, "write only the comparative table"),
+    CLI_OPT_PATH(protocol_args, template_path, "template", 0, "FILE", "use this template instead of the built-in one for LANG"),
+    CLI_OPT_OUTPUT(protocol_args, ""),
+    CLI_OPT_FLAG(protocol_args, git, "git", 0, "OLD and NEW are git revisions of the glossary folder"),
+    CLI_OPT_PATH(protocol_args, path, "path", 0, "DIR", "with --git: the folder in the repository (default glossary)"),
 };
 
 static int run_protocol(const struct cli_command *self, struct cli_args *args)
 {
     glossa_protocol_opts popts = GLOSSA_PROTOCOL_OPTS_INIT;
     glossa_index_opts iopts = GLOSSA_INDEX_OPTS_INIT;
-    const char *format = cli_value(self, args, "format");
-    const char *output = cli_value(self, args, "output");
+    const struct protocol_args *a = args->opts;
+    const char *output = a->output;
     struct versions v;
     glossa_diff *d = NULL;
     glossa_error err;
@@ -34,19 +50,17 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     size_t len = 0;
     int rc;
 
-    popts.lang = cli_value(self, args, "lang") ? cli_value(self, args, "lang") : "ru";
-    if (format) /* one of the values glossa_doc_format_parse takes */
-        glossa_doc_format_parse(format, &popts.format);
-    popts.whole = cli_is(self, args, "style", "whole");
-    popts.table = cli_flag(self, args, "table");
-    popts.table_only = cli_flag(self, args, "table-only");
-    popts.template_path = cli_value(self, args, "template");
+    popts.lang = langs[a->lang];
+    popts.format = formats[a->format];
+    popts.whole = a->style == STYLE_WHOLE;
+    popts.table = a->table;
+    popts.table_only = a->table_only;
+    popts.template_path = a->template_path;
     if (popts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(output) && isatty(STDOUT_FILENO)) {
         out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
         return EXIT_ERR;
     }
-    if ((rc = versions_from_args(&v, args, cli_flag(self, args, "git"),
-                                 cli_value(self, args, "path"), self->usage)))
+    if ((rc = versions_from_args(&v, args, a->git, a->path, self->usage)))
         return rc;
     iopts.on_diag = out_diag;
     iopts.userdata = &args->out;
@@ -91,4 +105,5 @@ const struct cli_command cmd_protocol_spec = {
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"
     "  glossa protocol --git v0.1 HEAD --table-only --format html -o table.html\n",
     CLI_PLAIN,
+    CLI_OPTS(struct protocol_args, NULL),
 };

@@ -8,12 +8,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+struct scan_args {
+    const char *to, *from, *output;
+    enum cli_format format;
+};
+
 static const struct cli_option options[] = {
     CLI_OPT_DB(CLI_DB_HELP),
-    { "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)", CLI_LIST, 0, 0, NULL },
-    { "from", 'f', "LANG,...", "find only terms in these languages (default: all)", CLI_LIST, 0, 0, NULL },
-    CLI_OPT_FORMAT("text|json|html"),
-    CLI_OPT_OUTPUT(""),
+    CLI_OPT_LIST(scan_args, to, "to", 't', "LANG,...", "equivalents in these languages (default ru,zh,en; 'all' for every one)"),
+    CLI_OPT_LIST(scan_args, from, "from", 'f', "LANG,...", "find only terms in these languages (default: all)"),
+    CLI_OPT_FORMAT(scan_args, "text|json|html"),
+    CLI_OPT_OUTPUT(scan_args, ""),
     CLI_OPT_COLOR,
 };
 
@@ -96,8 +101,9 @@ static void print_json(FILE *f, glossa_scan *const *scans, size_t n)
 
 static int run_scan(const struct cli_command *self, struct cli_args *args)
 {
+    const struct scan_args *a = args->opts;
     glossa_scan_opts opts = GLOSSA_SCAN_OPTS_INIT;
-    const char *output = cli_value(self, args, "output");
+    const char *output = a->output;
     glossa_scanner *scanner = NULL;
     glossa_scan **scans = NULL;
     glossa_error err;
@@ -109,12 +115,12 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "glossa scan: no file to scan\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    opts.to = cli_value(self, args, "to");
+    opts.to = a->to;
     if (!opts.to)
         opts.to = "ru,zh,en";
     else if (strcmp(opts.to, "all") == 0)
         opts.to = NULL;
-    opts.from = cli_value(self, args, "from");
+    opts.from = a->from;
     if (out_check_languages(&args->out, "--to", opts.to, "or 'all'") ||
         out_check_languages(&args->out, "--from", opts.from, "or 'all'"))
         return EXIT_ERR;
@@ -159,7 +165,7 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
     /* printed in memory: the file is replaced only once all of it is there */
     if (out_file_open(&file, &args->out, output))
         goto done;
-    if (cli_is(self, args, "format", "html")) {
+    if (a->format == FORMAT_HTML) {
         char *html = NULL;
         size_t len = 0;
         if (glossa_scan_html((const glossa_scan *const *)scans, n, &html, &len, &err)) {
@@ -168,7 +174,7 @@ static int run_scan(const struct cli_command *self, struct cli_args *args)
         }
         fwrite(html, 1, len, file.f);
         glossa_free(html);
-    } else if (cli_is(self, args, "format", "json")) {
+    } else if (a->format == FORMAT_JSON) {
         print_json(file.f, scans, n);
     } else {
         struct cli_out o = args->out;
@@ -215,4 +221,5 @@ const struct cli_command cmd_scan_spec = {
     "  glossa scan --format html -o /tmp/scan.html statement.txt\n"
     "  glossa scan --format json --from ru - < draft.txt\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct scan_args, NULL),
 };

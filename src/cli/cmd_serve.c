@@ -27,21 +27,28 @@
 #include <time.h>
 #include <unistd.h>
 
-static const struct cli_option options[] = {
-    CLI_OPT_FLAG("dict", 0, "speak the DICT protocol (RFC 2229), as dictd does"),
-    CLI_OPT_FLAG("http", 0, "serve the web page and its JSON API (HTTP/1.1)"),
-    { "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)", CLI_TEXT, 0, 0, NULL },
-    CLI_OPT_DB(CLI_DB_HELP),
-    CLI_OPT_INT("max-clients", 0, "connections served at once, 1 to 1000 (default 64); with --dict more are told 420", 1, 1000),
-    CLI_OPT_INT("max-per-ip", 0, "connections from one address at once, 1 to 1000 (default 8)", 1, 1000),
-    { "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)", CLI_INT, 1, 86400, NULL },
-    { "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)", CLI_INT, 1, 3600, NULL },
-    { "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)", CLI_INT, 0, 3600, NULL },
-};
-
 /* The bounds of a server, from the options. */
 struct serve_limits {
     long max_clients, max_per_ip, idle, request, grace;
+};
+
+struct serve_args {
+    int dict, http;
+    const char *listen;
+    struct serve_limits lim;
+};
+static const struct serve_args defaults = { .lim = { 64, 8, 300, 10, 5 } };
+
+static const struct cli_option options[] = {
+    CLI_OPT_FLAG(serve_args, dict, "dict", 0, "speak the DICT protocol (RFC 2229), as dictd does"),
+    CLI_OPT_FLAG(serve_args, http, "http", 0, "serve the web page and its JSON API (HTTP/1.1)"),
+    CLI_OPT_TEXT(serve_args, listen, "listen", 'l', "HOST:PORT", "address to listen on (default 127.0.0.1:2628, with --http 127.0.0.1:8080; port 0: any free port)"),
+    CLI_OPT_DB(CLI_DB_HELP),
+    CLI_OPT_INT(serve_args, lim.max_clients, "max-clients", 0, "N", "connections served at once, 1 to 1000 (default 64); with --dict more are told 420", 1, 1000),
+    CLI_OPT_INT(serve_args, lim.max_per_ip, "max-per-ip", 0, "N", "connections from one address at once, 1 to 1000 (default 8)", 1, 1000),
+    CLI_OPT_INT(serve_args, lim.idle, "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)", 1, 86400),
+    CLI_OPT_INT(serve_args, lim.request, "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)", 1, 3600),
+    CLI_OPT_INT(serve_args, lim.grace, "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)", 0, 3600),
 };
 
 struct client {
@@ -437,15 +444,16 @@ static void web_ready(const struct web_config *cfg, void *cls)
 
 static int run_serve(const struct cli_command *self, struct cli_args *args)
 {
-    const char *listen_at = cli_value(self, args, "listen");
+    const struct serve_args *a = args->opts;
+    const char *listen_at = a->listen;
     struct dict_state st;
     glossa_error err;
     struct sigaction sa;
-    struct serve_limits lim = { 64, 8, 300, 10, 5 };
+    struct serve_limits lim = a->lim;
     char shown[300], host[256];
     int lfd, wake[2], rc;
 
-    if (cli_flag(self, args, "dict") == cli_flag(self, args, "http")) {
+    if (a->dict == a->http) {
         fprintf(stderr, "glossa serve: say which protocol to serve: --dict (RFC 2229) or "
                         "--http (the web page), one of them\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
@@ -455,19 +463,14 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    lim.max_clients = cli_int(self, args, "max-clients", lim.max_clients);
-    lim.max_per_ip = cli_int(self, args, "max-per-ip", lim.max_per_ip);
-    lim.idle = cli_int(self, args, "idle-timeout", lim.idle);
-    lim.request = cli_int(self, args, "request-timeout", lim.request);
-    lim.grace = cli_int(self, args, "grace", lim.grace);
-    if (cli_flag(self, args, "http")) {
+    if (a->http) {
         struct web_config cfg = { 0 };
         cfg.listen_fd = open_listener(&args->out, listen_at ? listen_at : "127.0.0.1:8080", shown,
                                       sizeof shown);
         if (cfg.listen_fd < 0)
             return EXIT_ERR;
         cfg.shown = shown;
-        cfg.db_path = out_db_path(cli_value(self, args, "db"));
+        cfg.db_path = out_db_path(args->db_path);
         cfg.max_clients = (unsigned)lim.max_clients;
         cfg.max_per_ip = (unsigned)lim.max_per_ip;
         cfg.idle_timeout = (unsigned)lim.idle;
@@ -487,7 +490,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         snprintf(host, sizeof host, "localhost");
     host[sizeof host - 1] = '\0';
     memset(&st, 0, sizeof st);
-    st.path = out_db_path(cli_value(self, args, "db"));
+    st.path = out_db_path(args->db_path);
     st.host = host;
     if (dict_open(&st, &err)) {
         out_error(&args->out, &err);
@@ -591,4 +594,5 @@ const struct cli_command cmd_serve_spec = {
     "  curl 'http://127.0.0.1:8080/api/lookup?q=information+security&to=ru,zh'\n"
     "  curl http://127.0.0.1:8080/api/concept/information-security\n",
     CLI_PLAIN,
+    CLI_OPTS(struct serve_args, &defaults),
 };

@@ -4,17 +4,24 @@
 */
 #include "cmd.h"
 
+struct show_args {
+    const char *to, *as_of;
+    int history;
+    enum cli_format format;
+};
+
 static const struct cli_option options[] = {
     CLI_OPT_DB(CLI_DB_HELP),
-    { "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)", CLI_LIST, 0, 0, NULL },
-    { "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)", CLI_DATE, 0, 0, NULL },
-    CLI_OPT_FLAG("history", 0, "every wording, with the instrument and dates it was in force"),
-    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_LIST(show_args, to, "to", 't', "LANG,...", "show terms and definitions in these languages (default: all)"),
+    CLI_OPT_DATE(show_args, as_of, "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)"),
+    CLI_OPT_FLAG(show_args, history, "history", 0, "every wording, with the instrument and dates it was in force"),
+    CLI_OPT_FORMAT(show_args, "text|json"),
     CLI_OPT_COLOR,
 };
 
 static int run_show(const struct cli_command *self, struct cli_args *args)
 {
+    const struct show_args *a = args->opts;
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
     glossa_results *res = NULL;
     glossa_error err;
@@ -24,14 +31,14 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    opts.to = cli_value(self, args, "to");
-    opts.as_of = cli_value(self, args, "as-of");
-    opts.history = cli_flag(self, args, "history");
+    opts.to = a->to;
+    opts.as_of = a->as_of;
+    opts.history = a->history;
     if ((rc = glossa_concept(args->db, args->positional[0], &opts, &res, &err))) {
         out_error(&args->out, &err);
         return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
-    if (cli_is(self, args, "format", "json"))
+    if (a->format == FORMAT_JSON)
         lookup_print_json(stdout, args->positional[0], res, 1);
     else
         lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0));
@@ -56,4 +63,5 @@ const struct cli_command cmd_show_spec = {
     "  glossa show information-security\n"
     "  glossa show --history --to ru information-weapon\n",
     CLI_NEEDS_DB,
+    CLI_OPTS(struct show_args, NULL),
 };

@@ -7,22 +7,29 @@
 
 #include <string.h>
 
+struct status_args {
+    const char *positions, *round;
+    enum cli_format format;
+};
+
 static const struct cli_option options[] = {
-    { "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)", CLI_PATH, 0, 0, NULL },
-    { "round", 0, "R", "only the proposals of round R", CLI_TEXT, 0, 0, NULL },
-    CLI_OPT_FORMAT("text|json"),
+    CLI_OPT_PATH(status_args, positions, "positions", 'p', "FILE|DIR", "positions file(s) (default: glossary/positions/*.txt)"),
+    CLI_OPT_TEXT(status_args, round, "round", 0, "R", "only the proposals of round R"),
+    CLI_OPT_FORMAT(status_args, "text|json"),
 };
 
 static int run_status(const struct cli_command *self, struct cli_args *args)
 {
-    const char *round = cli_value(self, args, "round");
-    const char *pos = cli_value(self, args, "positions");
+    const struct status_args *a = args->opts;
+    const char *round = a->round;
+    const char *pos = a->positions;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
     glossa_error err;
     size_t i;
-    int json = cli_is(self, args, "format", "json"), rc;
+    int json = a->format == FORMAT_JSON, rc;
 
+    (void)self;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
     rc = load_status(p, pos, &r, out_diag, &args->out, &err);
@@ -75,4 +82,5 @@ const struct cli_command cmd_status_spec = {
     "  glossa status\n"
     "  glossa status --round 2026-1 --format json\n",
     CLI_PLAIN,
+    CLI_OPTS(struct status_args, NULL),
 };

@@ -6,12 +6,17 @@
 
 #include <stdlib.h>
 
+struct validate_args {
+    int quiet;
+};
+
 static const struct cli_option options[] = {
-    CLI_OPT_FLAG("quiet", 'q', "print nothing but problems"),
+    CLI_OPT_QUIET(validate_args, "print nothing but problems"),
 };
 
 static int run_validate(const struct cli_command *self, struct cli_args *args)
 {
+    const struct validate_args *a = args->opts;
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     glossa_index_stats stats = { 0, 0, 0, 0, 0 };
     glossa_error err;
@@ -35,7 +40,7 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (!cli_flag(self, args, "quiet"))
+    if (!a->quiet)
         printf("valid: %lu file%s, %lu concepts, %lu terms, %lu definitions\n", stats.files,
                stats.files == 1 ? "" : "s", stats.concepts, stats.terms, stats.definitions);
     return EXIT_OK_;
@@ -52,4 +57,5 @@ const struct cli_command cmd_validate_spec = {
     "2 the files could not be read.",
     "  glossa validate glossary/\n  glossa validate my-draft.xml\n",
     CLI_PLAIN,
+    CLI_OPTS(struct validate_args, NULL),
 };

@@ -103,14 +103,14 @@ int main(int argc, char **argv)
         cli_args_release(&args);
         return out_finish(EXIT_OK_);
     }
-    out_decide(&args.out, cli_value(cmd, &args, "color"));
+    out_decide(&args.out, args.color);
     if (glossa_global_init(&err)) {
         out_error(&args.out, &err);
         cli_args_release(&args);
         return EXIT_ERR;
     }
     if ((cmd->flags & CLI_NEEDS_DB) &&
-        glossa_db_open(&args.db, out_db_path(cli_value(cmd, &args, "db")), &err)) {
+        glossa_db_open(&args.db, out_db_path(args.db_path), &err)) {
         out_error(&args.out, &err);
         rc = EXIT_ERR;
     } else {

@@ -2,8 +2,9 @@
 ** options.c — parsing a command's arguments from its option table, each
 ** value checked once by its type (whole number in a range, ratio, one of a
 ** list; the checks are src/common/value.c, which the web server's
-** parameters go through too) into a typed value, and printing `glossa help
-** COMMAND` from the same table, so help and parser never disagree.
+** parameters go through too) and stored in its field of the command's
+** option struct (cmd.h: CLI_OPT_*), and printing `glossa help COMMAND` from
+** the same table, so help and parser never disagree.
 */
 #include "cmd.h"
 
@@ -77,16 +78,76 @@ const struct cli_option *cli_option_find(const struct cli_command *cmd, const ch
     return k < 0 ? NULL : &cmd->options[k];
 }
 
-/* Store value v of option k after checking it by the option's type; EXIT_ERR
-** after a message naming the command, the option and what it takes. */
+/* The field of option o: in args itself (--db, --color) or in the command's
+** option struct. */
+static void *field_of(const struct cli_option *o, struct cli_args *args)
+{
+    return (char *)(o->in_args ? (void *)args : args->opts) + o->offset;
+}
+
+/* Check value v of option k by the option's type and store it in its field,
+** as the field's C type (cmd.h, enum cli_type); EXIT_ERR after a message
+** naming the command, the option and what it takes. */
 static int set_value(const struct cli_command *cmd, struct cli_args *args, int k, const char *v)
 {
+    const struct cli_option *o = &cmd->options[k];
+    void *field = field_of(o, args);
     char msg[1024];
-    args->values[k] = v;
-    if (cli_option_check(&cmd->options[k], v, &args->num[k], &args->ratio[k], msg, sizeof msg) == 0)
-        return 0;
-    out_printf(stderr, "glossa %s: --%s\n", cmd->name, msg); /* v is data: made safe */
-    return EXIT_ERR;
+    long num = 0;
+    double ratio = 0;
+    if (cli_option_check(o, v, &num, &ratio, msg, sizeof msg)) {
+        out_printf(stderr, "glossa %s: --%s\n", cmd->name, msg); /* v is data: made safe */
+        return EXIT_ERR;
+    }
+    switch (o->type) {
+    case CLI_FLAG:
+        *(int *)field = 1;
+        break;
+    case CLI_INT:
+        *(long *)field = num;
+        break;
+    case CLI_RATIO:
+        *(double *)field = ratio;
+        break;
+    case CLI_ENUM:
+        *(int *)field = (int)num;
+        break;
+    default:
+        *(const char **)field = v;
+    }
+    return 0;
+}
+
+/* The size of the field an option of type t stores into. */
+static size_t field_size(enum cli_type t)
+{
+    return t == CLI_FLAG || t == CLI_ENUM ? sizeof(int) : t == CLI_INT ? sizeof(long)
+           : t == CLI_RATIO ? sizeof(double) : sizeof(const char *);
+}
+
+/* The command's option struct, as opts_init says (all zero without one);
+** EXIT_ERR after a message when out of memory, or when an option's field
+** lies outside it (the table names another struct than CLI_OPTS: a bug the
+** compiler cannot see). */
+static int opts_new(const struct cli_command *cmd, struct cli_args *args)
+{
+    int i;
+    for (i = 0; i < cmd->n_options; i++) {
+        const struct cli_option *o = &cmd->options[i];
+        if (!o->in_args && o->offset + field_size(o->type) > cmd->opts_size) {
+            fprintf(stderr, "glossa %s: internal error: the field of --%s is outside the "
+                            "command's option struct\n", cmd->name, o->name);
+            return EXIT_ERR;
+        }
+    }
+    args->opts = calloc(1, cmd->opts_size ? cmd->opts_size : 1);
+    if (!args->opts) {
+        fprintf(stderr, "glossa: out of memory\n");
+        return EXIT_ERR;
+    }
+    if (cmd->opts_init)
+        memcpy(args->opts, cmd->opts_init, cmd->opts_size);
+    return 0;
 }
 
 int cli_parse(const struct cli_command *cmd, int argc, char **argv,
@@ -94,11 +155,9 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
 {
     int i, only_positional = 0;
 
-    memset(args->values, 0, sizeof args->values);
-    memset(args->num, 0, sizeof args->num);
-    memset(args->ratio, 0, sizeof args->ratio);
-    args->db = NULL;
-    args->n_positional = 0;
+    memset(args, 0, sizeof *args);
+    if (opts_new(cmd, args))
+        return EXIT_ERR;
     args->positional = calloc((size_t)argc + 1, sizeof *args->positional);
     if (!args->positional) {
         fprintf(stderr, "glossa: out of memory\n");
@@ -135,7 +194,7 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                             cmd->options[k].name);
                     return EXIT_ERR;
                 }
-                args->values[k] = "1";
+                set_value(cmd, args, k, "1");
             } else if (eq) {
                 if (set_value(cmd, args, k, eq + 1))
                     return EXIT_ERR;
@@ -155,7 +214,7 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                     out_printf(stderr, "glossa %s: option '-%c' takes no value\n", cmd->name, a[1]);
                     return EXIT_ERR;
                 }
-                args->values[k] = "1";
+                set_value(cmd, args, k, "1");
             } else if (a[2]) {
                 if (set_value(cmd, args, k, a + 2))
                     return EXIT_ERR;
@@ -173,41 +232,9 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
 void cli_args_release(struct cli_args *args)
 {
     free(args->positional);
+    free(args->opts);
     args->positional = NULL;
-}
-
-const char *cli_value(const struct cli_command *cmd, const struct cli_args *args,
-                      const char *name)
-{
-    int k = find_long(cmd, name, strlen(name));
-    return k < 0 ? NULL : args->values[k];
-}
-
-int cli_flag(const struct cli_command *cmd, const struct cli_args *args, const char *name)
-{
-    return cli_value(cmd, args, name) != NULL;
-}
-
-long cli_int(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-             long deflt)
-{
-    int k = find_long(cmd, name, strlen(name));
-    return k < 0 || !args->values[k] ? deflt : args->num[k];
-}
-
-double cli_ratio(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-                 double deflt)
-{
-    int k = find_long(cmd, name, strlen(name));
-    return k < 0 || !args->values[k] ? deflt : args->ratio[k];
-}
-
-int cli_is(const struct cli_command *cmd, const struct cli_args *args, const char *name,
-           const char *value)
-{
-    int k = find_long(cmd, name, strlen(name));
-    return k >= 0 && cmd->options[k].type == CLI_ENUM &&
-           args->num[k] == value_index(cmd->options[k].values, value);
+    args->opts = NULL;
 }
 
 void cli_print_help(const struct cli_command *cmd, FILE *f)

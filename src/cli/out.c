@@ -26,23 +26,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int wants_color(int fd, const char *flag)
+static int wants_color(int fd, enum cli_color color)
 {
     const char *term = getenv("TERM");
-    if (flag && strcmp(flag, "always") == 0)
+    if (color == COLOR_ALWAYS)
         return 1;
-    if (flag && strcmp(flag, "never") == 0)
+    if (color == COLOR_NEVER)
         return 0;
     if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
         return 0;
     return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
 }
 
-void out_decide(struct cli_out *out, const char *color_flag)
+void out_decide(struct cli_out *out, enum cli_color color)
 {
     struct winsize ws;
-    out->color_out = wants_color(STDOUT_FILENO, color_flag);
-    out->color_err = wants_color(STDERR_FILENO, color_flag);
+    out->color_out = wants_color(STDOUT_FILENO, color);
+    out->color_err = wants_color(STDERR_FILENO, color);
     out->progress = isatty(STDERR_FILENO);
     out->width = 80;
     if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col >= 40)
