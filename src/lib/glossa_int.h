@@ -165,7 +165,7 @@ int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
 int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
                           glossa_token_fn fn, void *ud);
 
-/* 1 for a CJK ideograph (Han). */
+/* 1 for a CJK ideograph (Han). norm_han.c */
 int glossa__is_han(int32_t c);
 
 /* glossa.c: the first GLOSSA_DISTANCE_MAX code points of UTF-8 s in out, and
