@@ -8,7 +8,8 @@
 ** has concepts in common ("ru-zh": Russian terms, Chinese equivalents).
 ** This file: the databases, sessions (bytes in, bounded; answers out,
 ** bounded), command lines and SHOW, HELP, STATUS. DEFINE and MATCH are in
-** dict_search.c, the writing of answers in dict_text.c. The socket loop,
+** dict_search.c, the writing of answers in dict_text.c; calls go one way
+** (dict.c -> dict_search.c -> dict_text.c, which calls neither). The socket loop,
 ** timeouts and connection limits are the caller's (src/cli/cmd_serve.c).
 ** Not thread-safe: one glossa_dict per thread.
 */
@@ -28,12 +29,6 @@
 #define DICT_MAX_ARGS 8
 #define DICT_DEFINE_LIMIT 10
 #define DICT_MATCH_LIMIT 100
-
-const struct dict_language glossa__dict_languages[DICT_N_LANGS] = {
-    { "ru", "Russian" }, { "zh", "Chinese" }, { "en", "English" },    { "kk", "Kazakh" },
-    { "ky", "Kyrgyz" },  { "tg", "Tajik" },   { "uz", "Uzbek" },      { "hi", "Hindi" },
-    { "ur", "Urdu" },    { "fa", "Persian" }, { "be", "Belarusian" },
-};
 
 static const char caveat[] =
     "The annex 1 wording in this term base is a reconstruction, not treaty text: the "

@@ -2,8 +2,9 @@
 ** dict_int.h — what the files of the DICT server (RFC 2229) share: the
 ** server state and session, the languages and strategies, and the writers of
 ** answers. dict.c: databases, sessions, command lines, SHOW; dict_search.c:
-** DEFINE and MATCH; dict_text.c: quoting, dot-stuffing, wrapping, a concept
-** as text. Private to libglossa.
+** DEFINE and MATCH; dict_text.c: the languages, quoting, dot-stuffing,
+** wrapping, a concept as text. Calls go one way: dict.c -> dict_search.c ->
+** dict_text.c. Private to libglossa.
 */
 #ifndef GLOSSA_DICT_INT_H
 #define GLOSSA_DICT_INT_H
@@ -12,7 +13,8 @@
 
 #include <time.h>
 
-/* The languages a database can be about, in the order SHOW DB lists them. */
+/* The languages a database can be about, in the order SHOW DB lists them
+** (dict_text.c). */
 struct dict_language {
     const char *tag, *name;
 };

@@ -2,8 +2,10 @@
 ** dict_text.c — how the DICT server writes: quoted words for status lines,
 ** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), definitions
 ** wrapped at 72 columns by display width (CJK breaks between characters),
-** and one concept as the text of a DEFINE answer, with its reliability.
-** It does not look anything up (dict_search.c) or read commands (dict.c).
+** and one concept as the text of a DEFINE answer, with its reliability;
+** and the languages a database can be about, which those texts name. It
+** does not look anything up (dict_search.c) or read commands (dict.c), and
+** calls neither.
 */
 #include "dict_int.h"
 
@@ -14,6 +16,12 @@
 #include <string.h>
 
 #define DICT_WIDTH 72 /* columns of definition text */
+
+const struct dict_language glossa__dict_languages[DICT_N_LANGS] = {
+    { "ru", "Russian" }, { "zh", "Chinese" }, { "en", "English" },    { "kk", "Kazakh" },
+    { "ky", "Kyrgyz" },  { "tg", "Tajik" },   { "uz", "Uzbek" },      { "hi", "Hindi" },
+    { "ur", "Urdu" },    { "fa", "Persian" }, { "be", "Belarusian" },
+};
 
 /* Bytes of s to show in n at most, not cutting a UTF-8 character. */
 static size_t utf8_cut(const char *s, size_t len, size_t n)

@@ -6,7 +6,10 @@
 **
 ** The policy is strict: a folder or file that cannot be opened or read is an
 ** error naming it, never an empty result; there is no silent limit on the
-** number of files, and a file over the caller's size limit is refused.
+** number of files, and a file over the caller's size limit is refused. The
+** lister takes the names its caller keeps (glossa__list_dir_if): inputs
+** (glossa_list_dir: not hidden, by suffix), or outfile.c's leftovers of
+** dead runs.
 */
 #include "glossa_int.h"
 
@@ -43,10 +46,10 @@ static int list_fail(DIR *d, char **items, size_t n, int rc, glossa_error *err, 
     return glossa__error_set(err, rc, dir, 0, 0, "%s: %s", what, strerror(e));
 }
 
-int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *out_n,
-                    glossa_error *err)
+int glossa__list_dir_if(const char *dir, int (*keep)(const char *name, const void *ud),
+                        const void *ud, char ***out, size_t *out_n, glossa_error *err)
 {
-    size_t len = strlen(dir), s = suffix ? strlen(suffix) : 0, n = 0, cap = 0;
+    size_t len = strlen(dir), n = 0, cap = 0;
     const char *sep = len && dir[len - 1] == '/' ? "" : "/";
     char **items = NULL;
     struct dirent *de;
@@ -58,7 +61,6 @@ int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *ou
         return list_fail(NULL, NULL, 0, errno == ENOENT ? GLOSSA_ENOTFOUND : GLOSSA_EIO, err,
                          dir, "cannot read directory", errno);
     for (;;) {
-        size_t nl;
         struct glossa_buf path = GLOSSA_BUF_INIT;
         struct stat sb;
         errno = 0;
@@ -67,8 +69,7 @@ int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *ou
                 return list_fail(d, items, n, GLOSSA_EIO, err, dir, "cannot read directory", errno);
             break;
         }
-        nl = strlen(de->d_name);
-        if (de->d_name[0] == '.' || nl <= s || strcmp(de->d_name + nl - s, suffix ? suffix : "") != 0)
+        if (!keep(de->d_name, ud))
             continue;
         if (glossa__buf_addf(&path, "%s%s%s", dir, sep, de->d_name) ||
             glossa__grow((void **)&items, &cap, n, sizeof *items)) {
@@ -87,6 +88,20 @@ int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *ou
     *out = items;
     *out_n = n;
     return 0;
+}
+
+/* An input of glossa_list_dir: not hidden, and ending in the suffix ud (NULL: any). */
+static int is_input(const char *name, const void *ud)
+{
+    const char *suffix = ud;
+    size_t nl = strlen(name), s = suffix ? strlen(suffix) : 0;
+    return !(name[0] == '.' || nl <= s || strcmp(name + nl - s, suffix ? suffix : "") != 0);
+}
+
+int glossa_list_dir(const char *dir, const char *suffix, char ***out, size_t *out_n,
+                    glossa_error *err)
+{
+    return glossa__list_dir_if(dir, is_input, suffix, out, out_n, err);
 }
 
 /* max as people say it: "1 GiB", "64 MiB", "1000 bytes". */

@@ -96,6 +96,13 @@ void glossa__alloc_fail_after(unsigned long n, int persistent);
 ** out (size bytes). An error when that is a directory or not a regular file. */
 int glossa__outfile_target(const char *path, char *out, size_t size, glossa_error *err);
 
+/* ---- files.c: the one directory lister ------------------------------------ */
+
+/* glossa_list_dir's listing (regular files, "dir/name" paths, sorted, no
+** limit, an unreadable folder an error) of the names keep(name, ud) accepts. */
+int glossa__list_dir_if(const char *dir, int (*keep)(const char *name, const void *ud),
+                        const void *ud, char ***out, size_t *out_n, glossa_error *err);
+
 /* ---- buf.c: growable, bounded byte buffers ------------------------------- */
 
 #define GLOSSA_BUF_MAX ((size_t)256 * 1024 * 1024)
@@ -165,7 +172,7 @@ int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
 int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
                           glossa_token_fn fn, void *ud);
 
-/* 1 for a CJK ideograph (Han). */
+/* 1 for a CJK ideograph (Han). norm_han.c */
 int glossa__is_han(int32_t c);
 
 /* glossa.c: the first GLOSSA_DISTANCE_MAX code points of UTF-8 s in out, and

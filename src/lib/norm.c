@@ -10,48 +10,19 @@
 ** ё→е, Arabic/Persian/Urdu yeh, kaf and heh unified, harakat, tatweel and
 ** Devanagari nukta removed. Spaces and punctuation are not tokens.
 ** Stems and transliteration keys build on this in keys.c.
+**
+** This file: the normaliser, the UTF-16 working copy, each token folded, and
+** the tokens, segments and keys of a text. The folding of Chinese to
+** Simplified is in norm_han.c (norm_int.h: what the two share).
 */
-#include "glossa_int.h"
+#include "norm_int.h"
 
-#include <opencc/opencc.h>
-#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
-#include <unicode/utrans.h>
 
 #include <string.h>
-
-/* Texts already folded to Simplified: OpenCC is slow, and an indexed term
-** is folded for its key and again by the FTS5 tokenizer. Direct-mapped. */
-#define HAN_MEMO 64
-struct han_memo {
-    char *in, *out;           /* glossa__malloc'd; NULL when empty */
-};
-
-struct glossa_norm {
-    struct han_memo memo[HAN_MEMO];
-    UBreakIterator *words;
-    const UNormalizer2 *nfkc_cf;
-    int han_ready;            /* 0 not tried, 1 opened, -1 unavailable */
-    opencc_t opencc;          /* tw2sp, or (opencc_t)-1 */
-    UTransliterator *hant_hans; /* fallback when OpenCC has no data */
-    UChar *text16;            /* the input as UTF-16 */
-    size_t *offset8;          /* offset8[i]: byte offset in the input of unit i */
-    size_t cap16;
-    size_t *cp_offset;        /* byte offset of each code point of the input */
-    size_t cap_cp;
-    UChar *fold16;            /* one normalised token */
-    size_t capfold;
-    int32_t fold_len;         /* its length in units */
-    UBreakIterator *sub;      /* word breaks of a token that normalisation changed */
-    UChar *settle16;          /* that token, broken again */
-    size_t capsettle;
-    char *out8;               /* the same token as UTF-8 */
-    size_t cap8;
-};
 
 int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
 {
@@ -78,211 +49,20 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
 
 void glossa__norm_free(struct glossa_norm *n)
 {
-    int i;
     if (!n)
         return;
-    for (i = 0; i < HAN_MEMO; i++) {
-        glossa__free(n->memo[i].in);
-        glossa__free(n->memo[i].out);
-    }
+    glossa__han_release(n);
     if (n->words)
         ubrk_close(n->words);
     if (n->sub)
         ubrk_close(n->sub);
     glossa__free(n->settle16);
-    if (n->opencc != (opencc_t)-1)
-        opencc_close(n->opencc);
-    if (n->hant_hans)
-        utrans_close(n->hant_hans);
     glossa__free(n->text16);
     glossa__free(n->offset8);
     glossa__free(n->cp_offset);
     glossa__free(n->fold16);
     glossa__free(n->out8);
     glossa__free(n);
-}
-
-
-/* ---- Chinese: Traditional and Taiwan vocabulary to Simplified -------------- */
-
-int glossa__is_han(int32_t c)
-{
-    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0x3400 && c <= 0x4DBF) ||
-           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x20000 && c <= 0x3134F);
-}
-
-static int has_han(const char *text, size_t len)
-{
-    size_t i = 0;
-    while (i < len) {
-        UChar32 c;
-        U8_NEXT((const uint8_t *)text, i, len, c);
-        if (glossa__is_han(c))
-            return 1;
-    }
-    return 0;
-}
-
-static void han_open(struct glossa_norm *n)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    static const UChar id[] = { 'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0 };
-    n->han_ready = -1;
-    n->opencc = opencc_open("tw2sp.json");
-    if (n->opencc != (opencc_t)-1) {
-        n->han_ready = 1;
-        return;
-    }
-    n->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-    if (U_SUCCESS(status))
-        n->han_ready = 1;
-}
-
-/* Simplified form of text in *out (UTF-8, malloc'd by OpenCC or by us);
-** NULL when nothing could be done. The caller frees with han_free. */
-static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *from_opencc)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    UChar *buf = NULL;
-    int32_t len16 = 0, cap, limit;
-    char *out = NULL;
-
-    if (!n->han_ready)
-        han_open(n);
-    if (n->han_ready < 0)
-        return NULL;
-    if (n->opencc != (opencc_t)-1) {
-        *from_opencc = 1;
-        return opencc_convert_utf8(n->opencc, text, len);
-    }
-    *from_opencc = 0;
-    cap = (int32_t)len + 16;
-    buf = glossa__malloc((size_t)cap * sizeof *buf);
-    if (!buf)
-        return NULL;
-    u_strFromUTF8(buf, cap, &len16, text, (int32_t)len, &status);
-    limit = len16;
-    utrans_transUChars(n->hant_hans, buf, &len16, cap, 0, &limit, &status);
-    if (U_SUCCESS(status)) {
-        out = glossa__malloc((size_t)len16 * 3 + 1);
-        if (out)
-            u_strToUTF8(out, len16 * 3 + 1, NULL, buf, len16, &status);
-        if (U_FAILURE(status)) {
-            glossa__free(out);
-            out = NULL;
-        }
-    }
-    glossa__free(buf);
-    return out;
-}
-
-static void han_free(char *s, int from_opencc)
-{
-    if (s && from_opencc)
-        opencc_convert_utf8_free(s);
-    else
-        glossa__free(s);
-}
-
-static size_t memo_slot(const char *text, size_t len)
-{
-    return (size_t)(glossa__hash_bytes(text, len) % HAN_MEMO);
-}
-
-/* han_fold through the memo: the result is a glossa__malloc'd copy (to be
-** freed with glossa__free), or NULL. */
-static char *han_fold_memo(struct glossa_norm *n, const char *text, size_t len)
-{
-    struct han_memo *m = &n->memo[memo_slot(text, len)];
-    int from_opencc = 0;
-    char *out, *copy;
-
-    if (m->in && strlen(m->in) == len && memcmp(m->in, text, len) == 0)
-        return glossa__strdup(m->out);
-    out = han_fold(n, text, len, &from_opencc);
-    if (!out)
-        return NULL;
-    copy = glossa__strdup(out);
-    han_free(out, from_opencc);
-    if (copy) {
-        char *in = glossa__strndup(text, len), *keep = glossa__strdup(copy);
-        if (in && keep) {
-            glossa__free(m->in);
-            glossa__free(m->out);
-            m->in = in;
-            m->out = keep;
-        } else {
-            glossa__free(in);
-            glossa__free(keep);
-        }
-    }
-    return copy;
-}
-
-/* 1 for a code point that NFKC turns into another ideograph: CJK radicals,
-** Kangxi radicals, compatibility ideographs (豈 U+F900 → 豈 U+8C48). */
-static int is_han_compat(UChar32 c)
-{
-    return (c >= 0x2E80 && c <= 0x2FDF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0x2F800 && c <= 0x2FA1F);
-}
-
-/* The one code point NFKC makes of c, or c itself. */
-static UChar32 han_unify(struct glossa_norm *n, UChar32 c)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    UChar in[2], out[8];
-    int32_t len = 0, out_len, i = 0;
-    UChar32 r;
-    U16_APPEND_UNSAFE(in, len, c);
-    out_len = unorm2_normalize(n->nfkc_cf, in, len, out, 8, &status);
-    if (U_FAILURE(status) || out_len == 0)
-        return c;
-    U16_NEXT(out, i, out_len, r);
-    return i == out_len ? r : c;
-}
-
-/* What OpenCC gets. It gives up on ill-formed UTF-8 and stops at NUL, and
-** it knows unified ideographs only, while NFKC (later, per token) would
-** turn a compatibility ideograph into a Traditional one that then stays
-** unfolded. So: every ill-formed sequence becomes U+FFFD, NUL a space, and
-** radicals and compatibility ideographs their unified ideograph — as many
-** code points as text, so offsets can still be mapped back. Returns NULL
-** (use text as it is) when nothing needed changing or on OOM; else a copy
-** to be freed with glossa__free. */
-static char *han_prepare(struct glossa_norm *n, const char *text, size_t len, size_t *out_len)
-{
-    struct glossa_buf b = GLOSSA_BUF_INIT;
-    size_t i = 0, from = 0;
-    int dirty = 0;
-
-    while (i < len) {
-        size_t at = i;
-        UChar32 c, u = 0;
-        uint8_t enc[4];
-        int32_t k = 0;
-        U8_NEXT((const uint8_t *)text, i, len, c);
-        if (c > 0 && !(is_han_compat(c) && (u = han_unify(n, c)) != c))
-            continue;
-        dirty = 1;
-        if (c > 0)
-            U8_APPEND_UNSAFE(enc, k, u);
-        if (glossa__buf_add(&b, text + from, at - from) ||
-            (c == 0 ? glossa__buf_adds(&b, " ")
-                    : c < 0 ? glossa__buf_adds(&b, "\xEF\xBF\xBD")
-                            : glossa__buf_add(&b, (const char *)enc, (size_t)k))) {
-            glossa__buf_release(&b);
-            return NULL;
-        }
-        from = i;
-    }
-    if (!dirty || glossa__buf_add(&b, text + from, len - from)) {
-        glossa__buf_release(&b);
-        return NULL;
-    }
-    *out_len = b.len;
-    return b.data;
 }
 
 /* ---- UTF-16 working copy --------------------------------------------------------- */
@@ -638,26 +418,7 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
 
     if ((rc = simple_tokens(n, text, len, fn, ud)) != SIMPLE_NO)
         return rc;
-    if (has_han(text, len)) {
-        size_t clean_len = 0;
-        char *clean = han_prepare(n, text, len, &clean_len);
-        int round;
-        simplified = clean ? han_fold_memo(n, clean, clean_len)
-                           : han_fold_memo(n, text, len);
-        glossa__free(clean);
-        /* OpenCC's tables chain (薴 → 苧 → 苎): fold until nothing changes */
-        for (round = 0; simplified && round < 3; round++) {
-            char *again = han_fold_memo(n, simplified, strlen(simplified));
-            if (!again)
-                break;
-            if (strcmp(again, simplified) == 0) {
-                glossa__free(again);
-                break;
-            }
-            glossa__free(simplified);
-            simplified = again;
-        }
-    }
+    simplified = glossa__han_simplified(n, text, len);
     if (simplified) {
         size_t slen = strlen(simplified);
         if (count_cp(simplified, slen) == count_cp(text, len))

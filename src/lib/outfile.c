@@ -10,11 +10,13 @@
 ** and the temporary file is renamed over the target only when all went
 ** well, else removed. A temporary file of a killed run is recognised by its name and
 ** by its lock being free, and removed by the next write to the same target:
-** a file whose lock is held belongs to a live writer and is left alone.
+** a file whose lock is held belongs to a live writer and is left alone. They
+** are found by files.c's lister with this file's filter (hidden names too: the
+** target may be one); that clean-up is best effort: a folder it cannot list
+** is left as it is and the write goes on.
 */
 #include "glossa_int.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -111,31 +113,34 @@ static void remove_if_stale(const char *path)
     close(fd);
 }
 
+/* The names of the temporary files of one target (glossa__list_dir_if). */
+struct temps_of {
+    const char *base;
+    size_t len;
+};
+
+static int is_temp_of(const char *name, const void *ud)
+{
+    const struct temps_of *t = ud;
+    return is_temp_name(name, t->base, t->len);
+}
+
 /* Remove the temporary files of target that no live writer holds. */
 static void clean_temps(const char *target)
 {
-    size_t dl = dir_len(target);
-    const char *base = target + dl;
-    struct glossa_buf dir = GLOSSA_BUF_INIT, path = GLOSSA_BUF_INIT;
-    struct dirent *de;
-    DIR *d;
+    size_t dl = dir_len(target), n = 0, i;
+    struct temps_of t;
+    char dir[GLOSSA_PATH_SIZE], **paths = NULL;
+    glossa_error ignored;
 
-    if (dl ? glossa__buf_add(&dir, target, dl) : glossa__buf_adds(&dir, "./"))
-        goto out;
-    d = opendir(dir.data);
-    if (!d)
-        goto out;
-    while ((de = readdir(d))) {
-        if (!is_temp_name(de->d_name, base, strlen(base)))
-            continue;
-        glossa__buf_clear(&path);
-        if (glossa__buf_addf(&path, "%s%s", dir.data, de->d_name) == 0)
-            remove_if_stale(path.data);
-    }
-    closedir(d);
-out:
-    glossa__buf_release(&dir);
-    glossa__buf_release(&path);
+    t.base = target + dl;
+    t.len = strlen(t.base);
+    snprintf(dir, sizeof dir, "%.*s", dl ? (int)dl : 2, dl ? target : "./");
+    if (glossa__list_dir_if(dir, is_temp_of, &t, &paths, &n, &ignored))
+        return;
+    for (i = 0; i < n; i++)
+        remove_if_stale(paths[i]);
+    glossa_paths_free(paths, n);
 }
 
 int glossa_outfile_open(glossa_outfile **out, const char *path, glossa_error *err)

@@ -15,102 +15,23 @@
 ** through the parser context's own handler, in glossa's words, as
 ** FILE:LINE[:COL] — never on stderr.
 **
-** Also here: the one check of the characters of a text field (controls,
-** bidirectional controls, invisible characters, size), used by the TEI
-** reader and TBX import.
+** This file: the first bytes (what is refused, a declared encoding converted
+** to UTF-8), the read callback, the DOCTYPE decided by the parser, and the
+** entry points (a streaming reader, a DOM). The tokenizer that bounds the
+** elements is in xml_scan.c, the wording of problems in xml_report.c.
 */
 #include "xml_in.h"
 
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <errno.h>
-#include <stdarg.h>
 #include <string.h>
 #include <strings.h>
 
 #define XML_OPTIONS (XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA)
-
-/* ---- reporting ---------------------------------------------------------------- */
-
-void glossa__xml_in_report(struct xml_in *in, int code, long line, long col, const char *fmt, ...)
-{
-    glossa_error d;
-    va_list ap;
-
-    d.code = code;
-    snprintf(d.file, sizeof d.file, "%s", in->path);
-    d.line = line > 0 ? line : 0;
-    d.column = col > 0 ? col : 0;
-    va_start(ap, fmt);
-    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
-    va_end(ap);
-    glossa__one_line(d.msg, sizeof d.msg); /* libxml2 puts "\nBytes: 0x…" in some, and quotes input */
-    if (in->problems++ == 0 && in->err)
-        *in->err = d;
-    if (in->diag && in->diag(in->ud, &d))
-        in->stop = 1;
-}
-
-/* libxml2's wording for what hostile or broken files trigger, in glossa's.
-** Returns 1 when msg was one of them (2 when it is a limit or encoding). */
-static int reword(char *msg, size_t size)
-{
-    static const struct { const char *libxml2, *glossa; } table[] = {
-        { "input is not proper UTF-8, indicate encoding !",
-          "not UTF-8 (save the file as UTF-8, or declare its encoding):" },
-        { "char 0x0 out of allowed range", "NUL byte: not allowed in XML" },
-        { "xmlSAX2Characters: huge text node",
-          "text longer than 10000000 bytes (libxml2's limit): refused" },
-        { "internal error: Huge input lookup",
-          "name, value or comment longer than 10000000 bytes (libxml2's limit): refused" },
-        { "excessive depth in document: 256 use XML_PARSE_HUGE option",
-          "elements nested deeper than 256 levels" },
-        { "did not expect text in element  TODO  content", "text is not allowed here" },
-        { "expecting an element , got nothing", "an element is missing here" },
-    };
-    char out[GLOSSA_ERROR_SIZE];
-    size_t i, n;
-    if (strncmp(msg, "ID ", 3) == 0 && (n = strlen(msg)) > 19 &&
-        strcmp(msg + n - 16, " already defined") == 0) {
-        snprintf(out, sizeof out, "duplicate xml:id '%.*s' in this file",
-                 (int)(n - 19), msg + 3);
-        snprintf(msg, size, "%s", out);
-        return 1;
-    }
-    for (i = 0; i < sizeof table / sizeof table[0]; i++) {
-        n = strlen(table[i].libxml2);
-        if (strncmp(msg, table[i].libxml2, n) == 0) {
-            const char *rest = msg + n, *label = "";
-            while (*rest == ' ' || *rest == '\n')
-                rest++;
-            if (strncmp(rest, "Bytes: ", 7) == 0) {
-                rest += 7;
-                label = "bytes ";
-            }
-            snprintf(out, sizeof out, "%s%s%s%s", table[i].glossa, *rest ? " " : "", label, rest);
-            snprintf(msg, size, "%s", out);
-            return 2;
-        }
-    }
-    return 0;
-}
-
-int glossa__xml_message(const xmlError *e, char *msg, size_t size)
-{
-    size_t n;
-    snprintf(msg, size, "%s", e && e->message ? e->message : "malformed XML");
-    n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = '\0';
-    if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
-        msg[0] = (char)(msg[0] - 'A' + 'a');
-    return reword(msg, size) == 2;
-}
 
 /* The parser context's error handler (the DOM pass): the first fatal error
 ** is the one a user can act on; what follows it only echoes it. (Errors that
@@ -297,210 +218,6 @@ void glossa__xml_in_close(struct xml_in *in)
         in->conv = NULL;
     }
 }
-
-/* ---- the tokenizer in the read callback ---------------------------------------------- */
-
-enum { S_TEXT, S_LT, S_BANG, S_COMMENT, S_CDATA, S_DECL, S_PI, S_ETAG, S_NAME, S_TAG,
-       S_ATTR, S_EQ, S_VALUE_START, S_VALUE };
-
-static int is_space(int c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
-}
-
-/* The element's name, valid UTF-8 (or "an element"). */
-static void refuse_tag(struct xml_in *in, const char *what)
-{
-    struct xml_scan *s = &in->scan;
-    int32_t i = 0, len = (int32_t)s->name_len;
-    UChar32 c = 0;
-    while (i < len && c >= 0)
-        U8_NEXT((const uint8_t *)s->name, i, len, c);
-    s->name[s->name_len] = '\0';
-    glossa__xml_in_report(in, GLOSSA_EINPUT, s->tag_line, 0,
-                          "%s%s%s has more than %d %s (glossa's limit): refused",
-                          c >= 0 && len ? "<" : "", c >= 0 && len ? s->name : "an element",
-                          c >= 0 && len ? ">" : "", XML_IN_MAX_ATTRIBUTES, what);
-    in->refused = 1;
-}
-
-static void name_add(struct xml_scan *s, int c)
-{
-    char tmp[4];
-    int32_t k = 0;
-    UBool bad = 0;
-    if (s->name_full)
-        return;
-    if (!s->wide) {
-        if ((c & 0xC0) != 0x80 && s->name_len + 4 >= sizeof s->name) {
-            s->name_full = 1;
-            return;
-        }
-        if (s->name_len + 1 < sizeof s->name)
-            s->name[s->name_len++] = (char)c;
-        return;
-    }
-    if (U_IS_SURROGATE(c))
-        c = '?';
-    U8_APPEND((uint8_t *)tmp, k, 4, c, bad);
-    if (bad || s->name_len + (size_t)k + 1 >= sizeof s->name) {
-        s->name_full = 1;
-        return;
-    }
-    memcpy(s->name + s->name_len, tmp, (size_t)k);
-    s->name_len += (size_t)k;
-}
-
-/* The attribute's name ended: a namespace declaration or an attribute. */
-static int attr_done(struct xml_in *in)
-{
-    struct xml_scan *s = &in->scan;
-    s->attr[s->attr_len] = '\0';
-    if (strcmp(s->attr, "xmlns") == 0 || strncmp(s->attr, "xmlns:", 6) == 0) {
-        if (++s->nsdecls > XML_IN_MAX_ATTRIBUTES) {
-            refuse_tag(in, "namespace declarations");
-            return -1;
-        }
-    } else if (++s->attrs > XML_IN_MAX_ATTRIBUTES) {
-        refuse_tag(in, "attributes");
-        return -1;
-    }
-    return 0;
-}
-
-/* One code unit: 0, or -1 when the input is refused (reported). */
-static int scan_unit(struct xml_in *in, int c)
-{
-    struct xml_scan *s = &in->scan;
-    if (c == '\n')
-        s->line++;
-again:
-    switch (s->state) {
-    case S_TEXT:
-        if (c == '<')
-            s->state = S_LT;
-        break;
-    case S_LT:
-        s->match = 0;
-        if (c == '!') {
-            s->state = S_BANG;
-        } else if (c == '?') {
-            s->state = S_PI;
-        } else if (c == '/') {
-            s->state = S_ETAG;
-        } else if (!is_space(c) && c != '>' && c != '<') {
-            s->state = S_NAME;
-            s->tag_line = s->line + 1;
-            s->attrs = s->nsdecls = 0;
-            s->name_len = 0;
-            s->name_full = 0;
-            name_add(s, c);
-        } else {
-            s->state = S_TEXT;
-            goto again;
-        }
-        break;
-    case S_BANG:
-        if (c == '-' && s->match == 0) {
-            s->match = 1;
-        } else if (c == '-' && s->match == 1) {
-            s->state = S_COMMENT;
-            s->match = 0;
-        } else if (c == '[' && s->match == 0) {
-            s->state = S_CDATA;
-        } else {
-            s->state = S_DECL;
-            s->quote = s->depth = 0;
-            goto again;
-        }
-        break;
-    case S_COMMENT: /* to "-->" */
-    case S_CDATA:   /* to "]]>" */
-        if (c == (s->state == S_COMMENT ? '-' : ']'))
-            s->match++;
-        else if (c == '>' && s->match >= 2)
-            s->state = S_TEXT;
-        else
-            s->match = 0;
-        break;
-    case S_PI:
-        if (c == '>' && s->match)
-            s->state = S_TEXT;
-        s->match = c == '?';
-        break;
-    case S_DECL:
-        if (s->quote) {
-            if (c == s->quote)
-                s->quote = 0;
-        } else if (c == '"' || c == '\'') {
-            s->quote = c;
-        } else if (c == '[') {
-            s->depth++;
-        } else if (c == ']') {
-            s->depth--;
-        } else if (c == '>' && s->depth <= 0) {
-            s->state = S_TEXT;
-        }
-        break;
-    case S_ETAG:
-        if (c == '>')
-            s->state = S_TEXT;
-        break;
-    case S_NAME:
-        if (is_space(c) || c == '/') {
-            s->state = S_TAG;
-        } else if (c == '>') {
-            s->state = S_TEXT;
-        } else {
-            name_add(s, c);
-        }
-        break;
-    case S_TAG:
-        if (c == '>') {
-            s->state = S_TEXT;
-        } else if (!is_space(c) && c != '/') {
-            s->state = S_ATTR;
-            s->attr_len = 0;
-            s->attr[s->attr_len++] = (char)(c < 0x80 ? c : '?');
-        }
-        break;
-    case S_ATTR:
-        if (c == '=' || is_space(c)) {
-            if (attr_done(in))
-                return -1;
-            s->state = c == '=' ? S_VALUE_START : S_EQ;
-        } else if (c == '>' || c == '/') {
-            s->state = S_TAG; /* malformed: libxml2 says so */
-            goto again;
-        } else if (s->attr_len + 1 < sizeof s->attr) {
-            s->attr[s->attr_len++] = (char)(c < 0x80 ? c : '?');
-        }
-        break;
-    case S_EQ:
-        if (c == '=') {
-            s->state = S_VALUE_START;
-        } else if (!is_space(c)) {
-            s->state = S_TAG;
-            goto again;
-        }
-        break;
-    case S_VALUE_START:
-        if (c == '"' || c == '\'') {
-            s->quote = c;
-            s->state = S_VALUE;
-        } else if (!is_space(c)) {
-            s->state = S_TAG;
-            goto again;
-        }
-        break;
-    case S_VALUE:
-        if (c == s->quote)
-            s->state = S_TAG;
-        break;
-    }
-    return 0;
-}
-
 /* Up to len bytes of the file as UTF-8, converted from its declared
 ** encoding; the bytes scanned. -1 when an input byte is not of the encoding. */
 static long converted(struct xml_in *in, char *buf, size_t len)
@@ -532,7 +249,7 @@ static long converted(struct xml_in *in, char *buf, size_t len)
                 snprintf(hex + strlen(hex), sizeof hex - strlen(hex), "%s0x%02X", i ? " " : "",
                          (unsigned char)bad[i]);
             for (k = 0; k < c->out_len; k++)
-                scan_unit(in, (unsigned char)c->out[k]);
+                glossa__xml_scan_unit(in, (unsigned char)c->out[k]);
             for (line = in->scan.line + 1, u = c->ps; u < c->pt; u++)
                 line += *u == '\n'; /* converted, not yet written as UTF-8 */
             glossa__xml_in_report(in, GLOSSA_EINPUT, line, 0,
@@ -597,7 +314,7 @@ static int read_cb(void *ctx, char *buf, int len)
         } else {
             c = b;
         }
-        if (scan_unit(in, c))
+        if (glossa__xml_scan_unit(in, c))
             return -1;
     }
     return (int)n;

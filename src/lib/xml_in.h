@@ -1,9 +1,9 @@
 /*
 ** xml_in.h — the one reader of untrusted XML (xml_in.c), used by the TEI
 ** reader (tei.c: a streaming xmlTextReader), TBX import (import_tbx.c: a DOM)
-** and the proposals (proposal.c, consolidate.c: a DOM); and the one check of
-** the characters of text fields (terms, definitions, ids, …). Private to
-** libglossa.
+** and the proposals (proposal.c, consolidate.c: a DOM). xml_in.c opens and
+** parses, xml_scan.c bounds each element, xml_report.c words the problems.
+** Private to libglossa.
 */
 #ifndef GLOSSA_XML_IN_H
 #define GLOSSA_XML_IN_H
@@ -70,7 +70,7 @@ struct xml_in {
 int glossa__xml_in_open(struct xml_in *in);
 void glossa__xml_in_close(struct xml_in *in);
 
-/* Report a problem of the input (FILE:LINE[:COL]: MESSAGE). */
+/* Report a problem of the input (FILE:LINE[:COL]: MESSAGE). xml_report.c */
 void glossa__xml_in_report(struct xml_in *in, int code, long line, long col, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
@@ -90,6 +90,11 @@ int glossa__xml_read_file(const char *path, xmlDocPtr *out, glossa_error *err);
 ** lower case, limits named). Returns 1 when it is a limit or an encoding
 ** problem (the parse cannot go on), else 0. */
 int glossa__xml_message(const xmlError *e, char *msg, size_t size);
+
+/* xml_scan.c: one code unit of the input (a byte, or a UTF-16 unit) through
+** the tokenizer that bounds each element's attributes and namespace
+** declarations. 0, or -1 when the input is refused (reported). */
+int glossa__xml_scan_unit(struct xml_in *in, int c);
 
 /* Elements below n (all depths), for sizing an entry's arrays. */
 size_t glossa__xml_count_elements(xmlNodePtr n);

@@ -3,7 +3,8 @@
 ** commit replaces the target and keeps its permissions, an abort or a
 ** failure leaves it byte for byte with no temporary file; symbolic links are
 ** followed to the file they name (a loop is an error); a temporary file of a
-** dead writer is removed by the next write, one held by a live writer is not.
+** dead writer is removed by the next write (a hidden target's too), one held
+** by a live writer is not.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -128,6 +129,10 @@ static void test_outfile__stale_temporary_files_only(void **state)
     assert_true(th_exists(th_path(dir, "t.xml.tmp-3x")));
     assert_true(th_exists(th_path(dir, "u.xml.tmp-4")));
     close(held);
+    /* a hidden target's too (glossa_list_dir would skip the hidden name) */
+    th_write(th_path(dir, ".h.db.tmp-5"), "dead");
+    assert_int_equal(glossa_write_file(th_path(dir, ".h.db"), "x", 1, &err), 0);
+    assert_false(th_exists(th_path(dir, ".h.db.tmp-5")));
     th_rmdir(dir);
 }
 

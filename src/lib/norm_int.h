@@ -1,0 +1,53 @@
+/*
+** norm_int.h — what norm.c (tokens and search keys) and norm_han.c (Chinese
+** folded to Simplified) share: the normaliser's state. Private to libglossa.
+*/
+#ifndef GLOSSA_NORM_INT_H
+#define GLOSSA_NORM_INT_H
+
+#include "glossa_int.h"
+
+#include <opencc/opencc.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utrans.h>
+
+/* Texts already folded to Simplified: OpenCC is slow, and an indexed term
+** is folded for its key and again by the FTS5 tokenizer. Direct-mapped. */
+#define HAN_MEMO 64
+struct han_memo {
+    char *in, *out;           /* glossa__malloc'd; NULL when empty */
+};
+
+struct glossa_norm {
+    struct han_memo memo[HAN_MEMO];
+    UBreakIterator *words;
+    const UNormalizer2 *nfkc_cf;
+    int han_ready;            /* 0 not tried, 1 opened, -1 unavailable */
+    opencc_t opencc;          /* tw2sp, or (opencc_t)-1 */
+    UTransliterator *hant_hans; /* fallback when OpenCC has no data */
+    UChar *text16;            /* the input as UTF-16 */
+    size_t *offset8;          /* offset8[i]: byte offset in the input of unit i */
+    size_t cap16;
+    size_t *cp_offset;        /* byte offset of each code point of the input */
+    size_t cap_cp;
+    UChar *fold16;            /* one normalised token */
+    size_t capfold;
+    int32_t fold_len;         /* its length in units */
+    UBreakIterator *sub;      /* word breaks of a token that normalisation changed */
+    UChar *settle16;          /* that token, broken again */
+    size_t capsettle;
+    char *out8;               /* the same token as UTF-8 */
+    size_t cap8;
+};
+
+/* ---- norm_han.c ----------------------------------------------------------- */
+
+/* text (UTF-8) with Traditional and Taiwan Chinese folded to Simplified, as
+** many times as OpenCC's tables chain; a copy to be freed with glossa__free,
+** or NULL when text has no Han character or nothing could be done. */
+char *glossa__han_simplified(struct glossa_norm *n, const char *text, size_t len);
+/* Free what the folding holds (the memo, OpenCC, ICU's transliterator). */
+void glossa__han_release(struct glossa_norm *n);
+
+#endif /* GLOSSA_NORM_INT_H */
