@@ -128,6 +128,7 @@ struct cli_args {
     int n_positional;
     struct cli_out out;
     glossa_db *db;        /* CLI_NEEDS_DB: opened by main() from --db */
+    const struct cli_command *const *commands; /* main()'s table, NULL-terminated (for help) */
 };
 
 /* cli_command.flags */
@@ -189,13 +190,11 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
 /* The same for a result set; -1 when out of memory. */
 int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full);
 
-/* main.c */
-const struct cli_command *const *cli_commands(void);
-const struct cli_command *cli_find(const char *name);
-/* The closest command name within a small edit distance, or NULL. */
-const char *cli_suggest_command(const char *name);
-
 /* options.c */
+/* The command of this name in a NULL-terminated table (main.c's), or NULL. */
+const struct cli_command *cli_find(const struct cli_command *const *table, const char *name);
+/* The closest command name within a small edit distance, or NULL. */
+const char *cli_suggest_command(const struct cli_command *const *table, const char *name);
 /* Parse argv (after the command name) into args: the command's option
 ** struct in args->opts (from cmd->opts_init, then each option given stored in
 ** its field), --db and --color in args, the rest in args->positional.

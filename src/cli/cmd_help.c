@@ -13,9 +13,9 @@ static int run_help(const struct cli_command *self, struct cli_args *args)
     (void)self;
 
     if (args->n_positional > 0) {
-        cmd = cli_find(args->positional[0]);
+        cmd = cli_find(args->commands, args->positional[0]);
         if (!cmd) {
-            const char *guess = cli_suggest_command(args->positional[0]);
+            const char *guess = cli_suggest_command(args->commands, args->positional[0]);
             out_printf(stderr, "glossa help: no command '%s'%s%s%s\n", args->positional[0],
                     guess ? "; did you mean '" : "", guess ? guess : "", guess ? "'?" : "");
             return EXIT_ERR;
@@ -27,7 +27,7 @@ static int run_help(const struct cli_command *self, struct cli_args *args)
            "glossa looks up the SCO information-security terminology (annex 1 of the\n"
            "2009 Agreement and related statements) in any member language or script.\n\n"
            "commands:\n");
-    for (c = cli_commands(); *c; c++)
+    for (c = args->commands; *c; c++)
         printf("  %-10s %s\n", (*c)->name, (*c)->summary);
     printf("\nglobal:\n  --version  print versions of glossa, ICU, SQLite and libxml2\n"
            "\nthe database is --db PATH, else $GLOSSA_DB, else ./glossa.db\n"

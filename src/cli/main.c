@@ -30,35 +30,6 @@ static const struct cli_command *const commands[] = {
     NULL,
 };
 
-const struct cli_command *const *cli_commands(void)
-{
-    return commands;
-}
-
-const struct cli_command *cli_find(const char *name)
-{
-    const struct cli_command *const *c;
-    for (c = commands; *c; c++)
-        if (strcmp((*c)->name, name) == 0)
-            return *c;
-    return NULL;
-}
-
-const char *cli_suggest_command(const char *name)
-{
-    const struct cli_command *const *c;
-    const char *best = NULL;
-    size_t best_d = 3;
-    for (c = commands; *c; c++) {
-        size_t d = glossa_edit_distance(name, (*c)->name);
-        if (d < best_d) {
-            best_d = d;
-            best = (*c)->name;
-        }
-    }
-    return best;
-}
-
 static void print_version(void)
 {
     printf("glossa %s (ICU %s, SQLite %s, libxml2 %s)\n", glossa_version(),
@@ -84,9 +55,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)
         argv[1] = "help";
-    cmd = cli_find(argv[1]);
+    cmd = cli_find(commands, argv[1]);
     if (!cmd) {
-        const char *guess = cli_suggest_command(argv[1]);
+        const char *guess = cli_suggest_command(commands, argv[1]);
         out_printf(stderr, "glossa: '%s' is not a glossa command", argv[1]);
         if (guess)
             fprintf(stderr, "; did you mean '%s'?", guess);
@@ -103,6 +74,7 @@ int main(int argc, char **argv)
         cli_args_release(&args);
         return out_finish(EXIT_OK_);
     }
+    args.commands = commands;
     out_decide(&args.out, args.color);
     if (glossa_global_init(&err)) {
         out_error(&args.out, &err);

@@ -270,3 +270,27 @@ void cli_print_help(const struct cli_command *cmd, FILE *f)
     if (cmd->examples && *cmd->examples)
         fprintf(f, "\nexamples:\n%s", cmd->examples);
 }
+
+const struct cli_command *cli_find(const struct cli_command *const *table, const char *name)
+{
+    const struct cli_command *const *c;
+    for (c = table; *c; c++)
+        if (strcmp((*c)->name, name) == 0)
+            return *c;
+    return NULL;
+}
+
+const char *cli_suggest_command(const struct cli_command *const *table, const char *name)
+{
+    const struct cli_command *const *c;
+    const char *best = NULL;
+    size_t best_d = 3;
+    for (c = table; *c; c++) {
+        size_t d = glossa_edit_distance(name, (*c)->name);
+        if (d < best_d) {
+            best_d = d;
+            best = (*c)->name;
+        }
+    }
+    return best;
+}

@@ -4,8 +4,9 @@
 ** the transport (libmicrohttpd, the database handles, limits, headers,
 ** signals); http_params.c reads a request's parameters; http_api.c writes
 ** the JSON answers, http_page.c the HTML pages; http_csp.c the
-** Content-Security-Policy; http_door.c accepts the connections and checks
-** each request head first. Only http_server.c includes microhttpd.h. What
+** Content-Security-Policy; http_reply.c the error answers and header fields
+** every answer carries; http_door.c accepts the connections and checks each
+** request head first. Only http_server.c includes microhttpd.h. What
 ** the CLI prints the same way (the JSON of results, of status; lookup's
 ** option values) comes from src/common, never from src/cli.
 */
@@ -101,7 +102,9 @@ const char *http_csp_page(void);
 /* SHA-256 (FIPS 180-4) of len bytes of data into out. */
 void http_sha256(const void *data, size_t len, unsigned char out[32]);
 
-/* http_server.c (web_serve, web.h) */
+/* http_reply.c: what every answer carries, from the door or the transport */
+/* 1 when path is under /api (answered in JSON). */
+int http_is_api(const char *path);
 /* An error answer: JSON (api_msg) for an /api path, else the page (page_msg). */
 void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
                       const char *page_msg, struct http_reply *reply);

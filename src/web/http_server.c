@@ -225,20 +225,6 @@ struct server {
     struct MHD_Daemon *daemon;
 };
 
-static int is_api(const char *path)
-{
-    return strncmp(path, "/api/", 5) == 0 || strcmp(path, "/api") == 0;
-}
-
-void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
-                      const char *page_msg, struct http_reply *reply)
-{
-    if (is_api(req->path))
-        http_api_error(reply, status, api_msg);
-    else
-        http_page_error(req, status, page_msg, reply);
-}
-
 /* The answer to a request that passed the checks. */
 static void route(struct server *srv, const struct http_request *req, struct http_reply *reply)
 {
@@ -256,7 +242,7 @@ static void route(struct server *srv, const struct http_request *req, struct htt
     }
     if (strcmp(p, "/") != 0 && strcmp(p, "/api/lookup") != 0 && strncmp(p, "/c/", 3) != 0 &&
         strncmp(p, "/api/concept/", 13) != 0) {
-        if (is_api(p))
+        if (http_is_api(p))
             http_api_error(reply, 404, "no such API path (there are /api/lookup, "
                                        "/api/concept/ID and /api/status)");
         else
@@ -274,22 +260,6 @@ static void route(struct server *srv, const struct http_request *req, struct htt
     else
         http_api_concept(db, p + 13, req, reply);
     pool_give(&srv->pool, slot);
-}
-
-void http_reply_headers(const struct http_reply *reply, int allow,
-                        void (*add)(void *cls, const char *name, const char *value), void *cls)
-{
-    int html = strncmp(reply->type, "text/html", 9) == 0;
-    add(cls, "Content-Type", reply->type);
-    add(cls, "Content-Security-Policy", html ? http_csp_page() : HTTP_CSP_NONE);
-    add(cls, "X-Content-Type-Options", "nosniff");
-    add(cls, "X-Frame-Options", "DENY");
-    add(cls, "Referrer-Policy", "no-referrer");
-    add(cls, "Cache-Control", "no-cache");
-    /* one request per connection: each comes through the door's checks */
-    add(cls, "Connection", "close");
-    if (allow)
-        add(cls, "Allow", "GET, HEAD");
 }
 
 static void add_mhd_header(void *cls, const char *name, const char *value)
@@ -372,7 +342,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
     *req_cls = MARK(answered);
-    if (req.bad && is_api(url)) {
+    if (req.bad && http_is_api(url)) {
         http_api_error(&reply, 400, "a parameter is not valid UTF-8 text, or too long");
         return send_reply(c, &reply, 0);
     }
