@@ -98,6 +98,52 @@ stop_server() {
     SERVER=
 }
 
+# golden_table FILE: the cases of a golden table in jq's style (man.test):
+# after FILE's opening comment lines, each case is a line "$ glossa ARGS"
+# (shell words, run by bash in $WORK, one after the other, with COLUMNS=80
+# and stdin /dev/null unless the line redirects it) followed by what it must
+# give: its stdout, "--- stderr" and its stderr, "--- exit N", a blank line.
+# An empty stream is written "--- stdout: none" or "--- stderr: none", so no
+# expectation is empty; one without a final newline is followed by "--- no
+# newline at end". $WORK and $SRC in the output read WORK and SRC. Each case
+# is one check; a table without cases fails. GOLDEN_UPDATE=1 rewrites FILE
+# from what the commands print now (then review the diff); to add a case,
+# add its "$ glossa" line and rewrite.
+golden_stream() { # golden_stream NAME FILE: one stream of a case's record
+    if [ ! -s "$2" ]; then printf -- '--- %s: none\n' "$1"; return; fi
+    [ "$1" = stdout ] || printf -- '--- %s\n' "$1"
+    sed -e "s|$WORK|WORK|g" -e "s|$SRC|SRC|g" "$2"
+    if [ -n "$(tail -c 1 "$2")" ]; then printf '\n--- no newline at end\n'; fi
+}
+golden_table() {
+    local file=$1 dir="$WORK/.golden" i n
+    if [ ! -s "$file" ]; then fail "golden table $file is missing or empty"; return; fi
+    rm -rf "$dir" && mkdir "$dir"
+    awk -v d="$dir" '/^\$ glossa /{n++} {print > (d "/" n+0 ".want")}' "$file"
+    n=$(find "$dir" -name '*.want' ! -name 0.want | wc -l)
+    if [ "$n" -eq 0 ]; then fail "golden table $file has no cases"; return; fi
+    for i in $(seq "$n"); do
+        local line
+        line=$(head -n 1 "$dir/$i.want")
+        { printf '%s\n' "$line"
+          ( export COLUMNS=80; eval "${line#\$ }" ) </dev/null >"$dir/.out" 2>"$dir/.err"
+          RC=$?
+          golden_stream stdout "$dir/.out"
+          golden_stream stderr "$dir/.err"
+          printf -- '--- exit %s\n\n' "$RC"; } >"$dir/$i.got"
+        if [ "${GOLDEN_UPDATE:-}" = 1 ] || cmp -s "$dir/$i.want" "$dir/$i.got"; then ok; else
+            OUT=$(cat "$dir/.out") ERR=$(cat "$dir/.err")
+            fail "${line#\$ } differs from $file:
+$(diff -u "$dir/$i.want" "$dir/$i.got" | tail -n +3 | head -40)"
+        fi
+    done
+    if [ "${GOLDEN_UPDATE:-}" = 1 ]; then
+        cat "$dir/0.want" 2>/dev/null >"$file"
+        for i in $(seq "$n"); do cat "$dir/$i.got" >>"$file"; done
+        echo "rewrote $file"
+    fi
+}
+
 finish() {
     echo "$((checks)) passed, $failures failed"
     [ "$failures" -eq 0 ]
