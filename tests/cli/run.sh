@@ -74,6 +74,17 @@ index_bundled() {
     "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }
 }
 
+# The worked example of proposals: P (glossary/proposals), POS (the positions
+# of round 2026-1), and GLOSSA_GLOSSARY a copy of the bundled glossary in
+# $WORK, where the defaults of check, position, status and consolidate are
+# read and written (never the source tree).
+proposals_example() {
+    P="$SRC/glossary/proposals"
+    POS="$SRC/glossary/positions/round-2026-1.txt"
+    cp -r "$SRC/glossary" "$WORK/glossary"
+    export GLOSSA_GLOSSARY="$WORK/glossary"
+}
+
 # start_server ARGS...: `glossa serve ARGS --listen 127.0.0.1:0` in the
 # background, its stderr in $WORK/serve.err; sets SERVER (the pid, killed
 # when the test ends) and PORT (from its "listening on" line, within 10 s).
