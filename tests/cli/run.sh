@@ -109,6 +109,17 @@ stop_server() {
     SERVER=
 }
 
+# options_record ARGS...: glossa ARGS (stdin /dev/null) as the records of
+# tests/data/golden/options/*.txt have it: "exit N", "--- stdout", its
+# stdout, "--- stderr", its stderr; $WORK and $SRC read WORK and SRC.
+options_record() {
+    local out err rc
+    out=$("$GLOSSA" "$@" 2>"$WORK/.stderr" </dev/null); rc=$?
+    err=$(cat "$WORK/.stderr")
+    printf 'exit %s\n--- stdout\n%s\n--- stderr\n%s\n' "$rc" "$out" "$err" |
+        sed -e "s|$WORK|WORK|g" -e "s|$SRC|SRC|g"
+}
+
 # golden_table FILE [RUN]: the cases of a golden table in jq's style
 # (man.test): after FILE's opening comment lines, each case is a line
 # "$ COMMAND" followed by what it must give: its stdout, "--- stderr" and its
