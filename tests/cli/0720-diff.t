@@ -17,7 +17,7 @@ if command -v git >/dev/null 2>&1; then
     mkdir repo && cd repo && git init -q && mkdir glossary alt
     cp "$OLD" glossary/annex1.xml && cp "$OLD" alt/annex1.xml
     git add . && git commit -qm old
-    cp "$NEW" glossary/annex1.xml && cp renamed.xml alt/annex1.xml 2>/dev/null || cp ../renamed.xml alt/annex1.xml
+    cp "$NEW" glossary/annex1.xml && cp "$WORK/renamed.xml" alt/annex1.xml
     git commit -qam new
     golden_table "$SRC/tests/data/golden/diff/diff-git.test"
     cd ..
