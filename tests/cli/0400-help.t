@@ -27,6 +27,23 @@ for c in $listed; do
     if [ "$OUT" = "$a" ]; then ok; else fail "glossa $c -h differs from glossa help $c"; fi
     if [ -n "$a" ] && [ "$(wc -l <<<"$a")" -ge 3 ]; then ok; else fail "glossa help $c is (nearly) empty"; fi
 done
+# --- byte for byte: `glossa help`, `glossa --help` and `glossa help X` for
+# every listed command are the records of tests/data/golden/options (help.txt,
+# X-help.txt, which 0405 checks against `glossa X --help`); a command without
+# its golden record fails here
+golden="$SRC/tests/data/golden/options"
+export COLUMNS=80
+for c in "" $listed; do
+    rec=${c:+$c-}help.txt
+    got=$(options_record help $c)
+    if [ ! -s "$golden/$rec" ]; then
+        fail "glossa help $c: no golden record $rec (add '${rec%.txt} $c --help' to $golden/cases.txt, GOLDEN_UPDATE=1 ctest -R 0405)"
+    elif [ "$got" = "$(cat "$golden/$rec")" ]; then ok; else
+        fail "glossa help $c differs from $rec: $(diff <(printf '%s\n' "$got") "$golden/$rec" | head -20)"
+    fi
+done
+if [ "$(options_record --help)" = "$(cat "$golden/help.txt")" ]; then ok; else fail "glossa --help differs from help.txt"; fi
+
 # the options the parser knows are the options the help shows
 run glossa help lookup
 for o in --db --from --to --format --limit --color; do expect_out "$o" "glossa help lookup:"; done

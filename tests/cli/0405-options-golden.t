@@ -14,10 +14,7 @@ export COLUMNS=80
 while read -r name line; do
     case "$name" in ''|'#'*) continue ;; esac
     eval "set -- $line"
-    OUT=$("$GLOSSA" "$@" 2>"$WORK/.stderr" </dev/null); RC=$?
-    ERR=$(cat "$WORK/.stderr")
-    got=$(printf 'exit %s\n--- stdout\n%s\n--- stderr\n%s\n' "$RC" "$OUT" "$ERR" |
-          sed -e "s|$WORK|WORK|g" -e "s|$SRC|SRC|g")
+    got=$(options_record "$@")
     if [ "${GOLDEN_UPDATE:-}" = 1 ]; then
         printf '%s\n' "$got" >"$golden/$name.txt"; ok; continue
     fi

@@ -74,6 +74,17 @@ index_bundled() {
     "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }
 }
 
+# The worked example of proposals: P (glossary/proposals), POS (the positions
+# of round 2026-1), and GLOSSA_GLOSSARY a copy of the bundled glossary in
+# $WORK, where the defaults of check, position, status and consolidate are
+# read and written (never the source tree).
+proposals_example() {
+    P="$SRC/glossary/proposals"
+    POS="$SRC/glossary/positions/round-2026-1.txt"
+    cp -r "$SRC/glossary" "$WORK/glossary"
+    export GLOSSA_GLOSSARY="$WORK/glossary"
+}
+
 # start_server ARGS...: `glossa serve ARGS --listen 127.0.0.1:0` in the
 # background, its stderr in $WORK/serve.err; sets SERVER (the pid, killed
 # when the test ends) and PORT (from its "listening on" line, within 10 s).
@@ -96,6 +107,71 @@ stop_server() {
     wait "$SERVER"
     RC=$?
     SERVER=
+}
+
+# options_record ARGS...: glossa ARGS (stdin /dev/null) as the records of
+# tests/data/golden/options/*.txt have it: "exit N", "--- stdout", its
+# stdout, "--- stderr", its stderr; $WORK and $SRC read WORK and SRC.
+options_record() {
+    local out err rc
+    out=$("$GLOSSA" "$@" 2>"$WORK/.stderr" </dev/null); rc=$?
+    err=$(cat "$WORK/.stderr")
+    printf 'exit %s\n--- stdout\n%s\n--- stderr\n%s\n' "$rc" "$out" "$err" |
+        sed -e "s|$WORK|WORK|g" -e "s|$SRC|SRC|g"
+}
+
+# golden_table FILE [RUN]: the cases of a golden table in jq's style
+# (man.test): after FILE's opening comment lines, each case is a line
+# "$ COMMAND" followed by what it must give: its stdout, "--- stderr" and its
+# stderr, "--- exit N", a blank line. The commands run one after the other in
+# $WORK with COLUMNS=80 and stdin /dev/null, each in a subshell, through
+# RUN COMMAND (default golden_run: COMMAND is bash, "glossa ARGS"); RUN may
+# call golden_skip REASON to skip a case (its record is kept as it was).
+# An empty stream is written "--- stdout: none" or "--- stderr: none", so no
+# expectation is empty; one without a final newline is followed by "--- no
+# newline at end". $WORK and $SRC in the output read WORK and SRC. Each case
+# is one check; a table without cases fails. GOLDEN_UPDATE=1 rewrites FILE
+# from what the commands print now (then review the diff); to add a case,
+# add its "$ " line and rewrite.
+golden_stream() { # golden_stream NAME FILE: one stream of a case's record
+    if [ ! -s "$2" ]; then printf -- '--- %s: none\n' "$1"; return; fi
+    [ "$1" = stdout ] || printf -- '--- %s\n' "$1"
+    sed -e "s|$WORK|WORK|g" -e "s|$SRC|SRC|g" "$2"
+    if [ -n "$(tail -c 1 "$2")" ]; then printf '\n--- no newline at end\n'; fi
+}
+golden_run() { eval "$1"; }
+golden_skip() { printf '%s' "$1" >"$WORK/.golden/.skip"; }
+golden_table() {
+    local file=$1 run=${2:-golden_run} dir="$WORK/.golden" i n
+    if [ ! -s "$file" ]; then fail "golden table $file is missing or empty"; return; fi
+    rm -rf "$dir" && mkdir "$dir"
+    awk -v d="$dir" '/^\$ /{n++} {print > (d "/" n+0 ".want")}' "$file"
+    n=$(find "$dir" -name '*.want' ! -name 0.want | wc -l)
+    if [ "$n" -eq 0 ]; then fail "golden table $file has no cases"; return; fi
+    for i in $(seq "$n"); do
+        local line
+        line=$(head -n 1 "$dir/$i.want")
+        rm -f "$dir/.skip"
+        { printf '%s\n' "$line"
+          ( export COLUMNS=80; "$run" "${line#\$ }" ) </dev/null >"$dir/.out" 2>"$dir/.err"
+          RC=$?
+          golden_stream stdout "$dir/.out"
+          golden_stream stderr "$dir/.err"
+          printf -- '--- exit %s\n\n' "$RC"; } >"$dir/$i.got"
+        if [ -f "$dir/.skip" ]; then
+            echo "skip ($(cat "$dir/.skip")): ${line#\$ }"
+            cp "$dir/$i.want" "$dir/$i.got"
+        elif [ "${GOLDEN_UPDATE:-}" = 1 ] || cmp -s "$dir/$i.want" "$dir/$i.got"; then ok; else
+            OUT=$(cat "$dir/.out") ERR=$(cat "$dir/.err")
+            fail "${line#\$ } differs from $file:
+$(diff -u "$dir/$i.want" "$dir/$i.got" | tail -n +3 | head -40)"
+        fi
+    done
+    if [ "${GOLDEN_UPDATE:-}" = 1 ]; then
+        cat "$dir/0.want" 2>/dev/null >"$file"
+        for i in $(seq "$n"); do cat "$dir/$i.got" >>"$file"; done
+        echo "rewrote $file"
+    fi
 }
 
 finish() {
