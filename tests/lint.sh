@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # lint.sh — banned calls in src/ (curl checksrc style): unbounded string
 # functions, atoi, gets, system, and raw allocation in the library outside
-# alloc.c (every allocation goes through the fault-injection seam).
+# alloc.c (every allocation goes through the fault-injection seam). And the
+# shape: no library file over 700 lines (split by concern), and every file
+# in src/ named in README.md's "Where things live" (by path or by name).
 set -u
 src=${1:?usage: lint.sh SOURCE_DIR}/src
 bad=0
@@ -9,5 +11,19 @@ hits=$(grep -nE '\b(strcpy|strcat|sprintf|vsprintf|gets|atoi|atol|system)\s*\(' 
 if [ -n "$hits" ]; then echo "banned call:"; echo "$hits"; bad=1; fi
 hits=$(grep -nE '(^|[^_a-z])(malloc|calloc|realloc|free|strdup|strndup)\s*\(' -r "$src/lib" --include='*.c' | grep -v '^'"$src"'/lib/alloc.c:')
 if [ -n "$hits" ]; then echo "raw allocation in the library (use glossa__malloc & co):"; echo "$hits"; bad=1; fi
+root=${1}
+hits=$(wc -l "$src"/lib/*.c | awk '$2 != "total" && $1 > 700 { print "  " $2 ": " $1 " lines" }')
+if [ -n "$hits" ]; then echo "library files over 700 lines (split them by concern):"; echo "$hits"; bad=1; fi
+map=$(awk '/^## Where things live/ { on = 1; next } on && /^```/ { if (seen++) exit; next } on' "$root/README.md")
+if [ -z "$map" ]; then echo "README.md has no \"Where things live\" block"; bad=1; fi
+missing=
+while IFS= read -r f; do
+    rel=${f#"$root"/}
+    base=$(basename "$f")
+    grep -qF "$rel" <<<"$map" && continue
+    grep -qE "(^|[ ,(;:])${base//./\\.}([ ,);:.]|\$)" <<<"$map" && continue
+    missing+="  $rel"$'\n'
+done < <(find "$src" -type f | sort)
+if [ -n "$missing" ]; then echo "files README.md's \"Where things live\" does not name:"; printf '%s' "$missing"; bad=1; fi
 if [ $bad -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
 exit $bad

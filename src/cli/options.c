@@ -150,6 +150,27 @@ static int opts_new(const struct cli_command *cmd, struct cli_args *args)
     return 0;
 }
 
+/* Store the value of option k: attached (after '=' of a long option or the
+** letter of a short one; NULL when none), else the next argument. shown is
+** the option as the user wrote it ("--name", "-c"). 0, or the exit code. */
+static int take_value(const struct cli_command *cmd, struct cli_args *args, int k,
+                      const char *attached, const char *shown, int argc, char **argv, int *i)
+{
+    if (!cmd->options[k].arg) {
+        if (attached) {
+            out_printf(stderr, "glossa %s: option '%s' takes no value\n", cmd->name, shown);
+            return EXIT_ERR;
+        }
+        set_value(cmd, args, k, "1");
+        return 0;
+    }
+    if (attached)
+        return set_value(cmd, args, k, attached) ? EXIT_ERR : 0;
+    if (*i + 1 < argc)
+        return set_value(cmd, args, k, argv[++*i]) ? EXIT_ERR : 0;
+    return missing_value(cmd, &cmd->options[k]);
+}
+
 int cli_parse(const struct cli_command *cmd, int argc, char **argv,
               struct cli_args *args, int *help)
 {
@@ -166,7 +187,8 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
     *help = 0;
     for (i = 0; i < argc; i++) {
         const char *a = argv[i];
-        int k;
+        char shown[80];
+        int k, rc;
         if (only_positional || a[0] != '-' || a[1] == '\0') {
             args->positional[args->n_positional++] = a;
             continue;
@@ -188,42 +210,17 @@ int cli_parse(const struct cli_command *cmd, int argc, char **argv,
                 snprintf(name, sizeof name, "%.*s", (int)n, a + 2);
                 return bad_option(cmd, name);
             }
-            if (!cmd->options[k].arg) {
-                if (eq) {
-                    fprintf(stderr, "glossa %s: option '--%s' takes no value\n", cmd->name,
-                            cmd->options[k].name);
-                    return EXIT_ERR;
-                }
-                set_value(cmd, args, k, "1");
-            } else if (eq) {
-                if (set_value(cmd, args, k, eq + 1))
-                    return EXIT_ERR;
-            } else if (i + 1 < argc) {
-                if (set_value(cmd, args, k, argv[++i]))
-                    return EXIT_ERR;
-            } else {
-                return missing_value(cmd, &cmd->options[k]);
-            }
+            snprintf(shown, sizeof shown, "--%s", cmd->options[k].name);
+            if ((rc = take_value(cmd, args, k, eq ? eq + 1 : NULL, shown, argc, argv, &i)))
+                return rc;
         } else {
             char name[2] = { a[1], 0 };
             k = find_short(cmd, a[1]);
             if (k < 0)
                 return bad_option(cmd, name);
-            if (!cmd->options[k].arg) {
-                if (a[2]) {
-                    out_printf(stderr, "glossa %s: option '-%c' takes no value\n", cmd->name, a[1]);
-                    return EXIT_ERR;
-                }
-                set_value(cmd, args, k, "1");
-            } else if (a[2]) {
-                if (set_value(cmd, args, k, a + 2))
-                    return EXIT_ERR;
-            } else if (i + 1 < argc) {
-                if (set_value(cmd, args, k, argv[++i]))
-                    return EXIT_ERR;
-            } else {
-                return missing_value(cmd, &cmd->options[k]);
-            }
+            snprintf(shown, sizeof shown, "-%c", a[1]);
+            if ((rc = take_value(cmd, args, k, a[2] ? a + 2 : NULL, shown, argc, argv, &i)))
+                return rc;
         }
     }
     return 0;
