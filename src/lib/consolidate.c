@@ -484,7 +484,7 @@ static int apply_defs(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
 static int mark_left_behind(struct apply *a, xmlNodePtr entry)
 {
     xmlNodePtr sense = child_named(entry, "sense"), d, last = NULL, note;
-    char behind[256] = "", text[768];
+    char behind[256] = "", changed[256], text[900];
     size_t n = 0;
     if (!a->authentic)
         return 0;
@@ -501,11 +501,10 @@ static int mark_left_behind(struct apply *a, xmlNodePtr entry)
     for (d = entry->children; d; d = d->next)
         if (d->type == XML_ELEMENT_NODE)
             last = d;
+    comma_list(a->langs, changed, sizeof changed);
     snprintf(text, sizeof text, "Needs revision: the definition%s in %s translate%s the wording "
-             "before %s, which changed the definition in ", strchr(behind, ',') ? "s" : "", behind,
-             strchr(behind, ',') ? "" : "s", a->label);
-    comma_list(a->langs, text + strlen(text), sizeof text - strlen(text) - 1);
-    strcat(text, ".");
+             "before %s, which changed the definition in %s.", strchr(behind, ',') ? "s" : "",
+             behind, strchr(behind, ',') ? "" : "s", a->label, changed);
     if (!(note = xmlNewDocNode(a->doc, entry->ns, (const xmlChar *)"note", NULL)))
         return GLOSSA_ENOMEM;
     xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"editorial");
