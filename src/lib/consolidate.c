@@ -43,25 +43,6 @@ static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const
         fn(&d, ud);
 }
 
-static xmlNodePtr find_entry(xmlNodePtr n, const char *id)
-{
-    xmlNodePtr c, found;
-    for (c = n ? n->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "entry") == 0) {
-            xmlChar *v = xmlGetNsProp(c, (const xmlChar *)"id", XML_XML_NAMESPACE);
-            int match = v && strcmp((const char *)v, id) == 0;
-            xmlFree(v);
-            if (match)
-                return c;
-        } else if ((found = find_entry(c, id))) {
-            return found;
-        }
-    }
-    return NULL;
-}
-
 /* Prefix for the ids of the sources a proposal brings: "kz-2026-1-". */
 static void source_prefix(const char *proposal, char *out, size_t size)
 {
@@ -98,6 +79,13 @@ static void rewrite_pointers(xmlNodePtr n, const char *prefix)
 static int is_el(xmlNodePtr n, const char *name)
 {
     return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The entry of this xml:id (an ID of the parsed document), or NULL. */
+static xmlNodePtr find_entry(xmlDocPtr doc, const char *id)
+{
+    xmlAttrPtr a = xmlGetID(doc, (const xmlChar *)id);
+    return a && is_el(a->parent, "entry") ? a->parent : NULL;
 }
 
 static xmlNodePtr child_named(xmlNodePtr n, const char *name)
@@ -288,32 +276,36 @@ static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix, xm
     return 0;
 }
 
-/* The source of the round's wording: a bibl for the round (once). */
-static int round_source(struct apply *a, const glossa_proposal_change *c)
+/* The source of the round's wording, "#round-2026-1" (or "#proposal-kz-2026-1"
+** for a proposal of no round), and its label, "round 2026-1". */
+static void round_name(struct apply *a, const glossa_proposal_change *c)
+{
+    const char *name = c->round ? c->round : c->proposal;
+    size_t i, n = (size_t)snprintf(a->source, sizeof a->source, "#%s-", c->round ? "round" : "proposal");
+    for (i = 0; name[i] && n + 1 < sizeof a->source; i++)
+        a->source[n++] = isalnum((unsigned char)name[i]) || name[i] == '.' ? (char)tolower((unsigned char)name[i]) : '-';
+    a->source[n] = '\0';
+    snprintf(a->label, sizeof a->label, "%s %s", c->round ? "round" : "proposal", name);
+}
+
+/* A bibl for the round in the header, once, when entry cites it. */
+static int round_source(struct apply *a, xmlNodePtr entry)
 {
     xmlNodePtr list = glossa__xml_find(xmlDocGetRootElement(a->doc), "listBibl"), bibl, title;
-    const char *name = c->round ? c->round : c->proposal;
-    char id[128], text[320];
-    size_t i, n = (size_t)snprintf(id, sizeof id, "%s-", c->round ? "round" : "proposal");
-    for (i = 0; name[i] && n + 1 < sizeof id; i++)
-        id[n++] = isalnum((unsigned char)name[i]) || name[i] == '.' ? (char)tolower((unsigned char)name[i]) : '-';
-    id[n] = '\0';
-    snprintf(a->source, sizeof a->source, "#%s", id);
-    snprintf(a->label, sizeof a->label, "%s %s", c->round ? "round" : "proposal", name);
+    xmlNsPtr xml = list ? xmlSearchNsByHref(a->doc, list, XML_XML_NAMESPACE) : NULL;
+    char text[320];
     if (!list)
         return GLOSSA_ESCHEMA;
-    if (xmlGetID(a->doc, (const xmlChar *)id))
-        return 0;
-    snprintf(text, sizeof text, "%s %s of proposals to amend the annex: wording agreed by all "
-             "Parties, pending the amending protocol", c->round ? "Round" : "Proposal", name);
+    if (xmlGetID(a->doc, (const xmlChar *)a->source + 1) || !refers_to(entry, a->source))
+        return 0; /* there already, or nothing of the round's wording */
+    snprintf(text, sizeof text, "%c%s of proposals to amend the annex: wording agreed by all "
+             "Parties, pending the amending protocol", toupper((unsigned char)a->label[0]), a->label + 1);
     if (!(bibl = xmlNewDocNode(a->doc, list->ns, (const xmlChar *)"bibl", NULL)) ||
         !(title = xmlNewDocNode(a->doc, list->ns, (const xmlChar *)"title", NULL)))
         return GLOSSA_ENOMEM;
-    xmlSetNsProp(bibl, xmlSearchNsByHref(a->doc, list, XML_XML_NAMESPACE), (const xmlChar *)"id",
-                 (const xmlChar *)id);
+    xmlSetNsProp(bibl, xml, (const xmlChar *)"id", (const xmlChar *)a->source + 1);
     xmlSetProp(bibl, (const xmlChar *)"type", (const xmlChar *)"other");
-    xmlSetNsProp(title, xmlSearchNsByHref(a->doc, list, XML_XML_NAMESPACE), (const xmlChar *)"lang",
-                 (const xmlChar *)"en");
+    xmlSetNsProp(title, xml, (const xmlChar *)"lang", (const xmlChar *)"en");
     xmlAddChild(title, xmlNewDocText(a->doc, (const xmlChar *)text));
     xmlAddChild(bibl, title);
     add_bibl(a->doc, list, bibl);
@@ -582,7 +574,7 @@ static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_c
                         const struct change_source *src, const char *in_force, int *failed)
 {
     struct apply a;
-    xmlNodePtr copy, old = find_entry(body, c->id);
+    xmlNodePtr copy, old = find_entry(base, c->id);
     char prefix[64];
     int rc, amend = strcmp(c->kind, "amend") == 0;
 
@@ -592,8 +584,7 @@ static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_c
     memset(&a, 0, sizeof a);
     a.doc = base;
     a.day = in_force;
-    if ((rc = round_source(&a, c)))
-        return rc;
+    round_name(&a, c);
     if (!(copy = xmlDocCopyNode(src->entry, base, 1)))
         return GLOSSA_ENOMEM;
     xmlUnsetProp(copy, (const xmlChar *)"subtype");
@@ -611,6 +602,8 @@ static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_c
         xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));
         adopt_ns(base, copy);
     }
+    if (!rc)
+        rc = round_source(&a, copy);
     return rc ? rc : import_sources(base, src->file->doc, prefix, copy);
 }
 
