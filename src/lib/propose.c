@@ -192,7 +192,7 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
     int rc;
 
     *out = NULL;
-    if ((rc = GLOSSA__OPTS_CHECK(o, GLOSSA_PROPOSE_OPTS_VERSION, "propose", err)))
+    if ((rc = GLOSSA__OPTS_CHECK(o, GLOSSA_PROPOSE_OPTS_VERSION, "glossa_propose_opts", err)))
         return rc;
     if (!o->state || !o->date)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "a proposal needs a state and a date");
