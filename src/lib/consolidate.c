@@ -88,15 +88,6 @@ static xmlNodePtr find_entry(xmlDocPtr doc, const char *id)
     return a && is_el(a->parent, "entry") ? a->parent : NULL;
 }
 
-static xmlNodePtr child_named(xmlNodePtr n, const char *name)
-{
-    xmlNodePtr c;
-    for (c = n ? n->children : NULL; c; c = c->next)
-        if (is_el(c, name))
-            return c;
-    return NULL;
-}
-
 /* The <usg type="…"> of a form or an entry. */
 static xmlNodePtr usg_of(xmlNodePtr n, const char *type)
 {
@@ -347,7 +338,7 @@ static int listed(xmlNodePtr parent, const char *name, xmlNodePtr like)
 {
     xmlNodePtr c;
     for (c = parent ? parent->children : NULL; c; c = c->next)
-        if (is_el(c, name) && same_lang(c, like) && same_text(child_named(c, "orth"), child_named(like, "orth")))
+        if (is_el(c, name) && same_lang(c, like) && same_text(glossa__tei_child(c, "orth"), glossa__tei_child(like, "orth")))
             return 1;
     return 0;
 }
@@ -369,7 +360,7 @@ static int apply_terms(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
             if (!same_lang(bf, pf))
                 continue;
             last_lang = bf;
-            if (current(bf) && same_text(child_named(bf, "orth"), child_named(pf, "orth")))
+            if (current(bf) && same_text(glossa__tei_child(bf, "orth"), glossa__tei_child(pf, "orth")))
                 same = bf;
         }
         if (same) {
@@ -427,7 +418,7 @@ static void note_lang(struct apply *a, xmlNodePtr def)
 ** replaced (kept as history with the day); one in a new language is added. */
 static int apply_defs(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
 {
-    xmlNodePtr psense = child_named(prop, "sense"), sense = child_named(entry, "sense"), pd, d;
+    xmlNodePtr psense = glossa__tei_child(prop, "sense"), sense = glossa__tei_child(entry, "sense"), pd, d;
     for (pd = psense ? psense->children : NULL; pd; pd = pd->next) {
         xmlNodePtr cur = NULL, last = NULL, n;
         if (!is_el(pd, "def"))
@@ -475,7 +466,7 @@ static int apply_defs(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
 ** (they are not new text, and nothing prints them as such). */
 static int mark_left_behind(struct apply *a, xmlNodePtr entry)
 {
-    xmlNodePtr sense = child_named(entry, "sense"), d, last = NULL, note;
+    xmlNodePtr sense = glossa__tei_child(entry, "sense"), d, last = NULL, note;
     char behind[256] = "", changed[256], text[900];
     size_t n = 0;
     if (!a->authentic)
@@ -545,7 +536,7 @@ static unsigned next_n(xmlNodePtr body)
 ** stays with the proposal. */
 static void apply_new(struct apply *a, xmlNodePtr body, xmlNodePtr copy)
 {
-    xmlNodePtr c, next, sense = child_named(copy, "sense"), st = usg_of(copy, "status");
+    xmlNodePtr c, next, sense = glossa__tei_child(copy, "sense"), st = usg_of(copy, "status");
     unsigned n = next_n(body);
     char num[16];
     if (n) {
