@@ -567,7 +567,7 @@ static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_c
     struct apply a;
     xmlNodePtr copy, old = find_entry(base, c->id);
     char prefix[64];
-    int rc, amend = strcmp(c->kind, "amend") == 0;
+    int rc = 0, amend = strcmp(c->kind, "amend") == 0;
 
     *failed = amend && !old ? 1 : !amend && old ? 2 : 0;
     if (*failed)

@@ -96,8 +96,8 @@ static int skeleton_entry(struct glossa_tb *tb, const struct tei_entry *e, const
         snprintf(buf, sizeof buf, "FILL IN: the definition in %s", langs[i]);
         d->text = glossa__tb_str(tb, buf, &oom);
     }
-    memcpy(s->notes, e->notes, e->n_notes * sizeof *s->notes);
-    s->n_notes = e->n_notes;
+    for (i = 0; i < e->n_notes; i++)
+        s->notes[s->n_notes++] = e->notes[i];
     s->notes[s->n_notes].type = "rationale";
     s->notes[s->n_notes].lang = "ru";
     s->notes[s->n_notes++].text = o->amend ? "FILL IN: why the annex needs this new wording"
