@@ -217,7 +217,7 @@ typedef struct glossa_hit {
     const char *id;          /* the concept's xml:id */
     double score;            /* higher is better; comparable within one result set */
     int reliability;         /* 1 not verified … 4 very reliable */
-    const char *status;      /* "in-force", "proposed" or "withdrawn" */
+    const char *status;      /* "in-force", "proposed", "agreed" or "withdrawn" */
     const char *instrument;  /* human-readable citation of where the concept comes from */
     glossa_match_kind how;
     const char *match_lang;  /* the term (or, for fulltext, the definition) that matched */
@@ -663,7 +663,7 @@ typedef struct glossa_scan_match {
     const char *term;       /* the glossary term that matched */
     const char *lang;       /* its language */
     int reliability;        /* of the concept: 1 not verified … 4 very reliable */
-    const char *status;     /* of the concept: "in-force", "proposed", "withdrawn" */
+    const char *status;     /* of the concept: "in-force", "proposed", "agreed", "withdrawn" */
     const glossa_term *equivalents; size_t n_equivalents; /* the concept's terms in
                                the opts->to languages, in term-base order */
 } glossa_scan_match;
