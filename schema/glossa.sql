@@ -25,7 +25,7 @@ CREATE TABLE concept (
     id          INTEGER PRIMARY KEY,
     xml_id      TEXT NOT NULL UNIQUE,
     n           TEXT,                 -- item number in its instrument (annex 1: 1..13)
-    status      TEXT NOT NULL CHECK (status IN ('in-force', 'proposed', 'withdrawn')),
+    status      TEXT NOT NULL CHECK (status IN ('in-force', 'proposed', 'agreed', 'withdrawn')),
     reliability INTEGER NOT NULL CHECK (reliability BETWEEN 1 AND 4),
     source_id   INTEGER REFERENCES source(id),  -- the instrument it comes from
     file        TEXT NOT NULL,

@@ -1,7 +1,7 @@
 /*
 ** cmd_consolidate.c — `glossa consolidate`: the next version of the annex,
-** with every change that all parties agreed to applied, ready for
-** `glossa protocol`.
+** with every change that all parties agreed to applied (consolidate.c), ready
+** for `glossa protocol`.
 */
 #include "cmd.h"
 
@@ -83,9 +83,16 @@ const struct cli_command cmd_consolidate_spec = {
     options, sizeof options / sizeof options[0],
     "Apply every change that all parties agreed to (see 'glossa status') to the\n"
     "version in force (default glossary/annex1.xml) and write the next version to\n"
-    "DIR under the same file name: amended entries replaced where they stand, new\n"
-    "ones appended with the sources they cite. Ids stay as they were. Two agreed\n"
-    "changes of the same concept are a conflict: reported, and nothing is written.\n"
+    "DIR under the same file name. An amendment changes what its entry changes\n"
+    "against the entry in force (a term in a language, a definition, a term added\n"
+    "or deprecated) and nothing else: other terms and definitions, notes,\n"
+    "cross-references and n stay; definitions an authentic (ru, zh) change left\n"
+    "behind get a note that they need revision. A new concept is appended with\n"
+    "the next annex number n, status agreed (pending the protocol), its\n"
+    "reliability. The round's wording cites a source for the round (added to the\n"
+    "header), not the earlier wording's; rationales stay in the proposals. Ids\n"
+    "stay as they were. Two agreed changes of the same concept are a conflict:\n"
+    "reported, and nothing is written.\n"
     "With --in-force DATE the history is kept: replaced wordings stay in the entry\n"
     "with to=DATE, new ones get from=DATE ('glossa show --history', 'lookup\n"
     "--as-of'). Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.",

@@ -1,8 +1,7 @@
 /*
 ** cmd_propose.c — `glossa propose`: a ready-to-fill proposal skeleton for a
-** member state's competent authority (TEI, schema/README.md). It is valid
-** XML and validates against the schema; `glossa check` lists what is still
-** to fill in (every "FILL IN").
+** member state's competent authority (TEI, schema/README.md), written by the
+** library (propose.c): this file reads the options and prints it.
 */
 #include "cmd.h"
 
@@ -13,43 +12,35 @@
 #include <unistd.h>
 
 struct propose_args {
-    const char *state, *lang, *id, *amend, *round, *date, *output;
+    const char *state, *lang, *id, *amend, *base, *round, *date, *output;
 };
 
 static const struct cli_option options[] = {
     CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)"),
     CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
     CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
-    CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept"),
+    CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose a change to the existing concept ID (its entry as it stands, to edit) instead of a new concept"),
+    CLI_OPT_PATH(propose_args, base, "base", 0, "FILE|DIR", "the term base that holds the concept to --amend (default: glossary/annex1.xml)"),
     CLI_OPT_TEXT(propose_args, round, "round", 0, "R", "the round of proposals this one belongs to"),
     CLI_OPT_DATE(propose_args, date, "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)"),
     CLI_OPT_OUTPUT(propose_args, ""),
 };
-
-static void put_forms(FILE *f, const char *lang, int working)
-{
-    fprintf(f, "        <form type=\"term\" xml:lang=\"%s\"%s>\n"
-               "          <orth>FILL IN: the term in %s</orth>\n"
-               "          <usg type=\"status\">preferred</usg>\n"
-               "        </form>\n", lang, working ? " resp=\"#working-translation\"" : "", lang);
-}
 
 static int run_propose(const struct cli_command *self, struct cli_args *args)
 {
     const struct propose_args *a = args->opts;
     const char *state = a->state;
     const char *langs = a->lang;
-    const char *slug = a->id;
-    const char *amend = a->amend;
-    const char *round = a->round;
     const char *date = a->date;
-    const char *output = a->output;
+    const char *base = a->base;
     const char *all_langs[16];
-    char today[16], lower[4], id[160], list[256];
-    int n_langs = 0, i;
-    char *tok;
+    char today[16], list[256], base_default[2048];
+    char *tok, *text = NULL;
+    size_t n_langs = 0;
     struct out_file file;
-    FILE *f;
+    glossa_propose_opts o = GLOSSA_PROPOSE_OPTS_INIT;
+    glossa_error err;
+    int rc;
 
     (void)self;
     if (!state || strlen(state) != 2 || !isupper((unsigned char)state[0]) ||
@@ -64,74 +55,59 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
         strftime(today, sizeof today, "%Y-%m-%d", &tm);
         date = today;
     }
-    lower[0] = (char)tolower((unsigned char)state[0]);
-    lower[1] = (char)tolower((unsigned char)state[1]);
-    lower[2] = '\0';
-    if (amend)
-        snprintf(id, sizeof id, "%s", amend);
-    else
-        snprintf(id, sizeof id, "%s-%s", lower, slug ? slug : "new-concept");
-    all_langs[n_langs++] = "ru";
-    all_langs[n_langs++] = "zh";
     snprintf(list, sizeof list, "%s", langs ? langs : "");
     for (tok = strtok(list, ","); tok && n_langs < 16; tok = strtok(NULL, ",")) {
         if (!glossa_lang_is_valid(tok)) {
             out_message(&args->out, "unknown language '%s' for --lang", tok);
             return EXIT_ERR;
         }
-        if (strcmp(tok, "ru") && strcmp(tok, "zh"))
-            all_langs[n_langs++] = tok;
+        all_langs[n_langs++] = tok;
     }
-    if (out_file_open(&file, &args->out, output))
+    if (!base) {
+        char g[4096];
+        snprintf(base_default, sizeof base_default, "%s/annex1.xml", out_default_glossary(g, sizeof g));
+        base = base_default;
+    }
+    o.state = state;
+    o.langs = all_langs;
+    o.n_langs = n_langs;
+    o.id = a->id;
+    o.amend = a->amend;
+    o.base = &base;
+    o.n_base = 1;
+    o.round = a->round;
+    o.date = date;
+    o.on_diag = out_diag;
+    o.userdata = &args->out;
+    if (glossa_propose(&o, &text, &err)) {
+        out_error(&args->out, &err);
         return EXIT_ERR;
-    f = file.f;
-    fprintf(f,
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        "<!-- A proposal of %s for the glossa term base: replace every FILL IN, then\n"
-        "     run `glossa check` on this file. The encoding is in schema/README.md. -->\n"
-        "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ru\" type=\"proposal\">\n"
-        "  <teiHeader>\n    <fileDesc>\n      <titleStmt>\n"
-        "        <title>Proposal %s-%s: FILL IN a short title</title>\n"
-        "        <respStmt xml:id=\"working-translation\"><resp>working translation, not an official rendering</resp><name>FILL IN: who translated</name></respStmt>\n"
-        "      </titleStmt>\n      <publicationStmt>\n"
-        "        <authority>FILL IN: the competent authority of %s</authority>\n"
-        "        <idno type=\"proposal\">%s-%s</idno>\n"
-        "        <idno type=\"state\">%s</idno>\n",
-        state, state, date, state, state, date, state);
-    if (round)
-        fprintf(f, "        <idno type=\"round\">%s</idno>\n", round);
-    fprintf(f,
-        "        <date when=\"%s\"/>\n      </publicationStmt>\n      <sourceDesc>\n        <listBibl>\n"
-        "          <bibl xml:id=\"national-act\" type=\"law\"><title xml:lang=\"ru\">FILL IN: the national act (title, date, number)</title><citedRange>FILL IN: article, paragraph</citedRange></bibl>\n"
-        "        </listBibl>\n      </sourceDesc>\n    </fileDesc>\n  </teiHeader>\n"
-        "  <text>\n    <body>\n"
-        "      <entry xml:id=\"%s\" type=\"concept\" subtype=\"%s\" source=\"#national-act\">\n"
-        "        <usg type=\"status\">proposed</usg>\n"
-        "        <usg type=\"reliability\">2</usg>\n", date, id, amend ? "amend" : "new");
-    for (i = 0; i < n_langs; i++)
-        put_forms(f, all_langs[i], 0);
-    fprintf(f, "        <sense>\n");
-    for (i = 0; i < n_langs; i++)
-        fprintf(f, "          <def xml:lang=\"%s\" source=\"#national-act\">FILL IN: the definition in %s</def>\n",
-                all_langs[i], all_langs[i]);
-    fprintf(f, "        </sense>\n"
-               "        <note type=\"rationale\" xml:lang=\"ru\">FILL IN: why the annex needs this %s</note>\n"
-               "      </entry>\n    </body>\n  </text>\n</TEI>\n",
-            amend ? "new wording" : "concept");
-    return out_file_close(&file, &args->out, 1) ? EXIT_ERR : EXIT_OK_;
+    }
+    rc = out_file_open(&file, &args->out, a->output);
+    if (!rc) {
+        fputs(text, file.f);
+        rc = out_file_close(&file, &args->out, 1);
+    }
+    glossa_free(text);
+    return rc ? EXIT_ERR : EXIT_OK_;
 }
 
 const struct cli_command cmd_propose_spec = {
     "propose", run_propose, "write a ready-to-fill proposal for a member state",
-    "propose --state CC [--lang LANG,...] [--id SLUG | --amend ID] [--round R] [--date D] [-o FILE]",
+    "propose --state CC [--lang LANG,...] [--id SLUG | --amend ID [--base FILE|DIR]] [--round R] [--date D] [-o FILE]",
     options, sizeof options / sizeof options[0],
     "Write a proposal skeleton in glossa's TEI encoding (schema/README.md): the\n"
     "header names the state, its competent authority, the proposal's id and date;\n"
-    "one entry, a new concept (its id starts with the state's code, so ids never\n"
-    "collide between states) or the new wording of an existing one (--amend),\n"
-    "with terms and definitions in Russian and Chinese (the authentic languages)\n"
-    "and the languages of --lang, the national act each definition comes from,\n"
-    "and a rationale. Replace every FILL IN, then run 'glossa check'.",
+    "one entry. A new concept (its id starts with the state's code, so ids never\n"
+    "collide between states) has terms and definitions to fill in, in Russian and\n"
+    "Chinese (the authentic languages) and the languages of --lang, the national\n"
+    "act each definition comes from, and a rationale. An amendment (--amend ID)\n"
+    "is the entry as it stands in the term base (--base, default\n"
+    "glossary/annex1.xml): every term and definition with its source, notes,\n"
+    "cross-references; change what the proposal changes (a term, a definition, a\n"
+    "term added or deprecated) and leave the rest: 'glossa consolidate' applies\n"
+    "only what differs. An ID the term base lacks is an error naming the closest.\n"
+    "Replace every FILL IN, then run 'glossa check'.",
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
     "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
     CLI_PLAIN,

@@ -217,7 +217,7 @@ typedef struct glossa_hit {
     const char *id;          /* the concept's xml:id */
     double score;            /* higher is better; comparable within one result set */
     int reliability;         /* 1 not verified … 4 very reliable */
-    const char *status;      /* "in-force", "proposed" or "withdrawn" */
+    const char *status;      /* "in-force", "proposed", "agreed" or "withdrawn" */
     const char *instrument;  /* human-readable citation of where the concept comes from */
     glossa_match_kind how;
     const char *match_lang;  /* the term (or, for fulltext, the definition) that matched */
@@ -364,6 +364,34 @@ size_t glossa_proposals_count(const glossa_proposals *p);
 /* @return borrowed, valid until glossa_proposals_free(p) */
 const glossa_proposal_change *glossa_proposals_get(const glossa_proposals *p, size_t i);
 void glossa_proposals_free(glossa_proposals *p);
+
+/* What glossa_propose() writes. */
+typedef struct glossa_propose_opts {
+    unsigned version;            /* GLOSSA_PROPOSE_OPTS_VERSION */
+    const char *state;           /* the proposing state, ISO 3166 alpha-2 in capitals (required) */
+    const char *const *langs;    /* languages besides ru and zh (terms and definitions to fill in) */
+    size_t n_langs;
+    const char *id;              /* a new concept's id after the state prefix (NULL: new-concept) */
+    const char *amend;           /* the concept to amend, or NULL for a new concept */
+    const char *const *base;     /* the term base (TEI files or folders) that holds amend */
+    size_t n_base;
+    const char *round;           /* the round, or NULL */
+    const char *date;            /* YYYY-MM-DD (required) */
+    glossa_diag_fn on_diag;      /* problems in the term base; may be NULL */
+    void *userdata;
+} glossa_propose_opts;
+#define GLOSSA_PROPOSE_OPTS_VERSION 1
+#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
+
+/* A proposal skeleton (TEI, schema/README.md) for o->state to fill in: the
+** header (authority, proposal id, date, round, the national act), and one
+** entry. A new concept: terms and definitions in ru, zh and o->langs to fill
+** in. An amendment (o->amend): the entry as it stands in the term base o->base
+** (every current term and definition with its source, notes, cross-references,
+** n), plus what o->langs adds, to be changed where the proposal changes it;
+** an id that the term base does not have is GLOSSA_EINPUT naming the closest.
+** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
+int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
 /* Check proposals against the term base indexed in base: ids unique and not
 ** clashing (new ids carry the state's prefix, "kz-…"), amended concepts that
@@ -635,7 +663,7 @@ typedef struct glossa_scan_match {
     const char *term;       /* the glossary term that matched */
     const char *lang;       /* its language */
     int reliability;        /* of the concept: 1 not verified … 4 very reliable */
-    const char *status;     /* of the concept: "in-force", "proposed", "withdrawn" */
+    const char *status;     /* of the concept: "in-force", "proposed", "agreed", "withdrawn" */
     const glossa_term *equivalents; size_t n_equivalents; /* the concept's terms in
                                the opts->to languages, in term-base order */
 } glossa_scan_match;

@@ -1,8 +1,15 @@
 /*
 ** consolidate.c — the next version of a term-base file: the changes that
-** every party agreed to, applied to the version in force. An amendment
-** replaces the entry of the same id where it stands; a new concept is
-** appended; the sources a change cites come along into the header (with the
+** every party agreed to, applied to the version in force. An amendment is a
+** change to the entry in force: its entry, compared with the base's, gives
+** the terms and definitions it changes, and only those are applied; the rest
+** of the entry (other terms and definitions, notes, cross-references, n) is
+** carried over, and definitions an authentic change left behind get a note
+** that they need revision. A new concept is appended with the next annex
+** number, status agreed (pending the protocol) and the round as its source.
+** The round's wording cites a bibl for the round (not the instrument of the
+** earlier wording, not "reconstruction"); a proposal's rationale stays with
+** it. Sources a change still cites come along into the header (with the
 ** proposal's id in front of their ids, so they cannot clash). Two agreed
 ** changes of one concept are a conflict: both are reported, neither is
 ** applied. The rest of the file is kept as it was, byte for byte where the
@@ -17,6 +24,7 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
@@ -33,25 +41,6 @@ static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const
     va_end(ap);
     if (fn)
         fn(&d, ud);
-}
-
-static xmlNodePtr find_entry(xmlNodePtr n, const char *id)
-{
-    xmlNodePtr c, found;
-    for (c = n ? n->children : NULL; c; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
-        if (strcmp((const char *)c->name, "entry") == 0) {
-            xmlChar *v = xmlGetNsProp(c, (const xmlChar *)"id", XML_XML_NAMESPACE);
-            int match = v && strcmp((const char *)v, id) == 0;
-            xmlFree(v);
-            if (match)
-                return c;
-        } else if ((found = find_entry(c, id))) {
-            return found;
-        }
-    }
-    return NULL;
 }
 
 /* Prefix for the ids of the sources a proposal brings: "kz-2026-1-". */
@@ -87,8 +76,169 @@ static void rewrite_pointers(xmlNodePtr n, const char *prefix)
     }
 }
 
-/* Copy the proposal's header bibls into the base header, ids prefixed (once). */
-static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix)
+static int is_el(xmlNodePtr n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
+}
+
+/* The entry of this xml:id (an ID of the parsed document), or NULL. */
+static xmlNodePtr find_entry(xmlDocPtr doc, const char *id)
+{
+    xmlAttrPtr a = xmlGetID(doc, (const xmlChar *)id);
+    return a && is_el(a->parent, "entry") ? a->parent : NULL;
+}
+
+/* The <usg type="…"> of a form or an entry. */
+static xmlNodePtr usg_of(xmlNodePtr n, const char *type)
+{
+    xmlNodePtr c;
+    for (c = n ? n->children : NULL; c; c = c->next) {
+        xmlChar *t = is_el(c, "usg") ? xmlGetNoNsProp(c, (const xmlChar *)"type") : NULL;
+        int match = t && strcmp((const char *)t, type) == 0;
+        xmlFree(t);
+        if (match)
+            return c;
+    }
+    return NULL;
+}
+
+static int has_value(xmlNodePtr n, const char *attr, const char *value)
+{
+    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
+    int match = v && strcmp((const char *)v, value) == 0;
+    xmlFree(v);
+    return match;
+}
+
+static int same_lang(xmlNodePtr a, xmlNodePtr b)
+{
+    xmlChar *la = xmlGetNsProp(a, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    xmlChar *lb = xmlGetNsProp(b, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    int same = la && lb && xmlStrEqual(la, lb);
+    xmlFree(la);
+    xmlFree(lb);
+    return same;
+}
+
+/* The same text, without the white space around it. */
+static int same_text(xmlNodePtr a, xmlNodePtr b)
+{
+    xmlChar *ta = a ? xmlNodeGetContent(a) : NULL, *tb = b ? xmlNodeGetContent(b) : NULL;
+    int same = ta && tb;
+    if (same) {
+        const xmlChar *x = ta, *y = tb;
+        size_t nx, ny;
+        while (*x == ' ' || *x == '\n') x++;
+        while (*y == ' ' || *y == '\n') y++;
+        nx = strlen((const char *)x);
+        ny = strlen((const char *)y);
+        while (nx && (x[nx - 1] == ' ' || x[nx - 1] == '\n')) nx--;
+        while (ny && (y[ny - 1] == ' ' || y[ny - 1] == '\n')) ny--;
+        same = nx == ny && memcmp(x, y, nx) == 0;
+    }
+    xmlFree(ta);
+    xmlFree(tb);
+    return same;
+}
+
+static int current(xmlNodePtr n)
+{
+    return !xmlHasProp(n, (const xmlChar *)"to");
+}
+
+static void use_ns(xmlNodePtr n, xmlNsPtr from, xmlNsPtr to)
+{
+    xmlNodePtr c;
+    if (n->ns == from)
+        n->ns = to;
+    for (c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE)
+            use_ns(c, from, to);
+}
+
+/* A copy from a proposal, put into the base, uses the base's declaration of
+** the TEI namespace rather than one of its own. */
+static void adopt_ns(xmlDocPtr doc, xmlNodePtr n)
+{
+    xmlNsPtr def = n->nsDef, in_scope = def && !def->next && n->parent
+                                            ? xmlSearchNsByHref(doc, n->parent, def->href) : NULL;
+    if (!in_scope)
+        return;
+    use_ns(n, def, in_scope);
+    n->nsDef = NULL;
+    xmlFreeNs(def);
+}
+
+/* Put n next to where (after it, or before it), on a line of its own
+** indented as where is. */
+static void put(xmlDocPtr doc, xmlNodePtr where, xmlNodePtr n, int before)
+{
+    xmlNodePtr ws = where->prev && where->prev->type == XML_TEXT_NODE ? where->prev : NULL;
+    xmlChar *indent = ws ? xmlNodeGetContent(ws) : NULL;
+    const char *last = indent ? strrchr((const char *)indent, '\n') : NULL;
+    xmlNodePtr text = xmlNewDocText(doc, (const xmlChar *)(last ? last : "\n"));
+    if (before) {
+        xmlAddPrevSibling(where, n);
+        xmlAddPrevSibling(where, text);
+    } else {
+        xmlAddNextSibling(where, n);
+        xmlAddPrevSibling(n, text);
+    }
+    adopt_ns(doc, n);
+    xmlFree(indent);
+}
+
+/* Take n out of the entry, with the white space before it. */
+static void drop(xmlNodePtr n)
+{
+    xmlNodePtr ws = n->prev;
+    if (ws && ws->type == XML_TEXT_NODE) {
+        xmlUnlinkNode(ws);
+        xmlFreeNode(ws);
+    }
+    xmlUnlinkNode(n);
+    xmlFreeNode(n);
+}
+
+/* ---- what an agreed change writes ------------------------------------------------- */
+
+/* How the changes of one proposal are written. */
+struct apply {
+    xmlDocPtr doc;
+    const char *day;      /* in force from (history kept), or NULL */
+    char source[160];     /* "#round-2026-1": the source of the round's wording */
+    char label[96];       /* "round 2026-1", for notes */
+    char langs[256];      /* " ru zh ": languages whose definition the change replaced */
+    int authentic;        /* the Russian or Chinese definition changed */
+};
+
+/* 1 when an attribute source or corresp in n (or below it) is value. */
+static int refers_to(xmlNodePtr n, const char *value)
+{
+    static const char *const attrs[] = { "source", "corresp" };
+    size_t i;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        for (i = 0; i < 2; i++)
+            if (has_value(n, attrs[i], value))
+                return 1;
+        if (refers_to(n->children, value))
+            return 1;
+    }
+    return 0;
+}
+
+static void add_bibl(xmlDocPtr base, xmlNodePtr list, xmlNodePtr bibl)
+{
+    xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"  "));
+    xmlAddChild(list, bibl);
+    xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"\n        "));
+}
+
+/* Copy the proposal's header bibls that entry cites into the base header,
+** ids prefixed (once). */
+static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix, xmlNodePtr entry)
 {
     xmlNodePtr list = glossa__xml_find(xmlDocGetRootElement(base), "listBibl");
     xmlNodePtr plist = glossa__xml_find(xmlDocGetRootElement(prop), "listBibl"), b;
@@ -103,122 +253,349 @@ static int import_sources(xmlDocPtr base, xmlDocPtr prop, const char *prefix)
         id = xmlGetNsProp(b, (const xmlChar *)"id", XML_XML_NAMESPACE);
         if (!id)
             continue;
-        snprintf(newid, sizeof newid, "%s%s", prefix, (const char *)id);
+        snprintf(newid, sizeof newid, "#%s%s", prefix, (const char *)id);
         xmlFree(id);
-        if (xmlGetID(base, (const xmlChar *)newid))
-            continue; /* brought in already */
+        if (xmlGetID(base, (const xmlChar *)newid + 1) || !refers_to(entry, newid))
+            continue; /* brought in already, or not cited */
         copy = xmlDocCopyNode(b, base, 1);
         if (!copy)
             return GLOSSA_ENOMEM;
         xmlSetNsProp(copy, xmlSearchNsByHref(base, list, XML_XML_NAMESPACE), (const xmlChar *)"id",
-                     (const xmlChar *)newid);
-        xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"  "));
-        xmlAddChild(list, copy);
-        xmlAddChild(list, xmlNewDocText(base, (const xmlChar *)"\n        "));
+                     (const xmlChar *)newid + 1);
+        add_bibl(base, list, copy);
     }
     return 0;
 }
 
-/* Same element name, language and text: the same wording. */
-static int same_wording(xmlNodePtr a, xmlNodePtr b)
+/* The source of the round's wording, "#round-2026-1" (or "#proposal-kz-2026-1"
+** for a proposal of no round), and its label, "round 2026-1". */
+static void round_name(struct apply *a, const glossa_proposal_change *c)
 {
-    xmlChar *la = xmlGetNsProp(a, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    xmlChar *lb = xmlGetNsProp(b, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    xmlChar *ta = xmlNodeGetContent(a), *tb = xmlNodeGetContent(b);
-    int same = strcmp((const char *)a->name, (const char *)b->name) == 0 && la && lb &&
-               xmlStrEqual(la, lb) && ta && tb;
-    if (same) {
-        /* compare the orth/def text without the white space around it */
-        const xmlChar *x = ta, *y = tb;
-        size_t nx, ny;
-        while (*x == ' ' || *x == '\n') x++;
-        while (*y == ' ' || *y == '\n') y++;
-        nx = strlen((const char *)x);
-        ny = strlen((const char *)y);
-        while (nx && (x[nx - 1] == ' ' || x[nx - 1] == '\n')) nx--;
-        while (ny && (y[ny - 1] == ' ' || y[ny - 1] == '\n')) ny--;
-        same = nx == ny && memcmp(x, y, nx) == 0;
-    }
-    xmlFree(la);
-    xmlFree(lb);
-    xmlFree(ta);
-    xmlFree(tb);
-    return same;
+    const char *name = c->round ? c->round : c->proposal;
+    size_t i, n = (size_t)snprintf(a->source, sizeof a->source, "#%s-", c->round ? "round" : "proposal");
+    for (i = 0; name[i] && n + 1 < sizeof a->source; i++)
+        a->source[n++] = isalnum((unsigned char)name[i]) || name[i] == '.' ? (char)tolower((unsigned char)name[i]) : '-';
+    a->source[n] = '\0';
+    snprintf(a->label, sizeof a->label, "%s %s", c->round ? "round" : "proposal", name);
 }
 
-static int is_wording(xmlNodePtr n)
+/* A bibl for the round in the header, once, when entry cites it. */
+static int round_source(struct apply *a, xmlNodePtr entry)
 {
-    return n->type == XML_ELEMENT_NODE &&
-           (strcmp((const char *)n->name, "form") == 0 || strcmp((const char *)n->name, "def") == 0);
+    xmlNodePtr list = glossa__xml_find(xmlDocGetRootElement(a->doc), "listBibl"), bibl, title;
+    xmlNsPtr xml = list ? xmlSearchNsByHref(a->doc, list, XML_XML_NAMESPACE) : NULL;
+    char text[320];
+    if (!list)
+        return GLOSSA_ESCHEMA;
+    if (xmlGetID(a->doc, (const xmlChar *)a->source + 1) || !refers_to(entry, a->source))
+        return 0; /* there already, or nothing of the round's wording */
+    snprintf(text, sizeof text, "%c%s of proposals to amend the annex: wording agreed by all "
+             "Parties, pending the amending protocol", toupper((unsigned char)a->label[0]), a->label + 1);
+    if (!(bibl = xmlNewDocNode(a->doc, list->ns, (const xmlChar *)"bibl", NULL)) ||
+        !(title = xmlNewDocNode(a->doc, list->ns, (const xmlChar *)"title", NULL)))
+        return GLOSSA_ENOMEM;
+    xmlSetNsProp(bibl, xml, (const xmlChar *)"id", (const xmlChar *)a->source + 1);
+    xmlSetProp(bibl, (const xmlChar *)"type", (const xmlChar *)"other");
+    xmlSetNsProp(title, xml, (const xmlChar *)"lang", (const xmlChar *)"en");
+    xmlAddChild(title, xmlNewDocText(a->doc, (const xmlChar *)text));
+    xmlAddChild(bibl, title);
+    add_bibl(a->doc, list, bibl);
+    return 0;
 }
 
-/* Wordings of an element list (forms of an entry, defs of a sense). */
-static void date_list(xmlDocPtr doc, xmlNodePtr new_parent, xmlNodePtr old_parent,
-                      xmlNodePtr insert_before, const char *day)
+/* An old wording: history (to=day) when the day is known, else gone. */
+static void retire(const struct apply *a, xmlNodePtr n)
 {
-    xmlNodePtr o, n;
-    /* new wordings that the old entry did not have start on day */
-    for (n = new_parent->children; n; n = n->next) {
-        int kept = 0;
-        if (!is_wording(n))
-            continue;
-        for (o = old_parent ? old_parent->children : NULL; o && !kept; o = o->next)
-            kept = is_wording(o) && same_wording(o, n);
-        if (!kept && !xmlHasProp(n, (const xmlChar *)"from"))
-            xmlSetProp(n, (const xmlChar *)"from", (const xmlChar *)day);
-    }
-    /* old wordings that the new entry drops stay, as history, ending on day */
-    for (o = old_parent ? old_parent->children : NULL; o; o = o->next) {
-        int kept = 0;
-        xmlNodePtr copy;
-        if (!is_wording(o))
-            continue;
-        for (n = new_parent->children; n && !kept; n = n->next)
-            kept = is_wording(n) && same_wording(o, n);
-        if (kept)
-            continue;
-        copy = xmlDocCopyNode(o, doc, 1);
-        if (!copy)
-            continue;
-        if (!xmlHasProp(copy, (const xmlChar *)"to"))
-            xmlSetProp(copy, (const xmlChar *)"to", (const xmlChar *)day);
-        if (insert_before)
-            xmlAddPrevSibling(insert_before, copy);
-        else
-            xmlAddChild(new_parent, copy);
-        xmlAddPrevSibling(copy, xmlNewDocText(doc, (const xmlChar *)"\n        "));
-    }
+    if (!a->day)
+        drop(n);
+    else if (!xmlHasProp(n, (const xmlChar *)"to"))
+        xmlSetProp(n, (const xmlChar *)"to", (const xmlChar *)a->day);
 }
 
-static xmlNodePtr child_named(xmlNodePtr n, const char *name)
+/* The round's wording, from the proposal's element: its source is the round
+** (not the instrument the earlier wording came from), it is no
+** reconstruction, and it is in force from the day when known. */
+static void round_wording(const struct apply *a, xmlNodePtr n)
+{
+    if (has_value(n, "resp", "#reconstruction"))
+        xmlUnsetProp(n, (const xmlChar *)"resp");
+    if (is_el(n, "def"))
+        xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)a->source);
+    if (a->day && !xmlHasProp(n, (const xmlChar *)"from"))
+        xmlSetProp(n, (const xmlChar *)"from", (const xmlChar *)a->day);
+}
+
+static int has_status(xmlNodePtr n, const char *status)
+{
+    xmlNodePtr st = usg_of(n, "status");
+    xmlChar *v = st ? xmlNodeGetContent(st) : NULL;
+    int match = v && strcmp((const char *)v, status) == 0;
+    xmlFree(v);
+    return match;
+}
+
+static int listed(xmlNodePtr parent, const char *name, xmlNodePtr like)
 {
     xmlNodePtr c;
-    for (c = n ? n->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && strcmp((const char *)c->name, name) == 0)
-            return c;
-    return NULL;
+    for (c = parent ? parent->children : NULL; c; c = c->next)
+        if (is_el(c, name) && same_lang(c, like) && same_text(glossa__tei_child(c, "orth"), glossa__tei_child(like, "orth")))
+            return 1;
+    return 0;
 }
 
-/* An amendment in force from day: earlier wordings are kept with to=day. */
-static void date_amendment(xmlDocPtr doc, xmlNodePtr copy, xmlNodePtr old, const char *day)
+/* Terms: one the entry has with another status gets it (deprecated, …); a
+** new one is added after the terms of its language; a new preferred term
+** replaces the preferred terms of its language that the proposal leaves out. */
+static int apply_terms(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
 {
-    xmlNodePtr new_sense = child_named(copy, "sense"), old_sense = child_named(old, "sense");
-    date_list(doc, copy, old, new_sense, day);
-    if (new_sense)
-        date_list(doc, new_sense, old_sense, child_named(new_sense, "cit") ? child_named(new_sense, "cit")
-                                                                           : child_named(new_sense, "xr"), day);
+    xmlNodePtr pf, bf, next;
+    for (pf = prop->children; pf; pf = pf->next) {
+        xmlNodePtr same = NULL, last = NULL, last_lang = NULL, n;
+        if (!is_el(pf, "form"))
+            continue;
+        for (bf = entry->children; bf; bf = bf->next) {
+            if (!is_el(bf, "form"))
+                continue;
+            last = bf;
+            if (!same_lang(bf, pf))
+                continue;
+            last_lang = bf;
+            if (current(bf) && same_text(glossa__tei_child(bf, "orth"), glossa__tei_child(pf, "orth")))
+                same = bf;
+        }
+        if (same) {
+            xmlNodePtr st = usg_of(same, "status"), pst = usg_of(pf, "status");
+            xmlChar *v = pst ? xmlNodeGetContent(pst) : NULL;
+            if (st && v && !same_text(st, pst))
+                xmlNodeSetContent(st, v);
+            xmlFree(v);
+            continue;
+        }
+        if (!last || !(n = xmlDocCopyNode(pf, a->doc, 1)))
+            return GLOSSA_ENOMEM;
+        round_wording(a, n);
+        put(a->doc, last_lang ? last_lang : last, n, 0);
+        if (!has_status(n, "preferred"))
+            continue;
+        for (bf = entry->children; bf; bf = next) {
+            next = bf->next;
+            if (bf != n && is_el(bf, "form") && same_lang(bf, pf) && current(bf) &&
+                has_status(bf, "preferred") && !listed(prop, "form", bf))
+                retire(a, bf);
+        }
+    }
+    return 0;
 }
 
-/* A new concept in force from day. */
-static void date_new(xmlNodePtr copy, const char *day)
+/* " ru zh " as "ru, zh". */
+static void comma_list(const char *langs, char *out, size_t size)
 {
-    xmlNodePtr c, sense = child_named(copy, "sense");
-    for (c = copy->children; c; c = c->next)
-        if (is_wording(c) && !xmlHasProp(c, (const xmlChar *)"from"))
-            xmlSetProp(c, (const xmlChar *)"from", (const xmlChar *)day);
+    size_t n = 0;
+    const char *p = langs;
+    out[0] = '\0';
+    while (*p) {
+        size_t len;
+        p += strspn(p, " ");
+        len = strcspn(p, " ");
+        if (len && n + len + 3 < size)
+            n += (size_t)snprintf(out + n, size - n, "%s%.*s", n ? ", " : "", (int)len, p);
+        p += len;
+    }
+}
+
+static void note_lang(struct apply *a, xmlNodePtr def)
+{
+    xmlChar *l = xmlGetNsProp(def, (const xmlChar *)"lang", XML_XML_NAMESPACE);
+    size_t n = strlen(a->langs);
+    if (l && n + strlen((const char *)l) + 2 < sizeof a->langs)
+        snprintf(a->langs + n, sizeof a->langs - n, "%s%s ", n ? "" : " ", (const char *)l);
+    if (l && (!strcmp((const char *)l, "ru") || !strcmp((const char *)l, "zh")))
+        a->authentic = 1;
+    xmlFree(l);
+}
+
+/* Definitions: one in a language whose wording the proposal changes is
+** replaced (kept as history with the day); one in a new language is added. */
+static int apply_defs(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
+{
+    xmlNodePtr psense = glossa__tei_child(prop, "sense"), sense = glossa__tei_child(entry, "sense"), pd, d;
+    for (pd = psense ? psense->children : NULL; pd; pd = pd->next) {
+        xmlNodePtr cur = NULL, last = NULL, n;
+        if (!is_el(pd, "def"))
+            continue;
+        for (d = sense ? sense->children : NULL; d; d = d->next) {
+            if (!is_el(d, "def"))
+                continue;
+            last = d;
+            if (current(d) && same_lang(d, pd))
+                cur = d;
+        }
+        if (cur && same_text(cur, pd))
+            continue;
+        if (!(n = xmlDocCopyNode(pd, a->doc, 1)))
+            return GLOSSA_ENOMEM;
+        round_wording(a, n);
+        note_lang(a, n);
+        if (cur) {
+            put(a->doc, cur, n, 1);
+            retire(a, cur);
+        } else if (last) {
+            put(a->doc, last, n, 0);
+        } else if (sense) {
+            for (d = sense->children; d && d->type != XML_ELEMENT_NODE; d = d->next)
+                ;
+            put(a->doc, d, n, 1);
+        } else {
+            xmlNodePtr form = NULL;
+            if (!(sense = xmlNewDocNode(a->doc, entry->ns, (const xmlChar *)"sense", NULL)))
+                return GLOSSA_ENOMEM;
+            for (d = entry->children; d; d = d->next)
+                if (is_el(d, "form"))
+                    form = d;
+            put(a->doc, form, sense, 0);
+            xmlAddChild(sense, xmlNewDocText(a->doc, (const xmlChar *)"\n          "));
+            xmlAddChild(sense, n);
+            xmlAddChild(sense, xmlNewDocText(a->doc, (const xmlChar *)"\n        "));
+        }
+    }
+    return 0;
+}
+
+/* When an authentic definition changed, the definitions the change left as
+** they were translate the earlier wording: a note says they need revision
+** (they are not new text, and nothing prints them as such). */
+static int mark_left_behind(struct apply *a, xmlNodePtr entry)
+{
+    xmlNodePtr sense = glossa__tei_child(entry, "sense"), d, last = NULL, note;
+    char behind[256] = "", changed[256], text[900];
+    size_t n = 0;
+    if (!a->authentic)
+        return 0;
+    for (d = sense ? sense->children : NULL; d; d = d->next) {
+        xmlChar *l = is_el(d, "def") && current(d) ? xmlGetNsProp(d, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+        char key[64];
+        snprintf(key, sizeof key, " %s ", l ? (const char *)l : "");
+        if (l && !strstr(a->langs, key) && n + strlen((const char *)l) + 3 < sizeof behind)
+            n += (size_t)snprintf(behind + n, sizeof behind - n, "%s%s", n ? ", " : "", (const char *)l);
+        xmlFree(l);
+    }
+    if (!n)
+        return 0;
+    for (d = entry->children; d; d = d->next)
+        if (d->type == XML_ELEMENT_NODE)
+            last = d;
+    comma_list(a->langs, changed, sizeof changed);
+    snprintf(text, sizeof text, "Needs revision: the definition%s in %s translate%s the wording "
+             "before %s, which changed the definition in %s.", strchr(behind, ',') ? "s" : "",
+             behind, strchr(behind, ',') ? "" : "s", a->label, changed);
+    if (!(note = xmlNewDocNode(a->doc, entry->ns, (const xmlChar *)"note", NULL)))
+        return GLOSSA_ENOMEM;
+    xmlSetProp(note, (const xmlChar *)"type", (const xmlChar *)"editorial");
+    xmlSetNsProp(note, xmlSearchNsByHref(a->doc, entry, XML_XML_NAMESPACE), (const xmlChar *)"lang",
+                 (const xmlChar *)"en");
+    xmlAddChild(note, xmlNewDocText(a->doc, (const xmlChar *)text));
+    put(a->doc, last, note, 0);
+    return 0;
+}
+
+/* An amendment: the proposal's entry compared with the entry in force gives
+** the terms and definitions it changes; those are applied, and everything
+** else of the entry (other terms, definitions, notes, cross-references, n,
+** status, source) stays as it was. The proposal's rationale stays with it. */
+static int apply_amendment(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
+{
+    int rc = apply_terms(a, entry, prop);
+    if (!rc)
+        rc = apply_defs(a, entry, prop);
+    if (!rc)
+        rc = mark_left_behind(a, entry);
+    return rc;
+}
+
+/* The next free annex number, or 0 when the file numbers no entry. */
+static unsigned next_n(xmlNodePtr body)
+{
+    xmlNodePtr e;
+    unsigned max = 0;
+    int numbered = 0;
+    for (e = body->children; e; e = e->next) {
+        xmlChar *v = is_el(e, "entry") ? xmlGetNoNsProp(e, (const xmlChar *)"n") : NULL;
+        if (v) {
+            unsigned long n = strtoul((const char *)v, NULL, 10);
+            numbered = 1;
+            if (n > max)
+                max = (unsigned)n;
+        }
+        xmlFree(v);
+    }
+    return numbered ? max + 1 : 0;
+}
+
+/* A new concept as the annex has it: the next annex number, the round as its
+** source, agreed (pending the protocol), the round's wording; its rationale
+** stays with the proposal. */
+static void apply_new(struct apply *a, xmlNodePtr body, xmlNodePtr copy)
+{
+    xmlNodePtr c, next, sense = glossa__tei_child(copy, "sense"), st = usg_of(copy, "status");
+    unsigned n = next_n(body);
+    char num[16];
+    if (n) {
+        snprintf(num, sizeof num, "%u", n);
+        xmlUnsetProp(copy, (const xmlChar *)"source"); /* n goes before it */
+        xmlSetProp(copy, (const xmlChar *)"n", (const xmlChar *)num);
+    }
+    xmlSetProp(copy, (const xmlChar *)"source", (const xmlChar *)a->source);
+    if (st)
+        xmlNodeSetContent(st, (const xmlChar *)"agreed");
+    for (c = copy->children; c; c = next) {
+        next = c->next;
+        if (is_el(c, "note") && has_value(c, "type", "rationale"))
+            drop(c);
+        else if (is_el(c, "form"))
+            round_wording(a, c);
+    }
     for (c = sense ? sense->children : NULL; c; c = c->next)
-        if (is_wording(c) && !xmlHasProp(c, (const xmlChar *)"from"))
-            xmlSetProp(c, (const xmlChar *)"from", (const xmlChar *)day);
+        if (is_el(c, "def"))
+            round_wording(a, c);
+}
+
+/* Apply one agreed change to the base; *failed: 1 the concept to amend is
+** not there, 2 the new concept is there already. */
+static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_change *c,
+                        const struct change_source *src, const char *in_force, int *failed)
+{
+    struct apply a;
+    xmlNodePtr copy, old = find_entry(base, c->id);
+    char prefix[64];
+    int rc = 0, amend = strcmp(c->kind, "amend") == 0;
+
+    *failed = amend && !old ? 1 : !amend && old ? 2 : 0;
+    if (*failed)
+        return 0;
+    memset(&a, 0, sizeof a);
+    a.doc = base;
+    a.day = in_force;
+    round_name(&a, c);
+    if (!(copy = xmlDocCopyNode(src->entry, base, 1)))
+        return GLOSSA_ENOMEM;
+    xmlUnsetProp(copy, (const xmlChar *)"subtype");
+    source_prefix(c->proposal, prefix, sizeof prefix);
+    rewrite_pointers(copy, prefix);
+    if (amend) {
+        rc = apply_amendment(&a, old, copy);
+        xmlFreeNode(copy);
+        copy = old;
+    } else {
+        apply_new(&a, body, copy);
+        if (body->last && body->last->type == XML_TEXT_NODE) /* a blank line before it */
+            xmlNodeSetContent(body->last, (const xmlChar *)"\n\n      ");
+        xmlAddChild(body, copy);
+        xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));
+        adopt_ns(base, copy);
+    }
+    if (!rc)
+        rc = round_source(&a, copy);
+    return rc ? rc : import_sources(base, src->file->doc, prefix, copy);
 }
 
 static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
@@ -259,11 +636,7 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
     for (i = 0; i < r->n && !rc; i++) {
         const glossa_change_status *s = &r->items[i];
         const glossa_proposal_change *c = s->change;
-        size_t k = (size_t)(c - p->changes);
-        const struct change_source *src = &p->sources[k];
-        xmlNodePtr copy, old;
-        char prefix[64];
-        int conflict = 0;
+        int conflict = 0, failed;
 
         if (strcmp(s->status, "agreed") != 0)
             continue;
@@ -280,42 +653,15 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
             conflicts++;
             continue;
         }
-        source_prefix(c->proposal, prefix, sizeof prefix);
-        if ((rc = import_sources(base, src->file->doc, prefix)))
+        if ((rc = apply_change(base, body, c, &p->sources[(size_t)(c - p->changes)], in_force,
+                               &failed)))
             break;
-        copy = xmlDocCopyNode(src->entry, base, 1);
-        if (!copy) {
-            rc = GLOSSA_ENOMEM;
-            break;
-        }
-        xmlUnsetProp(copy, (const xmlChar *)"subtype");
-        rewrite_pointers(copy, prefix);
-        old = find_entry(body, c->id);
-        if (strcmp(c->kind, "amend") == 0) {
-            if (!old) {
-                diag(on_diag, userdata, c->file, c->line,
-                     "concept '%s' to amend is not in %s; not applied", c->id, base_file);
-                xmlFreeNode(copy);
-                conflicts++;
-                continue;
-            }
-            if (in_force)
-                date_amendment(base, copy, old, in_force);
-            xmlReplaceNode(old, copy);
-            xmlFreeNode(old);
-        } else {
-            if (old) {
-                diag(on_diag, userdata, c->file, c->line,
-                     "new concept '%s' is already in %s; not applied", c->id, base_file);
-                xmlFreeNode(copy);
-                conflicts++;
-                continue;
-            }
-            if (in_force)
-                date_new(copy, in_force);
-            xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"  "));
-            xmlAddChild(body, copy);
-            xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));
+        if (failed) {
+            diag(on_diag, userdata, c->file, c->line, failed == 1 ?
+                 "concept '%s' to amend is not in %s; not applied" :
+                 "new concept '%s' is already in %s; not applied", c->id, base_file);
+            conflicts++;
+            continue;
         }
         done++;
     }

@@ -83,6 +83,7 @@ static void read_mark(struct importer *im, struct concept_state *cs, const char 
             value[vn] = '\0';
             if (strcmp(key, "status") == 0 && (!strcmp(value, "in-force") ||
                                                !strcmp(value, "proposed") ||
+                                               !strcmp(value, "agreed") ||
                                                !strcmp(value, "withdrawn")))
                 cs->e->status = STR(value);
             else if (strcmp(key, "reliability") == 0 && value[0] >= '1' && value[0] <= '4' &&

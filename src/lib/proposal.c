@@ -392,6 +392,33 @@ static int has_term(const struct v_concept *c, const char *lang)
     return glossa__concept_term(c, lang) != NULL;
 }
 
+/* An amendment changes the Russian and the Chinese definition together: the
+** two authentic texts must stay in step. */
+static void authentic_in_step(glossa_db *base, struct check_ctx *c, const glossa_proposal_change *ch,
+                              const struct v_concept *concept)
+{
+    static const char *const langs[2] = { "ru", "zh" };
+    int changed[2] = { 0, 0 };
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        const char *mine = glossa__concept_def(concept, langs[i]);
+        sqlite3_stmt *st;
+        if (!mine || sqlite3_prepare_v2(glossa__db_sql(base),
+                                        "SELECT d.text FROM definition d JOIN concept c ON c.id = d.concept_id"
+                                        " WHERE c.xml_id = ?1 AND d.lang = ?2 AND d.valid_to IS NULL"
+                                        " ORDER BY d.ord LIMIT 1", -1, &st, NULL) != SQLITE_OK)
+            continue;
+        sqlite3_bind_text(st, 1, ch->id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, langs[i], -1, SQLITE_STATIC);
+        changed[i] = sqlite3_step(st) != SQLITE_ROW ||
+                     strcmp((const char *)sqlite3_column_text(st, 0), mine) != 0;
+        sqlite3_finalize(st);
+    }
+    if (changed[0] != changed[1])
+        problem(c, 1, ch, "the %s definition changes and the %s one does not: the authentic texts "
+                "must stay in step", changed[0] ? "Russian" : "Chinese", changed[0] ? "Chinese" : "Russian");
+}
+
 int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_diag,
                  void *userdata, unsigned *errors, unsigned *warnings, glossa_error *err)
 {
@@ -421,6 +448,8 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
                         ch->state, prefix);
         } else if (!base_has(base, ch->id)) {
             problem(&c, 0, ch, "amends a concept that the term base no longer has");
+        } else {
+            authentic_in_step(base, &c, ch, concept);
         }
         for (j = 0; j < i; j++) {
             if (strcmp(p->changes[j].id, ch->id) == 0)

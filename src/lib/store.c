@@ -225,7 +225,7 @@ int glossa__store_open_index(sqlite3 **out, const char *path, int writable,
 /* ---- checked reads ----------------------------------------------------------------------- */
 
 const char glossa__term_statuses[] = "preferred\0admitted\0deprecated\0";
-const char glossa__concept_statuses[] = "in-force\0proposed\0withdrawn\0";
+const char glossa__concept_statuses[] = "in-force\0proposed\0agreed\0withdrawn\0";
 const char glossa__definition_bases[] = "official\0reconstruction\0working-translation\0";
 
 static void bad_value(struct glossa__reader *r, sqlite3_stmt *st, int col, const char *table,

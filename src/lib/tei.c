@@ -283,7 +283,7 @@ static const char *usg_of(struct reader_state *st, struct glossa_arena *a,
     return NULL;
 }
 
-static xmlNodePtr first_child(xmlNodePtr n, const char *name)
+xmlNodePtr glossa__tei_child(xmlNodePtr n, const char *name)
 {
     xmlNodePtr c;
     for (c = n ? n->children : NULL; c; c = c->next)
@@ -298,7 +298,7 @@ static void read_form(struct reader_state *st, struct glossa_arena *a,
                       xmlNodePtr f, struct tei_entry *e)
 {
     struct tei_term *t = &e->terms[e->n_terms];
-    xmlNodePtr orth = first_child(f, "orth");
+    xmlNodePtr orth = glossa__tei_child(f, "orth");
 
     t->line = line_of(f);
     t->lang = XML_ATTR(f, "lang");
@@ -343,13 +343,13 @@ static void read_sense(struct reader_state *st, struct glossa_arena *a,
                        e->id ? e->id : "?", d->lang ? d->lang : "?");
         } else if (is_tei(c, "cit")) {
             struct tei_attest *t = &e->attests[e->n_attests++];
-            xmlNodePtr q = first_child(c, "quote"), b = first_child(c, "bibl");
+            xmlNodePtr q = glossa__tei_child(c, "quote"), b = glossa__tei_child(c, "bibl");
             t->lang = XML_ATTR(c, "lang");
             check_lang(st, c, t->lang);
             t->quote = q ? text_of(st, a, q) : "";
             t->source = b ? bibl_ref(st, b, ATTR(b, "corresp"), "attestation source") : NULL;
         } else if (is_tei(c, "xr")) {
-            xmlNodePtr r = first_child(c, "ref");
+            xmlNodePtr r = glossa__tei_child(c, "ref");
             struct tei_xref *x = &e->xrefs[e->n_xrefs];
             const char *target = r ? ATTR(r, "target") : NULL;
             x->line = line_of(c);
@@ -450,7 +450,7 @@ static const char *bibl_citation(struct reader_state *st, struct glossa_arena *a
                                  xmlNodePtr b)
 {
     struct glossa_buf out = GLOSSA_BUF_INIT;
-    xmlNodePtr title = first_child(b, "title"), c;
+    xmlNodePtr title = glossa__tei_child(b, "title"), c;
     const char *result;
     int parts = 0;
 

@@ -3,7 +3,10 @@
 ** encoding (schema/README.md), laid out as the files of glossary/ are:
 ** 2-space indent, one entry after another with a blank line between them.
 **
-** It writes what it is given: the caller (import_tbx.c) makes sure that ids,
+** One entry and one header source are also written alone, for the skeleton
+** of a proposal (propose.c).
+**
+** It writes what it is given: the caller (import_tbx.c, propose.c) makes sure that ids,
 ** language tags and values are valid, and `glossa import` validates the file
 ** before it replaces anything.
 */
@@ -68,6 +71,16 @@ static const char *resp_of(const char *basis)
     return NULL;
 }
 
+static void bibl(struct tei_writer *w, const struct tei_bibl *b)
+{
+    add(w, "          <bibl");
+    attr(w, "xml:id", "", b->id);
+    attr(w, "type", "", b->type ? b->type : "other");
+    add(w, "><title>");
+    text(w, b->citation);
+    add(w, "</title></bibl>\n");
+}
+
 static void header(struct tei_writer *w, const struct glossa_tb *tb)
 {
     size_t i;
@@ -88,15 +101,8 @@ static void header(struct tei_writer *w, const struct glossa_tb *tb)
     add(w, "      </publicationStmt>\n"
            "      <sourceDesc>\n"
            "        <listBibl>\n");
-    for (i = 0; i < tb->n_bibls; i++) {
-        const struct tei_bibl *b = &tb->bibls[i];
-        add(w, "          <bibl");
-        attr(w, "xml:id", "", b->id);
-        attr(w, "type", "", b->type ? b->type : "other");
-        add(w, "><title>");
-        text(w, b->citation);
-        add(w, "</title></bibl>\n");
-    }
+    for (i = 0; i < tb->n_bibls; i++)
+        bibl(w, &tb->bibls[i]);
     add(w, "        </listBibl>\n"
            "      </sourceDesc>\n"
            "    </fileDesc>\n"
@@ -164,7 +170,7 @@ static void sense(struct tei_writer *w, const struct tei_entry *e)
     add(w, "        </sense>\n");
 }
 
-static void entry(struct tei_writer *w, const struct tei_entry *e, int first)
+static void entry(struct tei_writer *w, const struct tei_entry *e, int first, const char *subtype)
 {
     size_t i;
     char rel[2] = { (char)('0' + e->reliability), '\0' };
@@ -173,6 +179,7 @@ static void entry(struct tei_writer *w, const struct tei_entry *e, int first)
     add(w, "      <entry");
     attr(w, "xml:id", "", e->id);
     add(w, " type=\"concept\"");
+    attr(w, "subtype", "", subtype);
     attr(w, "n", "", e->n);
     attr(w, "source", "#", e->source);
     add(w, ">\n");
@@ -199,7 +206,21 @@ int glossa__write_tei(const struct glossa_tb *tb, struct glossa_buf *out)
     size_t i;
     header(&w, tb);
     for (i = 0; i < tb->n_entries; i++)
-        entry(&w, &tb->entries[i], i == 0);
+        entry(&w, &tb->entries[i], i == 0, NULL);
     add(&w, "    </body>\n  </text>\n</TEI>\n");
+    return w.rc;
+}
+
+int glossa__write_tei_entry(const struct tei_entry *e, const char *subtype, struct glossa_buf *out)
+{
+    struct tei_writer w = { out, 0 };
+    entry(&w, e, 1, subtype);
+    return w.rc;
+}
+
+int glossa__write_tei_bibl(const struct tei_bibl *b, struct glossa_buf *out)
+{
+    struct tei_writer w = { out, 0 };
+    bibl(&w, b);
     return w.rc;
 }

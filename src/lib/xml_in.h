@@ -98,6 +98,8 @@ int glossa__xml_scan_unit(struct xml_in *in, int c);
 
 /* Elements below n (all depths), for sizing an entry's arrays. */
 size_t glossa__xml_count_elements(xmlNodePtr n);
+/* The first child of n that is the TEI element called name, or NULL (tei.c). */
+xmlNodePtr glossa__tei_child(xmlNodePtr n, const char *name);
 
 
 #endif

@@ -32,6 +32,23 @@ expect_err "a new concept's id is already in the term base"
 sed 's/xml:id="information-weapon" type="concept" subtype="amend"/xml:id="no-longer-there" type="concept" subtype="amend"/' "$P/ru-2026-1.xml" > gone.xml
 run glossa check gone.xml
 expect_err "entry 'no-longer-there': amends a concept that the term base no longer has"
+# an amendment that rewords the Russian definition and not the Chinese one
+# (or the reverse): the authentic texts must stay in step
+run glossa propose --state KZ --amend information-security --date 2026-12-01 -o amend.xml
+expect_rc 0
+sed -i 's/FILL IN[^<]*/worked example/' amend.xml
+ru='s/от угроз, деструктивных и иных негативных воздействий/от угроз/'
+zh='s/免受威胁、破坏性影响和其他负面影响/免受威胁/'
+sed -e "$ru" amend.xml > amend-ru.xml
+run glossa check amend-ru.xml
+expect_err "amend-ru.xml:33: warning: entry 'information-security': the Russian definition changes and the Chinese one does not: the authentic texts must stay in step"
+expect_err "glossa check: 1 change, 0 errors, 1 warning"
+sed -e "$zh" amend.xml > amend-zh.xml
+run glossa check amend-zh.xml
+expect_err "amend-zh.xml:33: warning: entry 'information-security': the Chinese definition changes and the Russian one does not: the authentic texts must stay in step"
+sed -e "$ru" -e "$zh" amend.xml > amend-both.xml
+run glossa check amend-both.xml
+expect_rc 0 "both authentic definitions reworded: in step"
 run glossa check "$SRC/glossary/annex1.xml"
 expect_rc 2 "the term base itself is not a proposal"
 expect_err "not a proposal"

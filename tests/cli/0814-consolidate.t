@@ -4,12 +4,28 @@
 # written follows), with --in-force, the defaults, another --base, a round
 # without proposals, and the errors (two agreed changes of one concept: a
 # conflict, nothing written; no -o, a missing base, positions or proposal, a
-# bad date, an unknown option: 2).
+# bad date, an unknown option: 2). The annex before and after, compared line
+# by line, shows exactly the agreed changes: for the worked example, and for
+# an amendment written by `propose --amend` (the entry as it stands) with the
+# Russian and Chinese definitions reworded, «ИБ» deprecated and a Kazakh term
+# replaced — every other term, the English definition, the notes,
+# cross-references and n stay, and the definitions left behind are marked.
 proposals_example
 mkdir conflict && cp "$P/ru-2026-1.xml" conflict/
 sed -e 's/RU-2026-1/KZ-2026-9/; s/<idno type="state">RU/<idno type="state">KZ/' "$P/ru-2026-1.xml" >conflict/kz-2026-9.xml
 for s in KZ CN KG RU TJ UZ; do
     "$GLOSSA" position -p conflict.txt information-weapon "$s" agreed conflict >/dev/null
+done
+mkdir amend
+"$GLOSSA" propose --state KZ --amend information-security --round 2026-2 --date 2026-12-01 \
+    -o amend/kz-2026-12-01.xml
+sed -i -e 's/FILL IN[^<]*/worked example/' \
+    -e 's/от угроз, деструктивных и иных негативных воздействий/от угроз и деструктивных воздействий/' \
+    -e 's/免受威胁、破坏性影响和其他负面影响/免受威胁和破坏性影响/' \
+    -e '/<orth>ИБ<\/orth>/{n;s/admitted/deprecated/}' \
+    -e 's/ақпараттық қауіпсіздік</ақпарат қауіпсіздігі</' amend/kz-2026-12-01.xml
+for s in KZ CN KG RU TJ UZ; do
+    "$GLOSSA" position -p amend.txt information-security "$s" agreed amend >/dev/null
 done
 golden_table "$SRC/tests/data/golden/consolidate/consolidate.test"
 finish

@@ -50,6 +50,7 @@ static void test_opts__versions_checked(void **state)
         glossa_import_opts imo = GLOSSA_IMPORT_OPTS_INIT;
         glossa_scan_opts so = GLOSSA_SCAN_OPTS_INIT;
         glossa_candidates_opts co = GLOSSA_CANDIDATES_OPTS_INIT;
+        glossa_propose_opts pro = GLOSSA_PROPOSE_OPTS_INIT;
         glossa_results *res = NULL;
         glossa_dict *dict = NULL;
         glossa_diff *diff = NULL;
@@ -61,7 +62,7 @@ static void test_opts__versions_checked(void **state)
         const char *target = th_path(dir, "never.db");
 
         io.version = lo.version = po.version = dopt.version = bad[i];
-        eo.version = imo.version = so.version = co.version = bad[i];
+        eo.version = imo.version = so.version = co.version = pro.version = bad[i];
         refused(glossa_validate(inputs, 1, &io, NULL, &err), &err, "glossa_index_opts", bad[i],
                 GLOSSA_INDEX_OPTS_VERSION);
         refused(glossa_index(target, inputs, 1, &io, NULL, &err), &err, "glossa_index_opts",
@@ -85,6 +86,8 @@ static void test_opts__versions_checked(void **state)
                 GLOSSA_SCAN_OPTS_VERSION);
         refused(glossa_candidates_new(&cands, db, &co, &err), &err, "glossa_candidates_opts", bad[i],
                 GLOSSA_CANDIDATES_OPTS_VERSION);
+        refused(glossa_propose(&pro, &out, &err), &err, "glossa_propose_opts", bad[i],
+                GLOSSA_PROPOSE_OPTS_VERSION);
         assert_null(res);
         assert_null(out);
     }
