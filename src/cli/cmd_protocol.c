@@ -99,7 +99,11 @@ const struct cli_command cmd_protocol_spec = {
     "deleted and inserted words marked. The fixed wording comes from the templates\n"
     "in export/protocol/ (built in; --template FILE to use another). Output is the\n"
     "same bytes for the same inputs. Notes for the drafters (what is not verified)\n"
-    "follow the text.",
+    "follow the text, on a page of their own. DOCX pages are numbered in the\n"
+    "footer, the document properties give the title, language and draft status, and\n"
+    "the signature block is a table with room to sign for each Party; --table puts\n"
+    "the comparative table on a new page, and --table-only makes it a document of\n"
+    "its own (with the drafters' notes).",
     "  glossa protocol glossary/annex1.xml new-annex.xml --lang ru\n"
     "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"

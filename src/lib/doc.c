@@ -165,7 +165,7 @@ int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out)
         [DOC_DRAFT] = "", [DOC_TITLE] = "# ", [DOC_SUBTITLE] = "**", [DOC_PARA] = "",
         [DOC_ARTICLE] = "## ", [DOC_ITEM] = "", [DOC_QUOTE] = "> ", [DOC_SIGNATURE] = "",
         [DOC_NOTE] = "*", [DOC_TABLE_TITLE] = "## ", [DOC_TABLE_HEAD] = "| ",
-        [DOC_TABLE_ROW] = "| ",
+        [DOC_TABLE_ROW] = "| ", [DOC_PAGE_BREAK] = "", [DOC_HEADING] = "## ",
     };
     size_t i;
     int rc = 0;
@@ -173,6 +173,8 @@ int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out)
     for (i = 0; i < d->n && !rc; i++) {
         const struct doc_block *b = &d->blocks[i];
         int table = b->kind == DOC_TABLE_HEAD || b->kind == DOC_TABLE_ROW;
+        if (b->kind == DOC_PAGE_BREAK)
+            continue; /* Markdown has no pages */
         rc = glossa__buf_adds(out, prefix[b->kind]);
         if (!rc && b->kind == DOC_DRAFT)
             rc = glossa__buf_adds(out, "*");
@@ -244,13 +246,20 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
             rc = rc || glossa__buf_adds(out, "</div>\n");
             in_signatures = 0;
         }
+        if (in_notes && b->kind != DOC_NOTE) {
+            rc = rc || glossa__buf_adds(out, "</div>\n");
+            in_notes = 0;
+        }
         if (rc)
             break;
         switch (b->kind) {
         case DOC_DRAFT: rc = glossa__buf_adds(out, "<p class=\"draft\">"); break;
         case DOC_TITLE: rc = glossa__buf_adds(out, "<h1>"); break;
         case DOC_SUBTITLE: rc = glossa__buf_adds(out, "<p class=\"subtitle\">"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE: rc = glossa__buf_adds(out, "<h2>"); break;
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
+            rc = glossa__buf_adds(out, "<h2>");
+            break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "<div class=\"page-break\">"); break;
         case DOC_ITEM: rc = glossa__buf_adds(out, "<p class=\"item\">"); break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "<blockquote>"); break;
         case DOC_SIGNATURE:
@@ -278,7 +287,10 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
             break;
         switch (b->kind) {
         case DOC_TITLE: rc = glossa__buf_adds(out, "</h1>\n"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE: rc = glossa__buf_adds(out, "</h2>\n"); break;
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
+            rc = glossa__buf_adds(out, "</h2>\n");
+            break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "</div>\n"); break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "</blockquote>\n"); break;
         case DOC_TABLE_HEAD: case DOC_TABLE_ROW: {
             const char *cell = b->kind == DOC_TABLE_HEAD ? "th" : "td";
@@ -310,7 +322,7 @@ static int tei_runs(struct glossa_buf *out, const struct doc_run *runs, size_t n
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
 {
     size_t i;
-    int rc, in_div = 0, in_table = 0;
+    int rc, in_div = 0, in_table = 0; /* in_div: 1 an article or the table, 2 a section */
 
     rc = glossa__buf_addf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"%s\">\n"
@@ -330,7 +342,8 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
             in_table = 0;
         }
         if (!rc && in_div && (b->kind == DOC_ARTICLE || b->kind == DOC_TABLE_TITLE ||
-                              b->kind == DOC_SIGNATURE || b->kind == DOC_NOTE)) {
+                              b->kind == DOC_HEADING || b->kind == DOC_SIGNATURE ||
+                              (b->kind == DOC_NOTE && in_div == 1) || b->kind == DOC_PAGE_BREAK)) {
             rc = glossa__buf_adds(out, "      </div>\n");
             in_div = 0;
         }
@@ -340,11 +353,13 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
         case DOC_DRAFT: rc = glossa__buf_adds(out, "      <note type=\"status\">"); break;
         case DOC_TITLE: rc = glossa__buf_adds(out, "      <head type=\"title\">"); break;
         case DOC_SUBTITLE: rc = glossa__buf_adds(out, "      <head type=\"subtitle\">"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE:
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
             rc = glossa__buf_addf(out, "      <div type=\"%s\">\n        <head>",
-                                  b->kind == DOC_ARTICLE ? "article" : "comparativeTable");
-            in_div = 1;
+                                  b->kind == DOC_ARTICLE ? "article"
+                                  : b->kind == DOC_HEADING ? "section" : "comparativeTable");
+            in_div = b->kind == DOC_HEADING ? 2 : 1; /* a section holds its notes */
             break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "      <pb/>\n"); continue;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "        <quote>"); break;
         case DOC_SIGNATURE: rc = glossa__buf_adds(out, "      <signed>"); break;
         case DOC_NOTE: rc = glossa__buf_adds(out, "      <note type=\"drafting\">"); break;
@@ -362,7 +377,7 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
             break;
         switch (b->kind) {
         case DOC_DRAFT: case DOC_NOTE: rc = glossa__buf_adds(out, "</note>\n"); break;
-        case DOC_TITLE: case DOC_SUBTITLE: case DOC_ARTICLE: case DOC_TABLE_TITLE:
+        case DOC_TITLE: case DOC_SUBTITLE: case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
             rc = glossa__buf_adds(out, "</head>\n");
             break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "</quote>\n"); break;

@@ -414,9 +414,13 @@ const char *glossa__template_get(const struct glossa_template *t, const char *ke
 
 /* ---- doc.c: a small document model and its writers ----------------------- */
 
+/* Consecutive DOC_SIGNATURE blocks are the signature block, one per Party:
+** DOCX and HTML set them side by side, a column each with room to sign. */
 enum doc_kind {
     DOC_DRAFT, DOC_TITLE, DOC_SUBTITLE, DOC_PARA, DOC_ARTICLE, DOC_ITEM, DOC_QUOTE,
-    DOC_SIGNATURE, DOC_NOTE, DOC_TABLE_TITLE, DOC_TABLE_HEAD, DOC_TABLE_ROW
+    DOC_SIGNATURE, DOC_NOTE, DOC_TABLE_TITLE, DOC_TABLE_HEAD, DOC_TABLE_ROW,
+    DOC_PAGE_BREAK, /* what follows starts a new page (DOCX, print; no text) */
+    DOC_HEADING     /* the title of a part after the text: notes, an annex */
 };
 enum doc_style { RUN_PLAIN = 0, RUN_DEL = 1, RUN_INS = 2 };
 

@@ -475,6 +475,19 @@ static void add_table(struct protocol *p)
         add_table_row(p, &p->am[i]);
 }
 
+/* The drafters' notes on a page of their own, their first line the title. */
+static void add_notes(struct protocol *p)
+{
+    size_t first;
+    if (!*glossa__template_get(p->tpl, "drafting.notes"))
+        return;
+    add_block(p, DOC_PAGE_BREAK, NULL);
+    first = p->doc->n;
+    add_section(p, DOC_NOTE, "drafting.notes", 1);
+    if (p->doc->n > first)
+        p->doc->blocks[first].kind = DOC_HEADING;
+}
+
 static int build(struct protocol *p)
 {
     if (!p->opts->table_only) {
@@ -490,10 +503,12 @@ static int build(struct protocol *p)
         add_block(p, DOC_DRAFT, fill(p, "draft", NULL));
         p->doc->title = fill(p, "table.title", NULL);
     }
-    if (p->opts->table || p->opts->table_only)
+    if (p->opts->table || p->opts->table_only) {
+        if (!p->opts->table_only)
+            add_block(p, DOC_PAGE_BREAK, NULL);
         add_table(p);
-    if (!p->opts->table_only)
-        add_section(p, DOC_NOTE, "drafting.notes", 1);
+    }
+    add_notes(p);
     return p->oom ? GLOSSA_ENOMEM : 0;
 }
 
