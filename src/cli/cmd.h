@@ -156,7 +156,7 @@ struct cli_command {
 #define CLI_NO_OPTS 0, NULL
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
-    cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
+    cmd_lookup_spec, cmd_protocol_spec, cmd_note_spec, cmd_validate_spec;
 extern const struct cli_command cmd_show_spec;
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
     cmd_position_spec, cmd_consolidate_spec;

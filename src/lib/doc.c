@@ -1,8 +1,9 @@
 /*
 ** doc.c — a small document model (blocks of runs: plain, deleted, inserted)
 ** for draft protocols and comparative tables, and its Markdown, HTML and TEI
-** writers. The DOCX writer is docx.c. Writers are deterministic: the same
-** document gives the same bytes (no dates, no random ids).
+** writers. The DOCX writer is docx.c, with glossa__doc_write for any format.
+** Writers are deterministic: the same document gives the same bytes (no
+** dates, no random ids).
 */
 #include "glossa_int.h"
 
@@ -396,3 +397,4 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
     rc = rc || glossa__buf_adds(out, "    </body>\n  </text>\n</TEI>\n");
     return rc ? GLOSSA_ENOMEM : 0;
 }
+

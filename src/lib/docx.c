@@ -7,7 +7,8 @@
 ** in Word and LibreOffice. The signature block is a borderless table, a
 ** column per Party with a line to sign on. Entries carry a fixed time stamp
 ** and the properties no dates, so the bytes are the same for the same
-** document (in the same time zone: zip stores local time).
+** document (in the same time zone: zip stores local time). glossa__doc_write
+** writes a document in any format: doc.c's three, or DOCX.
 */
 #include "glossa_int.h"
 
@@ -365,5 +366,31 @@ out:
     glossa__buf_release(&doc);
     glossa__buf_release(&sty);
     glossa__buf_release(&core);
+    return rc;
+}
+
+/* ---- any format ------------------------------------------------------------------------ */
+
+int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
+                      size_t *out_len, glossa_error *err)
+{
+    struct glossa_buf buf = GLOSSA_BUF_INIT;
+    int rc;
+    switch (format) {
+    case GLOSSA_FORMAT_MD: rc = glossa__doc_markdown(d, &buf); break;
+    case GLOSSA_FORMAT_HTML: rc = glossa__doc_html(d, &buf); break;
+    case GLOSSA_FORMAT_TEI: rc = glossa__doc_tei(d, &buf); break;
+    case GLOSSA_FORMAT_DOCX: rc = glossa__doc_docx(d, &buf, err); break;
+    default: rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unknown format"); break;
+    }
+    /* NUL-terminated (not counted), so text formats can be used as strings */
+    if (rc == GLOSSA_ENOMEM || (!rc && glossa__buf_add(&buf, "", 0)))
+        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!rc) {
+        *out_len = buf.len;
+        *out = buf.data;
+        buf.data = NULL;
+    }
+    glossa__buf_release(&buf);
     return rc;
 }

@@ -247,6 +247,8 @@ extern const char glossa__schema_rng[];
 extern const size_t glossa__schema_rng_len;
 extern const char glossa__protocol_ru[], glossa__protocol_zh[], glossa__protocol_en[];
 extern const size_t glossa__protocol_ru_len, glossa__protocol_zh_len, glossa__protocol_en_len;
+extern const char glossa__note_ru[], glossa__note_zh[], glossa__note_en[];
+extern const size_t glossa__note_ru_len, glossa__note_zh_len, glossa__note_en_len;
 extern const char glossa__protocol_css[];
 extern const size_t glossa__protocol_css_len;
 
@@ -408,7 +410,18 @@ struct glossa_template;
 ** when path is not NULL. @param[out] out  free with glossa__template_free() */
 int glossa__template_load(struct glossa_template **out, const char *lang, const char *path,
                           glossa_error *err);
+/* Parse a template held in memory (origin names it in messages). */
+int glossa__template_parse(struct glossa_template **out, const char *src, size_t len,
+                           const char *origin, glossa_error *err);
 void glossa__template_free(struct glossa_template *t);
+/* Append s to out with each {name} replaced by its value (NULL: nothing);
+** a {name} not among the n names stays as written. 0 or GLOSSA_ENOMEM. */
+int glossa__template_fill(struct glossa_buf *out, const char *s, const char *const *names,
+                          const char *const *values, int n);
+/* Section key of t filled from the NULL-terminated name, value pairs in ap
+** (at most 8), copied into a (tmp is scratch space); NULL when out of memory. */
+char *glossa__template_fillv(const struct glossa_template *t, const char *key,
+                             struct glossa_buf *tmp, struct glossa_arena *a, va_list ap);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
 
@@ -460,6 +473,9 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
 /* A .docx (Office Open XML) package, bytes in out. */
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
+/* d in format, as a new buffer (freed with glossa_free) of *out_len bytes. */
+int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
+                      size_t *out_len, glossa_error *err);
 
 /* ---- store.c: an open index (store_int.h has its inside) ----------------- */
 

@@ -1,7 +1,8 @@
 /*
 ** proposal_int.h — proposals in memory, shared by proposal.c (loading,
-** checks), positions.c (where each change stands) and consolidate.c (the
-** next version of the term base). Private to libglossa.
+** checks), positions.c (where each change stands), consolidate.c (the
+** next version of the term base) and explanatory.c (the note sent with a
+** draft). Private to libglossa.
 */
 #ifndef GLOSSA_PROPOSAL_INT_H
 #define GLOSSA_PROPOSAL_INT_H
@@ -44,5 +45,12 @@ struct glossa_status_report {
 
 /* First descendant TEI element called name, or NULL. */
 xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
+/* Is n the TEI element called name? */
+int glossa__tei_is(xmlNodePtr n, const char *name);
+/* n's text content, or attribute name (in namespace ns, or none), copied
+** into a; NULL when absent (or out of memory). */
+char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n);
+char *glossa__xml_prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *name,
+                            const xmlChar *ns);
 
 #endif

@@ -158,49 +158,16 @@ static int collect_amendments(struct protocol *p)
 /* A template section filled in, as a string in the document's arena. */
 static const char *fill(struct protocol *p, const char *key, ...)
 {
-    const char *names[8], *values[8];
-    const char *s = glossa__template_get(p->tpl, key);
-    struct glossa_buf *out = &p->tmp;
     va_list ap;
-    int n = 0;
-    char *copy;
-
+    const char *text;
     va_start(ap, key);
-    while (n < 8 && (names[n] = va_arg(ap, const char *)) != NULL) {
-        values[n] = va_arg(ap, const char *);
-        n++;
-    }
+    text = glossa__template_fillv(p->tpl, key, &p->tmp, p->doc->arena, ap);
     va_end(ap);
-    glossa__buf_clear(out);
-    if (glossa__buf_add(out, "", 0)) {
+    if (!text) {
         p->oom = 1;
         return "";
     }
-    while (*s) {
-        const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
-        int i, found = 0;
-        if (!open || !close) {
-            p->oom |= glossa__buf_adds(out, s) != 0;
-            break;
-        }
-        p->oom |= glossa__buf_add(out, s, (size_t)(open - s)) != 0;
-        for (i = 0; i < n && !found; i++) {
-            if (strlen(names[i]) == (size_t)(close - open - 1) &&
-                strncmp(names[i], open + 1, (size_t)(close - open - 1)) == 0) {
-                p->oom |= glossa__buf_adds(out, values[i] ? values[i] : "") != 0;
-                found = 1;
-            }
-        }
-        if (!found)
-            p->oom |= glossa__buf_add(out, open, (size_t)(close - open + 1)) != 0;
-        s = close + 1;
-    }
-    copy = glossa__arena_strdup(p->doc->arena, glossa__buf_str(out));
-    if (!copy) {
-        p->oom = 1;
-        return "";
-    }
-    return copy;
+    return text;
 }
 
 /* The k-th label of a space-separated list section ("а б в …"), else k+1. */
@@ -516,7 +483,6 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
                            char **out, size_t *out_len, glossa_error *err)
 {
     static const glossa_protocol_opts defaults = GLOSSA_PROTOCOL_OPTS_INIT;
-    struct glossa_buf buf = GLOSSA_BUF_INIT;
     struct protocol p;
     UErrorCode status = U_ZERO_ERROR;
     int rc;
@@ -543,26 +509,8 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
         rc = glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
         goto out;
     }
-    switch (opts->format) {
-    case GLOSSA_FORMAT_MD: rc = glossa__doc_markdown(p.doc, &buf); break;
-    case GLOSSA_FORMAT_HTML: rc = glossa__doc_html(p.doc, &buf); break;
-    case GLOSSA_FORMAT_TEI: rc = glossa__doc_tei(p.doc, &buf); break;
-    case GLOSSA_FORMAT_DOCX: rc = glossa__doc_docx(p.doc, &buf, err); break;
-    default: rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unknown format"); break;
-    }
-    if (rc == GLOSSA_ENOMEM)
-        glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
-    if (!rc) {
-        if (glossa__buf_add(&buf, "", 0)) {
-            rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        } else {
-            *out_len = buf.len;
-            *out = buf.data;
-            buf.data = NULL;
-        }
-    }
+    rc = glossa__doc_write(p.doc, opts->format, out, out_len, err);
 out:
-    glossa__buf_release(&buf);
     if (p.coll)
         ucol_close(p.coll);
     glossa__doc_free(p.doc);
