@@ -390,6 +390,17 @@ static void add_final(struct protocol *p)
     add_section(p, DOC_SIGNATURE, "signatures", 1);
 }
 
+/* The current wording of a concept not verified (reliability 1) says so,
+** so that it is not read as treaty text. */
+static void mark_unverified(struct protocol *p, struct doc_block *b, const struct v_concept *old)
+{
+    const char *mark = old && old->reliability == 1 ? fill(p, "table.unverified", NULL) : "";
+    const char *space = strcmp(p->opts->lang, "zh") == 0 ? "" : " ";
+    if (*mark && (glossa__doc_run(p->doc, b, 0, RUN_PLAIN, space, strlen(space)) ||
+                  glossa__doc_run(p->doc, b, 0, RUN_PLAIN, mark, strlen(mark))))
+        p->oom = 1;
+}
+
 /* Old and new wording of an entry, side by side, changed words marked. */
 static void add_table_row(struct protocol *p, const struct amendment *a)
 {
@@ -409,6 +420,8 @@ static void add_table_row(struct protocol *p, const struct amendment *a)
                                   old_text ? old_text : none, strlen(old_text ? old_text : none)) != 0;
         p->oom |= glossa__doc_run(p->doc, b, 1, new_text ? RUN_INS : RUN_PLAIN,
                                   new_text ? new_text : none, strlen(new_text ? new_text : none)) != 0;
+        if (old_text)
+            mark_unverified(p, b, a->old);
         return;
     }
     if (glossa__redline(p->diff->norm, p->doc->arena, old_text, new_text, &r)) {
@@ -424,6 +437,7 @@ static void add_table_row(struct protocol *p, const struct amendment *a)
             p->oom |= glossa__doc_run(p->doc, b, 1, pc->op == GLOSSA_EDIT_INS ? RUN_INS : RUN_PLAIN,
                                       pc->s, pc->len) != 0;
     }
+    mark_unverified(p, b, a->old);
 }
 
 static void add_table(struct protocol *p)

@@ -356,6 +356,9 @@ static void test_protocol__en(void **state)
 
 /* ---- the comparative table alone, a template of one's own -------------------------- */
 
+/* the current wording of a concept of reliability 1 is not read as treaty text */
+#define UNVERIFIED "(NOT VERIFIED against the official text: a reconstruction, reliability 1 of 4)"
+
 static void test_protocol__table_only(void **state)
 {
     glossa_protocol_opts opts = GLOSSA_PROTOCOL_OPTS_INIT;
@@ -370,8 +373,9 @@ static void test_protocol__table_only(void **state)
                "| (no such term) | **\"computer attack\" means (no English definition in the "
                "term base);** |\n"
                "| ~~\"information war\" means confrontation between States in the information "
-               "space;~~ | (term deleted) |\n"
-               "| \"information weapon\" means information technologies, means and methods; | "
+               "space;~~ " UNVERIFIED " | (term deleted) |\n"
+               "| \"information weapon\" means information technologies, means and methods; "
+               UNVERIFIED " | "
                "\"information weapon\" means information **and communications** technologies, "
                "means and methods; |\n\n" EN_NOTES);
 }
