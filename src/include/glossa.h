@@ -314,7 +314,7 @@ typedef enum glossa_doc_format {
 /* Parse "md", "html", "docx", "tei". Returns 0 or GLOSSA_EINPUT. */
 int glossa_doc_format_parse(const char *name, glossa_doc_format *out);
 
-#define GLOSSA_PROTOCOL_OPTS_VERSION 1
+#define GLOSSA_PROTOCOL_OPTS_VERSION 2
 typedef struct glossa_protocol_opts {
     unsigned version;        /* GLOSSA_PROTOCOL_OPTS_VERSION */
     const char *lang;        /* "ru", "zh" or "en" */
@@ -323,8 +323,11 @@ typedef struct glossa_protocol_opts {
     int table;               /* add the comparative table (current / proposed wording) */
     int table_only;          /* only the comparative table */
     const char *template_path; /* a template file instead of the built-in one, or NULL */
+    /* version 2: the proposals the changes come from, or NULL: the comparative
+    ** table then names each change's proposal and state, and its rationale */
+    const struct glossa_proposals *proposals;
 } glossa_protocol_opts;
-#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL }
+#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL, NULL }
 
 /* Render the draft protocol that turns OLD into NEW, in one language and
 ** format. Deterministic: the same inputs give the same bytes.

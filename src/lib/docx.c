@@ -193,10 +193,22 @@ static const char *style_of(enum doc_kind kind)
     }
 }
 
-static int cell_xml(struct glossa_buf *out, const struct doc_run *runs, size_t n, int head)
+/* The share of column c of a table in fiftieths of a percent: with more
+** than two columns (the comparative table with proposal and rationale), the
+** two texts compared get five parts each, the others four (a heading such
+** as «Обоснование» then fits unbroken). */
+static size_t column_width(size_t c, size_t columns)
 {
-    return glossa__buf_adds(out, "<w:tc><w:tcPr><w:tcW w:w=\"2500\" w:type=\"pct\"/></w:tcPr>"
-                                 "<w:p><w:pPr><w:pStyle w:val=\"Cell\"/></w:pPr>") ||
+    if (columns <= 2)
+        return 5000 / columns;
+    return 5000 * (c < 2 ? 5 : 4) / (10 + 4 * (columns - 2));
+}
+
+static int cell_xml(struct glossa_buf *out, const struct doc_run *runs, size_t n, int head,
+                    size_t width)
+{
+    return glossa__buf_addf(out, "<w:tc><w:tcPr><w:tcW w:w=\"%zu\" w:type=\"pct\"/></w:tcPr>"
+                                 "<w:p><w:pPr><w:pStyle w:val=\"Cell\"/></w:pPr>", width) ||
            (head && glossa__buf_adds(out, "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">") ) ||
            (head ? add_text(out, n ? runs[0].text : "") || glossa__buf_adds(out, "</w:t></w:r>")
                  : runs_xml(out, runs, n)) ||
@@ -236,7 +248,7 @@ static int signatures_xml(struct glossa_buf *out, const struct doc_block *b, siz
 
 static int document_xml(const struct glossa_doc *d, struct glossa_buf *out)
 {
-    size_t i;
+    size_t i, c, columns = 2;
     int rc, in_table = 0, page_break = 0;
 
     rc = glossa__buf_adds(out, XML_DECL "<w:document xmlns:w=\"" W_NS "\" xmlns:r=\"" R_NS "\"><w:body>");
@@ -261,17 +273,24 @@ static int document_xml(const struct glossa_doc *d, struct glossa_buf *out)
                 "<w:top w:val=\"single\" w:sz=\"4\"/><w:left w:val=\"single\" w:sz=\"4\"/>"
                 "<w:bottom w:val=\"single\" w:sz=\"4\"/><w:right w:val=\"single\" w:sz=\"4\"/>"
                 "<w:insideH w:val=\"single\" w:sz=\"4\"/><w:insideV w:val=\"single\" w:sz=\"4\"/>"
-                "</w:tblBorders></w:tblPr><w:tblGrid><w:gridCol w:w=\"4800\"/><w:gridCol w:w=\"4800\"/>"
-                "</w:tblGrid>");
+                "</w:tblBorders></w:tblPr><w:tblGrid>");
+            columns = b->n_cells > 1 ? b->n_cells : 2;
+            for (c = 0; c < columns && !rc; c++)
+                rc = glossa__buf_addf(out, "<w:gridCol w:w=\"%zu\"/>",
+                                      9600 * column_width(c, columns) / 5000);
+            rc = rc || glossa__buf_adds(out, "</w:tblGrid>");
             in_table = 1;
         }
         if (rc)
             break;
         if (table) {
-            rc = glossa__buf_adds(out, "<w:tr>") ||
-                 cell_xml(out, b->runs, b->n_runs, b->kind == DOC_TABLE_HEAD) ||
-                 cell_xml(out, b->runs2, b->n_runs2, b->kind == DOC_TABLE_HEAD) ||
-                 glossa__buf_adds(out, "</w:tr>");
+            int head = b->kind == DOC_TABLE_HEAD;
+            rc = glossa__buf_adds(out, head ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>") ||
+                 cell_xml(out, b->runs, b->n_runs, head, column_width(0, columns));
+            for (c = 1; c < columns && !rc; c++)
+                rc = cell_xml(out, b->more[c - 1].runs, b->more[c - 1].n_runs, head,
+                              column_width(c, columns));
+            rc = rc || glossa__buf_adds(out, "</w:tr>");
         } else if (b->kind == DOC_SIGNATURE) {
             size_t n = 1;
             while (i + n < d->n && d->blocks[i + n].kind == DOC_SIGNATURE)

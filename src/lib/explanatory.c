@@ -108,21 +108,40 @@ static xmlNodePtr def_in(struct note *nt, xmlNodePtr entry, const char *lang)
     return NULL;
 }
 
-/* A language's name in the note's language ("русский", "俄文", "Russian"). */
-static const char *language_name(struct note *nt, const char *tag)
+const char *glossa__language_name(struct glossa_arena *a, const char *tag, const char *in)
 {
     UChar u[128];
-    char name[512], *tag_name;
+    char name[512], *copy;
     UErrorCode status = U_ZERO_ERROR;
-    int32_t n = uloc_getDisplayLanguage(tag, nt->opts->lang, u, 128, &status), len = 0;
+    int32_t n = uloc_getDisplayLanguage(tag, in, u, 128, &status), len = 0;
     if (U_FAILURE(status) || n <= 0 || n >= 128)
         return tag;
     u_strToUTF8(name, sizeof name, &len, u, n, &status);
     if (U_FAILURE(status) || len <= 0 || (size_t)len >= sizeof name)
         return tag;
     name[len] = '\0';
-    tag_name = glossa__arena_strdup(nt->doc->arena, name);
-    return tag_name ? tag_name : tag;
+    copy = glossa__arena_strdup(a, name);
+    return copy ? copy : tag;
+}
+
+const char *glossa__proposal_rationale(struct glossa_arena *a, xmlNodePtr entry, const char *lang,
+                                       const char **written_in)
+{
+    xmlNodePtr e, other = NULL;
+    *written_in = NULL;
+    for (e = entry->children; e; e = e->next) {
+        char *type = glossa__tei_is(e, "note") ? glossa__xml_prop_copy(a, e, "type", NULL) : NULL;
+        char *tag = type ? glossa__xml_prop_copy(a, e, "lang", XML_XML_NAMESPACE) : NULL;
+        if (!type || strcmp(type, "rationale") != 0)
+            continue;
+        if (tag && glossa__lang_matches(tag, lang))
+            return glossa__xml_text_copy(a, e);
+        if (!other) {
+            other = e;
+            *written_in = tag ? tag : "?";
+        }
+    }
+    return other ? glossa__xml_text_copy(a, other) : NULL;
 }
 
 /* The change's heading and its proposed wording in the note's language. */
@@ -160,25 +179,15 @@ static void add_wording(struct note *nt, xmlNodePtr entry, const glossa_proposal
 /* The rationale in the note's language, else as written in its own. */
 static void add_rationale(struct note *nt, xmlNodePtr entry)
 {
-    xmlNodePtr e, other = NULL;
-    for (e = entry->children; e; e = e->next) {
-        if (!glossa__tei_is(e, "note") || !attr_is(nt, e, "type", "rationale"))
-            continue;
-        if (in_lang(nt, e, nt->opts->lang)) {
-            add(nt, DOC_PARA, fill(nt, "rationale", "text",
-                                   glossa__xml_text_copy(nt->doc->arena, e), NULL));
-            return;
-        }
-        if (!other)
-            other = e;
-    }
-    if (other) {
-        const char *tag = attr(nt, other, "lang");
-        add(nt, DOC_PARA, fill(nt, "rationale.other", "lang", tag ? language_name(nt, tag) : "?",
-                               "text", glossa__xml_text_copy(nt->doc->arena, other), NULL));
-    } else {
+    const char *in, *text = glossa__proposal_rationale(nt->doc->arena, entry, nt->opts->lang, &in);
+    if (text && in)
+        add(nt, DOC_PARA, fill(nt, "rationale.other", "lang",
+                               glossa__language_name(nt->doc->arena, in, nt->opts->lang), "text",
+                               text, NULL));
+    else if (text)
+        add(nt, DOC_PARA, fill(nt, "rationale", "text", text, NULL));
+    else
         add(nt, DOC_PARA, fill(nt, "rationale.missing", NULL));
-    }
 }
 
 /* The <bibl type="law"> of the file's header called id ("#id"), or NULL. */

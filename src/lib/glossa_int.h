@@ -441,10 +441,15 @@ struct doc_run {
     int style;
     const char *text;
 };
+#define DOC_MAX_CELLS 6  /* columns of a table */
+struct doc_cell {
+    struct doc_run *runs; size_t n_runs;
+};
 struct doc_block {
     enum doc_kind kind;
-    struct doc_run *runs;  size_t n_runs;   /* the text (left cell of a table row) */
-    struct doc_run *runs2; size_t n_runs2;  /* right cell of a table row */
+    struct doc_run *runs;  size_t n_runs;   /* the text (the first cell of a table row) */
+    struct doc_cell more[DOC_MAX_CELLS - 1]; /* a table row's other cells */
+    size_t n_cells;                          /* a table row's cells (1 + the last one used) */
 };
 struct glossa_doc {
     struct glossa_arena *arena;
@@ -458,8 +463,9 @@ struct glossa_doc *glossa__doc_new(const char *lang);
 void glossa__doc_free(struct glossa_doc *d);
 /* Add a block of one plain run; returns it (NULL on OOM). */
 struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, const char *text);
-/* Append a run to a block's text (right = 1: the right cell). */
-int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
+/* Append a run to a block's text, or to cell number cell (0, 1, …) of a
+** table row. A table has as many columns as its head has cells. */
+int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int cell, int style,
                     const char *text, size_t len);
 
 /* The one XML escaper (doc.c), for every XML and HTML glossa writes:

@@ -53,4 +53,13 @@ char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n);
 char *glossa__xml_prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *name,
                             const xmlChar *ns);
 
+/* ---- explanatory.c: what the note and the protocol's table both say ---- */
+
+/* The rationale of a proposal's entry in lang; else the first in another
+** language, *written_in its tag (NULL when in lang); NULL when none. */
+const char *glossa__proposal_rationale(struct glossa_arena *a, xmlNodePtr entry, const char *lang,
+                                       const char **written_in);
+/* A language's name (tag "ru") in language in ("русский", "俄语", "Russian"). */
+const char *glossa__language_name(struct glossa_arena *a, const char *tag, const char *in);
+
 #endif

@@ -14,6 +14,7 @@
 */
 #include "glossa_int.h"
 #include "diff_int.h"
+#include "proposal_int.h"
 
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
@@ -390,15 +391,68 @@ static void add_final(struct protocol *p)
     add_section(p, DOC_SIGNATURE, "signatures", 1);
 }
 
+/* A remark after the text of a cell: a space between, but not in Chinese
+** (the remark opens with a full-width parenthesis). */
+static void add_remark(struct protocol *p, struct doc_block *b, int cell, const char *remark)
+{
+    const char *space = strcmp(p->opts->lang, "zh") == 0 ? "" : " ";
+    if (glossa__doc_run(p->doc, b, cell, RUN_PLAIN, space, strlen(space)) ||
+        glossa__doc_run(p->doc, b, cell, RUN_PLAIN, remark, strlen(remark)))
+        p->oom = 1;
+}
+
 /* The current wording of a concept not verified (reliability 1) says so,
 ** so that it is not read as treaty text. */
 static void mark_unverified(struct protocol *p, struct doc_block *b, const struct v_concept *old)
 {
     const char *mark = old && old->reliability == 1 ? fill(p, "table.unverified", NULL) : "";
-    const char *space = strcmp(p->opts->lang, "zh") == 0 ? "" : " ";
-    if (*mark && (glossa__doc_run(p->doc, b, 0, RUN_PLAIN, space, strlen(space)) ||
-                  glossa__doc_run(p->doc, b, 0, RUN_PLAIN, mark, strlen(mark))))
+    if (*mark)
+        add_remark(p, b, 0, mark);
+}
+
+/* The proposals the changes come from (opts version 2), or NULL. */
+static const struct glossa_proposals *proposals_of(const struct protocol *p)
+{
+    return p->opts->version >= 2 ? p->opts->proposals : NULL;
+}
+
+static void cell_text(struct protocol *p, struct doc_block *b, int cell, const char *text)
+{
+    if (glossa__doc_run(p->doc, b, cell, RUN_PLAIN, text, strlen(text)))
         p->oom = 1;
+}
+
+/* Who proposed the change (state and proposal; every proposal of the
+** concept with the same Russian wording, else every one of it) and why. */
+static void add_proposal_cells(struct protocol *p, struct doc_block *b, const struct amendment *a)
+{
+    const struct glossa_proposals *ps = proposals_of(p);
+    const struct v_concept *c = a->new ? a->new : a->old;
+    const char *wording = glossa__concept_def(c, "ru"), *rationale = NULL, *in = NULL;
+    size_t i, found = 0;
+    int pass;
+
+    for (pass = 0; pass < 2 && !found; pass++) {
+        for (i = 0; i < ps->n && !p->oom; i++) {
+            const glossa_proposal_change *ch = &ps->changes[i];
+            const char *d = glossa__concept_def(ps->sources[i].concept, "ru");
+            char who[160];
+            if (!ch->id || strcmp(ch->id, c->id) != 0 ||
+                (pass == 0 && (!wording || !d || strcmp(wording, d) != 0)))
+                continue;
+            snprintf(who, sizeof who, "%s%s (%s)", found ? "; " : "", ch->state, ch->proposal);
+            cell_text(p, b, 2, who);
+            if (!found++)
+                rationale = glossa__proposal_rationale(p->doc->arena, ps->sources[i].entry,
+                                                       p->opts->lang, &in);
+        }
+    }
+    if (!found)
+        cell_text(p, b, 2, "—");
+    cell_text(p, b, 3, rationale ? rationale : "—");
+    if (rationale && in)
+        add_remark(p, b, 3, fill(p, "table.untranslated", "lang",
+                                 glossa__language_name(p->doc->arena, in, p->opts->lang), NULL));
 }
 
 /* Old and new wording of an entry, side by side, changed words marked. */
@@ -414,6 +468,8 @@ static void add_table_row(struct protocol *p, const struct amendment *a)
         p->oom = 1;
         return;
     }
+    if (proposals_of(p))
+        add_proposal_cells(p, b, a);
     if (!old_text || !new_text) {
         const char *none = fill(p, old_text ? "table.deleted" : "table.added", NULL);
         p->oom |= glossa__doc_run(p->doc, b, 0, old_text ? RUN_DEL : RUN_PLAIN,
@@ -451,6 +507,10 @@ static void add_table(struct protocol *p)
     if (!head || glossa__doc_run(p->doc, head, 1, RUN_PLAIN, right, strlen(right))) {
         p->oom = 1;
         return;
+    }
+    if (proposals_of(p)) {
+        cell_text(p, head, 2, fill(p, "table.by", NULL));
+        cell_text(p, head, 3, fill(p, "table.rationale", NULL));
     }
     for (i = 0; i < p->n_am && !p->oom; i++)
         add_table_row(p, &p->am[i]);
