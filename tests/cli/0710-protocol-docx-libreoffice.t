@@ -4,9 +4,10 @@
 # (three Parties side by side on one line), the comparative table and the
 # drafters' notes each at the top of a page of their own, the title in the
 # document properties, and the table alone (--table-only) a document with its
-# notes. Skipped when LibreOffice or
-# poppler-utils (pdftotext, pdfinfo) is not installed (.ci/install-deps
-# installs both).
+# notes; the worked example's table with its proposals (four columns) and its
+# explanatory note too. One start of LibreOffice converts them all (~5 s).
+# Skipped when LibreOffice or poppler-utils (pdftotext, pdfinfo) is not
+# installed (.ci/install-deps installs both).
 if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
     echo "SKIP: LibreOffice is not installed"
     exit 77
@@ -56,8 +57,17 @@ for lang in ru zh en; do
 done
 run glossa protocol --lang ru --format docx --table-only -o t-ru.docx "$D/old.xml" "$D/new.xml"
 expect_rc 0
-run bash "$SRC/tests/docx-to-pdf.sh" p-ru.docx p-zh.docx p-en.docx t-ru.docx "$WORK"
-expect_rc 0 "LibreOffice converts the protocols and the table"
+# the worked example's round: its table with the proposals, its explanatory note
+proposals_example
+run glossa consolidate --round 2026-1 -o next
+expect_rc 0
+run glossa protocol --lang ru --format docx --table-only --proposals "$P" -o r-ru.docx \
+    "$SRC/glossary/annex1.xml" next/annex1.xml
+expect_rc 0
+run glossa note --lang en --round 2026-1 -p "$POS" --format docx -o n-en.docx
+expect_rc 0
+run bash "$SRC/tests/docx-to-pdf.sh" p-ru.docx p-zh.docx p-en.docx t-ru.docx r-ru.docx n-en.docx "$WORK"
+expect_rc 0 "LibreOffice converts the protocols, the tables and the note"
 
 for lang in ru zh en; do
     run pdftotext "p-$lang.pdf" -
@@ -98,4 +108,16 @@ expect_true "table alone: page 1 has the table" grep -qF "Действующая
 expect_true "table alone: page 2 has the notes under their title" \
     test "$(page_text t-ru.pdf 2 | first_line)" = "Примечаниядлясоставителей(втекстПротоколаневходят):"
 expect_true "table alone: page 2 is numbered" test "$(page_text t-ru.pdf 2 | last_line)" = 2
+
+# the table with the proposals: four columns, their headings whole and side by side
+expect_true "table with proposals: 'Предложение' and 'Обоснование' head two columns" \
+    side_by_side r-ru.pdf "Предложение" "Обоснование"
+expect_true "table with proposals: the proposing state in its row" side_by_side r-ru.pdf "KZ (KZ-2026-1)" "Понятие"
+
+# the explanatory note: headed as a working translation, numbered, its title on page 1
+expect_true "note: opens with its draft mark" \
+    test "$(page_text n-en.pdf 1 | first_line)" = "DRAFT(workingtranslation,notanofficialtext)"
+expect_true "note: page 1 numbered" test "$(page_text n-en.pdf 1 | last_line)" = 1
+expect_true "note: the title on page 1" grep -qF "EXPLANATORY NOTE" <(page_text n-en.pdf 1)
+expect_true "note: the national act, or its absence, said" grep -qF "no national act cited" <(pdftotext n-en.pdf -)
 finish
