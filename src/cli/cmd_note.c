@@ -6,17 +6,11 @@
 #include "cmd.h"
 
 #include <string.h>
-#include <unistd.h>
 
-/* --lang and --format, in the order of their values */
-static const char *const langs[] = { "ru", "zh", "en" };
-static const glossa_doc_format formats[] = {
-    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
-};
 
 struct note_args {
-    int lang;   /* index in langs[] */
-    int format; /* index in formats[] */
+    int lang;   /* index in out_doc_langs[] */
+    int format; /* index in out_doc_formats[] */
     const char *round, *positions, *output;
 };
 
@@ -40,13 +34,11 @@ static int run_note(const struct cli_command *self, struct cli_args *args)
     int rc;
 
     (void)self;
-    nopts.lang = langs[a->lang];
-    nopts.format = formats[a->format];
+    nopts.lang = out_doc_langs[a->lang];
+    nopts.format = out_doc_formats[a->format];
     nopts.round = a->round;
-    if (nopts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(a->output) && isatty(STDOUT_FILENO)) {
-        out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
+    if (out_doc_refused(&args->out, nopts.format, a->output))
         return EXIT_ERR;
-    }
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
     rc = a->positions ? load_status(p, a->positions, &r, out_diag, &args->out, &err) : 0;

@@ -7,19 +7,13 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-/* --lang and --format, in the order of their values */
-static const char *const langs[] = { "ru", "zh", "en" };
-static const glossa_doc_format formats[] = {
-    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
-};
 /* --style, in the order of its values */
 enum protocol_style { STYLE_ENTRIES, STYLE_WHOLE };
 
 struct protocol_args {
-    int lang;   /* index in langs[] */
-    int format; /* index in formats[] */
+    int lang;   /* index in out_doc_langs[] */
+    int format; /* index in out_doc_formats[] */
     enum protocol_style style;
     int table, table_only, git;
     const char *template_path, *output, *path, *proposals;
@@ -52,16 +46,14 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     size_t len = 0;
     int rc;
 
-    popts.lang = langs[a->lang];
-    popts.format = formats[a->format];
+    popts.lang = out_doc_langs[a->lang];
+    popts.format = out_doc_formats[a->format];
     popts.whole = a->style == STYLE_WHOLE;
     popts.table = a->table;
     popts.table_only = a->table_only;
     popts.template_path = a->template_path;
-    if (popts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(output) && isatty(STDOUT_FILENO)) {
-        out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
+    if (out_doc_refused(&args->out, popts.format, output))
         return EXIT_ERR;
-    }
     if (a->proposals && (rc = load_proposals(args, &a->proposals, 1, &proposals)))
         return rc;
     popts.proposals = proposals;

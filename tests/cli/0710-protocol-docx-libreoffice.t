@@ -69,31 +69,26 @@ expect_rc 0
 run bash "$SRC/tests/docx-to-pdf.sh" p-ru.docx p-zh.docx p-en.docx t-ru.docx r-ru.docx n-en.docx "$WORK"
 expect_rc 0 "LibreOffice converts the protocols, the tables and the note"
 
+# per language: words of article 1, the table's and the notes' titles, and
+# two Parties of one row of the signature table
+declare -A article=([ru]="дополнить понятием следующего содержания" [zh]="概念应表述为"
+                    [en]="the following term shall be added")
+declare -A table_title=([ru]="Сравнительная таблица изменений в приложение 1 к"
+                        [zh]="《协定》附件1修改对照表"
+                        [en]="Comparative table of the amendments to Annex 1 to the Agreement")
+declare -A notes_title=([ru]="Примечания для составителей (в текст Протокола не входят):"
+                        [zh]="起草说明（不属于议定书正文）："
+                        [en]="Notes for the drafters (not part of the text of the Protocol):")
+declare -A party_a=([ru]="Республики Казахстан" [zh]="俄罗斯联邦政府代表" [en]="the Russian Federation")
+declare -A party_b=([ru]="Кыргызской Республики" [zh]="乌兹别克斯坦共和国政府代表"
+                    [en]="the Republic of Tajikistan")
 for lang in ru zh en; do
     run pdftotext "p-$lang.pdf" -
     OUT=$(tr '\n' ' ' <<<"$OUT" | tr -s ' ')   # lines wrap anywhere in a PDF
-    case $lang in
-    ru)
-        expect_out "дополнить понятием следующего содержания"
-        check_pdf ru p-ru.pdf "Сравнительная таблица изменений в приложение 1 к" \
-            "Примечания для составителей (в текст Протокола не входят):"
-        expect_true "ru: the signature block is a table, three Parties a row" \
-            side_by_side p-ru.pdf "Республики Казахстан" "Кыргызской Республики"
-        ;;
-    zh)
-        expect_out "概念应表述为"
-        check_pdf zh p-zh.pdf "《协定》附件1修改对照表" "起草说明（不属于议定书正文）："
-        expect_true "zh: the signature block is a table, three Parties a row" \
-            side_by_side p-zh.pdf "俄罗斯联邦政府代表" "乌兹别克斯坦共和国政府代表"
-        ;;
-    en)
-        expect_out "the following term shall be added"
-        check_pdf en p-en.pdf "Comparative table of the amendments to Annex 1 to the Agreement" \
-            "Notes for the drafters (not part of the text of the Protocol):"
-        expect_true "en: the signature block is a table, three Parties a row" \
-            side_by_side p-en.pdf "the Russian Federation" "the Republic of Tajikistan"
-        ;;
-    esac
+    expect_out "${article[$lang]}"
+    check_pdf "$lang" "p-$lang.pdf" "${table_title[$lang]}" "${notes_title[$lang]}"
+    expect_true "$lang: the signature block is a table, three Parties a row" \
+        side_by_side "p-$lang.pdf" "${party_a[$lang]}" "${party_b[$lang]}"
 done
 
 # the document properties, as LibreOffice read them (it writes the title into the PDF)

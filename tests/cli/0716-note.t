@@ -9,20 +9,10 @@
 proposals_example
 D="$SRC/tests/data/note"
 
-golden() { # golden NAME ARGS...: output of glossa note ARGS equals expected/NAME
-    local name=$1; shift
-    run glossa note "$@"
-    if [ "$RC" -ne 0 ]; then fail "note $*: exit $RC: $ERR"; return; fi
-    if [ "${GLOSSA_UPDATE_GOLDEN:-}" = 1 ]; then
-        mkdir -p "$D/expected"; printf '%s\n' "$OUT" > "$D/expected/$name"; ok; return
-    fi
-    if diff -u "$D/expected/$name" <(printf '%s\n' "$OUT") > golden.diff; then ok
-    else fail "note $* differs from expected/$name: $(head -40 golden.diff)"; fi
-}
-golden ru.md --lang ru --round 2026-1 --positions "$POS"
-golden zh.md --lang zh --round 2026-1 --positions "$POS"
-golden en.md --lang en --round 2026-1 --positions "$POS"
-golden en-kz.html --lang en --format html "$P/kz-2026-1.xml"
+golden_file "$D/expected/ru.md" glossa note --lang ru --round 2026-1 --positions "$POS"
+golden_file "$D/expected/zh.md" glossa note --lang zh --round 2026-1 --positions "$POS"
+golden_file "$D/expected/en.md" glossa note --lang en --round 2026-1 --positions "$POS"
+golden_file "$D/expected/en-kz.html" glossa note --lang en --format html "$P/kz-2026-1.xml"
 
 # the parts that matter, said exactly
 run glossa note --lang en --round 2026-1 --positions "$POS"

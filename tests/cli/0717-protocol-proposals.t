@@ -11,18 +11,10 @@ run glossa consolidate --round 2026-1 -o next
 expect_rc 0
 OLD="$SRC/glossary/annex1.xml" NEW=next/annex1.xml
 
-golden() { # golden NAME ARGS...: output of glossa protocol ARGS OLD NEW equals expected/NAME
-    local name=$1; shift
-    run glossa protocol "$@" "$OLD" "$NEW"
-    if [ "$RC" -ne 0 ]; then fail "protocol $*: exit $RC: $ERR"; return; fi
-    if [ "${GLOSSA_UPDATE_GOLDEN:-}" = 1 ]; then
-        mkdir -p "$D/expected"; printf '%s\n' "$OUT" > "$D/expected/$name"; ok; return
-    fi
-    if diff -u "$D/expected/$name" <(printf '%s\n' "$OUT") > golden.diff; then ok
-    else fail "protocol $* differs from expected/$name: $(head -40 golden.diff)"; fi
-}
-golden protocol-table-en.md --lang en --table-only --proposals "$P"
-golden protocol-table-zh.md --lang zh --table-only --proposals "$P"
+golden_file "$D/expected/protocol-table-en.md" \
+    glossa protocol --lang en --table-only --proposals "$P" "$OLD" "$NEW"
+golden_file "$D/expected/protocol-table-zh.md" \
+    glossa protocol --lang zh --table-only --proposals "$P" "$OLD" "$NEW"
 
 run glossa protocol --lang en --table-only --proposals "$P" "$OLD" "$NEW"
 expect_out '| Current wording | Proposed wording | Proposal | Rationale |'
