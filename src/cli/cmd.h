@@ -156,7 +156,7 @@ struct cli_command {
 #define CLI_NO_OPTS 0, NULL
 
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
-    cmd_lookup_spec, cmd_protocol_spec, cmd_validate_spec;
+    cmd_lookup_spec, cmd_protocol_spec, cmd_note_spec, cmd_validate_spec;
 extern const struct cli_command cmd_show_spec;
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
     cmd_position_spec, cmd_consolidate_spec;
@@ -259,6 +259,12 @@ const char *out_db_path(const char *flag);
 void out_warning(const glossa_error *d, void *userdata);
 /* 1 when an output path means standard output: none given, or "-". */
 int out_is_stdout(const char *path);
+/* The documents glossa writes (protocol, note): their --lang and --format
+** values, in the order of the options' lists; and binary DOCX refused on a
+** terminal (1 after a message). */
+extern const char *const out_doc_langs[3];
+extern const glossa_doc_format out_doc_formats[4];
+int out_doc_refused(const struct cli_out *out, glossa_doc_format format, const char *path);
 /* 1 when path (links followed) is a pipe or a character device (/dev/null,
 ** /dev/stdout, a shell's >(…)): written to as it is, since there is no file
 ** to replace (glossa_write_file refuses them). */

@@ -7,22 +7,16 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
-/* --lang and --format, in the order of their values */
-static const char *const langs[] = { "ru", "zh", "en" };
-static const glossa_doc_format formats[] = {
-    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
-};
 /* --style, in the order of its values */
 enum protocol_style { STYLE_ENTRIES, STYLE_WHOLE };
 
 struct protocol_args {
-    int lang;   /* index in langs[] */
-    int format; /* index in formats[] */
+    int lang;   /* index in out_doc_langs[] */
+    int format; /* index in out_doc_formats[] */
     enum protocol_style style;
     int table, table_only, git;
-    const char *template_path, *output, *path;
+    const char *template_path, *output, *path, *proposals;
 };
 
 static const struct cli_option options[] = {
@@ -31,6 +25,7 @@ static const struct cli_option options[] = {
     CLI_OPT_ENUM(protocol_args, style, "style", 0, "STYLE", "entries (default: amend entry by entry)|whole (restate the annex)", NULL),
     CLI_OPT_FLAG(protocol_args, table, "table", 0, "add the comparative table (current / proposed wording)"),
     CLI_OPT_FLAG(protocol_args, table_only, "table-only", 0, "write only the comparative table"),
+    CLI_OPT_PATH(protocol_args, proposals, "proposals", 0, "FILE|DIR", "the table names each change's proposal, state and rationale"),
     CLI_OPT_PATH(protocol_args, template_path, "template", 0, "FILE", "use this template instead of the built-in one for LANG"),
     CLI_OPT_OUTPUT(protocol_args, ""),
     CLI_OPT_FLAG(protocol_args, git, "git", 0, "OLD and NEW are git revisions of the glossary folder"),
@@ -45,23 +40,27 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     const char *output = a->output;
     struct versions v;
     glossa_diff *d = NULL;
+    glossa_proposals *proposals = NULL;
     glossa_error err;
     char *doc = NULL;
     size_t len = 0;
     int rc;
 
-    popts.lang = langs[a->lang];
-    popts.format = formats[a->format];
+    popts.lang = out_doc_langs[a->lang];
+    popts.format = out_doc_formats[a->format];
     popts.whole = a->style == STYLE_WHOLE;
     popts.table = a->table;
     popts.table_only = a->table_only;
     popts.template_path = a->template_path;
-    if (popts.format == GLOSSA_FORMAT_DOCX && out_is_stdout(output) && isatty(STDOUT_FILENO)) {
-        out_message(&args->out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
+    if (out_doc_refused(&args->out, popts.format, output))
         return EXIT_ERR;
-    }
-    if ((rc = versions_from_args(&v, args, a->git, a->path, self->usage)))
+    if (a->proposals && (rc = load_proposals(args, &a->proposals, 1, &proposals)))
         return rc;
+    popts.proposals = proposals;
+    if ((rc = versions_from_args(&v, args, a->git, a->path, self->usage))) {
+        glossa_proposals_free(proposals);
+        return rc;
+    }
     iopts.on_diag = out_diag;
     iopts.userdata = &args->out;
     rc = glossa_diff_new(&d, &v.path[0], 1, &v.path[1], 1, &iopts, &err);
@@ -69,6 +68,7 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     if (!rc)
         rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
     glossa_diff_free(d);
+    glossa_proposals_free(proposals);
     if (rc) {
         if (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
             out_error(&args->out, &err);
@@ -84,7 +84,8 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
 const struct cli_command cmd_protocol_spec = {
     "protocol", run_protocol, "render the draft protocol amending annex 1 (OLD → NEW)",
     "protocol [--lang ru|zh|en] [--format md|html|docx|tei] [--style entries|whole]\n"
-    "                       [--table | --table-only] [--template FILE] [-o FILE] [--git] OLD NEW",
+    "                       [--table | --table-only] [--proposals FILE|DIR] [--template FILE]\n"
+    "                       [-o FILE] [--git] OLD NEW",
     options, sizeof options / sizeof options[0],
     "Render the draft protocol that amends annex 1 of the 2009 Agreement from OLD\n"
     "(the annex in force) to NEW (the annex with the agreed changes): title,\n"
@@ -99,7 +100,13 @@ const struct cli_command cmd_protocol_spec = {
     "deleted and inserted words marked. The fixed wording comes from the templates\n"
     "in export/protocol/ (built in; --template FILE to use another). Output is the\n"
     "same bytes for the same inputs. Notes for the drafters (what is not verified)\n"
-    "follow the text.",
+    "follow the text, on a page of their own. DOCX pages are numbered in the\n"
+    "footer, the document properties give the title, language and draft status, and\n"
+    "the signature block is a table with room to sign for each Party; --table puts\n"
+    "the comparative table on a new page, and --table-only makes it a document of\n"
+    "its own (with the drafters' notes). With --proposals, the table also names the\n"
+    "proposal and state each change comes from, and its rationale; a current wording\n"
+    "of reliability 1 is marked as not verified against the official text.",
     "  glossa protocol glossary/annex1.xml new-annex.xml --lang ru\n"
     "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"

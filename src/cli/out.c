@@ -414,6 +414,19 @@ int out_is_stdout(const char *path)
     return !path || strcmp(path, "-") == 0;
 }
 
+const char *const out_doc_langs[3] = { "ru", "zh", "en" };
+const glossa_doc_format out_doc_formats[4] = {
+    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
+};
+
+int out_doc_refused(const struct cli_out *out, glossa_doc_format format, const char *path)
+{
+    if (format != GLOSSA_FORMAT_DOCX || !out_is_stdout(path) || !isatty(STDOUT_FILENO))
+        return 0;
+    out_message(out, "DOCX is binary: give -o FILE.docx (or redirect standard output)");
+    return 1;
+}
+
 int out_is_stream(const char *path)
 {
     struct stat sb;

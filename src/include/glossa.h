@@ -314,7 +314,7 @@ typedef enum glossa_doc_format {
 /* Parse "md", "html", "docx", "tei". Returns 0 or GLOSSA_EINPUT. */
 int glossa_doc_format_parse(const char *name, glossa_doc_format *out);
 
-#define GLOSSA_PROTOCOL_OPTS_VERSION 1
+#define GLOSSA_PROTOCOL_OPTS_VERSION 2
 typedef struct glossa_protocol_opts {
     unsigned version;        /* GLOSSA_PROTOCOL_OPTS_VERSION */
     const char *lang;        /* "ru", "zh" or "en" */
@@ -323,8 +323,11 @@ typedef struct glossa_protocol_opts {
     int table;               /* add the comparative table (current / proposed wording) */
     int table_only;          /* only the comparative table */
     const char *template_path; /* a template file instead of the built-in one, or NULL */
+    /* version 2: the proposals the changes come from, or NULL: the comparative
+    ** table then names each change's proposal and state, and its rationale */
+    const struct glossa_proposals *proposals;
 } glossa_protocol_opts;
-#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL }
+#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL, NULL }
 
 /* Render the draft protocol that turns OLD into NEW, in one language and
 ** format. Deterministic: the same inputs give the same bytes.
@@ -428,6 +431,32 @@ const glossa_change_status *glossa_status_get(const glossa_status_report *r, siz
 /* The parties whose agreement is needed, space-separated (borrowed). */
 const char *glossa_status_parties(const glossa_status_report *r);
 void glossa_status_free(glossa_status_report *r);
+
+/* The explanatory note (пояснительная записка / 说明 / explanatory note) sent
+** to the Parties with a draft protocol: for each change of the proposals
+** (of one round, or all), what it does and its proposed wording, the
+** proposing state and authority, the rationale (<note type="rationale">, as
+** written: a rationale in another language is quoted untranslated, with its
+** language named) and the national act it rests on (the <bibl type="law">
+** its source names, with date and citedRange; "no national act cited" when
+** there is none); with positions (r, or NULL), who agreed, objected or has
+** not answered. Deterministic: the same inputs give the same bytes. */
+#define GLOSSA_NOTE_OPTS_VERSION 1
+typedef struct glossa_note_opts {
+    unsigned version;        /* GLOSSA_NOTE_OPTS_VERSION */
+    const char *lang;        /* "ru", "zh" or "en" (a working translation) */
+    glossa_doc_format format;
+    const char *round;       /* only the changes of this round, or NULL for all */
+} glossa_note_opts;
+#define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL }
+
+/* Render the explanatory note. GLOSSA_EINPUT when no change is left (none
+** in the round).
+** @param[out] out      new buffer; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_note_render(const glossa_proposals *p, const glossa_status_report *r,
+                       const glossa_note_opts *opts, char **out, size_t *out_len,
+                       glossa_error *err);
 
 /* Record a state's position on a change in a positions file (created when
 ** missing), with the change's current hash; an earlier line of the same

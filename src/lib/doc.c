@@ -1,8 +1,9 @@
 /*
 ** doc.c — a small document model (blocks of runs: plain, deleted, inserted)
 ** for draft protocols and comparative tables, and its Markdown, HTML and TEI
-** writers. The DOCX writer is docx.c. Writers are deterministic: the same
-** document gives the same bytes (no dates, no random ids).
+** writers. The DOCX writer is docx.c, with glossa__doc_write for any format.
+** Writers are deterministic: the same document gives the same bytes (no
+** dates, no random ids).
 */
 #include "glossa_int.h"
 
@@ -31,14 +32,18 @@ void glossa__doc_free(struct glossa_doc *d)
     glossa__free(d);
 }
 
-int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
+int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int cell, int style,
                     const char *text, size_t len)
 {
-    struct doc_run **runs = right ? &b->runs2 : &b->runs;
-    size_t *n = right ? &b->n_runs2 : &b->n_runs;
+    struct doc_run **runs = cell ? &b->more[cell - 1].runs : &b->runs;
+    size_t *n = cell ? &b->more[cell - 1].n_runs : &b->n_runs;
     struct doc_run *grown;
     char *copy;
 
+    if (cell < 0 || cell >= DOC_MAX_CELLS)
+        return GLOSSA_EINPUT;
+    if ((size_t)cell + 1 > b->n_cells)
+        b->n_cells = (size_t)cell + 1;
     if (len == 0)
         return 0;
     /* runs grow by powers of two inside the arena */
@@ -161,11 +166,12 @@ static int md_runs(struct glossa_buf *out, const struct doc_run *runs, size_t n,
 
 int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out)
 {
+    size_t c, columns = 2;
     static const char *const prefix[] = {
         [DOC_DRAFT] = "", [DOC_TITLE] = "# ", [DOC_SUBTITLE] = "**", [DOC_PARA] = "",
         [DOC_ARTICLE] = "## ", [DOC_ITEM] = "", [DOC_QUOTE] = "> ", [DOC_SIGNATURE] = "",
         [DOC_NOTE] = "*", [DOC_TABLE_TITLE] = "## ", [DOC_TABLE_HEAD] = "| ",
-        [DOC_TABLE_ROW] = "| ",
+        [DOC_TABLE_ROW] = "| ", [DOC_PAGE_BREAK] = "", [DOC_HEADING] = "## ",
     };
     size_t i;
     int rc = 0;
@@ -173,17 +179,22 @@ int glossa__doc_markdown(const struct glossa_doc *d, struct glossa_buf *out)
     for (i = 0; i < d->n && !rc; i++) {
         const struct doc_block *b = &d->blocks[i];
         int table = b->kind == DOC_TABLE_HEAD || b->kind == DOC_TABLE_ROW;
+        if (b->kind == DOC_TABLE_HEAD)
+            columns = b->n_cells;
+        if (b->kind == DOC_PAGE_BREAK)
+            continue; /* Markdown has no pages */
         rc = glossa__buf_adds(out, prefix[b->kind]);
         if (!rc && b->kind == DOC_DRAFT)
             rc = glossa__buf_adds(out, "*");
         if (!rc)
             rc = md_runs(out, b->runs, b->n_runs, table);
-        if (!rc && table) {
-            rc = glossa__buf_adds(out, " | ") || md_runs(out, b->runs2, b->n_runs2, 1) ||
-                 glossa__buf_adds(out, " |");
-            if (!rc && b->kind == DOC_TABLE_HEAD)
-                rc = glossa__buf_adds(out, "\n|---|---|");
-        }
+        for (c = 1; !rc && table && c < columns; c++)
+            rc = glossa__buf_adds(out, " | ") ||
+                 md_runs(out, b->more[c - 1].runs, b->more[c - 1].n_runs, 1);
+        if (!rc && table)
+            rc = glossa__buf_adds(out, " |");
+        for (c = 0; !rc && b->kind == DOC_TABLE_HEAD && c < columns; c++)
+            rc = glossa__buf_adds(out, c ? "---|" : "\n|---|");
         if (!rc && (b->kind == DOC_SUBTITLE || b->kind == DOC_DRAFT))
             rc = glossa__buf_adds(out, b->kind == DOC_DRAFT ? "*" : "**");
         if (!rc && b->kind == DOC_NOTE)
@@ -223,7 +234,7 @@ static int html_runs(struct glossa_buf *out, const struct doc_run *runs, size_t 
 
 int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
 {
-    size_t i;
+    size_t i, columns = 2;
     int rc, in_table = 0, in_signatures = 0, in_notes = 0;
 
     rc = glossa__buf_addf(out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -244,13 +255,20 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
             rc = rc || glossa__buf_adds(out, "</div>\n");
             in_signatures = 0;
         }
+        if (in_notes && b->kind != DOC_NOTE) {
+            rc = rc || glossa__buf_adds(out, "</div>\n");
+            in_notes = 0;
+        }
         if (rc)
             break;
         switch (b->kind) {
         case DOC_DRAFT: rc = glossa__buf_adds(out, "<p class=\"draft\">"); break;
         case DOC_TITLE: rc = glossa__buf_adds(out, "<h1>"); break;
         case DOC_SUBTITLE: rc = glossa__buf_adds(out, "<p class=\"subtitle\">"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE: rc = glossa__buf_adds(out, "<h2>"); break;
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
+            rc = glossa__buf_adds(out, "<h2>");
+            break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "<div class=\"page-break\">"); break;
         case DOC_ITEM: rc = glossa__buf_adds(out, "<p class=\"item\">"); break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "<blockquote>"); break;
         case DOC_SIGNATURE:
@@ -278,13 +296,20 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
             break;
         switch (b->kind) {
         case DOC_TITLE: rc = glossa__buf_adds(out, "</h1>\n"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE: rc = glossa__buf_adds(out, "</h2>\n"); break;
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
+            rc = glossa__buf_adds(out, "</h2>\n");
+            break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "</div>\n"); break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "</blockquote>\n"); break;
         case DOC_TABLE_HEAD: case DOC_TABLE_ROW: {
             const char *cell = b->kind == DOC_TABLE_HEAD ? "th" : "td";
-            rc = glossa__buf_addf(out, "</%s><%s>", cell, cell) ||
-                 html_runs(out, b->runs2, b->n_runs2) ||
-                 glossa__buf_addf(out, "</%s></tr>\n", cell);
+            size_t c;
+            if (b->kind == DOC_TABLE_HEAD)
+                columns = b->n_cells;
+            for (c = 1; c < columns && !rc; c++)
+                rc = glossa__buf_addf(out, "</%s><%s>", cell, cell) ||
+                     html_runs(out, b->more[c - 1].runs, b->more[c - 1].n_runs);
+            rc = rc || glossa__buf_addf(out, "</%s></tr>\n", cell);
             break;
         }
         default: rc = glossa__buf_adds(out, "</p>\n"); break;
@@ -309,8 +334,8 @@ static int tei_runs(struct glossa_buf *out, const struct doc_run *runs, size_t n
 
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
 {
-    size_t i;
-    int rc, in_div = 0, in_table = 0;
+    size_t i, columns = 2;
+    int rc, in_div = 0, in_table = 0; /* in_div: 1 an article or the table, 2 a section */
 
     rc = glossa__buf_addf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                                "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"%s\">\n"
@@ -330,7 +355,8 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
             in_table = 0;
         }
         if (!rc && in_div && (b->kind == DOC_ARTICLE || b->kind == DOC_TABLE_TITLE ||
-                              b->kind == DOC_SIGNATURE || b->kind == DOC_NOTE)) {
+                              b->kind == DOC_HEADING || b->kind == DOC_SIGNATURE ||
+                              (b->kind == DOC_NOTE && in_div == 1) || b->kind == DOC_PAGE_BREAK)) {
             rc = glossa__buf_adds(out, "      </div>\n");
             in_div = 0;
         }
@@ -340,11 +366,13 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
         case DOC_DRAFT: rc = glossa__buf_adds(out, "      <note type=\"status\">"); break;
         case DOC_TITLE: rc = glossa__buf_adds(out, "      <head type=\"title\">"); break;
         case DOC_SUBTITLE: rc = glossa__buf_adds(out, "      <head type=\"subtitle\">"); break;
-        case DOC_ARTICLE: case DOC_TABLE_TITLE:
+        case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
             rc = glossa__buf_addf(out, "      <div type=\"%s\">\n        <head>",
-                                  b->kind == DOC_ARTICLE ? "article" : "comparativeTable");
-            in_div = 1;
+                                  b->kind == DOC_ARTICLE ? "article"
+                                  : b->kind == DOC_HEADING ? "section" : "comparativeTable");
+            in_div = b->kind == DOC_HEADING ? 2 : 1; /* a section holds its notes */
             break;
+        case DOC_PAGE_BREAK: rc = glossa__buf_adds(out, "      <pb/>\n"); continue;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "        <quote>"); break;
         case DOC_SIGNATURE: rc = glossa__buf_adds(out, "      <signed>"); break;
         case DOC_NOTE: rc = glossa__buf_adds(out, "      <note type=\"drafting\">"); break;
@@ -362,15 +390,21 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
             break;
         switch (b->kind) {
         case DOC_DRAFT: case DOC_NOTE: rc = glossa__buf_adds(out, "</note>\n"); break;
-        case DOC_TITLE: case DOC_SUBTITLE: case DOC_ARTICLE: case DOC_TABLE_TITLE:
+        case DOC_TITLE: case DOC_SUBTITLE: case DOC_ARTICLE: case DOC_TABLE_TITLE: case DOC_HEADING:
             rc = glossa__buf_adds(out, "</head>\n");
             break;
         case DOC_QUOTE: rc = glossa__buf_adds(out, "</quote>\n"); break;
         case DOC_SIGNATURE: rc = glossa__buf_adds(out, "</signed>\n"); break;
-        case DOC_TABLE_HEAD: case DOC_TABLE_ROW:
-            rc = glossa__buf_adds(out, "</cell><cell>") || tei_runs(out, b->runs2, b->n_runs2) ||
-                 glossa__buf_adds(out, "</cell></row>\n");
+        case DOC_TABLE_HEAD: case DOC_TABLE_ROW: {
+            size_t c;
+            if (b->kind == DOC_TABLE_HEAD)
+                columns = b->n_cells;
+            for (c = 1; c < columns && !rc; c++)
+                rc = glossa__buf_adds(out, "</cell><cell>") ||
+                     tei_runs(out, b->more[c - 1].runs, b->more[c - 1].n_runs);
+            rc = rc || glossa__buf_adds(out, "</cell></row>\n");
             break;
+        }
         default: rc = glossa__buf_adds(out, "</p>\n"); break;
         }
     }
@@ -381,3 +415,4 @@ int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out)
     rc = rc || glossa__buf_adds(out, "    </body>\n  </text>\n</TEI>\n");
     return rc ? GLOSSA_ENOMEM : 0;
 }
+

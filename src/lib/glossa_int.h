@@ -247,6 +247,8 @@ extern const char glossa__schema_rng[];
 extern const size_t glossa__schema_rng_len;
 extern const char glossa__protocol_ru[], glossa__protocol_zh[], glossa__protocol_en[];
 extern const size_t glossa__protocol_ru_len, glossa__protocol_zh_len, glossa__protocol_en_len;
+extern const char glossa__note_ru[], glossa__note_zh[], glossa__note_en[];
+extern const size_t glossa__note_ru_len, glossa__note_zh_len, glossa__note_en_len;
 extern const char glossa__protocol_css[];
 extern const size_t glossa__protocol_css_len;
 
@@ -408,15 +410,30 @@ struct glossa_template;
 ** when path is not NULL. @param[out] out  free with glossa__template_free() */
 int glossa__template_load(struct glossa_template **out, const char *lang, const char *path,
                           glossa_error *err);
+/* Parse a template held in memory (origin names it in messages). */
+int glossa__template_parse(struct glossa_template **out, const char *src, size_t len,
+                           const char *origin, glossa_error *err);
 void glossa__template_free(struct glossa_template *t);
+/* Append s to out with each {name} replaced by its value (NULL: nothing);
+** a {name} not among the n names stays as written. 0 or GLOSSA_ENOMEM. */
+int glossa__template_fill(struct glossa_buf *out, const char *s, const char *const *names,
+                          const char *const *values, int n);
+/* Section key of t filled from the NULL-terminated name, value pairs in ap
+** (at most 8), copied into a (tmp is scratch space); NULL when out of memory. */
+char *glossa__template_fillv(const struct glossa_template *t, const char *key,
+                             struct glossa_buf *tmp, struct glossa_arena *a, va_list ap);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
 
 /* ---- doc.c: a small document model and its writers ----------------------- */
 
+/* Consecutive DOC_SIGNATURE blocks are the signature block, one per Party:
+** DOCX and HTML set them side by side, a column each with room to sign. */
 enum doc_kind {
     DOC_DRAFT, DOC_TITLE, DOC_SUBTITLE, DOC_PARA, DOC_ARTICLE, DOC_ITEM, DOC_QUOTE,
-    DOC_SIGNATURE, DOC_NOTE, DOC_TABLE_TITLE, DOC_TABLE_HEAD, DOC_TABLE_ROW
+    DOC_SIGNATURE, DOC_NOTE, DOC_TABLE_TITLE, DOC_TABLE_HEAD, DOC_TABLE_ROW,
+    DOC_PAGE_BREAK, /* what follows starts a new page (DOCX, print; no text) */
+    DOC_HEADING     /* the title of a part after the text: notes, an annex */
 };
 enum doc_style { RUN_PLAIN = 0, RUN_DEL = 1, RUN_INS = 2 };
 
@@ -424,10 +441,15 @@ struct doc_run {
     int style;
     const char *text;
 };
+#define DOC_MAX_CELLS 6  /* columns of a table */
+struct doc_cell {
+    struct doc_run *runs; size_t n_runs;
+};
 struct doc_block {
     enum doc_kind kind;
-    struct doc_run *runs;  size_t n_runs;   /* the text (left cell of a table row) */
-    struct doc_run *runs2; size_t n_runs2;  /* right cell of a table row */
+    struct doc_run *runs;  size_t n_runs;   /* the text (the first cell of a table row) */
+    struct doc_cell more[DOC_MAX_CELLS - 1]; /* a table row's other cells */
+    size_t n_cells;                          /* a table row's cells (1 + the last one used) */
 };
 struct glossa_doc {
     struct glossa_arena *arena;
@@ -441,8 +463,9 @@ struct glossa_doc *glossa__doc_new(const char *lang);
 void glossa__doc_free(struct glossa_doc *d);
 /* Add a block of one plain run; returns it (NULL on OOM). */
 struct doc_block *glossa__doc_add(struct glossa_doc *d, enum doc_kind kind, const char *text);
-/* Append a run to a block's text (right = 1: the right cell). */
-int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int right, int style,
+/* Append a run to a block's text, or to cell number cell (0, 1, …) of a
+** table row. A table has as many columns as its head has cells. */
+int glossa__doc_run(struct glossa_doc *d, struct doc_block *b, int cell, int style,
                     const char *text, size_t len);
 
 /* The one XML escaper (doc.c), for every XML and HTML glossa writes:
@@ -456,6 +479,9 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
 /* A .docx (Office Open XML) package, bytes in out. */
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
+/* d in format, as a new buffer (freed with glossa_free) of *out_len bytes. */
+int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
+                      size_t *out_len, glossa_error *err);
 
 /* ---- store.c: an open index (store_int.h has its inside) ----------------- */
 

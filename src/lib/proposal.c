@@ -485,3 +485,21 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
         *warnings = c.warnings;
     return rc;
 }
+
+/* ---- for the other readers of a proposal's DOM (explanatory.c) ---------------------- */
+
+int glossa__tei_is(xmlNodePtr n, const char *name)
+{
+    return is_tei(n, name);
+}
+
+char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n)
+{
+    return text_copy(a, n);
+}
+
+char *glossa__xml_prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *name,
+                            const xmlChar *ns)
+{
+    return prop_copy(a, n, name, ns);
+}

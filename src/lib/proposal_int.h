@@ -1,7 +1,8 @@
 /*
 ** proposal_int.h — proposals in memory, shared by proposal.c (loading,
-** checks), positions.c (where each change stands) and consolidate.c (the
-** next version of the term base). Private to libglossa.
+** checks), positions.c (where each change stands), consolidate.c (the
+** next version of the term base) and explanatory.c (the note sent with a
+** draft). Private to libglossa.
 */
 #ifndef GLOSSA_PROPOSAL_INT_H
 #define GLOSSA_PROPOSAL_INT_H
@@ -44,5 +45,21 @@ struct glossa_status_report {
 
 /* First descendant TEI element called name, or NULL. */
 xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
+/* Is n the TEI element called name? */
+int glossa__tei_is(xmlNodePtr n, const char *name);
+/* n's text content, or attribute name (in namespace ns, or none), copied
+** into a; NULL when absent (or out of memory). */
+char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n);
+char *glossa__xml_prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *name,
+                            const xmlChar *ns);
+
+/* ---- explanatory.c: what the note and the protocol's table both say ---- */
+
+/* The rationale of a proposal's entry in lang; else the first in another
+** language, *written_in its tag (NULL when in lang); NULL when none. */
+const char *glossa__proposal_rationale(struct glossa_arena *a, xmlNodePtr entry, const char *lang,
+                                       const char **written_in);
+/* A language's name (tag "ru") in language in ("русский", "俄语", "Russian"). */
+const char *glossa__language_name(struct glossa_arena *a, const char *tag, const char *in);
 
 #endif

@@ -14,6 +14,7 @@
 */
 #include "glossa_int.h"
 #include "diff_int.h"
+#include "proposal_int.h"
 
 #include <unicode/ucol.h>
 #include <unicode/ustring.h>
@@ -158,49 +159,16 @@ static int collect_amendments(struct protocol *p)
 /* A template section filled in, as a string in the document's arena. */
 static const char *fill(struct protocol *p, const char *key, ...)
 {
-    const char *names[8], *values[8];
-    const char *s = glossa__template_get(p->tpl, key);
-    struct glossa_buf *out = &p->tmp;
     va_list ap;
-    int n = 0;
-    char *copy;
-
+    const char *text;
     va_start(ap, key);
-    while (n < 8 && (names[n] = va_arg(ap, const char *)) != NULL) {
-        values[n] = va_arg(ap, const char *);
-        n++;
-    }
+    text = glossa__template_fillv(p->tpl, key, &p->tmp, p->doc->arena, ap);
     va_end(ap);
-    glossa__buf_clear(out);
-    if (glossa__buf_add(out, "", 0)) {
+    if (!text) {
         p->oom = 1;
         return "";
     }
-    while (*s) {
-        const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
-        int i, found = 0;
-        if (!open || !close) {
-            p->oom |= glossa__buf_adds(out, s) != 0;
-            break;
-        }
-        p->oom |= glossa__buf_add(out, s, (size_t)(open - s)) != 0;
-        for (i = 0; i < n && !found; i++) {
-            if (strlen(names[i]) == (size_t)(close - open - 1) &&
-                strncmp(names[i], open + 1, (size_t)(close - open - 1)) == 0) {
-                p->oom |= glossa__buf_adds(out, values[i] ? values[i] : "") != 0;
-                found = 1;
-            }
-        }
-        if (!found)
-            p->oom |= glossa__buf_add(out, open, (size_t)(close - open + 1)) != 0;
-        s = close + 1;
-    }
-    copy = glossa__arena_strdup(p->doc->arena, glossa__buf_str(out));
-    if (!copy) {
-        p->oom = 1;
-        return "";
-    }
-    return copy;
+    return text;
 }
 
 /* The k-th label of a space-separated list section ("а б в …"), else k+1. */
@@ -423,6 +391,70 @@ static void add_final(struct protocol *p)
     add_section(p, DOC_SIGNATURE, "signatures", 1);
 }
 
+/* A remark after the text of a cell: a space between, but not in Chinese
+** (the remark opens with a full-width parenthesis). */
+static void add_remark(struct protocol *p, struct doc_block *b, int cell, const char *remark)
+{
+    const char *space = strcmp(p->opts->lang, "zh") == 0 ? "" : " ";
+    if (glossa__doc_run(p->doc, b, cell, RUN_PLAIN, space, strlen(space)) ||
+        glossa__doc_run(p->doc, b, cell, RUN_PLAIN, remark, strlen(remark)))
+        p->oom = 1;
+}
+
+/* The current wording of a concept not verified (reliability 1) says so,
+** so that it is not read as treaty text. */
+static void mark_unverified(struct protocol *p, struct doc_block *b, const struct v_concept *old)
+{
+    const char *mark = old && old->reliability == 1 ? fill(p, "table.unverified", NULL) : "";
+    if (*mark)
+        add_remark(p, b, 0, mark);
+}
+
+/* The proposals the changes come from (opts version 2), or NULL. */
+static const struct glossa_proposals *proposals_of(const struct protocol *p)
+{
+    return p->opts->version >= 2 ? p->opts->proposals : NULL;
+}
+
+static void cell_text(struct protocol *p, struct doc_block *b, int cell, const char *text)
+{
+    if (glossa__doc_run(p->doc, b, cell, RUN_PLAIN, text, strlen(text)))
+        p->oom = 1;
+}
+
+/* Who proposed the change (state and proposal; every proposal of the
+** concept with the same Russian wording, else every one of it) and why. */
+static void add_proposal_cells(struct protocol *p, struct doc_block *b, const struct amendment *a)
+{
+    const struct glossa_proposals *ps = proposals_of(p);
+    const struct v_concept *c = a->new ? a->new : a->old;
+    const char *wording = glossa__concept_def(c, "ru"), *rationale = NULL, *in = NULL;
+    size_t i, found = 0;
+    int pass;
+
+    for (pass = 0; pass < 2 && !found; pass++) {
+        for (i = 0; i < ps->n && !p->oom; i++) {
+            const glossa_proposal_change *ch = &ps->changes[i];
+            const char *d = glossa__concept_def(ps->sources[i].concept, "ru");
+            char who[160];
+            if (!ch->id || strcmp(ch->id, c->id) != 0 ||
+                (pass == 0 && (!wording || !d || strcmp(wording, d) != 0)))
+                continue;
+            snprintf(who, sizeof who, "%s%s (%s)", found ? "; " : "", ch->state, ch->proposal);
+            cell_text(p, b, 2, who);
+            if (!found++)
+                rationale = glossa__proposal_rationale(p->doc->arena, ps->sources[i].entry,
+                                                       p->opts->lang, &in);
+        }
+    }
+    if (!found)
+        cell_text(p, b, 2, "—");
+    cell_text(p, b, 3, rationale ? rationale : "—");
+    if (rationale && in)
+        add_remark(p, b, 3, fill(p, "table.untranslated", "lang",
+                                 glossa__language_name(p->doc->arena, in, p->opts->lang), NULL));
+}
+
 /* Old and new wording of an entry, side by side, changed words marked. */
 static void add_table_row(struct protocol *p, const struct amendment *a)
 {
@@ -436,12 +468,16 @@ static void add_table_row(struct protocol *p, const struct amendment *a)
         p->oom = 1;
         return;
     }
+    if (proposals_of(p))
+        add_proposal_cells(p, b, a);
     if (!old_text || !new_text) {
         const char *none = fill(p, old_text ? "table.deleted" : "table.added", NULL);
         p->oom |= glossa__doc_run(p->doc, b, 0, old_text ? RUN_DEL : RUN_PLAIN,
                                   old_text ? old_text : none, strlen(old_text ? old_text : none)) != 0;
         p->oom |= glossa__doc_run(p->doc, b, 1, new_text ? RUN_INS : RUN_PLAIN,
                                   new_text ? new_text : none, strlen(new_text ? new_text : none)) != 0;
+        if (old_text)
+            mark_unverified(p, b, a->old);
         return;
     }
     if (glossa__redline(p->diff->norm, p->doc->arena, old_text, new_text, &r)) {
@@ -457,6 +493,7 @@ static void add_table_row(struct protocol *p, const struct amendment *a)
             p->oom |= glossa__doc_run(p->doc, b, 1, pc->op == GLOSSA_EDIT_INS ? RUN_INS : RUN_PLAIN,
                                       pc->s, pc->len) != 0;
     }
+    mark_unverified(p, b, a->old);
 }
 
 static void add_table(struct protocol *p)
@@ -471,8 +508,25 @@ static void add_table(struct protocol *p)
         p->oom = 1;
         return;
     }
+    if (proposals_of(p)) {
+        cell_text(p, head, 2, fill(p, "table.by", NULL));
+        cell_text(p, head, 3, fill(p, "table.rationale", NULL));
+    }
     for (i = 0; i < p->n_am && !p->oom; i++)
         add_table_row(p, &p->am[i]);
+}
+
+/* The drafters' notes on a page of their own, their first line the title. */
+static void add_notes(struct protocol *p)
+{
+    size_t first;
+    if (!*glossa__template_get(p->tpl, "drafting.notes"))
+        return;
+    add_block(p, DOC_PAGE_BREAK, NULL);
+    first = p->doc->n;
+    add_section(p, DOC_NOTE, "drafting.notes", 1);
+    if (p->doc->n > first)
+        p->doc->blocks[first].kind = DOC_HEADING;
 }
 
 static int build(struct protocol *p)
@@ -490,10 +544,12 @@ static int build(struct protocol *p)
         add_block(p, DOC_DRAFT, fill(p, "draft", NULL));
         p->doc->title = fill(p, "table.title", NULL);
     }
-    if (p->opts->table || p->opts->table_only)
+    if (p->opts->table || p->opts->table_only) {
+        if (!p->opts->table_only)
+            add_block(p, DOC_PAGE_BREAK, NULL);
         add_table(p);
-    if (!p->opts->table_only)
-        add_section(p, DOC_NOTE, "drafting.notes", 1);
+    }
+    add_notes(p);
     return p->oom ? GLOSSA_ENOMEM : 0;
 }
 
@@ -501,7 +557,6 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
                            char **out, size_t *out_len, glossa_error *err)
 {
     static const glossa_protocol_opts defaults = GLOSSA_PROTOCOL_OPTS_INIT;
-    struct glossa_buf buf = GLOSSA_BUF_INIT;
     struct protocol p;
     UErrorCode status = U_ZERO_ERROR;
     int rc;
@@ -528,26 +583,8 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
         rc = glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
         goto out;
     }
-    switch (opts->format) {
-    case GLOSSA_FORMAT_MD: rc = glossa__doc_markdown(p.doc, &buf); break;
-    case GLOSSA_FORMAT_HTML: rc = glossa__doc_html(p.doc, &buf); break;
-    case GLOSSA_FORMAT_TEI: rc = glossa__doc_tei(p.doc, &buf); break;
-    case GLOSSA_FORMAT_DOCX: rc = glossa__doc_docx(p.doc, &buf, err); break;
-    default: rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unknown format"); break;
-    }
-    if (rc == GLOSSA_ENOMEM)
-        glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
-    if (!rc) {
-        if (glossa__buf_add(&buf, "", 0)) {
-            rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        } else {
-            *out_len = buf.len;
-            *out = buf.data;
-            buf.data = NULL;
-        }
-    }
+    rc = glossa__doc_write(p.doc, opts->format, out, out_len, err);
 out:
-    glossa__buf_release(&buf);
     if (p.coll)
         ucol_close(p.coll);
     glossa__doc_free(p.doc);

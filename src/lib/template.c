@@ -1,12 +1,13 @@
 /*
-** template.c — the fixed wording of draft protocols, one template per
-** language under export/protocol/ (embedded at build time, or read from a
-** file the user names). A template is a list of [section] headers, each
+** template.c — the fixed wording of draft protocols and explanatory notes,
+** one template per language under export/protocol/ and export/note/
+** (embedded at build time, or read from a file the user names). A template is a list of [section] headers, each
 ** followed by its text; lines starting with '#' are comments. {name}
 ** placeholders are filled by glossa__template_fill().
 */
 #include "glossa_int.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #define MAX_SECTIONS 64
@@ -78,7 +79,6 @@ static int parse(struct glossa_template *t, const char *src, size_t len, const c
 int glossa__template_load(struct glossa_template **out, const char *lang, const char *path,
                           glossa_error *err)
 {
-    struct glossa_template *t;
     const char *src = NULL;
     size_t len = 0;
     struct glossa_buf file = GLOSSA_BUF_INIT;
@@ -101,19 +101,49 @@ int glossa__template_load(struct glossa_template **out, const char *lang, const 
                                  "no protocol template for language '%s' (ru, zh or en)",
                                  lang ? lang : "");
     }
-    t = glossa__calloc(1, sizeof *t);
-    if (!t) {
-        glossa__buf_release(&file);
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    }
-    rc = parse(t, src, len, path ? path : "built-in template", err);
+    rc = glossa__template_parse(out, src, len, path ? path : "built-in template", err);
     glossa__buf_release(&file);
+    return rc;
+}
+
+int glossa__template_parse(struct glossa_template **out, const char *src, size_t len,
+                           const char *origin, glossa_error *err)
+{
+    struct glossa_template *t = glossa__calloc(1, sizeof *t);
+    int rc;
+    if (!t)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    rc = parse(t, src, len, origin, err);
     if (rc) {
         glossa__template_free(t);
         return rc;
     }
     *out = t;
     return 0;
+}
+
+int glossa__template_fill(struct glossa_buf *out, const char *s, const char *const *names,
+                          const char *const *values, int n)
+{
+    int rc = glossa__buf_add(out, "", 0);
+    while (*s && !rc) {
+        const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
+        int i, found = 0;
+        if (!open || !close)
+            return glossa__buf_adds(out, s) ? GLOSSA_ENOMEM : 0;
+        rc = glossa__buf_add(out, s, (size_t)(open - s));
+        for (i = 0; i < n && !found && !rc; i++) {
+            if (strlen(names[i]) == (size_t)(close - open - 1) &&
+                strncmp(names[i], open + 1, (size_t)(close - open - 1)) == 0) {
+                rc = glossa__buf_adds(out, values[i] ? values[i] : "");
+                found = 1;
+            }
+        }
+        if (!found && !rc)
+            rc = glossa__buf_add(out, open, (size_t)(close - open + 1));
+        s = close + 1;
+    }
+    return rc ? GLOSSA_ENOMEM : 0;
 }
 
 void glossa__template_free(struct glossa_template *t)
@@ -135,4 +165,19 @@ const char *glossa__template_get(const struct glossa_template *t, const char *ke
         if (strcmp(t->keys[i], key) == 0)
             return t->values[i] ? t->values[i] : "";
     return "";
+}
+
+char *glossa__template_fillv(const struct glossa_template *t, const char *key,
+                             struct glossa_buf *tmp, struct glossa_arena *a, va_list ap)
+{
+    const char *names[8], *values[8];
+    int n = 0;
+    while (n < 8 && (names[n] = va_arg(ap, const char *)) != NULL) {
+        values[n] = va_arg(ap, const char *);
+        n++;
+    }
+    glossa__buf_clear(tmp);
+    if (glossa__template_fill(tmp, glossa__template_get(t, key), names, values, n))
+        return NULL;
+    return glossa__arena_strdup(a, glossa__buf_str(tmp));
 }

@@ -133,6 +133,18 @@ options_record() {
 # is one check; a table without cases fails. GOLDEN_UPDATE=1 rewrites FILE
 # from what the commands print now (then review the diff); to add a case,
 # add its "$ " line and rewrite.
+# golden_file FILE CMD...: CMD exits 0 and its stdout equals FILE (a document
+# such as a protocol or a note); GLOSSA_UPDATE_GOLDEN=1 rewrites FILE instead.
+golden_file() {
+    local file=$1; shift
+    run "$@"
+    if [ "$RC" -ne 0 ]; then fail "$*: exit $RC: $ERR"; return; fi
+    if [ "${GLOSSA_UPDATE_GOLDEN:-}" = 1 ]; then
+        mkdir -p "$(dirname "$file")"; printf '%s\n' "$OUT" > "$file"; ok; return
+    fi
+    if diff -u "$file" <(printf '%s\n' "$OUT") > golden.diff; then ok
+    else fail "$* differs from $file: $(head -40 golden.diff)"; fi
+}
 golden_stream() { # golden_stream NAME FILE: one stream of a case's record
     if [ ! -s "$2" ]; then printf -- '--- %s: none\n' "$1"; return; fi
     [ "$1" = stdout ] || printf -- '--- %s\n' "$1"

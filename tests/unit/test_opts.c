@@ -51,6 +51,7 @@ static void test_opts__versions_checked(void **state)
         glossa_scan_opts so = GLOSSA_SCAN_OPTS_INIT;
         glossa_candidates_opts co = GLOSSA_CANDIDATES_OPTS_INIT;
         glossa_propose_opts pro = GLOSSA_PROPOSE_OPTS_INIT;
+        glossa_note_opts no = GLOSSA_NOTE_OPTS_INIT;
         glossa_results *res = NULL;
         glossa_dict *dict = NULL;
         glossa_diff *diff = NULL;
@@ -62,7 +63,7 @@ static void test_opts__versions_checked(void **state)
         const char *target = th_path(dir, "never.db");
 
         io.version = lo.version = po.version = dopt.version = bad[i];
-        eo.version = imo.version = so.version = co.version = pro.version = bad[i];
+        eo.version = imo.version = so.version = co.version = pro.version = no.version = bad[i];
         refused(glossa_validate(inputs, 1, &io, NULL, &err), &err, "glossa_index_opts", bad[i],
                 GLOSSA_INDEX_OPTS_VERSION);
         refused(glossa_index(target, inputs, 1, &io, NULL, &err), &err, "glossa_index_opts",
@@ -76,6 +77,8 @@ static void test_opts__versions_checked(void **state)
                 "glossa_lookup_opts", bad[i], GLOSSA_LOOKUP_OPTS_VERSION);
         refused(glossa_protocol_render(NULL, &po, &out, &len, &err), &err, "glossa_protocol_opts",
                 bad[i], GLOSSA_PROTOCOL_OPTS_VERSION);
+        refused(glossa_note_render(NULL, NULL, &no, &out, &len, &err), &err, "glossa_note_opts",
+                bad[i], GLOSSA_NOTE_OPTS_VERSION);
         refused(glossa_dict_new(&dict, db, &dopt, &err), &err, "glossa_dict_opts", bad[i],
                 GLOSSA_DICT_OPTS_VERSION);
         refused(glossa_export(inputs, 1, &eo, &out, &len, NULL, &err), &err, "glossa_export_opts",
