@@ -74,7 +74,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
         out_printf(stdout, "%s: %u agreed change%s applied\n", out, applied, applied == 1 ? "" : "s");
     glossa_status_free(r);
     glossa_proposals_free(p);
-    return rc ? EXIT_ERR : EXIT_OK_;
+    return rc == GLOSSA_EINPUT ? EXIT_NONE : rc ? EXIT_ERR : EXIT_OK_; /* 1: content problems */
 }
 
 const struct cli_command cmd_consolidate_spec = {
