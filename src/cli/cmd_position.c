@@ -23,7 +23,7 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     const char *file = a->positions;
     glossa_proposals *p = NULL;
     glossa_error err;
-    char deflt[2048];
+    char deflt[2048], line[512];
     int rc;
 
     if (args->n_positional < 3) {
@@ -39,14 +39,13 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))
         return rc;
     rc = glossa_position_record(file, p, a->proposal, args->positional[0], args->positional[1],
-                                args->positional[2], a->comment, &err);
+                                args->positional[2], a->comment, line, sizeof line, &err);
     glossa_proposals_free(p);
     if (rc) {
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    out_printf(stdout, "%s: %s%s%s %s %s\n", file, a->proposal ? a->proposal : "",
-               a->proposal ? " " : "", args->positional[0], args->positional[1], args->positional[2]);
+    out_printf(stdout, "%s: %s\n", file, line);
     return EXIT_OK_;
 }
 

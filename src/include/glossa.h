@@ -413,10 +413,12 @@ void glossa_status_free(glossa_status_report *r);
 ** state and change is replaced. proposal: the proposal's id, or NULL when
 ** one proposal changes the concept. state: a party of the file's "# parties:"
 ** line (upper-cased). position: agreed, objection, pending or withdrawn (only
-** by the proposing state). */
+** by the proposing state). recorded (may be NULL) gets the position as
+** written, "PROPOSAL CONCEPT STATE POSITION HASH". */
 int glossa_position_record(const char *positions_file, const glossa_proposals *p,
                            const char *proposal, const char *change_id, const char *state,
-                           const char *position, const char *comment, glossa_error *err);
+                           const char *position, const char *comment, char *recorded,
+                           size_t recorded_size, glossa_error *err);
 
 /* Write the next version of a term-base file: base_file with every change
 ** agreed by all parties applied (amended entries replaced in place, new ones

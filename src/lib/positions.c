@@ -380,7 +380,7 @@ int glossa_status(const glossa_proposals *p, const char *const *position_files, 
     for (i = 0; !rc && i < p->n; i++)
         for (j = i; !placed[i] && j < p->n; j++)
             if (!placed[j] && strcmp(p->changes[j].id, p->changes[i].id) == 0) {
-                placed[j] = 1;
+                placed[j] = j > i; /* i itself last, so that the loop goes on */
                 stand(r, &ps, p, &p->changes[j], &r->items[r->n++]);
             }
     glossa__free(ps.items);
@@ -477,7 +477,8 @@ static int add_line(struct glossa_buf *out, const glossa_proposal_change *c, con
 
 int glossa_position_record(const char *positions_file, const glossa_proposals *p,
                            const char *proposal, const char *change_id, const char *state_given,
-                           const char *position, const char *comment, glossa_error *err)
+                           const char *position, const char *comment, char *recorded,
+                           size_t recorded_size, glossa_error *err)
 {
     struct glossa_buf out = GLOSSA_BUF_INIT;
     struct positions ps;
@@ -539,8 +540,8 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     } else if (!is_party(ps.parties, state)) {
         parties_said(&ps, parties, sizeof parties);
         rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "%s is not a party: %s", state, parties);
-    } else {
-        rc = glossa_write_file(positions_file, out.data, out.len, err);
+    } else if (!(rc = glossa_write_file(positions_file, out.data, out.len, err)) && recorded) {
+        snprintf(recorded, recorded_size, "%s %s %s %s %s", c->proposal, c->id, state, position, c->hash);
     }
     glossa__buf_release(&out);
     return rc;
