@@ -7,12 +7,14 @@
 
 #include <string.h>
 
+#define NAME_CHARS "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-"
+
 struct position_args {
     const char *positions, *comment, *proposal;
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_PATH(position_args, positions, "positions", 'p', "FILE", "the positions file (default: positions/positions.txt in the glossary folder)"),
+    CLI_OPT_PATH(position_args, positions, "positions", 'p', "FILE", "the positions file (default: positions/round-R.txt in the glossary folder)"),
     CLI_OPT_TEXT(position_args, proposal, "proposal", 0, "ID", "the proposal whose change it is (required when several change CONCEPT)"),
     CLI_OPT_TEXT(position_args, comment, "comment", 'c', "TEXT", "why (for an objection)"),
 };
@@ -22,6 +24,7 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     const struct position_args *a = args->opts;
     const char *file = a->positions;
     glossa_proposals *p = NULL;
+    const glossa_proposal_change *c = NULL;
     glossa_error err;
     char deflt[2048], line[512];
     int rc;
@@ -30,16 +33,21 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
         fprintf(stderr, "usage: glossa %s\n", self->usage);
         return EXIT_ERR;
     }
-    if (!file) {
-        char g[4096];
-        snprintf(deflt, sizeof deflt, "%s/positions/positions.txt",
-                 out_default_glossary(g, sizeof g));
-        file = deflt;
-    }
     if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))
         return rc;
-    rc = glossa_position_record(file, p, a->proposal, args->positional[0], args->positional[1],
-                                args->positional[2], a->comment, line, sizeof line, &err);
+    rc = glossa_position_change(p, a->proposal, args->positional[0], &c, &err);
+    if (!rc && !file) {
+        /* the round's file, which status reads; a round that is no plain name: positions.txt */
+        char g[4096];
+        const char *round = c->round && c->round[0] != '.' &&
+                            c->round[strspn(c->round, NAME_CHARS)] == '\0' ? c->round : NULL;
+        snprintf(deflt, sizeof deflt, "%s/positions/%s%s.txt", out_default_glossary(g, sizeof g),
+                 round ? "round-" : "positions", round ? round : "");
+        file = deflt;
+    }
+    if (!rc)
+        rc = glossa_position_record(file, p, a->proposal, args->positional[0], args->positional[1],
+                                    args->positional[2], a->comment, line, sizeof line, &err);
     glossa_proposals_free(p);
     if (rc) {
         out_error(&args->out, &err);
@@ -63,10 +71,12 @@ const struct cli_command cmd_position_spec = {
     "named by the file's '# parties:' line (default: KZ CN KG RU TJ UZ). A\n"
     "state's earlier line on the same change is replaced. The proposals are read\n"
     "from PROPOSAL (files or folders; default: the glossary folder's proposals/).\n"
-    "The default FILE is positions/positions.txt in the glossary folder: the\n"
-    "folder $GLOSSA_GLOSSARY names, else ../share/glossa/glossary beside the\n"
-    "binary, else the glossary/ of the source tree glossa was built from, else\n"
-    "the installed one.",
+    "The default FILE is the file of the proposal's round R, positions/round-R.txt\n"
+    "(positions/positions.txt for a proposal without a round), in the glossary\n"
+    "folder: the folder $GLOSSA_GLOSSARY names, else ../share/glossa/glossary\n"
+    "beside the binary, else the glossary/ of the source tree glossa was built\n"
+    "from, else the installed one. 'glossa status' reads every .txt file there,\n"
+    "in name order, later lines winning.",
     "  glossa position kz-information-security-incident CN agreed\n"
     "  glossa position --proposal RU-2026-1 ru-information-security-threats CN objection --comment \"duplicates annex item 13\"\n",
     CLI_PLAIN,

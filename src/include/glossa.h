@@ -408,6 +408,12 @@ const glossa_change_status *glossa_status_get(const glossa_status_report *r, siz
 const char *glossa_status_parties(const glossa_status_report *r);
 void glossa_status_free(glossa_status_report *r);
 
+/* The change a position is on: of concept id, by proposal (NULL: the one
+** proposal that changes it; an error listing them when several do).
+** @param[out] out  borrowed from p */
+int glossa_position_change(const glossa_proposals *p, const char *proposal, const char *id,
+                           const glossa_proposal_change **out, glossa_error *err);
+
 /* Record a state's position on a change in a positions file (created when
 ** missing), with the change's current hash; an earlier line of the same
 ** state and change is replaced. proposal: the proposal's id, or NULL when

@@ -32,6 +32,7 @@
 
 struct position {
     char proposal[64], change[128], state[4], position[16], hash[20], comment[256];
+    char why[200]; /* what is wrong with a malformed line, reported in order */
     const char *file;
     long line;
 };
@@ -152,10 +153,9 @@ static void parties_said(const struct positions *ps, char *out, size_t size)
                  ps->parties);
 }
 
-static int read_positions(struct positions *ps, const char *path, glossa_diag_fn fn, void *ud,
-                          glossa_error *err)
+static int read_positions(struct positions *ps, const char *path, glossa_error *err)
 {
-    char line[1024], why[256];
+    char line[1024];
     long lineno = 0;
     FILE *f = fopen(path, "r");
     if (!f)
@@ -170,11 +170,7 @@ static int read_positions(struct positions *ps, const char *path, glossa_diag_fn
             set_parties(ps, parties, path);
             continue;
         }
-        if ((r = parse_line(line, &p, why, sizeof why)) < 0) {
-            diag(fn, ud, GLOSSA_EINPUT, path, lineno, "%s", why);
-            ps->errors++;
-        }
-        if (r <= 0)
+        if ((r = parse_line(line, &p, p.why, sizeof p.why)) == 0)
             continue;
         if (ps->n == MAX_POSITIONS) {
             fclose(f);
@@ -237,7 +233,10 @@ static void resolve(struct positions *ps, const glossa_proposals *p, glossa_diag
         struct position *q = &ps->items[i];
         const glossa_proposal_change *only = NULL, *c = NULL;
         int ok = 1;
-        if (!q->proposal[0]) {
+        if (q->why[0]) {
+            diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s", q->why);
+            ok = 0;
+        } else if (!q->proposal[0]) {
             size_t n = proposals_of(p, q->change, list, sizeof list, &only);
             if (n == 1) {
                 snprintf(q->proposal, sizeof q->proposal, "%s", only->proposal);
@@ -366,7 +365,7 @@ int glossa_status(const glossa_proposals *p, const char *const *position_files, 
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
     for (i = 0; i < n && !rc; i++)
-        rc = read_positions(&ps, position_files[i], on_diag, userdata, err);
+        rc = read_positions(&ps, position_files[i], err);
     if (!rc)
         resolve(&ps, p, on_diag, userdata);
     if (!rc && ps.errors)
@@ -441,10 +440,8 @@ void glossa_status_free(glossa_status_report *r)
     glossa__free(r);
 }
 
-/* The change a new position is on: of concept id, by proposal (NULL: the one
-** proposal that changes it). */
-static int change_to_record(const glossa_proposals *p, const char *proposal, const char *id,
-                            const glossa_proposal_change **out, glossa_error *err)
+int glossa_position_change(const glossa_proposals *p, const char *proposal, const char *id,
+                           const glossa_proposal_change **out, glossa_error *err)
 {
     char list[512];
     size_t i, n = proposals_of(p, id, list, sizeof list, out);
@@ -487,7 +484,7 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     FILE *f;
     int rc = 0, replaced = 0;
 
-    if ((rc = change_to_record(p, proposal, change_id, &c, err)))
+    if ((rc = glossa_position_change(p, proposal, change_id, &c, err)))
         return rc;
     if (!is_position(position))
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
