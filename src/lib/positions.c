@@ -110,7 +110,7 @@ static int parse_line(const char *line, struct position *p, char *why, size_t wh
         snprintf(why, why_size, "a field is too long; expected: %s", LINE_FORM);
         return -1;
     }
-    snprintf(p->state, sizeof p->state, "%s", st);
+    field(p->state, sizeof p->state, st); /* two letters */
     field(p->position, sizeof p->position, old ? f[2] : f[3]); /* one of the four words */
     return 1;
 }
