@@ -21,6 +21,19 @@ static const struct cli_option options[] = {
     CLI_OPT_DATE(consolidate_args, in_force, "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force"),
 };
 
+/* out_diag, counting errors: problems of the changes or positions, each reported (exit 1). */
+struct counted {
+    const struct cli_out *out;
+    unsigned errors;
+};
+
+static void counted_diag(const glossa_error *d, void *userdata)
+{
+    struct counted *c = userdata;
+    c->errors += d->code != GLOSSA_WARNING;
+    out_diag(d, (void *)c->out);
+}
+
 static int run_consolidate(const struct cli_command *self, struct cli_args *args)
 {
     const struct consolidate_args *a = args->opts;
@@ -30,6 +43,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     const char *dir = a->output;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
+    struct counted counted = { &args->out, 0 };
     glossa_error err;
     char base_default[2048], out[4096];
     const char *name;
@@ -54,7 +68,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     }
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    rc = load_status(p, pos, &r, out_diag, &args->out, &err);
+    rc = load_status(p, pos, &r, counted_diag, &counted, &err);
     if (!rc && round) {
         /* changes of other rounds are left out: mark them not agreed */
         for (i = 0; i < glossa_status_count(r); i++) {
@@ -67,14 +81,14 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     snprintf(out, sizeof out, "%s/%s", dir, name);
     if (!rc)
         rc = glossa_consolidate(base, p, r, a->in_force, out, &applied,
-                                out_diag, &args->out, &err);
+                                counted_diag, &counted, &err);
     if (rc)
         out_error(&args->out, &err);
     else
         out_printf(stdout, "%s: %u agreed change%s applied\n", out, applied, applied == 1 ? "" : "s");
     glossa_status_free(r);
     glossa_proposals_free(p);
-    return rc ? EXIT_ERR : EXIT_OK_;
+    return rc && counted.errors ? EXIT_NONE : rc ? EXIT_ERR : EXIT_OK_;
 }
 
 const struct cli_command cmd_consolidate_spec = {
@@ -95,7 +109,10 @@ const struct cli_command cmd_consolidate_spec = {
     "reported, and nothing is written.\n"
     "With --in-force DATE the history is kept: replaced wordings stay in the entry\n"
     "with to=DATE, new ones get from=DATE ('glossa show --history', 'lookup\n"
-    "--as-of'). Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.",
+    "--as-of'). Then 'glossa protocol BASE DIR/annex1.xml' drafts the protocol.\n"
+    "Exit status: 0 written; 1 nothing written, for problems of the changes or the\n"
+    "positions, each reported (a conflict: two agreed wordings of one concept);\n"
+    "2 unreadable input.",
     "  glossa consolidate --round 2026-1 -o /tmp/next\n"
     "  glossa consolidate --round 2026-1 --in-force 2027-06-01 -o /tmp/next\n"
     "  glossa protocol glossary/annex1.xml /tmp/next/annex1.xml --lang ru\n",

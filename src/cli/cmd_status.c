@@ -1,7 +1,8 @@
 /*
 ** cmd_status.c — `glossa status`: per proposed change, who has agreed to its
-** current wording, who objects and why, who has not answered, and whether it
-** is agreed by every party.
+** current wording, who objects and why, who has not answered, whether it is
+** agreed by every party, and which other proposals' wordings of the same
+** concept compete with it.
 */
 #include "cmd.h"
 
@@ -36,7 +37,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     if (rc) {
         out_error(&args->out, &err);
         glossa_proposals_free(p);
-        return EXIT_ERR;
+        return rc == GLOSSA_EINPUT ? EXIT_NONE : EXIT_ERR; /* 1: problems in the positions */
     }
     if (json) {
         status_print_json(stdout, r, round);
@@ -56,6 +57,8 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
         out_printf(stdout, "%-8s", s->status);
         fputs(out_color(&args->out, 0, "\033[0m"), stdout);
         out_printf(stdout, " %s (%s, %s %s, %s)\n", c->id, c->kind, c->proposal, c->state, c->hash);
+        if (s->competing)
+            out_printf(stdout, "         competing:  %s (another wording of %s)\n", s->competing, c->id);
         out_printf(stdout, "         agreed:     %s\n", s->agreed ? s->agreed : "-");
         if (s->objections)
             out_printf(stdout, "         objections: %s\n", s->objections);
@@ -76,9 +79,14 @@ const struct cli_command cmd_status_spec = {
     "For every change in the proposals (default: glossary/proposals/*.xml), read\n"
     "the member states' positions (default: glossary/positions/*.txt; record them\n"
     "with 'glossa position') and show: agreed (every party agreed to the current\n"
-    "wording), blocked (an objection, with its comment) or pending (who has not\n"
-    "answered). An agreement lapses when the change is edited after it was given:\n"
-    "a position records the hash of the wording it agreed to.",
+    "wording), blocked (an objection, with its comment), pending (who has not\n"
+    "answered) or withdrawn (by the proposing state). An agreement lapses when the\n"
+    "change is edited after it was given: a position records the hash of the\n"
+    "wording it agreed to. Changes of one concept by several proposals are shown\n"
+    "together, each with who agreed to its wording and the proposals it competes\n"
+    "with. A malformed positions line, a state that is not a party, or a line\n"
+    "without its proposal when several change the concept is an error\n"
+    "(FILE:LINE). Exit status: 0, 1 problems in the positions, 2 unreadable.",
     "  glossa status\n"
     "  glossa status --round 2026-1 --format json\n",
     CLI_PLAIN,

@@ -216,6 +216,7 @@ void status_print_json(FILE *f, const glossa_status_report *r, const char *round
         json_field(f, "pending", s->pending);
         json_field(f, "lapsed", s->lapsed);
         json_field(f, "objections", s->objections);
+        json_field(f, "competing", s->competing);
         fputc('}', f);
     }
     fputs("]}\n", f);

@@ -409,19 +409,26 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
 /* Where a change stands, from the positions files of the member states. */
 typedef struct glossa_change_status {
     const glossa_proposal_change *change;
-    const char *status;      /* "agreed" (by every party), "blocked" (an objection), "pending" */
+    const char *status;      /* "agreed" (by every party), "blocked" (an objection),
+                                "pending", or "withdrawn" (by the proposing state) */
     const char *agreed;      /* states that agreed to this wording, space-separated */
     const char *pending;     /* states without a (current) position */
     const char *lapsed;      /* states that agreed to an earlier wording */
     const char *objections;  /* "CN: comment; …" */
+    const char *competing;   /* the other proposals that change the same concept, or NULL */
 } glossa_change_status;
 
 typedef struct glossa_status_report glossa_status_report;
 
-/* Read positions files (one line per change and state: CHANGE STATE
-** agreed|objection|pending [HASH] [-- comment]; "# parties: KZ CN …" names
-** the states whose agreement is needed) and tell where each change stands.
-** An agreement lapses when the change's hash is no longer the one agreed to.
+/* Read positions files (one line per proposal, concept and state: PROPOSAL
+** CONCEPT STATE agreed|objection|pending|withdrawn [HASH] [-- comment]; the
+** old form without PROPOSAL when one proposal changes the concept, with a
+** warning; "# parties: KZ CN …" names the states whose agreement is needed)
+** and tell where each change stands, the changes of one concept next to each
+** other. An agreement lapses when the change's hash is no longer the one
+** agreed to. A malformed line, a state that is not a party, or an old-form
+** line that could mean several proposals goes to on_diag (FILE:LINE) and
+** makes it fail with GLOSSA_EINPUT.
 ** @param[out] out  new report; caller frees with glossa_status_free() */
 int glossa_status(const glossa_proposals *p, const char *const *position_files, size_t n,
                   glossa_status_report **out, glossa_diag_fn on_diag, void *userdata,
@@ -458,12 +465,23 @@ int glossa_note_render(const glossa_proposals *p, const glossa_status_report *r,
                        const glossa_note_opts *opts, char **out, size_t *out_len,
                        glossa_error *err);
 
+/* The change a position is on: of concept id, by proposal (NULL: the one
+** proposal that changes it; an error listing them when several do).
+** @param[out] out  borrowed from p */
+int glossa_position_change(const glossa_proposals *p, const char *proposal, const char *id,
+                           const glossa_proposal_change **out, glossa_error *err);
+
 /* Record a state's position on a change in a positions file (created when
 ** missing), with the change's current hash; an earlier line of the same
-** state and change is replaced. position: agreed, objection or pending. */
+** state and change is replaced. proposal: the proposal's id, or NULL when
+** one proposal changes the concept. state: a party of the file's "# parties:"
+** line (upper-cased). position: agreed, objection, pending or withdrawn (only
+** by the proposing state). recorded (may be NULL) gets the position as
+** written, "PROPOSAL CONCEPT STATE POSITION HASH". */
 int glossa_position_record(const char *positions_file, const glossa_proposals *p,
-                           const char *change_id, const char *state, const char *position,
-                           const char *comment, glossa_error *err);
+                           const char *proposal, const char *change_id, const char *state,
+                           const char *position, const char *comment, char *recorded,
+                           size_t recorded_size, glossa_error *err);
 
 /* Write the next version of a term-base file: base_file with every change
 ** agreed by all parties applied (amended entries replaced in place, new ones

@@ -622,6 +622,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
     unsigned done = 0, conflicts = 0;
     int rc = 0;
 
+    if ((rc = glossa__status_conflicts(r, on_diag, userdata, err)))
+        return rc; /* two agreed wordings of one concept */
     /* the base is validated first: no DOCTYPE, nothing external */
     if ((rc = glossa_validate(&base_file, 1, NULL, NULL, err)) && rc != GLOSSA_ESCHEMA)
         return rc;

@@ -43,6 +43,12 @@ struct glossa_status_report {
     size_t n;
 };
 
+/* Two different wordings of one concept both agreed: each pair reported to
+** on_diag (FILE:LINE of the first, both proposals and who agreed), and
+** GLOSSA_EINPUT ("nothing written") when there is any (positions.c). */
+int glossa__status_conflicts(const glossa_status_report *r, glossa_diag_fn on_diag, void *userdata,
+                             glossa_error *err);
+
 /* First descendant TEI element called name, or NULL. */
 xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
 /* Is n the TEI element called name? */

@@ -570,9 +570,11 @@ static void render_status(FILE *f, const void *arg)
     }
     fputs("<p>Parties whose agreement is needed: ", f);
     esc(f, glossa_status_parties(r));
-    fputs(". A change is agreed when every party agreed to its current wording.</p>\n"
+    fputs(". A change is agreed when every party agreed to its current wording; the\n"
+          "changes of one concept by several proposals are next to each other.</p>\n"
           "<table class=\"status\"><thead><tr><th scope=\"col\">Concept</th>"
-          "<th scope=\"col\">Change</th><th scope=\"col\">Proposal</th><th scope=\"col\">Status</th>"
+          "<th scope=\"col\">Change</th><th scope=\"col\">Proposal</th>"
+          "<th scope=\"col\">Competing wordings</th><th scope=\"col\">Status</th>"
           "<th scope=\"col\">Agreed</th><th scope=\"col\">Waiting for</th>"
           "<th scope=\"col\">Objections</th><th scope=\"col\">Lapsed</th></tr></thead><tbody>\n", f);
     for (i = 0; i < glossa_status_count(r); i++) {
@@ -594,7 +596,9 @@ static void render_status(FILE *f, const void *arg)
         esc(f, c->proposal);
         fputs(" (", f);
         esc(f, c->state);
-        fputs(")</td><td><strong>", f);
+        fputs(")</td>", f);
+        cell(f, s->competing);
+        fputs("<td><strong>", f);
         esc(f, s->status);
         fputs("</strong></td>", f);
         cell(f, s->agreed);

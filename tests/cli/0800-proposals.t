@@ -101,10 +101,12 @@ expect_no_out "цифровая гигиена"
 mkdir conflict && cp "$P/ru-2026-1.xml" conflict/
 sed -e 's/RU-2026-1/KZ-2026-9/; s/<idno type="state">RU/<idno type="state">KZ/' "$P/ru-2026-1.xml" > conflict/kz-2026-9.xml
 for s in KZ CN KG RU TJ UZ; do
-    glossa position -p conflict.txt information-weapon "$s" agreed conflict > /dev/null
+    for pr in KZ-2026-9 RU-2026-1; do
+        glossa position -p conflict.txt --proposal "$pr" information-weapon "$s" agreed conflict > /dev/null
+    done
 done
 run glossa consolidate --positions conflict.txt -o next2 conflict
-expect_rc 2 "conflicting agreed changes"
+expect_rc 1 "conflicting agreed changes"
 expect_err "conflict: concept 'information-weapon' is changed by"
 expect_true "nothing written on conflict" test ! -e next2/annex1.xml
 

@@ -6,14 +6,14 @@
 index_bundled
 P="$SRC/glossary/proposals"
 
-# 1100 positions files, each with one line the reader ignores with a warning:
-# 1100 warnings, one per file, so no file was left out
+# 1100 positions files, each with one line that is no position (an error):
+# 1100 errors, one per file, so no file was left out
 mkdir many
 for i in $(seq 1000 2099); do echo "not a position" > "many/p-$i.txt"; done
 run glossa status --positions many "$P"
-expect_rc 0 "1100 positions files"
-expect_true "one warning per file of the 1100" test "$(grep -c 'line ignored' <<<"$ERR")" -eq 1100
-expect_err "many/p-2099.txt:1: warning: expected: CHANGE STATE agreed|objection|pending [HASH] [-- comment]; line ignored"
+expect_rc 1 "1100 positions files"
+expect_true "one error per file of the 1100" test "$(grep -c ': error: expected: ' <<<"$ERR")" -eq 1100
+expect_err "many/p-2099.txt:1: error: expected: PROPOSAL CONCEPT STATE agreed|objection|pending|withdrawn HASH [-- comment]"
 
 # a glossary whose proposals "folder" is a file
 mkdir -p notdir/positions

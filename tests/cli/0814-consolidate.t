@@ -3,7 +3,7 @@
 # it): the two changes every party agreed to, applied (the diff of what was
 # written follows), with --in-force, the defaults, another --base, a round
 # without proposals, and the errors (two agreed changes of one concept: a
-# conflict, nothing written; no -o, a missing base, positions or proposal, a
+# conflict, nothing written, exit 1; no -o, a missing base, positions or proposal, a
 # bad date, an unknown option: 2). The annex before and after, compared line
 # by line, shows exactly the agreed changes: for the worked example, and for
 # an amendment written by `propose --amend` (the entry as it stands) with the
@@ -14,7 +14,9 @@ proposals_example
 mkdir conflict && cp "$P/ru-2026-1.xml" conflict/
 sed -e 's/RU-2026-1/KZ-2026-9/; s/<idno type="state">RU/<idno type="state">KZ/' "$P/ru-2026-1.xml" >conflict/kz-2026-9.xml
 for s in KZ CN KG RU TJ UZ; do
-    "$GLOSSA" position -p conflict.txt information-weapon "$s" agreed conflict >/dev/null
+    for pr in KZ-2026-9 RU-2026-1; do
+        "$GLOSSA" position -p conflict.txt --proposal "$pr" information-weapon "$s" agreed conflict >/dev/null
+    done
 done
 mkdir amend
 "$GLOSSA" propose --state KZ --amend information-security --round 2026-2 --date 2026-12-01 \

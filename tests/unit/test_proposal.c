@@ -3,10 +3,14 @@
 ** positions.c) over the worked example in glossary/: each change of the three
 ** proposals as loaded (proposal, state, authority, date, round, concept,
 ** line, kind, hash), where each stands after the positions of round 2026-1,
-** and an edited wording: a new hash, so that every agreement to it lapses.
+** and an edited wording: a new hash, so that every agreement to it lapses;
+** two proposals amending one concept (tests/data/competing): positions per
+** proposal, both wordings side by side, the conflict when both are agreed,
+** and an old-form line that could mean either (an error).
 */
 #include "helpers.h"
 #include "glossa_int.h"
+#include "proposal_int.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -93,11 +97,77 @@ static void test_proposal__edited_wording_lapses(void **state)
     th_rmdir(dir);
 }
 
+#define COMPETING SRC_DIR "/tests/data/competing/"
+
+/* Diagnostics, one per line, "LINE: MESSAGE". */
+static void collect(const glossa_error *d, void *userdata)
+{
+    char *out = userdata;
+    size_t len = strlen(out);
+    snprintf(out + len, 2048 - len, "%ld: %s\n", d->line, d->msg);
+}
+
+static void test_proposal__competing_wordings(void **state)
+{
+    static const char *const two[] = { COMPETING "kz-2026-5.xml", COMPETING "uz-2026-5.xml" };
+    char *dir = th_mkdtemp(), got[2048] = "";
+    const char *pos = th_path(dir, "pos.txt");
+    const char *positions[] = { pos };
+    glossa_proposals *p;
+    glossa_status_report *r;
+    glossa_error err;
+    (void)state;
+    assert_int_equal(glossa_proposals_load(&p, two, 2, NULL, NULL, &err), 0);
+    /* KZ agrees to KZ's wording, RU to UZ's: each position keeps its proposal */
+    th_write(pos, "KZ-2026-5 information-security KZ agreed c82153f1841d6e6f\n"
+                  "UZ-2026-5 information-security RU agreed e02d9aaf7ab95a8a\n");
+    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    assert_int_equal(glossa_status_count(r), 2);
+    assert_string_equal(glossa_status_get(r, 0)->change->proposal, "KZ-2026-5");
+    assert_string_equal(glossa_status_get(r, 0)->agreed, "KZ");
+    assert_null(glossa_status_get(r, 0)->lapsed);
+    assert_string_equal(glossa_status_get(r, 0)->competing, "UZ-2026-5");
+    assert_string_equal(glossa_status_get(r, 1)->agreed, "RU");
+    assert_string_equal(glossa_status_get(r, 1)->competing, "KZ-2026-5");
+    assert_int_equal(glossa__status_conflicts(r, collect, got, &err), 0);
+    glossa_status_free(r);
+    /* every party agrees to both: a conflict */
+    assert_int_equal(glossa_position_record(pos, p, "KZ-2026-5", "information-security", "CN",
+                                            "agreed", NULL, NULL, 0, &err), 0);
+    th_write(pos, "# parties: KZ RU\n"
+                  "KZ-2026-5 information-security KZ agreed c82153f1841d6e6f\n"
+                  "KZ-2026-5 information-security RU agreed c82153f1841d6e6f\n"
+                  "UZ-2026-5 information-security KZ agreed e02d9aaf7ab95a8a\n"
+                  "UZ-2026-5 information-security RU agreed e02d9aaf7ab95a8a\n");
+    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    assert_int_equal(glossa__status_conflicts(r, collect, got, &err), GLOSSA_EINPUT);
+    assert_string_equal(got, "30: conflict: two wordings of concept 'information-security' are "
+                             "both agreed: KZ-2026-5 (c82153f1841d6e6f, agreed by KZ RU) and "
+                             "UZ-2026-5 (e02d9aaf7ab95a8a, agreed by KZ RU); one must be "
+                             "withdrawn or objected to\n");
+    assert_string_equal(err.msg, "1 conflict between agreed wordings; nothing written");
+    glossa_status_free(r);
+    /* without --proposal, the concept's two proposals are named */
+    assert_int_equal(glossa_position_record(pos, p, NULL, "information-security", "KZ", "agreed",
+                                            NULL, NULL, 0, &err), GLOSSA_EINPUT);
+    assert_string_equal(err.msg, "concept 'information-security' is changed by KZ-2026-5 and "
+                                 "UZ-2026-5: say which with --proposal");
+    /* the old form could mean either: an error naming both */
+    th_write(pos, "information-security KZ agreed c82153f1841d6e6f\n");
+    got[0] = '\0';
+    assert_int_equal(glossa_status(p, positions, 1, &r, collect, got, &err), GLOSSA_EINPUT);
+    assert_non_null(strstr(got, "1: the line does not say which proposal it is on, and concept "
+                                "'information-security' is changed by KZ-2026-5 and UZ-2026-5"));
+    glossa_proposals_free(p);
+    th_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_proposal__worked_example),
         cmocka_unit_test(test_proposal__edited_wording_lapses),
+        cmocka_unit_test(test_proposal__competing_wordings),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }
