@@ -17,6 +17,7 @@ static const struct cli_option options[] = {
 struct collected {
     int json, first;
     const struct cli_out *out;
+    unsigned errors; /* of the files left out */
 };
 
 static void on_problem(const glossa_error *d, void *ud)
@@ -35,34 +36,54 @@ static void on_problem(const glossa_error *d, void *ud)
     c->first = 0;
 }
 
+/* The problems of files left out (malformed, invalid): errors of the round. */
+static void on_file_problem(const glossa_error *d, void *ud)
+{
+    struct collected *c = ud;
+    c->errors += d->code != GLOSSA_WARNING;
+    on_problem(d, ud);
+}
+
 static int run_check(const struct cli_command *self, struct cli_args *args)
 {
     const struct check_args *a = args->opts;
-    struct collected c = { 0, 1, &args->out };
+    struct collected c = { 0, 1, &args->out, 0 };
     glossa_proposals *p = NULL;
+    glossa_states *states = NULL;
     glossa_error err;
     unsigned errors = 0, warnings = 0;
+    size_t rejected = 0, n;
     int rc;
 
     (void)self;
     c.json = a->format == FORMAT_JSON;
-    if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
-        return rc;
-    if (c.json)
-        printf("{\"problems\":[");
-    rc = glossa_check(args->db, p, on_problem, &c, &errors, &warnings, &err);
-    if (c.json)
-        printf("],\"changes\":%zu,\"errors\":%u,\"warnings\":%u}\n", glossa_proposals_count(p), errors,
-               warnings);
-    else if (!rc)
-        fprintf(stderr, "glossa check: %zu change%s, %u error%s, %u warning%s\n",
-                glossa_proposals_count(p), glossa_proposals_count(p) == 1 ? "" : "s", errors,
-                errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
-    glossa_proposals_free(p);
-    if (rc) {
+    if (load_states(&states, &err)) {
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
+    if (c.json)
+        printf("{\"problems\":[");
+    rc = load_round(args, args->positional, args->n_positional, on_file_problem, &c, &p,
+                    &rejected);
+    if (!rc && (rc = glossa_check(args->db, states, p, on_problem, &c, &errors, &warnings, &err)))
+        out_error(&args->out, &err);
+    n = glossa_proposals_count(p);
+    errors += c.errors;
+    if (c.json)
+        printf("],\"changes\":%zu,\"errors\":%u,\"warnings\":%u}\n", n, errors, warnings);
+    else if (!rc) {
+        fprintf(stderr, "glossa check: %zu change%s, %u error%s, %u warning%s", n,
+                n == 1 ? "" : "s", errors, errors == 1 ? "" : "s", warnings,
+                warnings == 1 ? "" : "s");
+        if (rejected)
+            fprintf(stderr, "; %zu file%s not read further (not a valid proposal)", rejected,
+                    rejected == 1 ? "" : "s");
+        fputc('\n', stderr);
+    }
+    glossa_proposals_free(p);
+    glossa_states_free(states);
+    if (rc)
+        return EXIT_ERR;
     return errors || warnings ? EXIT_NONE : EXIT_OK_;
 }
 

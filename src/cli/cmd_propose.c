@@ -17,7 +17,7 @@ struct propose_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)"),
+    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing member state, ISO 3166 alpha-2 in any case (kz or KZ; the states are in glossary/states/member-states.xml)"),
     CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
     CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
     CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept"),
@@ -37,7 +37,7 @@ static void put_forms(FILE *f, const char *lang, int working)
 static int run_propose(const struct cli_command *self, struct cli_args *args)
 {
     const struct propose_args *a = args->opts;
-    const char *state = a->state;
+    const char *state = NULL;
     const char *langs = a->lang;
     const char *slug = a->id;
     const char *amend = a->amend;
@@ -45,6 +45,10 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     const char *date = a->date;
     const char *output = a->output;
     const char *all_langs[16];
+    const glossa_state *member;
+    glossa_states *states = NULL;
+    glossa_error err;
+    char code[3];
     char today[16], lower[4], id[160], list[256];
     int n_langs = 0, i;
     char *tok;
@@ -52,9 +56,25 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     FILE *f;
 
     (void)self;
-    if (!state || strlen(state) != 2 || !isupper((unsigned char)state[0]) ||
-        !isupper((unsigned char)state[1])) {
-        out_message(&args->out, "--state takes an ISO 3166 alpha-2 code in capitals, such as KZ");
+    if (!a->state) {
+        out_message(&args->out, "--state names the proposing member state (ISO 3166 alpha-2, such as KZ)");
+        return EXIT_ERR;
+    }
+    if (load_states(&states, &err)) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    if ((member = glossa_states_find(states, a->state)))
+        state = memcpy(code, member->code, sizeof code); /* in capitals, from the data */
+    else
+        out_message(&args->out, "--state: '%s' is not a member state (%s)", a->state,
+                    glossa_states_codes(states));
+    glossa_states_free(states);
+    if (!state)
+        return EXIT_ERR;
+    if (slug && !glossa_id_is_valid(slug)) {
+        out_message(&args->out, "--id: '%s' cannot be part of an id: letters, digits, '-', '_' "
+                    "and '.' only, a letter first (such as cyber-incident)", slug);
         return EXIT_ERR;
     }
     if (!date) {

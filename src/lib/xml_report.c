@@ -8,6 +8,7 @@
 #include "xml_in.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,6 +31,63 @@ void glossa__xml_in_report(struct xml_in *in, int code, long line, long col, con
         in->stop = 1;
 }
 
+/* The words of libxml2 between fixed parts: "A%sB%sC" matched by msg, the
+** parts copied to a and b (a word each: no spaces, unless last). */
+static int parts(const char *msg, const char *pre, const char *mid, const char *post, char *a,
+                 char *b, size_t size)
+{
+    size_t np = strlen(pre), nm = mid ? strlen(mid) : 0, n = strlen(msg), npost = strlen(post);
+    const char *m;
+    if (strncmp(msg, pre, np) != 0 || n < np + npost || strcmp(msg + n - npost, post) != 0)
+        return 0;
+    if (!mid) {
+        snprintf(a, size, "%.*s", (int)(n - np - npost), msg + np);
+        return *a != '\0';
+    }
+    if (!(m = strstr(msg + np, mid)) || (size_t)(m - msg) > n - npost)
+        return 0;
+    snprintf(a, size, "%.*s", (int)(m - msg - (ptrdiff_t)np), msg + np);
+    snprintf(b, size, "%.*s", (int)(n - npost - (size_t)(m - msg) - nm), m + nm);
+    return *a && *b;
+}
+
+/* The schema's and the parser's messages on what a file says wrongly, in
+** glossa's words. 1 when msg was one of them. */
+static int reword_schema(char *msg, size_t size)
+{
+    char a[200], b[200], out[GLOSSA_ERROR_SIZE];
+    if (parts(msg, "did not expect element ", NULL, " there", a, b, sizeof a))
+        snprintf(out, sizeof out, "<%s> is not allowed here", a);
+    else if (parts(msg, "expecting element ", ", got ", "", a, b, sizeof a))
+        snprintf(out, sizeof out, "<%s> where <%s> is expected", b, a);
+    else if (parts(msg, "invalid attribute ", " for element ", "", a, b, sizeof a))
+        snprintf(out, sizeof out, "<%s>: attribute %s is not allowed here, or not with this value",
+                 b, a);
+    else if (parts(msg, "type date doesn't allow value '", NULL, "'", a, b, sizeof a))
+        snprintf(out, sizeof out, "'%s' is not a date (YYYY-MM-DD)", a);
+    else if (parts(msg, "type ", " doesn't allow value '", "'", a, b, sizeof a))
+        snprintf(out, sizeof out, "'%s' is not a valid value here (%s)", b, a);
+    else if (strncmp(msg, "error validating datatype ", 26) == 0 ||
+             strcmp(msg, "error validating value") == 0)
+        snprintf(out, sizeof out, "a value the schema does not allow here");
+    else if (parts(msg, "xml:id : attribute value ", NULL, " is not an NCName", a, b, sizeof a))
+        snprintf(out, sizeof out, "xml:id '%s' is not a valid id (a letter first, then letters, "
+                 "digits, '-', '_' or '.'; no spaces)", a);
+    else if (strcmp(msg, "xmlParseEntityRef: no name") == 0)
+        snprintf(out, sizeof out, "a bare '&': write it as &amp;");
+    else if (parts(msg, "opening and ending tag mismatch: ", " and ", "", a, b, sizeof a)) {
+        char *line = strstr(a, " line ");
+        if (line)
+            *line = '\0';
+        snprintf(out, sizeof out, "<%s>%s%s%s is closed by </%s>", a, line ? " (opened on line " : "",
+                 line ? line + 6 : "", line ? ")" : "", b);
+    }
+    else
+        return 0;
+    snprintf(msg, size, "%s", out);
+    return 1;
+}
+
 /* libxml2's wording for what hostile or broken files trigger, in glossa's.
 ** Returns 1 when msg was one of them (2 when it is a limit or encoding). */
 static int reword(char *msg, size_t size)
@@ -49,6 +107,8 @@ static int reword(char *msg, size_t size)
     };
     char out[GLOSSA_ERROR_SIZE];
     size_t i, n;
+    if (reword_schema(msg, size))
+        return 1;
     if (strncmp(msg, "ID ", 3) == 0 && (n = strlen(msg)) > 19 &&
         strcmp(msg + n - 16, " already defined") == 0) {
         snprintf(out, sizeof out, "duplicate xml:id '%.*s' in this file",
