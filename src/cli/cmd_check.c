@@ -57,14 +57,14 @@ static int run_check(const struct cli_command *self, struct cli_args *args)
 
     (void)self;
     c.json = a->format == FORMAT_JSON;
-    if (load_states(&states, &err)) {
-        out_error(&args->out, &err);
-        return EXIT_ERR;
-    }
     if (c.json)
         printf("{\"problems\":[");
     rc = load_round(args, args->positional, args->n_positional, on_file_problem, &c, &p,
                     &rejected);
+    if (!rc && load_states(&states, &err)) {
+        out_error(&args->out, &err);
+        rc = EXIT_ERR;
+    }
     if (!rc && (rc = glossa_check(args->db, states, p, on_problem, &c, &errors, &warnings, &err)))
         out_error(&args->out, &err);
     n = glossa_proposals_count(p);

@@ -17,7 +17,7 @@ struct propose_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing member state, ISO 3166 alpha-2 in any case (kz or KZ; the states are in glossary/states/member-states.xml)"),
+    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing member state, ISO 3166 alpha-2, in any case: one of glossary/states/member-states.xml (IN, IR, KZ, CN, KG, PK, RU, TJ, UZ, BY)"),
     CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
     CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
     CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose new wording for the existing concept ID instead of a new concept"),

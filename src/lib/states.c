@@ -7,7 +7,7 @@
 ** marked not yet named. A state is found by its code in any case ("kz": KZ).
 */
 #include "glossa_int.h"
-#include "proposal_int.h"
+#include "xml_in.h"
 
 #include <libxml/tree.h>
 
@@ -28,6 +28,16 @@ static int element(xmlNodePtr n, const char *name)
     return n && n->type == XML_ELEMENT_NODE && n->ns &&
            strcmp((const char *)n->ns->href, "http://www.tei-c.org/ns/1.0") == 0 &&
            strcmp((const char *)n->name, name) == 0;
+}
+
+/* The first element called name below n (depth first). */
+static xmlNodePtr first(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c, found;
+    for (c = n ? n->children : NULL; c; c = c->next)
+        if (element(c, name) || (found = first(c, name)))
+            return element(c, name) ? c : found;
+    return NULL;
 }
 
 static int attr_is(xmlNodePtr n, const char *name, const xmlChar *ns, const char *value)
@@ -145,7 +155,7 @@ int glossa_states_load(glossa_states **out, const char *path, glossa_error *err)
         goto done;
     root = xmlDocGetRootElement(doc);
     if (element(root, "TEI") && attr_is(root, "type", NULL, "states"))
-        list = glossa__xml_find(root, "listOrg");
+        list = first(root, "listOrg");
     if (!list || !attr_is(list, "type", NULL, "member-states")) {
         rc = glossa__error_set(err, GLOSSA_ESCHEMA, path, root ? xmlGetLineNo(root) : 0, 0,
                                "not a list of member states: <TEI type=\"states\"> with "

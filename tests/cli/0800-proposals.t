@@ -33,7 +33,7 @@ sed 's/xml:id="information-weapon" type="concept" subtype="amend"/xml:id="no-lon
 run glossa check gone.xml
 expect_err "entry 'no-longer-there': amends a concept that the term base no longer has"
 run glossa check "$SRC/glossary/annex1.xml"
-expect_rc 2 "the term base itself is not a proposal"
+expect_rc 1 "the term base itself is not a proposal (an error in the content)"
 expect_err "not a proposal"
 
 # ---- status
@@ -122,7 +122,12 @@ run glossa validate skel.xml
 expect_rc 0 "the skeleton validates against the schema"
 run glossa check skel.xml
 expect_rc 1
-expect_err "placeholder text (… or FILL IN) is still there"
+expect_err "skel.xml:12: error: <authority>: placeholder text (FILL IN) is still there"
+expect_err "skel.xml:20: error: <citedRange>: placeholder text (FILL IN) is still there"
 run glossa propose --state kz
+expect_rc 0 "--state kz is KZ"
+expect_out '<idno type="state">KZ</idno>'
+run glossa propose --state QZ
 expect_rc 2
+expect_err "glossa: error: --state: 'QZ' is not a member state (IN IR KZ CN KG PK RU TJ UZ BY)"
 finish
