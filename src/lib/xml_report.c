@@ -3,7 +3,8 @@
 ** wrong: a problem of the input as FILE:LINE[:COL]: MESSAGE, given to the
 ** caller's diagnostic callback and kept as the first error; and libxml2's
 ** messages in glossa's words, on one line (hostile and broken files named
-** for what they are, limits said as limits).
+** for what they are, limits said as limits, the schema's and the parser's
+** complaints about a file said in glossa's words with the value at fault).
 */
 #include "xml_in.h"
 
@@ -52,8 +53,8 @@ static int parts(const char *msg, const char *pre, const char *mid, const char *
 }
 
 /* The schema's and the parser's messages on what a file says wrongly, in
-** glossa's words. 1 when msg was one of them. */
-static int reword_schema(char *msg, size_t size)
+** glossa's words (node: the element at fault, or NULL). 1 when msg was one. */
+static int reword_schema(char *msg, size_t size, const xmlNode *node)
 {
     char a[200], b[200], out[GLOSSA_ERROR_SIZE];
     if (parts(msg, "did not expect element ", NULL, " there", a, b, sizeof a))
@@ -68,8 +69,15 @@ static int reword_schema(char *msg, size_t size)
     else if (parts(msg, "type ", " doesn't allow value '", "'", a, b, sizeof a))
         snprintf(out, sizeof out, "'%s' is not a valid value here (%s)", b, a);
     else if (strncmp(msg, "error validating datatype ", 26) == 0 ||
-             strcmp(msg, "error validating value") == 0)
-        snprintf(out, sizeof out, "a value the schema does not allow here");
+             strcmp(msg, "error validating value") == 0) {
+        /* the element's own text is the value at fault */
+        xmlChar *v = node && node->type == XML_ELEMENT_NODE ? xmlNodeGetContent(node) : NULL;
+        if (v && *v && strlen((const char *)v) <= 80 && !strchr((const char *)v, '\n'))
+            snprintf(out, sizeof out, "'%s' is not a value the schema allows here", v);
+        else
+            snprintf(out, sizeof out, "a value the schema does not allow here");
+        xmlFree(v);
+    }
     else if (parts(msg, "xml:id : attribute value ", NULL, " is not an NCName", a, b, sizeof a))
         snprintf(out, sizeof out, "xml:id '%s' is not a valid id (a letter first, then letters, "
                  "digits, '-', '_' or '.'; no spaces)", a);
@@ -90,7 +98,7 @@ static int reword_schema(char *msg, size_t size)
 
 /* libxml2's wording for what hostile or broken files trigger, in glossa's.
 ** Returns 1 when msg was one of them (2 when it is a limit or encoding). */
-static int reword(char *msg, size_t size)
+static int reword(char *msg, size_t size, const xmlNode *node)
 {
     static const struct { const char *libxml2, *glossa; } table[] = {
         { "input is not proper UTF-8, indicate encoding !",
@@ -107,7 +115,7 @@ static int reword(char *msg, size_t size)
     };
     char out[GLOSSA_ERROR_SIZE];
     size_t i, n;
-    if (reword_schema(msg, size))
+    if (reword_schema(msg, size, node))
         return 1;
     if (strncmp(msg, "ID ", 3) == 0 && (n = strlen(msg)) > 19 &&
         strcmp(msg + n - 16, " already defined") == 0) {
@@ -143,5 +151,5 @@ int glossa__xml_message(const xmlError *e, char *msg, size_t size)
         msg[--n] = '\0';
     if (msg[0] >= 'A' && msg[0] <= 'Z' && !(msg[1] >= 'A' && msg[1] <= 'Z'))
         msg[0] = (char)(msg[0] - 'A' + 'a');
-    return reword(msg, size) == 2;
+    return reword(msg, size, e ? (const xmlNode *)e->node : NULL) == 2;
 }
