@@ -1,7 +1,8 @@
 /*
-** cmd_check.c — `glossa check`: the rules a proposal must meet beyond the
-** schema, checked against the indexed term base, one message per problem
-** (FILE:LINE: error|warning: …).
+** cmd_check.c — `glossa check`: a round of proposals checked as a whole
+** against the indexed term base and the member states (files that are no
+** valid proposal said and left out), one message per problem
+** (FILE:LINE: error|warning: …), in text or JSON.
 */
 #include "cmd.h"
 
@@ -91,16 +92,23 @@ const struct cli_command cmd_check_spec = {
     "check", run_check, "check proposals against the term base and the rules",
     "check [--db PATH] [--format text|json] [PROPOSAL|DIR ...]",
     options, sizeof options / sizeof options[0],
-    "Check proposals (default: glossary/proposals/*.xml) beyond the schema: ids\n"
-    "unique and not clashing with the term base (a new concept's id starts with\n"
-    "the state's code: kz-…); an amended concept still exists; every concept has\n"
-    "Russian and Chinese terms and definitions (the authentic languages); language\n"
-    "tags are member languages; cross-references resolve; every definition names\n"
-    "its source; a rationale says why; nothing is left to FILL IN; and a new term\n"
-    "that is an existing term again (normalised, stemmed, transliterated) or nearly\n"
-    "(a typo away) is reported with the concept it collides with. One message per\n"
-    "problem: FILE:LINE: error|warning: MESSAGE. The term base is the index --db.\n"
-    "Exit status: 0 clean, 1 problems (errors or warnings), 2 unreadable.",
+    "Check a round of proposals (default: glossary/proposals/*.xml) as a whole: a\n"
+    "file that is malformed or breaks the schema is reported and left out, the\n"
+    "others are still checked; each header names a member state (glossary/states/\n"
+    "member-states.xml); ids unique and not clashing with the term base (a new\n"
+    "concept's id starts with the state's code: kz-…); an amended concept still\n"
+    "exists; every concept has Russian and Chinese terms and definitions (the\n"
+    "authentic languages); language tags are member languages; cross-references\n"
+    "resolve; every definition names its source; a rationale says why; nothing is\n"
+    "left to FILL IN anywhere, the header included (… in a term, a definition, the\n"
+    "authority or a cited range); no new concept is proposed twice (a term the\n"
+    "same, normalised, in two proposals); and a new term that is an existing term\n"
+    "again (normalised, stemmed, transliterated) or nearly (a typo away) is\n"
+    "reported with the concept it collides with. One message per problem, at the\n"
+    "line of the element at fault: FILE:LINE: error|warning: MESSAGE. The term\n"
+    "base is the index --db.\n"
+    "Exit status: 0 clean, 1 problems in the proposals (errors or warnings, a file\n"
+    "left out included), 2 when check cannot run (a file or the index unreadable).",
     "  glossa check glossary/proposals/\n"
     "  glossa check --format json kz-proposal.xml\n",
     CLI_NEEDS_DB,

@@ -151,7 +151,9 @@ const struct cli_command cmd_propose_spec = {
     "collide between states) or the new wording of an existing one (--amend),\n"
     "with terms and definitions in Russian and Chinese (the authentic languages)\n"
     "and the languages of --lang, the national act each definition comes from,\n"
-    "and a rationale. Replace every FILL IN, then run 'glossa check'.",
+    "and a rationale. Replace every FILL IN, then run 'glossa check'. --state is a\n"
+    "member state of glossary/states/member-states.xml, in any case (kz is KZ);\n"
+    "--id a slug that can be part of an xml:id; --date a day of the calendar.",
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
     "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
     CLI_PLAIN,

@@ -394,11 +394,11 @@ static long term_line(xmlNodePtr entry, const char *lang, const char *text)
 }
 
 /* FILL IN (anywhere) or … (in a term, a definition, the authority, a cited
-** range, an idno) left in the text of an element below n: one problem per
+** range) left in the text of an element below n: one problem per
 ** element, at its line. id: the entry (NULL: the header). */
 static void placeholders(struct check_ctx *c, const char *file, const char *id, xmlNodePtr n)
 {
-    static const char *const exact[] = { "orth", "def", "authority", "citedRange", "idno" };
+    static const char *const exact[] = { "orth", "def", "authority", "citedRange" };
     xmlNodePtr el, t;
     size_t k;
     for (el = n->children; el; el = el->next) {
