@@ -4,7 +4,10 @@
 ** authority, the date, the proposal's id and round (schema/README.md).
 ** Loading validates each file with the term-base loader and keeps, per change, its
 ** concept, its kind (new | amend), the hash of its wording and its DOM (for
-** consolidate.c). glossa_check() applies the rules beyond the schema.
+** consolidate.c); a round is read whole, a file that is no valid proposal said
+** once and left out. glossa_check() applies the rules beyond the schema to the
+** round as a whole: member states (states.c), FILL IN anywhere, one concept
+** proposed twice, each problem at the line of the element at fault.
 */
 #include "glossa_int.h"
 #include "diff_int.h"
@@ -19,25 +22,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define TEI_NS "http://www.tei-c.org/ns/1.0"
-
 static int is_tei(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           strcmp((const char *)n->ns->href, TEI_NS) == 0 && strcmp((const char *)n->name, name) == 0;
-}
-
-/* First descendant element called name (depth-first), or NULL. */
-xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name)
-{
-    xmlNodePtr c, found;
-    for (c = n ? n->children : NULL; c; c = c->next) {
-        if (is_tei(c, name))
-            return c;
-        if ((found = glossa__xml_find(c, name)))
-            return found;
-    }
-    return NULL;
+    return glossa__xml_is_tei(n, name);
 }
 
 static char *text_copy(struct glossa_arena *a, xmlNodePtr n)

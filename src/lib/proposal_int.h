@@ -42,7 +42,4 @@ struct glossa_status_report {
     size_t n;
 };
 
-/* First descendant TEI element called name, or NULL. */
-xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
-
 #endif

@@ -23,23 +23,6 @@ struct glossa_states {
     char codes[STATES_MAX * 3 + 1];
 };
 
-static int element(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           strcmp((const char *)n->ns->href, "http://www.tei-c.org/ns/1.0") == 0 &&
-           strcmp((const char *)n->name, name) == 0;
-}
-
-/* The first element called name below n (depth first). */
-static xmlNodePtr first(xmlNodePtr n, const char *name)
-{
-    xmlNodePtr c, found;
-    for (c = n ? n->children : NULL; c; c = c->next)
-        if (element(c, name) || (found = first(c, name)))
-            return element(c, name) ? c : found;
-    return NULL;
-}
-
 static int attr_is(xmlNodePtr n, const char *name, const xmlChar *ns, const char *value)
 {
     xmlChar *v = ns ? xmlGetNsProp(n, (const xmlChar *)name, ns)
@@ -84,7 +67,7 @@ static int read_state(struct glossa_states *s, const char *path, xmlNodePtr org,
         const char *text;
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (element(c, "idno") && attr_is(c, "type", NULL, "ISO3166-1")) {
+        if (glossa__xml_is_tei(c, "idno") && attr_is(c, "type", NULL, "ISO3166-1")) {
             if (!(text = text_of(s->arena, c)))
                 return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
             if (strlen(text) != 2 || text[0] < 'A' || text[0] > 'Z' || text[1] < 'A' ||
@@ -97,16 +80,16 @@ static int read_state(struct glossa_states *s, const char *path, xmlNodePtr org,
                     return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(c), 0,
                                              "state %s is listed twice", text);
             st->code = text;
-        } else if (element(c, "orgName")) {
+        } else if (glossa__xml_is_tei(c, "orgName")) {
             const char **name = attr_is(c, "lang", XML_XML_NAMESPACE, "en")   ? &st->name_en
                                 : attr_is(c, "lang", XML_XML_NAMESPACE, "ru") ? &st->name_ru
                                 : attr_is(c, "lang", XML_XML_NAMESPACE, "zh") ? &st->name_zh
                                                                               : NULL;
             if (name && !(*name = text_of(s->arena, c)))
                 return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        } else if (element(c, "org") && attr_is(c, "type", NULL, "competent-authority")) {
+        } else if (glossa__xml_is_tei(c, "org") && attr_is(c, "type", NULL, "competent-authority")) {
             xmlNodePtr on = c->children;
-            while (on && !element(on, "orgName"))
+            while (on && !glossa__xml_is_tei(on, "orgName"))
                 on = on->next;
             if (!on || !(text = text_of(s->arena, on)))
                 return on ? glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory")
@@ -154,8 +137,8 @@ int glossa_states_load(glossa_states **out, const char *path, glossa_error *err)
     if ((rc = glossa__xml_read_file(path, &doc, err)))
         goto done;
     root = xmlDocGetRootElement(doc);
-    if (element(root, "TEI") && attr_is(root, "type", NULL, "states"))
-        list = first(root, "listOrg");
+    if (glossa__xml_is_tei(root, "TEI") && attr_is(root, "type", NULL, "states"))
+        list = glossa__xml_find(root, "listOrg");
     if (!list || !attr_is(list, "type", NULL, "member-states")) {
         rc = glossa__error_set(err, GLOSSA_ESCHEMA, path, root ? xmlGetLineNo(root) : 0, 0,
                                "not a list of member states: <TEI type=\"states\"> with "
@@ -165,7 +148,7 @@ int glossa_states_load(glossa_states **out, const char *path, glossa_error *err)
     for (org = list->children; org && !rc; org = org->next) {
         if (org->type != XML_ELEMENT_NODE)
             continue;
-        if (!element(org, "org") || !attr_is(org, "type", NULL, "state"))
+        if (!glossa__xml_is_tei(org, "org") || !attr_is(org, "type", NULL, "state"))
             rc = glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(org), 0,
                                    "<listOrg type=\"member-states\"> holds <org type=\"state\">");
         else if (s->n == STATES_MAX)
