@@ -36,7 +36,7 @@ enum cli_type {
                      enum lists its members in the order of values. */
     CLI_LIST,     /* const char *: comma-separated items */
     CLI_PATH,     /* const char *: a file or folder */
-    CLI_DATE,     /* const char *: a day, YYYY-MM-DD (checked where it is used) */
+    CLI_DATE,     /* const char *: a day, YYYY-MM-DD (glossa_date_check, at parse time) */
 };
 
 struct cli_option {
@@ -178,6 +178,11 @@ void versions_release(struct versions *v);
 /* Load proposals given (or glossary/proposals); EXIT_ERR after a message. */
 int load_proposals(const struct cli_args *args, const char *const *given, int n_given,
                    glossa_proposals **out);
+/* The same for a round checked as a whole (check): an invalid file is reported
+** (to on_diag, NULL: printed) and left out, *rejected counts them; EXIT_ERR
+** only when a file cannot be read. */
+int load_round(const struct cli_args *args, const char *const *given, int n_given,
+               glossa_diag_fn on_diag, void *ud, glossa_proposals **out, size_t *rejected);
 
 /* lookup_print.c: how results are printed as text (by lookup and show; their
 ** JSON is common.h's lookup_print_json) */

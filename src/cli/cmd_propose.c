@@ -16,7 +16,7 @@ struct propose_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing state, ISO 3166 alpha-2 (KZ, CN, KG, RU, TJ, UZ, IN, PK, IR, BY)"),
+    CLI_OPT_TEXT(propose_args, state, "state", 's', "CC", "the proposing member state, ISO 3166 alpha-2, in any case: one of glossary/states/member-states.xml (IN, IR, KZ, CN, KG, PK, RU, TJ, UZ, BY)"),
     CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
     CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
     CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose a change to the existing concept ID (its entry as it stands, to edit) instead of a new concept"),
@@ -29,11 +29,15 @@ static const struct cli_option options[] = {
 static int run_propose(const struct cli_command *self, struct cli_args *args)
 {
     const struct propose_args *a = args->opts;
-    const char *state = a->state;
+    const char *state = NULL;
+    const char *slug = a->id;
     const char *langs = a->lang;
     const char *date = a->date;
     const char *base = a->base;
     const char *all_langs[16];
+    const glossa_state *member;
+    glossa_states *states = NULL;
+    char code[3];
     char today[16], list[256], base_default[2048];
     char *tok, *text = NULL;
     size_t n_langs = 0;
@@ -43,9 +47,25 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     int rc;
 
     (void)self;
-    if (!state || strlen(state) != 2 || !isupper((unsigned char)state[0]) ||
-        !isupper((unsigned char)state[1])) {
-        out_message(&args->out, "--state takes an ISO 3166 alpha-2 code in capitals, such as KZ");
+    if (!a->state) {
+        out_message(&args->out, "--state names the proposing member state (ISO 3166 alpha-2, such as KZ)");
+        return EXIT_ERR;
+    }
+    if (load_states(&states, &err)) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    if ((member = glossa_states_find(states, a->state)))
+        state = memcpy(code, member->code, sizeof code); /* in capitals, from the data */
+    else
+        out_message(&args->out, "--state: '%s' is not a member state (%s)", a->state,
+                    glossa_states_codes(states));
+    glossa_states_free(states);
+    if (!state)
+        return EXIT_ERR;
+    if (slug && !glossa_id_is_valid(slug)) {
+        out_message(&args->out, "--id: '%s' cannot be part of an id: letters, digits, '-', '_' "
+                    "and '.' only, a letter first (such as cyber-incident)", slug);
         return EXIT_ERR;
     }
     if (!date) {
@@ -107,7 +127,9 @@ const struct cli_command cmd_propose_spec = {
     "cross-references; change what the proposal changes (a term, a definition, a\n"
     "term added or deprecated) and leave the rest: 'glossa consolidate' applies\n"
     "only what differs. An ID the term base lacks is an error naming the closest.\n"
-    "Replace every FILL IN, then run 'glossa check'.",
+    "Replace every FILL IN, then run 'glossa check'. --state is a member state of\n"
+    "glossary/states/member-states.xml, in any case (kz is KZ); --id a slug that\n"
+    "can be part of an xml:id; --date a day of the calendar.",
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
     "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
     CLI_PLAIN,

@@ -67,6 +67,13 @@ int cli_option_check(const struct cli_option *o, const char *v, long *num, doubl
         return value_ratio(o->name, v, -1, ratio, msg, size);
     case CLI_ENUM:
         return value_enum(o->name, o->values, v, -1, num, msg, size);
+    case CLI_DATE: {
+        glossa_error e;
+        if (glossa_date_check(v, &e) == 0)
+            return 0;
+        snprintf(msg, size, "%s: %s", o->name, e.msg); /* the one date check's words */
+        return -1;
+    }
     default:
         return 0;
     }

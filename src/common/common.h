@@ -97,6 +97,10 @@ int file_list_collect(struct file_list *list, const char *const *given, int n_gi
                       const char *default_sub, const char *suffix, glossa_error *err);
 void file_list_release(struct file_list *list);
 void join_path(char *out, const char *dir, const char *name);
+/* The member states: the glossary's states/member-states.xml through
+** glossa_states_load(); find one with glossa_states_find(states, "kz"). */
+#define STATES_FILE "states/member-states.xml"
+int load_states(glossa_states **out, glossa_error *err);
 /* Where the proposals p stand: the positions of file or folder `positions`
 ** (NULL: the glossary's positions folder) through glossa_status(). */
 int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,

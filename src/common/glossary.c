@@ -3,7 +3,7 @@
 ** web server both read: where the bundled glossary is ($GLOSSA_GLOSSARY,
 ** beside the installed binary, this source tree's, or the install path),
 ** the proposal and positions files (given, or in glossary/proposals and
-** glossary/positions), where the proposals stand; and the check of a
+** glossary/positions), where the proposals stand, the member states; and the check of a
 ** comma-separated list of language tags (--from/--to, from=/to=).
 */
 #include "common.h"
@@ -122,6 +122,13 @@ void join_path(char *out, const char *dir, const char *name)
     memcpy(out, dir, d);
     out[d] = '/';
     memcpy(out + d + 1, name, strlen(name) + 1);
+}
+
+int load_states(glossa_states **out, glossa_error *err)
+{
+    char buf[4096], path[4096 + sizeof STATES_FILE + 1];
+    join_path(path, out_default_glossary(buf, sizeof buf), STATES_FILE);
+    return glossa_states_load(out, path, err);
 }
 
 int file_list_collect(struct file_list *list, const char *const *given, int n_given,

@@ -396,14 +396,55 @@ typedef struct glossa_propose_opts {
 ** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
 int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
+/* ---- the member states (glossary/states/member-states.xml) ------------------------ */
+
+/* A member state, from data (src/lib/states.c), never from the code. */
+typedef struct glossa_state {
+    const char *code;       /* ISO 3166-1 alpha-2, in capitals: "KZ" */
+    const char *name_en, *name_ru, *name_zh;
+    const char *authority;  /* its competent authority for terminology; NULL: not yet named */
+} glossa_state;
+
+typedef struct glossa_states glossa_states;
+
+/* Read and check the list of member states (a TEI listOrg, schema/README.md).
+** @param[out] out  caller frees with glossa_states_free() */
+int glossa_states_load(glossa_states **out, const char *path, glossa_error *err);
+size_t glossa_states_count(const glossa_states *s);
+/* @return borrowed, valid until glossa_states_free(s) */
+const glossa_state *glossa_states_get(const glossa_states *s, size_t i);
+/* The state of ISO 3166-1 alpha-2 code, in any case ("kz" finds KZ); NULL
+** when it is no member state. */
+const glossa_state *glossa_states_find(const glossa_states *s, const char *code);
+/* Every state's code, space-separated, in the file's order (borrowed). */
+const char *glossa_states_codes(const glossa_states *s);
+void glossa_states_free(glossa_states *s);
+
+/* 1 when id can be an xml:id (an XML NCName: a letter or _ first, then
+** letters, digits, '.', '-', '_'; no spaces or colons), 0 otherwise. */
+int glossa_id_is_valid(const char *id);
+
+/* Read proposal files of a round checked as a whole: a file that is
+** malformed or invalid is reported (each problem once, to on_diag) and left
+** out, the others are loaded; *rejected counts the files left out. Fails
+** only when a file cannot be read at all or memory runs out. */
+int glossa_proposals_load_round(glossa_proposals **out, const char *const *files, size_t n,
+                                glossa_diag_fn on_diag, void *userdata, size_t *rejected,
+                                glossa_error *err);
+
 /* Check proposals against the term base indexed in base: ids unique and not
 ** clashing (new ids carry the state's prefix, "kz-…"), amended concepts that
 ** exist, Russian and Chinese terms and definitions for every annex concept,
 ** cross-references that resolve, a rationale, and terms that equal or nearly
 ** equal an existing term (near-duplicates, by normalised, stemmed,
 ** transliterated or fuzzy match). Each problem goes to on_diag (code
-** GLOSSA_WARNING for warnings). *errors and *warnings count them. */
-int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_diag,
+** GLOSSA_WARNING for warnings), at the line of the element at fault. The
+** round is checked as a whole: each header's state is a member state of
+** states, FILL IN (or …) is nowhere (header included), and two proposals
+** do not propose the same new concept (a term the same, normalised).
+** *errors and *warnings count the problems. */
+int glossa_check(glossa_db *base, const glossa_states *states, const glossa_proposals *p,
+                 glossa_diag_fn on_diag,
                  void *userdata, unsigned *errors, unsigned *warnings, glossa_error *err);
 
 /* Where a change stands, from the positions files of the member states. */
@@ -929,6 +970,10 @@ int glossa_list_next(const char **cursor, const char **item, size_t *len);
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);
+
+/* 0 when d is a day of the calendar written YYYY-MM-DD (src/lib/date.c, the
+** one date check); GLOSSA_EINPUT with err saying what is wrong otherwise. */
+int glossa_date_check(const char *d, glossa_error *err);
 
 #ifdef __cplusplus
 }

@@ -1,6 +1,7 @@
 /*
 ** date.c — the one check of a date glossa is given (--as-of, the dates a TBX
-** note carries into TEI): YYYY-MM-DD, and a day of the calendar.
+** note carries into TEI, the CLI's date options): YYYY-MM-DD, and a day of the
+** calendar.
 */
 #include "glossa_int.h"
 
@@ -27,4 +28,9 @@ int glossa__date_check(const char *d, glossa_error *err)
                                  "'%s' is not a date: %.7s has %d days", d, d,
                                  days[m - 1] - (m == 2 && !leap));
     return 0;
+}
+
+int glossa_date_check(const char *d, glossa_error *err)
+{
+    return glossa__date_check(d, err);
 }

@@ -79,7 +79,7 @@ static const char *term_in(struct note *nt, xmlNodePtr entry, const char *lang, 
     for (pass = 0; pass < 2; pass++) {
         for (f = entry->children; f; f = f->next) {
             xmlNodePtr status = glossa__xml_find(f, "usg");
-            if (!glossa__tei_is(f, "form") || !attr_is(nt, f, "type", "term") || !in_lang(nt, f, lang))
+            if (!glossa__xml_is_tei(f, "form") || !attr_is(nt, f, "type", "term") || !in_lang(nt, f, lang))
                 continue;
             if (pass == 0) {
                 const char *s = status ? glossa__xml_text_copy(nt->doc->arena, status) : NULL;
@@ -99,10 +99,10 @@ static xmlNodePtr def_in(struct note *nt, xmlNodePtr entry, const char *lang)
 {
     xmlNodePtr sense, d;
     for (sense = entry->children; sense; sense = sense->next) {
-        if (!glossa__tei_is(sense, "sense"))
+        if (!glossa__xml_is_tei(sense, "sense"))
             continue;
         for (d = sense->children; d; d = d->next)
-            if (glossa__tei_is(d, "def") && in_lang(nt, d, lang) && !attr(nt, d, "to"))
+            if (glossa__xml_is_tei(d, "def") && in_lang(nt, d, lang) && !attr(nt, d, "to"))
                 return d;
     }
     return NULL;
@@ -130,7 +130,7 @@ const char *glossa__proposal_rationale(struct glossa_arena *a, xmlNodePtr entry,
     xmlNodePtr e, other = NULL;
     *written_in = NULL;
     for (e = entry->children; e; e = e->next) {
-        char *type = glossa__tei_is(e, "note") ? glossa__xml_prop_copy(a, e, "type", NULL) : NULL;
+        char *type = glossa__xml_is_tei(e, "note") ? glossa__xml_prop_copy(a, e, "type", NULL) : NULL;
         char *tag = type ? glossa__xml_prop_copy(a, e, "lang", XML_XML_NAMESPACE) : NULL;
         if (!type || strcmp(type, "rationale") != 0)
             continue;
@@ -195,7 +195,7 @@ static xmlNodePtr law(struct note *nt, xmlNodePtr header, const char *ref)
 {
     xmlNodePtr n = glossa__xml_find(header, "listBibl"), b;
     for (b = n ? n->children : NULL; ref && ref[0] == '#' && b; b = b->next)
-        if (glossa__tei_is(b, "bibl") && attr_is(nt, b, "id", ref + 1) && attr_is(nt, b, "type", "law"))
+        if (glossa__xml_is_tei(b, "bibl") && attr_is(nt, b, "id", ref + 1) && attr_is(nt, b, "type", "law"))
             return b;
     return NULL;
 }
@@ -230,8 +230,8 @@ static void add_acts(struct note *nt, xmlNodePtr entry, xmlDocPtr doc)
 
     refs[n_refs++] = attr(nt, entry, "source");
     for (sense = entry->children; sense; sense = sense->next)
-        for (d = glossa__tei_is(sense, "sense") ? sense->children : NULL; d && n_refs < 64; d = d->next)
-            if (glossa__tei_is(d, "def") && !attr(nt, d, "to"))
+        for (d = glossa__xml_is_tei(sense, "sense") ? sense->children : NULL; d && n_refs < 64; d = d->next)
+            if (glossa__xml_is_tei(d, "def") && !attr(nt, d, "to"))
                 refs[n_refs++] = attr(nt, d, "source");
     for (i = 0; i < n_refs; i++) {
         xmlNodePtr b = law(nt, header, refs[i]);

@@ -4,7 +4,10 @@
 ** authority, the date, the proposal's id and round (schema/README.md).
 ** Loading validates each file with the term-base loader and keeps, per change, its
 ** concept, its kind (new | amend), the hash of its wording and its DOM (for
-** consolidate.c). glossa_check() applies the rules beyond the schema.
+** consolidate.c); a round is read whole, a file that is no valid proposal said
+** once and left out. glossa_check() applies the rules beyond the schema to the
+** round as a whole: member states (states.c), FILL IN anywhere, one concept
+** proposed twice, each problem at the line of the element at fault.
 */
 #include "glossa_int.h"
 #include "diff_int.h"
@@ -19,25 +22,9 @@
 #include <string.h>
 #include <strings.h>
 
-#define TEI_NS "http://www.tei-c.org/ns/1.0"
-
 static int is_tei(xmlNodePtr n, const char *name)
 {
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           strcmp((const char *)n->ns->href, TEI_NS) == 0 && strcmp((const char *)n->name, name) == 0;
-}
-
-/* First descendant element called name (depth-first), or NULL. */
-xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name)
-{
-    xmlNodePtr c, found;
-    for (c = n ? n->children : NULL; c; c = c->next) {
-        if (is_tei(c, name))
-            return c;
-        if ((found = glossa__xml_find(c, name)))
-            return found;
-    }
-    return NULL;
+    return glossa__xml_is_tei(n, name);
 }
 
 static char *text_copy(struct glossa_arena *a, xmlNodePtr n)
@@ -115,8 +102,25 @@ static int add_change(struct glossa_proposals *p, const glossa_proposal_change *
     return 0;
 }
 
-static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn on_diag,
-                    void *ud, glossa_error *err)
+/* The caller's callback, counted: a file's problems are each given once. */
+struct counted {
+    glossa_diag_fn fn;
+    void *ud;
+    unsigned long n;
+};
+
+static void counted_diag(const glossa_error *d, void *ud)
+{
+    struct counted *c = ud;
+    c->n++;
+    if (c->fn)
+        c->fn(d, c->ud);
+}
+
+/* Read one file. GLOSSA_ESCHEMA when the file is not a valid proposal (its
+** problems reported through c); another code when it cannot be read. */
+static int load_one(struct glossa_proposals *p, const char *path, struct counted *cd,
+                    glossa_error *err)
 {
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     struct proposal_file *f;
@@ -129,8 +133,8 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
         return glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0, "too many proposal files");
     f = &p->files[p->n_files];
     memset(f, 0, sizeof f[0]);
-    opts.on_diag = on_diag;
-    opts.userdata = ud;
+    opts.on_diag = counted_diag;
+    opts.userdata = cd;
     /* the whole validation of an index: schema, languages, sources, no DOCTYPE */
     if ((rc = glossa__tb_new(&f->tb, err)))
         return rc;
@@ -145,9 +149,11 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
         return rc;
     root = xmlDocGetRootElement(f->doc);
     type = prop_copy(p->arena, root, "type", NULL);
-    if (!type || strcmp(type, "proposal") != 0)
-        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(root), 0,
-                                 "not a proposal: the root must be <TEI type=\"proposal\">");
+    if (!type || strcmp(type, "proposal") != 0) {
+        diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(root),
+             "not a proposal: the root must be <TEI type=\"proposal\">");
+        return GLOSSA_ESCHEMA;
+    }
     header = glossa__xml_find(root, "teiHeader");
     f->proposal = idno(p->arena, header, "proposal");
     f->state = idno(p->arena, header, "state");
@@ -157,10 +163,12 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
         xmlNodePtr date = glossa__xml_find(glossa__xml_find(header, "publicationStmt"), "date");
         f->date = date ? prop_copy(p->arena, date, "when", NULL) : NULL;
     }
-    if (!f->proposal || !f->state || !f->authority || !f->date)
-        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(header), 0,
-                                 "a proposal's header names its authority, proposal id, state "
-                                 "and date (<publicationStmt>)");
+    if (!f->proposal || !f->state || !f->authority || !f->date) {
+        diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(header),
+             "a proposal's header names its authority, proposal id, state and date "
+             "(<publicationStmt>)");
+        return GLOSSA_ESCHEMA;
+    }
     body = glossa__xml_find(root, "body");
     for (e = body ? body->children : NULL; e; e = e->next) {
         glossa_proposal_change c;
@@ -180,7 +188,7 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
         c.id = id;
         c.kind = prop_copy(p->arena, e, "subtype", NULL);
         if (!c.kind) {
-            diag(on_diag, ud, GLOSSA_ESCHEMA, path, c.line,
+            diag(counted_diag, cd, GLOSSA_ESCHEMA, path, c.line,
                  "entry '%s': a proposal's entry says subtype=\"new\" or subtype=\"amend\"", id ? id : "?");
             rc = GLOSSA_ESCHEMA;
             continue;
@@ -195,30 +203,61 @@ static int load_one(struct glossa_proposals *p, const char *path, glossa_diag_fn
         if (!c.hash || add_change(p, &c, f, &f->v.c[i], e))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    if (rc)
-        return glossa__error_set(err, rc, path, 0, 0, "invalid proposal");
-    return 0;
+    return rc;
 }
 
-int glossa_proposals_load(glossa_proposals **out, const char *const *files, size_t n,
-                          glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+int glossa_proposals_load_round(glossa_proposals **out, const char *const *files, size_t n,
+                                glossa_diag_fn on_diag, void *userdata, size_t *rejected,
+                                glossa_error *err)
 {
     struct glossa_proposals *p = glossa__calloc(1, sizeof *p);
+    struct counted cd = { on_diag, userdata, 0 };
     size_t i;
     int rc = 0;
 
+    *rejected = 0;
     if (!p || !(p->arena = glossa__arena_new())) {
         glossa__free(p);
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
-    for (i = 0; i < n && !rc; i++)
-        rc = load_one(p, files[i], on_diag, userdata, err);
+    for (i = 0; i < n && !rc; i++) {
+        size_t n_changes = p->n, n_files = p->n_files;
+        unsigned long shown = cd.n;
+        rc = load_one(p, files[i], &cd, err);
+        if (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
+            continue;
+        /* a malformed or invalid file: said (once), left out, the next one read */
+        if (cd.n == shown)
+            counted_diag(err, &cd);
+        while (p->n_files > n_files) {
+            struct proposal_file *f = &p->files[--p->n_files];
+            glossa__tb_free(f->tb);
+            xmlFreeDoc(f->doc);
+            memset(f, 0, sizeof *f);
+        }
+        p->n = n_changes;
+        (*rejected)++;
+        rc = 0;
+    }
     if (rc) {
         glossa_proposals_free(p);
         return rc;
     }
     *out = p;
     return 0;
+}
+
+int glossa_proposals_load(glossa_proposals **out, const char *const *files, size_t n,
+                          glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+{
+    size_t rejected = 0;
+    int rc = glossa_proposals_load_round(out, files, n, on_diag, userdata, &rejected, err);
+    if (rc || !rejected)
+        return rc;
+    glossa_proposals_free(*out);
+    *out = NULL;
+    return glossa__error_set(err, GLOSSA_ESCHEMA, NULL, 0, 0, "%zu invalid proposal file%s",
+                             rejected, rejected == 1 ? "" : "s");
 }
 
 size_t glossa_proposals_count(const glossa_proposals *p)
@@ -279,30 +318,15 @@ static int has_rationale(const struct tei_entry *e)
     return 0;
 }
 
-/* "…" or "FILL IN" (in any case of its ASCII letters) left in text. */
-static int placeholder(const char *text)
+/* "FILL IN" (in any case of its ASCII letters) left in text, or "…" where
+** ellipsis counts; NULL when neither. */
+static const char *placeholder(const char *text, int ellipsis)
 {
     const char *p;
-    if (!text)
-        return 0;
-    if (strstr(text, "…"))
-        return 1;
     for (p = text; *p; p++)
         if (strncasecmp(p, "FILL IN", 7) == 0)
-            return 1;
-    return 0;
-}
-
-static int has_placeholder(const struct tei_entry *e)
-{
-    size_t i;
-    for (i = 0; i < e->n_defs; i++)
-        if (placeholder(e->defs[i].text))
-            return 1;
-    for (i = 0; i < e->n_terms; i++)
-        if (placeholder(e->terms[i].text))
-            return 1;
-    return 0;
+            return "FILL IN";
+    return ellipsis && strstr(text, "…") ? "…" : NULL;
 }
 
 struct check_ctx {
@@ -311,11 +335,12 @@ struct check_ctx {
     unsigned errors, warnings;
 };
 
-static void problem(struct check_ctx *c, int warning, const glossa_proposal_change *ch,
-                    const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void problem_at(struct check_ctx *c, int warning, const char *file, long line,
+                       const char *id, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void problem(struct check_ctx *c, int warning, const glossa_proposal_change *ch,
-                    const char *fmt, ...)
+/* A problem at FILE:LINE, of entry id (NULL: of the file's header). */
+static void problem_at(struct check_ctx *c, int warning, const char *file, long line,
+                       const char *id, const char *fmt, ...)
 {
     char msg[GLOSSA_ERROR_SIZE];
     va_list ap;
@@ -326,15 +351,67 @@ static void problem(struct check_ctx *c, int warning, const glossa_proposal_chan
         c->warnings++;
     else
         c->errors++;
-    diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, ch->file, ch->line,
-         "entry '%s': %s", ch->id, msg);
+    if (id)
+        diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line,
+             "entry '%s': %s", id, msg);
+    else
+        diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line, "%s", msg);
+}
+
+/* A problem of change ch, at its <entry>. */
+#define problem(c, warning, ch, ...) problem_at((c), (warning), (ch)->file, (ch)->line, (ch)->id, __VA_ARGS__)
+
+/* The line of the <orth> of term text in lang in entry (the entry's when none). */
+static long term_line(xmlNodePtr entry, const char *lang, const char *text)
+{
+    xmlNodePtr form, orth;
+    for (form = entry->children; form; form = form->next) {
+        xmlChar *l = is_tei(form, "form") ? xmlGetNsProp(form, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+        int same = l && strcmp((const char *)l, lang) == 0;
+        xmlFree(l);
+        for (orth = same ? form->children : NULL; orth; orth = orth->next) {
+            xmlChar *t = is_tei(orth, "orth") ? xmlNodeGetContent(orth) : NULL;
+            same = t && strcmp((const char *)t, text) == 0;
+            xmlFree(t);
+            if (same)
+                return xmlGetLineNo(orth);
+        }
+    }
+    return xmlGetLineNo(entry);
+}
+
+/* FILL IN (anywhere) or … (in a term, a definition, the authority, a cited
+** range) left in the text of an element below n: one problem per
+** element, at its line. id: the entry (NULL: the header). */
+static void placeholders(struct check_ctx *c, const char *file, const char *id, xmlNodePtr n)
+{
+    static const char *const exact[] = { "orth", "def", "authority", "citedRange" };
+    xmlNodePtr el, t;
+    size_t k;
+    for (el = n->children; el; el = el->next) {
+        int ellipsis = 0;
+        if (el->type != XML_ELEMENT_NODE)
+            continue;
+        for (k = 0; k < sizeof exact / sizeof exact[0]; k++)
+            ellipsis |= strcmp((const char *)el->name, exact[k]) == 0;
+        for (t = el->children; t; t = t->next) {
+            const char *what = t->type == XML_TEXT_NODE && t->content
+                                   ? placeholder((const char *)t->content, ellipsis) : NULL;
+            if (what) {
+                problem_at(c, 0, file, xmlGetLineNo(el), id,
+                           "<%s>: placeholder text (%s) is still there", el->name, what);
+                break;
+            }
+        }
+        placeholders(c, file, id, el);
+    }
 }
 
 /* A new term that is an existing term again, normalised, stemmed,
 ** transliterated or with a typo's difference. */
 static int near_duplicates(glossa_db *base, struct glossa_keys *keys, struct check_ctx *c,
                            const glossa_proposal_change *ch, const struct v_concept *concept,
-                           glossa_error *err)
+                           xmlNodePtr entry, glossa_error *err)
 {
     static const glossa_mode modes[] = { GLOSSA_MODE_NORMALIZED, GLOSSA_MODE_STEM,
                                          GLOSSA_MODE_TRANSLIT, GLOSSA_MODE_FUZZY };
@@ -374,8 +451,9 @@ static int near_duplicates(glossa_db *base, struct glossa_keys *keys, struct che
                     if (strcmp(glossa__buf_str(&a), glossa__buf_str(&b)) != 0)
                         continue;
                 }
-                problem(c, 1, ch, "new term «%s» (%s) is %s as «%s» of concept '%s' in the term base",
-                        t->text, t->lang, how[m], h->match_text, h->id);
+                problem_at(c, 1, ch->file, term_line(entry, t->lang, t->text), ch->id,
+                           "new term «%s» (%s) is %s as «%s» of concept '%s' in the term base",
+                           t->text, t->lang, how[m], h->match_text, h->id);
                 m = sizeof modes / sizeof modes[0]; /* one message per term */
                 break;
             }
@@ -419,66 +497,142 @@ static void authentic_in_step(glossa_db *base, struct check_ctx *c, const glossa
                 "must stay in step", changed[0] ? "Russian" : "Chinese", changed[0] ? "Chinese" : "Russian");
 }
 
-int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_diag,
-                 void *userdata, unsigned *errors, unsigned *warnings, glossa_error *err)
+/* The header of file f: its state a member state, nothing left to fill in. */
+static void check_header(struct check_ctx *c, const glossa_states *states,
+                         const struct proposal_file *f)
+{
+    xmlNodePtr header = glossa__xml_find(xmlDocGetRootElement(f->doc), "teiHeader");
+    xmlNodePtr pub = glossa__xml_find(header, "publicationStmt"), n;
+    long line = xmlGetLineNo(header);
+    const glossa_state *st = glossa_states_find(states, f->state);
+
+    for (n = pub ? pub->children : NULL; n; n = n->next) {
+        xmlChar *t = is_tei(n, "idno") ? xmlGetNoNsProp(n, (const xmlChar *)"type") : NULL;
+        if (t && strcmp((const char *)t, "state") == 0)
+            line = xmlGetLineNo(n);
+        xmlFree(t);
+    }
+    if (states && !st) /* (the schema wants capitals: st->code is f->state) */
+        problem_at(c, 0, f->path, line, NULL, "state '%s' is not a member state (%s)", f->state,
+                   glossa_states_codes(states));
+    placeholders(c, f->path, NULL, header);
+}
+
+/* The same new concept proposed twice in the round: a term of change i is,
+** normalised, a term of an earlier new concept (another id) in any proposal. */
+static int round_duplicates(struct glossa_norm *norm, struct check_ctx *c,
+                            const struct glossa_proposals *p, size_t i)
+{
+    const glossa_proposal_change *ch = &p->changes[i];
+    const struct v_concept *a = p->sources[i].concept;
+    struct glossa_buf ka = GLOSSA_BUF_INIT, kb = GLOSSA_BUF_INIT;
+    size_t j, x, y;
+    int rc = 0, found;
+
+    for (j = 0; j < i && !rc; j++) {
+        const glossa_proposal_change *other = &p->changes[j];
+        const struct v_concept *b = p->sources[j].concept;
+        if (strcmp(other->kind, "new") != 0 || strcmp(other->id, ch->id) == 0)
+            continue;
+        for (x = 0, found = 0; x < a->n_terms && !found && !rc; x++) {
+            const struct v_term *ta = &a->terms[x];
+            size_t la = strcspn(ta->lang, "-");
+            if ((rc = glossa__norm_key(norm, ta->text, strlen(ta->text), &ka)))
+                break;
+            for (y = 0; y < b->n_terms && !found && !rc; y++) {
+                const struct v_term *tb = &b->terms[y];
+                if (strcspn(tb->lang, "-") != la || strncmp(tb->lang, ta->lang, la) != 0 ||
+                    (rc = glossa__norm_key(norm, tb->text, strlen(tb->text), &kb)))
+                    continue;
+                if (strcmp(glossa__buf_str(&ka), glossa__buf_str(&kb)) != 0)
+                    continue;
+                found = 1;
+                problem_at(c, 0, ch->file, term_line(p->sources[i].entry, ta->lang, ta->text),
+                           ch->id, "new term «%s» (%s) is the same, normalised, as «%s» of the "
+                           "new concept '%s' of %s (%s:%ld): one concept proposed twice",
+                           ta->text, ta->lang, tb->text, other->id, other->proposal,
+                           other->file, other->line);
+            }
+        }
+    }
+    glossa__buf_release(&ka);
+    glossa__buf_release(&kb);
+    return rc;
+}
+
+int glossa_check(glossa_db *base, const glossa_states *states, const glossa_proposals *p,
+                 glossa_diag_fn on_diag, void *userdata, unsigned *errors, unsigned *warnings,
+                 glossa_error *err)
 {
     struct check_ctx c = { on_diag, userdata, 0, 0 };
     struct glossa_keys *keys = NULL;
-    size_t i, j;
+    struct glossa_norm *norm = NULL;
+    size_t i, j, f;
     int rc;
 
-    if ((rc = glossa__keys_new(&keys, err)))
+    if ((rc = glossa__keys_new(&keys, err)) || (rc = glossa__norm_new(&norm, err))) {
+        glossa__keys_free(keys);
         return rc;
-    for (i = 0; i < p->n && !rc; i++) {
-        const glossa_proposal_change *ch = &p->changes[i];
-        const struct change_source *src = &p->sources[i];
-        const struct v_concept *concept = src->concept;
-        char prefix[8];
-        size_t k;
-
-        for (k = 0; ch->state[k] && k < 3; k++)
-            prefix[k] = (char)tolower((unsigned char)ch->state[k]);
-        prefix[k] = '-';
-        prefix[k + 1] = '\0';
-        if (strcmp(ch->kind, "new") == 0) {
-            if (base_has(base, ch->id))
-                problem(&c, 0, ch, "a new concept's id is already in the term base: choose another");
-            if (strncmp(ch->id, prefix, strlen(prefix)) != 0)
-                problem(&c, 0, ch, "new concept ids of %s begin with '%s' (so that states' ids never collide)",
-                        ch->state, prefix);
-        } else if (!base_has(base, ch->id)) {
-            problem(&c, 0, ch, "amends a concept that the term base no longer has");
-        } else {
-            authentic_in_step(base, &c, ch, concept);
-        }
-        for (j = 0; j < i; j++) {
-            if (strcmp(p->changes[j].id, ch->id) == 0)
-                problem(&c, strcmp(ch->kind, "amend") == 0, ch, "also changed by %s (%s:%ld)",
-                        p->changes[j].proposal, p->changes[j].file, p->changes[j].line);
-        }
-        /* the authentic languages */
-        if (!has_term(concept, "ru"))
-            problem(&c, 0, ch, "no preferred Russian term (an authentic language)");
-        if (!has_term(concept, "zh"))
-            problem(&c, 0, ch, "no preferred Chinese term (an authentic language)");
-        if (!glossa__concept_def(concept, "ru"))
-            problem(&c, 0, ch, "no Russian definition (an authentic language)");
-        if (!glossa__concept_def(concept, "zh"))
-            problem(&c, 0, ch, "no Chinese definition (an authentic language)");
-        if (!has_rationale(concept->entry))
-            problem(&c, 1, ch, "no rationale (<note type=\"rationale\">) says why");
-        if (has_placeholder(concept->entry))
-            problem(&c, 0, ch, "placeholder text (… or FILL IN) is still there");
-        /* cross-references resolve in the term base or in a proposal */
-        for (k = 0; k < concept->entry->n_xrefs; k++) {
-            const char *target = concept->entry->xrefs[k].target;
-            if (!base_has(base, target) && !proposed_anywhere(p, target))
-                problem(&c, 0, ch, "cross-reference to unknown concept '#%s'", target);
-        }
-        if (strcmp(ch->kind, "new") == 0)
-            rc = near_duplicates(base, keys, &c, ch, concept, err);
     }
+    for (f = 0; f < p->n_files && !rc; f++) {
+        check_header(&c, states, &p->files[f]);
+        for (i = 0; i < p->n && !rc; i++) {
+            const glossa_proposal_change *ch = &p->changes[i];
+            const struct change_source *src = &p->sources[i];
+            const struct v_concept *concept = src->concept;
+            const glossa_state *st = glossa_states_find(states, ch->state);
+            char prefix[8];
+            size_t k;
+
+            if (src->file != &p->files[f])
+                continue;
+            for (k = 0; ch->state[k] && k < 3; k++)
+                prefix[k] = (char)tolower((unsigned char)ch->state[k]);
+            prefix[k] = '-';
+            prefix[k + 1] = '\0';
+            if (strcmp(ch->kind, "new") == 0) {
+                if (base_has(base, ch->id))
+                    problem(&c, 0, ch, "a new concept's id is already in the term base: choose another");
+                if ((st || !states) && strncmp(ch->id, prefix, strlen(prefix)) != 0)
+                    problem(&c, 0, ch, "new concept ids of %s begin with '%s' (so that states' ids never collide)",
+                            st ? st->code : ch->state, prefix);
+            } else if (!base_has(base, ch->id)) {
+                problem(&c, 0, ch, "amends a concept that the term base no longer has");
+            } else {
+                authentic_in_step(base, &c, ch, concept);
+            }
+            for (j = 0; j < i; j++) {
+                if (strcmp(p->changes[j].id, ch->id) == 0)
+                    problem(&c, strcmp(ch->kind, "amend") == 0, ch, "also changed by %s (%s:%ld)",
+                            p->changes[j].proposal, p->changes[j].file, p->changes[j].line);
+            }
+            /* the authentic languages */
+            if (!has_term(concept, "ru"))
+                problem(&c, 0, ch, "no preferred Russian term (an authentic language)");
+            if (!has_term(concept, "zh"))
+                problem(&c, 0, ch, "no preferred Chinese term (an authentic language)");
+            if (!glossa__concept_def(concept, "ru"))
+                problem(&c, 0, ch, "no Russian definition (an authentic language)");
+            if (!glossa__concept_def(concept, "zh"))
+                problem(&c, 0, ch, "no Chinese definition (an authentic language)");
+            if (!has_rationale(concept->entry))
+                problem(&c, 1, ch, "no rationale (<note type=\"rationale\">) says why");
+            placeholders(&c, ch->file, ch->id, src->entry);
+            /* cross-references resolve in the term base or in a proposal */
+            for (k = 0; k < concept->entry->n_xrefs; k++) {
+                const struct tei_xref *x = &concept->entry->xrefs[k];
+                if (!base_has(base, x->target) && !proposed_anywhere(p, x->target))
+                    problem_at(&c, 0, ch->file, x->line, ch->id,
+                               "cross-reference to unknown concept '#%s'", x->target);
+            }
+            if (strcmp(ch->kind, "new") == 0 && !(rc = round_duplicates(norm, &c, p, i)))
+                rc = near_duplicates(base, keys, &c, ch, concept, src->entry, err);
+        }
+    }
+    if (rc == GLOSSA_ENOMEM)
+        glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
     glossa__keys_free(keys);
+    glossa__norm_free(norm);
     if (errors)
         *errors = c.errors;
     if (warnings)
@@ -487,11 +641,6 @@ int glossa_check(glossa_db *base, const glossa_proposals *p, glossa_diag_fn on_d
 }
 
 /* ---- for the other readers of a proposal's DOM (explanatory.c) ---------------------- */
-
-int glossa__tei_is(xmlNodePtr n, const char *name)
-{
-    return is_tei(n, name);
-}
 
 char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n)
 {
@@ -502,4 +651,9 @@ char *glossa__xml_prop_copy(struct glossa_arena *a, xmlNodePtr n, const char *na
                             const xmlChar *ns)
 {
     return prop_copy(a, n, name, ns);
+}
+
+int glossa_id_is_valid(const char *id)
+{
+    return id && *id && xmlValidateNCName((const xmlChar *)id, 0) == 0;
 }

@@ -49,10 +49,6 @@ struct glossa_status_report {
 int glossa__status_conflicts(const glossa_status_report *r, glossa_diag_fn on_diag, void *userdata,
                              glossa_error *err);
 
-/* First descendant TEI element called name, or NULL. */
-xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
-/* Is n the TEI element called name? */
-int glossa__tei_is(xmlNodePtr n, const char *name);
 /* n's text content, or attribute name (in namespace ns, or none), copied
 ** into a; NULL when absent (or out of memory). */
 char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n);

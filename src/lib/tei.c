@@ -40,6 +40,8 @@ struct reader_state {
     long last_line;         /* the last libxml2 message, to drop repeats */
     char last_msg[GLOSSA_ERROR_SIZE];
     int malformed;          /* a fatal parser error was reported: schema errors only echo it */
+    int schema_lost;        /* an element out of place was reported: the schema's next
+                               messages are its echoes, one per element after it */
     xmlTextReaderPtr reader; /* for the line of messages that come without one */
 };
 
@@ -110,8 +112,10 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
     line = e->line;
     node = e->node;
     if (e->domain == XML_FROM_RELAXNGV) {
-        if (is_cascade(msg) || st->malformed)
+        if (is_cascade(msg) || st->malformed || st->schema_lost)
             return;
+        /* "<X> is not allowed here" (xml_report.c): the validator does not recover */
+        st->schema_lost = msg[0] == '<' && strstr(msg, "> is not allowed here") != NULL;
         /* a wrong root element is reported by walk(), once and clearly */
         if (node && node->type == XML_ELEMENT_NODE && node->parent &&
             node->parent->type == XML_DOCUMENT_NODE &&

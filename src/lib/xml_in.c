@@ -1,6 +1,7 @@
 /*
 ** xml_in.c — the one reader of untrusted XML: TEI term bases and proposals
-** (tei.c, proposal.c, consolidate.c) and TBX files (import_tbx.c).
+** (tei.c, proposal.c, consolidate.c), the member states (states.c) and TBX
+** files (import_tbx.c); and finding TEI elements in a DOM read.
 **
 ** Before libxml2 sees a byte: compressed data, UTF-32, UTF-16 without a
 ** byte-order mark or declaration, an encoding declaration that contradicts
@@ -483,4 +484,23 @@ size_t glossa__xml_count_elements(xmlNodePtr n)
         if (c->type == XML_ELEMENT_NODE)
             k += 1 + glossa__xml_count_elements(c);
     return k;
+}
+
+int glossa__xml_is_tei(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && n->ns &&
+           strcmp((const char *)n->ns->href, "http://www.tei-c.org/ns/1.0") == 0 &&
+           strcmp((const char *)n->name, name) == 0;
+}
+
+xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c, found;
+    for (c = n ? n->children : NULL; c; c = c->next) {
+        if (glossa__xml_is_tei(c, name))
+            return c;
+        if ((found = glossa__xml_find(c, name)))
+            return found;
+    }
+    return NULL;
 }

@@ -1,7 +1,8 @@
 /*
 ** xml_in.h — the one reader of untrusted XML (xml_in.c), used by the TEI
 ** reader (tei.c: a streaming xmlTextReader), TBX import (import_tbx.c: a DOM)
-** and the proposals (proposal.c, consolidate.c: a DOM). xml_in.c opens and
+** and the proposals and member states (proposal.c, consolidate.c, states.c: a
+** DOM, and its TEI elements found). xml_in.c opens and
 ** parses, xml_scan.c bounds each element, xml_report.c words the problems.
 ** Private to libglossa.
 */
@@ -95,6 +96,11 @@ int glossa__xml_message(const xmlError *e, char *msg, size_t size);
 ** the tokenizer that bounds each element's attributes and namespace
 ** declarations. 0, or -1 when the input is refused (reported). */
 int glossa__xml_scan_unit(struct xml_in *in, int c);
+
+/* 1 when n is the TEI element called name (in the TEI namespace). */
+int glossa__xml_is_tei(const xmlNode *n, const char *name);
+/* First descendant TEI element called name (depth-first), or NULL. */
+xmlNodePtr glossa__xml_find(xmlNodePtr n, const char *name);
 
 /* Elements below n (all depths), for sizing an entry's arrays. */
 size_t glossa__xml_count_elements(xmlNodePtr n);

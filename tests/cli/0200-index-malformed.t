@@ -42,7 +42,7 @@ check_refused() {
 }
 
 # Lines checked against the fixtures:
-check_refused unclosed-tag.xml    26 "orth line 24"       # <orth> opened on 24, </form> on 26
+check_refused unclosed-tag.xml    26 "(opened on line 24)"     # <orth> opened on 24, </form> on 26
 check_refused missing-orth.xml    27 "orth"               # the <form> without <orth> starts on 27
 check_refused unknown-lang.xml    31 "'xx'"               # <form xml:lang="xx"> on 31
 check_refused bad-reliability.xml 22 "reliability"        # <usg type="reliability">7</usg> on 22

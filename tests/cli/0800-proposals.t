@@ -36,7 +36,7 @@ expect_err "entry 'no-longer-there': amends a concept that the term base no long
 # (or the reverse): the authentic texts must stay in step
 run glossa propose --state KZ --amend information-security --date 2026-12-01 -o amend.xml
 expect_rc 0
-sed -i 's/FILL IN[^<]*/worked example/' amend.xml
+sed -i 's/FILL IN[^<]*/worked example/g' amend.xml
 ru='s/от угроз, деструктивных и иных негативных воздействий/от угроз/'
 zh='s/免受威胁、破坏性影响和其他负面影响/免受威胁/'
 sed -e "$ru" amend.xml > amend-ru.xml
@@ -50,7 +50,7 @@ sed -e "$ru" -e "$zh" amend.xml > amend-both.xml
 run glossa check amend-both.xml
 expect_rc 0 "both authentic definitions reworded: in step"
 run glossa check "$SRC/glossary/annex1.xml"
-expect_rc 2 "the term base itself is not a proposal"
+expect_rc 1 "the term base itself is not a proposal (an error in the content)"
 expect_err "not a proposal"
 
 # ---- status
@@ -141,7 +141,12 @@ run glossa validate skel.xml
 expect_rc 0 "the skeleton validates against the schema"
 run glossa check skel.xml
 expect_rc 1
-expect_err "placeholder text (… or FILL IN) is still there"
+expect_err "skel.xml:12: error: <authority>: placeholder text (FILL IN) is still there"
+expect_err "skel.xml:20: error: <citedRange>: placeholder text (FILL IN) is still there"
 run glossa propose --state kz
+expect_rc 0 "--state kz is KZ"
+expect_out '<idno type="state">KZ</idno>'
+run glossa propose --state QZ
 expect_rc 2
+expect_err "glossa: error: --state: 'QZ' is not a member state (IN IR KZ CN KG PK RU TJ UZ BY)"
 finish

@@ -21,7 +21,7 @@ done
 mkdir amend
 "$GLOSSA" propose --state KZ --amend information-security --round 2026-2 --date 2026-12-01 \
     -o amend/kz-2026-12-01.xml
-sed -i -e 's/FILL IN[^<]*/worked example/' \
+sed -i -e 's/FILL IN[^<]*/worked example/g' \
     -e 's/от угроз, деструктивных и иных негативных воздействий/от угроз и деструктивных воздействий/' \
     -e 's/免受威胁、破坏性影响和其他负面影响/免受威胁和破坏性影响/' \
     -e '/<orth>ИБ<\/orth>/{n;s/admitted/deprecated/}' \

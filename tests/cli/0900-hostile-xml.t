@@ -163,7 +163,7 @@ done
 # nesting in the body: the schema has its say first, then the depth bound stops the read
 run timeout 60 "$GLOSSA" validate --quiet deep-body.xml
 expect_rc 1 "validate deep-body.xml:"
-same_stderr "deep-body.xml:19: error: did not expect element div there
+same_stderr "deep-body.xml:19: error: <div> is not allowed here
 deep-body.xml:19: error: elements nested deeper than 32 levels
 glossa: 2 problems found" "validate deep-body.xml"
 run timeout 60 "$GLOSSA" index --db "$DB" huge-def.xml
@@ -202,17 +202,20 @@ glossa: 1 problem found; '$DB' was not changed" "index README.md"
 PROP="$SRC/glossary/proposals/kz-2026-1.xml"
 { head -n 1 "$PROP"; echo '<!DOCTYPE TEI [<!ENTITY e "x">]>'; tail -n +2 "$PROP"; } > prop-doctype.xml
 run glossa check --db "$DB" prop-doctype.xml
-expect_rc 2 "check a proposal with a DOCTYPE:"
-same_stderr "prop-doctype.xml:2: error: DOCTYPE not allowed: a term base may not declare a DTD or entities" \
+expect_rc 1 "check a proposal with a DOCTYPE (content, not a failure to run):"
+same_stderr "prop-doctype.xml:2: error: DOCTYPE not allowed: a term base may not declare a DTD or entities
+glossa check: 0 changes, 1 error, 0 warnings; 1 file not read further (not a valid proposal)" \
     "check prop-doctype.xml"
 sed 's/<orth>инцидент информационной безопасности</<orth>инцидент\xc2\x9bинформационной безопасности</' "$PROP" > prop-control.xml
 sed 's/<orth>information security incident</<orth>information \xe2\x80\xaeincident</' "$PROP" > prop-bidi.xml
 run glossa check --db "$DB" prop-control.xml
-expect_rc 2 "check a proposal with a control character:"
-same_stderr "prop-control.xml:33: error: term contains U+009B (a control character)" "check prop-control.xml"
+expect_rc 1 "check a proposal with a control character (content, not a failure to run):"
+same_stderr "prop-control.xml:33: error: term contains U+009B (a control character)
+glossa check: 0 changes, 1 error, 0 warnings; 1 file not read further (not a valid proposal)" "check prop-control.xml"
 run glossa check --db "$DB" prop-bidi.xml
-expect_rc 2 "check a proposal with a bidi override:"
-same_stderr "prop-bidi.xml:41: error: term contains U+202E (a bidirectional control character)" "check prop-bidi.xml"
+expect_rc 1 "check a proposal with a bidi override (content, not a failure to run):"
+same_stderr "prop-bidi.xml:41: error: term contains U+202E (a bidirectional control character)
+glossa check: 0 changes, 1 error, 0 warnings; 1 file not read further (not a valid proposal)" "check prop-bidi.xml"
 
 # --- nothing is opened or fetched (strace): the entity attacks open only their input
 if command -v strace >/dev/null && strace -qq -o /dev/null true 2>/dev/null; then

@@ -160,13 +160,13 @@ expect_true "4097 bytes: too long" test "$(sed -n 2p <<<"$OUT" | jq -r '.error')
 # 6. --as-of takes a day of the calendar
 run glossa lookup --as-of 9999-99-99 csi
 expect_rc 2 "--as-of 9999-99-99:"
-expect_true "month 99" test "$ERR" = "glossa: error: '9999-99-99' is not a date: there is no month 99"
+expect_true "month 99" test "$ERR" = "glossa lookup: --as-of: '9999-99-99' is not a date: there is no month 99"
 run glossa lookup --as-of 2023-02-29 csi
 expect_rc 2 "--as-of 2023-02-29:"
-expect_true "not a leap year" test "$ERR" = "glossa: error: '2023-02-29' is not a date: 2023-02 has 28 days"
+expect_true "not a leap year" test "$ERR" = "glossa lookup: --as-of: '2023-02-29' is not a date: 2023-02 has 28 days"
 run glossa show --as-of 2025-04-31 controls
 expect_rc 2 "show --as-of 2025-04-31:"
-expect_true "30 days" test "$ERR" = "glossa: error: '2025-04-31' is not a date: 2025-04 has 30 days"
+expect_true "30 days" test "$ERR" = "glossa show: --as-of: '2025-04-31' is not a date: 2025-04 has 30 days"
 run glossa lookup --as-of 2024-02-29 csi
 expect_rc 0 "--as-of 2024-02-29 (a leap day)"
 run glossa lookup --as-of 2000-02-29 csi

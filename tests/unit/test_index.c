@@ -46,7 +46,7 @@ struct bad_case {
 static void test_index__bad_input_leaves_old_database(void **state)
 {
     static const struct bad_case cases[] = {
-        { "unclosed-tag.xml", 26, "tag mismatch" },
+        { "unclosed-tag.xml", 26, "is closed by </form>" },
         { "missing-orth.xml", 27, "no <orth>" },
         { "unknown-lang.xml", 31, "unknown language tag 'xx'" },
         { "duplicate-id.xml", 41, "information-security" },

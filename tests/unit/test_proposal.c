@@ -6,7 +6,8 @@
 ** and an edited wording: a new hash, so that every agreement to it lapses;
 ** two proposals amending one concept (tests/data/competing): positions per
 ** proposal, both wordings side by side, the conflict when both are agreed,
-** and an old-form line that could mean either (an error).
+** and an old-form line that could mean either (an error); a round read
+** whole past a malformed file; ids that can be xml:ids.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -162,12 +163,51 @@ static void test_proposal__competing_wordings(void **state)
     th_rmdir(dir);
 }
 
+/* A round read whole: a malformed file is said and left out, the others kept. */
+static void test_proposal__round_leaves_out_a_bad_file(void **state)
+{
+    char *dir = th_mkdtemp();
+    const char *bad = th_path(dir, "bad.xml");
+    const char *const round[] = { files[0], bad, files[2] };
+    glossa_proposals *p = NULL;
+    glossa_error err;
+    size_t rejected = 9;
+    (void)state;
+    th_write_replaced(files[0], "Казахстан «Об", "Казахстан & «Об", bad);
+    assert_int_equal(glossa_proposals_load_round(&p, round, 3, NULL, NULL, &rejected, &err), 0);
+    assert_int_equal(rejected, 1);
+    assert_int_equal(glossa_proposals_count(p), 2);
+    assert_string_equal(glossa_proposals_get(p, 0)->id, "kz-information-security-incident");
+    assert_string_equal(glossa_proposals_get(p, 1)->id, "uz-cyber-hygiene");
+    glossa_proposals_free(p);
+    /* every file must be valid for glossa_proposals_load */
+    p = NULL;
+    assert_int_equal(glossa_proposals_load(&p, round, 3, NULL, NULL, &err), GLOSSA_ESCHEMA);
+    assert_null(p);
+    assert_string_equal(err.msg, "1 invalid proposal file");
+    th_rmdir(dir);
+}
+
+static void test_proposal__id_is_valid(void **state)
+{
+    (void)state;
+    assert_true(glossa_id_is_valid("kz-cyber-incident"));
+    assert_true(glossa_id_is_valid("cyber_incident.2"));
+    assert_false(glossa_id_is_valid("Not A Slug"));
+    assert_false(glossa_id_is_valid("kz:incident"));
+    assert_false(glossa_id_is_valid("1st"));
+    assert_false(glossa_id_is_valid(""));
+    assert_false(glossa_id_is_valid(NULL));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_proposal__worked_example),
         cmocka_unit_test(test_proposal__edited_wording_lapses),
         cmocka_unit_test(test_proposal__competing_wordings),
+        cmocka_unit_test(test_proposal__round_leaves_out_a_bad_file),
+        cmocka_unit_test(test_proposal__id_is_valid),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }

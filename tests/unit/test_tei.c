@@ -152,8 +152,8 @@ static void test_tei__invalid_file_diagnostics(void **state)
                         "Екатеринбург), приложение 1\n"
                         "20: entry 'information-security': reliability must be 1, 2, 3 or 4\n"
                         "20: entry 'information-security': no preferred Russian term\n"
-                        "22: <usg>: error validating value\n"
-                        "25: <usg>: error validating value\n");
+                        "22: <usg>: '7' is not a value the schema allows here\n"
+                        "25: <usg>: 'favoured!' is not a value the schema allows here\n");
     assert_int_equal(s.diags, 4);
     assert_string_equal(s.first.file, path);
     assert_string_equal(err.file, path);
