@@ -66,15 +66,19 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     iopts.userdata = &args->out;
     rc = glossa_diff_new(&d, &v.path[0], 1, &v.path[1], 1, &iopts, &err);
     versions_release(&v);
-    if (!rc)
-        rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
-    glossa_diff_free(d);
     if (rc) {
-        if (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
-            out_error(&args->out, &err);
-        else if (err.file[0] == '\0')
+        glossa_diff_free(d);
+        /* the loader reported problems in the input already (on_diag) */
+        if ((rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA) || err.file[0] == '\0')
             out_error(&args->out, &err);
         return EXIT_ERR;
+    }
+    rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
+    glossa_diff_free(d);
+    if (rc) {
+        /* an unchanged annex is no protocol: exit 1, as diff does for "no change" */
+        out_error(&args->out, &err);
+        return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
     rc = out_write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
     glossa_free(doc);

@@ -411,6 +411,10 @@ int glossa__template_load(struct glossa_template **out, const char *lang, const 
 void glossa__template_free(struct glossa_template *t);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
+/* 0 when t has every section named in keys (NULL-terminated), else
+** GLOSSA_EINPUT naming the template's file and the first missing section. */
+int glossa__template_require(const struct glossa_template *t, const char *const *keys,
+                             glossa_error *err);
 
 /* ---- doc.c: a small document model and its writers ----------------------- */
 
