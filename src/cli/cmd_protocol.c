@@ -76,9 +76,10 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
     glossa_diff_free(d);
     if (rc) {
-        /* an unchanged annex is no protocol: exit 1, as diff does for "no change" */
+        /* an unchanged annex (ENOTFOUND naming no file; a missing --template
+        ** names its file) is no protocol: exit 1, as diff does for "no change" */
         out_error(&args->out, &err);
-        return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
+        return rc == GLOSSA_ENOTFOUND && !err.file[0] ? EXIT_NONE : EXIT_ERR;
     }
     rc = out_write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
     glossa_free(doc);
