@@ -49,6 +49,14 @@ int glossa_doc_format_parse(const char *name, glossa_doc_format *out)
     return GLOSSA_EINPUT;
 }
 
+/* the text pieces of protocol_text.c, by their short names */
+#define fill glossa__protocol_fill
+#define add_block glossa__protocol_block
+#define add_section glossa__protocol_section
+#define final_stop glossa__protocol_final_stop
+#define entry_text glossa__protocol_entry
+#define entry_term glossa__protocol_term
+
 /* ---- the annex order --------------------------------------------------------------------- */
 
 /* The annex number n of an entry, or -1 when it has none. */
@@ -120,21 +128,17 @@ static int order_annex(struct protocol *p)
     return 0;
 }
 
-/* The protocol language's term of a concept, falling back to Russian. */
-static const char *entry_term(const struct protocol *p, const struct v_concept *c)
-{
-    const char *t = glossa__concept_term(c, p->opts->lang);
-    t = t ? t : glossa__concept_term(c, "ru");
-    return t ? t : c->id;
-}
-
 /* Does a field change touch the annex as written in its authentic languages
 ** (Russian, Chinese)? Only these make an amendment, so that every language's
-** protocol amends the same concepts. */
+** protocol amends the same concepts. A status matters when a concept leaves
+** the annex or comes back to it (withdrawn); any other change of status
+** (proposed, in force…) changes no word of the annex. */
 static int relevant(const glossa_field_change *f)
 {
     if (!f->lang)
-        return strcmp(f->field, "status") == 0;
+        return strcmp(f->field, "status") == 0 &&
+               ((f->old_value && !strcmp(f->old_value, "withdrawn")) ||
+                (f->new_value && !strcmp(f->new_value, "withdrawn")));
     if (strcmp(f->field, "term") == 0 &&
         !((f->old_status && !strcmp(f->old_status, "preferred")) ||
           (f->new_status && !strcmp(f->new_status, "preferred"))))
@@ -171,9 +175,12 @@ static int collect_amendments(struct protocol *p)
         case GLOSSA_CHANGE_MODIFIED:
             for (j = 0; j < c->n_fields; j++)
                 touch |= relevant(&c->fields[j]);
-            if (!touch)
-                continue;
-            a->kind = strcmp(a->new->status, "withdrawn") == 0 ? AMEND_DELETE : AMEND_REPLACE;
+            if (!touch || (strcmp(a->old->status, "withdrawn") == 0 &&
+                           strcmp(a->new->status, "withdrawn") == 0))
+                continue; /* nothing the annex says, or a concept not in it */
+            a->kind = strcmp(a->new->status, "withdrawn") == 0   ? AMEND_DELETE
+                      : strcmp(a->old->status, "withdrawn") == 0 ? AMEND_ADD
+                                                                 : AMEND_REPLACE;
             break;
         }
         /* an entry in force is filed under its old term, as the annex in force has it */
@@ -189,170 +196,12 @@ static int collect_amendments(struct protocol *p)
     return 0;
 }
 
-/* ---- text pieces ------------------------------------------------------------------------ */
-
-const char *glossa__protocol_fill(struct protocol *p, const char *key, ...)
-{
-    const char *names[8], *values[8];
-    const char *s = glossa__template_get(p->tpl, key);
-    struct glossa_buf *out = &p->tmp;
-    va_list ap;
-    int n = 0;
-    char *copy;
-
-    va_start(ap, key);
-    while (n < 8 && (names[n] = va_arg(ap, const char *)) != NULL) {
-        values[n] = va_arg(ap, const char *);
-        n++;
-    }
-    va_end(ap);
-    glossa__buf_clear(out);
-    if (glossa__buf_add(out, "", 0)) {
-        p->oom = 1;
-        return "";
-    }
-    while (*s) {
-        const char *open = strchr(s, '{'), *close = open ? strchr(open, '}') : NULL;
-        int i, found = 0;
-        if (!open || !close) {
-            p->oom |= glossa__buf_adds(out, s) != 0;
-            break;
-        }
-        p->oom |= glossa__buf_add(out, s, (size_t)(open - s)) != 0;
-        for (i = 0; i < n && !found; i++) {
-            if (strlen(names[i]) == (size_t)(close - open - 1) &&
-                strncmp(names[i], open + 1, (size_t)(close - open - 1)) == 0) {
-                p->oom |= glossa__buf_adds(out, values[i] ? values[i] : "") != 0;
-                found = 1;
-            }
-        }
-        if (!found)
-            p->oom |= glossa__buf_add(out, open, (size_t)(close - open + 1)) != 0;
-        s = close + 1;
-    }
-    copy = glossa__arena_strdup(p->doc->arena, glossa__buf_str(out));
-    if (!copy) {
-        p->oom = 1;
-        return "";
-    }
-    return copy;
-}
-#define fill glossa__protocol_fill
-
-/* The k-th label of a space-separated list section ("а б в …"), else k+1. */
-static const char *label(struct protocol *p, const char *key, size_t k)
-{
-    const char *list = glossa__template_get(p->tpl, key);
-    char buf[32];
-    size_t i = 0;
-    while (*list) {
-        size_t n = strcspn(list, " \n");
-        if (n && i++ == k) {
-            char *copy = glossa__arena_alloc(p->doc->arena, n + 1);
-            if (!copy) {
-                p->oom = 1;
-                return "";
-            }
-            memcpy(copy, list, n);
-            copy[n] = '\0';
-            return copy;
-        }
-        list += n;
-        list += strspn(list, " \n");
-    }
-    snprintf(buf, sizeof buf, "%zu", k + 1);
-    return glossa__arena_strdup(p->doc->arena, buf);
-}
-
-void glossa__protocol_section(struct protocol *p, enum doc_kind kind, const char *key,
-                              int per_line)
-{
-    const char *s = glossa__template_get(p->tpl, key);
-    while (*s && !p->oom) {
-        const char *end = per_line ? strchr(s, '\n') : strstr(s, "\n\n");
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        struct doc_block *b = glossa__doc_add(p->doc, kind, NULL);
-        if (!b || (n && glossa__doc_run(p->doc, b, 0, RUN_PLAIN, s, n)))
-            p->oom = 1;
-        s += n;
-        s += strspn(s, "\n");
-    }
-}
-
-void glossa__protocol_block(struct protocol *p, enum doc_kind kind, const char *text)
-{
-    if (!glossa__doc_add(p->doc, kind, text))
-        p->oom = 1;
-}
-#define add_block glossa__protocol_block
-#define add_section glossa__protocol_section
-
-/* Write the full stop of the language at p (room for 4 bytes). */
-static void put_full_stop(char *p, int zh)
-{
-    if (zh)
-        memcpy(p, "\xe3\x80\x82", 4); /* 。 */
-    else
-        memcpy(p, ".", 2);
-}
-
-/* The last item of a list ends with a full stop, not a semicolon
-** ("…;" → "….", "…；" → "…。"). */
-static const char *final_stop(struct protocol *p, const char *text)
-{
-    size_t n = strlen(text);
-    char *copy;
-    int zh = strcmp(p->opts->lang, "zh") == 0;
-    if (n >= 3 && memcmp(text + n - 3, "\xef\xbc\x9b", 3) == 0) { /* ； */
-        copy = glossa__arena_alloc(p->doc->arena, n + 1);
-        if (!copy) {
-            p->oom = 1;
-            return text;
-        }
-        memcpy(copy, text, n - 3);
-        put_full_stop(copy + n - 3, 1);
-        return copy;
-    }
-    if (n && text[n - 1] == ';') {
-        copy = glossa__arena_alloc(p->doc->arena, n + 4);
-        if (!copy) {
-            p->oom = 1;
-            return text;
-        }
-        memcpy(copy, text, n - 1);
-        put_full_stop(copy + n - 1, zh);
-        return copy;
-    }
-    return text;
-}
-
-const char *glossa__protocol_entry(struct protocol *p, const char *key, const struct v_concept *c)
-{
-    const char *def = glossa__concept_def(c, p->opts->lang);
-    return fill(p, key, "term", entry_term(p, c), "definition",
-                def ? def : fill(p, "entry.untranslated", NULL), NULL);
-}
-#define entry_text glossa__protocol_entry
-
-static int same(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
-int glossa__protocol_unchanged(const struct protocol *p, const struct amendment *a)
-{
-    const char *lang = p->opts->lang;
-    return a->kind == AMEND_REPLACE &&
-           same(glossa__concept_term(a->old, lang), glossa__concept_term(a->new, lang)) &&
-           same(glossa__concept_def(a->old, lang), glossa__concept_def(a->new, lang)) &&
-           strcmp(a->old->status, a->new->status) == 0;
-}
 
 static const char *article(struct protocol *p, int n)
 {
     char num[16];
     const char *label_n = glossa__template_get(p->tpl, "numbers")[0]
-                              ? label(p, "numbers", (size_t)n - 1)
+                              ? glossa__protocol_label(p, "numbers", (size_t)n - 1)
                               : (snprintf(num, sizeof num, "%d", n), num);
     return fill(p, "article", "n", label_n, NULL);
 }
@@ -475,7 +324,7 @@ static int build(struct protocol *p)
 {
     size_t i;
     for (i = 0; i < p->n_am && p->n_am > 1; i++)
-        p->am[i].label = label(p, "items", i);
+        p->am[i].label = glossa__protocol_label(p, "items", i);
     if (!p->opts->table_only) {
         add_heading(p);
         add_block(p, DOC_ARTICLE, article(p, 1));

@@ -1,6 +1,7 @@
 /*
 ** protocol_int.h — the draft protocol being built, shared by protocol.c
-** (the text of the protocol) and protocol_table.c (the comparative table).
+** (the text of the protocol), protocol_table.c (the comparative table) and
+** protocol_text.c (the pieces of text both are made of).
 ** Private to libglossa.
 */
 #ifndef GLOSSA_PROTOCOL_INT_H
@@ -33,6 +34,15 @@ struct protocol {
     int oom;
 };
 
+/* The text pieces (protocol_text.c). */
+
+/* The protocol language's term of a concept, falling back to Russian, then its id. */
+const char *glossa__protocol_term(const struct protocol *p, const struct v_concept *c);
+/* The k-th label of a space-separated list section ("а б в …"), else k+1. */
+const char *glossa__protocol_label(struct protocol *p, const char *key, size_t k);
+/* The last item of a list ends with a full stop, not a semicolon
+** ("…;" → "….", "…；" → "…。"). */
+const char *glossa__protocol_final_stop(struct protocol *p, const char *text);
 /* A template section with its {name} placeholders filled from the
 ** NULL-terminated name, value pairs that follow; in the document's arena. */
 const char *glossa__protocol_fill(struct protocol *p, const char *key, ...);

@@ -3,9 +3,9 @@
 # diff exit codes and JSON, golden protocols in ru, zh and en (entries and
 # whole-annex styles, comparative table in HTML), deterministic DOCX, TEI
 # that is well-formed, renames, --git revisions, and bad input.
-# A round (round.xml: an amendment, an addition after item 4, a deletion, an
-# amendment of the Russian and Chinese text only, an English-only change, an
-# addition at the end) pins that ru, zh and en amend the same concepts in the
+# A round (round.xml: an amendment, an addition after item 4 with a
+# rationale, a deletion, an amendment of the Russian and Chinese text only, an
+# English-only change, a change of status only, an addition at the end) pins that ru, zh and en amend the same concepts in the
 # same order (the annex's n); single.xml (one change) and additions.xml
 # (additions only) pin the title and lead-in chosen by what the protocol does.
 # GLOSSA_UPDATE_GOLDEN=1 rewrites the golden files (then read the diff!).
@@ -174,6 +174,7 @@ expect_no_out "objects, systems and institutions of the State"
 expect_no_out "(no English definition in the term base)"
 expect_out "> \"'computer attack' means \[no English working translation of this definition in the term base: see the Russian and Chinese texts\]\";"
 expect_no_out "information space (revised working translation)"
+expect_no_out "the term \"information resources\"" "a change of status alone is no point"
 # the whole annex, quoted, in the annex's order in every language
 for l in ru zh en; do
     run glossa protocol --lang "$l" --style whole "$OLD" "$R"
@@ -234,4 +235,5 @@ expect_out "| а) \[НЕ ПРОВЕРЕНО: реконструкция, над�
 expect_out "| б) (понятие отсутствует) |"
 expect_out "*Текущая редакция понятий, помеченных «НЕ ПРОВЕРЕНО», — реконструкция"
 expect_out "*Примечания для составителей (в текст Протокола не входят):*" "--table-only carries the drafters' notes"
+expect_out "*б) обоснование: Понятие используется в национальном законодательстве Сторон.*" "the rationale the new entry records"
 finish

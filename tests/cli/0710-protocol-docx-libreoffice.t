@@ -18,7 +18,7 @@ for lang in ru zh; do
     if command -v pdftotext >/dev/null; then
         run pdftotext "p-$lang.pdf" -
         OUT=$(tr '\n' ' ' <<<"$OUT" | tr -s ' ')   # lines wrap anywhere in a PDF
-        [ "$lang" = ru ] && expect_out "дополнить понятием следующего содержания"
+        [ "$lang" = ru ] && expect_out "дополнить в конце перечня понятием следующего содержания"
         [ "$lang" = zh ] && expect_out "概念应表述为"
     fi
 done
