@@ -45,8 +45,10 @@ static const char *row_label(struct protocol *p, const struct amendment *a)
 static void add_row(struct protocol *p, const struct amendment *a)
 {
     struct doc_block *b = glossa__doc_add(p->doc, DOC_TABLE_ROW, NULL);
-    const char *old_text = a->kind == AMEND_ADD ? NULL : glossa__protocol_entry(p, "entry", a->old);
-    const char *new_text = a->kind == AMEND_DELETE ? NULL : glossa__protocol_entry(p, "entry", a->new);
+    const char *old_text =
+        a->kind == AMEND_ADD ? NULL : glossa__protocol_entry(p, "entry", a->old);
+    const char *new_text =
+        a->kind == AMEND_DELETE ? NULL : glossa__protocol_entry(p, "entry", a->new);
     struct redline r;
     size_t i;
 
