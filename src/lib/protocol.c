@@ -12,7 +12,8 @@
 ** before it in the term base), the same in every language, so that the
 ** Russian, Chinese and English texts match point for point; an added concept
 ** says where it goes. The amended concepts are those whose Russian or Chinese
-** (authentic) wording or status changed, whatever the protocol's language.
+** (authentic) wording changed, or that leave the annex (withdrawn) or come
+** back to it, whatever the protocol's language.
 ** Title and lead-in say what the protocol does (changes, additions or both;
 ** one change is not lettered).
 */
@@ -195,7 +196,6 @@ static int collect_amendments(struct protocol *p)
         qsort(p->am, p->n_am, sizeof *p->am, by_place);
     return 0;
 }
-
 
 static const char *article(struct protocol *p, int n)
 {
