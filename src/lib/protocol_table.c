@@ -59,7 +59,8 @@ static void add_row(struct protocol *p, const struct amendment *a)
     run(p, b, 0, RUN_PLAIN, row_label(p, a));
     if (a->old && a->old->reliability == 1) {
         run(p, b, 0, RUN_PLAIN, glossa__protocol_fill(p, "table.unverified", NULL));
-        run(p, b, 0, RUN_PLAIN, " ");
+        if (strcmp(p->opts->lang, "zh") != 0)
+            run(p, b, 0, RUN_PLAIN, " "); /* Chinese puts no space after ］ */
     }
     if (new_text && glossa__protocol_unchanged(p, a)) {
         run(p, b, 0, RUN_PLAIN, old_text);
