@@ -65,16 +65,22 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     iopts.userdata = &args->out;
     rc = glossa_diff_new(&d, &v.path[0], 1, &v.path[1], 1, &iopts, &err);
     versions_release(&v);
-    if (!rc)
-        rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
+    if (rc) {
+        glossa_diff_free(d);
+        glossa_proposals_free(proposals);
+        /* the loader reported problems in the input already (on_diag) */
+        if ((rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA) || err.file[0] == '\0')
+            out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    rc = glossa_protocol_render(d, &popts, &doc, &len, &err);
     glossa_diff_free(d);
     glossa_proposals_free(proposals);
     if (rc) {
-        if (rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)
-            out_error(&args->out, &err);
-        else if (err.file[0] == '\0')
-            out_error(&args->out, &err);
-        return EXIT_ERR;
+        /* an unchanged annex (ENOTFOUND naming no file; a missing --template
+        ** names its file) is no protocol: exit 1, as diff does for "no change" */
+        out_error(&args->out, &err);
+        return rc == GLOSSA_ENOTFOUND && !err.file[0] ? EXIT_NONE : EXIT_ERR;
     }
     rc = out_write_file(&args->out, output, doc, len) ? EXIT_ERR : EXIT_OK_;
     glossa_free(doc);
@@ -88,25 +94,31 @@ const struct cli_command cmd_protocol_spec = {
     "                       [-o FILE] [--git] OLD NEW",
     options, sizeof options / sizeof options[0],
     "Render the draft protocol that amends annex 1 of the 2009 Agreement from OLD\n"
-    "(the annex in force) to NEW (the annex with the agreed changes): title,\n"
-    "preamble naming the Parties and the Agreement of 16 June 2009, article 1 with\n"
-    "one lettered amendment per changed concept (\"дополнить понятием следующего\n"
-    "содержания\", \"изложить в следующей редакции\", \"исключить\", and the Chinese\n"
-    "and English equivalents) in the annex's order (ICU collation for LANG), the\n"
-    "articles on entry into force and the depositary, the done-at clause (one\n"
-    "original in Russian and Chinese, both equally authentic) and the signature\n"
-    "block. --style whole restates the whole annex instead (the SCO habit). --table\n"
-    "adds a comparative table, current and proposed wording side by side with\n"
-    "deleted and inserted words marked. The fixed wording comes from the templates\n"
-    "in export/protocol/ (built in; --template FILE to use another). Output is the\n"
-    "same bytes for the same inputs. Notes for the drafters (what is not verified)\n"
-    "follow the text, on a page of their own. DOCX pages are numbered in the\n"
-    "footer, the document properties give the title, language and draft status, and\n"
-    "the signature block is a table with room to sign for each Party; --table puts\n"
-    "the comparative table on a new page, and --table-only makes it a document of\n"
-    "its own (with the drafters' notes). With --proposals, the table also names the\n"
-    "proposal and state each change comes from, and its rationale; a current wording\n"
-    "of reliability 1 is marked as not verified against the official text.",
+    "(the annex in force) to NEW (the annex with the agreed changes): title and\n"
+    "lead-in as the protocol does (changes, additions or both; Chinese 补充议定书\n"
+    "when it only adds), preamble naming the Parties and the Agreement of 16 June\n"
+    "2009, article 1 with one amendment per changed concept (\"дополнить после\n"
+    "понятия «…» понятием следующего содержания\", \"изложить в следующей\n"
+    "редакции\", \"исключить\", and the Chinese and English equivalents), lettered\n"
+    "unless there is one, in the annex's own order (each entry's number n) - the\n"
+    "same points in the same order in every language - then entry into force,\n"
+    "the depositary, the done-at clause and the signature block. A concept is\n"
+    "amended when its Russian or Chinese wording or its status changed; a point\n"
+    "whose new wording LANG lacks says so in brackets (never the old text as\n"
+    "new). The English text is headed as an unofficial translation. No change\n"
+    "between OLD and NEW: exit 1, no document. --style whole restates the whole\n"
+    "annex instead (the SCO habit). --table adds a comparative table, current\n"
+    "and proposed wording side by side with deleted and inserted words marked\n"
+    "and the current wording of reliability 1 marked NOT VERIFIED. The fixed\n"
+    "wording comes from the templates in export/protocol/ (built in; --template\n"
+    "FILE to use another: a section missing from it is an error, since falling\n"
+    "back to the built-in wording would mix two texts). Output is the same bytes\n"
+    "for the same inputs. Notes for the drafters (what is not verified) follow\n"
+    "the text on a page of their own, and the table alone. DOCX pages are numbered\n"
+    "in the footer, the document properties give the title, language and draft\n"
+    "status, and the signature block is a table with room to sign for each Party;\n"
+    "--table puts the comparative table on a new page. With --proposals, the table\n"
+    "also names the proposal and state each change comes from, and its rationale.",
     "  glossa protocol glossary/annex1.xml new-annex.xml --lang ru\n"
     "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"

@@ -424,6 +424,10 @@ char *glossa__template_fillv(const struct glossa_template *t, const char *key,
                              struct glossa_buf *tmp, struct glossa_arena *a, va_list ap);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
+/* 0 when t has every section named in keys (NULL-terminated), else
+** GLOSSA_EINPUT naming the template's file and the first missing section. */
+int glossa__template_require(const struct glossa_template *t, const char *const *keys,
+                             glossa_error *err);
 
 /* ---- doc.c: a small document model and its writers ----------------------- */
 

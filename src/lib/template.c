@@ -3,7 +3,10 @@
 ** one template per language under export/protocol/ and export/note/
 ** (embedded at build time, or read from a file the user names). A template is a list of [section] headers, each
 ** followed by its text; lines starting with '#' are comments. {name}
-** placeholders are filled by glossa__template_fill().
+** placeholders are filled by glossa__template_fill(v). A template that lacks a
+** section the protocol needs is an error naming the file and the section: falling back
+** to the built-in wording would mix two texts (perhaps two languages) in one
+** document without a word.
 */
 #include "glossa_int.h"
 
@@ -16,6 +19,7 @@ struct glossa_template {
     char *keys[MAX_SECTIONS];   /* owned */
     char *values[MAX_SECTIONS]; /* owned; blank lines at either end trimmed */
     size_t n;
+    char *origin;               /* owned: the file read, or "built-in template (LANG)" */
 };
 
 /* Close the section being read: trim blank lines at both ends, keep it. */
@@ -34,6 +38,19 @@ static int finish_section(struct glossa_template *t, struct glossa_buf *value)
     return t->values[t->n - 1] ? 0 : GLOSSA_ENOMEM;
 }
 
+/* "[name]" with a name of lower-case ASCII letters, digits, '.', '_' or '-':
+** a line of text in square brackets (an editorial note) is not a header. */
+static int is_header(const char *p, size_t n)
+{
+    size_t i;
+    if (n < 3 || p[0] != '[' || p[n - 1] != ']')
+        return 0;
+    for (i = 1; i + 1 < n; i++)
+        if (!strchr("abcdefghijklmnopqrstuvwxyz0123456789._-", p[i]))
+            return 0;
+    return 1;
+}
+
 static int parse(struct glossa_template *t, const char *src, size_t len, const char *origin,
                  glossa_error *err)
 {
@@ -49,7 +66,7 @@ static int parse(struct glossa_template *t, const char *src, size_t len, const c
         line++;
         if (n && p[n - 1] == '\r')
             n--;
-        if (n >= 2 && p[0] == '[' && p[n - 1] == ']') {
+        if (is_header(p, n)) {
             if (t->n && (rc = finish_section(t, &value)))
                 break;
             if (t->n == MAX_SECTIONS) {
@@ -113,7 +130,9 @@ int glossa__template_parse(struct glossa_template **out, const char *src, size_t
     int rc;
     if (!t)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    rc = parse(t, src, len, origin, err);
+    t->origin = glossa__strdup(origin);
+    rc = t->origin ? parse(t, src, len, t->origin, err)
+                   : glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc) {
         glossa__template_free(t);
         return rc;
@@ -155,6 +174,7 @@ void glossa__template_free(struct glossa_template *t)
         glossa__free(t->keys[i]);
         glossa__free(t->values[i]);
     }
+    glossa__free(t->origin);
     glossa__free(t);
 }
 
@@ -180,4 +200,21 @@ char *glossa__template_fillv(const struct glossa_template *t, const char *key,
     if (glossa__template_fill(tmp, glossa__template_get(t, key), names, values, n))
         return NULL;
     return glossa__arena_strdup(a, glossa__buf_str(tmp));
+}
+
+int glossa__template_require(const struct glossa_template *t, const char *const *keys,
+                             glossa_error *err)
+{
+    size_t i, k;
+    for (k = 0; keys[k]; k++) {
+        for (i = 0; i < t->n && strcmp(t->keys[i], keys[k]) != 0; i++)
+            ;
+        if (i == t->n)
+            return glossa__error_set(err, GLOSSA_EINPUT, t->origin, 0, 0,
+                                     "the template has no [%s] section (every section of "
+                                     "the built-in template is needed except [numbers] "
+                                     "and [unofficial])",
+                                     keys[k]);
+    }
+    return 0;
 }

@@ -71,7 +71,7 @@ expect_rc 0 "LibreOffice converts the protocols, the tables and the note"
 
 # per language: words of article 1, the table's and the notes' titles, and
 # two Parties of one row of the signature table
-declare -A article=([ru]="дополнить понятием следующего содержания" [zh]="概念应表述为"
+declare -A article=([ru]="в конце перечня понятием следующего содержания" [zh]="概念应表述为"
                     [en]="the following term shall be added")
 declare -A table_title=([ru]="Сравнительная таблица изменений в приложение 1 к"
                         [zh]="《协定》附件1修改对照表"
@@ -93,7 +93,7 @@ done
 
 # the document properties, as LibreOffice read them (it writes the title into the PDF)
 expect_true "ru: the PDF's title is the protocol's whole title" \
-    test "$(pdfinfo p-ru.pdf | sed -n 's/^Title: *//p')" = "ПРОТОКОЛ о внесении изменений и дополнений в Соглашение между правительствами государств-членов Шанхайской организации сотрудничества о сотрудничестве в области обеспечения международной информационной безопасности от 16 июня 2009 года"
+    test "$(pdfinfo p-ru.pdf | sed -n 's/^Title: *//p')" = "ПРОТОКОЛ о внесении изменений и дополнений в Соглашение между правительствами государств-членов Шанхайской организации сотрудничества о сотрудничестве в области обеспечения международной информационной безопасности от 16 июня 2009 года"
 expect_true "table alone: the PDF's title is the table's" \
     test "$(pdfinfo t-ru.pdf | sed -n 's/^Title: *//p')" = "Сравнительная таблица изменений в приложение 1 к Соглашению"
 

@@ -14,7 +14,7 @@ run glossa protocol --lang ru --format docx --table -o p.docx "$D/old.xml" "$D/n
 expect_rc 0
 run part p.docx docProps/core.xml
 expect_rc 0 "the package has docProps/core.xml"
-expect_out '<dc:title>ПРОТОКОЛ о внесении изменений и дополнений в Соглашение между правительствами государств-членов Шанхайской организации сотрудничества о сотрудничестве в области обеспечения международной информационной безопасности от 16 июня 2009 года</dc:title><dc:language>ru-RU</dc:language><cp:contentStatus>ПРОЕКТ</cp:contentStatus><dc:creator>glossa</dc:creator></cp:coreProperties>'
+expect_out '<dc:title>ПРОТОКОЛ о внесении изменений и дополнений в Соглашение между правительствами государств-членов Шанхайской организации сотрудничества о сотрудничестве в области обеспечения международной информационной безопасности от 16 июня 2009 года</dc:title><dc:language>ru-RU</dc:language><cp:contentStatus>ПРОЕКТ</cp:contentStatus><dc:creator>glossa</dc:creator></cp:coreProperties>'
 expect_no_out "dcterms:created"
 run part p.docx docProps/app.xml
 expect_out '<Application>glossa</Application>'

@@ -20,7 +20,7 @@ run glossa protocol --lang en --table-only --proposals "$P" "$OLD" "$NEW"
 expect_out '| Current wording | Proposed wording | Proposal | Rationale |'
 expect_out '|---|---|---|---|'
 expect_out '| KZ (KZ-2026-1) | Понятие используется в законодательстве государств-членов и необходимо для сотрудничества по реагированию на инциденты; в приложении 1 отсутствует. (in Russian; not translated) |'
-expect_out 'waging information war; (NOT VERIFIED against the official text: a reconstruction, reliability 1 of 4) |'
+expect_out '| (a) \[NOT VERIFIED: reconstruction, reliability 1\] "information weapon" means information technologies, means and methods used for the purpose of waging information war; |'
 run glossa protocol --lang ru --table-only --proposals "$P" "$OLD" "$NEW"
 expect_out '| RU (RU-2026-1) | Уточнение: средства ведения информационной войны включают коммуникационные технологии. |'
 

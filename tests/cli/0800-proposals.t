@@ -93,7 +93,7 @@ expect_json '[.changes[] | .change + ":" + .id] | join(" ")' "modified:informati
 run glossa protocol --lang ru "$SRC/glossary/annex1.xml" next/annex1.xml
 expect_true "two amendments" test "$(grep -cE '^[аб]\) ' <<<"$OUT")" -eq 2
 expect_out "а) понятие «информационное оружие» изложить в следующей редакции:"
-expect_out "б) дополнить понятием следующего содержания:"
+expect_out "б) дополнить в конце перечня понятием следующего содержания:"
 expect_no_out "угрозы информационной безопасности"
 expect_no_out "цифровая гигиена"
 

@@ -4,10 +4,11 @@
 ** versions written here (one definition amended in three languages, one
 ** concept deleted, one added without an English definition, one given an
 ** admitted term the annex does not show), in ru, zh and en, entry by entry
-** and restating the whole annex; the comparative table alone; a template of
-** the user's own; and the errors: a language without a template, a template
-** that is missing, a folder, has text before its first [section] or too many
-** sections, an unknown format, each with its exact message.
+** and restating the whole annex, in the same order in every language; the
+** comparative table alone; a template of the user's own that lacks sections
+** (an error naming it); and the errors: a language without a template, a
+** template that is missing, a folder, has text before its first [section] or
+** too many sections, an unknown format, each with its exact message.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -128,261 +129,371 @@ static void render(const char *lang, int whole, const char *want)
     expect_doc(&opts, want);
 }
 
-/* ---- Russian ------------------------------------------------------------------------- */
-
 #define RU_PREAMBLE \
-    "Правительства государств-членов Шанхайской организации сотрудничества, далее " \
-    "именуемые Сторонами,\n\n" \
-    "руководствуясь статьей 12 Соглашения между правительствами государств-членов " \
-    "Шанхайской организации сотрудничества о сотрудничестве в области обеспечения " \
-    "международной информационной безопасности от 16 июня 2009 года (далее — " \
-    "Соглашение),\n\n" \
-    "согласились о нижеследующем:\n\n" \
-    "## Статья 1\n\n"
+    "Правительства государств-членов Шанхайской организации сотрудничества, далее именуемые " \
+    "Сторонами,\n" \
+    "\n" \
+    "руководствуясь статьей 12 Соглашения между правительствами государств-членов Шанхайской " \
+    "организации сотрудничества о сотрудничестве в области обеспечения международной " \
+    "информационной безопасности от 16 июня 2009 года (далее — Соглашение),\n" \
+    "\n" \
+    "согласились о нижеследующем:\n" \
+    "\n" \
+    "## Статья 1\n" \
+    "\n"
 
 #define RU_FINAL \
-    "## Статья 2\n\n" \
-    "Настоящий Протокол является неотъемлемой частью Соглашения и вступает в силу " \
-    "на тридцатый день с даты получения депозитарием последнего письменного " \
-    "уведомления о выполнении Сторонами внутригосударственных процедур, " \
-    "необходимых для его вступления в силу.\n\n" \
-    "## Статья 3\n\n" \
-    "Депозитарием настоящего Протокола является Секретариат Шанхайской организации " \
-    "сотрудничества, который в течение 15 дней с даты его подписания направит " \
-    "Сторонам его заверенные копии.\n\n" \
-    "Совершено в городе \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ «\\_\\_\\_» \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ " \
-    "20\\_\\_ года в одном подлинном экземпляре на русском и китайском языках, " \
-    "причем оба текста имеют одинаковую силу.\n\n" \
-    "За Правительство Республики Казахстан\n\n" \
-    "За Правительство Китайской Народной Республики\n\n" \
-    "За Правительство Кыргызской Республики\n\n" \
-    "За Правительство Российской Федерации\n\n" \
-    "За Правительство Республики Таджикистан\n\n" \
-    "За Правительство Республики Узбекистан\n\n" \
-    "*Перечислены правительства шести государств, подписавших Соглашение в 2009 " \
-    "году. Присоединение к Соглашению Индии, Пакистана, Ирана и Беларуси не " \
-    "проверено: перечень Сторон подлежит сверке.*\n\n" \
-    "## Примечания для составителей (в текст Протокола не входят):\n\n" \
-    "*1. Номер статьи Соглашения о порядке внесения изменений (статья 12) не " \
-    "сверен с официальным текстом.*\n\n" \
-    "*2. Формулировки понятий приложения 1 взяты из базы терминов glossa; понятия " \
-    "с надёжностью 1 являются реконструкцией и не сверены с официальным текстом " \
-    "Соглашения.*\n\n" \
-    "*3. Перечень Сторон и формула вступления в силу подлежат согласованию.*\n\n"
+    "## Статья 2\n" \
+    "\n" \
+    "Настоящий Протокол является неотъемлемой частью Соглашения и вступает в силу на тридцатый " \
+    "день с даты получения депозитарием последнего письменного уведомления о выполнении Сторонами " \
+    "внутригосударственных процедур, необходимых для его вступления в силу.\n" \
+    "\n" \
+    "## Статья 3\n" \
+    "\n" \
+    "Депозитарием настоящего Протокола является Секретариат Шанхайской организации сотрудничества, " \
+    "который в течение 15 дней с даты его подписания направит Сторонам его заверенные копии.\n" \
+    "\n" \
+    "Совершено в городе \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ «\\_\\_\\_» " \
+    "\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ 20\\_\\_ года в одном подлинном экземпляре на русском и " \
+    "китайском языках, причем оба текста имеют одинаковую силу.\n" \
+    "\n" \
+    "За Правительство Республики Казахстан\n" \
+    "\n" \
+    "За Правительство Китайской Народной Республики\n" \
+    "\n" \
+    "За Правительство Кыргызской Республики\n" \
+    "\n" \
+    "За Правительство Российской Федерации\n" \
+    "\n" \
+    "За Правительство Республики Таджикистан\n" \
+    "\n" \
+    "За Правительство Республики Узбекистан\n" \
+    "\n" \
+    "*Перечислены правительства шести государств, подписавших Соглашение в 2009 году. " \
+    "Присоединение к Соглашению Индии, Пакистана, Ирана и Беларуси не проверено: перечень Сторон " \
+    "подлежит сверке.*\n" \
+    "\n" \
+    "## Примечания для составителей (в текст Протокола не входят):\n" \
+    "\n" \
+    "*1. Номер статьи Соглашения о порядке внесения изменений (статья 12) не сверен с официальным " \
+    "текстом.*\n" \
+    "\n" \
+    "*2. Формулировки понятий приложения 1 взяты из базы терминов glossa; понятия с надёжностью 1 " \
+    "являются реконструкцией и не сверены с официальным текстом Соглашения.*\n" \
+    "\n" \
+    "*3. Перечень Сторон и формула вступления в силу подлежат согласованию.*\n" \
+    "\n"
+
+#define ZH_PREAMBLE \
+    "上海合作组织成员国政府（以下简称“各方”），\n" \
+    "\n" \
+    "根据二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》（以下简称“协定”）第十二条的规定，\n" \
+    "\n" \
+    "商定如下：\n" \
+    "\n" \
+    "## 第一条\n" \
+    "\n"
+
+#define ZH_FINAL \
+    "## 第二条\n" \
+    "\n" \
+    "本议定书是《协定》不可分割的组成部分，自保存机构收到各方最后一份关于完成使本议定书生效所必需的国内程序的书面通知之日起第三十天生效。\n" \
+    "\n" \
+    "## 第三条\n" \
+    "\n" \
+    "本议定书的保存机构为上海合作组织秘书处，保存机构在本议定书签署后十五日内将核证无误的副本送各方。\n" \
+    "\n" \
+    "本议定书于\\_\\_\\_\\_年\\_\\_月\\_\\_日在\\_\\_\\_\\_签署，正本一式一份，分别用中文和俄文书就，两种文本同等作准。\n" \
+    "\n" \
+    "哈萨克斯坦共和国政府代表\n" \
+    "\n" \
+    "中华人民共和国政府代表\n" \
+    "\n" \
+    "吉尔吉斯共和国政府代表\n" \
+    "\n" \
+    "俄罗斯联邦政府代表\n" \
+    "\n" \
+    "塔吉克斯坦共和国政府代表\n" \
+    "\n" \
+    "乌兹别克斯坦共和国政府代表\n" \
+    "\n" \
+    "*以上为二〇〇九年签署《协定》的六国政府。印度、巴基斯坦、伊朗、白俄罗斯是否已加入《协定》尚未核实，缔约方名单有待核对。*\n" \
+    "\n" \
+    "## 起草说明（不属于议定书正文）：\n" \
+    "\n" \
+    "*一、《协定》关于修改程序的条款编号（第十二条）未与正式文本核对。*\n" \
+    "\n" \
+    "*二、附件1各概念的措辞取自glossa术语库；可靠性为1的概念系重构文本，未与《协定》正式文本核对。*\n" \
+    "\n" \
+    "*三、缔约方名单及生效条款有待商定。*\n" \
+    "\n"
+
+#define EN_PREAMBLE \
+    "The Governments of the Member States of the Shanghai Cooperation Organization, hereinafter " \
+    "referred to as the Parties,\n" \
+    "\n" \
+    "in accordance with Article 12 of the Agreement between the Governments of the Member States " \
+    "of the Shanghai Cooperation Organization on Cooperation in the Field of Ensuring " \
+    "International Information Security of 16 June 2009 (hereinafter referred to as the " \
+    "Agreement),\n" \
+    "\n" \
+    "have agreed as follows:\n" \
+    "\n" \
+    "## Article 1\n" \
+    "\n"
+
+#define EN_FINAL \
+    "## Article 2\n" \
+    "\n" \
+    "This Protocol shall be an integral part of the Agreement and shall enter into force on the " \
+    "thirtieth day from the date of receipt by the depositary of the last written notification of " \
+    "the completion by the Parties of the internal procedures necessary for its entry into force.\n" \
+    "\n" \
+    "## Article 3\n" \
+    "\n" \
+    "The depositary of this Protocol shall be the Secretariat of the Shanghai Cooperation " \
+    "Organization, which shall send certified copies of it to the Parties within 15 days from the " \
+    "date of its signature.\n" \
+    "\n" \
+    "Done at \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ on \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ 20\\_\\_ " \
+    "in one original copy in the Russian and Chinese languages, both texts being equally " \
+    "authentic.\n" \
+    "\n" \
+    "For the Government of the Republic of Kazakhstan\n" \
+    "\n" \
+    "For the Government of the People's Republic of China\n" \
+    "\n" \
+    "For the Government of the Kyrgyz Republic\n" \
+    "\n" \
+    "For the Government of the Russian Federation\n" \
+    "\n" \
+    "For the Government of the Republic of Tajikistan\n" \
+    "\n" \
+    "For the Government of the Republic of Uzbekistan\n" \
+    "\n" \
+    "*Listed are the Governments of the six States that signed the Agreement in 2009. Whether " \
+    "India, Pakistan, Iran and Belarus have acceded to the Agreement has not been verified: the " \
+    "list of Parties is to be checked.*\n" \
+    "\n" \
+    "## Notes for the drafters (not part of the text of the Protocol):\n" \
+    "\n" \
+    "*1. The number of the Agreement's article on amendments (Article 12) has not been checked " \
+    "against the official text.*\n" \
+    "\n" \
+    "*2. The wording of the annex 1 terms comes from the glossa term base; terms with reliability " \
+    "1 are reconstructions not checked against the official text of the Agreement.*\n" \
+    "\n" \
+    "*3. The list of Parties and the entry-into-force formula are to be agreed.*\n" \
+    "\n"
+
+/* ---- Russian ------------------------------------------------------------------------- */
 
 static void test_protocol__ru(void **state)
 {
     (void)state;
     /* entry by entry */
     render("ru", 0,
-           "*ПРОЕКТ*\n\n"
-           "# ПРОТОКОЛ\n\n"
+           "*ПРОЕКТ*\n"
+           "\n"
+           "# ПРОТОКОЛ\n"
+           "\n"
            "**о внесении изменений и дополнений в Соглашение между правительствами "
-           "государств-членов Шанхайской организации сотрудничества о сотрудничестве в "
-           "области обеспечения международной информационной безопасности от 16 июня 2009 "
-           "года**\n\n"
+           "государств-членов Шанхайской организации сотрудничества о сотрудничестве в области "
+           "обеспечения международной информационной безопасности от 16 июня 2009 года**\n"
+           "\n"
            RU_PREAMBLE
-           "Внести в приложение 1 к Соглашению «Перечень основных понятий в сфере "
-           "обеспечения международной информационной безопасности» следующие изменения:\n\n"
-           "а) понятие «информационная война» исключить;\n\n"
-           "б) понятие «информационное оружие» изложить в следующей редакции:\n\n"
-           "> «\"информационное оружие\" — информационные и коммуникационные технологии, "
-           "средства и методы»;\n\n"
-           "в) дополнить понятием следующего содержания:\n\n"
-           "> «\"компьютерная атака\" — целенаправленное воздействие на информационные "
-           "системы».\n\n"
+           "Внести в приложение 1 к Соглашению «Перечень основных понятий в сфере обеспечения "
+           "международной информационной безопасности» следующие изменения и дополнения:\n"
+           "\n"
+           "а) понятие «информационное оружие» изложить в следующей редакции:\n"
+           "\n"
+           "> «„информационное оружие“ — информационные и коммуникационные технологии, средства и "
+           "методы»;\n"
+           "\n"
+           "б) дополнить в конце перечня понятием следующего содержания:\n"
+           "\n"
+           "> «„компьютерная атака“ — целенаправленное воздействие на информационные системы»;\n"
+           "\n"
+           "в) понятие «информационная война» исключить.\n"
+           "\n"
            RU_FINAL);
     /* the whole annex restated */
     render("ru", 1,
-           "*ПРОЕКТ*\n\n"
-           "# ПРОТОКОЛ\n\n"
-           "**о внесении изменений в Соглашение между правительствами государств-членов "
-           "Шанхайской организации сотрудничества о сотрудничестве в области обеспечения "
-           "международной информационной безопасности от 16 июня 2009 года**\n\n"
+           "*ПРОЕКТ*\n"
+           "\n"
+           "# ПРОТОКОЛ\n"
+           "\n"
+           "**о внесении изменения в Соглашение между правительствами государств-членов Шанхайской "
+           "организации сотрудничества о сотрудничестве в области обеспечения международной "
+           "информационной безопасности от 16 июня 2009 года**\n"
+           "\n"
            RU_PREAMBLE
-           "Текст приложения 1 к Соглашению «Перечень основных понятий в сфере "
-           "обеспечения международной информационной безопасности» изложить в следующей "
-           "редакции:\n\n"
-           "> «информационная безопасность» — состояние защищенности личности, общества и "
-           "государства;\n\n"
-           "> «информационное оружие» — информационные и коммуникационные технологии, "
-           "средства и методы;\n\n"
-           "> «компьютерная атака» — целенаправленное воздействие на информационные "
-           "системы.\n\n"
+           "Текст приложения 1 к Соглашению «Перечень основных понятий в сфере обеспечения "
+           "международной информационной безопасности» изложить в следующей редакции:\n"
+           "\n"
+           "> «„информационная безопасность“ — состояние защищенности личности, общества и "
+           "государства;\n"
+           "\n"
+           "> „информационное оружие“ — информационные и коммуникационные технологии, средства и "
+           "методы;\n"
+           "\n"
+           "> „компьютерная атака“ — целенаправленное воздействие на информационные системы».\n"
+           "\n"
            RU_FINAL);
 }
 
 /* ---- Chinese ------------------------------------------------------------------------- */
-
-#define ZH_PREAMBLE \
-    "上海合作组织成员国政府（以下简称“各方”），\n\n" \
-    "根据二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》（以下简称“协定”）第十二条的规定，" \
-    "\n\n" \
-    "商定如下：\n\n" \
-    "## 第一条\n\n"
-
-#define ZH_FINAL \
-    "## 第二条\n\n" \
-    "本议定书是《协定》不可分割的组成部分，" \
-    "自保存机构收到各方最后一份关于完成使本议定书生效所必需的国内程序的书面通知之日起第三十天生效。" \
-    "\n\n" \
-    "## 第三条\n\n" \
-    "本议定书的保存机构为上海合作组织秘书处，" \
-    "保存机构在本议定书签署后十五日内将核证无误的副本送各方。\n\n" \
-    "本议定书于\\_\\_\\_\\_年\\_\\_月\\_\\_日在\\_\\_\\_\\_签署，" \
-    "正本一式一份，分别用中文和俄文书就，两种文本同等作准。\n\n" \
-    "哈萨克斯坦共和国政府代表\n\n" \
-    "中华人民共和国政府代表\n\n" \
-    "吉尔吉斯共和国政府代表\n\n" \
-    "俄罗斯联邦政府代表\n\n" \
-    "塔吉克斯坦共和国政府代表\n\n" \
-    "乌兹别克斯坦共和国政府代表\n\n" \
-    "*以上为二〇〇九年签署《协定》的六国政府。印度、巴基斯坦、伊朗、" \
-    "白俄罗斯是否已加入《协定》尚未核实，缔约方名单有待核对。*\n\n" \
-    "## 起草说明（不属于议定书正文）：\n\n" \
-    "*1. 《协定》关于修改程序的条款编号（第十二条）未与正式文本核对。*\n\n" \
-    "*2. 附件1各概念的措辞取自glossa术语库;可靠性为1的概念系重构文本，" \
-    "未与《协定》正式文本核对。*\n\n" \
-    "*3. 缔约方名单及生效条款有待商定。*\n\n"
 
 static void test_protocol__zh(void **state)
 {
     (void)state;
     /* entry by entry */
     render("zh", 0,
-           "*草案*\n\n"
-           "# 关于修改二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》的议定书\n\n"
+           "*草案*\n"
+           "\n"
+           "# 关于修改二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》的议定书\n"
+           "\n"
            ZH_PREAMBLE
-           "对《协定》附件1《保障国际信息安全领域基本概念清单》作如下修改：\n\n"
-           "（一）增加以下概念：\n\n"
-           "> “计算机攻击”——对信息系统的蓄意影响；\n\n"
-           "（二）“信息武器”概念应表述为：\n\n"
-           "> “信息武器”——信息通信技术、手段和方法；\n\n"
-           "（三）删除“信息战”概念。\n\n"
+           "对《协定》附件1《保障国际信息安全领域基本概念清单》作如下修改和补充：\n"
+           "\n"
+           "（一）“信息武器”概念应表述为：\n"
+           "\n"
+           "> “‘信息武器’——信息通信技术、手段和方法”；\n"
+           "\n"
+           "（二）在清单末尾增加以下概念：\n"
+           "\n"
+           "> “‘计算机攻击’——对信息系统的蓄意影响”；\n"
+           "\n"
+           "（三）删除“信息战”概念。\n"
+           "\n"
            ZH_FINAL);
     /* the whole annex restated */
     render("zh", 1,
-           "*草案*\n\n"
-           "# 关于修改二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》的议定书\n\n"
+           "*草案*\n"
+           "\n"
+           "# 关于修改二〇〇九年六月十六日签署的《上海合作组织成员国保障国际信息安全政府间合作协定》的议定书\n"
+           "\n"
            ZH_PREAMBLE
-           "《协定》附件1《保障国际信息安全领域基本概念清单》应表述为：\n\n"
-           "> “计算机攻击”——对信息系统的蓄意影响；\n\n"
-           "> “信息安全”——个人、社会和国家受保护的状态；\n\n"
-           "> “信息武器”——信息通信技术、手段和方法。\n\n"
+           "《协定》附件1《保障国际信息安全领域基本概念清单》应表述为：\n"
+           "\n"
+           "> “‘信息安全’——个人、社会和国家受保护的状态；\n"
+           "\n"
+           "> ‘信息武器’——信息通信技术、手段和方法；\n"
+           "\n"
+           "> ‘计算机攻击’——对信息系统的蓄意影响”。\n"
+           "\n"
            ZH_FINAL);
 }
 
+/* the draft mark, the unofficial-translation mark and the title of the English text */
+#define EN_HEAD \
+    "*DRAFT*\n" \
+    "\n" \
+    "*Unofficial translation. English is not an authentic language of the Agreement: only " \
+    "the Russian and Chinese texts are authentic. This text is a working translation for " \
+    "the drafters.*\n" \
+    "\n" \
+    "# PROTOCOL\n" \
+    "\n"
+
 /* ---- English ------------------------------------------------------------------------- */
-
-#define EN_PREAMBLE \
-    "The Governments of the Member States of the Shanghai Cooperation " \
-    "Organization, hereinafter referred to as the Parties,\n\n" \
-    "in accordance with Article 12 of the Agreement between the Governments of the " \
-    "Member States of the Shanghai Cooperation Organization on Cooperation in the " \
-    "Field of Ensuring International Information Security of 16 June 2009 " \
-    "(hereinafter referred to as the Agreement),\n\n" \
-    "have agreed as follows:\n\n" \
-    "## Article 1\n\n"
-
-#define EN_FINAL \
-    "## Article 2\n\n" \
-    "This Protocol shall be an integral part of the Agreement and shall enter into " \
-    "force on the thirtieth day from the date of receipt by the depositary of the " \
-    "last written notification of the completion by the Parties of the internal " \
-    "procedures necessary for its entry into force.\n\n" \
-    "## Article 3\n\n" \
-    "The depositary of this Protocol shall be the Secretariat of the Shanghai " \
-    "Cooperation Organization, which shall send certified copies of it to the " \
-    "Parties within 15 days from the date of its signature.\n\n" \
-    "Done at \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ on \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_ 20\\_\\_ in one " \
-    "original copy in the Russian and Chinese languages, both texts being equally " \
-    "authentic.\n\n" \
-    "For the Government of the Republic of Kazakhstan\n\n" \
-    "For the Government of the People's Republic of China\n\n" \
-    "For the Government of the Kyrgyz Republic\n\n" \
-    "For the Government of the Russian Federation\n\n" \
-    "For the Government of the Republic of Tajikistan\n\n" \
-    "For the Government of the Republic of Uzbekistan\n\n" \
-    "*Listed are the Governments of the six States that signed the Agreement in " \
-    "2009. Whether India, Pakistan, Iran and Belarus have acceded to the Agreement " \
-    "has not been verified: the list of Parties is to be checked.*\n\n" EN_NOTES
-/* the drafters' notes: a title of their own (and a page: DOCX, print) */
-#define EN_NOTES \
-    "## Notes for the drafters (not part of the text of the Protocol):\n\n" \
-    "*1. The number of the Agreement's article on amendments (Article 12) has not " \
-    "been checked against the official text.*\n\n" \
-    "*2. The wording of the annex 1 terms comes from the glossa term base; terms " \
-    "with reliability 1 are reconstructions not checked against the official text " \
-    "of the Agreement.*\n\n" \
-    "*3. The list of Parties and the entry-into-force formula are to be agreed.*\n\n"
 
 static void test_protocol__en(void **state)
 {
     (void)state;
     /* entry by entry */
     render("en", 0,
-           "*DRAFT*\n\n"
-           "# PROTOCOL\n\n"
-           "**on Amendments and Additions to the Agreement between the Governments of the "
-           "Member States of the Shanghai Cooperation Organization on Cooperation in the "
-           "Field of Ensuring International Information Security of 16 June 2009**\n\n"
+           EN_HEAD
+           "**on Amendments and Additions to the Agreement between the Governments of the Member "
+           "States of the Shanghai Cooperation Organization on Cooperation in the Field of "
+           "Ensuring International Information Security of 16 June 2009**\n"
+           "\n"
            EN_PREAMBLE
-           "Annex 1 to the Agreement, \"List of Basic Terms in the Field of Ensuring "
-           "International Information Security\", shall be amended as follows:\n\n"
-           "(a) the following term shall be added:\n\n"
-           "> \"'computer attack' means (no English definition in the term base)\";\n\n"
-           "(b) the term \"information war\" shall be deleted;\n\n"
-           "(c) the term \"information weapon\" shall be worded as follows:\n\n"
-           "> \"'information weapon' means information and communications technologies, "
-           "means and methods\".\n\n"
+           "Annex 1 to the Agreement, \"List of Basic Terms in the Field of Ensuring International "
+           "Information Security\", shall be amended and supplemented as follows:\n"
+           "\n"
+           "(a) the term \"information weapon\" shall be worded as follows:\n"
+           "\n"
+           "> \"'information weapon' means information and communications technologies, means and "
+           "methods\";\n"
+           "\n"
+           "(b) the following term shall be added at the end of the list:\n"
+           "\n"
+           "> \"'computer attack' means \\[no English working translation of this definition in "
+           "the term base: see the Russian and Chinese texts\\]\";\n"
+           "\n"
+           "(c) the term \"information war\" shall be deleted.\n"
+           "\n"
            EN_FINAL);
     /* the whole annex restated */
     render("en", 1,
-           "*DRAFT*\n\n"
-           "# PROTOCOL\n\n"
-           "**on Amendments to the Agreement between the Governments of the Member States "
-           "of the Shanghai Cooperation Organization on Cooperation in the Field of "
-           "Ensuring International Information Security of 16 June 2009**\n\n"
+           EN_HEAD
+           "**on an Amendment to the Agreement between the Governments of the Member States of the "
+           "Shanghai Cooperation Organization on Cooperation in the Field of Ensuring "
+           "International Information Security of 16 June 2009**\n"
+           "\n"
            EN_PREAMBLE
-           "The text of Annex 1 to the Agreement, \"List of Basic Terms in the Field of "
-           "Ensuring International Information Security\", shall be worded as follows:\n\n"
-           "> \"computer attack\" means (no English definition in the term base);\n\n"
-           "> \"information security\" means a state in which the individual, society and "
-           "the State are protected;\n\n"
-           "> \"information weapon\" means information and communications technologies, "
-           "means and methods.\n\n"
+           "The text of Annex 1 to the Agreement, \"List of Basic Terms in the Field of Ensuring "
+           "International Information Security\", shall be worded as follows:\n"
+           "\n"
+           "> \"'information security' means a state in which the individual, society and the "
+           "State are protected;\n"
+           "\n"
+           "> 'information weapon' means information and communications technologies, means and "
+           "methods;\n"
+           "\n"
+           "> 'computer attack' means \\[no English working translation of this definition in the "
+           "term base: see the Russian and Chinese texts\\]\".\n"
+           "\n"
            EN_FINAL);
 }
 
 /* ---- the comparative table alone, a template of one's own -------------------------- */
 
-/* the current wording of a concept of reliability 1 is not read as treaty text */
-#define UNVERIFIED "(NOT VERIFIED against the official text: a reconstruction, reliability 1 of 4)"
-
 static void test_protocol__table_only(void **state)
 {
     glossa_protocol_opts opts = GLOSSA_PROTOCOL_OPTS_INIT;
-    unsigned version;
     (void)state;
     opts.lang = "en";
     opts.table_only = 1;
-    /* a caller of version 1 (no proposals field) gets the same table */
-    for (version = 1; version <= GLOSSA_PROTOCOL_OPTS_VERSION; version++) {
-        opts.version = version;
-        expect_doc(&opts,
-                   "*DRAFT*\n\n"
-                   "## Comparative table of the amendments to Annex 1 to the Agreement\n\n"
-                   "| Current wording | Proposed wording |\n"
-                   "|---|---|\n"
-                   "| (no such term) | **\"computer attack\" means (no English definition in the "
-                   "term base);** |\n"
-                   "| ~~\"information war\" means confrontation between States in the information "
-                   "space;~~ " UNVERIFIED " | (term deleted) |\n"
-                   "| \"information weapon\" means information technologies, means and methods; "
-                   UNVERIFIED " | "
-                   "\"information weapon\" means information **and communications** technologies, "
-                   "means and methods; |\n\n" EN_NOTES);
-    }
+    expect_doc(&opts,
+               "*DRAFT*\n"
+               "\n"
+               "*Unofficial translation. English is not an authentic language of the Agreement: "
+               "only the Russian and Chinese texts are authentic. This text is a working "
+               "translation for the drafters.*\n"
+               "\n"
+               "## Comparative table of the amendments to Annex 1 to the Agreement\n"
+               "\n"
+               "| Current wording | Proposed wording |\n"
+               "|---|---|\n"
+               "| (a) \\[NOT VERIFIED: reconstruction, reliability 1\\] \"information weapon\" "
+               "means information technologies, means and methods; | \"information weapon\" means "
+               "information **and communications** technologies, means and methods; |\n"
+               "| (b) (no such term) | **\"computer attack\" means \\[no English working "
+               "translation of this definition in the term base: see the Russian and Chinese "
+               "texts\\];** |\n"
+               "| (c) \\[NOT VERIFIED: reconstruction, reliability 1\\] ~~\"information war\" "
+               "means confrontation between States in the information space;~~ | (term deleted) |\n"
+               "\n"
+               "*The current wording of the terms marked NOT VERIFIED is a reconstruction not "
+               "checked against the official text of the Agreement (reliability 1); it is not "
+               "treaty text. The two versions of the term base compared do not record the "
+               "proposing State, and record a rationale only where the new entry carries one: see "
+               "the proposals of the member States.*\n"
+               "\n"
+               "## Notes for the drafters (not part of the text of the Protocol):\n"
+               "\n"
+               "*1. The number of the Agreement's article on amendments (Article 12) has not been "
+               "checked against the official text.*\n"
+               "\n"
+               "*2. The wording of the annex 1 terms comes from the glossa term base; terms with "
+               "reliability 1 are reconstructions not checked against the official text of the "
+               "Agreement.*\n"
+               "\n"
+               "*3. The list of Parties and the entry-into-force formula are to be agreed.*\n"
+               "\n");
 }
 
 static void test_protocol__own_template(void **state)
@@ -405,22 +516,11 @@ static void test_protocol__own_template(void **state)
                   "[signatures]\nFor A\nFor B\n");
     opts.lang = "en";
     opts.template_path = tpl;
-    /* no [numbers] for Part 3 nor [items] for the third: counted; {unknown} is left as is */
-    expect_doc(&opts,
-               "*Draft*\n\n"
-               "# AMENDMENTS\n\n"
-               "## Part I {unknown}\n\n"
-               "The list is amended:\n\n"
-               "x. add:\n\n"
-               "> computer attack: (none);\n\n"
-               "y. delete \"information war\";\n\n"
-               "3. reword \"information weapon\":\n\n"
-               "> information weapon: information and communications technologies, means and "
-               "methods.\n\n"
-               "## Part II {unknown}\n\n"
-               "## Part 3 {unknown}\n\n"
-               "For A\n\n"
-               "For B\n\n");
+    /* a template without a section the protocol needs is an error naming the
+    ** file and the section (it rendered "**" and empty headings) */
+    expect_error(&opts, GLOSSA_EINPUT, tpl, 0,
+                 "the template has no [subtitle] section (every section of the built-in "
+                 "template is needed except [numbers] and [unofficial])");
 }
 
 /* ---- errors ------------------------------------------------------------------------- */

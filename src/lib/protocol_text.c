@@ -1,0 +1,134 @@
+/*
+** protocol_text.c — the pieces of text a draft protocol (protocol.c,
+** protocol_table.c) is made of: template sections with their placeholders
+** filled, list labels, blocks of the document, the full stop that ends a
+** list, and an entry's wording in the protocol's language.
+*/
+#include "protocol_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *glossa__protocol_term(const struct protocol *p, const struct v_concept *c)
+{
+    const char *t = glossa__concept_term(c, p->opts->lang);
+    t = t ? t : glossa__concept_term(c, "ru");
+    return t ? t : c->id;
+}
+
+const char *glossa__protocol_fill(struct protocol *p, const char *key, ...)
+{
+    va_list ap;
+    const char *text;
+    va_start(ap, key);
+    text = glossa__template_fillv(p->tpl, key, &p->tmp, p->doc->arena, ap);
+    va_end(ap);
+    if (!text) {
+        p->oom = 1;
+        return "";
+    }
+    return text;
+}
+
+const char *glossa__protocol_label(struct protocol *p, const char *key, size_t k)
+{
+    const char *list = glossa__template_get(p->tpl, key);
+    char buf[32];
+    size_t i = 0;
+    while (*list) {
+        size_t n = strcspn(list, " \n");
+        if (n && i++ == k) {
+            char *copy = glossa__arena_alloc(p->doc->arena, n + 1);
+            if (!copy) {
+                p->oom = 1;
+                return "";
+            }
+            memcpy(copy, list, n);
+            copy[n] = '\0';
+            return copy;
+        }
+        list += n;
+        list += strspn(list, " \n");
+    }
+    snprintf(buf, sizeof buf, "%zu", k + 1);
+    return glossa__arena_strdup(p->doc->arena, buf);
+}
+
+void glossa__protocol_section(struct protocol *p, enum doc_kind kind, const char *key,
+                              int per_line)
+{
+    const char *s = glossa__template_get(p->tpl, key);
+    while (*s && !p->oom) {
+        const char *end = per_line ? strchr(s, '\n') : strstr(s, "\n\n");
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        struct doc_block *b = glossa__doc_add(p->doc, kind, NULL);
+        if (!b || (n && glossa__doc_run(p->doc, b, 0, RUN_PLAIN, s, n)))
+            p->oom = 1;
+        s += n;
+        s += strspn(s, "\n");
+    }
+}
+
+void glossa__protocol_block(struct protocol *p, enum doc_kind kind, const char *text)
+{
+    if (!glossa__doc_add(p->doc, kind, text))
+        p->oom = 1;
+}
+
+/* Write the full stop of the language at p (room for 4 bytes). */
+static void put_full_stop(char *p, int zh)
+{
+    if (zh)
+        memcpy(p, "\xe3\x80\x82", 4); /* 。 */
+    else
+        memcpy(p, ".", 2);
+}
+
+const char *glossa__protocol_final_stop(struct protocol *p, const char *text)
+{
+    size_t n = strlen(text);
+    char *copy;
+    int zh = strcmp(p->opts->lang, "zh") == 0;
+    if (n >= 3 && memcmp(text + n - 3, "\xef\xbc\x9b", 3) == 0) { /* ； */
+        copy = glossa__arena_alloc(p->doc->arena, n + 1);
+        if (!copy) {
+            p->oom = 1;
+            return text;
+        }
+        memcpy(copy, text, n - 3);
+        put_full_stop(copy + n - 3, 1);
+        return copy;
+    }
+    if (n && text[n - 1] == ';') {
+        copy = glossa__arena_alloc(p->doc->arena, n + 4);
+        if (!copy) {
+            p->oom = 1;
+            return text;
+        }
+        memcpy(copy, text, n - 1);
+        put_full_stop(copy + n - 1, zh);
+        return copy;
+    }
+    return text;
+}
+
+const char *glossa__protocol_entry(struct protocol *p, const char *key, const struct v_concept *c)
+{
+    const char *def = glossa__concept_def(c, p->opts->lang);
+    return glossa__protocol_fill(p, key, "term", glossa__protocol_term(p, c), "definition",
+                def ? def : glossa__protocol_fill(p, "entry.untranslated", NULL), NULL);
+}
+
+static int same(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+int glossa__protocol_unchanged(const struct protocol *p, const struct amendment *a)
+{
+    const char *lang = p->opts->lang;
+    return a->kind == AMEND_REPLACE &&
+           same(glossa__concept_term(a->old, lang), glossa__concept_term(a->new, lang)) &&
+           same(glossa__concept_def(a->old, lang), glossa__concept_def(a->new, lang));
+}
