@@ -34,9 +34,29 @@ fail() {
 ok() { checks=$((checks + 1)); }
 
 expect_rc() { if [ "$RC" -eq "$1" ]; then ok; else fail "${2:-} expected exit $1"; fi; }
-expect_out() { if grep -qF -- "$1" <<<"$OUT"; then ok; else fail "${2:-} stdout should contain '$1'"; fi; }
-expect_no_out() { if grep -qF -- "$1" <<<"$OUT"; then fail "${2:-} stdout should not contain '$1'"; else ok; fi; }
-expect_err() { if grep -qF -- "$1" <<<"$ERR"; then ok; else fail "${2:-} stderr should contain '$1'"; fi; }
+# expect_out TEXT [WHAT]: stdout holds TEXT as one piece (every line of a
+# multi-line TEXT, in order and adjacent); an empty TEXT is a mistake in the
+# test, never a pass. expect_no_out, expect_err: the same for "not in stdout"
+# and for stderr.
+contains() { # contains HAYSTACK NEEDLE: 0 when NEEDLE is in HAYSTACK; 2 for an empty NEEDLE
+    [ -n "$2" ] || return 2
+    [[ "$1" == *"$2"* ]]
+}
+expect_out() {
+    contains "$OUT" "$1"
+    case $? in 0) ok ;; 2) fail "${2:-} expect_out with an empty expectation" ;;
+        *) fail "${2:-} stdout should contain '$1'" ;; esac
+}
+expect_no_out() {
+    contains "$OUT" "$1"
+    case $? in 1) ok ;; 2) fail "${2:-} expect_no_out with an empty expectation" ;;
+        *) fail "${2:-} stdout should not contain '$1'" ;; esac
+}
+expect_err() {
+    contains "$ERR" "$1"
+    case $? in 0) ok ;; 2) fail "${2:-} expect_err with an empty expectation" ;;
+        *) fail "${2:-} stderr should contain '$1'" ;; esac
+}
 # expect_json FILTER EXPECTED: jq -r FILTER on stdout must print EXPECTED.
 expect_json() {
     local got
