@@ -29,20 +29,6 @@
 
 #define TEI_NS "http://www.tei-c.org/ns/1.0"
 
-static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static void diag(glossa_diag_fn fn, void *ud, const char *file, long line, const char *fmt, ...)
-{
-    glossa_error d;
-    va_list ap;
-    va_start(ap, fmt);
-    glossa__error_vset(&d, GLOSSA_EINPUT, file, line, 0, fmt, ap);
-    va_end(ap);
-    if (fn)
-        fn(&d, ud);
-}
-
 /* Prefix for the ids of the sources a proposal brings: "kz-2026-1-". */
 static void source_prefix(const char *proposal, char *out, size_t size)
 {
@@ -645,7 +631,7 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
         for (j = 0; j < r->n; j++) {
             if (j != i && strcmp(r->items[j].status, "agreed") == 0 &&
                 strcmp(r->items[j].change->id, c->id) == 0) {
-                diag(on_diag, userdata, c->file, c->line,
+                glossa__diag(on_diag, userdata, GLOSSA_EINPUT, c->file, c->line,
                      "conflict: concept '%s' is changed by %s and by %s, both agreed; neither is applied",
                      c->id, c->proposal, r->items[j].change->proposal);
                 conflict = 1;
@@ -659,7 +645,7 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
                                &failed)))
             break;
         if (failed) {
-            diag(on_diag, userdata, c->file, c->line, failed == 1 ?
+            glossa__diag(on_diag, userdata, GLOSSA_EINPUT, c->file, c->line, failed == 1 ?
                  "concept '%s' to amend is not in %s; not applied" :
                  "new concept '%s' is already in %s; not applied", c->id, base_file);
             conflicts++;

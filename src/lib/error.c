@@ -186,3 +186,16 @@ int glossa__opts_version(const void *opts, unsigned version, unsigned max, const
                              "%s version %u not supported (this glossa knows 1 to %u)", name,
                              version, max);
 }
+
+void glossa__diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
+                  const char *fmt, ...)
+{
+    glossa_error d;
+    va_list ap;
+    if (!fn)
+        return;
+    va_start(ap, fmt);
+    glossa__error_vset(&d, code, file, line, 0, fmt, ap);
+    va_end(ap);
+    fn(&d, ud);
+}

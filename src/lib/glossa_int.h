@@ -23,6 +23,10 @@ int glossa__error_set(glossa_error *err, int code, const char *file, long line,
                       long column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 /* The same with a va_list. */
+/* A problem given to fn (when not NULL) as a glossa_error: code, FILE:LINE,
+** the message on one line. */
+void glossa__diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
+                  const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 int glossa__error_vset(glossa_error *err, int code, const char *file, long line,
                        long column, const char *fmt, va_list ap)
     __attribute__((format(printf, 6, 0)));

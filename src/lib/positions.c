@@ -45,21 +45,6 @@ struct positions {
     unsigned errors;
 };
 
-static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
-                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
-                 const char *fmt, ...)
-{
-    glossa_error d;
-    va_list ap;
-    va_start(ap, fmt);
-    glossa__error_vset(&d, code, file, line, 0, fmt, ap);
-    va_end(ap);
-    if (fn)
-        fn(&d, ud);
-}
-
 static int is_position(const char *w)
 {
     return strcmp(w, "agreed") == 0 || strcmp(w, "objection") == 0 || strcmp(w, "pending") == 0 ||
@@ -234,35 +219,35 @@ static void resolve(struct positions *ps, const glossa_proposals *p, glossa_diag
         const glossa_proposal_change *only = NULL, *c = NULL;
         int ok = 1;
         if (q->why[0]) {
-            diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s", q->why);
+            glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s", q->why);
             ok = 0;
         } else if (!q->proposal[0]) {
             size_t n = proposals_of(p, q->change, list, sizeof list, &only);
             if (n == 1) {
                 snprintf(q->proposal, sizeof q->proposal, "%s", only->proposal);
-                diag(fn, ud, GLOSSA_WARNING, q->file, q->line,
+                glossa__diag(fn, ud, GLOSSA_WARNING, q->file, q->line,
                      "no proposal named; read as %s's, the one proposal changing '%s': write "
                      "'%s %s %s %s%s%s'", only->proposal, q->change, only->proposal, q->change,
                      q->state, q->position, q->hash[0] ? " " : "", q->hash);
             } else if (n > 1) {
-                diag(fn, ud, GLOSSA_EINPUT, q->file, q->line,
+                glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line,
                      "the line does not say which proposal it is on, and concept '%s' is changed by "
                      "%s: put the proposal first ('PROPOSAL %s %s %s HASH')",
                      q->change, list, q->change, q->state, q->position);
                 ok = 0;
             }
         } else if (!(c = change_of(p, q->proposal, q->change)) && proposal_loaded(p, q->proposal)) {
-            diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "proposal %s does not change concept '%s'",
+            glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "proposal %s does not change concept '%s'",
                  q->proposal, q->change);
             ok = 0;
         } else if (c && strcmp(q->position, "withdrawn") == 0 && strcmp(c->state, q->state) != 0) {
-            diag(fn, ud, GLOSSA_EINPUT, q->file, q->line,
+            glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line,
                  "%s cannot withdraw %s: only %s, whose proposal it is, can", q->state, c->proposal,
                  c->state);
             ok = 0;
         }
         if (ok && !is_party(ps->parties, q->state)) {
-            diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s is not a party: %s", q->state, parties);
+            glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s is not a party: %s", q->state, parties);
             ok = 0;
         }
         if (!ok) {
@@ -403,7 +388,7 @@ int glossa__status_conflicts(const glossa_status_report *r, glossa_diag_fn on_di
             if (strcmp(a->status, "agreed") || strcmp(b->status, "agreed") ||
                 strcmp(a->change->id, b->change->id) || !strcmp(a->change->hash, b->change->hash))
                 continue;
-            diag(on_diag, userdata, GLOSSA_EINPUT, a->change->file, a->change->line,
+            glossa__diag(on_diag, userdata, GLOSSA_EINPUT, a->change->file, a->change->line,
                  "conflict: two wordings of concept '%s' are both agreed: %s (%s, agreed by %s) and "
                  "%s (%s, agreed by %s); one must be withdrawn or objected to",
                  a->change->id, a->change->proposal, a->change->hash, a->agreed, b->change->proposal,

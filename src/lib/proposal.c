@@ -59,25 +59,6 @@ static char *idno(struct glossa_arena *a, xmlNodePtr header, const char *type)
     return NULL;
 }
 
-static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
-                 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
-
-static void diag(glossa_diag_fn fn, void *ud, int code, const char *file, long line,
-                 const char *fmt, ...)
-{
-    glossa_error d;
-    va_list ap;
-    d.code = code;
-    snprintf(d.file, sizeof d.file, "%s", file ? file : "");
-    d.line = line;
-    d.column = 0;
-    va_start(ap, fmt);
-    vsnprintf(d.msg, sizeof d.msg, fmt, ap);
-    va_end(ap);
-    if (fn)
-        fn(&d, ud);
-}
-
 static int add_change(struct glossa_proposals *p, const glossa_proposal_change *c,
                       struct proposal_file *f, struct v_concept *concept, xmlNodePtr entry)
 {
@@ -150,7 +131,7 @@ static int load_one(struct glossa_proposals *p, const char *path, struct counted
     root = xmlDocGetRootElement(f->doc);
     type = prop_copy(p->arena, root, "type", NULL);
     if (!type || strcmp(type, "proposal") != 0) {
-        diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(root),
+        glossa__diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(root),
              "not a proposal: the root must be <TEI type=\"proposal\">");
         return GLOSSA_ESCHEMA;
     }
@@ -164,7 +145,7 @@ static int load_one(struct glossa_proposals *p, const char *path, struct counted
         f->date = date ? prop_copy(p->arena, date, "when", NULL) : NULL;
     }
     if (!f->proposal || !f->state || !f->authority || !f->date) {
-        diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(header),
+        glossa__diag(counted_diag, cd, GLOSSA_ESCHEMA, path, xmlGetLineNo(header),
              "a proposal's header names its authority, proposal id, state and date "
              "(<publicationStmt>)");
         return GLOSSA_ESCHEMA;
@@ -188,7 +169,7 @@ static int load_one(struct glossa_proposals *p, const char *path, struct counted
         c.id = id;
         c.kind = prop_copy(p->arena, e, "subtype", NULL);
         if (!c.kind) {
-            diag(counted_diag, cd, GLOSSA_ESCHEMA, path, c.line,
+            glossa__diag(counted_diag, cd, GLOSSA_ESCHEMA, path, c.line,
                  "entry '%s': a proposal's entry says subtype=\"new\" or subtype=\"amend\"", id ? id : "?");
             rc = GLOSSA_ESCHEMA;
             continue;
@@ -352,10 +333,10 @@ static void problem_at(struct check_ctx *c, int warning, const char *file, long 
     else
         c->errors++;
     if (id)
-        diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line,
+        glossa__diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line,
              "entry '%s': %s", id, msg);
     else
-        diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line, "%s", msg);
+        glossa__diag(c->fn, c->ud, warning ? GLOSSA_WARNING : GLOSSA_ESCHEMA, file, line, "%s", msg);
 }
 
 /* A problem of change ch, at its <entry>. */
