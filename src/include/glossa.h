@@ -486,20 +486,24 @@ void glossa_status_free(glossa_status_report *r);
 /* The explanatory note (пояснительная записка / 说明 / explanatory note) sent
 ** to the Parties with a draft protocol: for each change of the proposals
 ** (of one round, or all), what it does and its proposed wording, the
-** proposing state and authority, the rationale (<note type="rationale">, as
+** proposing state (its name from opts->states, in the note's language, with
+** its code) and the authority the proposal names, the rationale (<note type="rationale">, as
 ** written: a rationale in another language is quoted untranslated, with its
 ** language named) and the national act it rests on (the <bibl type="law">
 ** its source names, with date and citedRange; "no national act cited" when
 ** there is none); with positions (r, or NULL), who agreed, objected or has
 ** not answered. Deterministic: the same inputs give the same bytes. */
-#define GLOSSA_NOTE_OPTS_VERSION 1
+#define GLOSSA_NOTE_OPTS_VERSION 2
 typedef struct glossa_note_opts {
     unsigned version;        /* GLOSSA_NOTE_OPTS_VERSION */
     const char *lang;        /* "ru", "zh" or "en" (a working translation) */
     glossa_doc_format format;
     const char *round;       /* only the changes of this round, or NULL for all */
+    /* version 2: the member states, or NULL: each proposing state is then
+    ** named by its code only, not by its name in the note's language */
+    const glossa_states *states;
 } glossa_note_opts;
-#define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL }
+#define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL, NULL }
 
 /* Render the explanatory note. GLOSSA_EINPUT when no change is left (none
 ** in the round).
