@@ -70,14 +70,14 @@ const struct cli_command cmd_note_spec = {
     "glossary/proposals/*.xml; --round R: only that round's), what it does and its\n"
     "proposed wording, the proposing state (its name in the note's language, from\n"
     "glossary/states/member-states.xml, and its code) and the authority its\n"
-    "proposal names, the rationale (the\n"
-    "proposal's <note type=\"rationale\">) and the national act it rests on (the\n"
-    "<bibl type=\"law\"> it cites, with its date and citedRange). Nothing is made\n"
-    "up or translated: a rationale written in another language is quoted as it is,\n"
-    "with its language named, and a missing definition, rationale or act is said\n"
-    "to be missing (\"no national act cited\"). With --positions, each change also\n"
-    "says who agreed, who objected (and why) and who has not answered. The English\n"
-    "note is marked as a working translation. Formats as for 'glossa protocol'.",
+    "proposal names, the rationale (the proposal's <note type=\"rationale\">) and\n"
+    "the national act it rests on (the <bibl type=\"law\"> it cites, with its date\n"
+    "and citedRange). Nothing is made up or translated: a rationale written in\n"
+    "another language is quoted as it is, with its language named, and a missing\n"
+    "definition, rationale or act is said to be missing (\"no national act\n"
+    "cited\"). With --positions, each change also says who agreed, who objected\n"
+    "(and why) and who has not answered. The English note is marked as a working\n"
+    "translation. Formats as for 'glossa protocol'.",
     "  glossa note --round 2026-1 --lang ru -o note-ru.md\n"
     "  glossa note --lang zh --format docx -p glossary/positions -o note-zh.docx\n"
     "  glossa note --lang en glossary/proposals/kz-2026-1.xml\n",
