@@ -222,6 +222,12 @@ void out_decide(struct cli_out *out, enum cli_color color);
 const char *out_color(const struct cli_out *out, int err_stream, const char *sgr);
 void out_error(const struct cli_out *out, const glossa_error *e);
 void out_diag(const glossa_error *d, void *userdata); /* glossa_diag_fn; userdata: struct cli_out */
+/* out_diag, counting errors and warnings (a command's exit status). */
+struct diag_count {
+    const struct cli_out *out;
+    unsigned errors, warnings;
+};
+void out_diag_counted(const glossa_error *d, void *userdata); /* userdata: struct diag_count */
 void out_message(const struct cli_out *out, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* printf where every %s and %c argument is data: sanitised (glossa_text_safe)

@@ -21,19 +21,6 @@ static const struct cli_option options[] = {
     CLI_OPT_DATE(consolidate_args, in_force, "in-force", 0, "DATE", "keep history: the day the amending protocol enters into force"),
 };
 
-/* out_diag, counting errors: problems of the changes or positions, each reported (exit 1). */
-struct counted {
-    const struct cli_out *out;
-    unsigned errors;
-};
-
-static void counted_diag(const glossa_error *d, void *userdata)
-{
-    struct counted *c = userdata;
-    c->errors += d->code != GLOSSA_WARNING;
-    out_diag(d, (void *)c->out);
-}
-
 static int run_consolidate(const struct cli_command *self, struct cli_args *args)
 {
     const struct consolidate_args *a = args->opts;
@@ -43,7 +30,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     const char *dir = a->output;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
-    struct counted counted = { &args->out, 0 };
+    struct diag_count counted = { &args->out, 0, 0 }; /* errors: exit 1 */
     glossa_error err;
     char base_default[2048], out[4096];
     const char *name;
@@ -68,7 +55,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     }
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    rc = load_status(p, pos, &r, counted_diag, &counted, &err);
+    rc = load_status(p, pos, &r, out_diag_counted, &counted, &err);
     if (!rc && round) {
         /* changes of other rounds are left out: mark them not agreed */
         for (i = 0; i < glossa_status_count(r); i++) {
@@ -81,7 +68,7 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
     snprintf(out, sizeof out, "%s/%s", dir, name);
     if (!rc)
         rc = glossa_consolidate(base, p, r, a->in_force, out, &applied,
-                                counted_diag, &counted, &err);
+                                out_diag_counted, &counted, &err);
     if (rc)
         out_error(&args->out, &err);
     else

@@ -28,6 +28,7 @@ static int run_note(const struct cli_command *self, struct cli_args *args)
     const struct note_args *a = args->opts;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
+    glossa_states *states = NULL;
     glossa_error err;
     char *doc = NULL;
     size_t len = 0;
@@ -41,10 +42,14 @@ static int run_note(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    rc = a->positions ? load_status(p, a->positions, &r, out_diag, &args->out, &err) : 0;
+    rc = load_states(&states, &err); /* each proposing state named, in the note's language */
+    nopts.states = states;
+    if (!rc && a->positions)
+        rc = load_status(p, a->positions, &r, out_diag, &args->out, &err);
     if (!rc)
         rc = glossa_note_render(p, r, &nopts, &doc, &len, &err);
     glossa_status_free(r);
+    glossa_states_free(states);
     glossa_proposals_free(p);
     if (rc) {
         out_error(&args->out, &err);
@@ -63,14 +68,16 @@ const struct cli_command cmd_note_spec = {
     "Write the explanatory note (пояснительная записка, 说明) that goes to the\n"
     "Parties with a draft protocol: for each change in the proposals (default:\n"
     "glossary/proposals/*.xml; --round R: only that round's), what it does and its\n"
-    "proposed wording, the proposing state and its authority, the rationale (the\n"
-    "proposal's <note type=\"rationale\">) and the national act it rests on (the\n"
-    "<bibl type=\"law\"> it cites, with its date and citedRange). Nothing is made\n"
-    "up or translated: a rationale written in another language is quoted as it is,\n"
-    "with its language named, and a missing definition, rationale or act is said\n"
-    "to be missing (\"no national act cited\"). With --positions, each change also\n"
-    "says who agreed, who objected (and why) and who has not answered. The English\n"
-    "note is marked as a working translation. Formats as for 'glossa protocol'.",
+    "proposed wording, the proposing state (its name in the note's language, from\n"
+    "glossary/states/member-states.xml, and its code) and the authority its\n"
+    "proposal names, the rationale (the proposal's <note type=\"rationale\">) and\n"
+    "the national act it rests on (the <bibl type=\"law\"> it cites, with its date\n"
+    "and citedRange). Nothing is made up or translated: a rationale written in\n"
+    "another language is quoted as it is, with its language named, and a missing\n"
+    "definition, rationale or act is said to be missing (\"no national act\n"
+    "cited\"). With --positions, each change also says who agreed, who objected\n"
+    "(and why) and who has not answered. The English note is marked as a working\n"
+    "translation. Formats as for 'glossa protocol'.",
     "  glossa note --round 2026-1 --lang ru -o note-ru.md\n"
     "  glossa note --lang zh --format docx -p glossary/positions -o note-zh.docx\n"
     "  glossa note --lang en glossary/proposals/kz-2026-1.xml\n",

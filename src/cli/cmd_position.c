@@ -24,6 +24,7 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     const struct position_args *a = args->opts;
     const char *file = a->positions;
     glossa_proposals *p = NULL;
+    glossa_states *states = NULL;
     const glossa_proposal_change *c = NULL;
     glossa_error err;
     char deflt[2048], line[512];
@@ -35,7 +36,9 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     }
     if ((rc = load_proposals(args, args->positional + 3, args->n_positional - 3, &p)))
         return rc;
-    rc = glossa_position_change(p, a->proposal, args->positional[0], &c, &err);
+    rc = load_states(&states, &err);
+    if (!rc)
+        rc = glossa_position_change(p, a->proposal, args->positional[0], &c, &err);
     if (!rc && !file) {
         /* the round's file, which status reads; a round that is no plain name: positions.txt */
         char g[4096];
@@ -46,8 +49,10 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
         file = deflt;
     }
     if (!rc)
-        rc = glossa_position_record(file, p, a->proposal, args->positional[0], args->positional[1],
-                                    args->positional[2], a->comment, line, sizeof line, &err);
+        rc = glossa_position_record(file, p, states, a->proposal, args->positional[0],
+                                    args->positional[1], args->positional[2], a->comment, line,
+                                    sizeof line, &err);
+    glossa_states_free(states);
     glossa_proposals_free(p);
     if (rc) {
         out_error(&args->out, &err);
@@ -67,9 +72,11 @@ const struct cli_command cmd_position_spec = {
     "that proposal --proposal ID makes (needed when several proposals change\n"
     "CONCEPT; without it, the one that does), with the hash of the change's\n"
     "current wording: if the proposal is edited afterwards, the agreement lapses.\n"
-    "withdrawn: the proposing state takes its change back. STATE must be a party\n"
-    "named by the file's '# parties:' line (default: KZ CN KG RU TJ UZ). A\n"
-    "state's earlier line on the same change is replaced. The proposals are read\n"
+    "withdrawn: the proposing state takes its change back. STATE must be a member\n"
+    "state (glossary/states/member-states.xml) and a party named by the file's\n"
+    "'# parties:' line (default: KZ CN KG RU TJ UZ, the six signatories of 2009;\n"
+    "every code there must be a member state). A state's earlier line on the\n"
+    "same change is replaced. The proposals are read\n"
     "from PROPOSAL (files or folders; default: the glossary folder's proposals/).\n"
     "The default FILE is the file of the proposal's round R, positions/round-R.txt\n"
     "(positions/positions.txt for a proposal without a round), in the glossary\n"

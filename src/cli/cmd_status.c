@@ -26,6 +26,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     const char *pos = a->positions;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
+    struct diag_count counted = { &args->out, 0, 0 };
     glossa_error err;
     size_t i;
     int json = a->format == FORMAT_JSON, rc;
@@ -33,17 +34,18 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     (void)self;
     if ((rc = load_proposals(args, args->positional, args->n_positional, &p)))
         return rc;
-    rc = load_status(p, pos, &r, out_diag, &args->out, &err);
+    rc = load_status(p, pos, &r, out_diag_counted, &counted, &err);
     if (rc) {
         out_error(&args->out, &err);
         glossa_proposals_free(p);
         return rc == GLOSSA_EINPUT ? EXIT_NONE : EXIT_ERR; /* 1: problems in the positions */
     }
+    rc = counted.warnings ? EXIT_NONE : EXIT_OK_; /* 1: warnings, as check */
     if (json) {
         status_print_json(stdout, r, round);
         glossa_status_free(r);
         glossa_proposals_free(p);
-        return EXIT_OK_;
+        return rc;
     }
     out_printf(stdout, "parties: %s\n", glossa_status_parties(r));
     for (i = 0; i < glossa_status_count(r); i++) {
@@ -69,7 +71,7 @@ static int run_status(const struct cli_command *self, struct cli_args *args)
     }
     glossa_status_free(r);
     glossa_proposals_free(p);
-    return EXIT_OK_;
+    return rc;
 }
 
 const struct cli_command cmd_status_spec = {
@@ -84,9 +86,14 @@ const struct cli_command cmd_status_spec = {
     "change is edited after it was given: a position records the hash of the\n"
     "wording it agreed to. Changes of one concept by several proposals are shown\n"
     "together, each with who agreed to its wording and the proposals it competes\n"
-    "with. A malformed positions line, a state that is not a party, or a line\n"
-    "without its proposal when several change the concept is an error\n"
-    "(FILE:LINE). Exit status: 0, 1 problems in the positions, 2 unreadable.",
+    "with. The parties (whose agreement is needed) are those of the files'\n"
+    "'# parties:' line (default: KZ CN KG RU TJ UZ), each a member state of\n"
+    "glossary/states/member-states.xml. A malformed positions line, a state that\n"
+    "is no member state or not a party, or a line without its proposal when\n"
+    "several change the concept is an error (FILE:LINE). A file's position that\n"
+    "overrides a different one of an earlier file (files are read in name order,\n"
+    "the later line wins) is a warning naming both lines. Exit status: 0, 1\n"
+    "problems in the positions (errors or warnings, as for check), 2 unreadable.",
     "  glossa status\n"
     "  glossa status --round 2026-1 --format json\n",
     CLI_PLAIN,

@@ -78,6 +78,16 @@ void out_diag(const glossa_error *d, void *userdata)
     out_printf(stderr, "%s\n", d->msg);
 }
 
+void out_diag_counted(const glossa_error *d, void *userdata)
+{
+    struct diag_count *c = userdata;
+    if (d->code == GLOSSA_WARNING)
+        c->warnings++;
+    else
+        c->errors++;
+    out_diag(d, (void *)c->out);
+}
+
 void out_error(const struct cli_out *out, const glossa_error *e)
 {
     fputs("glossa: ", stderr);

@@ -102,7 +102,8 @@ void join_path(char *out, const char *dir, const char *name);
 #define STATES_FILE "states/member-states.xml"
 int load_states(glossa_states **out, glossa_error *err);
 /* Where the proposals p stand: the positions of file or folder `positions`
-** (NULL: the glossary's positions folder) through glossa_status(). */
+** (NULL: the glossary's positions folder) through glossa_status(), the
+** states those of load_states(). */
 int load_status(const glossa_proposals *p, const char *positions, glossa_status_report **out,
                 glossa_diag_fn on_diag, void *userdata, glossa_error *err);
 /* Every item of a comma-separated language list must be a tag glossa knows;

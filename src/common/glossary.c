@@ -175,11 +175,16 @@ int load_status(const glossa_proposals *p, const char *positions, glossa_status_
                 glossa_diag_fn on_diag, void *userdata, glossa_error *err)
 {
     struct file_list files;
+    glossa_states *states = NULL;
     int rc;
-    if ((rc = file_list_collect(&files, positions ? &positions : NULL, positions ? 1 : 0,
-                                "positions", ".txt", err)))
+    if ((rc = load_states(&states, err)))
         return rc;
-    rc = glossa_status(p, (const char *const *)files.items, files.n, out, on_diag, userdata, err);
-    file_list_release(&files);
+    if (!(rc = file_list_collect(&files, positions ? &positions : NULL, positions ? 1 : 0,
+                                 "positions", ".txt", err))) {
+        rc = glossa_status(p, states, (const char *const *)files.items, files.n, out, on_diag,
+                           userdata, err);
+        file_list_release(&files);
+    }
+    glossa_states_free(states);
     return rc;
 }

@@ -467,13 +467,16 @@ typedef struct glossa_status_report glossa_status_report;
 ** warning; "# parties: KZ CN …" names the states whose agreement is needed)
 ** and tell where each change stands, the changes of one concept next to each
 ** other. An agreement lapses when the change's hash is no longer the one
-** agreed to. A malformed line, a state that is not a party, or an old-form
-** line that could mean several proposals goes to on_diag (FILE:LINE) and
-** makes it fail with GLOSSA_EINPUT.
+** agreed to. A malformed line, a state that is no member state of states
+** (NULL: not checked) or not a party, a '# parties:' code that is no member
+** state, or an old-form line that could mean several proposals goes to
+** on_diag (FILE:LINE) and makes it fail with GLOSSA_EINPUT. A position of a
+** later file that overrides a different one of an earlier file on the same
+** change is a warning (GLOSSA_WARNING) at the later line, naming both.
 ** @param[out] out  new report; caller frees with glossa_status_free() */
-int glossa_status(const glossa_proposals *p, const char *const *position_files, size_t n,
-                  glossa_status_report **out, glossa_diag_fn on_diag, void *userdata,
-                  glossa_error *err);
+int glossa_status(const glossa_proposals *p, const glossa_states *states,
+                  const char *const *position_files, size_t n, glossa_status_report **out,
+                  glossa_diag_fn on_diag, void *userdata, glossa_error *err);
 size_t glossa_status_count(const glossa_status_report *r);
 const glossa_change_status *glossa_status_get(const glossa_status_report *r, size_t i);
 /* The parties whose agreement is needed, space-separated (borrowed). */
@@ -483,20 +486,24 @@ void glossa_status_free(glossa_status_report *r);
 /* The explanatory note (пояснительная записка / 说明 / explanatory note) sent
 ** to the Parties with a draft protocol: for each change of the proposals
 ** (of one round, or all), what it does and its proposed wording, the
-** proposing state and authority, the rationale (<note type="rationale">, as
+** proposing state (its name from opts->states, in the note's language, with
+** its code) and the authority the proposal names, the rationale (<note type="rationale">, as
 ** written: a rationale in another language is quoted untranslated, with its
 ** language named) and the national act it rests on (the <bibl type="law">
 ** its source names, with date and citedRange; "no national act cited" when
 ** there is none); with positions (r, or NULL), who agreed, objected or has
 ** not answered. Deterministic: the same inputs give the same bytes. */
-#define GLOSSA_NOTE_OPTS_VERSION 1
+#define GLOSSA_NOTE_OPTS_VERSION 2
 typedef struct glossa_note_opts {
     unsigned version;        /* GLOSSA_NOTE_OPTS_VERSION */
     const char *lang;        /* "ru", "zh" or "en" (a working translation) */
     glossa_doc_format format;
     const char *round;       /* only the changes of this round, or NULL for all */
+    /* version 2: the member states, or NULL: each proposing state is then
+    ** named by its code only, not by its name in the note's language */
+    const glossa_states *states;
 } glossa_note_opts;
-#define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL }
+#define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL, NULL }
 
 /* Render the explanatory note. GLOSSA_EINPUT when no change is left (none
 ** in the round).
@@ -515,12 +522,14 @@ int glossa_position_change(const glossa_proposals *p, const char *proposal, cons
 /* Record a state's position on a change in a positions file (created when
 ** missing), with the change's current hash; an earlier line of the same
 ** state and change is replaced. proposal: the proposal's id, or NULL when
-** one proposal changes the concept. state: a party of the file's "# parties:"
-** line (upper-cased). position: agreed, objection, pending or withdrawn (only
+** one proposal changes the concept. state: a member state of states (NULL:
+** not checked) and a party of the file's "# parties:" line (upper-cased),
+** every code of which must be a member state. position: agreed, objection, pending or withdrawn (only
 ** by the proposing state). recorded (may be NULL) gets the position as
 ** written, "PROPOSAL CONCEPT STATE POSITION HASH". */
 int glossa_position_record(const char *positions_file, const glossa_proposals *p,
-                           const char *proposal, const char *change_id, const char *state,
+                           const glossa_states *states, const char *proposal,
+                           const char *change_id, const char *state,
                            const char *position, const char *comment, char *recorded,
                            size_t recorded_size, glossa_error *err);
 

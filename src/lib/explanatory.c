@@ -2,8 +2,10 @@
 ** explanatory.c — the explanatory note (пояснительная записка / 说明 /
 ** explanatory note) sent to the Parties with a draft protocol: for each
 ** change of a round's proposals, what it does and its proposed wording, the
-** proposing state and its authority, the rationale and the national act it
-** rests on, and, given positions, who agreed, objected or has not answered.
+** proposing state (named from the member states' data, in the note's
+** language, with its code) and the authority its proposal names, the
+** rationale and the national act it rests on, and, given positions, who
+** agreed, objected or has not answered.
 ** Everything is read from the proposals as written (their DOM, proposal.c):
 ** nothing is translated or made up; what a proposal does not give is said to
 ** be missing. The fixed wording is in export/note/, one template per
@@ -269,6 +271,19 @@ static void add_positions(struct note *nt, const glossa_status_report *r,
     }
 }
 
+/* The proposing state as the note names it: "Республика Казахстан (KZ)" from
+** the member states' data in the note's language; its code alone without it. */
+static const char *state_named(struct note *nt, const char *code)
+{
+    const glossa_states *states = nt->opts->version >= 2 ? nt->opts->states : NULL;
+    const glossa_state *st = states ? glossa_states_find(states, code) : NULL;
+    const char *lang = nt->opts->lang, *name;
+    if (!st)
+        return code;
+    name = strcmp(lang, "ru") == 0 ? st->name_ru : strcmp(lang, "zh") == 0 ? st->name_zh : st->name_en;
+    return name && *name ? fill(nt, "state.named", "name", name, "code", st->code, NULL) : code;
+}
+
 static int build(struct note *nt, const struct glossa_proposals *p, const glossa_status_report *r)
 {
     const char *round = nt->opts->round;
@@ -288,7 +303,7 @@ static int build(struct note *nt, const struct glossa_proposals *p, const glossa
             continue;
         add_wording(nt, src->entry, c, ++n);
         add(nt, DOC_PARA, fill(nt, "proposed", "proposal", c->proposal, "date", c->date,
-                               "state", c->state, "authority", c->authority, NULL));
+                               "state", state_named(nt, c->state), "authority", c->authority, NULL));
         add_rationale(nt, src->entry);
         add_acts(nt, src->entry, src->file->doc);
         add_positions(nt, r, c);

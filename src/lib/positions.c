@@ -13,8 +13,11 @@
 ** [HASH]) is read when one proposal changes the concept (with a warning
 ** saying how to write it) and is an error when several do. "# parties: KZ CN
 ** …" names the states whose agreement is needed (default: the six
-** signatories of the 2009 Agreement); a position of any other state is an
-** error. A line that is none of these is an error. Later lines win.
+** signatories of the 2009 Agreement), each a member state (of the states
+** data, when given); a position of a state that is no member, or of any
+** other state, is an error. A line that is none of these is an error. Later
+** lines win; a later file's position that overrides a different one of an
+** earlier file on the same change is a warning naming both.
 */
 #include "glossa_int.h"
 #include "proposal_int.h"
@@ -42,6 +45,7 @@ struct positions {
     size_t n;
     char parties[256];
     const char *parties_file; /* where the parties line was, NULL for the default */
+    const glossa_states *states; /* the member states, or NULL: not checked */
     unsigned errors;
 };
 
@@ -138,7 +142,38 @@ static void parties_said(const struct positions *ps, char *out, size_t size)
                  ps->parties);
 }
 
-static int read_positions(struct positions *ps, const char *path, glossa_error *err)
+/* The next code of a '# parties:' line (from list) that is no member state,
+** in code; returns where to go on, or NULL when there is none (or no states). */
+static const char *non_member(const glossa_states *states, const char *list, char *code, size_t size)
+{
+    while (states && *(list += strspn(list, " \t"))) {
+        size_t len = strcspn(list, " \t\r\n");
+        if (!len)
+            break;
+        snprintf(code, size, "%.*s", (int)len, list);
+        list += len;
+        if (!glossa_states_find(states, code))
+            return list;
+    }
+    return NULL;
+}
+
+#define NOT_MEMBER_PARTY "'%s' on the '# parties:' line is not a member state (the members are %s)"
+
+/* Every code of a '# parties:' line must be a member state. */
+static void check_parties(struct positions *ps, const char *list, const char *path, long lineno,
+                          glossa_diag_fn fn, void *ud)
+{
+    char code[16];
+    while ((list = non_member(ps->states, list, code, sizeof code))) {
+        glossa__diag(fn, ud, GLOSSA_EINPUT, path, lineno, NOT_MEMBER_PARTY, code,
+                     glossa_states_codes(ps->states));
+        ps->errors++;
+    }
+}
+
+static int read_positions(struct positions *ps, const char *path, glossa_diag_fn fn, void *ud,
+                          glossa_error *err)
 {
     char line[1024];
     long lineno = 0;
@@ -153,6 +188,7 @@ static int read_positions(struct positions *ps, const char *path, glossa_error *
         lineno++;
         if (parties) {
             set_parties(ps, parties, path);
+            check_parties(ps, parties, path, lineno, fn, ud);
             continue;
         }
         if ((r = parse_line(line, &p, p.why, sizeof p.why)) == 0)
@@ -246,7 +282,11 @@ static void resolve(struct positions *ps, const glossa_proposals *p, glossa_diag
                  c->state);
             ok = 0;
         }
-        if (ok && !is_party(ps->parties, q->state)) {
+        if (ok && ps->states && !glossa_states_find(ps->states, q->state)) {
+            glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s is not a member state (the members are %s)",
+                         q->state, glossa_states_codes(ps->states));
+            ok = 0;
+        } else if (ok && !is_party(ps->parties, q->state)) {
             glossa__diag(fn, ud, GLOSSA_EINPUT, q->file, q->line, "%s is not a party: %s", q->state, parties);
             ok = 0;
         }
@@ -254,6 +294,27 @@ static void resolve(struct positions *ps, const glossa_proposals *p, glossa_diag
             ps->errors++;
             q->change[0] = '\0'; /* it stands for nothing */
         }
+    }
+}
+
+/* A position of another file that overrides a different one of an earlier
+** file on the same change: a warning at the one that wins, naming both. */
+static void overrides(const struct positions *ps, glossa_diag_fn fn, void *ud)
+{
+    size_t i, j;
+    for (i = 0; i < ps->n; i++) {
+        const struct position *a = &ps->items[i], *b = NULL;
+        for (j = i + 1; a->change[0] && !b && j < ps->n; j++)
+            if (strcmp(ps->items[j].change, a->change) == 0 &&
+                strcmp(ps->items[j].proposal, a->proposal) == 0 && strcmp(ps->items[j].state, a->state) == 0)
+                b = &ps->items[j];
+        if (b && strcmp(a->file, b->file) != 0 &&
+            (strcmp(a->position, b->position) != 0 || strcmp(a->hash, b->hash) != 0))
+            glossa__diag(fn, ud, GLOSSA_WARNING, b->file, b->line,
+                         "%s's position on %s's change of '%s' (%s%s%s) overrides the one at %s:%ld (%s%s%s): "
+                         "the files are read in name order and the later line wins",
+                         b->state, b->proposal, b->change, b->position, b->hash[0] ? " " : "", b->hash,
+                         a->file, a->line, a->position, a->hash[0] ? " " : "", a->hash);
     }
 }
 
@@ -328,9 +389,9 @@ static void stand(struct glossa_status_report *r, const struct positions *ps,
                                                             : "agreed";
 }
 
-int glossa_status(const glossa_proposals *p, const char *const *position_files, size_t n,
-                  glossa_status_report **out, glossa_diag_fn on_diag, void *userdata,
-                  glossa_error *err)
+int glossa_status(const glossa_proposals *p, const glossa_states *states,
+                  const char *const *position_files, size_t n, glossa_status_report **out,
+                  glossa_diag_fn on_diag, void *userdata, glossa_error *err)
 {
     struct positions ps;
     struct glossa_status_report *r;
@@ -340,6 +401,7 @@ int glossa_status(const glossa_proposals *p, const char *const *position_files, 
 
     memset(&ps, 0, sizeof ps);
     set_parties(&ps, DEFAULT_PARTIES, NULL);
+    ps.states = states;
     ps.items = glossa__calloc(MAX_POSITIONS, sizeof *ps.items);
     placed = glossa__calloc(p->n ? p->n : 1, 1);
     r = glossa__calloc(1, sizeof *r);
@@ -350,9 +412,11 @@ int glossa_status(const glossa_proposals *p, const char *const *position_files, 
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
     for (i = 0; i < n && !rc; i++)
-        rc = read_positions(&ps, position_files[i], err);
-    if (!rc)
+        rc = read_positions(&ps, position_files[i], on_diag, userdata, err);
+    if (!rc) {
         resolve(&ps, p, on_diag, userdata);
+        overrides(&ps, on_diag, userdata);
+    }
     if (!rc && ps.errors)
         rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "%u problem%s in the positions",
                                ps.errors, ps.errors == 1 ? "" : "s");
@@ -458,16 +522,18 @@ static int add_line(struct glossa_buf *out, const glossa_proposal_change *c, con
 }
 
 int glossa_position_record(const char *positions_file, const glossa_proposals *p,
-                           const char *proposal, const char *change_id, const char *state_given,
+                           const glossa_states *states, const char *proposal,
+                           const char *change_id, const char *state_given,
                            const char *position, const char *comment, char *recorded,
                            size_t recorded_size, glossa_error *err)
 {
     struct glossa_buf out = GLOSSA_BUF_INIT;
     struct positions ps;
     const glossa_proposal_change *c = NULL;
-    char line[1024], why[256], state[3], parties[700];
+    char line[1024], why[256], state[3], parties[700], code[16];
     FILE *f;
-    int rc = 0, replaced = 0;
+    long lineno = 0;
+    int rc = 0, replaced = 0, refused = 0;
 
     if ((rc = glossa_position_change(p, proposal, change_id, &c, err)))
         return rc;
@@ -482,6 +548,9 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     state[0] = (char)toupper((unsigned char)state_given[0]);
     state[1] = (char)toupper((unsigned char)state_given[1]);
     state[2] = '\0';
+    if (states && !glossa_states_find(states, state))
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "%s is not a member state (the members are %s)",
+                                 state, glossa_states_codes(states));
     if (strcmp(position, "withdrawn") == 0 && strcmp(state, c->state) != 0)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "%s cannot withdraw %s: only %s, whose proposal it is, can", state,
@@ -499,8 +568,15 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     while (f && !rc && fgets(line, sizeof line, f)) {
         struct position q;
         const char *list = parties_line(line);
+        lineno++;
         if (list)
             set_parties(&ps, list, positions_file);
+        if (list && non_member(states, list, code, sizeof code)) {
+            rc = glossa__error_set(err, GLOSSA_EINPUT, positions_file, lineno, 0, NOT_MEMBER_PARTY, code,
+                                   glossa_states_codes(states));
+            refused = 1;
+            break;
+        }
         /* this state's earlier line on the change, in either form, is replaced */
         if (!list && parse_line(line, &q, why, sizeof why) == 1 && strcmp(q.change, c->id) == 0 &&
             strcmp(q.state, state) == 0 &&
@@ -515,6 +591,10 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
     }
     if (f)
         fclose(f);
+    if (refused) {
+        glossa__buf_release(&out);
+        return rc;
+    }
     if (!rc && !replaced)
         rc = add_line(&out, c, state, position, comment);
     if (rc) {

@@ -1,7 +1,9 @@
 # 0716-note.t — glossa note: the explanatory note on the worked example's
 # proposals (glossary/proposals, positions in glossary/positions), golden in
 # ru, zh and en: each change with its heading, proposed wording (working
-# translations marked), proposing state and authority, rationale (quoted in
+# translations marked), proposing state (its name in the note's language from
+# the member states' data, with its code; once the code alone) and the
+# authority its proposal names, rationale (quoted in
 # its own language, named, when the note's language has none), national act
 # (title, date, citedRange; "no national act cited" when there is none) and
 # positions. Also: a proposal with no rationale and no act, an unknown round,
@@ -21,6 +23,7 @@ expect_out 'National act: no national act cited.'
 expect_out 'Rationale (given in Russian in the proposal; not translated): Понятие используется'
 expect_out '*DRAFT (working translation, not an official text)*'
 expect_out 'objections: CN: repeats annex item 13'
+expect_out 'Proposal KZ-2026-1 of 2026-11-02. Proposing State: Republic of Kazakhstan (KZ). Authority named in the proposal: Competent authority of the Republic of Kazakhstan (illustrative).'
 run glossa note --lang ru
 expect_rc 0
 expect_no_out 'Позиции Сторон'   # no positions unless asked for

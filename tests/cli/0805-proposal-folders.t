@@ -26,8 +26,9 @@ expect_rc 2 "check: proposals is not a folder"
 expect_err "$PWD/notdir/proposals: error: cannot read directory: Not a directory"
 
 # a glossary without a positions folder has no positions (not an error)
-mkdir -p nopos/proposals
+mkdir -p nopos/proposals nopos/states
 cp "$P/kz-2026-1.xml" nopos/proposals/
+cp "$SRC/glossary/states/member-states.xml" nopos/states/ # the member states are data
 run env GLOSSA_GLOSSARY="$PWD/nopos" "$GLOSSA" status
 expect_rc 0 "no positions folder"
 expect_out "pending  kz-information-security-incident"

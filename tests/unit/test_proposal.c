@@ -35,7 +35,7 @@ static void describe(const glossa_proposals *p, const char *const *positions, ch
                                 c->state, c->date, c->round ? c->round : "-", c->id, c->line,
                                 c->kind, c->hash);
     }
-    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    assert_int_equal(glossa_status(p, NULL, positions, 1, &r, NULL, NULL, &err), 0);
     len += (size_t)snprintf(out + len, size - len, "parties %s\n", glossa_status_parties(r));
     for (i = 0; i < glossa_status_count(r); i++) {
         const glossa_change_status *s = glossa_status_get(r, i);
@@ -122,7 +122,7 @@ static void test_proposal__competing_wordings(void **state)
     /* KZ agrees to KZ's wording, RU to UZ's: each position keeps its proposal */
     th_write(pos, "KZ-2026-5 information-security KZ agreed c82153f1841d6e6f\n"
                   "UZ-2026-5 information-security RU agreed e02d9aaf7ab95a8a\n");
-    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    assert_int_equal(glossa_status(p, NULL, positions, 1, &r, NULL, NULL, &err), 0);
     assert_int_equal(glossa_status_count(r), 2);
     assert_string_equal(glossa_status_get(r, 0)->change->proposal, "KZ-2026-5");
     assert_string_equal(glossa_status_get(r, 0)->agreed, "KZ");
@@ -133,14 +133,14 @@ static void test_proposal__competing_wordings(void **state)
     assert_int_equal(glossa__status_conflicts(r, collect, got, &err), 0);
     glossa_status_free(r);
     /* every party agrees to both: a conflict */
-    assert_int_equal(glossa_position_record(pos, p, "KZ-2026-5", "information-security", "CN",
+    assert_int_equal(glossa_position_record(pos, p, NULL, "KZ-2026-5", "information-security", "CN",
                                             "agreed", NULL, NULL, 0, &err), 0);
     th_write(pos, "# parties: KZ RU\n"
                   "KZ-2026-5 information-security KZ agreed c82153f1841d6e6f\n"
                   "KZ-2026-5 information-security RU agreed c82153f1841d6e6f\n"
                   "UZ-2026-5 information-security KZ agreed e02d9aaf7ab95a8a\n"
                   "UZ-2026-5 information-security RU agreed e02d9aaf7ab95a8a\n");
-    assert_int_equal(glossa_status(p, positions, 1, &r, NULL, NULL, &err), 0);
+    assert_int_equal(glossa_status(p, NULL, positions, 1, &r, NULL, NULL, &err), 0);
     assert_int_equal(glossa__status_conflicts(r, collect, got, &err), GLOSSA_EINPUT);
     assert_string_equal(got, "30: conflict: two wordings of concept 'information-security' are "
                              "both agreed: KZ-2026-5 (c82153f1841d6e6f, agreed by KZ RU) and "
@@ -149,14 +149,14 @@ static void test_proposal__competing_wordings(void **state)
     assert_string_equal(err.msg, "1 conflict between agreed wordings; nothing written");
     glossa_status_free(r);
     /* without --proposal, the concept's two proposals are named */
-    assert_int_equal(glossa_position_record(pos, p, NULL, "information-security", "KZ", "agreed",
+    assert_int_equal(glossa_position_record(pos, p, NULL, NULL, "information-security", "KZ", "agreed",
                                             NULL, NULL, 0, &err), GLOSSA_EINPUT);
     assert_string_equal(err.msg, "concept 'information-security' is changed by KZ-2026-5 and "
                                  "UZ-2026-5: say which with --proposal");
     /* the old form could mean either: an error naming both */
     th_write(pos, "information-security KZ agreed c82153f1841d6e6f\n");
     got[0] = '\0';
-    assert_int_equal(glossa_status(p, positions, 1, &r, collect, got, &err), GLOSSA_EINPUT);
+    assert_int_equal(glossa_status(p, NULL, positions, 1, &r, collect, got, &err), GLOSSA_EINPUT);
     assert_non_null(strstr(got, "1: the line does not say which proposal it is on, and concept "
                                 "'information-security' is changed by KZ-2026-5 and UZ-2026-5"));
     glossa_proposals_free(p);
