@@ -382,9 +382,10 @@ typedef struct glossa_propose_opts {
     const char *date;            /* YYYY-MM-DD (required) */
     glossa_diag_fn on_diag;      /* problems in the term base; may be NULL */
     void *userdata;
+    int deletion;                /* (version 2) nonzero: amend is the concept to delete */
 } glossa_propose_opts;
-#define GLOSSA_PROPOSE_OPTS_VERSION 1
-#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
+#define GLOSSA_PROPOSE_OPTS_VERSION 2
+#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 
 /* A proposal skeleton (TEI, schema/README.md) for o->state to fill in: the
 ** header (authority, proposal id, date, round, the national act), and one
@@ -393,6 +394,8 @@ typedef struct glossa_propose_opts {
 ** (every current term and definition with its source, notes, cross-references,
 ** n), plus what o->langs adds, to be changed where the proposal changes it;
 ** an id that the term base does not have is GLOSSA_EINPUT naming the closest.
+** A deletion (o->amend with o->deletion): the entry as it stands, to leave
+** as it is, and a rationale to fill in.
 ** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
 int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
