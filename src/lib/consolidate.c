@@ -580,8 +580,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
             break;
         if (failed == 3) {
             glossa__diag(on_diag, userdata, GLOSSA_WARNING, c->file, c->line,
-                 "%s of concept '%s' changes nothing in %s; not applied", c->proposal, c->id,
-                 base_file);
+                 "%s changes nothing in concept '%s' (its entry is as in %s); not applied",
+                 c->proposal, c->id, base_file);
             continue;
         }
         if (failed) {
