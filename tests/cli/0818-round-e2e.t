@@ -7,7 +7,8 @@
 # RU's changes, so status shows the two wordings side by side and consolidate
 # refuses; once KZ withdraws its own, consolidate applies UZ's wording, RU's
 # two additions and its deletion, and diff shows exactly these; the protocol
-# amends the same concepts in the same order in ru, zh and en.
+# amends the same concepts in the same order in ru, zh and en; the web
+# page's status links the deleted concept as it does an amended one.
 proposals_example
 R="$SRC/tests/data/round-e2e"
 "$GLOSSA" index --quiet "$WORK/glossary" || { echo "FAIL: cannot index the glossary"; exit 1; }
@@ -54,4 +55,17 @@ done
 expect_true "ru and zh amend the same concepts in the same order" cmp -s points-ru.txt points-zh.txt
 expect_true "ru and en amend the same concepts in the same order" cmp -s points-ru.txt points-en.txt
 expect_true "four points" test "$(wc -l <points-ru.txt)" -eq 4
+
+# the web page's status links a deletion to the concept (it is in the term base)
+if command -v curl >/dev/null 2>&1; then
+    rm -f "$WORK"/glossary/proposals/*.xml "$WORK"/glossary/positions/*.txt
+    cp -L "$R"/*.xml "$WORK/glossary/proposals/"
+    cp round.txt "$WORK/glossary/positions/"
+    start_server --http
+    OUT=$(curl -s --max-time 20 "http://127.0.0.1:$PORT/status"); RC=$?
+    expect_rc 0
+    expect_out '<a href="/c/information-terrorism">information-terrorism</a></td><td>delete</td>'
+    expect_out '<td>ru-information-security-audit</td><td>new</td>'
+    stop_server
+fi
 finish
