@@ -352,7 +352,7 @@ typedef struct glossa_proposal_change {
     const char *file;       /* the proposal file */
     long line;              /* of the <entry> */
     const char *id;         /* the concept's xml:id */
-    const char *kind;       /* "new" or "amend" */
+    const char *kind;       /* "new", "amend" or "delete" */
     const char *hash;       /* 16 hex digits of the change's content (terms, definitions) */
 } glossa_proposal_change;
 
@@ -529,9 +529,12 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
 
 /* Write the next version of a term-base file: base_file with every change
 ** agreed by all parties applied (amended entries replaced in place, new ones
-** appended, their sources added to the header), to out_file. Two agreed
-** changes of one concept are a conflict: reported, neither applied, and the
-** call fails with GLOSSA_EINPUT. *applied counts the changes applied.
+** appended, deleted ones marked withdrawn, their sources added to the header),
+** to out_file. Two agreed changes of one concept are a conflict, and an agreed
+** change whose proposal still has placeholder text (FILL IN) is refused: each
+** reported, nothing applied, and the call fails with GLOSSA_EINPUT. An
+** amendment that changes nothing is a warning (GLOSSA_WARNING to on_diag).
+** *applied counts the changes applied.
 ** With in_force (YYYY-MM-DD, the day the amending protocol enters into
 ** force), history is kept: new wordings get from=in_force, and the wordings
 ** an amendment replaces stay in the entry with to=in_force. */
