@@ -12,7 +12,7 @@
 #include <unistd.h>
 
 struct propose_args {
-    const char *state, *lang, *id, *amend, *base, *round, *date, *output;
+    const char *state, *lang, *id, *amend, *del, *base, *round, *date, *output;
 };
 
 static const struct cli_option options[] = {
@@ -20,7 +20,8 @@ static const struct cli_option options[] = {
     CLI_OPT_LIST(propose_args, lang, "lang", 'l', "LANG,...", "languages to write terms and definitions in besides ru and zh (e.g. kk,en)"),
     CLI_OPT_TEXT(propose_args, id, "id", 0, "SLUG", "the new concept's id after the state prefix (default: new-concept)"),
     CLI_OPT_TEXT(propose_args, amend, "amend", 0, "ID", "propose a change to the existing concept ID (its entry as it stands, to edit) instead of a new concept"),
-    CLI_OPT_PATH(propose_args, base, "base", 0, "FILE|DIR", "the term base that holds the concept to --amend (default: glossary/annex1.xml)"),
+    CLI_OPT_TEXT(propose_args, del, "delete", 0, "ID", "propose to delete the existing concept ID from the annex (its entry as it stands, and a rationale to fill in)"),
+    CLI_OPT_PATH(propose_args, base, "base", 0, "FILE|DIR", "the term base that holds the concept to --amend or --delete (default: glossary/annex1.xml)"),
     CLI_OPT_TEXT(propose_args, round, "round", 0, "R", "the round of proposals this one belongs to"),
     CLI_OPT_DATE(propose_args, date, "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)"),
     CLI_OPT_OUTPUT(propose_args, ""),
@@ -92,7 +93,12 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
     o.langs = all_langs;
     o.n_langs = n_langs;
     o.id = a->id;
-    o.amend = a->amend;
+    if (a->amend && a->del) {
+        out_message(&args->out, "--amend and --delete each name an existing concept: give one of them");
+        return EXIT_ERR;
+    }
+    o.amend = a->del ? a->del : a->amend;
+    o.deletion = a->del != NULL;
     o.base = &base;
     o.n_base = 1;
     o.round = a->round;
@@ -114,7 +120,7 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_propose_spec = {
     "propose", run_propose, "write a ready-to-fill proposal for a member state",
-    "propose --state CC [--lang LANG,...] [--id SLUG | --amend ID [--base FILE|DIR]] [--round R] [--date D] [-o FILE]",
+    "propose --state CC [--lang LANG,...] [--id SLUG | --amend ID | --delete ID [--base FILE|DIR]] [--round R] [--date D] [-o FILE]",
     options, sizeof options / sizeof options[0],
     "Write a proposal skeleton in glossa's TEI encoding (schema/README.md): the\n"
     "header names the state, its competent authority, the proposal's id and date;\n"
@@ -126,12 +132,16 @@ const struct cli_command cmd_propose_spec = {
     "glossary/annex1.xml): every term and definition with its source, notes,\n"
     "cross-references; change what the proposal changes (a term, a definition, a\n"
     "term added or deprecated) and leave the rest: 'glossa consolidate' applies\n"
-    "only what differs. An ID the term base lacks is an error naming the closest.\n"
+    "only what differs. A deletion (--delete ID) is the entry as it stands, left\n"
+    "as it is, with a rationale to fill in; consolidated, the concept is marked\n"
+    "withdrawn and the protocol deletes it from the annex. An ID the term base\n"
+    "lacks is an error naming the closest.\n"
     "Replace every FILL IN, then run 'glossa check'. --state is a member state of\n"
     "glossary/states/member-states.xml, in any case (kz is KZ); --id a slug that\n"
     "can be part of an xml:id; --date a day of the calendar.",
     "  glossa propose --state KZ --lang kk,en --id cyber-incident -o kz-proposal.xml\n"
-    "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n",
+    "  glossa propose --state RU --amend information-weapon -o ru-amendment.xml\n"
+    "  glossa propose --state RU --delete information-weapon -o ru-deletion.xml\n",
     CLI_PLAIN,
     CLI_OPTS(struct propose_args, NULL),
 };

@@ -352,7 +352,7 @@ typedef struct glossa_proposal_change {
     const char *file;       /* the proposal file */
     long line;              /* of the <entry> */
     const char *id;         /* the concept's xml:id */
-    const char *kind;       /* "new" or "amend" */
+    const char *kind;       /* "new", "amend" or "delete" */
     const char *hash;       /* 16 hex digits of the change's content (terms, definitions) */
 } glossa_proposal_change;
 
@@ -382,9 +382,10 @@ typedef struct glossa_propose_opts {
     const char *date;            /* YYYY-MM-DD (required) */
     glossa_diag_fn on_diag;      /* problems in the term base; may be NULL */
     void *userdata;
+    int deletion;                /* (version 2) nonzero: amend is the concept to delete */
 } glossa_propose_opts;
-#define GLOSSA_PROPOSE_OPTS_VERSION 1
-#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL }
+#define GLOSSA_PROPOSE_OPTS_VERSION 2
+#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 
 /* A proposal skeleton (TEI, schema/README.md) for o->state to fill in: the
 ** header (authority, proposal id, date, round, the national act), and one
@@ -393,6 +394,8 @@ typedef struct glossa_propose_opts {
 ** (every current term and definition with its source, notes, cross-references,
 ** n), plus what o->langs adds, to be changed where the proposal changes it;
 ** an id that the term base does not have is GLOSSA_EINPUT naming the closest.
+** A deletion (o->amend with o->deletion): the entry as it stands, to leave
+** as it is, and a rationale to fill in.
 ** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
 int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
@@ -535,9 +538,12 @@ int glossa_position_record(const char *positions_file, const glossa_proposals *p
 
 /* Write the next version of a term-base file: base_file with every change
 ** agreed by all parties applied (amended entries replaced in place, new ones
-** appended, their sources added to the header), to out_file. Two agreed
-** changes of one concept are a conflict: reported, neither applied, and the
-** call fails with GLOSSA_EINPUT. *applied counts the changes applied.
+** appended, deleted ones marked withdrawn, their sources added to the header),
+** to out_file. Two agreed changes of one concept are a conflict, and an agreed
+** change whose proposal still has placeholder text (FILL IN) is refused: each
+** reported, nothing applied, and the call fails with GLOSSA_EINPUT. An
+** amendment that changes nothing is a warning (GLOSSA_WARNING to on_diag).
+** *applied counts the changes applied.
 ** With in_force (YYYY-MM-DD, the day the amending protocol enters into
 ** force), history is kept: new wordings get from=in_force, and the wordings
 ** an amendment replaces stay in the entry with to=in_force. */

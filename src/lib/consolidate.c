@@ -7,6 +7,9 @@
 ** carried over, and definitions an authentic change left behind get a note
 ** that they need revision. A new concept is appended with the next annex
 ** number, status agreed (pending the protocol) and the round as its source.
+** A deletion marks the concept withdrawn, as the annex records one that left it.
+** An amendment that changes nothing is a warning, not counted as applied; a
+** proposal with placeholder text (FILL IN) left is refused, nothing written.
 ** The round's wording cites a bibl for the round (not the instrument of the
 ** earlier wording, not "reconstruction"); a proposal's rationale stays with
 ** it. Sources a change still cites come along into the header (with the
@@ -17,6 +20,7 @@
 */
 #include "glossa_int.h"
 #include "proposal_int.h"
+#include "consolidate_int.h"
 
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -62,130 +66,6 @@ static void rewrite_pointers(xmlNodePtr n, const char *prefix)
     }
 }
 
-static int is_el(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, name) == 0;
-}
-
-/* The entry of this xml:id (an ID of the parsed document), or NULL. */
-static xmlNodePtr find_entry(xmlDocPtr doc, const char *id)
-{
-    xmlAttrPtr a = xmlGetID(doc, (const xmlChar *)id);
-    return a && is_el(a->parent, "entry") ? a->parent : NULL;
-}
-
-/* The <usg type="…"> of a form or an entry. */
-static xmlNodePtr usg_of(xmlNodePtr n, const char *type)
-{
-    xmlNodePtr c;
-    for (c = n ? n->children : NULL; c; c = c->next) {
-        xmlChar *t = is_el(c, "usg") ? xmlGetNoNsProp(c, (const xmlChar *)"type") : NULL;
-        int match = t && strcmp((const char *)t, type) == 0;
-        xmlFree(t);
-        if (match)
-            return c;
-    }
-    return NULL;
-}
-
-static int has_value(xmlNodePtr n, const char *attr, const char *value)
-{
-    xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)attr);
-    int match = v && strcmp((const char *)v, value) == 0;
-    xmlFree(v);
-    return match;
-}
-
-static int same_lang(xmlNodePtr a, xmlNodePtr b)
-{
-    xmlChar *la = xmlGetNsProp(a, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    xmlChar *lb = xmlGetNsProp(b, (const xmlChar *)"lang", XML_XML_NAMESPACE);
-    int same = la && lb && xmlStrEqual(la, lb);
-    xmlFree(la);
-    xmlFree(lb);
-    return same;
-}
-
-/* The same text, without the white space around it. */
-static int same_text(xmlNodePtr a, xmlNodePtr b)
-{
-    xmlChar *ta = a ? xmlNodeGetContent(a) : NULL, *tb = b ? xmlNodeGetContent(b) : NULL;
-    int same = ta && tb;
-    if (same) {
-        const xmlChar *x = ta, *y = tb;
-        size_t nx, ny;
-        while (*x == ' ' || *x == '\n') x++;
-        while (*y == ' ' || *y == '\n') y++;
-        nx = strlen((const char *)x);
-        ny = strlen((const char *)y);
-        while (nx && (x[nx - 1] == ' ' || x[nx - 1] == '\n')) nx--;
-        while (ny && (y[ny - 1] == ' ' || y[ny - 1] == '\n')) ny--;
-        same = nx == ny && memcmp(x, y, nx) == 0;
-    }
-    xmlFree(ta);
-    xmlFree(tb);
-    return same;
-}
-
-static int current(xmlNodePtr n)
-{
-    return !xmlHasProp(n, (const xmlChar *)"to");
-}
-
-static void use_ns(xmlNodePtr n, xmlNsPtr from, xmlNsPtr to)
-{
-    xmlNodePtr c;
-    if (n->ns == from)
-        n->ns = to;
-    for (c = n->children; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE)
-            use_ns(c, from, to);
-}
-
-/* A copy from a proposal, put into the base, uses the base's declaration of
-** the TEI namespace rather than one of its own. */
-static void adopt_ns(xmlDocPtr doc, xmlNodePtr n)
-{
-    xmlNsPtr def = n->nsDef, in_scope = def && !def->next && n->parent
-                                            ? xmlSearchNsByHref(doc, n->parent, def->href) : NULL;
-    if (!in_scope)
-        return;
-    use_ns(n, def, in_scope);
-    n->nsDef = NULL;
-    xmlFreeNs(def);
-}
-
-/* Put n next to where (after it, or before it), on a line of its own
-** indented as where is. */
-static void put(xmlDocPtr doc, xmlNodePtr where, xmlNodePtr n, int before)
-{
-    xmlNodePtr ws = where->prev && where->prev->type == XML_TEXT_NODE ? where->prev : NULL;
-    xmlChar *indent = ws ? xmlNodeGetContent(ws) : NULL;
-    const char *last = indent ? strrchr((const char *)indent, '\n') : NULL;
-    xmlNodePtr text = xmlNewDocText(doc, (const xmlChar *)(last ? last : "\n"));
-    if (before) {
-        xmlAddPrevSibling(where, n);
-        xmlAddPrevSibling(where, text);
-    } else {
-        xmlAddNextSibling(where, n);
-        xmlAddPrevSibling(n, text);
-    }
-    adopt_ns(doc, n);
-    xmlFree(indent);
-}
-
-/* Take n out of the entry, with the white space before it. */
-static void drop(xmlNodePtr n)
-{
-    xmlNodePtr ws = n->prev;
-    if (ws && ws->type == XML_TEXT_NODE) {
-        xmlUnlinkNode(ws);
-        xmlFreeNode(ws);
-    }
-    xmlUnlinkNode(n);
-    xmlFreeNode(n);
-}
-
 /* ---- what an agreed change writes ------------------------------------------------- */
 
 /* How the changes of one proposal are written. */
@@ -196,6 +76,7 @@ struct apply {
     char label[96];       /* "round 2026-1", for notes */
     char langs[256];      /* " ru zh ": languages whose definition the change replaced */
     int authentic;        /* the Russian or Chinese definition changed */
+    int changed;          /* something of the entry changed */
 };
 
 /* 1 when an attribute source or corresp in n (or below it) is value. */
@@ -207,7 +88,7 @@ static int refers_to(xmlNodePtr n, const char *value)
         if (n->type != XML_ELEMENT_NODE)
             continue;
         for (i = 0; i < 2; i++)
-            if (has_value(n, attrs[i], value))
+            if (glossa__cx_has_value(n, attrs[i], value))
                 return 1;
         if (refers_to(n->children, value))
             return 1;
@@ -293,7 +174,7 @@ static int round_source(struct apply *a, xmlNodePtr entry)
 static void retire(const struct apply *a, xmlNodePtr n)
 {
     if (!a->day)
-        drop(n);
+        glossa__cx_drop(n);
     else if (!xmlHasProp(n, (const xmlChar *)"to"))
         xmlSetProp(n, (const xmlChar *)"to", (const xmlChar *)a->day);
 }
@@ -303,9 +184,9 @@ static void retire(const struct apply *a, xmlNodePtr n)
 ** reconstruction, and it is in force from the day when known. */
 static void round_wording(const struct apply *a, xmlNodePtr n)
 {
-    if (has_value(n, "resp", "#reconstruction"))
+    if (glossa__cx_has_value(n, "resp", "#reconstruction"))
         xmlUnsetProp(n, (const xmlChar *)"resp");
-    if (is_el(n, "def"))
+    if (glossa__cx_is_el(n, "def"))
         xmlSetProp(n, (const xmlChar *)"source", (const xmlChar *)a->source);
     if (a->day && !xmlHasProp(n, (const xmlChar *)"from"))
         xmlSetProp(n, (const xmlChar *)"from", (const xmlChar *)a->day);
@@ -313,7 +194,7 @@ static void round_wording(const struct apply *a, xmlNodePtr n)
 
 static int has_status(xmlNodePtr n, const char *status)
 {
-    xmlNodePtr st = usg_of(n, "status");
+    xmlNodePtr st = glossa__cx_usg_of(n, "status");
     xmlChar *v = st ? xmlNodeGetContent(st) : NULL;
     int match = v && strcmp((const char *)v, status) == 0;
     xmlFree(v);
@@ -324,7 +205,7 @@ static int listed(xmlNodePtr parent, const char *name, xmlNodePtr like)
 {
     xmlNodePtr c;
     for (c = parent ? parent->children : NULL; c; c = c->next)
-        if (is_el(c, name) && same_lang(c, like) && same_text(glossa__tei_child(c, "orth"), glossa__tei_child(like, "orth")))
+        if (glossa__cx_is_el(c, name) && glossa__cx_same_lang(c, like) && glossa__cx_same_text(glossa__tei_child(c, "orth"), glossa__tei_child(like, "orth")))
             return 1;
     return 0;
 }
@@ -337,35 +218,38 @@ static int apply_terms(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
     xmlNodePtr pf, bf, next;
     for (pf = prop->children; pf; pf = pf->next) {
         xmlNodePtr same = NULL, last = NULL, last_lang = NULL, n;
-        if (!is_el(pf, "form"))
+        if (!glossa__cx_is_el(pf, "form"))
             continue;
         for (bf = entry->children; bf; bf = bf->next) {
-            if (!is_el(bf, "form"))
+            if (!glossa__cx_is_el(bf, "form"))
                 continue;
             last = bf;
-            if (!same_lang(bf, pf))
+            if (!glossa__cx_same_lang(bf, pf))
                 continue;
             last_lang = bf;
-            if (current(bf) && same_text(glossa__tei_child(bf, "orth"), glossa__tei_child(pf, "orth")))
+            if (glossa__cx_current(bf) && glossa__cx_same_text(glossa__tei_child(bf, "orth"), glossa__tei_child(pf, "orth")))
                 same = bf;
         }
         if (same) {
-            xmlNodePtr st = usg_of(same, "status"), pst = usg_of(pf, "status");
+            xmlNodePtr st = glossa__cx_usg_of(same, "status"), pst = glossa__cx_usg_of(pf, "status");
             xmlChar *v = pst ? xmlNodeGetContent(pst) : NULL;
-            if (st && v && !same_text(st, pst))
+            if (st && v && !glossa__cx_same_text(st, pst)) {
                 xmlNodeSetContent(st, v);
+                a->changed = 1;
+            }
             xmlFree(v);
             continue;
         }
         if (!last || !(n = xmlDocCopyNode(pf, a->doc, 1)))
             return GLOSSA_ENOMEM;
         round_wording(a, n);
-        put(a->doc, last_lang ? last_lang : last, n, 0);
+        a->changed = 1;
+        glossa__cx_put(a->doc, last_lang ? last_lang : last, n, 0);
         if (!has_status(n, "preferred"))
             continue;
         for (bf = entry->children; bf; bf = next) {
             next = bf->next;
-            if (bf != n && is_el(bf, "form") && same_lang(bf, pf) && current(bf) &&
+            if (bf != n && glossa__cx_is_el(bf, "form") && glossa__cx_same_lang(bf, pf) && glossa__cx_current(bf) &&
                 has_status(bf, "preferred") && !listed(prop, "form", bf))
                 retire(a, bf);
         }
@@ -407,38 +291,39 @@ static int apply_defs(struct apply *a, xmlNodePtr entry, xmlNodePtr prop)
     xmlNodePtr psense = glossa__tei_child(prop, "sense"), sense = glossa__tei_child(entry, "sense"), pd, d;
     for (pd = psense ? psense->children : NULL; pd; pd = pd->next) {
         xmlNodePtr cur = NULL, last = NULL, n;
-        if (!is_el(pd, "def"))
+        if (!glossa__cx_is_el(pd, "def"))
             continue;
         for (d = sense ? sense->children : NULL; d; d = d->next) {
-            if (!is_el(d, "def"))
+            if (!glossa__cx_is_el(d, "def"))
                 continue;
             last = d;
-            if (current(d) && same_lang(d, pd))
+            if (glossa__cx_current(d) && glossa__cx_same_lang(d, pd))
                 cur = d;
         }
-        if (cur && same_text(cur, pd))
+        if (cur && glossa__cx_same_text(cur, pd))
             continue;
         if (!(n = xmlDocCopyNode(pd, a->doc, 1)))
             return GLOSSA_ENOMEM;
         round_wording(a, n);
         note_lang(a, n);
+        a->changed = 1;
         if (cur) {
-            put(a->doc, cur, n, 1);
+            glossa__cx_put(a->doc, cur, n, 1);
             retire(a, cur);
         } else if (last) {
-            put(a->doc, last, n, 0);
+            glossa__cx_put(a->doc, last, n, 0);
         } else if (sense) {
             for (d = sense->children; d && d->type != XML_ELEMENT_NODE; d = d->next)
                 ;
-            put(a->doc, d, n, 1);
+            glossa__cx_put(a->doc, d, n, 1);
         } else {
             xmlNodePtr form = NULL;
             if (!(sense = xmlNewDocNode(a->doc, entry->ns, (const xmlChar *)"sense", NULL)))
                 return GLOSSA_ENOMEM;
             for (d = entry->children; d; d = d->next)
-                if (is_el(d, "form"))
+                if (glossa__cx_is_el(d, "form"))
                     form = d;
-            put(a->doc, form, sense, 0);
+            glossa__cx_put(a->doc, form, sense, 0);
             xmlAddChild(sense, xmlNewDocText(a->doc, (const xmlChar *)"\n          "));
             xmlAddChild(sense, n);
             xmlAddChild(sense, xmlNewDocText(a->doc, (const xmlChar *)"\n        "));
@@ -458,7 +343,7 @@ static int mark_left_behind(struct apply *a, xmlNodePtr entry)
     if (!a->authentic)
         return 0;
     for (d = sense ? sense->children : NULL; d; d = d->next) {
-        xmlChar *l = is_el(d, "def") && current(d) ? xmlGetNsProp(d, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+        xmlChar *l = glossa__cx_is_el(d, "def") && glossa__cx_current(d) ? xmlGetNsProp(d, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
         char key[64];
         snprintf(key, sizeof key, " %s ", l ? (const char *)l : "");
         if (l && !strstr(a->langs, key) && n + strlen((const char *)l) + 3 < sizeof behind)
@@ -480,7 +365,7 @@ static int mark_left_behind(struct apply *a, xmlNodePtr entry)
     xmlSetNsProp(note, xmlSearchNsByHref(a->doc, entry, XML_XML_NAMESPACE), (const xmlChar *)"lang",
                  (const xmlChar *)"en");
     xmlAddChild(note, xmlNewDocText(a->doc, (const xmlChar *)text));
-    put(a->doc, last, note, 0);
+    glossa__cx_put(a->doc, last, note, 0);
     return 0;
 }
 
@@ -505,7 +390,7 @@ static unsigned next_n(xmlNodePtr body)
     unsigned max = 0;
     int numbered = 0;
     for (e = body->children; e; e = e->next) {
-        xmlChar *v = is_el(e, "entry") ? xmlGetNoNsProp(e, (const xmlChar *)"n") : NULL;
+        xmlChar *v = glossa__cx_is_el(e, "entry") ? xmlGetNoNsProp(e, (const xmlChar *)"n") : NULL;
         if (v) {
             unsigned long n = strtoul((const char *)v, NULL, 10);
             numbered = 1;
@@ -522,7 +407,7 @@ static unsigned next_n(xmlNodePtr body)
 ** stays with the proposal. */
 static void apply_new(struct apply *a, xmlNodePtr body, xmlNodePtr copy)
 {
-    xmlNodePtr c, next, sense = glossa__tei_child(copy, "sense"), st = usg_of(copy, "status");
+    xmlNodePtr c, next, sense = glossa__tei_child(copy, "sense"), st = glossa__cx_usg_of(copy, "status");
     unsigned n = next_n(body);
     char num[16];
     if (n) {
@@ -535,33 +420,51 @@ static void apply_new(struct apply *a, xmlNodePtr body, xmlNodePtr copy)
         xmlNodeSetContent(st, (const xmlChar *)"agreed");
     for (c = copy->children; c; c = next) {
         next = c->next;
-        if (is_el(c, "note") && has_value(c, "type", "rationale"))
-            drop(c);
-        else if (is_el(c, "form"))
+        if (glossa__cx_is_el(c, "note") && glossa__cx_has_value(c, "type", "rationale"))
+            glossa__cx_drop(c);
+        else if (glossa__cx_is_el(c, "form"))
             round_wording(a, c);
     }
     for (c = sense ? sense->children : NULL; c; c = c->next)
-        if (is_el(c, "def"))
+        if (glossa__cx_is_el(c, "def"))
             round_wording(a, c);
 }
 
-/* Apply one agreed change to the base; *failed: 1 the concept to amend is
-** not there, 2 the new concept is there already. */
+/* A deletion: the concept leaves the annex as the annex records it, status
+** withdrawn (its wording and number kept as history; the protocol says
+** «исключить»). */
+static void apply_delete(struct apply *a, xmlNodePtr entry)
+{
+    xmlNodePtr st = glossa__cx_usg_of(entry, "status");
+    if (st && !has_status(entry, "withdrawn")) {
+        xmlNodeSetContent(st, (const xmlChar *)"withdrawn");
+        a->changed = 1;
+    }
+}
+
+/* Apply one agreed change to the base; *failed: 1 the concept to amend or
+** delete is not there, 2 the new concept is there already, 3 the change
+** changes nothing (an amendment that is the entry in force). */
 static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_change *c,
                         const struct change_source *src, const char *in_force, int *failed)
 {
     struct apply a;
-    xmlNodePtr copy, old = find_entry(base, c->id);
+    xmlNodePtr copy, old = glossa__cx_find_entry(base, c->id);
     char prefix[64];
-    int rc = 0, amend = strcmp(c->kind, "amend") == 0;
+    int rc = 0, amend = strcmp(c->kind, "amend") == 0, del = strcmp(c->kind, "delete") == 0;
 
-    *failed = amend && !old ? 1 : !amend && old ? 2 : 0;
+    *failed = (amend || del) && !old ? 1 : !amend && !del && old ? 2 : 0;
     if (*failed)
         return 0;
     memset(&a, 0, sizeof a);
     a.doc = base;
     a.day = in_force;
     round_name(&a, c);
+    if (del) {
+        apply_delete(&a, old);
+        *failed = a.changed ? 0 : 3;
+        return 0;
+    }
     if (!(copy = xmlDocCopyNode(src->entry, base, 1)))
         return GLOSSA_ENOMEM;
     xmlUnsetProp(copy, (const xmlChar *)"subtype");
@@ -571,17 +474,46 @@ static int apply_change(xmlDocPtr base, xmlNodePtr body, const glossa_proposal_c
         rc = apply_amendment(&a, old, copy);
         xmlFreeNode(copy);
         copy = old;
+        if (!rc && !a.changed) {
+            *failed = 3;
+            return 0;
+        }
     } else {
         apply_new(&a, body, copy);
         if (body->last && body->last->type == XML_TEXT_NODE) /* a blank line before it */
             xmlNodeSetContent(body->last, (const xmlChar *)"\n\n      ");
         xmlAddChild(body, copy);
         xmlAddChild(body, xmlNewDocText(base, (const xmlChar *)"\n    "));
-        adopt_ns(base, copy);
+        glossa__cx_adopt_ns(base, copy);
     }
     if (!rc)
         rc = round_source(&a, copy);
     return rc ? rc : import_sources(base, src->file->doc, prefix, copy);
+}
+
+/* An agreed change whose proposal still has placeholder text (FILL IN, the
+** rule of glossa check): each reported, GLOSSA_EINPUT when there is any. */
+static int unfilled(const glossa_proposals *p, const glossa_status_report *r,
+                    glossa_diag_fn on_diag, void *userdata, glossa_error *err)
+{
+    size_t i, j;
+    unsigned n = 0;
+    for (i = 0; i < r->n; i++) {
+        const glossa_proposal_change *c = r->items[i].change;
+        const struct proposal_file *f = p->sources[(size_t)(c - p->changes)].file;
+        int header = 1;
+        if (strcmp(r->items[i].status, "agreed") != 0)
+            continue;
+        for (j = 0; j < i; j++) /* each header once */
+            if (strcmp(r->items[j].status, "agreed") == 0 &&
+                p->sources[(size_t)(r->items[j].change - p->changes)].file == f)
+                header = 0;
+        n += glossa__change_placeholders(p, (size_t)(c - p->changes), header, on_diag, userdata);
+    }
+    return n ? glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "%u placeholder%s (FILL IN) left in agreed proposals; nothing written",
+                                 n, n == 1 ? "" : "s")
+             : 0;
 }
 
 static int save(xmlDocPtr doc, const char *out_file, glossa_error *err)
@@ -610,6 +542,8 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
 
     if ((rc = glossa__status_conflicts(r, on_diag, userdata, err)))
         return rc; /* two agreed wordings of one concept */
+    if ((rc = unfilled(p, r, on_diag, userdata, err)))
+        return rc; /* FILL IN is never copied into the term base */
     /* the base is validated first: no DOCTYPE, nothing external */
     if ((rc = glossa_validate(&base_file, 1, NULL, NULL, err)) && rc != GLOSSA_ESCHEMA)
         return rc;
@@ -644,9 +578,15 @@ int glossa_consolidate(const char *base_file, const glossa_proposals *p,
         if ((rc = apply_change(base, body, c, &p->sources[(size_t)(c - p->changes)], in_force,
                                &failed)))
             break;
+        if (failed == 3) {
+            glossa__diag(on_diag, userdata, GLOSSA_WARNING, c->file, c->line,
+                 "%s changes nothing in concept '%s' (its entry is as in %s); not applied",
+                 c->proposal, c->id, base_file);
+            continue;
+        }
         if (failed) {
             glossa__diag(on_diag, userdata, GLOSSA_EINPUT, c->file, c->line, failed == 1 ?
-                 "concept '%s' to amend is not in %s; not applied" :
+                 "concept '%s' to change is not in %s; not applied" :
                  "new concept '%s' is already in %s; not applied", c->id, base_file);
             conflicts++;
             continue;

@@ -41,7 +41,7 @@ int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, str
                        struct glossa_buf *out);
 /* The term base as one TEI file in glossa's encoding. */
 int glossa__write_tei(const struct glossa_tb *tb, struct glossa_buf *out);
-/* One entry of it (6-space indent), with subtype ("new", "amend": in a
+/* One entry of it (6-space indent), with subtype ("new", "amend", "delete": in a
 ** proposal) when not NULL; one source of its header (10-space indent). */
 int glossa__write_tei_entry(const struct tei_entry *e, const char *subtype, struct glossa_buf *out);
 int glossa__write_tei_bibl(const struct tei_bibl *b, struct glossa_buf *out);

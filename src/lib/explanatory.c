@@ -163,8 +163,11 @@ static void add_wording(struct note *nt, xmlNodePtr entry, const glossa_proposal
     snprintf(num, sizeof num, "%d", n);
     kind = c->kind && strcmp(c->kind, "new") == 0     ? "change.new"
            : c->kind && strcmp(c->kind, "amend") == 0 ? "change.amend"
+           : c->kind && strcmp(c->kind, "delete") == 0 ? "change.delete"
                                                       : "change.other";
     add(nt, DOC_HEADING, fill(nt, kind, "n", num, "term", term, NULL));
+    if (c->kind && strcmp(c->kind, "delete") == 0) /* the wording quoted is the one that goes */
+        add(nt, DOC_PARA, fill(nt, "deleted", NULL));
     text = def ? fill(nt, "wording", "term", term, "definition",
                       glossa__xml_text_copy(nt->doc->arena, def), NULL)
                : fill(nt, "wording.missing", "term", term, NULL);

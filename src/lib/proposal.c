@@ -3,7 +3,7 @@
 ** TEI files in the term base's encoding plus a header naming the state, the
 ** authority, the date, the proposal's id and round (schema/README.md).
 ** Loading validates each file with the term-base loader and keeps, per change, its
-** concept, its kind (new | amend), the hash of its wording and its DOM (for
+** concept, its kind (new | amend | delete), the hash of its wording and its DOM (for
 ** consolidate.c); a round is read whole, a file that is no valid proposal said
 ** once and left out. glossa_check() applies the rules beyond the schema to the
 ** round as a whole: member states (states.c), FILL IN anywhere, one concept
@@ -170,7 +170,7 @@ static int load_one(struct glossa_proposals *p, const char *path, struct counted
         c.kind = prop_copy(p->arena, e, "subtype", NULL);
         if (!c.kind) {
             glossa__diag(counted_diag, cd, GLOSSA_ESCHEMA, path, c.line,
-                 "entry '%s': a proposal's entry says subtype=\"new\" or subtype=\"amend\"", id ? id : "?");
+                 "entry '%s': a proposal's entry says subtype=\"new\", \"amend\" or \"delete\"", id ? id : "?");
             rc = GLOSSA_ESCHEMA;
             continue;
         }
@@ -478,6 +478,23 @@ static void authentic_in_step(glossa_db *base, struct check_ctx *c, const glossa
                 "must stay in step", changed[0] ? "Russian" : "Chinese", changed[0] ? "Chinese" : "Russian");
 }
 
+/* A deletion: the concepts of the term base whose cross-references point at
+** the concept deleted (a warning: they need a change too). */
+static void referred_to(glossa_db *base, struct check_ctx *c, const glossa_proposal_change *ch)
+{
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(glossa__db_sql(base),
+                           "SELECT DISTINCT c.xml_id FROM xref x JOIN concept c ON c.id = x.concept_id"
+                           " WHERE x.target = ?1 AND c.xml_id <> ?1 ORDER BY c.xml_id", -1, &st,
+                           NULL) != SQLITE_OK)
+        return;
+    sqlite3_bind_text(st, 1, ch->id, -1, SQLITE_STATIC);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        problem(c, 1, ch, "concept '%s' has a cross-reference to the concept deleted",
+                (const char *)sqlite3_column_text(st, 0));
+    sqlite3_finalize(st);
+}
+
 /* The header of file f: its state a member state, nothing left to fill in. */
 static void check_header(struct check_ctx *c, const glossa_states *states,
                          const struct proposal_file *f)
@@ -578,13 +595,17 @@ int glossa_check(glossa_db *base, const glossa_states *states, const glossa_prop
                     problem(&c, 0, ch, "new concept ids of %s begin with '%s' (so that states' ids never collide)",
                             st ? st->code : ch->state, prefix);
             } else if (!base_has(base, ch->id)) {
-                problem(&c, 0, ch, "amends a concept that the term base no longer has");
+                problem(&c, 0, ch, strcmp(ch->kind, "delete") == 0
+                                       ? "deletes a concept that the term base does not have"
+                                       : "amends a concept that the term base no longer has");
+            } else if (strcmp(ch->kind, "delete") == 0) {
+                referred_to(base, &c, ch);
             } else {
                 authentic_in_step(base, &c, ch, concept);
             }
             for (j = 0; j < i; j++) {
                 if (strcmp(p->changes[j].id, ch->id) == 0)
-                    problem(&c, strcmp(ch->kind, "amend") == 0, ch, "also changed by %s (%s:%ld)",
+                    problem(&c, strcmp(ch->kind, "new") != 0, ch, "also changed by %s (%s:%ld)",
                             p->changes[j].proposal, p->changes[j].file, p->changes[j].line);
             }
             /* the authentic languages */
@@ -619,6 +640,18 @@ int glossa_check(glossa_db *base, const glossa_states *states, const glossa_prop
     if (warnings)
         *warnings = c.warnings;
     return rc;
+}
+
+unsigned glossa__change_placeholders(const struct glossa_proposals *p, size_t i, int header,
+                                    glossa_diag_fn on_diag, void *userdata)
+{
+    struct check_ctx c = { on_diag, userdata, 0, 0 };
+    const struct change_source *src = &p->sources[i];
+    if (header)
+        placeholders(&c, src->file->path, NULL,
+                     glossa__xml_find(xmlDocGetRootElement(src->file->doc), "teiHeader"));
+    placeholders(&c, p->changes[i].file, p->changes[i].id, src->entry);
+    return c.errors;
 }
 
 /* ---- for the other readers of a proposal's DOM (explanatory.c) ---------------------- */

@@ -49,6 +49,12 @@ struct glossa_status_report {
 int glossa__status_conflicts(const glossa_status_report *r, glossa_diag_fn on_diag, void *userdata,
                              glossa_error *err);
 
+/* Placeholder text (FILL IN, …) left in change i's entry, and in its file's
+** header when header: each reported to on_diag (the rule of glossa check);
+** the count. */
+unsigned glossa__change_placeholders(const struct glossa_proposals *p, size_t i, int header,
+                                    glossa_diag_fn on_diag, void *userdata);
+
 /* n's text content, or attribute name (in namespace ns, or none), copied
 ** into a; NULL when absent (or out of memory). */
 char *glossa__xml_text_copy(struct glossa_arena *a, xmlNodePtr n);

@@ -2,7 +2,7 @@
 ** propose.c — the skeleton of a proposal for a member state's competent
 ** authority (TEI, schema/README.md): the header, and one entry. A new
 ** concept's entry has every term and definition to fill in ("FILL IN", which
-** `glossa check` reports). An amendment's entry is the entry as it stands in
+** `glossa check` reports). An amendment's (or a deletion's) entry is the entry as it stands in
 ** the term base, read by the one loader (glossa__tb_load_tei) and written by
 ** tei_write.c: the proposer changes what the proposal changes, and
 ** consolidate.c applies only what differs from the term base.
@@ -34,6 +34,11 @@ static void closest_ids(const struct glossa_tb *tb, const char *id, char *out, s
     out[0] = '\0';
     for (k = 0; k < 3 && best[k]; k++)
         n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%s", k ? ", " : "", best[k]);
+}
+
+static int deleting(const glossa_propose_opts *o)
+{
+    return o->version >= 2 && o->deletion && o->amend;
 }
 
 static int has_lang(const struct tei_entry *e, const char *lang)
@@ -78,7 +83,7 @@ static int skeleton_entry(struct glossa_tb *tb, const struct tei_entry *e, const
             s->defs[s->n_defs] = e->defs[i];
             s->defs[s->n_defs++].from = NULL;
         }
-    for (i = 0; i < n_langs; i++) {
+    for (i = 0; i < n_langs && !deleting(o); i++) {
         struct tei_term *t;
         struct tei_def *d;
         if (has_lang(e, langs[i]))
@@ -100,8 +105,9 @@ static int skeleton_entry(struct glossa_tb *tb, const struct tei_entry *e, const
         s->notes[s->n_notes++] = e->notes[i];
     s->notes[s->n_notes].type = "rationale";
     s->notes[s->n_notes].lang = "ru";
-    s->notes[s->n_notes++].text = o->amend ? "FILL IN: why the annex needs this new wording"
-                                           : "FILL IN: why the annex needs this concept";
+    s->notes[s->n_notes++].text = deleting(o)  ? "FILL IN: why the annex no longer needs this concept"
+                                  : o->amend ? "FILL IN: why the annex needs this new wording"
+                                             : "FILL IN: why the annex needs this concept";
     return oom ? GLOSSA_ENOMEM : 0;
 }
 
@@ -157,7 +163,9 @@ static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const
         "        <authority>FILL IN: the competent authority of %s</authority>\n"
         "        <idno type=\"proposal\">%s-%s</idno>\n"
         "        <idno type=\"state\">%s</idno>\n",
-        st, o->amend ? "<!-- The entry is the concept as it stands in the term base: change the\n"
+        st, deleting(o) ? "<!-- The concept to delete from the annex, as it stands in the term base:\n"
+                          "     leave the entry as it is and say why in the rationale. -->\n"
+        : o->amend ? "<!-- The entry is the concept as it stands in the term base: change the\n"
                        "     terms and definitions the proposal changes (a definition's source:\n"
                        "     the national act), leave the rest as it is. Consolidation applies\n"
                        "     only what differs from the term base. -->\n" : "",
@@ -175,7 +183,7 @@ static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const
         rc = glossa__buf_adds(b, "        </listBibl>\n      </sourceDesc>\n    </fileDesc>\n  </teiHeader>\n"
                                  "  <text>\n    <body>\n");
     if (!rc)
-        rc = glossa__write_tei_entry(e, o->amend ? "amend" : "new", b);
+        rc = glossa__write_tei_entry(e, deleting(o) ? "delete" : o->amend ? "amend" : "new", b);
     if (!rc)
         rc = glossa__buf_adds(b, "    </body>\n  </text>\n</TEI>\n");
     return rc;
@@ -198,7 +206,8 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "a proposal needs a state and a date");
     if (o->amend && o->id)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "--id names a new concept, --amend an existing one: give one of them");
+                                 "--id names a new concept, --%s an existing one: give one of them",
+                                 deleting(o) ? "delete" : "amend");
     if ((rc = glossa__tb_new(&tb, err)))
         return rc;
     memset(&blank, 0, sizeof blank);
@@ -210,8 +219,8 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
             char near[512];
             closest_ids(tb, o->amend, near, sizeof near);
             rc = glossa__error_set(err, GLOSSA_EINPUT, o->n_base ? o->base[0] : NULL, 0, 0,
-                                   "no concept '%s' to amend in the term base; the closest ids: %s",
-                                   o->amend, near);
+                                   "no concept '%s' to %s in the term base; the closest ids: %s",
+                                   o->amend, deleting(o) ? "delete" : "amend", near);
         }
     } else {
         size_t k;

@@ -581,7 +581,7 @@ static void render_status(FILE *f, const void *arg)
         const glossa_change_status *s = glossa_status_get(r, i);
         const glossa_proposal_change *c = s->change;
         fputs("<tr><td>", f);
-        if (strcmp(c->kind, "amend") == 0) {
+        if (strcmp(c->kind, "new") != 0) { /* amended or deleted: in the term base */
             fputs("<a href=\"/c/", f);
             url(f, c->id);
             fputs("\">", f);

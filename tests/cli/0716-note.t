@@ -6,7 +6,7 @@
 # authority its proposal names, rationale (quoted in
 # its own language, named, when the note's language has none), national act
 # (title, date, citedRange; "no national act cited" when there is none) and
-# positions. Also: a proposal with no rationale and no act, an unknown round,
+# positions. Also: a deletion (headed as one), a proposal with no rationale and no act, an unknown round,
 # the DOCX's properties. GLOSSA_UPDATE_GOLDEN=1 rewrites tests/data/note/expected.
 proposals_example
 D="$SRC/tests/data/note"
@@ -38,6 +38,23 @@ expect_out 'National act: no national act cited.'
 run glossa note --lang ru bare.xml
 expect_out 'Обоснование: в предложении не приведено.'
 expect_out 'Национальный правовой акт: не указан.'
+
+# a deletion is headed as one, its current wording quoted as the wording that goes
+for l in ru zh en; do
+    run glossa note --lang "$l" "$SRC/tests/data/round-e2e/ru-2026-5.xml"
+    expect_rc 0
+    case $l in
+    ru) expect_out '## 3. Исключение понятия «информационный терроризм» из приложения 1
+
+Понятие исключается из приложения 1; его действующая редакция:' ;;
+    zh) expect_out '## 3. 从附件1中删除“信息恐怖主义”概念
+
+从附件1中删除该概念；其现行措辞为：' ;;
+    en) expect_out '## 3. Deletion of the term “information terrorism” from Annex 1
+
+The term is deleted from Annex 1; its current wording:' ;;
+    esac
+done
 
 # a round without proposals is an error
 run glossa note --round 2099-9
