@@ -175,8 +175,9 @@ static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const
     if (!rc && o->round)
         rc = glossa__buf_addf(b, "        <idno type=\"round\">%s</idno>\n", o->round);
     if (!rc)
-        rc = glossa__buf_addf(b, "        <date when=\"%s\"/>\n      </publicationStmt>\n      <sourceDesc>\n        <listBibl>\n"
-            "          <bibl xml:id=\"national-act\" type=\"law\"><title xml:lang=\"ru\">FILL IN: the national act (title, date, number)</title><citedRange>FILL IN: article, paragraph</citedRange></bibl>\n", d);
+        rc = glossa__buf_addf(b, "        <date when=\"%s\"/>\n      </publicationStmt>\n      <sourceDesc>\n        <listBibl>\n%s", d,
+            /* a deletion cites no national act: it only removes wording */
+            deleting(o) ? "" : "          <bibl xml:id=\"national-act\" type=\"law\"><title xml:lang=\"ru\">FILL IN: the national act (title, date, number)</title><citedRange>FILL IN: article, paragraph</citedRange></bibl>\n");
     if (!rc && o->amend)
         rc = cited_sources(tb, e, b);
     if (!rc)
