@@ -258,7 +258,7 @@ extern const size_t glossa__protocol_css_len;
 
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
-#define GLOSSA_SCHEMA_VERSION "3"
+#define GLOSSA_SCHEMA_VERSION "4"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
 int glossa__store_open(struct sqlite3 **out, const char *path, int flags,

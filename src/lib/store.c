@@ -200,6 +200,32 @@ static int check_schema(sqlite3 *db, const char *path, glossa_error *err)
     return glossa__error_sqlite(err, db, rc, path, "cannot read the index");
 }
 
+static int meta_get(sqlite3 *db, const char *path, const char *key, char *out, size_t n,
+                    glossa_error *err);
+
+/* The schema is not glossa's: when the index says it was built with another
+** schema version (an earlier glossa), say that (rebuild it), not "damaged";
+** otherwise keep rc and err as check_schema left them. */
+static int other_version(sqlite3 *db, const char *path, int rc, glossa_error *err)
+{
+    glossa_error scratch;
+    sqlite3_stmt *st = NULL;
+    char have[64];
+    int glossa_made = 0;
+    /* an index of glossa's at all: its concept table is there */
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = "
+                               "'concept'", -1, &st, NULL) == SQLITE_OK)
+        glossa_made = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!glossa_made ||
+        meta_get(db, path, "schema_version", have, sizeof have, &scratch) != 0 || !have[0] ||
+        strcmp(have, GLOSSA_SCHEMA_VERSION) == 0)
+        return rc;
+    return glossa__error_set(err, GLOSSA_ECORRUPT, path, 0, 0,
+                             "index built with schema version '%s', this glossa uses '%s': "
+                             "run 'glossa index'", have, GLOSSA_SCHEMA_VERSION);
+}
+
 int glossa__store_open_index(sqlite3 **out, const char *path, int writable,
                              struct glossa__budget *b, glossa_error *err)
 {
@@ -214,6 +240,8 @@ int glossa__store_open_index(sqlite3 **out, const char *path, int writable,
         rc = glossa__error_sqlite(err, db, rc, path, "cannot open database");
     else if (!(rc = check_schema(db, path, err)))
         rc = glossa__store_check_meta(db, path, err);
+    else if (rc == GLOSSA_ECORRUPT)
+        rc = other_version(db, path, rc, err);
     if (rc) {
         sqlite3_close(db);
         return rc;

@@ -88,6 +88,14 @@ run glossa lookup --db "$WORK/other.db" "information weapon"
 expect_rc 2 "another SQLite database:"
 if [ "$ERR" = "glossa: $WORK/other.db: error: is an SQLite database, but not a glossa index" ]; then ok; else
     fail "another SQLite database: wrong message"; fi
+# an index built by an earlier glossa (another schema version, the schema
+# changed since): said so, "rebuild it", not "damaged"
+cp "$GLOSSA_DB" "$WORK/older.db"
+sqlite3 "$WORK/older.db" "UPDATE meta SET value = '3' WHERE key = 'schema_version'; DROP INDEX term_by_norm;"
+run glossa lookup --db "$WORK/older.db" "information weapon"
+expect_rc 2 "an index of an earlier schema:"
+if [ "$ERR" = "glossa: $WORK/older.db: error: index built with schema version '3', this glossa uses '4': run 'glossa index'" ]; then ok; else
+    fail "an index of an earlier schema: wrong message: $ERR"; fi
 sqlite3 "$WORK/other2.db" "CREATE TABLE notes(x);"
 run glossa index --check --db "$WORK/other2.db"
 expect_rc 2 "check another SQLite database:"
