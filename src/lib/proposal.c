@@ -290,15 +290,6 @@ static int proposed_anywhere(const struct glossa_proposals *p, const char *id)
     return 0;
 }
 
-static int has_rationale(const struct tei_entry *e)
-{
-    size_t i;
-    for (i = 0; i < e->n_notes; i++)
-        if (e->notes[i].type && strcmp(e->notes[i].type, "rationale") == 0)
-            return 1;
-    return 0;
-}
-
 /* "FILL IN" (in any case of its ASCII letters) left in text, or "…" where
 ** ellipsis counts; NULL when neither. */
 static const char *placeholder(const char *text, int ellipsis)
@@ -617,7 +608,7 @@ int glossa_check(glossa_db *base, const glossa_states *states, const glossa_prop
                 problem(&c, 0, ch, "no Russian definition (an authentic language)");
             if (!glossa__concept_def(concept, "zh"))
                 problem(&c, 0, ch, "no Chinese definition (an authentic language)");
-            if (!has_rationale(concept->entry))
+            if (!glossa__entry_rationale(concept->entry, NULL))
                 problem(&c, 1, ch, "no rationale (<note type=\"rationale\">) says why");
             placeholders(&c, ch->file, ch->id, src->entry);
             /* cross-references resolve in the term base or in a proposal */

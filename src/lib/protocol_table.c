@@ -19,24 +19,6 @@ static void run(struct protocol *p, struct doc_block *b, int right, int style, c
     p->oom |= glossa__doc_run(p->doc, b, right, style, text, strlen(text)) != 0;
 }
 
-/* The rationale a concept's entry records (in the protocol's language first), or NULL. */
-static const char *rationale(const struct protocol *p, const struct v_concept *c)
-{
-    const struct tei_entry *e = c ? c->entry : NULL;
-    const char *any = NULL;
-    size_t i;
-    for (i = 0; e && i < e->n_notes; i++) {
-        const struct tei_note *n = &e->notes[i];
-        if (!n->type || strcmp(n->type, "rationale") != 0 || !n->text)
-            continue;
-        if (n->lang && glossa__lang_matches(n->lang, p->opts->lang))
-            return n->text;
-        if (!any)
-            any = n->text;
-    }
-    return any;
-}
-
 /* The proposals the changes come from (opts version 2), or NULL. */
 static const struct glossa_proposals *proposals_of(const struct protocol *p)
 {
@@ -158,7 +140,8 @@ void glossa__protocol_table(struct protocol *p)
         add_row(p, &p->am[i]);
     /* the rationales the new entries record (with --proposals: in the table) */
     for (i = 0; i < p->n_am && !p->oom && !proposals_of(p); i++) {
-        const char *why = rationale(p, p->am[i].new);
+        const char *why = glossa__entry_rationale(p->am[i].new ? p->am[i].new->entry : NULL,
+                                                  p->opts->lang);
         if (why)
             glossa__protocol_block(p, DOC_NOTE,
                                    glossa__protocol_fill(p, "table.rationale", "label",

@@ -137,6 +137,22 @@ const struct tei_entry *glossa__tb_find(const struct glossa_tb *tb, const char *
     return NULL;
 }
 
+const char *glossa__entry_rationale(const struct tei_entry *e, const char *lang)
+{
+    const char *any = NULL;
+    size_t i;
+    for (i = 0; e && i < e->n_notes; i++) {
+        const struct tei_note *n = &e->notes[i];
+        if (!n->type || strcmp(n->type, "rationale") != 0 || !n->text)
+            continue;
+        if (lang && n->lang && glossa__lang_matches(n->lang, lang))
+            return n->text;
+        if (!any)
+            any = n->text;
+    }
+    return any;
+}
+
 /* ---- loading TEI ---------------------------------------------------------------- */
 
 /* A file's bibl id and the id it has in the term base. */

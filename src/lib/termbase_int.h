@@ -86,6 +86,10 @@ const struct tei_entry *glossa__tb_find(const struct glossa_tb *tb, const char *
 int glossa__tb_load_tei(struct glossa_tb *tb, const char *const *inputs, size_t n_inputs,
                         const glossa_index_opts *opts, int partial, glossa_error *err);
 
+/* The text of e's <note type="rationale"> in lang (when given), else its first
+** one; NULL when it has none. */
+const char *glossa__entry_rationale(const struct tei_entry *e, const char *lang);
+
 /* Copy s into tb's arena (NULL stays NULL). Sets *oom on failure. */
 const char *glossa__tb_str(struct glossa_tb *tb, const char *s, int *oom);
 
