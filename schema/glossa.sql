@@ -48,6 +48,7 @@ CREATE TABLE term (
     source_id   INTEGER REFERENCES source(id),
     valid_from  TEXT,                 -- in force from (YYYY-MM-DD), NULL: since the concept
     valid_to    TEXT,                 -- replaced on (YYYY-MM-DD), NULL: still in force
+    legal_id    INTEGER REFERENCES legal_definition(id),  -- a national act's term (geo: its state)
     ord         INTEGER NOT NULL
 );
 CREATE INDEX term_by_text ON term (text);
@@ -97,6 +98,62 @@ CREATE TABLE attestation (
     source_id   INTEGER REFERENCES source(id)
 );
 CREATE INDEX attestation_by_concept ON attestation (concept_id);
+
+-- National legislation (glossary/national/, plan item 1.2). An act is a
+-- header <bibl type="law"> with a state; its titles, one per language.
+CREATE TABLE act (
+    id          INTEGER PRIMARY KEY,
+    source_id   INTEGER NOT NULL UNIQUE REFERENCES source(id),
+    xml_id      TEXT NOT NULL,
+    state       TEXT NOT NULL,        -- ISO 3166-1 alpha-2
+    number      TEXT,                 -- as printed: 418-V, 149-ФЗ, 21 of 2000
+    adopted     TEXT,                 -- date of adoption (YYYY, YYYY-MM or YYYY-MM-DD)
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX act_by_state ON act (state, ord);
+
+CREATE TABLE act_title (
+    act_id      INTEGER NOT NULL REFERENCES act(id),
+    lang        TEXT,
+    text        TEXT NOT NULL,
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX act_title_by_act ON act_title (act_id, ord);
+
+-- A notion national definitions relate to that the term base lacks
+-- (glossary/national/notions.xml): glossa's own label, to group them by.
+CREATE TABLE notion (
+    id          INTEGER PRIMARY KEY,
+    xml_id      TEXT NOT NULL UNIQUE,
+    label       TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    file        TEXT NOT NULL,
+    line        INTEGER NOT NULL
+);
+
+-- One definition of a national act, quoted exactly as the page read prints it.
+CREATE TABLE legal_definition (
+    id          INTEGER PRIMARY KEY,
+    xml_id      TEXT NOT NULL UNIQUE,
+    act_id      INTEGER NOT NULL REFERENCES act(id),
+    article     TEXT,                 -- article and item, as the act numbers them
+    lang        TEXT NOT NULL,
+    term        TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    target      TEXT NOT NULL,        -- xml:id of the concept or notion it relates to
+    relation    TEXT NOT NULL CHECK (relation IN ('same', 'broader', 'narrower', 'related')),
+                                      -- what the national notion is to the target
+    reliability INTEGER NOT NULL CHECK (reliability BETWEEN 1 AND 4),
+    version     TEXT,                 -- the edition read (YYYY-MM-DD)
+    url         TEXT NOT NULL,        -- where it was read
+    translation TEXT,                 -- who translated it; NULL: the act's own text
+    note        TEXT,
+    file        TEXT NOT NULL,
+    line        INTEGER NOT NULL,
+    ord         INTEGER NOT NULL
+);
+CREATE INDEX legal_by_target ON legal_definition (target, ord);
+CREATE INDEX legal_by_act ON legal_definition (act_id, ord);
 
 -- Word-level index over the terms (external content: the term table).
 CREATE VIRTUAL TABLE term_fts USING fts5 (

@@ -108,6 +108,14 @@ struct cli_option {
 /* --format of the commands that print text or JSON (scan: or HTML), in the
 ** order of their values "text|json" and "text|json|html". FORMAT_NONE: not
 ** given, for a command whose default struct says so (lookup --batch). */
+/* The terminal's colours (through out_color: only when colour is on). */
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RED "\033[1;31m"
+#define GREEN "\033[1;32m"
+#define CYAN "\033[36m"
+#define RESET "\033[0m"
+
 enum cli_format { FORMAT_NONE = -1, FORMAT_TEXT, FORMAT_JSON, FORMAT_HTML };
 /* --color, in the order of its values. */
 enum cli_color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
@@ -158,6 +166,7 @@ struct cli_command {
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
     cmd_lookup_spec, cmd_protocol_spec, cmd_note_spec, cmd_validate_spec;
 extern const struct cli_command cmd_show_spec;
+extern const struct cli_command cmd_compare_spec;
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
     cmd_position_spec, cmd_consolidate_spec;
 extern const struct cli_command cmd_serve_spec;

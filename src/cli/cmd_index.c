@@ -73,25 +73,29 @@ static void on_diag(const glossa_error *d, void *ud)
 static int run_index(const struct cli_command *self, struct cli_args *args)
 {
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
-    glossa_index_stats stats = { 0, 0, 0, 0, 0 };
+    glossa_index_stats stats = { 0, 0, 0, 0, 0, 0 };
     struct progress_state progress = { &args->out, { 0, 0 } };
     const struct index_args *a = args->opts;
     const char *db = out_db_path(args->db_path);
     int quiet = a->quiet;
-    const char *fallback[1];
-    char glossary[4096];
+    const char *fallback[2];
+    char glossary[4096], national[4200];
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional;
     glossa_error err;
+    char legal[64] = "";
     int rc;
 
     (void)self;
     if (a->check)
         return check_db(args, db, quiet);
     if (n_inputs == 0) {
+        /* the term base and, when the glossary has it, the study of national legislation */
         fallback[0] = out_default_glossary(glossary, sizeof glossary);
+        snprintf(national, sizeof national, "%s/national", fallback[0]);
+        fallback[1] = national;
         inputs = fallback;
-        n_inputs = 1;
+        n_inputs = access(national, F_OK) == 0 ? 2 : 1;
     }
     if (a->max_errors)
         opts.max_errors = (unsigned)a->max_errors;
@@ -114,9 +118,11 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
             out_printf(stderr, "glossa: '%s' was not changed\n", db);
         return EXIT_ERR;
     }
+    if (stats.legal_definitions)
+        snprintf(legal, sizeof legal, ", %lu national legal definitions", stats.legal_definitions);
     if (!quiet)
-        out_printf(stdout, "indexed %lu concepts, %lu terms, %lu definitions from %lu file%s into %s (%.2f s)\n",
-               stats.concepts, stats.terms, stats.definitions, stats.files,
+        out_printf(stdout, "indexed %lu concepts, %lu terms, %lu definitions%s from %lu file%s into %s (%.2f s)\n",
+               stats.concepts, stats.terms, stats.definitions, legal, stats.files,
                stats.files == 1 ? "" : "s", db, elapsed(&progress.start));
     return EXIT_OK_;
 }

@@ -18,7 +18,8 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
 {
     const struct validate_args *a = args->opts;
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
-    glossa_index_stats stats = { 0, 0, 0, 0, 0 };
+    glossa_index_stats stats = { 0, 0, 0, 0, 0, 0 };
+    char legal[64] = "";
     glossa_error err;
     int rc;
 
@@ -40,9 +41,12 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
+    if (stats.legal_definitions)
+        snprintf(legal, sizeof legal, ", %lu national legal definitions", stats.legal_definitions);
     if (!a->quiet)
-        printf("valid: %lu file%s, %lu concepts, %lu terms, %lu definitions\n", stats.files,
-               stats.files == 1 ? "" : "s", stats.concepts, stats.terms, stats.definitions);
+        printf("valid: %lu file%s, %lu concepts, %lu terms, %lu definitions%s\n", stats.files,
+               stats.files == 1 ? "" : "s", stats.concepts, stats.terms, stats.definitions,
+               legal);
     return EXIT_OK_;
 }
 

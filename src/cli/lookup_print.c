@@ -13,12 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define BOLD "\033[1m"
-#define DIM "\033[2m"
-#define RED "\033[1;31m"
-#define GREEN "\033[1;32m"
-#define CYAN "\033[36m"
-#define RESET "\033[0m"
 
 /* ---- text ------------------------------------------------------------------------------ */
 
@@ -84,6 +78,35 @@ static void print_data(FILE *f, const char *s)
     out_printf(f, "%s", s);
 }
 
+/* The national acts' definitions that relate to the concept: per definition
+** the state, the term as the act prints it, how it relates, and the act (the
+** text itself is compare's). */
+static void print_national(FILE *f, const struct cli_out *out, const glossa_hit *h,
+                           size_t label_w, size_t indent)
+{
+    const char *d = out_color(out, 0, DIM), *r = out_color(out, 0, RESET);
+    size_t j;
+    for (j = 0; j < h->n_legal; j++) {
+        const glossa_legal *l = &h->legal[j];
+        struct out_buf line = { 0 };
+        char *act = render_act(l);
+        print_label(f, out, "law", l->state, label_w);
+        out_buf_printf(&line, "%s (%s", l->term, l->lang);
+        if (strcmp(l->relation, "same") != 0)
+            out_buf_printf(&line, ", %s notion", l->relation);
+        out_buf_printf(&line, ")%s%s%s%s", d, " ", act ? act : "", l->translation ? ", translation" : "");
+        out_buf_raw(&line, r, strlen(r));
+        out_buf_wrapped(f, out, &line, indent, indent);
+        out_buf_free(&line);
+        free(act);
+    }
+    if (h->n_legal) {
+        fprintf(f, "%*s%s", (int)indent, "", d);
+        out_printf(f, "statutory text, quoted: glossa compare %s", h->id);
+        fprintf(f, "%s\n", r);
+    }
+}
+
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h)
 {
     size_t label_w = 4, term_w = 0, indent, j;
@@ -118,8 +141,11 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     print_label(f, out, "match", "", label_w);
     out_buf_raw(&how, " ", 1);
     out_buf_raw(&how, d, strlen(d));
-    out_buf_printf(&how, "(%s, %s)", h->match_lang ? h->match_lang : "?",
+    out_buf_printf(&how, "(%s, %s", h->match_lang ? h->match_lang : "?",
                    glossa_match_kind_name(h->how));
+    if (h->match_state)
+        out_buf_printf(&how, ", a term of %s national law", h->match_state);
+    out_buf_raw(&how, ")", 1);
     out_buf_raw(&how, r, strlen(r));
     print_highlighted(f, out, h, indent, &how);
     out_buf_free(&how);
@@ -162,6 +188,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
         print_label(f, out, "note", "", label_w);
         out_wrapped(f, out, h->notes[j].text, indent, indent);
     }
+    print_national(f, out, h, label_w, indent);
 }
 
 /* One line for a looser match: rank, id, the matched term, how. */

@@ -11,6 +11,7 @@
 static const struct cli_command *const commands[] = {
     &cmd_lookup_spec,
     &cmd_show_spec,
+    &cmd_compare_spec,
     &cmd_index_spec,
     &cmd_validate_spec,
     &cmd_diff_spec,

@@ -50,7 +50,22 @@ void render_dates(FILE *f, const char *from, const char *to, render_data_fn data
 
 const char *render_status_text(const char *status)
 {
-    return strcmp(status, "in-force") == 0 ? "in force" : status;
+    return strcmp(status, "in-force") == 0 ? "in force"
+           : strcmp(status, "notion") == 0 ? "notion of national law, not in the term base"
+                                           : status;
+}
+
+char *render_act(const glossa_legal *l)
+{
+    const char *title = l->act ? l->act : l->act_id;
+    size_t n = strlen(title) + 16 + (l->number ? strlen(l->number) : 0) +
+               (l->adopted ? strlen(l->adopted) : 0) + (l->article ? strlen(l->article) : 0);
+    char *s = malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "", l->number ? " " : "",
+                 title, l->adopted ? " (" : "", l->adopted ? l->adopted : "",
+                 l->adopted ? ")" : "", l->article ? ", " : "", l->article ? l->article : "");
+    return s;
 }
 
 char *render_source(const glossa_definition *d)
@@ -76,6 +91,40 @@ static void json_opt(FILE *f, const char *key, const char *value)
     out_json_string(f, value);
 }
 
+void render_legal_json(FILE *f, const glossa_legal *l)
+{
+    fputs("{\"id\":", f);
+    out_json_string(f, l->id);
+    fputs(",\"state\":", f);
+    out_json_string(f, l->state);
+    fputs(",\"act\":{\"id\":", f);
+    out_json_string(f, l->act_id);
+    json_opt(f, "title", l->act);
+    json_opt(f, "number", l->number);
+    json_opt(f, "date", l->adopted);
+    fputc('}', f);
+    json_opt(f, "article", l->article);
+    fputs(",\"lang\":", f);
+    out_json_string(f, l->lang);
+    fputs(",\"term\":", f);
+    out_json_string(f, l->term);
+    fputs(",\"text\":", f);
+    out_json_string(f, l->text);
+    fputs(",\"relation\":", f);
+    out_json_string(f, l->relation);
+    fprintf(f, ",\"reliability\":%d", l->reliability);
+    json_opt(f, "version", l->version);
+    fputs(",\"url\":", f);
+    out_json_string(f, l->url);
+    fputs(",\"translation\":", f);
+    if (l->translation)
+        out_json_string(f, l->translation);
+    else
+        fputs("null", f);
+    json_opt(f, "note", l->note);
+    fputc('}', f);
+}
+
 static void json_hit(FILE *f, const glossa_hit *h, int whole)
 {
     size_t j;
@@ -92,6 +141,7 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
     out_json_string(f, h->match_text);
     fputs(",\"how\":", f);
     out_json_string(f, glossa_match_kind_name(h->how));
+    json_opt(f, "state", h->match_state);
     fputs("},\"terms\":[", f);
     for (j = 0; j < h->n_terms; j++) {
         const glossa_term *t = &h->terms[j];
@@ -140,6 +190,15 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
             fputs(",\"text\":", f);
             out_json_string(f, h->notes[j].text);
             fputc('}', f);
+        }
+        fputc(']', f);
+    }
+    if (whole || h->n_legal) {
+        fputs(",\"national\":[", f);
+        for (j = 0; j < h->n_legal; j++) {
+            if (j)
+                fputc(',', f);
+            render_legal_json(f, &h->legal[j]);
         }
         fputc(']', f);
     }

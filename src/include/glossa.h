@@ -80,6 +80,7 @@ typedef struct glossa_index_stats {
     unsigned long terms;
     unsigned long definitions;
     unsigned long errors;
+    unsigned long legal_definitions;  /* of national acts (glossary/national/) */
 } glossa_index_stats;
 
 /* Called now and then during a long run; done/total are input bytes. */
@@ -213,6 +214,27 @@ typedef struct glossa_note {
     const char *text;
 } glossa_note;
 
+/* A definition of a member state's national act (glossary/national/), quoted
+** as the page it was read at prints it: statutory text, not glossa's words. */
+typedef struct glossa_legal {
+    const char *id;          /* the definition's xml:id */
+    const char *state;       /* ISO 3166-1 alpha-2 */
+    const char *act_id;      /* the act's xml:id */
+    const char *act;         /* its title, in the definition's language when it has one */
+    const char *number;      /* as printed (418-V, 149-ФЗ), or NULL */
+    const char *adopted;     /* date of adoption, or NULL */
+    const char *article;     /* article and item, or NULL */
+    const char *lang, *term, *text;
+    const char *target;      /* the concept or notion it relates to (xml:id) */
+    const char *relation;    /* what the national notion is to it: "same", "broader",
+                                "narrower" or "related" */
+    int reliability;         /* 1 … 4, IATE's scale */
+    const char *version;     /* the edition read (YYYY-MM-DD), or NULL */
+    const char *url;         /* where it was read */
+    const char *translation; /* who translated it; NULL: the act's own text */
+    const char *note;        /* NULL when none */
+} glossa_legal;
+
 typedef struct glossa_hit {
     const char *id;          /* the concept's xml:id */
     double score;            /* higher is better; comparable within one result set */
@@ -226,6 +248,9 @@ typedef struct glossa_hit {
     const glossa_term *terms;             size_t n_terms;
     const glossa_definition *definitions; size_t n_definitions;
     const glossa_note *notes;             size_t n_notes;
+    /* the definitions of national acts that relate to this concept, by state */
+    const glossa_legal *legal;            size_t n_legal;
+    const char *match_state; /* the matched term is a term of this state's act, or NULL */
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;
@@ -243,6 +268,13 @@ int glossa_lookup(glossa_db *db, const char *query,
 ** @param[out] out  new result set; caller frees with glossa_results_free() */
 int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
                    glossa_results **out, glossa_error *err);
+
+/* A notion of the study of national legislation (glossary/national/notions.xml:
+** one national definitions relate to that the term base lacks), as a
+** one-result set: status "notion", its labels as terms, its national
+** definitions in legal. GLOSSA_ENOTFOUND when no notion has that id.
+** @param[out] out  new result set; caller frees with glossa_results_free() */
+int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_error *err);
 
 size_t glossa_results_count(const glossa_results *res);
 
@@ -985,6 +1017,10 @@ int glossa_list_next(const char **cursor, const char **item, size_t *len);
 /* 1 when tag is a BCP 47 tag glossa accepts (a member language, optional
 ** script and region subtags), 0 otherwise. */
 int glossa_lang_is_valid(const char *tag);
+
+/* 1 when tag is in the comma-separated list (a list item "zh" takes zh-Hant
+** too, as --to does), or list is NULL; 0 otherwise. */
+int glossa_lang_in_list(const char *tag, const char *list);
 
 /* 0 when d is a day of the calendar written YYYY-MM-DD (src/lib/date.c, the
 ** one date check); GLOSSA_EINPUT with err saying what is wrong otherwise. */

@@ -258,7 +258,7 @@ extern const size_t glossa__protocol_css_len;
 
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
-#define GLOSSA_SCHEMA_VERSION "4"
+#define GLOSSA_SCHEMA_VERSION "5"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
 int glossa__store_open(struct sqlite3 **out, const char *path, int flags,
@@ -351,8 +351,21 @@ struct tei_xref {
 struct tei_attest {
     const char *lang, *quote, *source;
 };
+/* Where a national definition is in its act and where it was read. */
+struct tei_cite {
+    const char *range;        /* article and item, as the act numbers them, or NULL */
+    const char *version;      /* the edition read (YYYY-MM-DD), or NULL */
+    const char *url;          /* the address the text was read at */
+    const char *translation;  /* who translated it; NULL: the act's own text */
+};
+/* What an <entry> is: a concept of the term base; one definition of a national
+** act (glossary/national/<state>.xml: one term, one def, one xref whose type
+** is what the target is to the national notion, a cite); or a notion national
+** definitions relate to that the term base lacks (one or more label terms). */
+enum tei_kind { TEI_CONCEPT, TEI_LEGAL, TEI_NOTION };
 /* One <entry>. All strings are borrowed for the duration of the callback. */
 struct tei_entry {
+    enum tei_kind kind;
     const char *id, *n, *status, *source;
     int reliability;
     long line;
@@ -361,11 +374,18 @@ struct tei_entry {
     struct tei_note *notes;      size_t n_notes;
     struct tei_xref *xrefs;      size_t n_xrefs;
     struct tei_attest *attests;  size_t n_attests;
+    struct tei_cite cite;        /* TEI_LEGAL only */
 };
-/* One <bibl> of the header's listBibl. */
+struct tei_title {
+    const char *lang, *text;
+};
+/* One <bibl> of the header's listBibl. A national act (type "law" with an
+** idno of type state) also has its state, number, date and titles. */
 struct tei_bibl {
     const char *id, *type, *citation;
     long line;
+    const char *state, *number, *date, *url;   /* NULL when absent */
+    struct tei_title *titles;  size_t n_titles;
 };
 
 struct tei_sink {

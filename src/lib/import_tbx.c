@@ -243,7 +243,7 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     xmlDocPtr doc = NULL;
     xmlNodePtr root, c, body = NULL, b;
     size_t place = 0, total = 0, counted = 0;
-    glossa_index_stats so_far = { 1, 0, 0, 0, 0 };
+    glossa_index_stats so_far = { .files = 1 };
     glossa_progress_fn progress = opts && opts->version >= 2 ? opts->on_progress : NULL;
     int rc, v2008;
 

@@ -24,7 +24,8 @@
 
 enum {
     ST_SOURCE, ST_FIND_SOURCE, ST_CONCEPT, ST_FIND_CONCEPT, ST_TERM, ST_FTS,
-    ST_STEM_FTS, ST_TRI, ST_TEXT_FTS, ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_COUNT
+    ST_STEM_FTS, ST_TRI, ST_TEXT_FTS, ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_ACT, ST_ACT_TITLE,
+    ST_NOTION, ST_LEGAL, ST_COUNT
 };
 
 static const char *const statements[ST_COUNT] = {
@@ -34,8 +35,8 @@ static const char *const statements[ST_COUNT] = {
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     "SELECT file, line FROM concept WHERE xml_id = ?1",
     "INSERT INTO term(concept_id, lang, text, norm, status, term_type, geo, working, source_id, ord,"
-    " stem, translit, valid_from, valid_to) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-    " ?12, ?13, ?14)",
+    " stem, translit, valid_from, valid_to, legal_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+    " ?10, ?11, ?12, ?13, ?14, ?15)",
     "INSERT INTO term_fts(rowid, text) VALUES (?1, ?2)",
     "INSERT INTO term_stem_fts(rowid, stem) VALUES (?1, ?2)",
     "INSERT INTO term_tri(rowid, norm) VALUES (?1, ?2)",
@@ -45,6 +46,13 @@ static const char *const statements[ST_COUNT] = {
     "INSERT INTO note(concept_id, lang, type, text, ord) VALUES (?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO xref(concept_id, type, target, label, line) VALUES (?1, ?2, ?3, ?4, ?5)",
     "INSERT INTO attestation(concept_id, lang, quote, source_id) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO act(source_id, xml_id, state, number, adopted, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    "INSERT INTO act_title(act_id, lang, text, ord) VALUES (?1, ?2, ?3, ?4)",
+    "INSERT INTO notion(xml_id, label, lang, file, line) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO legal_definition(xml_id, act_id, article, lang, term, text, target, relation,"
+    " reliability, version, url, translation, note, file, line, ord) VALUES (?1,"
+    " (SELECT a.id FROM act a JOIN source s ON s.id = a.source_id WHERE s.file = ?2"
+    " AND s.xml_id = ?3), ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
 };
 
 struct index_run {
@@ -57,6 +65,7 @@ struct index_run {
     glossa_index_stats stats;     /* from the loader */
     glossa_error *err;
     long ord;
+    unsigned long national_terms; /* terms of national acts added to concepts */
 };
 
 /* ---- writing rows ---------------------------------------------------------------- */
@@ -102,15 +111,47 @@ static void bind_source(sqlite3_stmt *st, int i, sqlite3_int64 id)
         sqlite3_bind_null(st, i);
 }
 
+/* A national act: its row and its titles. */
+static int insert_act(struct index_run *run, sqlite3_int64 source, const struct tei_bibl *b)
+{
+    sqlite3_stmt *st = run->st[ST_ACT];
+    sqlite3_int64 act;
+    size_t i;
+    int rc;
+
+    sqlite3_bind_int64(st, 1, source);
+    bind_text(st, 2, b->id);
+    bind_text(st, 3, b->state);
+    bind_text(st, 4, b->number);
+    bind_text(st, 5, b->date);
+    sqlite3_bind_int64(st, 6, run->ord++);
+    if ((rc = step_done(run, st)))
+        return rc;
+    act = sqlite3_last_insert_rowid(run->db);
+    for (i = 0; i < b->n_titles; i++) {
+        st = run->st[ST_ACT_TITLE];
+        sqlite3_bind_int64(st, 1, act);
+        bind_text(st, 2, b->titles[i].lang);
+        bind_text(st, 3, b->titles[i].text);
+        sqlite3_bind_int64(st, 4, (sqlite3_int64)i);
+        if ((rc = step_done(run, st)))
+            return rc;
+    }
+    return 0;
+}
+
 static int sink_bibl(void *ud, const char *file, const struct tei_bibl *b)
 {
     struct index_run *run = ud;
     sqlite3_stmt *st = run->st[ST_SOURCE];
+    int rc;
     bind_text(st, 1, file);
     bind_text(st, 2, b->id);
     bind_text(st, 3, b->type);
     bind_text(st, 4, b->citation ? b->citation : "");
-    return step_done(run, st);
+    if ((rc = step_done(run, st)) || !b->state)
+        return rc;
+    return insert_act(run, sqlite3_last_insert_rowid(run->db), b);
 }
 
 static int insert_fts(struct index_run *run, int which, sqlite3_int64 rowid, const char *text)
@@ -133,8 +174,10 @@ static int insert_text(struct index_run *run, sqlite3_int64 cid, const char *tex
     return step_done(run, st);
 }
 
+/* e's terms, as terms of concept cid; legal_id: the national definition
+** they come from (0: none); ord0: the order of the first. */
 static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 cid,
-                        const struct tei_entry *e)
+                        const struct tei_entry *e, sqlite3_int64 legal_id, sqlite3_int64 ord0)
 {
     size_t i;
     int rc;
@@ -162,11 +205,12 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         bind_text(st, 7, t->geo);
         sqlite3_bind_int(st, 8, t->working);
         bind_source(st, 9, source_id(run, file, t->source));
-        sqlite3_bind_int64(st, 10, (sqlite3_int64)i);
+        sqlite3_bind_int64(st, 10, ord0 + (sqlite3_int64)i);
         bind_text(st, 11, glossa__buf_str(&run->stem));
         bind_text(st, 12, glossa__buf_str(&run->translit));
         bind_text(st, 13, t->from);
         bind_text(st, 14, t->to);
+        bind_source(st, 15, legal_id);
         if ((rc = step_done(run, st)))
             return rc;
         tid = sqlite3_last_insert_rowid(run->db);
@@ -230,6 +274,104 @@ static int insert_details(struct index_run *run, const char *file, sqlite3_int64
     return 0;
 }
 
+/* What the national notion is to the target, from the xr's type (what the
+** target is to the national notion). */
+static const char *relation_of(const char *xr_type)
+{
+    if (!xr_type)
+        return "related";
+    if (strcmp(xr_type, "broader") == 0)
+        return "narrower";
+    if (strcmp(xr_type, "narrower") == 0)
+        return "broader";
+    return xr_type;
+}
+
+static int insert_legal(struct index_run *run, const char *file, const struct tei_entry *e)
+{
+    sqlite3_stmt *st = run->st[ST_LEGAL];
+    struct glossa_buf notes = GLOSSA_BUF_INIT;
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < e->n_notes && !rc; i++)
+        rc = glossa__buf_addf(&notes, "%s%s", i ? "\n" : "", e->notes[i].text);
+    if (rc)
+        return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    bind_text(st, 1, e->id);
+    bind_text(st, 2, file);
+    bind_text(st, 3, e->source);
+    bind_text(st, 4, e->cite.range);
+    bind_text(st, 5, e->terms[0].lang);
+    bind_text(st, 6, e->terms[0].text);
+    bind_text(st, 7, e->defs[0].text);
+    bind_text(st, 8, e->xrefs[0].target);
+    bind_text(st, 9, relation_of(e->xrefs[0].type));
+    sqlite3_bind_int(st, 10, e->reliability);
+    bind_text(st, 11, e->cite.version);
+    bind_text(st, 12, e->cite.url);
+    bind_text(st, 13, e->cite.translation);
+    bind_text(st, 14, e->n_notes ? glossa__buf_str(&notes) : NULL);
+    bind_text(st, 15, file);
+    sqlite3_bind_int64(st, 16, e->line);
+    sqlite3_bind_int64(st, 17, run->ord++);
+    rc = step_done(run, st);
+    glossa__buf_release(&notes);
+    return rc;
+}
+
+static int insert_notion(struct index_run *run, const char *file, const struct tei_entry *e)
+{
+    sqlite3_stmt *st = run->st[ST_NOTION];
+    bind_text(st, 1, e->id);
+    bind_text(st, 2, e->terms[0].text);
+    bind_text(st, 3, e->terms[0].lang);
+    bind_text(st, 4, file);
+    sqlite3_bind_int64(st, 5, e->line);
+    return step_done(run, st);
+}
+
+/* Once every file is in: the term of each national definition that relates
+** to a concept becomes a term of that concept (after its own terms, with
+** the act's state as its region), so a lookup of it finds the concept. */
+static int add_national_terms(struct index_run *run)
+{
+    sqlite3_stmt *q;
+    int rc = sqlite3_prepare_v2(run->db,
+        "SELECT l.id, c.id, l.lang, l.term, a.state, a.source_id, s.file, s.xml_id, l.ord"
+        " FROM legal_definition l JOIN concept c ON c.xml_id = l.target"
+        " JOIN act a ON a.id = l.act_id JOIN source s ON s.id = a.source_id ORDER BY l.ord",
+        -1, &q, NULL);
+    if (rc != SQLITE_OK)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path, "cannot read the index");
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        struct tei_term t;
+        struct tei_entry e;
+        int err;
+        memset(&t, 0, sizeof t);
+        memset(&e, 0, sizeof e);
+        t.lang = (const char *)sqlite3_column_text(q, 2);
+        t.text = (const char *)sqlite3_column_text(q, 3);
+        t.geo = (const char *)sqlite3_column_text(q, 4);
+        t.source = (const char *)sqlite3_column_text(q, 7);
+        t.status = "admitted";
+        e.terms = &t;
+        e.n_terms = 1;
+        err = insert_terms(run, (const char *)sqlite3_column_text(q, 6),
+                           sqlite3_column_int64(q, 1), &e, sqlite3_column_int64(q, 0),
+                           1000000 + sqlite3_column_int64(q, 8));
+        if (err) {
+            sqlite3_finalize(q);
+            return err;
+        }
+        run->national_terms++;
+    }
+    sqlite3_finalize(q);
+    if (rc != SQLITE_DONE)
+        return glossa__error_sqlite(run->err, run->db, rc, run->db_path, "cannot read the index");
+    return 0;
+}
+
 static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
 {
     struct index_run *run = ud;
@@ -237,6 +379,10 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
     sqlite3_int64 cid;
     int rc;
 
+    if (e->kind == TEI_LEGAL)
+        return insert_legal(run, file, e);
+    if (e->kind == TEI_NOTION)
+        return insert_notion(run, file, e);
     bind_text(st, 1, e->id);
     bind_text(st, 2, e->n);
     bind_text(st, 3, e->status);
@@ -251,7 +397,7 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
     if (rc != SQLITE_DONE)
         return glossa__error_sqlite(run->err, run->db, rc, run->db_path, "cannot write the index");
     cid = sqlite3_last_insert_rowid(run->db);
-    if ((rc = insert_terms(run, file, cid, e)) || (rc = insert_details(run, file, cid, e)))
+    if ((rc = insert_terms(run, file, cid, e, 0, 0)) || (rc = insert_details(run, file, cid, e)))
         return rc;
     return 0;
 }
@@ -448,7 +594,8 @@ static int verify(struct index_run *run)
     if ((rc = read_row(run, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
                        text, sizeof text, num)))
         return rc;
-    if ((unsigned long)num[0] != run->stats.concepts || (unsigned long)num[1] != run->stats.terms)
+    if ((unsigned long)num[0] != run->stats.concepts ||
+        (unsigned long)num[1] != run->stats.terms + run->national_terms)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index does not hold what was read; the old one is kept");
     return 0;
@@ -465,6 +612,8 @@ static int build(struct index_run *run, const char *const *inputs, size_t n_inpu
     struct tb_files files = { NULL, 0, 0 };
     int rc = glossa__tb_read(inputs, n_inputs, &o, &files, &run->stats, run->err);
 
+    if (!rc)
+        rc = add_national_terms(run);
     if (!rc && run->indexes.len)
         rc = exec(run, "PRAGMA cache_size=-16384; PRAGMA shrink_memory;",
                   "cannot configure the new index");

@@ -90,3 +90,8 @@ int glossa__lang_in_list(const char *tag, const char *list)
 {
     return !list || !*list || glossa__lang_rank(tag, list) >= 0;
 }
+
+int glossa_lang_in_list(const char *tag, const char *list)
+{
+    return glossa__lang_in_list(tag, list);
+}

@@ -22,15 +22,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
-/* Where a concept id was first defined. */
+/* Where an entry id was first defined, and what the entry is. */
 struct first_place {
     size_t file;
     long line;
+    enum tei_kind kind;
 };
 
 /* A cross-reference to check once every file is read. */
 struct pending_xref {
     long concept, target;   /* ids in ids / targets */
+    enum tei_kind kind;     /* of the entry it is in */
     size_t file;
     long line;
 };
@@ -154,10 +156,12 @@ static int first_definition(struct load_run *run, const char *file, const struct
         return -1;
     if (!added) {
         const struct first_place *f = &run->first[id];
-        problem(run, file, e->line, "duplicate concept xml:id '%s' (first defined at %s:%lld)",
-                e->id, run->files->items[f->file], (long long)f->line);
+        problem(run, file, e->line, "duplicate %s xml:id '%s' (first defined at %s:%lld)",
+                e->kind == TEI_CONCEPT ? "concept" : "entry", e->id,
+                run->files->items[f->file], (long long)f->line);
         return 0;
     }
+    run->first[id].kind = e->kind;
     run->first[id].file = run->file;
     run->first[id].line = e->line;
     return 1;
@@ -176,6 +180,7 @@ static int remember_xrefs(struct load_run *run, const struct tei_entry *e)
             return GLOSSA_ENOMEM;
         x = &run->xrefs[run->n_xrefs++];
         x->concept = concept;
+        x->kind = e->kind;
         x->target = target;
         x->file = run->file;
         x->line = e->xrefs[i].line;
@@ -183,7 +188,8 @@ static int remember_xrefs(struct load_run *run, const struct tei_entry *e)
     return 0;
 }
 
-/* Once everything is in: every cross-reference names a concept read. */
+/* Once everything is in: every cross-reference of a concept names a concept
+** read; a legal definition's names a concept or a notion. */
 static void check_references(struct load_run *run)
 {
     size_t i;
@@ -191,11 +197,21 @@ static void check_references(struct load_run *run)
         const struct pending_xref *x = &run->xrefs[i];
         size_t n, n_id;
         const char *target = glossa__strmap_key(&run->targets, x->target, &n);
-        if (glossa__strmap_find(&run->ids, target, n) < 0) {
-            const char *id = glossa__strmap_key(&run->ids, x->concept, &n_id);
+        long t = glossa__strmap_find(&run->ids, target, n);
+        const char *id = glossa__strmap_key(&run->ids, x->concept, &n_id);
+        int kind = t < 0 ? -1 : (int)run->first[t].kind;
+        if (x->kind == TEI_LEGAL) {
+            if (kind != TEI_CONCEPT && kind != TEI_NOTION)
+                problem(run, run->files->items[x->file], x->line,
+                        "entry '%.*s': relates to '#%.*s', which is %s (a legal definition "
+                        "relates to a concept, or to a notion of glossary/national/notions.xml)",
+                        (int)n_id, id, (int)n, target,
+                        kind >= 0 ? "another legal definition" : "no concept or notion read");
+        } else if (kind != TEI_CONCEPT) {
             problem(run, run->files->items[x->file], x->line,
-                    "entry '%.*s': cross-reference to unknown concept '#%.*s'", (int)n_id, id,
-                    (int)n, target);
+                    "entry '%.*s': cross-reference to %s '#%.*s'", (int)n_id, id,
+                    kind >= 0 ? "an entry that is not a concept" : "unknown concept", (int)n,
+                    target);
         }
     }
 }
@@ -226,10 +242,15 @@ static int on_entry(void *ud, const char *file, const struct tei_entry *e)
         run->sink_failed = 1;
         return rc;
     }
-    run->stats.concepts++;
-    run->stats.terms += e->n_terms;
-    run->stats.definitions += e->n_defs;
-    if (run->opts && run->opts->on_progress && run->stats.concepts % 1000 == 0)
+    if (e->kind == TEI_LEGAL) {
+        run->stats.legal_definitions++;
+    } else if (e->kind == TEI_CONCEPT) {
+        run->stats.concepts++;
+        run->stats.terms += e->n_terms;
+        run->stats.definitions += e->n_defs;
+    }
+    if (run->opts && run->opts->on_progress && e->kind == TEI_CONCEPT &&
+        run->stats.concepts % 1000 == 0)
         run->opts->on_progress(&run->stats, run->bytes_done, run->bytes_total,
                                run->opts->userdata);
     return 0;

@@ -86,12 +86,26 @@ const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const cha
 ** col + 1), or q wants the history. */
 int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *table,
                          const struct query *q);
+/* The checked text of column i of a row of table (flags: GLOSSA_COL_*),
+** copied into a (*oom set when it cannot be); NULL for a NULL. */
+const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,
+                             const char *table, unsigned flags, int *oom);
 /* A result set with room for n hits. */
 int glossa__results_new(glossa_results **out, size_t n, glossa_error *err);
+/* The arena of res, and its next hit (zeroed; room for n was made by _new). */
+struct glossa_arena *glossa__results_arena(glossa_results *res);
+glossa_hit *glossa__results_push(glossa_results *res);
 /* Load candidate c as the next hit of res: the concept, its terms,
 ** definitions and notes in the languages of to, on q's day, the matched
 ** text highlighted by q's keys. */
 int glossa__results_add(glossa_db *db, glossa_results *res, const struct candidate *c,
                         const char *to, const struct query *q, glossa_error *err);
+
+/* "same\0broader\0narrower\0related\0": legal_definition.relation */
+extern const char glossa__legal_relations[];
+/* The national definitions that relate to the concept or notion target, in
+** a (state, act, order). Returns an SQLite code; *oom set on OOM. */
+int glossa__load_legal(glossa_db *db, struct glossa_arena *a, const char *target,
+                       const glossa_legal **out, size_t *n_out, int *oom);
 
 #endif

@@ -2,7 +2,8 @@
 ** results.c — turning the ranked candidates of a lookup into hits: each
 ** concept loaded with its terms, definitions and notes in the languages
 ** asked for and in force on the day asked for (load_hit), its score, and
-** the words of the matched text that the query matched (highlight); the
+** the words of the matched text that the query matched (highlight), the
+** national acts' definitions that relate to it (glossa__load_legal); the
 ** result sets the library hands out (glossa_results_*); and which rows are
 ** in force on the query's day (glossa__row_in_force, for the tiers too).
 */
@@ -35,9 +36,8 @@ int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *t
     return q->history || in_force(from, to, q->as_of);
 }
 
-/* The checked text of column i of a row of table (flags: GLOSSA_COL_*), copied. */
-static const char *col_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,
-                            const char *table, unsigned flags, int *oom)
+const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,
+                             const char *table, unsigned flags, int *oom)
 {
     const char *s = glossa__col_text(&db->rd, st, i, table, flags);
     char *copy;
@@ -48,6 +48,8 @@ static const char *col_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt 
         *oom = 1;
     return copy;
 }
+
+#define col_text glossa__row_text
 
 /* items (n of them, room for *cap, each size bytes), with room for one more:
 ** when full, copied to a block of the arena twice as large (8 when *cap is
@@ -175,6 +177,64 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
             break;
     }
     return rc;
+}
+
+/* ---- national definitions (national.c has the notions) ---------------------------- */
+
+const char glossa__legal_relations[] = "same\0broader\0narrower\0related\0";
+
+int glossa__load_legal(glossa_db *db, struct glossa_arena *a, const char *target,
+                       const glossa_legal **out, size_t *n_out, int *oom)
+{
+    sqlite3_stmt *st = db->q[Q_LEGAL];
+    size_t n = 0, cap = 0;
+    glossa_legal *items = NULL;
+    int rc;
+
+    *out = NULL;
+    *n_out = 0;
+    sqlite3_bind_text(st, 1, target, -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        glossa_legal *l;
+        if (n == cap) {
+            size_t more = cap ? cap * 2 : 8;
+            glossa_legal *bigger = glossa__arena_alloc(a, more * sizeof *bigger);
+            if (!bigger) {
+                *oom = 1;
+                break;
+            }
+            if (n)
+                memcpy(bigger, items, n * sizeof *items);
+            items = bigger;
+            cap = more;
+        }
+        l = &items[n++];
+        memset(l, 0, sizeof *l);
+        l->id = glossa__row_text(db, a, st, 0, "legal_definition", 0, oom);
+        l->state = glossa__row_text(db, a, st, 1, "act", 0, oom);
+        l->act_id = glossa__row_text(db, a, st, 2, "act", 0, oom);
+        l->act = glossa__row_text(db, a, st, 3, "act_title", GLOSSA_COL_NULL, oom);
+        l->number = glossa__row_text(db, a, st, 4, "act", GLOSSA_COL_NULL, oom);
+        l->adopted = glossa__row_text(db, a, st, 5, "act", GLOSSA_COL_NULL, oom);
+        l->article = glossa__row_text(db, a, st, 6, "legal_definition", GLOSSA_COL_NULL, oom);
+        l->lang = glossa__row_text(db, a, st, 7, "legal_definition", GLOSSA_COL_LANG, oom);
+        l->term = glossa__row_text(db, a, st, 8, "legal_definition", 0, oom);
+        l->text = glossa__row_text(db, a, st, 9, "legal_definition", 0, oom);
+        l->target = glossa__row_text(db, a, st, 10, "legal_definition", 0, oom);
+        l->relation = glossa__col_enum(&db->rd, st, 11, "legal_definition",
+                                       glossa__legal_relations) < 0
+                          ? "related" : glossa__row_text(db, a, st, 11, "legal_definition", 0, oom);
+        l->reliability = (int)glossa__col_int(&db->rd, st, 12, "legal_definition", 1, 4, 0);
+        l->version = glossa__row_text(db, a, st, 13, "legal_definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE,
+                              oom);
+        l->url = glossa__row_text(db, a, st, 14, "legal_definition", 0, oom);
+        l->translation = glossa__row_text(db, a, st, 15, "legal_definition", GLOSSA_COL_NULL, oom);
+        l->note = glossa__row_text(db, a, st, 16, "legal_definition", GLOSSA_COL_NULL, oom);
+    }
+    sqlite3_reset(st);
+    *out = items;
+    *n_out = n;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
 static double score_of(const struct candidate *c)
@@ -312,13 +372,15 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         const char *table = c->kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
         h->match_lang = col_text(db, a, st, 0, table, GLOSSA_COL_LANG, &oom);
         h->match_text = col_text(db, a, st, 1, table, 0, &oom);
+        h->match_state = col_text(db, a, st, 2, "act", GLOSSA_COL_NULL, &oom);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
-        (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK)
-        rc = load_notes(db, a, h, c->concept_id, to, &oom);
+        (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
+        (rc = load_notes(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK && h->id)
+        rc = glossa__load_legal(db, a, h->id, &h->legal, &h->n_legal, &oom);
     if (!oom && highlight(db, q->keys, a, h))
         oom = 1;
     if (oom)
@@ -347,6 +409,18 @@ int glossa__results_add(glossa_db *db, glossa_results *res, const struct candida
     if (!rc)
         res->n++;
     return rc;
+}
+
+struct glossa_arena *glossa__results_arena(glossa_results *res)
+{
+    return res->arena;
+}
+
+glossa_hit *glossa__results_push(glossa_results *res)
+{
+    glossa_hit *h = &res->hits[res->n++];
+    memset(h, 0, sizeof *h);
+    return h;
 }
 
 size_t glossa_results_count(const glossa_results *res)

@@ -456,15 +456,23 @@ static const char *const queries[Q_COUNT] = {
     " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
     "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord FROM concept c"
     " LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
-    "SELECT lang, text FROM term WHERE id = ?1",
-    "SELECT lang, text FROM text_fts WHERE rowid = ?1",
+    "SELECT t.lang, t.text, a.state FROM term t LEFT JOIN legal_definition l ON l.id = t.legal_id"
+    " LEFT JOIN act a ON a.id = l.act_id WHERE t.id = ?1",
+    "SELECT lang, text, NULL FROM text_fts WHERE rowid = ?1",
     "SELECT lang, text, status, term_type, geo, working, valid_from, valid_to FROM term"
-    " WHERE concept_id = ?1 ORDER BY ord",
+    " WHERE concept_id = ?1 AND legal_id IS NULL ORDER BY ord",
     "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"
     " LEFT JOIN source s ON s.id = d.source_id WHERE d.concept_id = ?1 ORDER BY d.ord",
     "SELECT lang, type, text FROM note WHERE concept_id = ?1 ORDER BY ord",
     "SELECT t.id, c.id FROM concept c LEFT JOIN term t ON t.concept_id = c.id"
     " WHERE c.xml_id = ?1 ORDER BY t.status != 'preferred', t.lang != 'ru', t.ord LIMIT 1",
+    /* the national definitions of a concept or notion (national.c) */
+    "SELECT l.xml_id, a.state, a.xml_id, coalesce((SELECT text FROM act_title WHERE act_id = a.id"
+    " AND lang = l.lang ORDER BY ord LIMIT 1), (SELECT text FROM act_title WHERE act_id = a.id"
+    " ORDER BY ord LIMIT 1)), a.number, a.adopted, l.article, l.lang, l.term, l.text, l.target,"
+    " l.relation, l.reliability, l.version, l.url, l.translation, l.note FROM legal_definition l"
+    " JOIN act a ON a.id = l.act_id WHERE l.target = ?1 ORDER BY a.state, a.ord, l.ord",
+    "SELECT label, lang FROM notion WHERE xml_id = ?1",
 };
 
 /* ---- an open index (store_int.h) --------------------------------------------------- */

@@ -14,36 +14,10 @@
 ** value that is read passes glossa__text_refused() (no controls, no bidi
 ** controls; terms and ids also no invisible characters, and a size bound).
 */
-#include "xml_in.h"
-
-#include <libxml/relaxng.h>
-#include <libxml/xmlreader.h>
+#include "tei_int.h"
 
 #include <stdio.h>
 #include <string.h>
-
-#define TEI_NS "http://www.tei-c.org/ns/1.0"
-#define MAX_DEPTH 32
-
-struct tei_schema {
-    xmlRelaxNGPtr rng;
-};
-
-struct reader_state {
-    struct xml_in in;       /* the file, its problems (the first in *err) */
-    const char *path;
-    const struct tei_sink *sink;
-    char **bibl_ids;        /* ids of this file's header bibls */
-    size_t n_bibl, cap_bibl;
-    int in_header;
-    int oom;
-    long last_line;         /* the last libxml2 message, to drop repeats */
-    char last_msg[GLOSSA_ERROR_SIZE];
-    int malformed;          /* a fatal parser error was reported: schema errors only echo it */
-    int schema_lost;        /* an element out of place was reported: the schema's next
-                               messages are its echoes, one per element after it */
-    xmlTextReaderPtr reader; /* for the line of messages that come without one */
-};
 
 /* ---- schema -------------------------------------------------------------- */
 
@@ -145,241 +119,61 @@ static void on_xml_error(void *ctx, xmlErrorPtr e)
            line, e->int2 > 0 ? e->int2 : 0, "%s", msg);
 }
 
-/* ---- small DOM helpers ----------------------------------------------------- */
+/* ---- one <entry> (the parts it is made of: tei_field.c) --------------------- */
 
-static int is_tei(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && n->ns &&
-           strcmp((const char *)n->ns->href, TEI_NS) == 0 &&
-           (!name || strcmp((const char *)n->name, name) == 0);
-}
-
-static long line_of(xmlNodePtr n)
-{
-    return n ? xmlGetLineNo(n) : 0;
-}
-
-/* What a user calls the text of an element, and the rules for it. */
-static const char *field_of(const char *element, int *kind)
-{
-    static const char *const names[][2] = {
-        { "orth", "term" }, { "def", "definition" }, { "note", "note" },
-        { "quote", "quotation" }, { "ref", "cross-reference label" }, { "usg", "usage label" },
-        { "bibl", "source" }, { "title", "source title" }, { "pubPlace", "place of publication" },
-        { "date", "date" }, { "citedRange", "cited range" },
-    };
-    size_t i;
-    *kind = strcmp(element, "orth") == 0 ? TEXT_TERM : TEXT_FIELD;
-    for (i = 0; i < sizeof names / sizeof names[0]; i++)
-        if (strcmp(element, names[i][0]) == 0)
-            return names[i][1];
-    return element;
-}
-
-/* raw squeezed into the arena; reported when its characters are not allowed
-** in the field (NULL: not checked here). */
-static const char *checked(struct reader_state *st, struct glossa_arena *a, xmlNodePtr n,
-                           const xmlChar *raw, const char *field, int kind)
-{
-    char why[160];
-    char *s = glossa__arena_squeeze(a, raw ? (const char *)raw : "");
-    if (!s)
-        st->oom = 1;
-    else if (field && glossa__text_refused(s, kind, why, sizeof why))
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0, "%s %s", field, why);
-    return s;
-}
-
-static const char *text_of(struct reader_state *st, struct glossa_arena *a,
-                           xmlNodePtr n)
-{
-    xmlChar *raw = xmlNodeGetContent(n);
-    int kind;
-    const char *field = field_of((const char *)n->name, &kind);
-    const char *s = checked(st, a, n, raw, field, kind);
-    xmlFree(raw);
-    return s;
-}
-
-static const char *attr_ns(struct reader_state *st, struct glossa_arena *a,
-                           xmlNodePtr n, const char *name, const xmlChar *ns)
-{
-    xmlChar *raw = ns ? xmlGetNsProp(n, (const xmlChar *)name, ns)
-                      : xmlGetNoNsProp(n, (const xmlChar *)name);
-    char field[80];
-    const char *s;
-    if (!raw)
-        return NULL;
-    snprintf(field, sizeof field, "attribute %s%s", ns ? "xml:" : "", name);
-    /* libxml2 refuses an xml:id that is not an NCName (controls, bidi and
-    ** invisible characters are not name characters): said once is enough */
-    s = checked(st, a, n, raw, ns ? NULL : field, TEXT_FIELD);
-    xmlFree(raw);
-    return s;
-}
-
-#define ATTR(n, name) attr_ns(st, a, (n), (name), NULL)
-#define XML_ATTR(n, name) attr_ns(st, a, (n), (name), XML_XML_NAMESPACE)
-
-static int bibl_known(struct reader_state *st, const char *id)
-{
-    size_t i;
-    for (i = 0; i < st->n_bibl; i++)
-        if (strcmp(st->bibl_ids[i], id) == 0)
-            return 1;
-    return 0;
-}
-
-/* A pointer to a header <bibl>: "#id" → "id", reported when it dangles. */
-static const char *bibl_ref(struct reader_state *st, xmlNodePtr n,
-                            const char *ptr, const char *what)
-{
-    if (!ptr)
-        return NULL;
-    if (ptr[0] != '#' || !ptr[1]) {
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
-               "%s '%s' must be a local pointer of the form '#id'", what, ptr);
-        return NULL;
-    }
-    if (!bibl_known(st, ptr + 1)) {
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
-               "%s '%s' names no <bibl> in this file's header", what, ptr);
-        return NULL;
-    }
-    return ptr + 1;
-}
-
-static void check_lang(struct reader_state *st, xmlNodePtr n, const char *lang)
-{
-    if (!lang)
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0, "<%s> has no xml:lang", n->name);
-    else if (!glossa_lang_is_valid(lang))
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
-               "unknown language tag '%s' (expected a member language: ru zh en kk ky tg uz hi ur fa be, "
-               "with optional script and region, e.g. uz-Cyrl, zh-Hant-TW)", lang);
-}
-
-/* "#working-translation" → basis; unknown values are reported. */
-static const char *basis_of(struct reader_state *st, xmlNodePtr n, const char *resp)
-{
-    if (!resp)
-        return "official";
-    if (strcmp(resp, "#reconstruction") == 0)
-        return "reconstruction";
-    if (strcmp(resp, "#working-translation") == 0)
-        return "working-translation";
-    glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, line_of(n), 0,
-           "resp '%s' is neither '#reconstruction' nor '#working-translation'", resp);
-    return "official";
-}
-
-static const char *usg_of(struct reader_state *st, struct glossa_arena *a,
-                          xmlNodePtr parent, const char *type)
+static void read_concept(struct reader_state *st, struct glossa_arena *a, xmlNodePtr node,
+                         struct tei_entry *e)
 {
     xmlNodePtr c;
-    for (c = parent->children; c; c = c->next) {
-        if (is_tei(c, "usg")) {
-            const char *t = ATTR(c, "type");
-            if (t && strcmp(t, type) == 0)
-                return text_of(st, a, c);
+    const char *rel;
+    size_t i;
+    int has_ru = 0;
+
+    e->n = ATTR(node, "n");
+    e->status = glossa__tei_usg(st, a, node, "status");
+    rel = glossa__tei_usg(st, a, node, "reliability");
+    e->reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
+    if (!e->status)
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->line, 0, "entry '%s': no <usg type=\"status\">", e->id);
+    if (!e->reliability)
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->line, 0,
+               "entry '%s': reliability must be 1, 2, 3 or 4", e->id);
+
+    for (c = node->children; c; c = c->next) {
+        if (glossa__tei_is(c, "form")) {
+            glossa__tei_form(st, a, c, e);
+        } else if (glossa__tei_is(c, "sense")) {
+            glossa__tei_sense(st, a, c, e);
+        } else if (glossa__tei_is(c, "note")) {
+            glossa__tei_note(st, a, c, e, ATTR(c, "type"));
         }
     }
-    return NULL;
+    for (i = 0; i < e->n_terms; i++)
+        if (e->terms[i].lang && glossa__lang_matches(e->terms[i].lang, "ru") &&
+            strcmp(e->terms[i].status, "preferred") == 0)
+            has_ru = 1;
+    if (!has_ru)
+        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->line, 0,
+               "entry '%s': no preferred Russian term", e->id);
 }
 
-xmlNodePtr glossa__tei_child(xmlNodePtr n, const char *name)
+/* The kind of entry a file of this <TEI type> holds. */
+static enum tei_kind kind_of_doc(const char *doc_type)
 {
-    xmlNodePtr c;
-    for (c = n ? n->children : NULL; c; c = c->next)
-        if (is_tei(c, name))
-            return c;
-    return NULL;
+    if (strcmp(doc_type, "national") == 0)
+        return TEI_LEGAL;
+    if (strcmp(doc_type, "notions") == 0)
+        return TEI_NOTION;
+    return TEI_CONCEPT;
 }
 
-/* ---- one <entry> ------------------------------------------------------------ */
-
-static void read_form(struct reader_state *st, struct glossa_arena *a,
-                      xmlNodePtr f, struct tei_entry *e)
-{
-    struct tei_term *t = &e->terms[e->n_terms];
-    xmlNodePtr orth = glossa__tei_child(f, "orth");
-
-    t->line = line_of(f);
-    t->lang = XML_ATTR(f, "lang");
-    check_lang(st, f, t->lang);
-    t->text = orth ? text_of(st, a, orth) : NULL;
-    if (!t->text || !*t->text) {
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, t->line, 0, "entry '%s': <form> has no <orth> text",
-               e->id ? e->id : "?");
-        return;
-    }
-    t->status = usg_of(st, a, f, "status");
-    if (!t->status)
-        t->status = "preferred";
-    t->term_type = usg_of(st, a, f, "termType");
-    t->geo = usg_of(st, a, f, "geo");
-    t->source = bibl_ref(st, f, ATTR(f, "source"), "form source");
-    t->from = ATTR(f, "from");
-    t->to = ATTR(f, "to");
-    t->basis = basis_of(st, f, ATTR(f, "resp"));
-    t->working = strcmp(t->basis, "working-translation") == 0;
-    e->n_terms++;
-}
-
-static void read_sense(struct reader_state *st, struct glossa_arena *a,
-                       xmlNodePtr s, struct tei_entry *e)
-{
-    xmlNodePtr c;
-    for (c = s->children; c; c = c->next) {
-        if (is_tei(c, "def")) {
-            struct tei_def *d = &e->defs[e->n_defs++];
-            d->line = line_of(c);
-            d->lang = XML_ATTR(c, "lang");
-            check_lang(st, c, d->lang);
-            d->text = text_of(st, a, c);
-            d->basis = basis_of(st, c, ATTR(c, "resp"));
-            d->from = ATTR(c, "from");
-            d->to = ATTR(c, "to");
-            d->source = bibl_ref(st, c, ATTR(c, "source"), "definition source");
-            if (!ATTR(c, "source"))
-                glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, d->line, 0,
-                       "entry '%s': definition in '%s' has no source",
-                       e->id ? e->id : "?", d->lang ? d->lang : "?");
-        } else if (is_tei(c, "cit")) {
-            struct tei_attest *t = &e->attests[e->n_attests++];
-            xmlNodePtr q = glossa__tei_child(c, "quote"), b = glossa__tei_child(c, "bibl");
-            t->lang = XML_ATTR(c, "lang");
-            check_lang(st, c, t->lang);
-            t->quote = q ? text_of(st, a, q) : "";
-            t->source = b ? bibl_ref(st, b, ATTR(b, "corresp"), "attestation source") : NULL;
-        } else if (is_tei(c, "xr")) {
-            xmlNodePtr r = glossa__tei_child(c, "ref");
-            struct tei_xref *x = &e->xrefs[e->n_xrefs];
-            const char *target = r ? ATTR(r, "target") : NULL;
-            x->line = line_of(c);
-            x->type = ATTR(c, "type");
-            if (!target || target[0] != '#' || !target[1]) {
-                glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, x->line, 0,
-                       "entry '%s': cross-reference needs <ref target=\"#concept-id\">",
-                       e->id ? e->id : "?");
-                continue;
-            }
-            x->target = target + 1;
-            x->label = text_of(st, a, r);
-            e->n_xrefs++;
-        }
-    }
-}
-
-static int read_entry(struct reader_state *st, xmlNodePtr node)
+static int read_entry(struct reader_state *st, xmlNodePtr node, int free_entry)
 {
     struct tei_entry e;
     struct glossa_arena *a = glossa__arena_new();
     size_t cap;
-    xmlNodePtr c;
-    const char *rel;
-    size_t i;
-    int has_ru = 0, rc = 0;
+    const char *type;
+    int rc = 0;
 
     if (!a)
         return GLOSSA_ENOMEM;
@@ -394,46 +188,41 @@ static int read_entry(struct reader_state *st, xmlNodePtr node)
         glossa__arena_free(a);
         return GLOSSA_ENOMEM;
     }
-    e.line = line_of(node);
+    e.line = glossa__tei_line(node);
     e.id = XML_ATTR(node, "id");
-    e.n = ATTR(node, "n");
     if (!e.id) {
         glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0, "<entry> has no xml:id");
         glossa__arena_free(a);
         return 0;
     }
-    e.source = bibl_ref(st, node, ATTR(node, "source"), "entry source");
-    e.status = usg_of(st, a, node, "status");
-    rel = usg_of(st, a, node, "reliability");
-    e.reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
-    if (!e.status)
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0, "entry '%s': no <usg type=\"status\">", e.id);
-    if (!e.reliability)
+    type = ATTR(node, "type");
+    e.kind = !free_entry                                  ? TEI_CONCEPT
+             : type && strcmp(type, "notion") == 0        ? TEI_NOTION
+                                                          : TEI_LEGAL;
+    if (e.kind != st->doc_kind) {
         glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0,
-               "entry '%s': reliability must be 1, 2, 3 or 4", e.id);
-
-    for (c = node->children; c; c = c->next) {
-        if (is_tei(c, "form")) {
-            read_form(st, a, c, &e);
-        } else if (is_tei(c, "sense")) {
-            read_sense(st, a, c, &e);
-        } else if (is_tei(c, "note")) {
-            struct tei_note *n = &e.notes[e.n_notes++];
-            n->lang = XML_ATTR(c, "lang");
-            check_lang(st, c, n->lang);
-            n->type = ATTR(c, "type");
-            if (!n->type)
-                n->type = "editorial";
-            n->text = text_of(st, a, c);
-        }
+               "entry '%s' of type '%s' in a file of %s (a concept <entry> belongs to the term "
+               "base, an <entryFree> of type legal-definition to <TEI type=\"national\">, one of "
+               "type notion to <TEI type=\"notions\">)",
+               e.id, type ? type : "concept", st->doc_kind == TEI_LEGAL    ? "national legal definitions"
+                             : st->doc_kind == TEI_NOTION ? "notions"
+                                                          : "concepts");
+        glossa__arena_free(a);
+        return 0;
     }
-    for (i = 0; i < e.n_terms; i++)
-        if (e.terms[i].lang && glossa__lang_matches(e.terms[i].lang, "ru") &&
-            strcmp(e.terms[i].status, "preferred") == 0)
-            has_ru = 1;
-    if (!has_ru)
-        glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e.line, 0,
-               "entry '%s': no preferred Russian term", e.id);
+    e.source = glossa__tei_bibl_ref(st, node, ATTR(node, "source"), "entry source");
+    if (e.kind == TEI_CONCEPT) {
+        read_concept(st, a, node, &e);
+    } else {
+        const char *rel = glossa__tei_usg(st, a, node, "reliability");
+        e.status = "in-force";
+        e.reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
+        if (e.kind == TEI_LEGAL)
+            glossa__tei_legal(st, a, node, &e);
+        else
+            glossa__tei_notion(st, a, node, &e);
+        glossa__tei_check_free(st, node, &e);
+    }
     if (st->oom)
         rc = GLOSSA_ENOMEM;
     else if (st->in.problems == 0 && st->sink->entry)
@@ -459,14 +248,14 @@ static const char *bibl_citation(struct reader_state *st, struct glossa_arena *a
     int parts = 0;
 
     if (!title)
-        return text_of(st, a, b);
-    add_text(&out, text_of(st, a, title));
+        return glossa__tei_text(st, a, b);
+    add_text(&out, glossa__tei_text(st, a, title));
     for (c = b->children; c; c = c->next) {
         const char *v = NULL;
-        if (is_tei(c, "pubPlace"))
-            v = text_of(st, a, c);
-        else if (is_tei(c, "date"))
-            v = ATTR(c, "when") ? ATTR(c, "when") : text_of(st, a, c);
+        if (glossa__tei_is(c, "pubPlace"))
+            v = glossa__tei_text(st, a, c);
+        else if (glossa__tei_is(c, "date"))
+            v = ATTR(c, "when") ? ATTR(c, "when") : glossa__tei_text(st, a, c);
         if (v && *v) {
             glossa__buf_adds(&out, parts++ ? ", " : " (");
             glossa__buf_adds(&out, v);
@@ -475,9 +264,9 @@ static const char *bibl_citation(struct reader_state *st, struct glossa_arena *a
     if (parts)
         glossa__buf_adds(&out, ")");
     for (c = b->children; c; c = c->next) {
-        if (is_tei(c, "citedRange")) {
+        if (glossa__tei_is(c, "citedRange")) {
             glossa__buf_adds(&out, ", ");
-            add_text(&out, text_of(st, a, c));
+            add_text(&out, glossa__tei_text(st, a, c));
         }
     }
     result = glossa__arena_strdup(a, glossa__buf_str(&out));
@@ -495,12 +284,14 @@ static int read_bibl(struct reader_state *st, xmlNodePtr node)
 
     if (!a)
         return GLOSSA_ENOMEM;
+    memset(&b, 0, sizeof b);
     b.id = XML_ATTR(node, "id");
     b.type = ATTR(node, "type");
-    b.line = line_of(node);
+    b.line = glossa__tei_line(node);
     b.citation = bibl_citation(st, a, node);
+    glossa__tei_act(st, a, node, &b);
     if (b.id) {
-        if (bibl_known(st, b.id)) {
+        if (glossa__tei_bibl_index(st, b.id)) {
             /* libxml2 reported it: "duplicate xml:id", see reword() */
         } else {
             if (glossa__grow((void **)&st->bibl_ids, &st->cap_bibl, st->n_bibl,
@@ -508,6 +299,12 @@ static int read_bibl(struct reader_state *st, xmlNodePtr node)
                 glossa__arena_free(a);
                 return GLOSSA_ENOMEM;
             }
+            if (glossa__grow((void **)&st->bibl_act, &st->cap_act, st->n_bibl,
+                             sizeof *st->bibl_act)) {
+                glossa__arena_free(a);
+                return GLOSSA_ENOMEM;
+            }
+            st->bibl_act[st->n_bibl] = b.state != NULL;
             st->bibl_ids[st->n_bibl] = glossa__strdup(b.id);
             if (!st->bibl_ids[st->n_bibl])
                 rc = GLOSSA_ENOMEM;
@@ -560,16 +357,22 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
                    ns ? ns : "", ns ? "'" : "");
             return GLOSSA_ESCHEMA;
         }
+        if (depth == 0) {
+            xmlChar *t = xmlTextReaderGetAttribute(r, (const xmlChar *)"type");
+            snprintf(st->doc_type, sizeof st->doc_type, "%s", t ? (const char *)t : "");
+            xmlFree(t);
+            st->doc_kind = kind_of_doc(st->doc_type);
+        }
         if (tei && strcmp(name, "teiHeader") == 0)
             st->in_header = 1;
         else if (tei && strcmp(name, "text") == 0)
             st->in_header = 0;
-        if (tei && (strcmp(name, "entry") == 0 ||
+        if (tei && (strcmp(name, "entry") == 0 || strcmp(name, "entryFree") == 0 ||
                     (st->in_header && strcmp(name, "bibl") == 0))) {
             xmlNodePtr node = xmlTextReaderExpand(r);
             if (!node)
                 break;
-            rc = name[0] == 'e' ? read_entry(st, node) : read_bibl(st, node);
+            rc = name[0] == 'e' ? read_entry(st, node, name[5] == 'F') : read_bibl(st, node);
             if (rc)
                 return rc;
             ret = xmlTextReaderNext(r);
@@ -595,6 +398,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
     int rc;
 
     memset(&st, 0, sizeof st);
+    st.doc_kind = TEI_CONCEPT;
     st.path = path;
     st.sink = sink;
     st.in.path = path;
@@ -622,6 +426,7 @@ int glossa__tei_read(struct tei_schema *schema, const char *path,
     for (i = 0; i < st.n_bibl; i++)
         glossa__free(st.bibl_ids[i]);
     glossa__free(st.bibl_ids);
+    glossa__free(st.bibl_act);
     if (rc == GLOSSA_ENOMEM)
         return glossa__error_set(err, GLOSSA_ENOMEM, path, 0, 0, "out of memory");
     if (rc && rc != GLOSSA_EINPUT && rc != GLOSSA_ESCHEMA)

@@ -212,10 +212,15 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
 {
     struct load_state *ls = ud;
     struct glossa_tb *tb = ls->tb;
-    struct tei_entry *c = glossa__tb_add_entry(tb);
+    struct tei_entry *c;
     size_t i;
 
-    if (!c)
+    /* the term base in memory holds concepts: national legal definitions and
+    ** their notions are the index's (index.c), not diff's, protocol's or a
+    ** proposal's */
+    if (e->kind != TEI_CONCEPT)
+        return 0;
+    if (!(c = glossa__tb_add_entry(tb)))
         return GLOSSA_ENOMEM;
     *c = *e;
     tb->entry_file[tb->n_entries - 1] = COPY(file);

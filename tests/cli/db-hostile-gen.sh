@@ -14,6 +14,7 @@
 set -eu
 good=${1:?usage: db-hostile-gen.sh GOOD.db OUTDIR}
 out=${2:?usage: db-hostile-gen.sh GOOD.db OUTDIR}
+terms=$(sqlite3 "$good" "SELECT count(*) FROM term")   # the good index's, for messages that count them
 mkdir -p "$out"
 rebuild="(rebuild it with 'glossa index')"
 
@@ -121,7 +122,7 @@ value1 term-concept-text "damaged index: term.concept_id is text, where glossa w
     "UPDATE term SET concept_id = 'one';"
 show term-concept-text "damaged index: concept 'information-weapon' has no terms $rebuild"
 value term-concept-missing "damaged index: concept 9223372036854775807 of a matching row is not there $rebuild" \
-    "damaged index: 306 terms of no concept $rebuild" term \
+    "damaged index: $terms terms of no concept $rebuild" term \
     "UPDATE term SET concept_id = 9223372036854775807;"
 show term-concept-missing "damaged index: concept 'information-weapon' has no terms $rebuild"
 value1 term-working-range "damaged index: term.working is 5, out of its range 0..1 $rebuild" term \
