@@ -94,7 +94,9 @@ static void print_national(FILE *f, const struct cli_out *out, const glossa_hit 
         out_buf_printf(&line, "%s (%s", l->term, l->lang);
         if (strcmp(l->relation, "same") != 0)
             out_buf_printf(&line, ", %s notion", l->relation);
-        out_buf_printf(&line, ")%s%s%s%s", d, " ", act ? act : "", l->translation ? ", translation" : "");
+        out_buf_raw(&line, ") ", 2);
+        out_buf_raw(&line, d, strlen(d)); /* colour codes are glossa's own, not data */
+        out_buf_printf(&line, "%s%s", act ? act : "", l->translation ? ", translation" : "");
         out_buf_raw(&line, r, strlen(r));
         out_buf_wrapped(f, out, &line, indent, indent);
         out_buf_free(&line);
