@@ -42,8 +42,8 @@ static int missing(const glossa_hit *h, const glossa_state *s, const struct comp
 }
 
 /* The member states none of whose definitions relate to the notion. */
-static void print_gaps(FILE *f, const struct cli_out *out, const glossa_hit *h,
-                       const glossa_states *states, const struct compare_args *a)
+static void print_gaps(FILE *f, const glossa_hit *h, const glossa_states *states,
+                       const struct compare_args *a)
 {
     size_t i, n = 0;
     for (i = 0; states && i < glossa_states_count(states); i++) {
@@ -58,7 +58,6 @@ static void print_gaps(FILE *f, const struct cli_out *out, const glossa_hit *h,
     }
     if (n)
         fputc('\n', f);
-    (void)out;
 }
 
 static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
@@ -125,7 +124,7 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
         fputs(r, f);
         free(act);
     }
-    print_gaps(f, out, h, states, a);
+    print_gaps(f, h, states, a);
 }
 
 static void print_json(FILE *f, const glossa_hit *h, const glossa_states *states,

@@ -10,8 +10,6 @@
 
 #include <string.h>
 
-#define col_copy glossa__row_text
-
 int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_error *err)
 {
     sqlite3_stmt *st = db->q[Q_NOTION];
@@ -37,8 +35,8 @@ int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_er
     sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        label->text = col_copy(db, a, st, 0, "notion", 0, &oom);
-        label->lang = col_copy(db, a, st, 1, "notion", GLOSSA_COL_LANG, &oom);
+        label->text = glossa__row_text(db, a, st, 0, "notion", 0, &oom);
+        label->lang = glossa__row_text(db, a, st, 1, "notion", GLOSSA_COL_LANG, &oom);
         label->status = "label";
         label->working = 1;
     }

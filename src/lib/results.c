@@ -49,8 +49,6 @@ const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt
     return copy;
 }
 
-#define col_text glossa__row_text
-
 /* items (n of them, room for *cap, each size bytes), with room for one more:
 ** when full, copied to a block of the arena twice as large (8 when *cap is
 ** 0). NULL when memory runs out. */
@@ -87,15 +85,17 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         if (!(terms = room_for_one(a, terms, n, &cap, sizeof *terms)))
             break;
         t = &terms[n++];
-        t->lang = col_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
-        t->text = col_text(db, a, st, 1, "term", 0, oom);
+        t->lang = glossa__row_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
+        t->text = glossa__row_text(db, a, st, 1, "term", 0, oom);
         t->status = glossa__col_enum(&db->rd, st, 2, "term", glossa__term_statuses) < 0
-                        ? NULL : col_text(db, a, st, 2, "term", 0, oom);
-        t->term_type = col_text(db, a, st, 3, "term", GLOSSA_COL_NULL, oom);
-        t->geo = col_text(db, a, st, 4, "term", GLOSSA_COL_NULL, oom);
+                        ? NULL : glossa__row_text(db, a, st, 2, "term", 0, oom);
+        t->term_type = glossa__row_text(db, a, st, 3, "term", GLOSSA_COL_NULL, oom);
+        t->geo = glossa__row_text(db, a, st, 4, "term", GLOSSA_COL_NULL, oom);
         t->working = (int)glossa__col_int(&db->rd, st, 5, "term", 0, 1, 0);
-        t->valid_from = col_text(db, a, st, 6, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
-        t->valid_to = col_text(db, a, st, 7, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+        t->valid_from =
+            glossa__row_text(db, a, st, 6, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+        t->valid_to =
+            glossa__row_text(db, a, st, 7, "term", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
     }
     rc = sqlite3_reset(st);
     if (!terms)
@@ -126,13 +126,13 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
             if (!(defs = room_for_one(a, defs, n, &cap, sizeof *defs)))
                 break;
             d = &defs[n++];
-            d->lang = col_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
-            d->text = col_text(db, a, st, 1, "definition", 0, oom);
-            d->source = col_text(db, a, st, 2, "source", GLOSSA_COL_NULL, oom);
+            d->lang = glossa__row_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
+            d->text = glossa__row_text(db, a, st, 1, "definition", 0, oom);
+            d->source = glossa__row_text(db, a, st, 2, "source", GLOSSA_COL_NULL, oom);
             d->basis = glossa__col_enum(&db->rd, st, 3, "definition", glossa__definition_bases) < 0
-                           ? NULL : col_text(db, a, st, 3, "definition", 0, oom);
-            d->valid_from = col_text(db, a, st, 4, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
-            d->valid_to = col_text(db, a, st, 5, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+                           ? NULL : glossa__row_text(db, a, st, 3, "definition", 0, oom);
+            d->valid_from = glossa__row_text(db, a, st, 4, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
+            d->valid_to = glossa__row_text(db, a, st, 5, "definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
         }
         rc = sqlite3_reset(st);
         if (!defs)
@@ -164,9 +164,9 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
             if (!(notes = room_for_one(a, notes, n, &cap, sizeof *notes)))
                 break;
             note = &notes[n++];
-            note->lang = col_text(db, a, st, 0, "note", GLOSSA_COL_LANG, oom);
-            note->type = col_text(db, a, st, 1, "note", 0, oom);
-            note->text = col_text(db, a, st, 2, "note", 0, oom);
+            note->lang = glossa__row_text(db, a, st, 0, "note", GLOSSA_COL_LANG, oom);
+            note->type = glossa__row_text(db, a, st, 1, "note", 0, oom);
+            note->text = glossa__row_text(db, a, st, 2, "note", 0, oom);
         }
         rc = sqlite3_reset(st);
         if (!notes)
@@ -196,18 +196,12 @@ int glossa__load_legal(glossa_db *db, struct glossa_arena *a, const char *target
     sqlite3_bind_text(st, 1, target, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         glossa_legal *l;
-        if (n == cap) {
-            size_t more = cap ? cap * 2 : 8;
-            glossa_legal *bigger = glossa__arena_alloc(a, more * sizeof *bigger);
-            if (!bigger) {
-                *oom = 1;
-                break;
-            }
-            if (n)
-                memcpy(bigger, items, n * sizeof *items);
-            items = bigger;
-            cap = more;
+        glossa_legal *more = room_for_one(a, items, n, &cap, sizeof *items);
+        if (!more) {
+            *oom = 1;
+            break;
         }
+        items = more;
         l = &items[n++];
         memset(l, 0, sizeof *l);
         l->id = glossa__row_text(db, a, st, 0, "legal_definition", 0, oom);
@@ -225,8 +219,8 @@ int glossa__load_legal(glossa_db *db, struct glossa_arena *a, const char *target
                                        glossa__legal_relations) < 0
                           ? "related" : glossa__row_text(db, a, st, 11, "legal_definition", 0, oom);
         l->reliability = (int)glossa__col_int(&db->rd, st, 12, "legal_definition", 1, 4, 0);
-        l->version = glossa__row_text(db, a, st, 13, "legal_definition", GLOSSA_COL_NULL | GLOSSA_COL_DATE,
-                              oom);
+        l->version = glossa__row_text(db, a, st, 13, "legal_definition",
+                                      GLOSSA_COL_NULL | GLOSSA_COL_DATE, oom);
         l->url = glossa__row_text(db, a, st, 14, "legal_definition", 0, oom);
         l->translation = glossa__row_text(db, a, st, 15, "legal_definition", GLOSSA_COL_NULL, oom);
         l->note = glossa__row_text(db, a, st, 16, "legal_definition", GLOSSA_COL_NULL, oom);
@@ -348,11 +342,11 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     sqlite3_bind_int64(st, 1, c->concept_id);
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
-        h->id = col_text(db, a, st, 0, "concept", 0, &oom);
+        h->id = glossa__row_text(db, a, st, 0, "concept", 0, &oom);
         h->status = glossa__col_enum(&db->rd, st, 1, "concept", glossa__concept_statuses) < 0
-                        ? NULL : col_text(db, a, st, 1, "concept", 0, &oom);
+                        ? NULL : glossa__row_text(db, a, st, 1, "concept", 0, &oom);
         h->reliability = (int)glossa__col_int(&db->rd, st, 2, "concept", 1, 4, 0);
-        h->instrument = col_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
+        h->instrument = glossa__row_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
         rc = SQLITE_OK;
     }
     sqlite3_reset(st);
@@ -370,9 +364,9 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     rc = sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         const char *table = c->kind == GLOSSA_MATCH_FULLTEXT ? "text_fts" : "term";
-        h->match_lang = col_text(db, a, st, 0, table, GLOSSA_COL_LANG, &oom);
-        h->match_text = col_text(db, a, st, 1, table, 0, &oom);
-        h->match_state = col_text(db, a, st, 2, "act", GLOSSA_COL_NULL, &oom);
+        h->match_lang = glossa__row_text(db, a, st, 0, table, GLOSSA_COL_LANG, &oom);
+        h->match_text = glossa__row_text(db, a, st, 1, table, 0, &oom);
+        h->match_state = glossa__row_text(db, a, st, 2, "act", GLOSSA_COL_NULL, &oom);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)

@@ -215,7 +215,6 @@ static int read_entry(struct reader_state *st, xmlNodePtr node, int free_entry)
         read_concept(st, a, node, &e);
     } else {
         const char *rel = glossa__tei_usg(st, a, node, "reliability");
-        e.status = "in-force";
         e.reliability = rel && rel[0] >= '1' && rel[0] <= '4' && !rel[1] ? rel[0] - '0' : 0;
         if (e.kind == TEI_LEGAL)
             glossa__tei_legal(st, a, node, &e);
@@ -359,9 +358,8 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
         }
         if (depth == 0) {
             xmlChar *t = xmlTextReaderGetAttribute(r, (const xmlChar *)"type");
-            snprintf(st->doc_type, sizeof st->doc_type, "%s", t ? (const char *)t : "");
+            st->doc_kind = kind_of_doc(t ? (const char *)t : "");
             xmlFree(t);
-            st->doc_kind = kind_of_doc(st->doc_type);
         }
         if (tei && strcmp(name, "teiHeader") == 0)
             st->in_header = 1;

@@ -41,19 +41,13 @@ void glossa__tei_legal(struct reader_state *st, struct glossa_arena *a, xmlNodeP
             }
         }
     }
-    /* the definition's source is the act; its basis says whose text it is */
+    /* the source is the entry's act; whose text it is, cite.translation */
     for (k = 0; k < e->n_defs; k++) {
-        e->defs[k].source = e->source;
-        e->defs[k].basis = e->cite.translation ? "translation" : "official";
         if (e->n_terms && e->terms[0].lang && e->defs[k].lang &&
             strcmp(e->terms[0].lang, e->defs[k].lang) != 0)
             glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->defs[k].line, 0,
                    "entry '%s': the definition is in '%s' but its term in '%s' (quote both "
                    "from the same text of the act)", e->id, e->defs[k].lang, e->terms[0].lang);
-    }
-    for (k = 0; k < e->n_terms; k++) {
-        e->terms[k].source = e->source;
-        e->terms[k].status = "admitted";
     }
     if (b) {
         xmlNodePtr r = glossa__tei_child(b, "citedRange"), d = glossa__tei_child(b, "date"),
