@@ -55,19 +55,6 @@ const char *render_status_text(const char *status)
                                            : status;
 }
 
-char *render_act(const glossa_legal *l)
-{
-    const char *title = l->act ? l->act : l->act_id;
-    size_t n = strlen(title) + 16 + (l->number ? strlen(l->number) : 0) +
-               (l->adopted ? strlen(l->adopted) : 0) + (l->article ? strlen(l->article) : 0);
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "", l->number ? " " : "",
-                 title, l->adopted ? " (" : "", l->adopted ? l->adopted : "",
-                 l->adopted ? ")" : "", l->article ? ", " : "", l->article ? l->article : "");
-    return s;
-}
-
 char *render_source(const glossa_definition *d)
 {
     const char *note = glossa_basis_note(d->basis), *source = d->source ? d->source : "";

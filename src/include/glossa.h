@@ -251,6 +251,7 @@ typedef struct glossa_hit {
     /* the definitions of national acts that relate to this concept, by state */
     const glossa_legal *legal;            size_t n_legal;
     const char *match_state; /* the matched term is a term of this state's act, or NULL */
+    int annex;               /* 1: a concept of annex 1 (instrument: the Agreement) */
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;
@@ -268,6 +269,11 @@ int glossa_lookup(glossa_db *db, const char *query,
 ** @param[out] out  new result set; caller frees with glossa_results_free() */
 int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
                    glossa_results **out, glossa_error *err);
+
+/* How a national definition's act is cited: "NUMBER «TITLE» (ADOPTED), ARTICLE"
+** (the parts it has). @return new string; caller frees with glossa_free();
+** NULL when out of memory. */
+char *glossa_legal_cite(const glossa_legal *l);
 
 /* A notion of the study of national legislation (glossary/national/notions.xml:
 ** one national definitions relate to that the term base lacks), as a
@@ -537,9 +543,11 @@ typedef struct glossa_study_opts {
     const char *lang;        /* the document's language: "ru", "zh" or "en" */
     const char *state;       /* only this state's column and acts, or NULL */
     glossa_doc_format format;
+    const char *langs;       /* glossa_compare_render: only definitions in these
+                                languages ("ru,zh", glossa_lang_in_list), or NULL */
 } glossa_study_opts;
 #define GLOSSA_STUDY_OPTS_INIT { GLOSSA_STUDY_OPTS_VERSION, GLOSSA_STUDY_COVERAGE, "en", NULL, \
-                                 GLOSSA_FORMAT_HTML }
+                                 GLOSSA_FORMAT_HTML, NULL }
 
 /* Render the study of s for the member states of states (every state a
 ** column, in their order) as a document. Deterministic.
@@ -548,6 +556,18 @@ typedef struct glossa_study_opts {
 int glossa_study_render(const glossa_study *s, const glossa_states *states,
                         const glossa_study_opts *opts, char **out, size_t *out_len,
                         glossa_error *err);
+
+/* One concept's or notion's definitions side by side as a document (glossa
+** compare --format html|docx|md): its annex (or statement) definitions, then
+** each member state's national definitions of it (opts->state, opts->langs
+** narrow them) with relation, act, article, edition, translator,
+** reliability and address, then the states with none. h is a hit of
+** glossa_concept() or glossa_notion(); opts->part is not read.
+** @param[out] out  new buffer (not NUL-terminated for DOCX); caller frees
+**                  with glossa_free() */
+int glossa_compare_render(const glossa_hit *h, const glossa_states *states,
+                          const glossa_study_opts *opts, char **out, size_t *out_len,
+                          glossa_error *err);
 
 /* A member state's name in lang ("ru", "zh"; else English). */
 const char *glossa_state_name(const glossa_state *s, const char *lang);

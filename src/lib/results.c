@@ -344,6 +344,7 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
                         ? NULL : glossa__row_text(db, a, st, 1, "concept", 0, &oom);
         h->reliability = (int)glossa__col_int(&db->rd, st, 2, "concept", 1, 4, 0);
         h->instrument = glossa__row_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
+        h->annex = sqlite3_column_int(st, 5) == 1;
         rc = SQLITE_OK;
     }
     sqlite3_reset(st);

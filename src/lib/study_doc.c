@@ -21,6 +21,9 @@ struct words {
         *concept, *gaps, *gap_line, *gap_all, *acts, *no_act, *authority, *not_named,
         *act, *number, *adopted, *edition, *definitions, *read_at, *own_text, *translated,
         *working, *reconstruction;
+    /* compare */
+    const char *cmp_title, *cmp_annex, *cmp_statement, *cmp_national, *rel_same, *rel_narrower, *rel_broader, *rel_related, *cmp_missing,
+        *cmp_none, *cmp_statutory, *reliability, *edition_of, *working_translation;
 };
 
 static const struct words words[] = {
@@ -47,7 +50,15 @@ static const struct words words[] = {
       "the act's own text", "translated by %s",
       "The notions are named by glossa's working labels (English); the acts' own terms are "
       "shown by glossa compare.",
-      "annex 1 wording is a reconstruction, not verified" },
+      "annex 1 wording is a reconstruction, not verified",
+      "%s: definitions side by side", "Annex 1", "The term base's definitions",
+      "Definitions of the member states' national acts",
+      "the same notion", "a narrower notion", "a broader notion", "a related notion",
+      "No definition found in the study for: %s.",
+      "No national definition of it in the study.",
+      "The national definitions are statutory text, quoted exactly as the page named prints "
+      "it; they are not glossa's words. A text that is not the act's own names its translator.",
+      "reliability %d of 4", "edition of %s", "working translation" },
     { "ru",
       "Обзор национального законодательства: термины и определения государств-членов",
       "Национальные правовые акты, изученные в обзоре национального законодательства",
@@ -71,7 +82,16 @@ static const struct words words[] = {
       "текст акта", "перевод: %s",
       "Понятия названы рабочими обозначениями glossa (на английском языке); термины самих "
       "актов показывает glossa compare.",
-      "формулировки приложения 1 реконструированы, не сверены" },
+      "формулировки приложения 1 реконструированы, не сверены",
+      "«%s»: сопоставление определений", "Приложение 1", "Определения базы терминов",
+      "Определения национальных правовых актов государств-членов",
+      "то же понятие", "более узкое понятие", "более широкое понятие", "связанное понятие",
+      "Определение не найдено в обзоре для: %s.",
+      "Национальных определений в обзоре нет.",
+      "Национальные определения — текст правовых актов, приведенный в точности так, как он "
+      "напечатан на указанной странице; это не формулировки glossa. Для текста, который не "
+      "является текстом самого акта, указан переводчик.",
+      "достоверность %d из 4", "редакция от %s", "рабочий перевод" },
     { "zh",
       "国家立法研究：成员国的术语和定义",
       "国家立法研究所涉国家法律文件",
@@ -90,7 +110,14 @@ static const struct words words[] = {
       "尚未指定", "法律文件", "编号", "通过日期", "所读版本", "定义数", "网址",
       "法律文件原文", "译者：%s",
       "这些概念以 glossa 的英文工作标签命名；法律文件本身的术语见 glossa compare。",
-      "附件1的措辞为重构文本，未经核实" },
+      "附件1的措辞为重构文本，未经核实",
+      "“%s”：定义对照", "附件1", "术语库中的定义",
+      "成员国国家法律文件中的定义",
+      "相同概念", "较窄概念", "较宽概念", "相关概念",
+      "研究中未找到以下国家的定义：%s。",
+      "研究中没有该概念的国家定义。",
+      "国家定义为法律文本，完全按所注网页引用，并非 glossa 的措辞。非法律文件原文的文本注明译者。",
+      "可靠性 %d/4", "%s版本", "工作译文" },
 };
 
 struct study_doc {
@@ -323,8 +350,9 @@ static void add_acts(struct study_doc *sd, int heading)
     }
 }
 
-static void build(struct study_doc *sd)
+static void build(struct study_doc *sd, const void *unused)
 {
+    (void)unused;
     if (sd->opts->part == GLOSSA_STUDY_LAWS) {
         sd->doc->title = sd->w->laws_title;
         add(sd, DOC_TITLE, sd->w->laws_title);
@@ -343,39 +371,176 @@ static void build(struct study_doc *sd)
     add_acts(sd, 1);
 }
 
+/* ---- one notion side by side (glossa compare) ---------------------------------------- */
+
+static const char *relation_words(const struct words *w, const char *relation)
+{
+    return strcmp(relation, "same") == 0 ? w->rel_same : strcmp(relation, "narrower") == 0
+         ? w->rel_narrower : strcmp(relation, "broader") == 0 ? w->rel_broader : w->rel_related;
+}
+
+static int lang_wanted(const struct study_doc *sd, const char *lang)
+{
+    return !sd->opts->langs || glossa_lang_in_list(lang, sd->opts->langs);
+}
+
+/* A national definition: who defines what and how it relates (a line), the
+** quoted text, then where it stands (act and article, edition, translator,
+** reliability, address). */
+static void add_legal(struct study_doc *sd, const glossa_legal *l)
+{
+    char *act = glossa_legal_cite(l);
+    struct doc_block *b;
+    char part[512];
+
+    addf(sd, DOC_ITEM, "%s — %s (%s): %s", l->state, l->term, l->lang,
+         relation_words(sd->w, l->relation));
+    add(sd, DOC_QUOTE, l->text);
+    if (!act)
+        sd->oom = 1;
+    b = add(sd, DOC_ITEM, act);
+    glossa_free(act);
+    if (l->version) {
+        run(sd, b, 0, "; ");
+        snprintf(part, sizeof part, sd->w->edition_of, l->version);
+        run(sd, b, 0, part);
+    }
+    run(sd, b, 0, "; ");
+    if (l->translation)
+        snprintf(part, sizeof part, sd->w->translated, l->translation);
+    run(sd, b, 0, l->translation ? part : sd->w->own_text);
+    run(sd, b, 0, "; ");
+    snprintf(part, sizeof part, sd->w->reliability, l->reliability);
+    run(sd, b, 0, part);
+    run(sd, b, 0, "; ");
+    run(sd, b, 0, l->url);
+}
+
+static void build_compare(struct study_doc *sd, const void *hit)
+{
+    const glossa_hit *h = hit;
+    struct glossa_buf missing = GLOSSA_BUF_INIT;
+    const char *label = h->id;
+    size_t i, j, shown = 0;
+    char title[600];
+
+    for (i = 0; i < h->n_terms; i++)   /* the preferred term in the document's language */
+        if (strcmp(h->terms[i].lang, sd->w->lang) == 0 && (!h->terms[i].status ||
+            strcmp(h->terms[i].status, "preferred") == 0 || h->n_terms == 1)) {
+            label = h->terms[i].text;
+            break;
+        }
+    if (label == h->id && h->n_terms)
+        label = h->terms[0].text;
+    snprintf(title, sizeof title, sd->w->cmp_title, label);
+    sd->doc->title = glossa__arena_strdup(sd->doc->arena, title);
+    add(sd, DOC_TITLE, title);
+    add(sd, DOC_SUBTITLE, h->id);
+    if (h->n_definitions)
+        add(sd, DOC_HEADING, h->annex ? sd->w->cmp_annex : sd->w->cmp_statement);
+    for (i = 0; i < h->n_definitions; i++) {
+        const glossa_definition *d = &h->definitions[i];
+        const char *note = glossa_basis_note(d->basis);
+        if (!lang_wanted(sd, d->lang))
+            continue;
+        addf(sd, DOC_ITEM, "%s:", d->lang);
+        add(sd, DOC_QUOTE, d->text);
+        addf(sd, DOC_ITEM, "%s%s%s%s", d->source ? d->source : "", note ? " (" : "",
+             note ? note : "", note ? ")" : "");
+    }
+    add(sd, DOC_HEADING, sd->w->cmp_national);
+    for (i = 0; i < h->n_legal; i++) {
+        const glossa_legal *l = &h->legal[i];
+        if (!lang_wanted(sd, l->lang) ||
+            (sd->opts->state && strcasecmp(sd->opts->state, l->state) != 0))
+            continue;
+        shown++;
+        add_legal(sd, l);
+    }
+    if (!shown)
+        add(sd, DOC_PARA, sd->w->cmp_none);
+    for (j = 0; j < glossa_states_count(sd->states); j++) {
+        const glossa_state *st = glossa_states_get(sd->states, j);
+        int found = 0;
+        if (!state_wanted(sd, st))
+            continue;
+        for (i = 0; i < h->n_legal && !found; i++)
+            found = strcmp(h->legal[i].state, st->code) == 0;
+        if (!found)
+            sd->oom |= glossa__buf_addf(&missing, "%s%s", missing.len ? ", " : "", st->code) != 0;
+    }
+    if (missing.len)
+        addf(sd, DOC_PARA, sd->w->cmp_missing, glossa__buf_str(&missing));
+    glossa__buf_release(&missing);
+    add(sd, DOC_NOTE, sd->w->cmp_statutory);
+}
+
+/* sd ready for states and opts (NULL: the defaults), after the options'
+** version is checked and their language found among the words. */
+static int start(struct study_doc *sd, const glossa_states *states,
+                 const glossa_study_opts *opts, glossa_error *err)
+{
+    static const glossa_study_opts defaults = GLOSSA_STUDY_OPTS_INIT;
+    size_t i;
+
+    memset(sd, 0, sizeof *sd);
+    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_STUDY_OPTS_VERSION, "glossa_study_opts", err))
+        return GLOSSA_EINPUT;
+    sd->opts = opts ? opts : &defaults;
+    sd->states = states;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (sd->opts->lang && strcmp(sd->opts->lang, words[i].lang) == 0)
+            sd->w = &words[i];
+    if (!sd->w)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "no study document in language '%s' (ru, zh or en)",
+                                 sd->opts->lang ? sd->opts->lang : "");
+    if (!states)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no member states");
+    return 0;
+}
+
+/* Build with fn and write the document in opts->format. */
+static int render(struct study_doc *sd, void (*fn)(struct study_doc *, const void *),
+                  const void *arg, char **out, size_t *out_len, glossa_error *err)
+{
+    int rc;
+    if (!(sd->doc = glossa__doc_new(sd->w->lang)))
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    fn(sd, arg);
+    if (sd->oom)
+        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    else
+        rc = glossa__doc_write(sd->doc, sd->opts->format, out, out_len, err);
+    glossa__doc_free(sd->doc);
+    return rc;
+}
+
+int glossa_compare_render(const glossa_hit *h, const glossa_states *states,
+                          const glossa_study_opts *opts, char **out, size_t *out_len,
+                          glossa_error *err)
+{
+    struct study_doc sd;
+    int rc;
+
+    if ((rc = start(&sd, states, opts, err)))
+        return rc;
+    if (!h)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no concept or notion");
+    return render(&sd, build_compare, h, out, out_len, err);
+}
+
 int glossa_study_render(const glossa_study *s, const glossa_states *states,
                         const glossa_study_opts *opts, char **out, size_t *out_len,
                         glossa_error *err)
 {
-    static const glossa_study_opts defaults = GLOSSA_STUDY_OPTS_INIT;
     struct study_doc sd;
-    size_t i;
     int rc;
 
-    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_STUDY_OPTS_VERSION, "glossa_study_opts", err))
-        return GLOSSA_EINPUT;
-    if (!opts)
-        opts = &defaults;
-    memset(&sd, 0, sizeof sd);
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (opts->lang && strcmp(opts->lang, words[i].lang) == 0)
-            sd.w = &words[i];
-    if (!sd.w)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "no study document in language '%s' (ru, zh or en)",
-                                 opts->lang ? opts->lang : "");
-    if (!s || !states)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no study or no member states");
+    if ((rc = start(&sd, states, opts, err)))
+        return rc;
+    if (!s)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no study");
     sd.s = s;
-    sd.states = states;
-    sd.opts = opts;
-    if (!(sd.doc = glossa__doc_new(sd.w->lang)))
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    build(&sd);
-    if (sd.oom)
-        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    else
-        rc = glossa__doc_write(sd.doc, opts->format, out, out_len, err);
-    glossa__doc_free(sd.doc);
-    return rc;
+    return render(&sd, build, NULL, out, out_len, err);
 }
