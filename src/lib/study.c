@@ -101,8 +101,9 @@ static int load_acts(glossa_db *db, glossa_study *s, int *oom)
                           " FROM act a ORDER BY a.state, a.ord", &acts)) ||
         (rc = prepare(db, "SELECT lang, text FROM act_title WHERE act_id = ?1 ORDER BY ord",
                       &titles)) ||
-        (rc = prepare(db, "SELECT lang, url, max(version) AS version, translation, min(reliability) AS reliability,"
-                          " count(*) FROM legal_definition WHERE act_id = ?1"
+        (rc = prepare(db, "SELECT lang, url, max(version) AS version, translation,"
+                          " min(reliability) AS reliability, count(*)"
+                          " FROM legal_definition WHERE act_id = ?1"
                           " GROUP BY url, lang, translation ORDER BY min(ord)", &pages)))
         goto out;
     while (!*oom && (rc = sqlite3_step(acts)) == SQLITE_ROW) {

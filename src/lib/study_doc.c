@@ -5,9 +5,9 @@
 ** against every member state, each cell the acts that define the notion and
 ** how their notion relates to it, an empty cell a gap), the gaps per state,
 ** and the acts studied with their citations; or the acts alone (`glossa laws
-** --format html`). The wording of the document is glossa's (the words[]
-** table); the national terms and act titles are quoted as the index holds
-** them.
+** --format html`); or one notion's definitions side by side (`glossa compare
+** --format`). The wording of the documents is glossa's (the words[] table);
+** the terms, definitions and act titles are quoted as the index holds them.
 */
 #include "glossa_int.h"
 
