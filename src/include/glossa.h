@@ -408,16 +408,25 @@ typedef struct glossa_propose_opts {
     size_t n_langs;
     const char *id;              /* a new concept's id after the state prefix (NULL: new-concept) */
     const char *amend;           /* the concept to amend, or NULL for a new concept */
-    const char *const *base;     /* the term base (TEI files or folders) that holds amend */
+    const char *const *base;     /* the term base (TEI files or folders) that holds amend, or
+                                    the study (glossary/national/) that holds from_law */
     size_t n_base;
     const char *round;           /* the round, or NULL */
     const char *date;            /* YYYY-MM-DD (required) */
     glossa_diag_fn on_diag;      /* problems in the term base; may be NULL */
     void *userdata;
     int deletion;                /* (version 2) nonzero: amend is the concept to delete */
+    /* (version 3) the member states: the header names the body that the
+    ** state's law names for information security, with its source (none
+    ** when NULL or when no source names one) */
+    const struct glossa_states *states;
+    /* (version 3) a new concept from a national definition of the study:
+    ** "ACT:ITEM" or "ITEM", the xml:ids of the act and of its
+    ** <entryFree type="legal-definition">, read from base (glossary/national/) */
+    const char *from_law;
 } glossa_propose_opts;
-#define GLOSSA_PROPOSE_OPTS_VERSION 2
-#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0 }
+#define GLOSSA_PROPOSE_OPTS_VERSION 3
+#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL }
 
 /* A proposal skeleton (TEI, schema/README.md) for o->state to fill in: the
 ** header (authority, proposal id, date, round, the national act), and one
@@ -427,7 +436,12 @@ typedef struct glossa_propose_opts {
 ** n), plus what o->langs adds, to be changed where the proposal changes it;
 ** an id that the term base does not have is GLOSSA_EINPUT naming the closest.
 ** A deletion (o->amend with o->deletion): the entry as it stands, to leave
-** as it is, and a rationale to fill in.
+** as it is, and a rationale to fill in. A new concept from a national
+** definition (o->from_law): its term and its definition in the act's
+** language (marked, by a <cit>, as quoted from the act), the act with its
+** article, edition and address as the header's national act, the rest to
+** fill in; GLOSSA_EINPUT when o->base has no such definition (naming the
+** closest), it is of another act, or of another state's act than o->state.
 ** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
 int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
@@ -438,6 +452,14 @@ typedef struct glossa_state {
     const char *code;       /* ISO 3166-1 alpha-2, in capitals: "KZ" */
     const char *name_en, *name_ru, *name_zh;
     const char *authority;  /* its competent authority for terminology; NULL: not yet named */
+    /* the body its law (or an SCO document) names for information security,
+    ** as the source prints it, with that source; all NULL when none is named */
+    const char *security_body;
+    const char *security_body_lang;
+    const char *security_body_source; /* act, article */
+    const char *security_body_url;
+    const char *security_body_quote;  /* the sentence that names it */
+    int security_body_reliability;    /* of that source, 1 … 4 (IATE's scale); 0 when none */
 } glossa_state;
 
 typedef struct glossa_states glossa_states;
@@ -536,7 +558,7 @@ typedef struct glossa_note_opts {
     const char *round;       /* only the changes of this round, or NULL for all */
     /* version 2: the member states, or NULL: each proposing state is then
     ** named by its code only, not by its name in the note's language */
-    const glossa_states *states;
+    const struct glossa_states *states;
 } glossa_note_opts;
 #define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL, NULL }
 
