@@ -922,6 +922,29 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
 /* Free a collector; accepts NULL. */
 void glossa_candidates_free(glossa_candidates *c);
 
+/* The notions annex 1 lacks, as the study of national legislation found them
+** (plan item 1.3's input), from the index: every notion of the study
+** (status "notion", its label as term) and every concept outside annex 1
+** (not in force: the statements' concepts; its preferred English, else
+** Russian, term), each with the national definitions that relate to it in
+** legal; ranked by the member states whose acts define it (relation
+** "same"), then those definitions, then the states with only a broader,
+** narrower or related definition, then the id (glossa_legal_tally_of).
+** Empty when the index holds no national definition at all.
+** @param[out] out  new result set; caller frees with glossa_results_free() */
+int glossa_candidates_national(glossa_db *db, glossa_results **out, glossa_error *err);
+
+/* What a notion's national definitions say (n of them, as a hit's legal). */
+#define GLOSSA_TALLY_STATES 64
+typedef struct glossa_legal_tally {
+    unsigned states;          /* member states whose acts define the notion itself ("same") */
+    unsigned definitions;     /* those definitions */
+    unsigned related_states;  /* states with only a broader, narrower or related one */
+    unsigned related;         /* broader, narrower or related definitions */
+    char codes[3 * GLOSSA_TALLY_STATES]; /* every state with one, space-separated, in order */
+} glossa_legal_tally;
+void glossa_legal_tally_of(const glossa_legal *legal, size_t n, glossa_legal_tally *t);
+
 /* ---- reading files and folders ------------------------------------------------ */
 
 /* The regular files of folder dir (not its subfolders, nor names beginning
