@@ -11,6 +11,7 @@
 #include "propose_int.h"
 #include "termbase_int.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -69,7 +70,7 @@ static int law_bibl(void *ud, const char *file, const struct tei_bibl *b)
     return r->oom ? GLOSSA_ENOMEM : 0;
 }
 
-/* The strings of one term, definition, cross-reference or note of e into tb. */
+/* A copy of n items of size bytes at src in tb's arena (NULL for none; oom set on failure). */
 static void *copy_one(struct law_read *r, const void *src, size_t n, size_t size)
 {
     void *p = n ? glossa__arena_alloc(r->tb->arena, n * size) : NULL;
@@ -194,7 +195,7 @@ static int build(struct law_read *r, const glossa_propose_opts *o, const struct 
     out->item = r->e.id;
     out->lang = r->e.terms->lang;
     for (k = 0; k < 2 && o->state[k]; k++)
-        buf[k] = (char)(o->state[k] | 0x20);
+        buf[k] = (char)tolower((unsigned char)o->state[k]);
     /* the id: --id, else the notion of the study it defines, else new-concept */
     snprintf(buf + k, sizeof buf - k, "-%s",
              o->id ? o->id : x && is_notion(r, x->target) ? x->target : "new-concept");

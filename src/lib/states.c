@@ -14,6 +14,7 @@
 
 #include <libxml/tree.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -120,9 +121,7 @@ static int read_security_body(struct glossa_states *s, const char *path, glossa_
     src = glossa__arena_alloc(a, strlen(act) + strlen(range) + 3);
     if (!src)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    strcpy(src, act);
-    if (*range)
-        strcat(strcat(src, ", "), range);
+    snprintf(src, strlen(act) + strlen(range) + 3, "%s%s%s", act, *range ? ", " : "", range);
     st->security_body = text;
     st->security_body_source = src;
     st->security_body_url = url;
