@@ -86,7 +86,7 @@ static int read_security_body(struct glossa_states *s, const char *path, glossa_
     }
     if (!text || (lang && !st->security_body_lang))
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    if (!*text || !st->security_body_lang || !*st->security_body_lang)
+    if (!*text || !st->security_body_lang || !glossa_lang_is_valid(st->security_body_lang))
         return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(name ? name : org), 0,
                                  "an information-security body has its name as the source "
                                  "prints it (<orgName xml:lang=\"…\">)");

@@ -156,6 +156,9 @@ static void test_states__refused(void **state)
                            "<orgName>Body</orgName>" SECURITY_SOURCE "</org>") TAIL, 5,
           "an information-security body has its name as the source prints it "
           "(<orgName xml:lang=\"…\">)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "\n" SECURITY("x y", "Body")) TAIL, 5,
+          "an information-security body has its name as the source prints it "
+          "(<orgName xml:lang=\"…\">)" },
         { HEAD STATE("KZ", NAMES NOT_NAMED "<org type=\"information-security-body\">"
                            "<orgName xml:lang=\"kk\">Body</orgName>\n<bibl><title>Act</title>"
                            "<quote>Body is.</quote><note type=\"reliability\">2</note></bibl></org>") TAIL, 5,
