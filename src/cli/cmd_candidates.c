@@ -2,7 +2,9 @@
 ** cmd_candidates.c — `glossa candidates`: the recurring multi-word phrases
 ** of plain-text documents that the glossary does not have yet, ranked by
 ** C-value, with frequency and an example; optionally the best ones as a TEI
-** skeleton of proposed concepts.
+** skeleton of proposed concepts. With --national, the notions annex 1 lacks
+** as the study of national legislation found them (candidates_national.c),
+** ranked by the states whose acts define them.
 */
 #include "cmd.h"
 
@@ -13,7 +15,7 @@ struct candidates_args {
     const char *lang, *proposal;
     long top;
     long min_freq; /* 0: the library's default */
-    int all;
+    int all, national;
     enum cli_format format;
 };
 static const struct candidates_args defaults = { .top = 20 };
@@ -24,6 +26,7 @@ static const struct cli_option options[] = {
     CLI_OPT_INT(candidates_args, top, "top", 'n', "N", "show the N best candidates (default 20)", 1, 100000),
     CLI_OPT_INT(candidates_args, min_freq, "min-freq", 0, "N", "only phrases seen at least N times (default 2)", 1, 1000000),
     CLI_OPT_FLAG(candidates_args, all, "all", 0, "also list phrases that are glossary terms already (marked known)"),
+    CLI_OPT_FLAG(candidates_args, national, "national", 0, "instead of documents, the notions annex 1 lacks as the study of national legislation found them (the index's national definitions), ranked by the states whose acts define them"),
     CLI_OPT_FORMAT(candidates_args, "text|json"),
     CLI_OPT_PATH(candidates_args, proposal, "proposal", 0, "FILE", "write the N best as a TEI skeleton of proposed concepts to FILE ('-': to standard output instead of the list)"),
 };
@@ -94,6 +97,113 @@ static int write_proposal(const struct cli_out *out, const glossa_candidates *c,
     return rc;
 }
 
+/* ---- --national: the notions annex 1 lacks, from the study --------------------------- */
+
+static const char *kind_of(const glossa_hit *h)
+{
+    return strcmp(h->status, "notion") == 0 ? "notion" : "statement";
+}
+
+static void print_national_text(const glossa_results *res, size_t top)
+{
+    size_t i, j, n = glossa_results_count(res), notions = 0;
+    for (i = 0; i < n; i++)
+        notions += strcmp(glossa_results_get(res, i)->status, "notion") == 0;
+    printf("rank  states  defs  notion\n");
+    for (i = 0; i < n && i < top; i++) {
+        const glossa_hit *h = glossa_results_get(res, i);
+        glossa_legal_tally t;
+        glossa_legal_tally_of(h->legal, h->n_legal, &t);
+        out_printf(stdout, "%4zu  %6u  %4u  %s", i + 1, t.states, t.definitions, h->id);
+        if (h->n_terms)
+            out_printf(stdout, " «%s»", h->terms[0].text);
+        printf(" (%s)", strcmp(kind_of(h), "notion") == 0 ? "notion of the study"
+                                                          : "statement concept, not in annex 1");
+        if (t.related_states)
+            printf(", and %u state%s with a related definition", t.related_states,
+                   t.related_states == 1 ? "" : "s");
+        printf("\n");
+        for (j = 0; j < h->n_legal; j++) {
+            const glossa_legal *l = &h->legal[j];
+            out_printf(stdout, "      %s %s  %s  %s", l->state, l->lang, l->term, l->id);
+            if (strcmp(l->relation, "same") != 0)
+                out_printf(stdout, " (%s)", l->relation);
+            printf("\n");
+        }
+        if (!h->n_legal)
+            printf("      no state's act read defines it\n");
+    }
+    printf("%zu of %zu shown (--top): %zu notions of the study, %zu concepts outside annex 1\n",
+           i, n, notions, n - notions);
+}
+
+static void print_national_json(const glossa_results *res, size_t top)
+{
+    size_t i, j, n = glossa_results_count(res);
+    printf("{\"total\":%zu,\"notions\":[", n);
+    for (i = 0; i < n && i < top; i++) {
+        const glossa_hit *h = glossa_results_get(res, i);
+        glossa_legal_tally t;
+        const char *c;
+        glossa_legal_tally_of(h->legal, h->n_legal, &t);
+        printf("%s{\"rank\":%zu,\"id\":", i ? "," : "", i + 1);
+        out_json_string(stdout, h->id);
+        printf(",\"kind\":");
+        out_json_string(stdout, kind_of(h));
+        printf(",\"label\":");
+        if (h->n_terms) {
+            printf("{\"lang\":");
+            out_json_string(stdout, h->terms[0].lang);
+            printf(",\"text\":");
+            out_json_string(stdout, h->terms[0].text);
+            printf("}");
+        } else {
+            printf("null");
+        }
+        printf(",\"states\":%u,\"definitions\":%u,\"related_states\":%u,"
+               "\"related_definitions\":%u,\"state_codes\":[", t.states, t.definitions,
+               t.related_states, t.related);
+        for (c = t.codes; *c; c += c[2] ? 3 : 2)
+            printf("%s\"%.2s\"", c == t.codes ? "" : ",", c);
+        printf("],\"national\":[");
+        for (j = 0; j < h->n_legal; j++) {
+            if (j)
+                putchar(',');
+            render_legal_json(stdout, &h->legal[j]);
+        }
+        printf("]}");
+    }
+    printf("]}\n");
+}
+
+static int run_national(const struct candidates_args *a, struct cli_args *args)
+{
+    glossa_results *res = NULL;
+    glossa_error err;
+    size_t n;
+
+    if (args->n_positional || a->lang || a->min_freq || a->all || a->proposal) {
+        out_message(&args->out, "--national reads the index's national definitions: no FILE, "
+                    "--lang, --min-freq, --all or --proposal (start a proposal from a "
+                    "definition with 'glossa propose --from-law ID')");
+        return EXIT_ERR;
+    }
+    if (glossa_candidates_national(args->db, &res, &err)) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    n = glossa_results_count(res);
+    if (n == 0)
+        printf("no national definition in the index: index the study with the term base "
+               "(glossa index glossary/ glossary/national/)\n");
+    else if (a->format == FORMAT_JSON)
+        print_national_json(res, (size_t)a->top);
+    else
+        print_national_text(res, (size_t)a->top);
+    glossa_results_free(res);
+    return n ? EXIT_OK_ : EXIT_NONE;
+}
+
 static int run_candidates(const struct cli_command *self, struct cli_args *args)
 {
     const struct candidates_args *a = args->opts;
@@ -104,6 +214,8 @@ static int run_candidates(const struct cli_command *self, struct cli_args *args)
     unsigned top = (unsigned)a->top;
     int i, rc = EXIT_ERR;
 
+    if (a->national)
+        return run_national(a, args);
     if (args->n_positional == 0) {
         fprintf(stderr, "glossa candidates: no file\nusage: glossa %s\n", self->usage);
         return EXIT_ERR;
@@ -144,7 +256,8 @@ done:
 const struct cli_command cmd_candidates_spec = {
     "candidates", run_candidates, "find multi-word term candidates the glossary lacks",
     "candidates [--db PATH] [--lang ru|en] [--top N] [--min-freq N] [--all]\n"
-    "                         [--format text|json] [--proposal FILE] FILE...",
+    "                         [--format text|json] [--proposal FILE] FILE...\n"
+    "       glossa candidates --national [--db PATH] [--top N] [--format text|json]",
     options, sizeof options / sizeof options[0],
     "Extract the recurring multi-word phrases of plain-text documents (UTF-8, or\n"
     "UTF-16 with a byte-order mark) that are not glossary terms yet. Candidates are\n"
@@ -179,10 +292,24 @@ const struct cli_command cmd_candidates_spec = {
     "  \"frequency\":F,\"forms\":N,\n"
     "  \"documents\":D,\"known\":B,\"example\":{\"file\":F,\"line\":L,\"text\":S}}]}\n"
     "\n"
+    "--national lists, instead, the notions annex 1 lacks as the study of national\n"
+    "legislation found them (plan item 1.3's input), from the index (glossa index\n"
+    "glossary/ glossary/national/): every notion of glossary/national/notions.xml\n"
+    "and every concept of the term base outside annex 1 (not in force: the\n"
+    "statements' concepts), ranked by the member states whose acts define it (a\n"
+    "definition of the same notion), then by those definitions, then by the states\n"
+    "with only a broader, narrower or related definition; each with its states'\n"
+    "terms and the ids of their definitions (for 'glossa propose --from-law ID').\n"
+    "JSON: {\"total\":T,\"notions\":[{\"rank\":R,\"id\":ID,\"kind\":\"notion\"|\"statement\",\n"
+    "  \"label\":{\"lang\":L,\"text\":T},\"states\":S,\"definitions\":D,\"related_states\":S,\n"
+    "  \"related_definitions\":D,\"state_codes\":[CC...],\"national\":[DEFINITION...]}]},\n"
+    "each DEFINITION as lookup and compare print one.\n"
+    "\n"
     "Exit status: 0 candidates found, 1 none, 2 error.",
     "  glossa candidates --top 10 statement-*.txt\n"
     "  glossa candidates --format json --min-freq 3 law.txt\n"
-    "  glossa candidates --top 5 --proposal /tmp/candidates.xml statement.txt\n",
+    "  glossa candidates --top 5 --proposal /tmp/candidates.xml statement.txt\n"
+    "  glossa candidates --national --top 10\n",
     CLI_NEEDS_DB,
     CLI_OPTS(struct candidates_args, &defaults),
 };

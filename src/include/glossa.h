@@ -414,16 +414,25 @@ typedef struct glossa_propose_opts {
     size_t n_langs;
     const char *id;              /* a new concept's id after the state prefix (NULL: new-concept) */
     const char *amend;           /* the concept to amend, or NULL for a new concept */
-    const char *const *base;     /* the term base (TEI files or folders) that holds amend */
+    const char *const *base;     /* the term base (TEI files or folders) that holds amend, or
+                                    the study (glossary/national/) that holds from_law */
     size_t n_base;
     const char *round;           /* the round, or NULL */
     const char *date;            /* YYYY-MM-DD (required) */
     glossa_diag_fn on_diag;      /* problems in the term base; may be NULL */
     void *userdata;
     int deletion;                /* (version 2) nonzero: amend is the concept to delete */
+    /* (version 3) the member states: the header names the body that the
+    ** state's law names for information security, with its source (none
+    ** when NULL or when no source names one) */
+    const struct glossa_states *states;
+    /* (version 3) a new concept from a national definition of the study:
+    ** "ACT:ITEM" or "ITEM", the xml:ids of the act and of its
+    ** <entryFree type="legal-definition">, read from base (glossary/national/) */
+    const char *from_law;
 } glossa_propose_opts;
-#define GLOSSA_PROPOSE_OPTS_VERSION 2
-#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0 }
+#define GLOSSA_PROPOSE_OPTS_VERSION 3
+#define GLOSSA_PROPOSE_OPTS_INIT { GLOSSA_PROPOSE_OPTS_VERSION, NULL, NULL, 0, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, 0, NULL, NULL }
 
 /* A proposal skeleton (TEI, schema/README.md) for o->state to fill in: the
 ** header (authority, proposal id, date, round, the national act), and one
@@ -433,7 +442,12 @@ typedef struct glossa_propose_opts {
 ** n), plus what o->langs adds, to be changed where the proposal changes it;
 ** an id that the term base does not have is GLOSSA_EINPUT naming the closest.
 ** A deletion (o->amend with o->deletion): the entry as it stands, to leave
-** as it is, and a rationale to fill in.
+** as it is, and a rationale to fill in. A new concept from a national
+** definition (o->from_law): its term and its definition in the act's
+** language (marked, by a <cit>, as quoted from the act), the act with its
+** article, edition and address as the header's national act, the rest to
+** fill in; GLOSSA_EINPUT when o->base has no such definition (naming the
+** closest), it is of another act, or of another state's act than o->state.
 ** @param[out] out  new buffer, NUL-terminated; caller frees with glossa_free() */
 int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err);
 
@@ -444,6 +458,14 @@ typedef struct glossa_state {
     const char *code;       /* ISO 3166-1 alpha-2, in capitals: "KZ" */
     const char *name_en, *name_ru, *name_zh;
     const char *authority;  /* its competent authority for terminology; NULL: not yet named */
+    /* the body its law (or an SCO document) names for information security,
+    ** as the source prints it, with that source; all NULL when none is named */
+    const char *security_body;
+    const char *security_body_lang;
+    const char *security_body_source; /* act, article */
+    const char *security_body_url;
+    const char *security_body_quote;  /* the sentence that names it */
+    int security_body_reliability;    /* of that source, 1 … 4 (IATE's scale); 0 when none */
 } glossa_state;
 
 typedef struct glossa_states glossa_states;
@@ -653,7 +675,7 @@ typedef struct glossa_note_opts {
     const char *round;       /* only the changes of this round, or NULL for all */
     /* version 2: the member states, or NULL: each proposing state is then
     ** named by its code only, not by its name in the note's language */
-    const glossa_states *states;
+    const struct glossa_states *states;
 } glossa_note_opts;
 #define GLOSSA_NOTE_OPTS_INIT { GLOSSA_NOTE_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, NULL, NULL }
 
@@ -1016,6 +1038,29 @@ int glossa_candidates_proposal(const glossa_candidates *c, size_t top, char **ou
                                size_t *out_len, glossa_error *err);
 /* Free a collector; accepts NULL. */
 void glossa_candidates_free(glossa_candidates *c);
+
+/* The notions annex 1 lacks, as the study of national legislation found them
+** (plan item 1.3's input), from the index: every notion of the study
+** (status "notion", its label as term) and every concept outside annex 1
+** (not in force: the statements' concepts; its preferred English, else
+** Russian, term), each with the national definitions that relate to it in
+** legal; ranked by the member states whose acts define it (relation
+** "same"), then those definitions, then the states with only a broader,
+** narrower or related definition, then the id (glossa_legal_tally_of).
+** Empty when the index holds no national definition at all.
+** @param[out] out  new result set; caller frees with glossa_results_free() */
+int glossa_candidates_national(glossa_db *db, glossa_results **out, glossa_error *err);
+
+/* What a notion's national definitions say (n of them, as a hit's legal). */
+#define GLOSSA_TALLY_STATES 64
+typedef struct glossa_legal_tally {
+    unsigned states;          /* member states whose acts define the notion itself ("same") */
+    unsigned definitions;     /* those definitions */
+    unsigned related_states;  /* states with only a broader, narrower or related one */
+    unsigned related;         /* broader, narrower or related definitions */
+    char codes[3 * GLOSSA_TALLY_STATES]; /* every state with one, space-separated, in order */
+} glossa_legal_tally;
+void glossa_legal_tally_of(const glossa_legal *legal, size_t n, glossa_legal_tally *t);
 
 /* ---- reading files and folders ------------------------------------------------ */
 

@@ -45,6 +45,9 @@ int glossa__write_tei(const struct glossa_tb *tb, struct glossa_buf *out);
 ** proposal) when not NULL; one source of its header (10-space indent). */
 int glossa__write_tei_entry(const struct tei_entry *e, const char *subtype, struct glossa_buf *out);
 int glossa__write_tei_bibl(const struct tei_bibl *b, struct glossa_buf *out);
+/* A law cited by a proposal's header (10-space indent): b's titles (its citation
+** when it has none), date, the article range (may be NULL), url and number. */
+int glossa__write_tei_act(const struct tei_bibl *b, const char *range, struct glossa_buf *out);
 
 /* Markers that carry what TBX-Basic has no data category for (see
 ** schema/README.md §6): a note "[glossa] status: …" on the concept, and

@@ -100,6 +100,9 @@ int glossa__results_new(glossa_results **out, size_t n, glossa_error *err);
 /* The arena of res, and its next hit (zeroed; room for n was made by _new). */
 struct glossa_arena *glossa__results_arena(glossa_results *res);
 glossa_hit *glossa__results_push(glossa_results *res);
+/* Order the hits of res by cmp (qsort on glossa_hit), or drop them all. */
+void glossa__results_sort(glossa_results *res, int (*cmp)(const void *, const void *));
+void glossa__results_clear(glossa_results *res);
 /* Load candidate c as the next hit of res: the concept, its terms,
 ** definitions and notes in the languages of to, on q's day, the matched
 ** text highlighted by q's keys. */

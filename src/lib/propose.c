@@ -9,6 +9,7 @@
 */
 #include "glossa_int.h"
 #include "exchange_int.h"
+#include "propose_int.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -17,28 +18,23 @@
 /* The closest ids to id in tb (up to 3), "a, b, c", into out. */
 static void closest_ids(const struct glossa_tb *tb, const char *id, char *out, size_t size)
 {
-    const char *best[3] = { NULL, NULL, NULL };
-    size_t dist[3] = { (size_t)-1, (size_t)-1, (size_t)-1 }, i, k, n = 0;
-    for (i = 0; i < tb->n_entries; i++) {
-        const char *e = tb->entries[i].id;
-        size_t d = glossa_edit_distance(id, e);
-        for (k = 0; k < 3 && d >= dist[k]; k++)
-            ;
-        if (k == 3)
-            continue;
-        memmove(best + k + 1, best + k, (2 - k) * sizeof *best);
-        memmove(dist + k + 1, dist + k, (2 - k) * sizeof *dist);
-        best[k] = e;
-        dist[k] = d;
-    }
+    const char **ids = glossa__arena_alloc(tb->arena, (tb->n_entries + 1) * sizeof *ids);
+    size_t i;
     out[0] = '\0';
-    for (k = 0; k < 3 && best[k]; k++)
-        n += (size_t)snprintf(out + n, n < size ? size - n : 0, "%s%s", k ? ", " : "", best[k]);
+    for (i = 0; ids && i < tb->n_entries; i++)
+        ids[i] = tb->entries[i].id;
+    if (ids)
+        glossa__closest_ids(ids, tb->n_entries, id, out, size);
 }
 
 static int deleting(const glossa_propose_opts *o)
 {
     return o->version >= 2 && o->deletion && o->amend;
+}
+
+static int from_law(const glossa_propose_opts *o)
+{
+    return o->version >= 3 && o->from_law;
 }
 
 static int has_lang(const struct tei_entry *e, const char *lang)
@@ -147,10 +143,47 @@ static int uses_reconstruction(const struct tei_entry *e)
     return 0;
 }
 
+/* The body the proposing state's law names for information security (plan
+** item 1.1), as its source prints it, with that source: a <p> of the
+** publicationStmt; its act is the header's #security-body. */
+static const glossa_state *security_body(const glossa_propose_opts *o)
+{
+    const glossa_state *st = o->version >= 3 ? glossa_states_find(o->states, o->state) : NULL;
+    return st && st->security_body ? st : NULL;
+}
+
+static int write_security_body(const glossa_state *st, struct glossa_buf *b)
+{
+    int rc = glossa__buf_addf(b, "        <p xml:lang=\"en\">Named for information security by the "
+                              "law of %s (plan item 1.1; the competent authority for terminology "
+                              "is the authority above), as the source prints it: ", st->code);
+    if (!rc)
+        rc = glossa__xml_text(b, st->security_body);
+    if (!rc)
+        rc = glossa__buf_adds(b, " — «");
+    if (!rc)
+        rc = glossa__xml_text(b, st->security_body_quote);
+    if (!rc)
+        rc = glossa__buf_addf(b, "» (source: #security-body; reliability %d)</p>\n",
+                              st->security_body_reliability);
+    return rc;
+}
+
+static int write_security_source(const glossa_state *st, struct glossa_buf *b)
+{
+    struct tei_bibl act;
+    memset(&act, 0, sizeof act);
+    act.id = "security-body";
+    act.citation = st->security_body_source;
+    act.url = st->security_body_url;
+    return glossa__write_tei_act(&act, NULL, b);
+}
+
 static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const glossa_propose_opts *o,
-                          struct glossa_buf *b)
+                          const struct law_start *law, struct glossa_buf *b)
 {
     const char *st = o->state, *d = o->date;
+    const glossa_state *body = security_body(o);
     int rc = glossa__buf_addf(b,
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         "<!-- A proposal of %s for the glossa term base: replace every FILL IN, then\n"
@@ -165,6 +198,10 @@ static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const
         "        <idno type=\"state\">%s</idno>\n",
         st, deleting(o) ? "<!-- The concept to delete from the annex, as it stands in the term base:\n"
                           "     leave the entry as it is and say why in the rationale. -->\n"
+        : law ? "<!-- A new concept started from a national definition: its term and its\n"
+                "     definition in the act's language are the act's text, quoted (the <cit>\n"
+                "     records the quotation; a definition changed is a drafted wording); the\n"
+                "     national act is the act, article and address the study read. -->\n"
         : o->amend ? "<!-- The entry is the concept as it stands in the term base: change the\n"
                        "     terms and definitions the proposal changes (a definition's source:\n"
                        "     the national act), leave the rest as it is. Consolidation applies\n"
@@ -175,9 +212,17 @@ static int write_skeleton(struct glossa_tb *tb, const struct tei_entry *e, const
     if (!rc && o->round)
         rc = glossa__buf_addf(b, "        <idno type=\"round\">%s</idno>\n", o->round);
     if (!rc)
-        rc = glossa__buf_addf(b, "        <date when=\"%s\"/>\n      </publicationStmt>\n      <sourceDesc>\n        <listBibl>\n%s", d,
+        rc = glossa__buf_addf(b, "        <date when=\"%s\"/>\n", d);
+    if (!rc && body)
+        rc = write_security_body(body, b);
+    if (!rc)
+        rc = glossa__buf_addf(b, "      </publicationStmt>\n      <sourceDesc>\n        <listBibl>\n%s",
             /* a deletion cites no national act: it only removes wording */
-            deleting(o) ? "" : "          <bibl xml:id=\"national-act\" type=\"law\"><title xml:lang=\"ru\">FILL IN: the national act (title, date, number)</title><citedRange>FILL IN: article, paragraph</citedRange></bibl>\n");
+            deleting(o) || law ? "" : "          <bibl xml:id=\"national-act\" type=\"law\"><title xml:lang=\"ru\">FILL IN: the national act (title, date, number)</title><citedRange>FILL IN: article, paragraph</citedRange></bibl>\n");
+    if (!rc && law)
+        rc = glossa__write_tei_act(&law->act, law->range, b);
+    if (!rc && body)
+        rc = write_security_source(body, b);
     if (!rc && o->amend)
         rc = cited_sources(tb, e, b);
     if (!rc)
@@ -196,6 +241,7 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
     struct glossa_buf b = GLOSSA_BUF_INIT;
     struct tei_entry blank, e;
     const struct tei_entry *found = &blank;
+    struct law_start law;
     glossa_index_opts io = GLOSSA_INDEX_OPTS_INIT;
     char id[160];
     int rc;
@@ -209,6 +255,10 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "--id names a new concept, --%s an existing one: give one of them",
                                  deleting(o) ? "delete" : "amend");
+    if (from_law(o) && o->amend)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "--from-law starts a new concept, --%s names an existing one: "
+                                 "give one of them", deleting(o) ? "delete" : "amend");
     if ((rc = glossa__tb_new(&tb, err)))
         return rc;
     memset(&blank, 0, sizeof blank);
@@ -223,6 +273,9 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
                                    "no concept '%s' to %s in the term base; the closest ids: %s",
                                    o->amend, deleting(o) ? "delete" : "amend", near);
         }
+    } else if (from_law(o)) {
+        if ((rc = glossa__propose_from_law(tb, o, &law, err)) == 0)
+            found = &law.entry;
     } else {
         size_t k;
         for (k = 0; k < 2 && o->state[k]; k++)
@@ -235,7 +288,7 @@ int glossa_propose(const glossa_propose_opts *o, char **out, glossa_error *err)
     }
     if (!rc)
         rc = skeleton_entry(tb, found, o, &e);
-    if (!rc && (rc = write_skeleton(tb, &e, o, &b)) == 0)
+    if (!rc && (rc = write_skeleton(tb, &e, o, from_law(o) ? &law : NULL, &b)) == 0)
         *out = b.data;
     else if (rc == GLOSSA_ENOMEM)
         glossa__error_set(err, rc, NULL, 0, 0, "out of memory");

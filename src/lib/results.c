@@ -9,6 +9,7 @@
 */
 #include "lookup_int.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 struct glossa_results {
@@ -406,6 +407,16 @@ int glossa__results_add(glossa_db *db, glossa_results *res, const struct candida
 struct glossa_arena *glossa__results_arena(glossa_results *res)
 {
     return res->arena;
+}
+
+void glossa__results_sort(glossa_results *res, int (*cmp)(const void *, const void *))
+{
+    qsort(res->hits, res->n, sizeof *res->hits, cmp);
+}
+
+void glossa__results_clear(glossa_results *res)
+{
+    res->n = 0;
 }
 
 glossa_hit *glossa__results_push(glossa_results *res)

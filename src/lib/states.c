@@ -4,13 +4,17 @@
 ** from the code. Read by the one XML reader (xml_in.c) and checked here: each
 ** state an ISO 3166-1 alpha-2 code in capitals, once; its name in English,
 ** Russian and Chinese; its competent authority named, or held empty and
-** marked not yet named. A state is found by its code in any case ("kz": KZ).
+** marked not yet named; the body its law names for information security,
+** when a source names one, never without that source (act, article, the
+** sentence, the address read, reliability). A state is found by its code in
+** any case ("kz": KZ).
 */
 #include "glossa_int.h"
 #include "xml_in.h"
 
 #include <libxml/tree.h>
 
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -50,6 +54,80 @@ static const char *text_of(struct glossa_arena *a, xmlNodePtr n)
     }
     xmlFree(t);
     return copy;
+}
+
+/* The text of n's first TEI child called name ("" when it is absent or empty). */
+static const char *child_text(struct glossa_arena *a, xmlNodePtr n, const char *name)
+{
+    xmlNodePtr c = glossa__tei_child(n, name);
+    return c ? text_of(a, c) : glossa__arena_strdup(a, "");
+}
+
+/* An <org type="information-security-body">: the body the state's law (or an
+** SCO document) names for information security, as the source prints it,
+** never without that source: a <bibl> with the act (<title>), the article
+** (<citedRange>, optional), the sentence that names it (<quote>), the address
+** read (<idno type="url"> or <ptr target>) and its reliability (<note
+** type="reliability">, IATE's scale). */
+static int read_security_body(struct glossa_states *s, const char *path, glossa_state *st,
+                              xmlNodePtr org, glossa_error *err)
+{
+    struct glossa_arena *a = s->arena;
+    xmlNodePtr name = glossa__tei_child(org, "orgName"), bibl = glossa__tei_child(org, "bibl");
+    xmlNodePtr c, ptr = bibl ? glossa__tei_child(bibl, "ptr") : NULL;
+    xmlChar *lang = name ? xmlGetNsProp(name, (const xmlChar *)"lang", XML_XML_NAMESPACE) : NULL;
+    const char *text = name ? text_of(a, name) : "", *act, *range, *quote, *url = NULL;
+    const char *rel = NULL;
+    char *src;
+
+    if (lang) {
+        st->security_body_lang = glossa__arena_strdup(a, (const char *)lang);
+        xmlFree(lang);
+    }
+    if (!text || (lang && !st->security_body_lang))
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!*text || !st->security_body_lang || !glossa_lang_is_valid(st->security_body_lang))
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(name ? name : org), 0,
+                                 "an information-security body has its name as the source "
+                                 "prints it (<orgName xml:lang=\"…\">)");
+    if (!bibl)
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(name), 0,
+                                 "information-security body '%s' has no source (a <bibl> with "
+                                 "the act, the sentence that names it and the address read)", text);
+    act = child_text(a, bibl, "title");
+    range = child_text(a, bibl, "citedRange");
+    quote = child_text(a, bibl, "quote");
+    for (c = bibl->children; c; c = c->next)
+        if (glossa__xml_is_tei(c, "idno") && attr_is(c, "type", NULL, "url"))
+            url = text_of(a, c);
+        else if (glossa__xml_is_tei(c, "note") && attr_is(c, "type", NULL, "reliability"))
+            rel = text_of(a, c);
+    if (!url && ptr) {
+        xmlChar *t = xmlGetNoNsProp(ptr, (const xmlChar *)"target");
+        url = glossa__arena_strdup(a, t ? (const char *)t : "");
+        xmlFree(t);
+    }
+    if (!act || !range || !quote)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (!*act || !*quote || !url || !*url)
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(bibl), 0,
+                                 "the source of information-security body '%s' has the act "
+                                 "(<title>), the sentence that names it (<quote>) and the "
+                                 "address read (<idno type=\"url\"> or <ptr target>)", text);
+    if (!rel || strlen(rel) != 1 || rel[0] < '1' || rel[0] > '4')
+        return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(bibl), 0,
+                                 "the source of information-security body '%s' has its "
+                                 "reliability, 1 to 4 (<note type=\"reliability\">)", text);
+    src = glossa__arena_alloc(a, strlen(act) + strlen(range) + 3);
+    if (!src)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    snprintf(src, strlen(act) + strlen(range) + 3, "%s%s%s", act, *range ? ", " : "", range);
+    st->security_body = text;
+    st->security_body_source = src;
+    st->security_body_url = url;
+    st->security_body_quote = quote;
+    st->security_body_reliability = rel[0] - '0';
+    return 0;
 }
 
 /* One <org type="state">. */
@@ -105,6 +183,15 @@ static int read_state(struct glossa_states *s, const char *path, xmlNodePtr org,
                                                  "marked subtype=\"not-yet-named\"");
             st->authority = *text ? text : NULL;
             authorities++;
+        } else if (glossa__xml_is_tei(c, "org") &&
+                   attr_is(c, "type", NULL, "information-security-body")) {
+            int rc;
+            if (st->security_body)
+                return glossa__error_set(err, GLOSSA_ESCHEMA, path, xmlGetLineNo(c), 0,
+                                         "a state has at most one <org "
+                                         "type=\"information-security-body\">");
+            if ((rc = read_security_body(s, path, st, c, err)))
+                return rc;
         }
     }
     if (!st->code)

@@ -3,8 +3,9 @@
 ** encoding (schema/README.md), laid out as the files of glossary/ are:
 ** 2-space indent, one entry after another with a blank line between them.
 **
-** One entry and one header source are also written alone, for the skeleton
-** of a proposal (propose.c).
+** One entry and one header source (or a national act, with its titles, date,
+** article, address and number) are also written alone, for the skeleton of a
+** proposal (propose.c).
 **
 ** It writes what it is given: the caller (import_tbx.c, propose.c) makes sure that ids,
 ** language tags and values are valid, and `glossa import` validates the file
@@ -222,5 +223,48 @@ int glossa__write_tei_bibl(const struct tei_bibl *b, struct glossa_buf *out)
 {
     struct tei_writer w = { out, 0 };
     bibl(&w, b);
+    return w.rc;
+}
+
+int glossa__write_tei_act(const struct tei_bibl *b, const char *range, struct glossa_buf *out)
+{
+    struct tei_writer w = { out, 0 };
+    size_t i;
+    add(&w, "          <bibl");
+    attr(&w, "xml:id", "", b->id);
+    add(&w, " type=\"law\">");
+    for (i = 0; i < b->n_titles; i++) {
+        add(&w, "<title");
+        attr(&w, "xml:lang", "", b->titles[i].lang);
+        add(&w, ">");
+        text(&w, b->titles[i].text);
+        add(&w, "</title>");
+    }
+    if (!b->n_titles) {
+        add(&w, "<title>");
+        text(&w, b->citation);
+        add(&w, "</title>");
+    }
+    if (b->date) {
+        add(&w, "<date");
+        attr(&w, "when", "", b->date);
+        add(&w, "/>");
+    }
+    if (range) {
+        add(&w, "<citedRange>");
+        text(&w, range);
+        add(&w, "</citedRange>");
+    }
+    if (b->url) {
+        add(&w, "<idno type=\"url\">");
+        text(&w, b->url);
+        add(&w, "</idno>");
+    }
+    if (b->number) {
+        add(&w, "<idno type=\"number\">");
+        text(&w, b->number);
+        add(&w, "</idno>");
+    }
+    add(&w, "</bibl>\n");
     return w.rc;
 }

@@ -1,7 +1,8 @@
 /*
 ** test_states.c — the member states from data (src/lib/states.c): the
 ** bundled glossary/states/member-states.xml whole (ten states, their names,
-** no competent authority invented), a state found by its code in any case,
+** no competent authority invented, the bodies named for information security
+** each with its source), a state found by its code in any case,
 ** one that is no member not found, and each broken file refused with its
 ** line and what is wrong.
 */
@@ -33,6 +34,36 @@ static void test_states__bundled(void **state)
     assert_string_equal(glossa_states_find(s, "by")->name_ru, "Республика Беларусь");
     for (i = 0; i < glossa_states_count(s); i++) /* none designated yet: none invented */
         assert_null(glossa_states_get(s, i)->authority);
+    /* the bodies named for information security: six states, each with its source */
+    {
+        const glossa_state *cn = glossa_states_find(s, "CN"), *in = glossa_states_find(s, "IN");
+        size_t named = 0;
+        assert_string_equal(cn->security_body, "国家网信部门");
+        assert_string_equal(cn->security_body_lang, "zh");
+        assert_string_equal(cn->security_body_source, "中华人民共和国网络安全法 (2016-11-07), 第八条");
+        assert_string_equal(cn->security_body_url, "https://jiaobu365.com/new/71506");
+        assert_string_equal(cn->security_body_quote,
+                            "国家网信部门负责统筹协调网络安全工作和相关监督管理工作。");
+        assert_int_equal(cn->security_body_reliability, 2);
+        assert_string_equal(in->security_body, "Indian Computer Emergency Response Team");
+        assert_int_equal(in->security_body_reliability, 3);
+        assert_string_equal(glossa_states_find(s, "RU")->security_body_source,
+                            "Указ Президента Российской Федерации от 22.12.2017 № 620 «О "
+                            "совершенствовании государственной системы обнаружения, "
+                            "предупреждения и ликвидации последствий компьютерных атак на "
+                            "информационные ресурсы Российской Федерации»");
+        for (i = 0; i < glossa_states_count(s); i++) {
+            const glossa_state *st = glossa_states_get(s, i);
+            named += st->security_body != NULL;
+            if (!st->security_body) /* no source named one: nothing at all */
+                assert_true(!st->security_body_lang && !st->security_body_source &&
+                            !st->security_body_url && !st->security_body_quote &&
+                            !st->security_body_reliability);
+        }
+        assert_int_equal(named, 6);
+        assert_null(glossa_states_find(s, "KG")->security_body);
+        assert_null(glossa_states_find(s, "BY")->security_body);
+    }
     assert_null(glossa_states_get(s, 10));
     assert_null(glossa_states_find(s, "QZ"));
     assert_null(glossa_states_find(s, "K"));
@@ -52,6 +83,36 @@ static void test_states__bundled(void **state)
     "<orgName xml:lang=\"zh\">中</orgName>"
 #define NOT_NAMED "<org type=\"competent-authority\" subtype=\"not-yet-named\"><orgName/></org>"
 #define STATE(code, rest) "<org type=\"state\"><idno type=\"ISO3166-1\">" code "</idno>" rest "</org>\n"
+
+#define SECURITY_SOURCE                                                                    \
+    "<bibl><title>Act No. 1</title><citedRange>art. 2</citedRange><quote>The Body is "   \
+    "competent.</quote><idno type=\"url\">https://example.org/act</idno>"                \
+    "<note type=\"reliability\">3</note></bibl>"
+#define SECURITY(lang, name)                                                               \
+    "<org type=\"information-security-body\"><orgName xml:lang=\"" lang "\">" name          \
+    "</orgName>" SECURITY_SOURCE "</org>"
+
+static void test_states__security_body(void **state)
+{
+    char *dir = th_mkdtemp();
+    const char *path = th_path(dir, "s.xml");
+    glossa_states *s;
+    glossa_error err;
+    const glossa_state *st;
+    (void)state;
+    th_write(path, HEAD STATE("AA", NAMES NOT_NAMED SECURITY("kk", " The Body ")) TAIL);
+    assert_int_equal(glossa_states_load(&s, path, &err), 0);
+    st = glossa_states_find(s, "aa");
+    assert_null(st->authority); /* the terminology authority stays not yet named */
+    assert_string_equal(st->security_body, "The Body");
+    assert_string_equal(st->security_body_lang, "kk");
+    assert_string_equal(st->security_body_source, "Act No. 1, art. 2");
+    assert_string_equal(st->security_body_url, "https://example.org/act");
+    assert_string_equal(st->security_body_quote, "The Body is competent.");
+    assert_int_equal(st->security_body_reliability, 3);
+    glossa_states_free(s);
+    th_rmdir(dir);
+}
 
 static void test_states__named_authority(void **state)
 {
@@ -87,6 +148,30 @@ static void test_states__refused(void **state)
         { HEAD STATE("KZ", NAMES "<org type=\"competent-authority\" subtype=\"not-yet-named\">"
                            "<orgName>Made up</orgName></org>") TAIL, 4,
           "a named competent authority is not marked subtype=\"not-yet-named\"" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "\n<org type=\"information-security-body\">"
+                           "<orgName xml:lang=\"kk\">Body</orgName></org>") TAIL, 5,
+          "information-security body 'Body' has no source (a <bibl> with the act, the "
+          "sentence that names it and the address read)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "\n<org type=\"information-security-body\">"
+                           "<orgName>Body</orgName>" SECURITY_SOURCE "</org>") TAIL, 5,
+          "an information-security body has its name as the source prints it "
+          "(<orgName xml:lang=\"…\">)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "\n" SECURITY("x y", "Body")) TAIL, 5,
+          "an information-security body has its name as the source prints it "
+          "(<orgName xml:lang=\"…\">)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "<org type=\"information-security-body\">"
+                           "<orgName xml:lang=\"kk\">Body</orgName>\n<bibl><title>Act</title>"
+                           "<quote>Body is.</quote><note type=\"reliability\">2</note></bibl></org>") TAIL, 5,
+          "the source of information-security body 'Body' has the act (<title>), the sentence "
+          "that names it (<quote>) and the address read (<idno type=\"url\"> or <ptr target>)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED "<org type=\"information-security-body\">"
+                           "<orgName xml:lang=\"kk\">Body</orgName>\n<bibl><title>Act</title>"
+                           "<quote>Body is.</quote><ptr target=\"https://example.org/\"/>"
+                           "<note type=\"reliability\">5</note></bibl></org>") TAIL, 5,
+          "the source of information-security body 'Body' has its reliability, 1 to 4 "
+          "(<note type=\"reliability\">)" },
+        { HEAD STATE("KZ", NAMES NOT_NAMED SECURITY("kk", "A") "\n" SECURITY("kk", "B")) TAIL, 5,
+          "a state has at most one <org type=\"information-security-body\">" },
         { HEAD "<org type=\"x\"/>\n" TAIL, 4,
           "<listOrg type=\"member-states\"> holds <org type=\"state\">" },
         { HEAD TAIL, 3, "no states" },
@@ -124,6 +209,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_states__bundled),
         cmocka_unit_test(test_states__named_authority),
+        cmocka_unit_test(test_states__security_body),
         cmocka_unit_test(test_states__refused),
         cmocka_unit_test(test_states__missing),
     };
