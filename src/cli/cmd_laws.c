@@ -57,6 +57,33 @@ static void print_act_text(FILE *f, const struct cli_out *out, const glossa_act 
     }
 }
 
+/* The body the state's law names for information security (plan item 1.1),
+** with the sentence that names it and where it was read; a line saying
+** none was found otherwise. */
+static void print_security_body(FILE *f, const struct cli_out *out, const glossa_state *s)
+{
+    const char *d = out_color(out, 0, DIM), *r = out_color(out, 0, RESET);
+    char line[1024];
+    if (!s->security_body) {
+        out_printf(f, "    body for information security: none named in a source read\n");
+        return;
+    }
+    out_printf(f, "    body for information security: ");
+    out_wrapped(f, out, s->security_body, 35, 6);
+    fputs(d, f);
+    snprintf(line, sizeof line, "%s; reliability %d of 4", s->security_body_source,
+             s->security_body_reliability);
+    out_printf(f, "      ");
+    out_wrapped(f, out, line, 6, 6);
+    if (s->security_body_quote) {
+        snprintf(line, sizeof line, "«%s»", s->security_body_quote);
+        out_printf(f, "      ");
+        out_wrapped(f, out, line, 6, 6);
+    }
+    out_printf(f, "      %s\n", s->security_body_url);
+    fputs(r, f);
+}
+
 static void print_text(FILE *f, const struct cli_out *out, const glossa_states *states,
                        const glossa_act *acts, size_t n_acts, const struct laws_args *a)
 {
@@ -82,6 +109,7 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_states *
             out_printf(f, "  no act in the study\n");
         out_printf(f, "    competent authority for terminology: %s\n",
                    s->authority ? s->authority : "not yet named");
+        print_security_body(f, out, s);
         for (j = 0; j < n_acts; j++)
             if (strcmp(acts[j].state, s->code) == 0)
                 print_act_text(f, out, &acts[j], a->lang);
@@ -145,6 +173,17 @@ static void print_json(FILE *f, const glossa_states *states, const glossa_act *a
         out_json_string(f, s->code);
         json_opt(f, "name", glossa_state_name(s, a->lang));
         json_opt(f, "authority", s->authority);
+        if (s->security_body) {
+            fputs(",\"security_body\":{\"name\":", f);
+            out_json_string(f, s->security_body);
+            json_opt(f, "lang", s->security_body_lang);
+            json_opt(f, "source", s->security_body_source);
+            json_opt(f, "quote", s->security_body_quote);
+            json_opt(f, "url", s->security_body_url);
+            fprintf(f, ",\"reliability\":%d}", s->security_body_reliability);
+        } else {
+            fputs(",\"security_body\":null", f);
+        }
         fputs(",\"acts\":[", f);
         for (j = 0; j < n_acts; j++)
             if (strcmp(acts[j].state, s->code) == 0) {
@@ -204,9 +243,11 @@ const struct cli_command cmd_laws_spec = {
     "the language, how many, the reliability (IATE's scale; the lowest there),\n"
     "the act's own text or who translated it, the edition and the address. Every\n"
     "member state is listed; one without an act says so, with its competent\n"
-    "authority for terminology (plan item 1.1). `glossa compare ID` shows the\n"
+    "authority for terminology (plan item 1.1) and the body its law names for\n"
+    "information security, with the sentence that names it and its source. `glossa compare ID` shows the\n"
     "definitions of one notion; `glossa coverage` which state defines which.\n"
-    "--format json: {\"states\":[{\"state\",\"name\",\"authority\",\"acts\":[{\"id\",\n"
+    "--format json: {\"states\":[{\"state\",\"name\",\"authority\",\"security_body\":\n"
+    "{\"name\",\"lang\",\"source\",\"quote\",\"url\",\"reliability\"}|null,\"acts\":[{\"id\",\n"
     "\"title\",\"number\",\"date\",\"version\",\"url\",\"definitions\",\"titles\":[…],\n"
     "\"pages\":[{\"lang\",\"url\",\"version\",\"translation\",\"reliability\",\n"
     "\"definitions\"}]}]}]} (version: the latest edition read; url: the page of the\n"

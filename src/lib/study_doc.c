@@ -20,7 +20,7 @@ struct words {
     const char *title, *laws_title, *intro, *legend, *annex, *statements, *notions,
         *concept, *gaps, *gap_line, *gap_all, *acts, *no_act, *authority, *not_named,
         *act, *number, *adopted, *edition, *definitions, *read_at, *own_text, *translated,
-        *working, *reconstruction;
+        *working, *reconstruction, *security_body, *no_security_body;
     /* compare */
     const char *cmp_title, *cmp_annex, *cmp_statement, *cmp_national, *rel_same, *rel_narrower, *rel_broader, *rel_related, *cmp_missing,
         *cmp_none, *cmp_statutory, *reliability, *edition_of, *working_translation;
@@ -51,6 +51,8 @@ static const struct words words[] = {
       "The notions are named by glossa's working labels (English); the acts' own terms are "
       "shown by glossa compare.",
       "annex 1 wording is a reconstruction, not verified",
+      "Body its law names for information security: %s (%s; «%s»; reliability %d of 4; %s).",
+      "Body for information security: none named in a source read.",
       "%s: definitions side by side", "Annex 1", "The term base's definitions",
       "Definitions of the member states' national acts",
       "the same notion", "a narrower notion", "a broader notion", "a related notion",
@@ -83,6 +85,9 @@ static const struct words words[] = {
       "Понятия названы рабочими обозначениями glossa (на английском языке); термины самих "
       "актов показывает glossa compare.",
       "формулировки приложения 1 реконструированы, не сверены",
+      "Орган в области информационной безопасности по законодательству: %s (%s; «%s»; "
+      "достоверность %d из 4; %s).",
+      "Орган в области информационной безопасности: в изученных источниках не назван.",
       "«%s»: сопоставление определений", "Приложение 1", "Определения базы терминов",
       "Определения национальных правовых актов государств-членов",
       "то же понятие", "более узкое понятие", "более широкое понятие", "связанное понятие",
@@ -111,6 +116,8 @@ static const struct words words[] = {
       "法律文件原文", "译者：%s",
       "这些概念以 glossa 的英文工作标签命名；法律文件本身的术语见 glossa compare。",
       "附件1的措辞为重构文本，未经核实",
+      "法律规定的信息安全主管机关：%s（%s；“%s”；可靠性 %d/4；%s）。",
+      "信息安全主管机关：所读来源中未指明。",
       "“%s”：定义对照", "附件1", "术语库中的定义",
       "成员国国家法律文件中的定义",
       "相同概念", "较窄概念", "较宽概念", "相关概念",
@@ -321,6 +328,13 @@ static void add_acts(struct study_doc *sd, int heading)
             continue;
         addf(sd, DOC_TABLE_TITLE, "%s — %s", st->code, glossa_state_name(st, sd->w->lang));
         addf(sd, DOC_PARA, sd->w->authority, st->authority ? st->authority : sd->w->not_named);
+        if (st->security_body)
+            addf(sd, DOC_PARA, sd->w->security_body, st->security_body,
+                 st->security_body_source ? st->security_body_source : "",
+                 st->security_body_quote ? st->security_body_quote : "",
+                 st->security_body_reliability, st->security_body_url ? st->security_body_url : "");
+        else
+            add(sd, DOC_PARA, sd->w->no_security_body);
         for (i = 0; i < n; i++) {
             struct doc_block *b;
             char defs[32];
