@@ -227,6 +227,9 @@ static int xml_runs(struct glossa_buf *out, const struct doc_run *runs, size_t n
     return rc;
 }
 
+/* A table of more columns than this is a matrix (the study's coverage). */
+#define MATRIX_COLUMNS 6
+
 static int html_runs(struct glossa_buf *out, const struct doc_run *runs, size_t n)
 {
     return xml_runs(out, runs, n, "del", "ins");
@@ -248,7 +251,7 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
         const struct doc_block *b = &d->blocks[i];
         int table = b->kind == DOC_TABLE_HEAD || b->kind == DOC_TABLE_ROW;
         if (in_table && !table) {
-            rc = glossa__buf_adds(out, "</table>\n");
+            rc = glossa__buf_adds(out, in_table > 1 ? "</table></div>\n" : "</table>\n");
             in_table = 0;
         }
         if (in_signatures && b->kind != DOC_SIGNATURE) {
@@ -284,9 +287,13 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
             rc = rc || glossa__buf_adds(out, "<p>");
             break;
         case DOC_TABLE_HEAD: case DOC_TABLE_ROW:
-            if (!in_table)
-                rc = glossa__buf_adds(out, "<table>\n");
-            in_table = 1;
+            /* a matrix (more columns than a page holds on a phone) scrolls
+            ** in a box of its own, not the page */
+            if (!in_table) {
+                in_table = b->n_cells > MATRIX_COLUMNS ? 2 : 1;
+                rc = glossa__buf_adds(out, in_table > 1 ? "<div class=\"matrix\"><table>\n"
+                                                        : "<table>\n");
+            }
             rc = rc || glossa__buf_adds(out, b->kind == DOC_TABLE_HEAD ? "<tr><th>" : "<tr><td>");
             break;
         default: rc = glossa__buf_adds(out, "<p>"); break;
@@ -316,7 +323,7 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out)
         }
     }
     if (!rc && in_table)
-        rc = glossa__buf_adds(out, "</table>\n");
+        rc = glossa__buf_adds(out, in_table > 1 ? "</table></div>\n" : "</table>\n");
     if (!rc && in_signatures)
         rc = glossa__buf_adds(out, "</div>\n");
     if (!rc && in_notes)
