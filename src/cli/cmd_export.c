@@ -6,6 +6,7 @@
 */
 #include "cmd.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,8 +44,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     const struct export_args *a = args->opts;
     const char *output = a->output;
     int quiet = a->quiet;
-    const char *fallback[1];
-    char glossary[4096];
+    struct default_inputs fallback;
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional, len = 0;
     char *data = NULL;
@@ -54,9 +54,9 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     (void)self;
     opts.format = formats[a->format];
     if (n_inputs == 0) {
-        fallback[0] = out_default_glossary(glossary, sizeof glossary);
-        inputs = fallback;
-        n_inputs = 1;
+        out_default_inputs(&fallback);
+        inputs = fallback.in;
+        n_inputs = fallback.n;
     }
     opts.from = a->from;
     opts.to = a->to;
@@ -76,10 +76,19 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     rc = out_write_file(&args->out, output, data, len);
-    if (!rc && !quiet && !out_is_stdout(output))
-        out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+    if (!rc && !quiet && !out_is_stdout(output)) {
+        char national[64] = "";
+        if (stats.national)
+            snprintf(national, sizeof national, ", %lu national legal definition%s",
+                     stats.national, S(stats.national));
+        out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s%s to %s\n",
                stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
-               stats.definitions, S(stats.definitions), output);
+               stats.definitions, S(stats.definitions), national, output);
+        if (stats.national_notions)
+            out_printf(stdout, "not exported: %lu national legal definition%s of notions the "
+                       "term base lacks (glossa compare NOTION shows them)\n",
+                       stats.national_notions, S(stats.national_notions));
+    }
     glossa_free(data);
     if (rc)
         return EXIT_ERR;

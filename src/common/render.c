@@ -55,17 +55,34 @@ const char *render_status_text(const char *status)
                                            : status;
 }
 
+/* A string that grows: NULL once memory ran out. */
+struct grow {
+    char *s;
+    size_t len;
+};
+
+static int grow_write(void *ud, const char *data, size_t len)
+{
+    struct grow *g = ud;
+    char *more = realloc(g->s, g->len + len + 1);
+    if (!more) {
+        free(g->s);
+        g->s = NULL;
+        return -1;
+    }
+    memcpy(more + g->len, data, len);
+    g->len += len;
+    more[g->len] = '\0';
+    g->s = more;
+    return 0;
+}
+
 char *render_act(const glossa_legal *l)
 {
-    const char *title = l->act ? l->act : l->act_id;
-    size_t n = strlen(title) + 16 + (l->number ? strlen(l->number) : 0) +
-               (l->adopted ? strlen(l->adopted) : 0) + (l->article ? strlen(l->article) : 0);
-    char *s = malloc(n);
-    if (s)
-        snprintf(s, n, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "", l->number ? " " : "",
-                 title, l->adopted ? " (" : "", l->adopted ? l->adopted : "",
-                 l->adopted ? ")" : "", l->article ? ", " : "", l->article ? l->article : "");
-    return s;
+    struct grow g = { NULL, 0 };
+    if (grow_write(&g, "", 0) || glossa_legal_cite(l, grow_write, &g))
+        return NULL;
+    return g.s;
 }
 
 char *render_source(const glossa_definition *d)
@@ -93,36 +110,7 @@ static void json_opt(FILE *f, const char *key, const char *value)
 
 void render_legal_json(FILE *f, const glossa_legal *l)
 {
-    fputs("{\"id\":", f);
-    out_json_string(f, l->id);
-    fputs(",\"state\":", f);
-    out_json_string(f, l->state);
-    fputs(",\"act\":{\"id\":", f);
-    out_json_string(f, l->act_id);
-    json_opt(f, "title", l->act);
-    json_opt(f, "number", l->number);
-    json_opt(f, "date", l->adopted);
-    fputc('}', f);
-    json_opt(f, "article", l->article);
-    fputs(",\"lang\":", f);
-    out_json_string(f, l->lang);
-    fputs(",\"term\":", f);
-    out_json_string(f, l->term);
-    fputs(",\"text\":", f);
-    out_json_string(f, l->text);
-    fputs(",\"relation\":", f);
-    out_json_string(f, l->relation);
-    fprintf(f, ",\"reliability\":%d", l->reliability);
-    json_opt(f, "version", l->version);
-    fputs(",\"url\":", f);
-    out_json_string(f, l->url);
-    fputs(",\"translation\":", f);
-    if (l->translation)
-        out_json_string(f, l->translation);
-    else
-        fputs("null", f);
-    json_opt(f, "note", l->note);
-    fputc('}', f);
+    glossa_legal_json(l, file_write, f); /* the caller checks ferror(f) */
 }
 
 static void json_hit(FILE *f, const glossa_hit *h, int whole)
