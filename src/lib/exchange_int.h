@@ -34,7 +34,8 @@ int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***o
 ** it with (a TBX note, a CSV column, an OmegaT comment), appended to out:
 ** "statutory text of STATE, not glossa's: ACT (glossa_legal_cite); edition of
 ** DATE; read at URL; the act's own text (or: translation: WHO); RELATION;
-** reliability R of 4". 0 or GLOSSA_ENOMEM. */
+** reliability R of 4; note: NOTES" (the study's notes, when it has some).
+** 0 or GLOSSA_ENOMEM. */
 int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out);
 
 

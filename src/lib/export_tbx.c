@@ -224,8 +224,6 @@ static void national_definition(struct tbx_writer *w, const glossa_legal *l)
     element(w, 6, "<descrip type=\"definition\">", l->text, "</descrip>");
     source(w, 6, l->act_id);
     element(w, 6, "<note xml:lang=\"en\">", glossa__buf_str(&note), "</note>");
-    if (l->note) /* the study's notes are in English (schema/README.md) */
-        element(w, 6, "<note xml:lang=\"en\">[editorial] ", l->note, "</note>");
     indent(w, 5);
     add(w, "</descripGrp>\n");
     glossa__buf_release(&note);

@@ -439,7 +439,8 @@ int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out)
              glossa__buf_addf(out, "; read at %s; ", l->url) ||
              (l->translation ? glossa__buf_addf(out, "translation: %s", l->translation)
                              : glossa__buf_adds(out, "the act's own text")) ||
-             glossa__buf_addf(out, "; %s; reliability %d of 4", rel, l->reliability);
+             glossa__buf_addf(out, "; %s; reliability %d of 4", rel, l->reliability) ||
+             (l->note && glossa__buf_addf(out, "; note: %s", l->note));
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
