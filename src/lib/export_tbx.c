@@ -76,6 +76,20 @@ static void element(struct tbx_writer *w, int level, const char *open, const cha
     add(w, "\n");
 }
 
+/* <name attr="value">content</name> on a line of its own: open ends with
+** attr=", then value (escaped), content and close. */
+static void attr_element(struct tbx_writer *w, int level, const char *open, const char *value,
+                         const char *content, const char *close)
+{
+    indent(w, level);
+    add(w, open);
+    esc(w, value);
+    add(w, "\">");
+    text(w, content);
+    add(w, close);
+    add(w, "\n");
+}
+
 static int wanted(struct tbx_writer *w, const char *lang)
 {
     return glossa__lang_in_list(lang, w->opts->to);
@@ -264,12 +278,8 @@ static void national_term(struct tbx_writer *w, const struct tb_legal *nat, size
                 break;
         if (k == i) /* each act once */
             source(w, 6, d->act_id);
-        indent(w, 6);
-        add(w, "<xref type=\"externalCrossReference\" target=\"");
-        esc(w, d->url);
-        add(w, "\">");
-        text(w, d->id);
-        add(w, "</xref>\n");
+        attr_element(w, 6, "<xref type=\"externalCrossReference\" target=\"", d->url, d->id,
+                     "</xref>");
         if (!w->rc)
             w->rc = glossa__buf_addf(&ids, "%s%s", n_ids++ ? ", " : "", d->id);
     }
@@ -376,12 +386,7 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
                 w->r->stats->dropped++;
             continue;
         }
-        indent(w, 4);
-        add(w, "<ref type=\"crossReference\" target=\"");
-        esc(w, x->target);
-        add(w, "\">");
-        text(w, x->label);
-        add(w, "</ref>\n");
+        attr_element(w, 4, "<ref type=\"crossReference\" target=\"", x->target, x->label, "</ref>");
     }
     for (i = 0; i < e->n_attests; i++)
         if (wanted(w, e->attests[i].lang) && !context_term(e, e->attests[i].lang)) {
