@@ -85,8 +85,9 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
                stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
                stats.definitions, S(stats.definitions), national, output);
         if (stats.national_notions)
-            out_printf(stdout, "not exported: %lu national legal definition%s of notions the "
-                       "term base lacks (glossa compare NOTION shows them)\n",
+            out_printf(stdout, "not exported: %lu national legal definition%s relating to no "
+                       "concept read (notions the term base lacks; glossa compare ID shows "
+                       "them)\n",
                        stats.national_notions, S(stats.national_notions));
     }
     glossa_free(data);

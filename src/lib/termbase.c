@@ -81,6 +81,7 @@ const char *glossa__tb_add_bibl(struct glossa_tb *tb, const char *id, const char
     }
     if (glossa__grow((void **)&tb->bibls, &tb->cap_bibls, tb->n_bibls, sizeof *tb->bibls))
         return NULL;
+    memset(&tb->bibls[tb->n_bibls], 0, sizeof tb->bibls[0]); /* not an act until copy_act */
     tb->bibls[tb->n_bibls].id = glossa__tb_str(tb, candidate, &oom);
     tb->bibls[tb->n_bibls].type = glossa__tb_str(tb, type, &oom);
     tb->bibls[tb->n_bibls].citation = glossa__tb_str(tb, citation ? citation : "", &oom);
@@ -324,10 +325,8 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
     ** concepts only) */
     if (e->kind == TEI_LEGAL)
         return add_legal(ls, file, e);
-    if (e->kind == TEI_NOTION) {
-        tb->n_notions++;
+    if (e->kind != TEI_CONCEPT)
         return 0;
-    }
     if (!(c = glossa__tb_add_entry(tb)))
         return GLOSSA_ENOMEM;
     *c = *e;

@@ -58,13 +58,12 @@ struct tb_legal {
 ** TEI inputs reused one id for different sources in different files. Entries
 ** are concepts; the study of national legislation, when read with them, is
 ** its acts (bibls with a state) and its definitions (legal); its notions are
-** only counted. */
+** not kept (a definition's target that is no concept is one). */
 struct glossa_tb {
     struct glossa_arena *arena;
     struct tei_bibl *bibls;     size_t n_bibls, cap_bibls;
     struct tei_entry *entries;  size_t n_entries, cap_entries;
     struct tb_legal *legal;     size_t n_legal, cap_legal; /* by target after glossa__tb_index */
-    size_t n_notions;
     const char **entry_file;    /* the TEI file of each entry (NULL when not from TEI) */
     const char *title;          /* of the file (TBX title, TEI export), or NULL */
     const char *origin;         /* what it was read from, for headers, or NULL */
