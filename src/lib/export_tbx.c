@@ -6,7 +6,7 @@
 ** Mapping (schema/README.md §6): entry → conceptEntry; forms by language →
 ** langSec/termSec with administrativeStatus, termType, geographicalUsage;
 ** def → descripGrp(definition, source) in its langSec (on the concept, with
-** xml:lang, when the language has no term); attestation → descripGrp(context,
+** xml:lang, when the language has no term, glossa's or national); attestation → descripGrp(context,
 ** source) on the first term of its language; xr → ref crossReference; sources
 ** → admin source pointing to a refObject in back. What TBX-Basic has no data
 ** category for travels in notes that import_tbx.c reads back: "[glossa]
