@@ -6,6 +6,7 @@
 */
 #include "cmd.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,8 +44,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     const struct export_args *a = args->opts;
     const char *output = a->output;
     int quiet = a->quiet;
-    const char *fallback[1];
-    char glossary[4096];
+    struct default_inputs fallback;
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional, len = 0;
     char *data = NULL;
@@ -54,9 +54,9 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     (void)self;
     opts.format = formats[a->format];
     if (n_inputs == 0) {
-        fallback[0] = out_default_glossary(glossary, sizeof glossary);
-        inputs = fallback;
-        n_inputs = 1;
+        out_default_inputs(&fallback);
+        inputs = fallback.in;
+        n_inputs = fallback.n;
     }
     opts.from = a->from;
     opts.to = a->to;
@@ -76,10 +76,20 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     rc = out_write_file(&args->out, output, data, len);
-    if (!rc && !quiet && !out_is_stdout(output))
-        out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s to %s\n",
+    if (!rc && !quiet && !out_is_stdout(output)) {
+        char national[64] = "";
+        if (stats.national)
+            snprintf(national, sizeof national, ", %lu national legal definition%s",
+                     stats.national, S(stats.national));
+        out_printf(stdout, "exported %lu concept%s, %lu term%s, %lu definition%s%s to %s\n",
                stats.concepts, S(stats.concepts), stats.terms, S(stats.terms),
-               stats.definitions, S(stats.definitions), output);
+               stats.definitions, S(stats.definitions), national, output);
+        if (stats.national_notions)
+            out_printf(stdout, "not exported: %lu national legal definition%s relating to no "
+                       "concept read (notions the term base lacks; glossa compare ID shows "
+                       "them)\n",
+                       stats.national_notions, S(stats.national_notions));
+    }
     glossa_free(data);
     if (rc)
         return EXIT_ERR;
@@ -98,8 +108,10 @@ const struct cli_command cmd_export_spec = {
     "export [--format tbx|csv|omegat|json] [--from LANG] [--to LANG,...] [-o FILE]\n"
     "                     [FILE|DIR ...]",
     options, sizeof options / sizeof options[0],
-    "Read the TEI term base (default: the bundled glossary/; validated as by\n"
-    "'glossa index') and write it for other tools. Output is deterministic.\n"
+    "Read the TEI term base (default: the bundled glossary/ and its study of\n"
+    "national legislation glossary/national/, as 'glossa index' reads them;\n"
+    "validated as by 'glossa index') and write it for other tools. Output is\n"
+    "deterministic.\n"
     "\n"
     "  tbx     TBX (ISO 30042:2019), TBX-Basic dialect, DCA style: conceptEntry,\n"
     "          langSec, termSec with administrativeStatus, termType,\n"
@@ -115,7 +127,16 @@ const struct cli_command cmd_export_spec = {
     "          header; one line per source term (deprecated ones too, with the\n"
     "          term to use in the comment); needs --to with one language.\n"
     "  json    {\"concepts\":[…]}: each concept in the shape of a lookup result\n"
-    "          (id, reliability, terms, definitions), one per line.\n"
+    "          (id, reliability, terms, definitions, national), one per line.\n"
+    "\n"
+    "National law (glossary/national/) goes with the concepts it relates to, as\n"
+    "statutory text with its source, never as glossa's definitions: TBX a\n"
+    "definition in its language section and the term as an admitted termSec with\n"
+    "the state as geographicalUsage, both in notes marked [glossa] national (act,\n"
+    "article, edition, URL, translator, relation), which 'glossa import' leaves\n"
+    "out; CSV a row per definition with state, national definition and national\n"
+    "law columns; OmegaT a line per term of the source language; JSON national.\n"
+    "Definitions of notions the term base lacks are not exported (counted).\n"
     "\n"
     "Exit status: 0 written; 1 written, but something could not be carried\n"
     "(each said in a warning), or nothing to export; 2 error.",

@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
-#include <unistd.h>
 
 struct index_args {
     int quiet, check, force;
@@ -78,8 +77,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     const struct index_args *a = args->opts;
     const char *db = out_db_path(args->db_path);
     int quiet = a->quiet;
-    const char *fallback[2];
-    char glossary[4096], national[4200];
+    struct default_inputs fallback;
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional;
     glossa_error err;
@@ -90,12 +88,9 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     if (a->check)
         return check_db(args, db, quiet);
     if (n_inputs == 0) {
-        /* the term base and, when the glossary has it, the study of national legislation */
-        fallback[0] = out_default_glossary(glossary, sizeof glossary);
-        snprintf(national, sizeof national, "%s/national", fallback[0]);
-        fallback[1] = national;
-        inputs = fallback;
-        n_inputs = access(national, F_OK) == 0 ? 2 : 1;
+        out_default_inputs(&fallback);
+        inputs = fallback.in;
+        n_inputs = fallback.n;
     }
     if (a->max_errors)
         opts.max_errors = (unsigned)a->max_errors;

@@ -86,6 +86,16 @@ void render_legal_json(FILE *f, const glossa_legal *l);
 ** tree's, or the configured install path. Returns env, buf (filled, size bytes;
 ** 4096 is enough) or a constant: valid while buf is. */
 const char *out_default_glossary(char *buf, size_t size);
+/* What a command that reads the whole term base reads by default (index,
+** export): the bundled glossary and, when it has one, its national/ folder
+** (the study of national legislation). out_default_inputs fills d: d->in
+** holds d->n paths, valid while d is. */
+struct default_inputs {
+    char glossary[4096], national[4200];
+    const char *in[2];
+    size_t n;
+};
+void out_default_inputs(struct default_inputs *d);
 /* Proposal and positions files. */
 struct file_list {
     char **items; /* given paths (borrowed) and paths of files in folders */

@@ -2,6 +2,7 @@
 ** glossary.c — the glossary folder and the files in it that the CLI and the
 ** web server both read: where the bundled glossary is ($GLOSSA_GLOSSARY,
 ** beside the installed binary, this source tree's, or the install path),
+** what a command reads by default (the glossary and its national/ folder),
 ** the proposal and positions files (given, or in glossary/proposals and
 ** glossary/positions), where the proposals stand, the member states; and the check of a
 ** comma-separated list of language tags (--from/--to, from=/to=).
@@ -47,6 +48,14 @@ const char *out_default_glossary(char *buf, size_t size)
     if (is_dir(GLOSSA_GLOSSARY_DIR))
         return GLOSSA_GLOSSARY_DIR;
     return GLOSSA_INSTALLED_GLOSSARY;
+}
+
+void out_default_inputs(struct default_inputs *d)
+{
+    d->in[0] = out_default_glossary(d->glossary, sizeof d->glossary);
+    snprintf(d->national, sizeof d->national, "%s/national", d->in[0]);
+    d->in[1] = d->national;
+    d->n = is_dir(d->national) ? 2 : 1;
 }
 
 

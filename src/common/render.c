@@ -80,36 +80,7 @@ static void json_opt(FILE *f, const char *key, const char *value)
 
 void render_legal_json(FILE *f, const glossa_legal *l)
 {
-    fputs("{\"id\":", f);
-    out_json_string(f, l->id);
-    fputs(",\"state\":", f);
-    out_json_string(f, l->state);
-    fputs(",\"act\":{\"id\":", f);
-    out_json_string(f, l->act_id);
-    json_opt(f, "title", l->act);
-    json_opt(f, "number", l->number);
-    json_opt(f, "date", l->adopted);
-    fputc('}', f);
-    json_opt(f, "article", l->article);
-    fputs(",\"lang\":", f);
-    out_json_string(f, l->lang);
-    fputs(",\"term\":", f);
-    out_json_string(f, l->term);
-    fputs(",\"text\":", f);
-    out_json_string(f, l->text);
-    fputs(",\"relation\":", f);
-    out_json_string(f, l->relation);
-    fprintf(f, ",\"reliability\":%d", l->reliability);
-    json_opt(f, "version", l->version);
-    fputs(",\"url\":", f);
-    out_json_string(f, l->url);
-    fputs(",\"translation\":", f);
-    if (l->translation)
-        out_json_string(f, l->translation);
-    else
-        fputs("null", f);
-    json_opt(f, "note", l->note);
-    fputc('}', f);
+    glossa_legal_json(l, file_write, f); /* the caller checks ferror(f) */
 }
 
 static void json_hit(FILE *f, const glossa_hit *h, int whole)

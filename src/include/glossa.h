@@ -783,6 +783,11 @@ typedef struct glossa_exchange_stats {
     unsigned long dropped;           /* other data left out (data categories glossa has no
                                         place for, references to concepts left out) */
     unsigned long warnings;          /* warnings reported (everything above, and assumptions) */
+    unsigned long national;          /* export: definitions of national acts written with
+                                        their concepts (glossary/national/, when read) */
+    unsigned long national_notions;  /* export: definitions of national acts left out, by
+                                        design, because they relate to a notion the term
+                                        base lacks (glossary/national/notions.xml) */
 } glossa_exchange_stats;
 
 #define GLOSSA_EXPORT_OPTS_VERSION 1
@@ -1165,6 +1170,15 @@ typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
 ** that is not well-formed UTF-8 (JSON cannot carry it) becomes \ufffd. The
 ** result is always valid JSON. Returns 0, or what write returned. */
 int glossa_json_string(const char *s, size_t n, glossa_write_fn write, void *userdata);
+
+/* A national definition as one JSON object, the one shape every output of
+** glossa gives it (lookup and show --format json, compare, the web API,
+** export --format json): {"id","state","act":{"id","title","number","date"},
+** "article","lang","term","text","relation","reliability","version","url",
+** "translation" (null: the act's own text),"note"}, the optional members left
+** out when NULL. Returns 0, or what write returned. */
+int glossa_legal_json(const glossa_legal *l, glossa_write_fn write, void *userdata);
+
 
 /* The next item of the comma-separated list at *cursor (src/lib/list.c):
 ** *item and *len say where it lies, the ASCII spaces and tabs around it

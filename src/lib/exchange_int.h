@@ -25,10 +25,18 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 /* The distinct language tags of tb, in order of first appearance (terms,
-** then definitions), kept when they match the comma-separated list want
+** then definitions, then the national terms of its concepts), kept when they match the comma-separated list want
 ** (NULL: all); with want, in the order of its items. @param[out] out  array
 ** in tb's arena */
 int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***out, size_t *n);
+
+/* What a national definition is, in the words every exchange format carries
+** it with (a TBX note, a CSV column, an OmegaT comment), appended to out:
+** "statutory text of STATE, not glossa's: ACT (glossa_legal_cite); edition of
+** DATE; read at URL; the act's own text (or: translation: WHO); RELATION;
+** reliability R of 4; note: NOTES" (the study's notes, when it has some).
+** 0 or GLOSSA_ENOMEM. */
+int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out);
 
 
 int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,

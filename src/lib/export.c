@@ -4,7 +4,10 @@
 ** CSV, OmegaT, JSON: export_tbx.c, export_csv.c, export_json.c).
 **
 ** The writers only format; what each format can carry is said in their
-** header comments and in README.md.
+** header comments and in README.md. The definitions of national acts
+** (glossary/national/, when among the inputs) travel with the concepts they
+** relate to; those that relate to a notion the term base lacks are not
+** concepts of it and are left out (counted in stats->national_notions).
 */
 #include "exchange_int.h"
 
@@ -80,6 +83,9 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
     report.file = NULL;
     report.stats = stats;
     if (!rc) {
+        size_t i;
+        for (i = 0; i < tb->n_legal; i++) /* left out by design: not concepts of the term base */
+            stats->national_notions += !glossa__tb_find(tb, tb->legal[i].l.target);
         switch (opts->format) {
         case GLOSSA_EXPORT_TBX: rc = glossa__write_tbx(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_CSV: rc = glossa__write_csv(tb, opts, &report, &buf); break;

@@ -7,6 +7,12 @@
 ** preferred term first, then admitted ones, joined with "; "; deprecated
 ** terms are left out: a CAT tool would offer them), and "definition (LANG)"
 ** for each language that has definitions (several joined by a line break).
+** When national law is read with the term base (glossary/national/), each
+** national definition of a concept is a row of its own after the concept's:
+** the term its act defines in its language's column, and three more
+** columns, "state", "national definition" (the statutory text) and
+** "national law" (whose text it is: act, article, edition, address,
+** translator, relation, reliability), empty on glossa's rows.
 **
 ** OmegaT's glossary format: UTF-8, no header, one line per source term,
 ** "source TAB target TAB comment". Every term of the source language is a
@@ -15,7 +21,9 @@
 ** term of the target language (its exact tag first, preferred before
 ** admitted, never deprecated); the comment names the concept and says what
 ** a translator must know (not verified, working translation, other admitted
-** targets).
+** targets). A term a national act defines for a concept (glossary/national/,
+** when read) in the source language is a line too, its comment saying whose
+** law it is (state, act, article, edition, address, relation).
 */
 #include "exchange_int.h"
 
@@ -87,14 +95,64 @@ static int terms_cell(const struct tei_entry *e, const char *lang, struct glossa
     return rc || glossa__buf_adds(cell, "") ? GLOSSA_ENOMEM : 0;
 }
 
+/* The column of lang among langs, or n_langs. */
+static size_t column_of(const char *const *langs, size_t n_langs, const char *lang)
+{
+    size_t k;
+    for (k = 0; k < n_langs && strcmp(langs[k], lang) != 0; k++)
+        ;
+    return k;
+}
+
+/* 1 when the concept has a term in one of langs: it is a row. */
+static int has_row(const struct tei_entry *e, const char *const *langs, size_t n_langs)
+{
+    size_t j;
+    for (j = 0; j < e->n_terms; j++)
+        if (column_of(langs, n_langs, e->terms[j].lang) < n_langs)
+            return 1;
+    return 0;
+}
+
+/* The rows of the national definitions that relate to e, after its own: the
+** term in its language's column, the state, the statutory text and what it
+** is in columns of their own (never a "definition" column: it is not
+** glossa's). */
+static int national_rows(struct glossa_tb *tb, const struct tei_entry *e, const char *const *langs,
+                         size_t n_langs, size_t n_defs, struct xc_report *r,
+                         struct glossa_buf *out)
+{
+    struct glossa_buf note = GLOSSA_BUF_INIT;
+    size_t n, i, k;
+    const struct tb_legal *nat = glossa__tb_legal(tb, e->id, &n);
+    int rc = 0;
+    for (i = 0; i < n && !rc; i++) {
+        const glossa_legal *l = &nat[i].l;
+        size_t col = column_of(langs, n_langs, l->lang);
+        if (col == n_langs)
+            continue;
+        glossa__buf_clear(&note);
+        rc = csv_field(out, e->id, 1);
+        for (k = 0; k < n_langs + n_defs && !rc; k++)
+            rc = csv_field(out, k == col ? l->term : "", 0);
+        rc = rc || csv_field(out, l->state, 0) || csv_field(out, l->text, 0) ||
+             glossa__xc_legal_note(l, &note) || csv_field(out, glossa__buf_str(&note), 0) ||
+             glossa__buf_add(out, "\r\n", 2);
+        if (r->stats)
+            r->stats->national++;
+    }
+    glossa__buf_release(&note);
+    return rc ? GLOSSA_ENOMEM : 0;
+}
+
 int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                       struct glossa_buf *out)
 {
     struct glossa_buf cell = GLOSSA_BUF_INIT;
     const char **langs;
     char *has_def;
-    size_t n_langs, i, j, k, rows = 0;
-    int rc;
+    size_t n_langs, n_defs = 0, i, j, k, rows = 0;
+    int rc, national = 0;
 
     if ((rc = select_languages(tb, opts, &langs, &n_langs)))
         return rc;
@@ -107,20 +165,26 @@ int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, stru
             for (k = 0; k < n_langs; k++)
                 if (strcmp(tb->entries[i].defs[j].lang, langs[k]) == 0)
                     has_def[k] = 1;
+    for (k = 0; k < n_langs; k++)
+        n_defs += has_def[k] != 0;
+    /* the national columns when a row of national law is written */
+    for (i = 0; i < tb->n_legal && !national; i++) {
+        const struct tei_entry *e = glossa__tb_find(tb, tb->legal[i].l.target);
+        national = e && has_row(e, langs, n_langs) &&
+                   column_of(langs, n_langs, tb->legal[i].l.lang) < n_langs;
+    }
     rc = csv_field(out, "id", 1);
     for (k = 0; k < n_langs && !rc; k++)
         rc = csv_field(out, langs[k], 0);
     for (k = 0; k < n_langs && !rc; k++)
         if (has_def[k])
             rc = glossa__buf_addf(out, ",definition (%s)", langs[k]);
+    if (national && !rc)
+        rc = glossa__buf_adds(out, ",state,national definition,national law");
     rc = rc || glossa__buf_add(out, "\r\n", 2);
     for (i = 0; i < tb->n_entries && !rc; i++) {
         const struct tei_entry *e = &tb->entries[i];
-        int any = 0;
-        for (j = 0; j < e->n_terms; j++)
-            for (k = 0; k < n_langs; k++)
-                any |= strcmp(e->terms[j].lang, langs[k]) == 0;
-        if (!any)
+        if (!has_row(e, langs, n_langs))
             continue;
         rc = csv_field(out, e->id, 1);
         for (k = 0; k < n_langs && !rc; k++) {
@@ -143,7 +207,10 @@ int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, stru
             }
             rc = rc || glossa__buf_adds(&cell, "") || csv_field(out, glossa__buf_str(&cell), 0);
         }
-        rc = rc || glossa__buf_add(out, "\r\n", 2);
+        if (national && !rc)
+            rc = glossa__buf_adds(out, ",,,");
+        rc = rc || glossa__buf_add(out, "\r\n", 2) ||
+             (national && national_rows(tb, e, langs, n_langs, n_defs, r, out));
         rows++;
         if (r->stats)
             r->stats->concepts++;
@@ -224,12 +291,22 @@ static int omegat_comment(struct glossa_buf *c, const struct tei_entry *e,
     return rc;
 }
 
+/* source TAB target TAB comment */
+static int omegat_line(struct glossa_buf *out, const char *src, const char *target,
+                       struct glossa_buf *comment)
+{
+    return tsv_field(out, src) || glossa__buf_add(out, "\t", 1) || tsv_field(out, target) ||
+           glossa__buf_add(out, "\t", 1) || tsv_field(out, glossa__buf_str(comment)) ||
+           glossa__buf_add(out, "\n", 1);
+}
+
 int glossa__write_omegat(struct glossa_tb *tb, const glossa_export_opts *opts,
                          struct xc_report *r, struct glossa_buf *out)
 {
     struct glossa_buf comment = GLOSSA_BUF_INIT;
     const char *from = opts->from ? opts->from : "ru", *to = opts->to;
-    size_t i, j, lines = 0;
+    const struct tb_legal *nat;
+    size_t i, j, n_nat, lines = 0;
     int rc = 0;
 
     while (*to == ' ')
@@ -245,14 +322,27 @@ int glossa__write_omegat(struct glossa_tb *tb, const glossa_export_opts *opts,
             if (!glossa__lang_in_list(src->lang, from) || src == target)
                 continue;
             glossa__buf_clear(&comment);
-            rc = tsv_field(out, src->text) || glossa__buf_add(out, "\t", 1) ||
-                 tsv_field(out, target->text) || glossa__buf_add(out, "\t", 1) ||
-                 omegat_comment(&comment, e, src, target, to) ||
-                 tsv_field(out, glossa__buf_str(&comment)) || glossa__buf_add(out, "\n", 1);
+            rc = omegat_comment(&comment, e, src, target, to) ||
+                 omegat_line(out, src->text, target->text, &comment);
             lines++;
             wrote = 1;
             if (r->stats)
                 r->stats->terms++;
+        }
+        /* the terms national acts define, in the source language */
+        nat = glossa__tb_legal(tb, e->id, &n_nat);
+        for (j = 0; j < n_nat && !rc; j++) {
+            const glossa_legal *l = &nat[j].l;
+            if (!glossa__lang_in_list(l->lang, from))
+                continue;
+            glossa__buf_clear(&comment);
+            rc = glossa__buf_addf(&comment, "%s; term of a national act, ", e->id) ||
+                 glossa__xc_legal_note(l, &comment) ||
+                 omegat_line(out, l->term, target->text, &comment);
+            lines++;
+            wrote = 1;
+            if (r->stats)
+                r->stats->national++;
         }
         if (wrote && r->stats)
             r->stats->concepts++;

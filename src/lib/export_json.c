@@ -5,7 +5,9 @@
 **   {"id":ID,"reliability":R,"terms":[{"lang","text","status"}],
 **    "definitions":[{"lang","text","source"}]}
 ** with the source of a reconstructed or working definition marked as lookup
-** marks it. --to keeps the terms and definitions of those languages.
+** marks it, and, when national definitions relate to the concept, "national":
+** […] in their one JSON shape (glossa_legal_json). --to keeps the terms and
+** definitions of those languages.
 */
 #include "exchange_int.h"
 
@@ -30,6 +32,27 @@ static int definition_source(struct glossa_tb *tb, const struct tei_def *d, stru
     glossa__buf_clear(s);
     return glossa__buf_addf(s, "%s%s%s%s", b ? b->citation : "", note ? " (" : "",
                             note ? note : "", note ? ")" : "");
+}
+
+/* ,"national":[…] when national definitions in the languages asked for
+** relate to the concept: each in the one shape of a national definition
+** (glossa_legal_json), as lookup writes it. */
+static int national(struct glossa_tb *tb, const struct tei_entry *e,
+                    const glossa_export_opts *opts, struct xc_report *r, struct glossa_buf *out)
+{
+    size_t n, j;
+    const struct tb_legal *x = glossa__tb_legal(tb, e->id, &n);
+    int rc = 0, first = 1;
+    for (j = 0; j < n && !rc; j++) {
+        if (!glossa__lang_in_list(x[j].l.lang, opts->to))
+            continue;
+        rc = glossa__buf_adds(out, first ? ",\"national\":[" : ",") ||
+             glossa_legal_json(&x[j].l, buf_write, out);
+        first = 0;
+        if (r->stats)
+            r->stats->national++;
+    }
+    return rc || (!first && glossa__buf_adds(out, "]"));
 }
 
 int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
@@ -75,7 +98,8 @@ int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, str
             if (r->stats)
                 r->stats->definitions++;
         }
-        rc = rc || glossa__buf_adds(out, "]}");
+        rc = rc || glossa__buf_adds(out, "]") || national(tb, e, opts, r, out) ||
+             glossa__buf_adds(out, "}");
         written++;
         if (r->stats)
             r->stats->concepts++;

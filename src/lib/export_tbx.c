@@ -6,13 +6,23 @@
 ** Mapping (schema/README.md §6): entry → conceptEntry; forms by language →
 ** langSec/termSec with administrativeStatus, termType, geographicalUsage;
 ** def → descripGrp(definition, source) in its langSec (on the concept, with
-** xml:lang, when the language has no term); attestation → descripGrp(context,
+** xml:lang, when the language has no term, glossa's or national); attestation → descripGrp(context,
 ** source) on the first term of its language; xr → ref crossReference; sources
 ** → admin source pointing to a refObject in back. What TBX-Basic has no data
 ** category for travels in notes that import_tbx.c reads back: "[glossa]
 ** status: …; reliability: …" on the concept, "[glossa] reconstruction" or
 ** "[glossa] working translation" and "[glossa] from: DATE; to: DATE" on a
 ** term or definition, and each TEI note as "[type] text".
+**
+** The definitions of national acts that relate to a concept (glossary/
+** national/, when read) go in the language section of their language: the
+** definition with its act as source and a note "[glossa] national
+** definition ID: statutory text of STATE, not glossa's: act, article;
+** edition; read at URL; whose text; relation; reliability", and the term the
+** act defines as an admitted termSec with geographicalUsage STATE, the acts
+** as sources, the URLs as externalCrossReferences and a note "[glossa]
+** national term of STATE …" (one termSec for a term several definitions of
+** one state define). 'glossa import' leaves both out, each reported.
 */
 #include "exchange_int.h"
 
@@ -61,6 +71,20 @@ static void element(struct tbx_writer *w, int level, const char *open, const cha
 {
     indent(w, level);
     add(w, open);
+    text(w, content);
+    add(w, close);
+    add(w, "\n");
+}
+
+/* <name attr="value">content</name> on a line of its own: open ends with
+** attr=", then value (escaped), content and close. */
+static void attr_element(struct tbx_writer *w, int level, const char *open, const char *value,
+                         const char *content, const char *close)
+{
+    indent(w, level);
+    add(w, open);
+    esc(w, value);
+    add(w, "\">");
     text(w, content);
     add(w, close);
     add(w, "\n");
@@ -197,6 +221,79 @@ static void term_sec(struct tbx_writer *w, const struct tei_entry *e, const stru
         w->r->stats->terms++;
 }
 
+/* A definition of a national act (glossary/national/) that relates to the
+** concept, in its language section: statutory text, never glossa's
+** definition. TBX-Basic puts a definition on a concept or a language
+** section only, so it stands there, its act the source, and a note marked
+** [glossa] says whose text it is (which 'glossa import' reads to leave it
+** out); the term the act defines is a termSec of its own (national_term). */
+static void national_definition(struct tbx_writer *w, const glossa_legal *l)
+{
+    struct glossa_buf note = GLOSSA_BUF_INIT;
+    if (!w->rc)
+        w->rc = glossa__buf_addf(&note, XC_MARK "national definition %s: ", l->id) ||
+                glossa__xc_legal_note(l, &note);
+    indent(w, 5);
+    add(w, "<descripGrp>\n");
+    element(w, 6, "<descrip type=\"definition\">", l->text, "</descrip>");
+    source(w, 6, l->act_id);
+    element(w, 6, "<note xml:lang=\"en\">", glossa__buf_str(&note), "</note>");
+    indent(w, 5);
+    add(w, "</descripGrp>\n");
+    glossa__buf_release(&note);
+    if (w->r->stats)
+        w->r->stats->national++;
+}
+
+static int same_national_term(const glossa_legal *a, const glossa_legal *b)
+{
+    return strcmp(a->lang, b->lang) == 0 && strcmp(a->term, b->term) == 0 &&
+           strcmp(a->state, b->state) == 0;
+}
+
+/* The term a national act defines, as a term of the concept (as the index
+** has it): admitted, its state's geographical usage, the acts that define it
+** as its sources, the addresses they were read at. One termSec for a term
+** that several definitions of one state define (nat[first] and those after
+** it with the same term). */
+static void national_term(struct tbx_writer *w, const struct tb_legal *nat, size_t n,
+                          size_t first)
+{
+    struct glossa_buf ids = GLOSSA_BUF_INIT, note = GLOSSA_BUF_INIT;
+    const glossa_legal *l = &nat[first].l;
+    size_t i, k, n_ids = 0;
+
+    indent(w, 5);
+    add(w, "<termSec>\n");
+    element(w, 6, "<term>", l->term, "</term>");
+    element(w, 6, "<termNote type=\"administrativeStatus\">", admn_status("admitted"),
+            "</termNote>");
+    element(w, 6, "<termNote type=\"geographicalUsage\">", l->state, "</termNote>");
+    for (i = first; i < n; i++) {
+        const glossa_legal *d = &nat[i].l;
+        if (!same_national_term(d, l))
+            continue;
+        for (k = first; k < i; k++)
+            if (same_national_term(&nat[k].l, l) && strcmp(nat[k].l.act_id, d->act_id) == 0)
+                break;
+        if (k == i) /* each act once */
+            source(w, 6, d->act_id);
+        attr_element(w, 6, "<xref type=\"externalCrossReference\" target=\"", d->url, d->id,
+                     "</xref>");
+        if (!w->rc)
+            w->rc = glossa__buf_addf(&ids, "%s%s", n_ids++ ? ", " : "", d->id);
+    }
+    if (!w->rc)
+        w->rc = glossa__buf_addf(&note, XC_MARK "national term of %s, as its act prints it: "
+                                 "definition%s %s", l->state, n_ids == 1 ? "" : "s",
+                                 glossa__buf_str(&ids));
+    element(w, 6, "<note xml:lang=\"en\">", glossa__buf_str(&note), "</note>");
+    indent(w, 5);
+    add(w, "</termSec>\n");
+    glossa__buf_release(&ids);
+    glossa__buf_release(&note);
+}
+
 /* 1 when the concept id is in the export (it has a term in the languages asked for). */
 static int written(struct tbx_writer *w, const char *id)
 {
@@ -230,20 +327,22 @@ static void concept_mark(struct tbx_writer *w, const struct tei_entry *e)
 static void concept(struct tbx_writer *w, const struct tei_entry *e)
 {
     const char **langs;
-    size_t n_langs = 0, i, j;
+    size_t n_langs = 0, n_nat, i, j;
+    const struct tb_legal *nat = glossa__tb_legal(w->tb, e->id, &n_nat);
     int any = 0;
 
     for (i = 0; i < e->n_terms; i++)
         any |= wanted(w, e->terms[i].lang);
     if (!any)
         return;
-    langs = glossa__arena_alloc(w->tb->arena, (e->n_terms + 1) * sizeof *langs);
+    langs = glossa__arena_alloc(w->tb->arena, (e->n_terms + n_nat + 1) * sizeof *langs);
     if (!langs) {
         w->rc = GLOSSA_ENOMEM;
         return;
     }
-    for (i = 0; i < e->n_terms; i++) {
-        const char *l = e->terms[i].lang;
+    /* the languages of its terms, then those only national terms are in */
+    for (i = 0; i < e->n_terms + n_nat; i++) {
+        const char *l = i < e->n_terms ? e->terms[i].lang : nat[i - e->n_terms].l.lang;
         for (j = 0; j < n_langs && strcmp(langs[j], l) != 0; j++)
             ;
         if (j == n_langs && wanted(w, l))
@@ -287,12 +386,7 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
                 w->r->stats->dropped++;
             continue;
         }
-        indent(w, 4);
-        add(w, "<ref type=\"crossReference\" target=\"");
-        esc(w, x->target);
-        add(w, "\">");
-        text(w, x->label);
-        add(w, "</ref>\n");
+        attr_element(w, 4, "<ref type=\"crossReference\" target=\"", x->target, x->label, "</ref>");
     }
     for (i = 0; i < e->n_attests; i++)
         if (wanted(w, e->attests[i].lang) && !context_term(e, e->attests[i].lang)) {
@@ -311,9 +405,21 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
         for (i = 0; i < e->n_defs; i++)
             if (strcmp(e->defs[i].lang, langs[j]) == 0)
                 definition(w, 5, &e->defs[i], 0);
+        for (i = 0; i < n_nat; i++)
+            if (strcmp(nat[i].l.lang, langs[j]) == 0)
+                national_definition(w, &nat[i].l);
         for (i = 0; i < e->n_terms; i++)
             if (strcmp(e->terms[i].lang, langs[j]) == 0)
                 term_sec(w, e, &e->terms[i]);
+        for (i = 0; i < n_nat; i++) {
+            size_t k;
+            if (strcmp(nat[i].l.lang, langs[j]) != 0)
+                continue;
+            for (k = 0; k < i && !same_national_term(&nat[k].l, &nat[i].l); k++)
+                ;
+            if (k == i) /* the first of its term */
+                national_term(w, nat, n_nat, i);
+        }
         indent(w, 4);
         add(w, "</langSec>\n");
     }
@@ -324,7 +430,20 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
         w->r->stats->concepts++;
 }
 
-/* Sources as refObjects, so that an import gets their ids and types back. */
+/* 1 when a national definition in the export cites the act. */
+static int act_cited(struct tbx_writer *w, const char *act_id)
+{
+    size_t i;
+    for (i = 0; i < w->tb->n_legal; i++) {
+        const glossa_legal *l = &w->tb->legal[i].l;
+        if (strcmp(l->act_id, act_id) == 0 && wanted(w, l->lang) && written(w, l->target))
+            return 1;
+    }
+    return 0;
+}
+
+/* Sources as refObjects, so that an import gets their ids and types back;
+** a national act only when a definition in the export cites it. */
 static void back(struct tbx_writer *w)
 {
     size_t i;
@@ -333,6 +452,8 @@ static void back(struct tbx_writer *w)
     add(w, "    <back>\n      <refObjectSec type=\"source\">\n");
     for (i = 0; i < w->tb->n_bibls; i++) {
         const struct tei_bibl *b = &w->tb->bibls[i];
+        if (b->state && !act_cited(w, b->id))
+            continue;
         add(w, "        <refObject id=\"src.");
         esc(w, b->id);
         add(w, "\">\n");
@@ -366,7 +487,11 @@ int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, stru
             "      <sourceDesc>\n"
             "        <p>Exported by glossa " GLOSSA_VERSION " (TBX-Basic, DCA style). Concept "
             "status, reliability and working translations are in notes marked "
-            "[glossa].</p>\n"
+            "[glossa].");
+    if (tb->n_legal)
+        add(&w, " Definitions and terms marked [glossa] national are statutory text of a member "
+                "state's act, quoted with their source, not glossa's.");
+    add(&w, "</p>\n"
             "      </sourceDesc>\n"
             "    </fileDesc>\n"
             "  </tbxHeader>\n"

@@ -410,6 +410,18 @@ void glossa__tei_schema_free(struct tei_schema *s);
 int glossa__tei_read(struct tei_schema *schema, const char *path,
                      const struct tei_sink *sink, glossa_error *err);
 
+/* A legal definition as the library hands it out (glossa_legal), from its
+** TEI records (tei_national.c): index.c writes these values as rows, the term
+** base in memory (termbase.c) keeps them for export. What the national notion
+** is to the target, from the xr's type (what the target is to the national
+** notion): "same", "broader", "narrower", "related". */
+const char *glossa__legal_relation(const char *xr_type);
+/* e's notes, one a line, appended to out (nothing when it has none). */
+int glossa__legal_notes(const struct tei_entry *e, struct glossa_buf *out);
+/* The act's title in lang when it has one, else its first; NULL when it has
+** none (store.c's query of a concept's national definitions picks the same). */
+const char *glossa__act_title(const struct tei_bibl *act, const char *lang);
+
 /* ---- index.c and publish.c: building an index and putting it in place ---- */
 
 /* What glossa writes at offset 68 of the SQLite header of every index

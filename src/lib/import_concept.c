@@ -3,8 +3,9 @@
 ** 2008) read into a TEI entry: language sections and their terms (termSec,
 ** tig, ntig/termGrp) with status, termType and region; definitions and
 ** contexts with their sources; notes; cross-references (resolved when the
-** file is read); the "[glossa]" notes of glossa's own export; statuses the
-** file did not give; the rule of a preferred Russian term.
+** file is read); the "[glossa]" notes of glossa's own export (its national
+** law is left out, reported); statuses the file did not give; the rule of a
+** preferred Russian term.
 */
 #include "import_int.h"
 #include "xml_in.h"
@@ -139,6 +140,26 @@ static void add_def(struct importer *im, struct concept_state *cs, xmlNodePtr d,
         def->to = w.to;
     }
     def->line = line_of(d);
+}
+
+/* The national law of glossa's export (export_tbx.c): a definition or a term
+** with a note "[glossa] national …" is statutory text of a member state's
+** act, never glossa's: left out, counted and reported, never read as a
+** definition or a term of the concept (glossa reads the study of national
+** legislation from its TEI files, glossary/national/). 1 when sec is one. */
+static int national_law(struct importer *im, xmlNodePtr sec, const char *what)
+{
+    static const char mark[] = XC_MARK "national ";
+    xmlNodePtr c;
+    for (c = sec->children; c; c = c->next)
+        if (is(c, "note") && strncmp(glossa__tbx_text(im, c), mark, sizeof mark - 1) == 0) {
+            glossa__tbx_tally(im, line_of(sec), 0, 1,
+                              "statutory text is never read as glossa's own: glossa reads the "
+                              "study of national legislation from glossary/national/",
+                              "%s of a national act (marked [glossa] national)", what);
+            return 1;
+        }
+    return 0;
 }
 
 /* A termNote (or termNoteGrp) of a term. */
@@ -306,6 +327,8 @@ static void read_term(struct importer *im, struct concept_state *cs, xmlNodePtr 
     xmlNodePtr tn = term_node(sec);
     struct tei_term *t;
     const char *text = tn ? glossa__tbx_text(im, tn) : "";
+    if (national_law(im, sec, "term"))
+        return;
     if (!*text) {
         glossa__tbx_tally(im, line_of(sec), 0, 1, NULL, "term section without a term");
         return;
@@ -366,6 +389,8 @@ static void read_lang(struct importer *im, struct concept_state *cs, xmlNodePtr 
             read_term(im, cs, c, lang);
         } else if (is(c, "descripGrp")) {
             xmlNodePtr d;
+            if (national_law(im, c, "definition"))
+                continue;
             for (d = c->children; d; d = d->next) {
                 const char *k2 = NULL, *c2 = glossa__tbx_category(im, d, &k2);
                 if (!c2 || !(strcmp(k2, "descrip") == 0 || strcmp(k2, "dct") == 0))

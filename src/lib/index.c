@@ -274,29 +274,13 @@ static int insert_details(struct index_run *run, const char *file, sqlite3_int64
     return 0;
 }
 
-/* What the national notion is to the target, from the xr's type (what the
-** target is to the national notion). */
-static const char *relation_of(const char *xr_type)
-{
-    if (!xr_type)
-        return "related";
-    if (strcmp(xr_type, "broader") == 0)
-        return "narrower";
-    if (strcmp(xr_type, "narrower") == 0)
-        return "broader";
-    return xr_type;
-}
-
 static int insert_legal(struct index_run *run, const char *file, const struct tei_entry *e)
 {
     sqlite3_stmt *st = run->st[ST_LEGAL];
     struct glossa_buf notes = GLOSSA_BUF_INIT;
-    size_t i;
-    int rc = 0;
+    int rc;
 
-    for (i = 0; i < e->n_notes && !rc; i++)
-        rc = glossa__buf_addf(&notes, "%s%s", i ? "\n" : "", e->notes[i].text);
-    if (rc)
+    if ((rc = glossa__legal_notes(e, &notes)))
         return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     bind_text(st, 1, e->id);
     bind_text(st, 2, file);
@@ -306,7 +290,7 @@ static int insert_legal(struct index_run *run, const char *file, const struct te
     bind_text(st, 6, e->terms[0].text);
     bind_text(st, 7, e->defs[0].text);
     bind_text(st, 8, e->xrefs[0].target);
-    bind_text(st, 9, relation_of(e->xrefs[0].type));
+    bind_text(st, 9, glossa__legal_relation(e->xrefs[0].type));
     sqlite3_bind_int(st, 10, e->reliability);
     bind_text(st, 11, e->cite.version);
     bind_text(st, 12, e->cite.url);

@@ -4,7 +4,9 @@
 ** definition (one term, its definition, what it relates to, where in the act
 ** and where it was read, who translated it), a notion (glossa's labels), the
 ** rules the schema leaves to glossa for them, and a national act's header
-** bibl (state, number, date, titles).
+** bibl (state, number, date, titles); and the values of a legal definition
+** as the library hands it out (glossa_legal) that the index and the term base
+** in memory both derive from these records.
 */
 #include "tei_int.h"
 
@@ -166,3 +168,34 @@ void glossa__tei_act(struct reader_state *st, struct glossa_arena *a, xmlNodePtr
                b->id ? b->id : "?", b->state);
 }
 
+
+/* ---- a legal definition in the shape the library hands out ----------------------- */
+
+const char *glossa__legal_relation(const char *xr_type)
+{
+    if (!xr_type)
+        return "related";
+    if (strcmp(xr_type, "broader") == 0)
+        return "narrower";
+    if (strcmp(xr_type, "narrower") == 0)
+        return "broader";
+    return xr_type;
+}
+
+int glossa__legal_notes(const struct tei_entry *e, struct glossa_buf *out)
+{
+    size_t i;
+    int rc = 0;
+    for (i = 0; i < e->n_notes && !rc; i++)
+        rc = glossa__buf_addf(out, "%s%s", i ? "\n" : "", e->notes[i].text);
+    return rc;
+}
+
+const char *glossa__act_title(const struct tei_bibl *act, const char *lang)
+{
+    size_t i;
+    for (i = 0; lang && i < act->n_titles; i++)
+        if (act->titles[i].lang && strcmp(act->titles[i].lang, lang) == 0)
+            return act->titles[i].text;
+    return act->n_titles ? act->titles[0].text : NULL;
+}

@@ -33,6 +33,7 @@ void glossa__tb_free(struct glossa_tb *tb)
     glossa__free(tb->bibls);
     glossa__free(tb->entries);
     glossa__free(tb->entry_file);
+    glossa__free(tb->legal);
     glossa__free(tb->by_id);
     glossa__free(tb);
 }
@@ -80,6 +81,7 @@ const char *glossa__tb_add_bibl(struct glossa_tb *tb, const char *id, const char
     }
     if (glossa__grow((void **)&tb->bibls, &tb->cap_bibls, tb->n_bibls, sizeof *tb->bibls))
         return NULL;
+    memset(&tb->bibls[tb->n_bibls], 0, sizeof tb->bibls[0]); /* not an act until copy_act */
     tb->bibls[tb->n_bibls].id = glossa__tb_str(tb, candidate, &oom);
     tb->bibls[tb->n_bibls].type = glossa__tb_str(tb, type, &oom);
     tb->bibls[tb->n_bibls].citation = glossa__tb_str(tb, citation ? citation : "", &oom);
@@ -107,6 +109,20 @@ static int by_id(const void *a, const void *b)
                   (*(const struct tei_entry *const *)b)->id);
 }
 
+/* National definitions by target, then as lookup orders them (store.c). */
+static int by_target(const void *a, const void *b)
+{
+    const struct tb_legal *x = a, *y = b;
+    int c = strcmp(x->l.target, y->l.target);
+    if (!c)
+        c = strcmp(x->l.state, y->l.state);
+    if (!c && x->act != y->act)
+        c = x->act < y->act ? -1 : 1;
+    if (!c && x->ord != y->ord)
+        c = x->ord < y->ord ? -1 : 1;
+    return c;
+}
+
 int glossa__tb_index(struct glossa_tb *tb)
 {
     size_t i;
@@ -118,7 +134,25 @@ int glossa__tb_index(struct glossa_tb *tb)
         tb->by_id[i] = &tb->entries[i];
     if (tb->n_entries > 1)
         qsort(tb->by_id, tb->n_entries, sizeof *tb->by_id, by_id);
+    if (tb->n_legal > 1)
+        qsort(tb->legal, tb->n_legal, sizeof *tb->legal, by_target);
     return 0;
+}
+
+const struct tb_legal *glossa__tb_legal(const struct glossa_tb *tb, const char *id, size_t *n)
+{
+    size_t lo = 0, hi = tb->n_legal, end;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(tb->legal[mid].l.target, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (end = lo; end < tb->n_legal && strcmp(tb->legal[end].l.target, id) == 0; end++)
+        ;
+    *n = end - lo;
+    return tb->legal + lo;
 }
 
 const struct tei_entry *glossa__tb_find(const struct glossa_tb *tb, const char *id)
@@ -178,12 +212,38 @@ static const char *mapped_source(struct load_state *ls, const char *file, const 
     return NULL; /* cannot happen: tei.c checked every pointer */
 }
 
+/* A national act keeps what its definitions cite: state, number, date, titles. */
+static void copy_act(struct load_state *ls, const char *id, const struct tei_bibl *b)
+{
+    struct glossa_tb *tb = ls->tb;
+    struct tei_bibl *to = (struct tei_bibl *)glossa__tb_bibl(tb, id);
+    size_t i;
+    if (!to || to->state)
+        return;
+    to->state = glossa__tb_str(tb, b->state, &ls->oom);
+    to->number = glossa__tb_str(tb, b->number, &ls->oom);
+    to->date = glossa__tb_str(tb, b->date, &ls->oom);
+    to->url = glossa__tb_str(tb, b->url, &ls->oom);
+    to->titles = glossa__arena_alloc(tb->arena, (b->n_titles + 1) * sizeof *to->titles);
+    if (!to->titles) {
+        ls->oom = 1;
+        return;
+    }
+    for (i = 0; i < b->n_titles; i++) {
+        to->titles[i].lang = glossa__tb_str(tb, b->titles[i].lang, &ls->oom);
+        to->titles[i].text = glossa__tb_str(tb, b->titles[i].text, &ls->oom);
+    }
+    to->n_titles = b->n_titles;
+}
+
 static int sink_bibl(void *ud, const char *file, const struct tei_bibl *b)
 {
     struct load_state *ls = ud;
     const char *to = glossa__tb_add_bibl(ls->tb, b->id, b->type, b->citation);
     if (!to)
         return GLOSSA_ENOMEM;
+    if (b->state)
+        copy_act(ls, to, b);
     if (glossa__grow((void **)&ls->map, &ls->cap_map, ls->n_map, sizeof *ls->map))
         return GLOSSA_ENOMEM;
     ls->map[ls->n_map].file = glossa__tb_str(ls->tb, file, &ls->oom);
@@ -208,6 +268,51 @@ static void *copy_array(struct load_state *ls, const void *src, size_t n, size_t
     return p;
 }
 
+/* A definition of a national act, as the index would hand it out
+** (glossa__load_legal): its act's title in its language, the relation seen
+** from the national notion, its notes one a line. */
+static int add_legal(struct load_state *ls, const char *file, const struct tei_entry *e)
+{
+    struct glossa_tb *tb = ls->tb;
+    const char *act_id = mapped_source(ls, file, e->source);
+    const struct tei_bibl *act = glossa__tb_bibl(tb, act_id);
+    struct glossa_buf notes = GLOSSA_BUF_INIT;
+    struct tb_legal *x;
+    glossa_legal *l;
+
+    if (!act || !act->state)
+        return 0; /* cannot happen: tei_national.c checked the source is an act */
+    if (glossa__grow((void **)&tb->legal, &tb->cap_legal, tb->n_legal, sizeof *tb->legal))
+        return GLOSSA_ENOMEM;
+    x = &tb->legal[tb->n_legal];
+    memset(x, 0, sizeof *x);
+    x->act = (size_t)(act - tb->bibls);
+    x->ord = tb->n_legal;
+    l = &x->l;
+    l->id = COPY(e->id);
+    l->state = act->state;
+    l->act_id = act->id;
+    l->act = glossa__act_title(act, e->terms[0].lang);
+    l->number = act->number;
+    l->adopted = act->date;
+    l->article = COPY(e->cite.range);
+    l->lang = COPY(e->terms[0].lang);
+    l->term = COPY(e->terms[0].text);
+    l->text = COPY(e->defs[0].text);
+    l->target = COPY(e->xrefs[0].target);
+    l->relation = COPY(glossa__legal_relation(e->xrefs[0].type));
+    l->reliability = e->reliability;
+    l->version = COPY(e->cite.version);
+    l->url = COPY(e->cite.url);
+    l->translation = COPY(e->cite.translation);
+    if (glossa__legal_notes(e, &notes))
+        ls->oom = 1;
+    l->note = e->n_notes ? COPY(glossa__buf_str(&notes)) : NULL;
+    glossa__buf_release(&notes);
+    tb->n_legal++;
+    return ls->oom ? GLOSSA_ENOMEM : 0;
+}
+
 static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
 {
     struct load_state *ls = ud;
@@ -215,9 +320,11 @@ static int sink_entry(void *ud, const char *file, const struct tei_entry *e)
     struct tei_entry *c;
     size_t i;
 
-    /* the term base in memory holds concepts: national legal definitions and
-    ** their notions are the index's (index.c), not diff's, protocol's or a
-    ** proposal's */
+    /* the entries are concepts; the study of national legislation is kept
+    ** beside them (export carries it; diff, protocol and proposals read
+    ** concepts only) */
+    if (e->kind == TEI_LEGAL)
+        return add_legal(ls, file, e);
     if (e->kind != TEI_CONCEPT)
         return 0;
     if (!(c = glossa__tb_add_entry(tb)))
@@ -313,6 +420,26 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     r->fn(&d, r->userdata);
 }
 
+int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out)
+{
+    const char *rel = strcmp(l->relation, "same") == 0     ? "the same notion as the concept"
+                      : strcmp(l->relation, "broader") == 0 ? "a broader notion than the concept"
+                      : strcmp(l->relation, "narrower") == 0
+                          ? "a narrower notion than the concept"
+                          : "a notion related to the concept";
+    char *act = glossa_legal_cite(l);
+    int rc = !act || glossa__buf_addf(out, "statutory text of %s, not glossa's: %s", l->state,
+                                      act) ||
+             (l->version && glossa__buf_addf(out, "; edition of %s", l->version)) ||
+             glossa__buf_addf(out, "; read at %s; ", l->url) ||
+             (l->translation ? glossa__buf_addf(out, "translation: %s", l->translation)
+                             : glossa__buf_adds(out, "the act's own text")) ||
+             glossa__buf_addf(out, "; %s; reliability %d of 4", rel, l->reliability) ||
+             (l->note && glossa__buf_addf(out, "; note: %s", l->note));
+    glossa_free(act);
+    return rc ? GLOSSA_ENOMEM : 0;
+}
+
 struct ranked {
     const char *tag;
     int rank;
@@ -351,6 +478,7 @@ int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***o
 
     for (i = 0; i < tb->n_entries; i++)
         cap += tb->entries[i].n_terms + tb->entries[i].n_defs;
+    cap += tb->n_legal;
     all = glossa__malloc((cap ? cap : 1) * sizeof *all);
     if (!all)
         return GLOSSA_ENOMEM;
@@ -360,6 +488,9 @@ int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***o
     for (i = 0; i < tb->n_entries; i++)
         for (j = 0; j < tb->entries[i].n_defs; j++)
             add_lang(all, &k, tb->entries[i].defs[j].lang, want);
+    for (i = 0; i < tb->n_legal; i++) /* national terms of the concepts */
+        if (glossa__tb_find(tb, tb->legal[i].l.target))
+            add_lang(all, &k, tb->legal[i].l.lang, want);
     qsort(all, k, sizeof *all, by_rank);
     tags = glossa__arena_alloc(tb->arena, (k ? k : 1) * sizeof *tags);
     if (!tags) {

@@ -44,14 +44,26 @@ int glossa__tb_read(const char *const *inputs, size_t n_inputs, const struct tb_
 
 /* ---- termbase.c: a term base in memory ----------------------------------------------- */
 
+/* A definition of a national act read with the term base (glossary/national/),
+** in the shape the library hands out (act_id names a bibl of the term base),
+** and its place: the act's among the sources, the definition's among all. */
+struct tb_legal {
+    glossa_legal l;
+    size_t act, ord;
+};
+
 /* A term base in memory. Entries and sources use the tei.c records; every
 ** string and array lives in the arena. Source pointers in entries ("id", no
 ** '#') name a bibl of this term base: ids are unique here, even when the
-** TEI inputs reused one id for different sources in different files. */
+** TEI inputs reused one id for different sources in different files. Entries
+** are concepts; the study of national legislation, when read with them, is
+** its acts (bibls with a state) and its definitions (legal); its notions are
+** not kept (a definition's target that is no concept is one). */
 struct glossa_tb {
     struct glossa_arena *arena;
     struct tei_bibl *bibls;     size_t n_bibls, cap_bibls;
     struct tei_entry *entries;  size_t n_entries, cap_entries;
+    struct tb_legal *legal;     size_t n_legal, cap_legal; /* by target after glossa__tb_index */
     const char **entry_file;    /* the TEI file of each entry (NULL when not from TEI) */
     const char *title;          /* of the file (TBX title, TEI export), or NULL */
     const char *origin;         /* what it was read from, for headers, or NULL */
@@ -74,10 +86,14 @@ const struct tei_bibl *glossa__tb_bibl(const struct glossa_tb *tb, const char *i
 ** from the arena. */
 struct tei_entry *glossa__tb_add_entry(struct glossa_tb *tb);
 
-/* Sort the id index; call after the last entry was added. */
+/* Sort the id index and the national definitions; call after the last entry was added. */
 int glossa__tb_index(struct glossa_tb *tb);
 /* The entry with this id (after glossa__tb_index), or NULL. */
 const struct tei_entry *glossa__tb_find(const struct glossa_tb *tb, const char *id);
+/* The national definitions that relate to the concept or notion id, as
+** lookup orders them (state, act, place), after glossa__tb_index: *n of them
+** from the one returned. */
+const struct tb_legal *glossa__tb_legal(const struct glossa_tb *tb, const char *id, size_t *n);
 
 /* Read TEI inputs through the loader (glossa__tb_read, with its checks)
 ** into tb and sort its id index. partial: the inputs may be part of a term

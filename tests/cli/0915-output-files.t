@@ -85,7 +85,7 @@ writers=(
     "propose|glossa propose --state KZ -o @"
     "position|glossa position -p @ uz-cyber-hygiene CN pending $P"
 )
-glossa export -q -o "$WORK/g.tbx" || fail "export for import"
+glossa export -q "$SRC/glossary" -o "$WORK/g.tbx" || fail "export for import"
 # run_writer SPEC PATH: run the writer of SPEC with its output at PATH
 run_writer() {
     local cmd=${1#*|}

@@ -25,20 +25,22 @@ head, body = rows[0], rows[1:]
 assert all(len(r) == len(head) for r in body), "ragged rows"
 col = {name: i for i, name in enumerate(head)}
 row = next(r for r in body if r[0] == "information-security")
-print("rows", len(body))
+print("rows", len([r for r in body if not r[col["state"]]]))
+print("national rows", len([r for r in body if r[col["state"]]]) > 0)
 print("ru", row[col["ru"]])
 print("zh-Hant-TW", row[col["zh-Hant-TW"]])
 print("def-en-has-comma", "," in row[col["definition (en)"]])
 EOF
     expect_rc 0 "RFC 4180 parse:"
     expect_out "rows $entries"
+    expect_out "national rows True"
     expect_out "ru информационная безопасность; ИБ"
     expect_out "zh-Hant-TW 資訊安全; 資安"
     expect_out "def-en-has-comma True"
 fi
 run glossa export --format csv --from ru --to zh
 expect_rc 0 "csv --from ru --to zh:"
-expect_true "--from first, then --to" test "$(head -1 <<<"$OUT" | tr -d '\r')" = "id,ru,zh,zh-Hant-TW,zh-Hant,definition (ru),definition (zh)"
+expect_true "--from first, then --to" test "$(head -1 <<<"$OUT" | tr -d '\r')" = "id,ru,zh,zh-Hant-TW,zh-Hant,definition (ru),definition (zh),state,national definition,national law"
 
 # --- OmegaT: source TAB target TAB comment, UTF-8, no header
 run glossa export --format omegat --from ru --to zh -o "$WORK/glossary.utf8"
@@ -77,12 +79,13 @@ expect_rc 2 "omegat with two targets:"
 run glossa export --format json
 expect_rc 0 "export --format json:"
 expect_json '.concepts | length' "$entries"
-expect_json '.concepts[0] | keys | join(",")' "definitions,id,reliability,terms"
+expect_json '[.concepts[] | select(.national | not)][0] | keys | join(",")' "definitions,id,reliability,terms"
+expect_json '[.concepts[] | select(.national)][0] | keys | join(",")' "definitions,id,national,reliability,terms"
 expect_json '[.concepts[] | select(.id == "information-security") | .definitions[] | select(.lang == "ru") | .source | endswith("(reconstruction, not verified against the official text)")] | .[0]' true
-index_bundled
-lookup=$(glossa lookup --format json "information security" | jq -c '.results[0] | {id, reliability, terms, definitions}')
+glossa index --quiet "$SRC/glossary" "$SRC/glossary/national"
+lookup=$(glossa lookup --format json "information security" | jq -c '.results[0] | {id, reliability, terms, definitions, national}')
 export=$(jq -c '.concepts[] | select(.id == "information-security")' <<<"$OUT")
-expect_true "export JSON equals lookup JSON for the concept" test "$lookup" = "$export"
+expect_true "export JSON equals lookup JSON for the concept (its national definitions too)" test "$lookup" = "$export"
 run glossa export --format json --to zh
 expect_json '[.concepts[].terms[].lang | startswith("zh")] | all' true
 finish

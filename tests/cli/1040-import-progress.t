@@ -2,7 +2,7 @@
 # terms, rate, elapsed) on stderr only when stderr is a terminal and --quiet
 # is not given. script(1) from bsdutils gives the run a terminal.
 command -v script >/dev/null || { echo "skipped: script (bsdutils) is not installed"; exit 77; }
-run glossa export -o "$WORK/g.tbx"
+run glossa export "$SRC/glossary" -o "$WORK/g.tbx"
 expect_rc 0 "export:"
 
 # not a terminal: nothing but the summary

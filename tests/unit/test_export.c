@@ -2,8 +2,9 @@
 ** test_export.c — the exchange-format writers (src/lib/export.c,
 ** export_tbx.c, export_csv.c, export_json.c, termbase.c) on a small TEI
 ** fixture: the exact CSV and OmegaT bytes, the TBX mapping and its [glossa]
-** notes, JSON, option checks, "nothing to export", determinism, and no leak
-** or crash when any allocation fails.
+** notes, JSON, national law read with the fixture (and import leaving it
+** out), option checks, "nothing to export", determinism, and no leak or crash
+** when any allocation fails.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -184,6 +185,160 @@ static void test_export__json_shape(void **state)
     fx_free(f);
 }
 
+/* The study of national legislation read with the fixture: a Russian act and
+** a Kazakh one (titles in Kazakh and English) define information-security's
+** notion, the same and narrower, and the Kazakh act a notion the term base
+** lacks. */
+static const char national[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\" type=\"national\">\n"
+    "<teiHeader><fileDesc><titleStmt><title>n</title></titleStmt>\n"
+    "<publicationStmt><p>n</p></publicationStmt><sourceDesc><listBibl>\n"
+    "<bibl xml:id=\"ru-1\" type=\"law\"><title xml:lang=\"ru\">Об информации</title><date when=\"2006-07-27\"/>"
+    "<idno type=\"state\">RU</idno><idno type=\"number\">149-ФЗ</idno></bibl>\n"
+    "<bibl xml:id=\"kz-1\" type=\"law\"><title xml:lang=\"kk\">Ақпарат туралы</title>"
+    "<title xml:lang=\"en\">On information</title><idno type=\"state\">KZ</idno></bibl>\n"
+    "</listBibl></sourceDesc></fileDesc></teiHeader>\n<text><body>\n"
+    "<entryFree xml:id=\"ru-1-1\" type=\"legal-definition\" source=\"#ru-1\"><usg type=\"reliability\">4</usg>"
+    "<form type=\"term\" xml:lang=\"ru\"><orth>информационная безопасность</orth></form>"
+    "<sense><def xml:lang=\"ru\">состояние защищенности, \"правовое\"</def>"
+    "<xr type=\"same\"><ref target=\"#information-security\">information-security</ref></xr></sense>"
+    "<bibl><citedRange>статья 2, пункт 1</citedRange><date type=\"version\" when=\"2024-01-01\"/>"
+    "<idno type=\"url\">https://ru.example/149</idno></bibl></entryFree>\n"
+    "<entryFree xml:id=\"kz-1-1\" type=\"legal-definition\" source=\"#kz-1\"><usg type=\"reliability\">3</usg>"
+    "<form type=\"term\" xml:lang=\"en\"><orth>cyber security</orth></form>"
+    "<sense><def xml:lang=\"en\">the state of protection of networks</def>"
+    "<xr type=\"broader\"><ref target=\"#information-security\">information-security</ref></xr></sense>"
+    "<bibl><citedRange>Article 1</citedRange><idno type=\"url\">https://kz.example/1</idno></bibl>"
+    "<note type=\"translation\" xml:lang=\"en\">the portal's English version</note>"
+    "<note type=\"editorial\" xml:lang=\"en\">read twice</note></entryFree>\n"
+    "<entryFree xml:id=\"kz-1-2\" type=\"legal-definition\" source=\"#kz-1\"><usg type=\"reliability\">3</usg>"
+    "<form type=\"term\" xml:lang=\"en\"><orth>cyber hygiene</orth></form>"
+    "<sense><def xml:lang=\"en\">habits</def>"
+    "<xr type=\"same\"><ref target=\"#cyber-hygiene\">cyber-hygiene</ref></xr></sense>"
+    "<bibl><idno type=\"url\">https://kz.example/2</idno></bibl></entryFree>\n"
+    "</body></text></TEI>\n";
+static const char notions[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"en\" type=\"notions\">\n"
+    "<teiHeader><fileDesc><titleStmt><title>n</title></titleStmt>\n"
+    "<publicationStmt><p>n</p></publicationStmt><sourceDesc><listBibl>\n"
+    "<bibl xml:id=\"study\" type=\"other\"><title xml:lang=\"en\">study</title></bibl>\n"
+    "</listBibl></sourceDesc></fileDesc></teiHeader>\n<text><body>\n"
+    "<entryFree xml:id=\"cyber-hygiene\" type=\"notion\" source=\"#study\">"
+    "<form type=\"label\" xml:lang=\"en\"><orth>cyber hygiene</orth></form></entryFree>\n"
+    "</body></text></TEI>\n";
+
+/* The fixture, the national file and the notions, in in[0..2] (paths in n, no). */
+static void national_inputs(struct fx *f, const char *in[3], char n[4096], char no[4096])
+{
+    snprintf(n, 4096, "%s", th_path(f->dir, "n.xml"));
+    snprintf(no, 4096, "%s", th_path(f->dir, "notions.xml"));
+    th_write(n, national);
+    th_write(no, notions);
+    in[0] = f->path;
+    in[1] = n;
+    in[2] = no;
+}
+
+static char *export_national(struct fx *f, glossa_export_format format, const char *from,
+                             const char *to, glossa_exchange_stats *stats)
+{
+    glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
+    const char *in[3];
+    char n[4096], no[4096];
+    glossa_error err;
+    char *out = NULL;
+    size_t len = 0;
+    int rc;
+    national_inputs(f, in, n, no);
+    opts.format = format;
+    opts.from = from;
+    opts.to = to;
+    rc = glossa_export(in, 3, &opts, &out, &len, stats, &err);
+    if (rc)
+        fail_msg("export failed: %d %s:%ld: %s", rc, err.file, err.line, err.msg);
+    return out;
+}
+
+/* A concept's national definitions travel with it, in each format, as
+** statutory text with its source, by state; one of a notion is counted. */
+static void test_export__national(void **state)
+{
+    struct fx *f = fx_new();
+    glossa_exchange_stats stats;
+    char *j = export_national(f, GLOSSA_EXPORT_JSON, NULL, "ru,en", &stats), *t;
+    (void)state;
+    assert_non_null(strstr(j,
+        "\"national\":[{\"id\":\"kz-1-1\",\"state\":\"KZ\",\"act\":{\"id\":\"kz-1\",\"title\":\"On information\"},"
+        "\"article\":\"Article 1\",\"lang\":\"en\",\"term\":\"cyber security\",\"text\":\"the state of "
+        "protection of networks\",\"relation\":\"narrower\",\"reliability\":3,\"url\":\"https://kz.example/1\","
+        "\"translation\":\"the portal's English version\",\"note\":\"read twice\"},"
+        "{\"id\":\"ru-1-1\",\"state\":\"RU\",\"act\":{\"id\":\"ru-1\",\"title\":\"Об информации\",\"number\":"
+        "\"149-ФЗ\",\"date\":\"2006-07-27\"},\"article\":\"статья 2, пункт 1\",\"lang\":\"ru\",\"term\":"
+        "\"информационная безопасность\",\"text\":\"состояние защищенности, \\\"правовое\\\"\",\"relation\":"
+        "\"same\",\"reliability\":4,\"version\":\"2024-01-01\",\"url\":\"https://ru.example/149\","
+        "\"translation\":null}]}"));
+    assert_int_equal(stats.national, 2);
+    assert_int_equal(stats.national_notions, 1);
+    glossa_free(j);
+    t = export_national(f, GLOSSA_EXPORT_CSV, NULL, "ru", &stats);
+    assert_string_equal(t,
+        "id,ru,state,national definition,national law\r\n"
+        "information-security,информационная безопасность; ИБ,,,\r\n"
+        "information-security,информационная безопасность,RU,\"состояние защищенности, \"\"правовое\"\"\","
+        "\"statutory text of RU, not glossa's: 149-ФЗ «Об информации» (2006-07-27), статья 2, пункт 1; "
+        "edition of 2024-01-01; read at https://ru.example/149; the act's own text; the same notion as "
+        "the concept; reliability 4 of 4\"\r\n"
+        "security,безопасность,,,\r\n");
+    glossa_free(t);
+    t = export_national(f, GLOSSA_EXPORT_OMEGAT, "en", "ru", NULL);
+    assert_non_null(strstr(t,
+        "cyber security\tинформационная безопасность\tinformation-security; term of a national act, "
+        "statutory text of KZ, not glossa's: «On information», Article 1; read at https://kz.example/1; "
+        "translation: the portal's English version; a narrower notion than the concept; reliability 3 "
+        "of 4; note: read twice\n"));
+    glossa_free(t);
+    t = export_national(f, GLOSSA_EXPORT_TBX, NULL, "en", NULL);
+    assert_non_null(strstr(t,
+        "          <descripGrp>\n"
+        "            <descrip type=\"definition\">the state of protection of networks</descrip>\n"
+        "            <admin type=\"source\" target=\"src.kz-1\">"));
+    assert_non_null(strstr(t,
+        "            <term>cyber security</term>\n"
+        "            <termNote type=\"administrativeStatus\">admittedTerm-admn-sts</termNote>\n"
+        "            <termNote type=\"geographicalUsage\">KZ</termNote>\n"));
+    assert_non_null(strstr(t, "<xref type=\"externalCrossReference\" target=\"https://kz.example/1\">kz-1-1</xref>"));
+    assert_null(strstr(t, "habits")); /* of a notion */
+    assert_null(strstr(t, "src.ru-1")); /* no definition in the export cites it */
+    glossa_free(t);
+    fx_free(f);
+}
+
+/* glossa import of a TBX with national law leaves it out, each kind counted:
+** it never becomes a definition or a term of the concept. */
+static void test_export__national_not_imported(void **state)
+{
+    struct fx *f = fx_new();
+    glossa_exchange_stats stats;
+    char *t = export_national(f, GLOSSA_EXPORT_TBX, NULL, NULL, NULL), *tei = NULL;
+    char path[4096];
+    glossa_error err;
+    size_t len;
+    (void)state;
+    snprintf(path, sizeof path, "%s", th_path(f->dir, "n.tbx"));
+    th_write(path, t);
+    assert_int_equal(glossa_import_tbx(path, NULL, &tei, &len, &stats, &err), 0);
+    assert_int_equal(stats.definitions, 1); /* the fixture's own */
+    assert_int_equal(stats.terms, 6);
+    assert_int_equal(stats.dropped, 4);     /* two definitions, two terms */
+    assert_null(strstr(tei, "cyber security"));
+    assert_null(strstr(tei, "защищенности"));
+    glossa_free(tei);
+    glossa_free(t);
+    fx_free(f);
+}
+
 static void test_export__options_and_nothing(void **state)
 {
     struct fx *f = fx_new();
@@ -229,7 +384,12 @@ static void test_export__out_of_memory(void **state)
 {
     struct fx *f = fx_new();
     glossa_export_format fmt;
+    const char *nin[3];
+    char np[4096], nop[4096];
+    int set;
     (void)state;
+    national_inputs(f, nin, np, nop);
+    for (set = 0; set < 2; set++) /* the term base; with national law */
     for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_JSON; fmt++) {
         glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
         unsigned long n;
@@ -241,7 +401,7 @@ static void test_export__out_of_memory(void **state)
             size_t len;
             int rc;
             glossa__alloc_fail_after(n, 0);
-            rc = glossa_export(f->in, 1, &opts, &out, &len, NULL, &err);
+            rc = glossa_export(set ? nin : f->in, set ? 3 : 1, &opts, &out, &len, NULL, &err);
             glossa__alloc_fail_after(0, 0);
             if (rc == 0) {
                 glossa_free(out);
@@ -266,6 +426,8 @@ int main(void)
         cmocka_unit_test(test_export__tbx_mapping),
         cmocka_unit_test(test_export__json_shape),
         cmocka_unit_test(test_export__options_and_nothing),
+        cmocka_unit_test(test_export__national),
+        cmocka_unit_test(test_export__national_not_imported),
         cmocka_unit_test(test_export__deterministic),
         cmocka_unit_test(test_export__out_of_memory),
     };
