@@ -413,7 +413,7 @@ static void add_legal(struct study_doc *sd, const glossa_legal *l)
     if (!act)
         sd->oom = 1;
     b = add(sd, DOC_ITEM, act);
-    glossa_free(act);
+    glossa__free(act);
     if (l->version) {
         run(sd, b, 0, "; ");
         snprintf(part, sizeof part, sd->w->edition_of, l->version);

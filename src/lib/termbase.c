@@ -436,7 +436,7 @@ int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out)
                              : glossa__buf_adds(out, "the act's own text")) ||
              glossa__buf_addf(out, "; %s; reliability %d of 4", rel, l->reliability) ||
              (l->note && glossa__buf_addf(out, "; note: %s", l->note));
-    glossa_free(act);
+    glossa__free(act);
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
