@@ -57,14 +57,10 @@ const char *render_status_text(const char *status)
 
 char *render_act(const glossa_legal *l)
 {
-    const char *title = l->act ? l->act : l->act_id;
-    size_t n = strlen(title) + 16 + (l->number ? strlen(l->number) : 0) +
-               (l->adopted ? strlen(l->adopted) : 0) + (l->article ? strlen(l->article) : 0);
+    size_t n = glossa_legal_act(NULL, 0, l) + 1;
     char *s = malloc(n);
     if (s)
-        snprintf(s, n, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "", l->number ? " " : "",
-                 title, l->adopted ? " (" : "", l->adopted ? l->adopted : "",
-                 l->adopted ? ")" : "", l->article ? ", " : "", l->article ? l->article : "");
+        glossa_legal_act(s, n, l);
     return s;
 }
 

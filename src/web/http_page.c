@@ -2,7 +2,9 @@
 ** http_page.c — the HTML pages of `glossa serve --http`, rendered on the
 ** server so that they work without JavaScript: the search page (/?q=…, the
 ** same results the page's script builds from /api/lookup), a concept whole
-** (/c/ID), the proposals and where they stand (/status), and error pages.
+** (/c/ID; a notion of the study of national legislation too; with either,
+** its member states' legal definitions, quoted as statutory text), the
+** proposals and where they stand (/status), and error pages.
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
@@ -397,8 +399,100 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
 struct concept_page {
     const glossa_hit *h;
     const glossa_status_report *status; /* may be NULL */
+    const glossa_states *states;        /* may be NULL: the states by code alone */
     int history;
 };
+
+/* 1 when s is an http or https address (only those become links). */
+static int web_address(const char *s)
+{
+    return s && (strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "http://", 7) == 0);
+}
+
+/* One national definition: its term as the act prints it and how it relates,
+** the statutory text quoted (never as glossa's definition), then the
+** citation: act, article, edition, translator, reliability and address. */
+static void render_legal(FILE *f, const glossa_legal *l)
+{
+    char *act = render_act(l);
+    fputs("<div class=\"law\">\n<p class=\"law-term\">", f);
+    tagged(f, "span", "lang-tag", NULL, l->lang);
+    fputc(' ', f);
+    tagged(f, "span", "term", l->lang, l->term);
+    fputs(" · ", f);
+    tagged(f, "span", "rel", NULL, glossa_relation_label(l->relation));
+    fputs("</p>\n<blockquote class=\"statute\"", f);
+    lang_attr(f, l->lang);
+    if (web_address(l->url)) {
+        fputs(" cite=\"", f);
+        esc(f, l->url);
+        fputc('"', f);
+    }
+    fputs("><p>", f);
+    esc(f, l->text);
+    fputs("</p></blockquote>\n<p class=\"src\">Statutory text quoted from <cite lang=\"\" "
+          "dir=\"auto\">", f);
+    esc(f, act ? act : l->act_id);
+    fputs("</cite>", f);
+    if (l->version) {
+        fputs(", edition of ", f);
+        esc(f, l->version);
+    }
+    if (l->translation) {
+        fputs("; translation: <span lang=\"\" dir=\"auto\">", f);
+        esc(f, l->translation);
+        fputs("</span>", f);
+    } else {
+        fputs("; the act's own text", f);
+    }
+    fprintf(f, "; reliability %d of 4 (", l->reliability);
+    esc(f, glossa_reliability_label(l->reliability));
+    fputs(").", f);
+    if (l->note) {
+        fputs(" Note: <span lang=\"\" dir=\"auto\">", f);
+        esc(f, l->note);
+        fputs("</span>", f);
+    }
+    fputs("<br>Read at ", f);
+    if (web_address(l->url)) {
+        fputs("<a href=\"", f);
+        esc(f, l->url);
+        fputs("\" rel=\"noopener noreferrer nofollow\">", f);
+        esc(f, l->url);
+        fputs("</a>", f);
+    } else {
+        esc(f, l->url);
+    }
+    fputs("</p>\n</div>\n", f);
+    free(act);
+}
+
+/* The national definitions of the concept or notion, by state. */
+static void render_national(FILE *f, const glossa_hit *h, const glossa_states *states)
+{
+    size_t j;
+    if (!h->n_legal)
+        return;
+    fputs("<section class=\"national\" aria-labelledby=\"national\">\n"
+          "<h2 id=\"national\">National legislation</h2>\n<p class=\"meta\">Definitions in the "
+          "member states' own acts (the study of national legislation), quoted as the text "
+          "cited prints them: statutory text, not glossa's definitions.</p>\n", f);
+    for (j = 0; j < h->n_legal; j++) {
+        const glossa_legal *l = &h->legal[j];
+        if (!j || strcmp(l->state, h->legal[j - 1].state) != 0) {
+            const glossa_state *s = states ? glossa_states_find(states, l->state) : NULL;
+            fputs("<h3 class=\"state\">", f);
+            tagged(f, "span", "lang-code", NULL, l->state);
+            if (s && s->name_en) {
+                fputc(' ', f);
+                esc(f, s->name_en);
+            }
+            fputs("</h3>\n", f);
+        }
+        render_legal(f, l);
+    }
+    fputs("</section>\n", f);
+}
 
 static void render_proposals(FILE *f, const glossa_status_report *r, const char *id)
 {
@@ -436,6 +530,7 @@ static void render_concept(FILE *f, const void *arg)
 {
     const struct concept_page *cp = arg;
     const glossa_hit *h = cp->h;
+    int notion = strcmp(h->status, "notion") == 0;
     size_t j;
 
     fputs("<article class=\"concept\">\n<h1>", f);
@@ -444,23 +539,31 @@ static void render_concept(FILE *f, const void *arg)
     esc(f, h->id);
     fputs("</span> · ", f);
     esc(f, render_status_text(h->status));
-    fputs(" · ", f);
-    if (h->reliability <= 1)
-        unverified_mark(f);
-    fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
-    if (h->reliability > 1) {
-        fputs(" (", f);
-        esc(f, glossa_reliability_label(h->reliability));
+    if (notion) { /* no wording of glossa's: a label, and the acts' definitions */
+        fputs("</p>\n<p>glossa's label: ", f);
+        for (j = 0; j < h->n_terms; j++)
+            tagged(f, "span", "term", h->terms[j].lang, h->terms[j].text);
+        fputs("</p>\n", f);
+    } else {
+        fputs(" · ", f);
+        if (h->reliability <= 1)
+            unverified_mark(f);
+        fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
+        if (h->reliability > 1) {
+            fputs(" (", f);
+            esc(f, glossa_reliability_label(h->reliability));
+        }
+        fputs(")</p>\n", f);
     }
-    fputs(")</p>\n", f);
     if (h->instrument) {
         fputs("<p class=\"instrument\">From: <span lang=\"\">", f);
         esc(f, h->instrument);
         fputs("</span></p>\n", f);
     }
-    fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
+    if (!notion)
+        fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
           "<th scope=\"col\">Term</th><th scope=\"col\">Status</th></tr></thead><tbody>\n", f);
-    for (j = 0; j < h->n_terms; j++) {
+    for (j = 0; j < h->n_terms && !notion; j++) {
         const glossa_term *t = &h->terms[j];
         fputs("<tr>", f);
         tagged(f, "td", "lang-code", NULL, t->lang);
@@ -482,13 +585,15 @@ static void render_concept(FILE *f, const void *arg)
         render_dates(f, t->valid_from, t->valid_to, esc);
         fputs("</td></tr>\n", f);
     }
-    fputs("</tbody></table>\n", f);
+    if (!notion)
+        fputs("</tbody></table>\n", f);
     if (h->n_definitions)
         fputs("<h2>Definitions</h2>\n", f);
     for (j = 0; j < h->n_definitions; j++) {
         definition(f, &h->definitions[j], 1);
         fputc('\n', f);
     }
+    render_national(f, h, cp->states);
     if (h->n_notes)
         fputs("<h2>Notes</h2>\n<ul class=\"notes\">", f);
     for (j = 0; j < h->n_notes; j++) {
@@ -502,7 +607,7 @@ static void render_concept(FILE *f, const void *arg)
         fputs("</ul>\n", f);
     render_proposals(f, cp->status, h->id);
     fputs("<p class=\"meta\">", f);
-    if (!cp->history) {
+    if (!cp->history && !notion) {
         fputs("<a href=\"/c/", f);
         url(f, h->id);
         fputs("?history=1\">Earlier wordings, with their dates</a> · ", f);
@@ -519,6 +624,7 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
     glossa_results *res = NULL;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
+    glossa_states *states;
     struct concept_page cp;
     glossa_error err;
     char msg[600], title[600];
@@ -529,8 +635,8 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
         http_page_error(req, status, msg, reply);
         return;
     }
-    if (!http_valid_id(id) || (rc = glossa_concept(db, id, &opts, &res, &err)) == GLOSSA_ENOTFOUND) {
-        snprintf(msg, sizeof msg, "No concept has the id '%.200s'.", id);
+    if (!http_valid_id(id) || (rc = http_concept(db, id, &opts, &res, &err)) == GLOSSA_ENOTFOUND) {
+        snprintf(msg, sizeof msg, "No concept or notion has the id '%.200s'.", id);
         http_page_error(req, 404, msg, reply);
         return;
     }
@@ -542,9 +648,12 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
         r = NULL; /* the page goes without the proposals */
     cp.h = glossa_results_get(res, 0);
     cp.status = r;
+    states = cp.h->n_legal ? http_states_load() : NULL; /* without: the codes alone */
+    cp.states = states;
     cp.history = opts.history;
     snprintf(title, sizeof title, "%.400s — glossa", cp.h->match_text);
     page_with(reply, 200, req, title, "", render_concept, &cp);
+    glossa_states_free(states);
     glossa_status_free(r);
     glossa_proposals_free(p);
     glossa_results_free(res);

@@ -140,6 +140,37 @@ static void test_common__wordings(void **state)
     assert_string_equal(render_status_text("superseded"), "superseded");
 }
 
+/* A national act as cited, whole and in parts, and cut as snprintf cuts;
+** the relation as said to people. */
+static void test_common__national_wordings(void **state)
+{
+    glossa_legal l;
+    char buf[16];
+    char *s;
+    (void)state;
+    memset(&l, 0, sizeof l);
+    l.act_id = "kz-418-v";
+    s = render_act(&l);
+    assert_string_equal(s, "«kz-418-v»");
+    free(s);
+    l.act = "Об информатизации";
+    l.number = "418-V";
+    l.adopted = "2015-11-24";
+    l.article = "статья 1";
+    s = render_act(&l);
+    assert_string_equal(s, "418-V «Об информатизации» (2015-11-24), статья 1");
+    assert_int_equal(glossa_legal_act(NULL, 0, &l), strlen(s));
+    assert_int_equal(glossa_legal_act(buf, sizeof buf, &l), strlen(s));
+    assert_string_equal(buf, "418-V «Об и"); /* 15 bytes, as snprintf */
+    free(s);
+    assert_string_equal(glossa_relation_label("same"), "the same notion");
+    assert_string_equal(glossa_relation_label("broader"), "broader notion");
+    assert_string_equal(glossa_relation_label("narrower"), "narrower notion");
+    assert_string_equal(glossa_relation_label("related"), "related notion");
+    assert_string_equal(glossa_relation_label("other"), "other");
+    assert_string_equal(glossa_relation_label(NULL), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +179,7 @@ int main(void)
         cmocka_unit_test(test_common__enum),
         cmocka_unit_test(test_common__modes_are_the_library_s),
         cmocka_unit_test(test_common__wordings),
+        cmocka_unit_test(test_common__national_wordings),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }
