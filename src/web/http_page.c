@@ -172,6 +172,16 @@ static void tagged(FILE *f, const char *tag, const char *cls, const char *lang, 
     fprintf(f, "</%s>", tag);
 }
 
+/* before, s escaped, then after (both HTML, glossa's own); nothing when s is NULL. */
+static void optional(FILE *f, const char *before, const char *s, const char *after)
+{
+    if (!s)
+        return;
+    fputs(before, f);
+    esc(f, s);
+    fputs(after, f);
+}
+
 /* ---- the page around a body ---------------------------------------------------------- */
 
 static int picked(const char *list, const char *tag)
@@ -434,25 +444,14 @@ static void render_legal(FILE *f, const glossa_legal *l)
           "dir=\"auto\">", f);
     esc(f, act ? act : l->act_id);
     fputs("</cite>", f);
-    if (l->version) {
-        fputs(", edition of ", f);
-        esc(f, l->version);
-    }
-    if (l->translation) {
-        fputs("; translation: <span lang=\"\" dir=\"auto\">", f);
-        esc(f, l->translation);
-        fputs("</span>", f);
-    } else {
+    optional(f, ", edition of ", l->version, "");
+    optional(f, "; translation: <span lang=\"\" dir=\"auto\">", l->translation, "</span>");
+    if (!l->translation)
         fputs("; the act's own text", f);
-    }
     fprintf(f, "; reliability %d of 4 (", l->reliability);
     esc(f, glossa_reliability_label(l->reliability));
     fputs(").", f);
-    if (l->note) {
-        fputs(" Note: <span lang=\"\" dir=\"auto\">", f);
-        esc(f, l->note);
-        fputs("</span>", f);
-    }
+    optional(f, " Note: <span lang=\"\" dir=\"auto\">", l->note, "</span>");
     fputs("<br>Read at ", f);
     if (web_address(l->url)) {
         fputs("<a href=\"", f);
@@ -512,14 +511,8 @@ static void render_proposals(FILE *f, const glossa_status_report *r, const char 
         fputs(" (", f);
         esc(f, s->change->state);
         fputs(")", f);
-        if (s->pending) {
-            fputs("; waiting for ", f);
-            esc(f, s->pending);
-        }
-        if (s->objections) {
-            fputs("; objections: ", f);
-            esc(f, s->objections);
-        }
+        optional(f, "; waiting for ", s->pending, "");
+        optional(f, "; objections: ", s->objections, "");
         fputs("</li>", f);
     }
     if (shown)
