@@ -339,7 +339,20 @@ static void render_hit(FILE *f, const glossa_hit *h)
     fputs("</ul>\n<div class=\"defs\">", f);
     for (j = 0; j < h->n_definitions; j++)
         definition(f, &h->definitions[j], 0);
-    fputs("</div></li>\n", f);
+    fputs("</div>", f);
+    for (j = 0; j < h->n_legal; j++) { /* the states, each once (legal is by state) */
+        if (j && strcmp(h->legal[j].state, h->legal[j - 1].state) == 0)
+            continue;
+        if (!j) {
+            fputs("<p class=\"src\"><a href=\"/c/", f);
+            url(f, h->id);
+            fputs("#national\">National legislation</a>: ", f);
+        } else {
+            fputs(", ", f);
+        }
+        esc(f, h->legal[j].state);
+    }
+    fputs(h->n_legal ? "</p></li>\n" : "</li>\n", f);
 }
 
 static void render_hits(FILE *f, const void *arg)

@@ -3,7 +3,8 @@
 # section of their own, each quoted as statutory text (<blockquote lang cite>)
 # with its citation, never as glossa's definition; a notion of the study
 # (glossary/national/notions.xml) has a page and /api/concept/ID too; the API's
-# `national` is compare's, one JSON shape; a hostile national definition
+# `national` is compare's, one JSON shape; a search result names the states
+# whose law defines the concept; a hostile national definition
 # (tests/data/web/hostile-national.xml) is text and its javascript: address no
 # link; the DICT server's DEFINE gives the national definitions after the
 # annex's, in a language pair those in its target language. Byte for byte:
@@ -49,6 +50,10 @@ for id in information-security access-to-information; do
     expect_true "/api/concept/$id: some national definitions" \
         test "$(jq length "$WORK/api.json")" -ge 2
 done
+# a search result names the states whose law defines the concept (the page's
+# script builds the same: 0945)
+run curl -s --max-time 20 "http://127.0.0.1:$PORT/?q=kiberxavfsizlik"
+expect_out '</div><p class="src"><a href="/c/information-security#national">National legislation</a>: CN, TJ, UZ</p></li>'
 golden_table "$SRC/tests/data/golden/national/serve-http.test"
 stop_server
 expect_rc 0 "the HTTP server stopped by SIGTERM"
