@@ -5,8 +5,11 @@
 # under the page's Content-Security-Policy); the language picker and Enter
 # work; the keyboard alone reaches a result and opens it; /c/ID opens the
 # concept directly; a hostile entry (tests/data/web/hostile.xml) shows as
-# its own text, with no alert and no element made from it; nothing in the
-# browser's console (no CSP violation). Skipped without a browser.
+# its own text, with no alert and no element made from it; the national
+# definitions (glossary/national/, tests/data/web/hostile-national.xml) are
+# quoted statutory text with lang, cite and nofollow links, a hit names the
+# states whose law defines it; nothing in the browser's console (no CSP
+# violation). Skipped without a browser.
 PY=
 for p in /usr/bin/python3 python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import selenium' 2>/dev/null; then PY=$p; break; fi
