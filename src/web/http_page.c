@@ -453,17 +453,19 @@ static void render_legal(FILE *f, const glossa_legal *l)
     }
     fputs("><p>", f);
     esc(f, l->text);
-    fputs("</p></blockquote>\n<p class=\"src\">Statutory text quoted from <cite lang=\"\" "
-          "dir=\"auto\">", f);
+    /* the act on a line of its own, in its own direction (a Persian title
+    ** with Latin dates would otherwise be reordered inside an English line) */
+    fputs("</p></blockquote>\n<p class=\"src\">Statutory text quoted from:</p>\n"
+          "<p class=\"src act\" dir=\"auto\"><cite lang=\"\">", f);
     esc(f, act ? act : l->act_id);
-    fputs("</cite>", f);
-    optional(f, ", edition of ", l->version, "");
+    fprintf(f, "</cite></p>\n<p class=\"src\">Reliability %d of 4 (", l->reliability);
+    esc(f, glossa_reliability_label(l->reliability));
+    fputs(")", f);
     optional(f, "; translation: <span lang=\"\" dir=\"auto\">", l->translation, "</span>");
     if (!l->translation)
         fputs("; the act's own text", f);
-    fprintf(f, "; reliability %d of 4 (", l->reliability);
-    esc(f, glossa_reliability_label(l->reliability));
-    fputs(").", f);
+    optional(f, "; edition of ", l->version, "");
+    fputs(".", f);
     optional(f, " Note: <span lang=\"\" dir=\"auto\">", l->note, "</span>");
     fputs("<br>Read at ", f);
     if (web_address(l->url)) {
