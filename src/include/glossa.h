@@ -995,13 +995,13 @@ const char *glossa_basis_note(const char *basis);
 ** notion", "broader notion", "narrower notion", "related notion" (another
 ** value as it is). Static, never NULL. */
 const char *glossa_relation_label(const char *relation);
-/* A national act as cited: "NUMBER «TITLE» (ADOPTED), ARTICLE" (the parts l
-** has) in out, like snprintf: returns the length of the whole citation, so
-** out was big enough when it is < size (out may be NULL when size is 0). */
-size_t glossa_legal_act(char *out, size_t size, const glossa_legal *l);
 
 /* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
 typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
+/* The act of a national definition as glossa cites it everywhere:
+** "NUMBER «TITLE» (ADOPTED), ARTICLE", the parts that are NULL left out (the
+** act's id when it has no title). Returns 0, or what write returned. */
+int glossa_legal_cite(const glossa_legal *l, glossa_write_fn write, void *userdata);
 
 /* s (n bytes) as one JSON string, quotes included, given to write in pieces:
 ** the one JSON string writer of glossa (lookup, show, export and the web API

@@ -146,10 +146,14 @@ int glossa__dict_mime(const glossa_dict_session *s, struct glossa_buf *r, int de
 ** (lang) term — relation", the statutory text, then where it is quoted from
 ** (act, article, edition, translator or the act's own text, reliability,
 ** address), each wrapped. */
+static int buf_write(void *buf, const char *data, size_t len)
+{
+    return glossa__buf_add(buf, data, len);
+}
+
 static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
 {
     struct glossa_buf line = GLOSSA_BUF_INIT;
-    size_t act_len = glossa_legal_act(NULL, 0, l);
     int rc = glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang, l->term,
                               glossa_relation_label(l->relation));
     if (!rc)
@@ -157,9 +161,7 @@ static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
              glossa__dict_wrapped(r, "      ", 6, l->text);
     glossa__buf_clear(&line);
     if (!rc && !(rc = glossa__buf_adds(&line, "[statutory text, quoted from ")) &&
-        !(rc = glossa__buf_grow(&line, act_len))) {
-        glossa_legal_act(line.data + line.len, act_len + 1, l);
-        line.len += act_len;
+        !(rc = glossa_legal_cite(l, buf_write, &line))) {
         rc = glossa__buf_addf(&line, "%s%s; %s%s; reliability %d of 4 (%s)]",
                               l->version ? ", edition of " : "", l->version ? l->version : "",
                               l->translation ? "translation: " : "the act's own text",

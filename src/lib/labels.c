@@ -1,13 +1,12 @@
 /*
 ** labels.c — the words every front end shows for a reliability value and for
 ** the basis of a wording (the CLI, the web page, the DICT server, JSON
-** export), for how a national notion relates to a concept and for a
-** national act as cited: written once, so that "NOT VERIFIED" cannot say
-** one thing in one place and another elsewhere.
+** export) and for how a national notion relates to a concept: written
+** once, so that "NOT VERIFIED" cannot say one thing in one place and another
+** elsewhere.
 */
 #include "glossa_int.h"
 
-#include <stdio.h>
 #include <string.h>
 
 const char *glossa_reliability_label(int reliability)
@@ -38,14 +37,4 @@ const char *glossa_relation_label(const char *relation)
            : strcmp(relation, "narrower") == 0 ? "narrower notion"
            : strcmp(relation, "related") == 0  ? "related notion"
                                                 : relation;
-}
-
-size_t glossa_legal_act(char *out, size_t size, const glossa_legal *l)
-{
-    const char *title = l->act ? l->act : l->act_id ? l->act_id : "";
-    int n = snprintf(out, size, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "",
-                     l->number ? " " : "", title, l->adopted ? " (" : "",
-                     l->adopted ? l->adopted : "", l->adopted ? ")" : "",
-                     l->article ? ", " : "", l->article ? l->article : "");
-    return n < 0 ? 0 : (size_t)n;
 }

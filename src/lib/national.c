@@ -4,7 +4,8 @@
 ** with the definitions of the member states' acts that relate to it
 ** (glossa__load_legal, results.c, which a concept's hit has too). The rows
 ** are written by index.c from glossary/national/; like every row of an
-** index they are read through the checked column readers.
+** index they are read through the checked column readers. Also how glossa
+** cites a national definition's act (glossa_legal_cite), wherever it shows one.
 */
 #include "lookup_int.h"
 
@@ -68,4 +69,30 @@ int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_er
     }
     *out = res;
     return 0;
+}
+
+int glossa_legal_cite(const glossa_legal *l, glossa_write_fn write, void *userdata)
+{
+    const char *parts[10];
+    size_t i, n = 0;
+    int rc = 0;
+    if (l->number) {
+        parts[n++] = l->number;
+        parts[n++] = " ";
+    }
+    parts[n++] = "«";
+    parts[n++] = l->act ? l->act : l->act_id;
+    parts[n++] = "»";
+    if (l->adopted) {
+        parts[n++] = " (";
+        parts[n++] = l->adopted;
+        parts[n++] = ")";
+    }
+    if (l->article) {
+        parts[n++] = ", ";
+        parts[n++] = l->article;
+    }
+    for (i = 0; i < n && !rc; i++)
+        rc = write(userdata, parts[i], strlen(parts[i]));
+    return rc;
 }
