@@ -10,16 +10,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+enum { CMP_TEXT, CMP_JSON, CMP_MD, CMP_HTML, CMP_DOCX };
+
 struct compare_args {
-    const char *lang, *state;
-    enum cli_format format;
+    const char *lang, *state, *output;
+    int format;   /* CMP_* */
+    int doc_lang; /* index in doc_langs[] */
 };
+
+static const char *const doc_langs[] = { "en", "ru", "zh" }; /* --doc-lang, in its order */
 
 static const struct cli_option options[] = {
     CLI_OPT_DB(CLI_DB_HELP),
     CLI_OPT_LIST(compare_args, lang, "lang", 'l', "LANG,...", "only definitions in these languages (default: all)"),
     CLI_OPT_TEXT(compare_args, state, "state", 's', "CC", "only this member state's definitions (ISO 3166 alpha-2, any case)"),
-    CLI_OPT_FORMAT(compare_args, "text|json"),
+    CLI_OPT_ENUM(compare_args, format, "format", 0, "FORMAT", "text|json|md|html|docx", NULL),
+    CLI_OPT_ENUM(compare_args, doc_lang, "doc-lang", 0, "LANG", "en|ru|zh", "the language of the md, html or docx document"),
+    CLI_OPT_OUTPUT(compare_args, "the document "),
     CLI_OPT_COLOR,
 };
 
@@ -88,7 +95,7 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
             continue;
         src = render_source(def);
         fprintf(f, "\n%s", b);
-        out_printf(f, "%s %s", h->instrument ? "annex" : "definition", def->lang);
+        out_printf(f, "%s %s", h->annex ? "annex" : "definition", def->lang);
         fprintf(f, "%s\n  ", r);
         out_wrapped(f, out, def->text, 2, 2);
         fprintf(f, "  %s", d);
@@ -101,7 +108,7 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
         char *act;
         if (!wanted(a, l->lang, l->state))
             continue;
-        act = render_act(l);
+        act = glossa_legal_cite(l);
         fprintf(f, "\n%s", b);
         out_printf(f, "%s %s  %s", l->state, l->lang, l->term);
         fprintf(f, "%s  %s", r, d);
@@ -122,7 +129,7 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
             out_printf(f, "  edition of %s\n", l->version);
         out_printf(f, "  read at %s\n", l->url);
         fputs(r, f);
-        free(act);
+        glossa_free(act);
     }
     print_gaps(f, h, states, a);
 }
@@ -178,6 +185,34 @@ static void print_json(FILE *f, const glossa_hit *h, const glossa_states *states
     fputs("]}\n", f);
 }
 
+/* The side-by-side document (md, html, docx) to -o FILE or standard output. */
+static int write_compare_doc(const struct cli_args *args, const glossa_hit *h,
+                             const glossa_states *states, const struct compare_args *a)
+{
+    static const glossa_doc_format format[] = { GLOSSA_FORMAT_MD, GLOSSA_FORMAT_MD,
+                                                GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML,
+                                                GLOSSA_FORMAT_DOCX };
+    glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
+    glossa_error err;
+    char *doc = NULL;
+    size_t len = 0;
+    int rc;
+
+    o.lang = doc_langs[a->doc_lang];
+    o.state = a->state;
+    o.langs = a->lang;
+    o.format = format[a->format];
+    if (out_doc_refused(&args->out, o.format, a->output))
+        return EXIT_ERR;
+    if (glossa_compare_render(h, states, &o, &doc, &len, &err)) {
+        out_error(&args->out, &err);
+        return EXIT_ERR;
+    }
+    rc = out_write_file(&args->out, a->output, doc, len) ? EXIT_ERR : EXIT_OK_;
+    glossa_free(doc);
+    return rc;
+}
+
 static int run_compare(const struct cli_command *self, struct cli_args *args)
 {
     const struct compare_args *a = args->opts;
@@ -188,6 +223,10 @@ static int run_compare(const struct cli_command *self, struct cli_args *args)
 
     if (args->n_positional != 1) {
         fprintf(stderr, "usage: glossa %s\n", self->usage);
+        return EXIT_ERR;
+    }
+    if (a->output && a->format < CMP_MD) {
+        out_message(&args->out, "-o writes the document: give --format md, html or docx");
         return EXIT_ERR;
     }
     if (load_states(&states, &err)) {
@@ -208,7 +247,13 @@ static int run_compare(const struct cli_command *self, struct cli_args *args)
         glossa_states_free(states);
         return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
-    if (a->format == FORMAT_JSON)
+    if (a->format >= CMP_MD) {
+        rc = write_compare_doc(args, glossa_results_get(res, 0), states, a);
+        glossa_results_free(res);
+        glossa_states_free(states);
+        return rc;
+    }
+    if (a->format == CMP_JSON)
         print_json(stdout, glossa_results_get(res, 0), states, a);
     else
         print_text(stdout, &args->out, glossa_results_get(res, 0), states, a);
@@ -219,7 +264,8 @@ static int run_compare(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_compare_spec = {
     "compare", run_compare, "one notion's definitions side by side: the annex's and each state's laws'",
-    "compare [--db PATH] [--lang LANG,...] [--state CC] [--format text|json] ID",
+    "compare [--db PATH] [--lang LANG,...] [--state CC] [--format text|json|md|html|docx]\n"
+    "               [--doc-lang en|ru|zh] [-o FILE] ID",
     options, sizeof options / sizeof options[0],
     "Show the definitions of the concept or notion ID side by side: the annex's\n"
     "(or the statement's) and every definition of a member state's national act\n"
@@ -234,10 +280,14 @@ const struct cli_command cmd_compare_spec = {
     "--format json: {\"concept\",\"kind\",\"label\",\"annex\":{\"instrument\",\n"
     "\"definitions\":[…]},\"national\":[{\"state\",\"act\":{…},\"article\",\"lang\",\n"
     "\"term\",\"text\",\"relation\",\"reliability\",\"url\",\"translation\",…}],\"missing\":[…]}.\n"
+    "--format md|html|docx: the same as a document to sign off or circulate, in\n"
+    "--doc-lang (the annex's definitions quoted, the national ones in a table,\n"
+    "the citation beside each text); DOCX goes to -o FILE.\n"
     "Exit status: 0 shown, 1 no such concept or notion, 2 error.",
     "  glossa compare information-security\n"
     "  glossa compare --state UZ --format json cyberspace\n"
-    "  glossa compare personal-data\n",
+    "  glossa compare personal-data\n"
+    "  glossa compare --doc-lang ru --format docx -o information-security.docx information-security\n",
     CLI_NEEDS_DB,
     CLI_OPTS(struct compare_args, NULL),
 };

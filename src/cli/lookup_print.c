@@ -89,7 +89,7 @@ static void print_national(FILE *f, const struct cli_out *out, const glossa_hit 
     for (j = 0; j < h->n_legal; j++) {
         const glossa_legal *l = &h->legal[j];
         struct out_buf line = { 0 };
-        char *act = render_act(l);
+        char *act = glossa_legal_cite(l);
         print_label(f, out, "law", l->state, label_w);
         out_buf_printf(&line, "%s (%s", l->term, l->lang);
         if (strcmp(l->relation, "same") != 0)
@@ -100,7 +100,7 @@ static void print_national(FILE *f, const struct cli_out *out, const glossa_hit 
         out_buf_raw(&line, r, strlen(r));
         out_buf_wrapped(f, out, &line, indent, indent);
         out_buf_free(&line);
-        free(act);
+        glossa_free(act);
     }
     if (h->n_legal) {
         fprintf(f, "%*s%s", (int)indent, "", d);

@@ -12,6 +12,8 @@ static const struct cli_command *const commands[] = {
     &cmd_lookup_spec,
     &cmd_show_spec,
     &cmd_compare_spec,
+    &cmd_laws_spec,
+    &cmd_coverage_spec,
     &cmd_index_spec,
     &cmd_validate_spec,
     &cmd_diff_spec,

@@ -76,9 +76,6 @@ const char *render_status_text(const char *status);
 /* A definition's source, then what it is when its basis says so: "S
 ** (reconstruction, …)"; malloc'd (caller frees), NULL when out of memory. */
 char *render_source(const glossa_definition *d);
-/* A national act as cited: "NUMBER «TITLE» (ADOPTED), ARTICLE" (the parts it
-** has); malloc'd (caller frees), NULL when out of memory. */
-char *render_act(const glossa_legal *l);
 /* One national definition as a JSON object (lookup, show, compare, the API). */
 void render_legal_json(FILE *f, const glossa_legal *l);
 

@@ -55,36 +55,6 @@ const char *render_status_text(const char *status)
                                            : status;
 }
 
-/* A string that grows: NULL once memory ran out. */
-struct grow {
-    char *s;
-    size_t len;
-};
-
-static int grow_write(void *ud, const char *data, size_t len)
-{
-    struct grow *g = ud;
-    char *more = realloc(g->s, g->len + len + 1);
-    if (!more) {
-        free(g->s);
-        g->s = NULL;
-        return -1;
-    }
-    memcpy(more + g->len, data, len);
-    g->len += len;
-    more[g->len] = '\0';
-    g->s = more;
-    return 0;
-}
-
-char *render_act(const glossa_legal *l)
-{
-    struct grow g = { NULL, 0 };
-    if (grow_write(&g, "", 0) || glossa_legal_cite(l, grow_write, &g))
-        return NULL;
-    return g.s;
-}
-
 char *render_source(const glossa_definition *d)
 {
     const char *note = glossa_basis_note(d->basis), *source = d->source ? d->source : "";

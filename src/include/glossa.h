@@ -251,6 +251,7 @@ typedef struct glossa_hit {
     /* the definitions of national acts that relate to this concept, by state */
     const glossa_legal *legal;            size_t n_legal;
     const char *match_state; /* the matched term is a term of this state's act, or NULL */
+    int annex;               /* 1: a concept of annex 1 (instrument: the Agreement) */
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;
@@ -268,6 +269,11 @@ int glossa_lookup(glossa_db *db, const char *query,
 ** @param[out] out  new result set; caller frees with glossa_results_free() */
 int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
                    glossa_results **out, glossa_error *err);
+
+/* How a national definition's act is cited: "NUMBER «TITLE» (ADOPTED), ARTICLE"
+** (the parts it has). @return new string; caller frees with glossa_free();
+** NULL when out of memory. */
+char *glossa_legal_cite(const glossa_legal *l);
 
 /* A notion of the study of national legislation (glossary/national/notions.xml:
 ** one national definitions relate to that the term base lacks), as a
@@ -454,6 +460,117 @@ const glossa_state *glossa_states_find(const glossa_states *s, const char *code)
 /* Every state's code, space-separated, in the file's order (borrowed). */
 const char *glossa_states_codes(const glossa_states *s);
 void glossa_states_free(glossa_states *s);
+
+/* ---- the study of national legislation (plan item 1.2), as the index holds it ------- */
+
+typedef struct glossa_act_title {
+    const char *lang, *text;
+} glossa_act_title;
+
+/* A page an act's definitions were read at, with what was read there. */
+typedef struct glossa_act_page {
+    const char *lang;        /* of the text read */
+    const char *url;
+    const char *version;     /* the latest edition read there (YYYY-MM-DD), or NULL */
+    const char *translation; /* who translated it; NULL: the act's own text */
+    int reliability;         /* the lowest of its definitions, 1 … 4 */
+    size_t definitions;
+} glossa_act_page;
+
+/* A national act of the study (a <bibl type="law"> of glossary/national/). */
+typedef struct glossa_act {
+    const char *id;          /* its xml:id */
+    const char *state;       /* ISO 3166-1 alpha-2 */
+    const char *number;      /* as printed, or NULL */
+    const char *adopted;     /* date of adoption, or NULL */
+    const glossa_act_title *titles; size_t n_titles;   /* in the file's order */
+    const glossa_act_page *pages;   size_t n_pages;    /* in the order first read */
+    size_t definitions;      /* held in the study */
+    const char *version;     /* the latest edition read, or NULL */
+    const char *url;         /* the page of the act's own text, else the first read */
+} glossa_act;
+
+/* What one state's acts define of one concept or notion: one per act and
+** relation (a cell of the coverage matrix holds those of its state). */
+typedef struct glossa_study_link {
+    const char *state;
+    const char *act_id;      /* the act's xml:id */
+    const char *act_number;  /* as printed, or NULL */
+    const char *relation;    /* "same", "broader", "narrower" or "related" */
+    const char *term;        /* the first term its definitions define, as printed */
+    const char *lang;        /* that term's language */
+    size_t definitions;
+} glossa_study_link;
+
+/* A row of the coverage matrix: an annex concept (every one, defined by
+** a state or not), a concept of the statements that a state's act defines,
+** or a notion of glossary/national/notions.xml. */
+typedef struct glossa_study_row {
+    const char *id;          /* xml:id */
+    const char *kind;        /* "annex", "statement" or "notion" */
+    const char *n;           /* the annex's item number, or NULL */
+    const char *label;       /* preferred term in the study's language (else English;
+                                a notion's: glossa's English label) */
+    const char *label_lang;
+    int working;             /* the label is glossa's (a working translation or label) */
+    const glossa_study_link *links; size_t n_links;    /* by state, act */
+    size_t states;           /* how many states define it */
+} glossa_study_row;
+
+typedef struct glossa_study glossa_study;
+
+/* Read the study from an index: its acts (by state, in the files' order)
+** and the coverage rows (annex concepts in annex order, then statement
+** concepts and notions, each group by the number of states that define it,
+** then by id). lang picks the rows' labels ("ru", "zh", "en"; NULL: "en").
+** @param[out] out  caller frees with glossa_study_free() */
+int glossa_study_load(glossa_db *db, const char *lang, glossa_study **out, glossa_error *err);
+/* @return borrowed, valid until glossa_study_free(s) */
+size_t glossa_study_acts(const glossa_study *s, const glossa_act **acts);
+size_t glossa_study_rows(const glossa_study *s, const glossa_study_row **rows);
+/* The title of act in lang, else its first title; NULL when it has none. */
+const char *glossa_act_title_in(const glossa_act *act, const char *lang);
+void glossa_study_free(glossa_study *s);
+
+/* What glossa_study_render writes: the study's review (the coverage matrix,
+** the gaps per state, the acts), or the acts alone. */
+typedef enum glossa_study_part { GLOSSA_STUDY_COVERAGE, GLOSSA_STUDY_LAWS } glossa_study_part;
+
+#define GLOSSA_STUDY_OPTS_VERSION 1
+typedef struct glossa_study_opts {
+    unsigned version;        /* GLOSSA_STUDY_OPTS_VERSION */
+    glossa_study_part part;
+    const char *lang;        /* the document's language: "ru", "zh" or "en" */
+    const char *state;       /* only this state's column and acts, or NULL */
+    glossa_doc_format format;
+    const char *langs;       /* glossa_compare_render: only definitions in these
+                                languages ("ru,zh", glossa_lang_in_list), or NULL */
+} glossa_study_opts;
+#define GLOSSA_STUDY_OPTS_INIT { GLOSSA_STUDY_OPTS_VERSION, GLOSSA_STUDY_COVERAGE, "en", NULL, \
+                                 GLOSSA_FORMAT_HTML, NULL }
+
+/* Render the study of s for the member states of states (every state a
+** column, in their order) as a document. Deterministic.
+** @param[out] out  new buffer (not NUL-terminated for DOCX); caller frees
+**                  with glossa_free() */
+int glossa_study_render(const glossa_study *s, const glossa_states *states,
+                        const glossa_study_opts *opts, char **out, size_t *out_len,
+                        glossa_error *err);
+
+/* One concept's or notion's definitions side by side as a document (glossa
+** compare --format html|docx|md): its annex (or statement) definitions, then
+** each member state's national definitions of it (opts->state, opts->langs
+** narrow them) with relation, act, article, edition, translator,
+** reliability and address, then the states with none. h is a hit of
+** glossa_concept() or glossa_notion(); opts->part is not read.
+** @param[out] out  new buffer (not NUL-terminated for DOCX); caller frees
+**                  with glossa_free() */
+int glossa_compare_render(const glossa_hit *h, const glossa_states *states,
+                          const glossa_study_opts *opts, char **out, size_t *out_len,
+                          glossa_error *err);
+
+/* A member state's name in lang ("ru", "zh"; else English). */
+const char *glossa_state_name(const glossa_state *s, const char *lang);
 
 /* 1 when id can be an xml:id (an XML NCName: a letter or _ first, then
 ** letters, digits, '.', '-', '_'; no spaces or colons), 0 otherwise. */
@@ -998,10 +1115,6 @@ const char *glossa_relation_label(const char *relation);
 
 /* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
 typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);
-/* The act of a national definition as glossa cites it everywhere:
-** "NUMBER «TITLE» (ADOPTED), ARTICLE", the parts that are NULL left out (the
-** act's id when it has no title). Returns 0, or what write returned. */
-int glossa_legal_cite(const glossa_legal *l, glossa_write_fn write, void *userdata);
 
 /* s (n bytes) as one JSON string, quotes included, given to write in pieces:
 ** the one JSON string writer of glossa (lookup, show, export and the web API

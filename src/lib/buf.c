@@ -45,21 +45,32 @@ int glossa__buf_adds(struct glossa_buf *b, const char *s)
     return glossa__buf_add(b, s, strlen(s));
 }
 
+int glossa__buf_vaddf(struct glossa_buf *b, const char *fmt, va_list ap)
+{
+    va_list again;
+    int n;
+
+    va_copy(again, ap);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    if (n < 0 || glossa__buf_grow(b, (size_t)n)) {
+        va_end(again);
+        return GLOSSA_ENOMEM;
+    }
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, again);
+    va_end(again);
+    b->len += (size_t)n;
+    return 0;
+}
+
 int glossa__buf_addf(struct glossa_buf *b, const char *fmt, ...)
 {
     va_list ap;
-    int n;
+    int rc;
 
     va_start(ap, fmt);
-    n = vsnprintf(NULL, 0, fmt, ap);
+    rc = glossa__buf_vaddf(b, fmt, ap);
     va_end(ap);
-    if (n < 0 || glossa__buf_grow(b, (size_t)n))
-        return GLOSSA_ENOMEM;
-    va_start(ap, fmt);
-    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
-    va_end(ap);
-    b->len += (size_t)n;
-    return 0;
+    return rc;
 }
 
 void glossa__buf_clear(struct glossa_buf *b)

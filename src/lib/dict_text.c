@@ -146,34 +146,30 @@ int glossa__dict_mime(const glossa_dict_session *s, struct glossa_buf *r, int de
 ** (lang) term — relation", the statutory text, then where it is quoted from
 ** (act, article, edition, translator or the act's own text, reliability,
 ** address), each wrapped. */
-static int buf_write(void *buf, const char *data, size_t len)
-{
-    return glossa__buf_add(buf, data, len);
-}
-
 static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
 {
     struct glossa_buf line = GLOSSA_BUF_INIT;
-    int rc = glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang, l->term,
-                              glossa_relation_label(l->relation));
+    char *act = glossa_legal_cite(l);
+    int rc = !act || glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang,
+                                      l->term, glossa_relation_label(l->relation));
     if (!rc)
         rc = glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "  ", 6, line.data) ||
              glossa__dict_wrapped(r, "      ", 6, l->text);
     glossa__buf_clear(&line);
-    if (!rc && !(rc = glossa__buf_adds(&line, "[statutory text, quoted from ")) &&
-        !(rc = glossa_legal_cite(l, buf_write, &line))) {
-        rc = glossa__buf_addf(&line, "%s%s; %s%s; reliability %d of 4 (%s)]",
-                              l->version ? ", edition of " : "", l->version ? l->version : "",
+    if (!rc)
+        rc = glossa__buf_addf(&line, "[statutory text, quoted from %s%s%s; %s%s; reliability %d "
+                              "of 4 (%s)]", act, l->version ? ", edition of " : "",
+                              l->version ? l->version : "",
                               l->translation ? "translation: " : "the act's own text",
                               l->translation ? l->translation : "", l->reliability,
                               glossa_reliability_label(l->reliability)) ||
              glossa__dict_wrapped(r, "      ", 6, line.data);
-    }
     glossa__buf_clear(&line);
     if (!rc)
         rc = glossa__buf_addf(&line, "%s]", l->url ? l->url : "") || /* the address unbroken */
              glossa__dict_wrapped(r, "      [read at ", 6, line.data);
     glossa__buf_release(&line);
+    glossa_free(act);
     return rc ? GLOSSA_ENOMEM : 0;
 }
 

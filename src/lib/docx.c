@@ -201,6 +201,8 @@ static size_t column_width(size_t c, size_t columns)
 {
     if (columns <= 2)
         return 5000 / columns;
+    if (columns > 6) /* a matrix: a wide first column, narrow equal others */
+        return c == 0 ? 1400 : 3600 / (columns - 1);
     return 5000 * (c < 2 ? 5 : 4) / (10 + 4 * (columns - 2));
 }
 

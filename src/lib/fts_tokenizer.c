@@ -30,6 +30,7 @@ static int fts_create(void *user, const char **argv, int argc,
                       Fts5Tokenizer **out)
 {
     struct fts_tok *t;
+    int rc;
     (void)user;
     if (argc > 1 || (argc == 1 && strcmp(argv[0], "stem") != 0))
         return SQLITE_ERROR; /* the only option is "stem" */
@@ -37,9 +38,9 @@ static int fts_create(void *user, const char **argv, int argc,
     if (!t)
         return SQLITE_NOMEM;
     t->stem = argc == 1;
-    if (glossa__keys_new(&t->keys, NULL)) {
+    if ((rc = glossa__keys_new(&t->keys, NULL))) {
         glossa__free(t);
-        return SQLITE_ERROR;
+        return rc == GLOSSA_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR; /* not damage: memory */
     }
     *out = (Fts5Tokenizer *)t;
     return SQLITE_OK;

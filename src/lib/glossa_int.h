@@ -123,6 +123,8 @@ int glossa__buf_add(struct glossa_buf *b, const char *s, size_t n);
 int glossa__buf_adds(struct glossa_buf *b, const char *s);
 int glossa__buf_addf(struct glossa_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
+int glossa__buf_vaddf(struct glossa_buf *b, const char *fmt, va_list ap)
+    __attribute__((format(printf, 2, 0)));
 void glossa__buf_clear(struct glossa_buf *b);   /* keep memory, length 0 */
 void glossa__buf_release(struct glossa_buf *b); /* free memory */
 /* Never NULL: "" for an empty buffer. */
@@ -469,7 +471,7 @@ struct doc_run {
     int style;
     const char *text;
 };
-#define DOC_MAX_CELLS 6  /* columns of a table */
+#define DOC_MAX_CELLS 12 /* columns of a table */
 struct doc_cell {
     struct doc_run *runs; size_t n_runs;
 };

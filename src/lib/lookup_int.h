@@ -90,6 +90,11 @@ int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *t
 ** copied into a (*oom set when it cannot be); NULL for a NULL. */
 const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,
                              const char *table, unsigned flags, int *oom);
+/* items (n of them, room for *cap, each size bytes), with room for one more:
+** when full, copied to a block of the arena twice as large (8 when *cap is
+** 0). NULL when memory runs out. */
+void *glossa__room_for_one(struct glossa_arena *a, void *items, size_t n, size_t *cap,
+                           size_t size);
 /* A result set with room for n hits. */
 int glossa__results_new(glossa_results **out, size_t n, glossa_error *err);
 /* The arena of res, and its next hit (zeroed; room for n was made by _new). */

@@ -4,12 +4,26 @@
 ** with the definitions of the member states' acts that relate to it
 ** (glossa__load_legal, results.c, which a concept's hit has too). The rows
 ** are written by index.c from glossary/national/; like every row of an
-** index they are read through the checked column readers. Also how glossa
-** cites a national definition's act (glossa_legal_cite), wherever it shows one.
+** index they are read through the checked column readers. glossa_legal_cite
+** is how every front end cites a national definition's act.
 */
 #include "lookup_int.h"
 
+#include <stdio.h>
 #include <string.h>
+
+char *glossa_legal_cite(const glossa_legal *l)
+{
+    const char *title = l->act ? l->act : l->act_id;
+    size_t n = strlen(title) + 16 + (l->number ? strlen(l->number) : 0) +
+               (l->adopted ? strlen(l->adopted) : 0) + (l->article ? strlen(l->article) : 0);
+    char *s = glossa__malloc(n);
+    if (s)
+        snprintf(s, n, "%s%s«%s»%s%s%s%s%s", l->number ? l->number : "", l->number ? " " : "",
+                 title, l->adopted ? " (" : "", l->adopted ? l->adopted : "",
+                 l->adopted ? ")" : "", l->article ? ", " : "", l->article ? l->article : "");
+    return s;
+}
 
 int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_error *err)
 {
@@ -69,30 +83,4 @@ int glossa_notion(glossa_db *db, const char *id, glossa_results **out, glossa_er
     }
     *out = res;
     return 0;
-}
-
-int glossa_legal_cite(const glossa_legal *l, glossa_write_fn write, void *userdata)
-{
-    const char *parts[10];
-    size_t i, n = 0;
-    int rc = 0;
-    if (l->number) {
-        parts[n++] = l->number;
-        parts[n++] = " ";
-    }
-    parts[n++] = "«";
-    parts[n++] = l->act ? l->act : l->act_id;
-    parts[n++] = "»";
-    if (l->adopted) {
-        parts[n++] = " (";
-        parts[n++] = l->adopted;
-        parts[n++] = ")";
-    }
-    if (l->article) {
-        parts[n++] = ", ";
-        parts[n++] = l->article;
-    }
-    for (i = 0; i < n && !rc; i++)
-        rc = write(userdata, parts[i], strlen(parts[i]));
-    return rc;
 }

@@ -49,11 +49,8 @@ const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt
     return copy;
 }
 
-/* items (n of them, room for *cap, each size bytes), with room for one more:
-** when full, copied to a block of the arena twice as large (8 when *cap is
-** 0). NULL when memory runs out. */
-static void *room_for_one(struct glossa_arena *a, void *items, size_t n, size_t *cap,
-                          size_t size)
+void *glossa__room_for_one(struct glossa_arena *a, void *items, size_t n, size_t *cap,
+                           size_t size)
 {
     size_t more_cap = *cap ? *cap * 2 : 8;
     void *more;
@@ -82,7 +79,7 @@ static int load_terms(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "term"), to) ||
             !glossa__row_in_force(db, st, 6, "term", q))
             continue;
-        if (!(terms = room_for_one(a, terms, n, &cap, sizeof *terms)))
+        if (!(terms = glossa__room_for_one(a, terms, n, &cap, sizeof *terms)))
             break;
         t = &terms[n++];
         t->lang = glossa__row_text(db, a, st, 0, "term", GLOSSA_COL_LANG, oom);
@@ -123,7 +120,7 @@ static int load_definitions(glossa_db *db, struct glossa_arena *a, glossa_hit *h
             if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "definition"), lists[pass]) ||
                 !glossa__row_in_force(db, st, 4, "definition", q))
                 continue;
-            if (!(defs = room_for_one(a, defs, n, &cap, sizeof *defs)))
+            if (!(defs = glossa__room_for_one(a, defs, n, &cap, sizeof *defs)))
                 break;
             d = &defs[n++];
             d->lang = glossa__row_text(db, a, st, 0, "definition", GLOSSA_COL_LANG, oom);
@@ -161,7 +158,7 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
             glossa_note *note;
             if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "note"), lists[pass]))
                 continue;
-            if (!(notes = room_for_one(a, notes, n, &cap, sizeof *notes)))
+            if (!(notes = glossa__room_for_one(a, notes, n, &cap, sizeof *notes)))
                 break;
             note = &notes[n++];
             note->lang = glossa__row_text(db, a, st, 0, "note", GLOSSA_COL_LANG, oom);
@@ -196,7 +193,7 @@ int glossa__load_legal(glossa_db *db, struct glossa_arena *a, const char *target
     sqlite3_bind_text(st, 1, target, -1, SQLITE_STATIC);
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         glossa_legal *l;
-        glossa_legal *more = room_for_one(a, items, n, &cap, sizeof *items);
+        glossa_legal *more = glossa__room_for_one(a, items, n, &cap, sizeof *items);
         if (!more) {
             *oom = 1;
             break;
@@ -291,7 +288,7 @@ static int mark_word(void *ud, const char *tok, size_t len, size_t start, size_t
         h->spans[h->n - 1].end = end; /* join neighbours */
         return 0;
     }
-    if (!(h->spans = room_for_one(h->arena, h->spans, h->n, &h->cap, sizeof *h->spans))) {
+    if (!(h->spans = glossa__room_for_one(h->arena, h->spans, h->n, &h->cap, sizeof *h->spans))) {
         h->oom = 1;
         return GLOSSA_ENOMEM;
     }
@@ -347,6 +344,7 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
                         ? NULL : glossa__row_text(db, a, st, 1, "concept", 0, &oom);
         h->reliability = (int)glossa__col_int(&db->rd, st, 2, "concept", 1, 4, 0);
         h->instrument = glossa__row_text(db, a, st, 3, "source", GLOSSA_COL_NULL, &oom);
+        h->annex = sqlite3_column_int(st, 5) == 1;
         rc = SQLITE_OK;
     }
     sqlite3_reset(st);

@@ -454,8 +454,8 @@ static const char *const queries[Q_COUNT] = {
     " ORDER BY bm25(term_tri) LIMIT 300",
     "SELECT rowid, concept_id, lang, 'preferred', 0, bm25(text_fts) FROM text_fts"
     " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
-    "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord FROM concept c"
-    " LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
+    "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord, s.type = 'instrument'"
+    " FROM concept c LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
     "SELECT t.lang, t.text, a.state FROM term t LEFT JOIN legal_definition l ON l.id = t.legal_id"
     " LEFT JOIN act a ON a.id = l.act_id WHERE t.id = ?1",
     "SELECT lang, text, NULL FROM text_fts WHERE rowid = ?1",

@@ -437,7 +437,7 @@ static int web_address(const char *s)
 ** citation: act, article, edition, translator, reliability and address. */
 static void render_legal(FILE *f, const glossa_legal *l)
 {
-    char *act = render_act(l);
+    char *act = glossa_legal_cite(l);
     fputs("<div class=\"law\">\n<p class=\"law-term\">", f);
     tagged(f, "span", "lang-tag", NULL, l->lang);
     fputc(' ', f);
@@ -478,7 +478,7 @@ static void render_legal(FILE *f, const glossa_legal *l)
         esc(f, l->url);
     }
     fputs("</p>\n</div>\n", f);
-    free(act);
+    glossa_free(act);
 }
 
 /* The national definitions of the concept or notion, by state. */

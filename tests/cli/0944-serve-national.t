@@ -53,7 +53,7 @@ done
 # a search result names the states whose law defines the concept (the page's
 # script builds the same: 0945)
 run curl -s --max-time 20 "http://127.0.0.1:$PORT/?q=kiberxavfsizlik"
-expect_out '</div><p class="src"><a href="/c/information-security#national">National legislation</a>: CN, TJ, UZ</p></li>'
+expect_out '</div><p class="src"><a href="/c/information-security#national">National legislation</a>: CN, IN, TJ, UZ</p></li>'
 golden_table "$SRC/tests/data/golden/national/serve-http.test"
 stop_server
 expect_rc 0 "the HTTP server stopped by SIGTERM"

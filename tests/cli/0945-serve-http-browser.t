@@ -108,7 +108,7 @@ try:
     law = hit.find_elements(By.CSS_SELECTOR, 'p.src a[href$="#national"]')
     check(law and law[0].text == "National legislation" and
           law[0].get_attribute("href").endswith("/c/information-security#national") and
-          law[0].find_element(By.XPATH, "..").text == "National legislation: CN, TJ, UZ",
+          law[0].find_element(By.XPATH, "..").text == "National legislation: CN, IN, TJ, UZ",
           "the hit (built by the script) names the states whose law defines it")
 
     # --- the language picker: only Chinese
@@ -148,7 +148,7 @@ try:
     cells = d.find_elements(By.CSS_SELECTOR, 'td.term[lang="fa"]')
     check(cells and cells[0].get_attribute("dir") == "rtl", "/c/ID: the Persian term is right to left")
     quotes = d.find_elements(By.CSS_SELECTOR, "section.national blockquote.statute")
-    check(len(quotes) == 7 and quotes[0].get_attribute("lang") == "zh" and
+    check(len(quotes) == 8 and quotes[0].get_attribute("lang") == "zh" and
           quotes[0].get_attribute("cite").startswith("https://") and quotes[0].is_displayed(),
           "/c/ID: the national definitions are quoted statutory text with lang and cite")
     links = d.find_elements(By.CSS_SELECTOR, "section.national .src a")

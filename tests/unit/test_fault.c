@@ -594,6 +594,85 @@ static void test_fault__sqlite_oom_during_lookup_is_reported(void **state)
     th_rmdir(fx.dir);
 }
 
+/* Open dbpath, read the study and render it, and compare information-security. */
+static int study_whole(const char *dbpath, const glossa_states *states, glossa_error *err)
+{
+    glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
+    glossa_db *db = NULL;
+    glossa_study *study = NULL;
+    glossa_results *res = NULL;
+    char *doc = NULL;
+    size_t len = 0;
+    int rc;
+
+    o.format = GLOSSA_FORMAT_DOCX;
+    o.lang = "ru";
+    rc = glossa_db_open(&db, dbpath, err);
+    if (!rc)
+        rc = glossa_study_load(db, "ru", &study, err);
+    if (!rc)
+        rc = glossa_study_render(study, states, &o, &doc, &len, err);
+    glossa_free(doc);
+    doc = NULL;
+    if (!rc)
+        rc = glossa_concept(db, "information-security", NULL, &res, err);
+    if (!rc)
+        rc = glossa_compare_render(glossa_results_get(res, 0), states, &o, &doc, &len, err);
+    glossa_free(doc);
+    glossa_results_free(res);
+    glossa_study_free(study);
+    glossa_db_close(db);
+    return rc;
+}
+
+/* The study of national legislation read and rendered whole (laws, coverage,
+** compare) with the Nth allocation failing: each failure is GLOSSA_ENOMEM
+** (or the SQLite error it becomes), never a crash or a half document. The
+** index's open included: the FTS tokenizer's constructor out of memory was
+** reported as a damaged index. */
+static void test_fault__oom_during_the_study_is_reported(void **state)
+{
+    const char *in[] = { SRC_DIR "/glossary", SRC_DIR "/glossary/national" };
+    char *dir = th_mkdtemp(), dbpath[4096];
+    glossa_states *states = NULL;
+    glossa_error err;
+    long n, tried = 0;
+    (void)state;
+    snprintf(dbpath, sizeof dbpath, "%s", th_path(dir, "g.db"));
+    th_index(dbpath, in, 2);
+    if (glossa_states_load(&states, SRC_DIR "/glossary/states/member-states.xml", &err))
+        fail_msg("states: %s", err.msg);
+    for (n = 1; n < 10000000; n = next_n(n)) {   /* SQLite's allocations */
+        long calls;
+        int rc;
+        malloc_calls = 0;
+        malloc_countdown = n;
+        rc = study_whole(dbpath, states, &err);
+        calls = malloc_calls;
+        malloc_countdown = 0;
+        if (rc == 0 && calls < n)
+            break;
+        tried++;
+        if (rc != 0 && rc != GLOSSA_ENOMEM && rc != GLOSSA_ERROR)
+            fail_msg("SQLite allocation %ld: rc %d (%s)", n, rc, err.msg);
+    }
+    assert_true(tried > 50);
+    for (n = 1, tried = 0; n < 10000000; n = next_n(n)) { /* glossa's own */
+        int rc;
+        glossa__alloc_fail_after((unsigned long)n, 0);
+        rc = study_whole(dbpath, states, &err);
+        glossa__alloc_fail_after(0, 0);
+        if (rc == 0)
+            break;
+        tried++;
+        if (rc != GLOSSA_ENOMEM)
+            fail_msg("allocation %ld: rc %d (%s)", n, rc, err.msg);
+    }
+    assert_true(tried > 20);
+    glossa_states_free(states);
+    th_rmdir(dir);
+}
+
 /* ---- glossa_db_check ----------------------------------------------------------------- */
 
 static void test_fault__db_check_passes_a_sound_index(void **state)
@@ -698,6 +777,7 @@ int main(void)
         cmocka_unit_test(test_fault__read_errors_during_lookup_are_reported),
         cmocka_unit_test(test_fault__sqlite_oom_during_index_keeps_old_database),
         cmocka_unit_test(test_fault__sqlite_oom_during_lookup_is_reported),
+        cmocka_unit_test(test_fault__oom_during_the_study_is_reported),
         cmocka_unit_test(test_fault__db_check_passes_a_sound_index),
         cmocka_unit_test(test_fault__db_check_finds_missing_rows),
         cmocka_unit_test(test_fault__db_check_finds_damaged_pages),

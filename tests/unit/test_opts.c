@@ -52,6 +52,7 @@ static void test_opts__versions_checked(void **state)
         glossa_candidates_opts co = GLOSSA_CANDIDATES_OPTS_INIT;
         glossa_propose_opts pro = GLOSSA_PROPOSE_OPTS_INIT;
         glossa_note_opts no = GLOSSA_NOTE_OPTS_INIT;
+        glossa_study_opts sto = GLOSSA_STUDY_OPTS_INIT;
         glossa_results *res = NULL;
         glossa_dict *dict = NULL;
         glossa_diff *diff = NULL;
@@ -64,6 +65,7 @@ static void test_opts__versions_checked(void **state)
 
         io.version = lo.version = po.version = dopt.version = bad[i];
         eo.version = imo.version = so.version = co.version = pro.version = no.version = bad[i];
+        sto.version = bad[i];
         refused(glossa_validate(inputs, 1, &io, NULL, &err), &err, "glossa_index_opts", bad[i],
                 GLOSSA_INDEX_OPTS_VERSION);
         refused(glossa_index(target, inputs, 1, &io, NULL, &err), &err, "glossa_index_opts",
@@ -91,6 +93,10 @@ static void test_opts__versions_checked(void **state)
                 GLOSSA_CANDIDATES_OPTS_VERSION);
         refused(glossa_propose(&pro, &out, &err), &err, "glossa_propose_opts", bad[i],
                 GLOSSA_PROPOSE_OPTS_VERSION);
+        refused(glossa_study_render(NULL, NULL, &sto, &out, &len, &err), &err,
+                "glossa_study_opts", bad[i], GLOSSA_STUDY_OPTS_VERSION);
+        refused(glossa_compare_render(NULL, NULL, &sto, &out, &len, &err), &err,
+                "glossa_study_opts", bad[i], GLOSSA_STUDY_OPTS_VERSION);
         assert_null(res);
         assert_null(out);
     }
