@@ -1158,6 +1158,10 @@ const char *glossa_reliability_label(int reliability);
 ** against the official text", "working translation, not an official
 ** rendering"), or NULL for an official wording. Static. */
 const char *glossa_basis_note(const char *basis);
+/* How a national notion relates to the concept, as said to people: "the same
+** notion", "broader notion", "narrower notion", "related notion" (another
+** value as it is). Static, never NULL. */
+const char *glossa_relation_label(const char *relation);
 
 /* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
 typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);

@@ -2,7 +2,8 @@
 ** dict_text.c — how the DICT server writes: quoted words for status lines,
 ** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), definitions
 ** wrapped at 72 columns by display width (CJK breaks between characters),
-** and one concept as the text of a DEFINE answer, with its reliability;
+** and one concept as the text of a DEFINE answer, with its reliability and
+** the member states' legal definitions of it (quoted, with their citation);
 ** and the languages a database can be about, which those texts name. It
 ** does not look anything up (dict_search.c) or read commands (dict.c), and
 ** calls neither.
@@ -141,9 +142,41 @@ int glossa__dict_mime(const glossa_dict_session *s, struct glossa_buf *r, int de
                                           : "\r\n");
 }
 
+/* One definition of a member state's act, after a blank line: "law CC
+** (lang) term — relation", the statutory text, then where it is quoted from
+** (act, article, edition, translator or the act's own text, reliability,
+** address), each wrapped. */
+static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
+{
+    struct glossa_buf line = GLOSSA_BUF_INIT;
+    char *act = glossa_legal_cite(l);
+    int rc = !act || glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang,
+                                      l->term, glossa_relation_label(l->relation));
+    if (!rc)
+        rc = glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "  ", 6, line.data) ||
+             glossa__dict_wrapped(r, "      ", 6, l->text);
+    glossa__buf_clear(&line);
+    if (!rc)
+        rc = glossa__buf_addf(&line, "[statutory text, quoted from %s%s%s; %s%s; reliability %d "
+                              "of 4 (%s)]", act, l->version ? ", edition of " : "",
+                              l->version ? l->version : "",
+                              l->translation ? "translation: " : "the act's own text",
+                              l->translation ? l->translation : "", l->reliability,
+                              glossa_reliability_label(l->reliability)) ||
+             glossa__dict_wrapped(r, "      ", 6, line.data);
+    glossa__buf_clear(&line);
+    if (!rc)
+        rc = glossa__buf_addf(&line, "%s]", l->url ? l->url : "") || /* the address unbroken */
+             glossa__dict_wrapped(r, "      [read at ", 6, line.data);
+    glossa__buf_release(&line);
+    glossa_free(act);
+    return rc ? GLOSSA_ENOMEM : 0;
+}
+
 /* The text of one definition: for "all" the whole concept, for a pair the
-** equivalents in the target language with their definitions. As lookup does,
-** definitions fall back to the authentic ones (ru, zh), notes to English. */
+** equivalents in the target language with their definitions and the member
+** states' legal definitions in it. As lookup does, definitions fall back to
+** the authentic ones (ru, zh), notes to English. */
 int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db)
 {
     const char *to = db->dst >= 0 ? DICT_LANG(db->dst).tag : NULL;
@@ -197,6 +230,9 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
             glossa__dict_wrapped(r, "      ", 6, line.data))
             rc = GLOSSA_ENOMEM;
     }
+    for (i = 0; !rc && i < h->n_legal; i++)
+        if (!to || glossa__lang_matches(h->legal[i].lang, to))
+            rc = dict_legal(r, &h->legal[i]);
     for (any = 0, i = 0; to && i < h->n_notes; i++)
         any |= glossa__lang_matches(h->notes[i].lang, to);
     if (to && !any)

@@ -70,6 +70,13 @@ void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_
 void http_api_concept(glossa_db *db, const char *id, const struct http_request *req,
                       struct http_reply *reply);
 void http_api_status(struct http_reply *reply);
+/* The concept id (glossa_concept, with opts), else the notion id of the
+** study of national legislation (glossa_notion); GLOSSA_ENOTFOUND when neither. */
+int http_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
+                 glossa_results **res, glossa_error *err);
+/* The member states (common.h's load_states), one call at a time, as
+** http_status_load; NULL when they cannot be read. The caller frees them. */
+glossa_states *http_states_load(void);
 /* The proposals and positions of the glossary folder (as `glossa status`
 ** reads them, from $GLOSSA_GLOSSARY or the bundled glossary), or 0 with
 ** both NULL when there are none. Returns -1 with msg on a problem. One call

@@ -1,7 +1,9 @@
 /*
 ** http_api.c — the JSON answers of `glossa serve --http`: /api/lookup is
 ** byte for byte what `glossa lookup --format json` prints for the same query
-** and options, /api/concept/ID what `glossa show --format json ID` prints,
+** and options, /api/concept/ID what `glossa show --format json ID` prints
+** (for a notion of the study of national legislation, the same shape: status
+** "notion", its label, its national definitions),
 ** /api/status what `glossa status --format json` prints for the glossary
 ** folder's proposals. The same functions write them (src/common/render.c). Errors are
 ** {"error": "..."}. No sockets here: the server hands in a database handle
@@ -73,6 +75,13 @@ static void send_results(struct http_reply *reply, int rc, const glossa_error *e
     glossa_results_free(res);
 }
 
+int http_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
+                 glossa_results **res, glossa_error *err)
+{
+    int rc = glossa_concept(db, id, opts, res, err);
+    return rc == GLOSSA_ENOTFOUND ? glossa_notion(db, id, res, err) : rc;
+}
+
 /* /api/lookup (id NULL: the query q) or /api/concept/ID. */
 static void answer(glossa_db *db, const char *id, const struct http_request *req,
                    struct http_reply *reply)
@@ -93,7 +102,7 @@ static void answer(glossa_db *db, const char *id, const struct http_request *req
         http_api_error(reply, 404, "no such concept");
         return;
     }
-    rc = id ? glossa_concept(db, id, &opts, &res, &err)
+    rc = id ? http_concept(db, id, &opts, &res, &err)
             : glossa_lookup(db, req->q, &opts, &res, &err);
     send_results(reply, rc, &err, id ? id : req->q, res, id != NULL);
 }
@@ -117,8 +126,8 @@ static void first_problem(const glossa_error *d, void *userdata)
         snprintf(msg, 512, "%.200s%s%.300s", d->file, d->file[0] ? ": " : "", d->msg);
 }
 
-/* One load at a time: the proposals are read with libxml2 and the RELAX NG
-** schema, which the request threads then need not share. */
+/* One load at a time: the proposals (and the member states) are read with
+** libxml2 and the RELAX NG schema, which the request threads then need not share. */
 static pthread_mutex_t status_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static int status_load(glossa_proposals **p, glossa_status_report **r, char *msg,
@@ -161,6 +170,17 @@ int http_status_load(glossa_proposals **p, glossa_status_report **r, char *msg, 
     rc = status_load(p, r, msg, msg_size);
     pthread_mutex_unlock(&status_lock);
     return rc;
+}
+
+glossa_states *http_states_load(void)
+{
+    glossa_states *states = NULL;
+    glossa_error err;
+    pthread_mutex_lock(&status_lock);
+    if (load_states(&states, &err))
+        states = NULL;
+    pthread_mutex_unlock(&status_lock);
+    return states;
 }
 
 void http_api_status(struct http_reply *reply)

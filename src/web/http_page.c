@@ -2,7 +2,9 @@
 ** http_page.c — the HTML pages of `glossa serve --http`, rendered on the
 ** server so that they work without JavaScript: the search page (/?q=…, the
 ** same results the page's script builds from /api/lookup), a concept whole
-** (/c/ID), the proposals and where they stand (/status), and error pages.
+** (/c/ID; a notion of the study of national legislation too; with either,
+** its member states' legal definitions, quoted as statutory text), the
+** proposals and where they stand (/status), and error pages.
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
@@ -170,6 +172,16 @@ static void tagged(FILE *f, const char *tag, const char *cls, const char *lang, 
     fprintf(f, "</%s>", tag);
 }
 
+/* before, s escaped, then after (both HTML, glossa's own); nothing when s is NULL. */
+static void optional(FILE *f, const char *before, const char *s, const char *after)
+{
+    if (!s)
+        return;
+    fputs(before, f);
+    esc(f, s);
+    fputs(after, f);
+}
+
 /* ---- the page around a body ---------------------------------------------------------- */
 
 static int picked(const char *list, const char *tag)
@@ -327,7 +339,20 @@ static void render_hit(FILE *f, const glossa_hit *h)
     fputs("</ul>\n<div class=\"defs\">", f);
     for (j = 0; j < h->n_definitions; j++)
         definition(f, &h->definitions[j], 0);
-    fputs("</div></li>\n", f);
+    fputs("</div>", f);
+    for (j = 0; j < h->n_legal; j++) { /* the states, each once (legal is by state) */
+        if (j && strcmp(h->legal[j].state, h->legal[j - 1].state) == 0)
+            continue;
+        if (!j) {
+            fputs("<p class=\"src\"><a href=\"/c/", f);
+            url(f, h->id);
+            fputs("#national\">National legislation</a>: ", f);
+        } else {
+            fputs(", ", f);
+        }
+        esc(f, h->legal[j].state);
+    }
+    fputs(h->n_legal ? "</p></li>\n" : "</li>\n", f);
 }
 
 static void render_hits(FILE *f, const void *arg)
@@ -397,8 +422,91 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
 struct concept_page {
     const glossa_hit *h;
     const glossa_status_report *status; /* may be NULL */
+    const glossa_states *states;        /* may be NULL: the states by code alone */
     int history;
 };
+
+/* 1 when s is an http or https address (only those become links). */
+static int web_address(const char *s)
+{
+    return s && (strncasecmp(s, "https://", 8) == 0 || strncasecmp(s, "http://", 7) == 0);
+}
+
+/* One national definition: its term as the act prints it and how it relates,
+** the statutory text quoted (never as glossa's definition), then the
+** citation: act, article, edition, translator, reliability and address. */
+static void render_legal(FILE *f, const glossa_legal *l)
+{
+    char *act = glossa_legal_cite(l);
+    fputs("<div class=\"law\">\n<p class=\"law-term\">", f);
+    tagged(f, "span", "lang-tag", NULL, l->lang);
+    fputc(' ', f);
+    tagged(f, "span", "term", l->lang, l->term);
+    fputs(" · ", f);
+    tagged(f, "span", "rel", NULL, glossa_relation_label(l->relation));
+    fputs("</p>\n<blockquote class=\"statute\"", f);
+    lang_attr(f, l->lang);
+    if (web_address(l->url)) {
+        fputs(" cite=\"", f);
+        esc(f, l->url);
+        fputc('"', f);
+    }
+    fputs("><p>", f);
+    esc(f, l->text);
+    /* the act on a line of its own, in its own direction (a Persian title
+    ** with Latin dates would otherwise be reordered inside an English line) */
+    fputs("</p></blockquote>\n<p class=\"src\">Statutory text quoted from:</p>\n"
+          "<p class=\"src act\" dir=\"auto\"><cite lang=\"\">", f);
+    esc(f, act ? act : l->act_id);
+    fprintf(f, "</cite></p>\n<p class=\"src\">Reliability %d of 4 (", l->reliability);
+    esc(f, glossa_reliability_label(l->reliability));
+    fputs(")", f);
+    optional(f, "; translation: <span lang=\"\" dir=\"auto\">", l->translation, "</span>");
+    if (!l->translation)
+        fputs("; the act's own text", f);
+    optional(f, "; edition of ", l->version, "");
+    fputs(".", f);
+    optional(f, " Note: <span lang=\"\" dir=\"auto\">", l->note, "</span>");
+    fputs("<br>Read at ", f);
+    if (web_address(l->url)) {
+        fputs("<a href=\"", f);
+        esc(f, l->url);
+        fputs("\" rel=\"noopener noreferrer nofollow\">", f);
+        esc(f, l->url);
+        fputs("</a>", f);
+    } else {
+        esc(f, l->url);
+    }
+    fputs("</p>\n</div>\n", f);
+    glossa_free(act);
+}
+
+/* The national definitions of the concept or notion, by state. */
+static void render_national(FILE *f, const glossa_hit *h, const glossa_states *states)
+{
+    size_t j;
+    if (!h->n_legal)
+        return;
+    fputs("<section class=\"national\" aria-labelledby=\"national\">\n"
+          "<h2 id=\"national\">National legislation</h2>\n<p class=\"meta\">Definitions in the "
+          "member states' own acts (the study of national legislation), quoted as the text "
+          "cited prints them: statutory text, not glossa's definitions.</p>\n", f);
+    for (j = 0; j < h->n_legal; j++) {
+        const glossa_legal *l = &h->legal[j];
+        if (!j || strcmp(l->state, h->legal[j - 1].state) != 0) {
+            const glossa_state *s = states ? glossa_states_find(states, l->state) : NULL;
+            fputs("<h3 class=\"state\">", f);
+            tagged(f, "span", "lang-code", NULL, l->state);
+            if (s && s->name_en) {
+                fputc(' ', f);
+                esc(f, s->name_en);
+            }
+            fputs("</h3>\n", f);
+        }
+        render_legal(f, l);
+    }
+    fputs("</section>\n", f);
+}
 
 static void render_proposals(FILE *f, const glossa_status_report *r, const char *id)
 {
@@ -418,14 +526,8 @@ static void render_proposals(FILE *f, const glossa_status_report *r, const char 
         fputs(" (", f);
         esc(f, s->change->state);
         fputs(")", f);
-        if (s->pending) {
-            fputs("; waiting for ", f);
-            esc(f, s->pending);
-        }
-        if (s->objections) {
-            fputs("; objections: ", f);
-            esc(f, s->objections);
-        }
+        optional(f, "; waiting for ", s->pending, "");
+        optional(f, "; objections: ", s->objections, "");
         fputs("</li>", f);
     }
     if (shown)
@@ -436,6 +538,7 @@ static void render_concept(FILE *f, const void *arg)
 {
     const struct concept_page *cp = arg;
     const glossa_hit *h = cp->h;
+    int notion = strcmp(h->status, "notion") == 0;
     size_t j;
 
     fputs("<article class=\"concept\">\n<h1>", f);
@@ -444,23 +547,31 @@ static void render_concept(FILE *f, const void *arg)
     esc(f, h->id);
     fputs("</span> · ", f);
     esc(f, render_status_text(h->status));
-    fputs(" · ", f);
-    if (h->reliability <= 1)
-        unverified_mark(f);
-    fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
-    if (h->reliability > 1) {
-        fputs(" (", f);
-        esc(f, glossa_reliability_label(h->reliability));
+    if (notion) { /* no wording of glossa's: a label, and the acts' definitions */
+        fputs("</p>\n<p>glossa's label: ", f);
+        for (j = 0; j < h->n_terms; j++)
+            tagged(f, "span", "term", h->terms[j].lang, h->terms[j].text);
+        fputs("</p>\n", f);
+    } else {
+        fputs(" · ", f);
+        if (h->reliability <= 1)
+            unverified_mark(f);
+        fprintf(f, "%sreliability %d of 4", h->reliability <= 1 ? " (" : "", h->reliability);
+        if (h->reliability > 1) {
+            fputs(" (", f);
+            esc(f, glossa_reliability_label(h->reliability));
+        }
+        fputs(")</p>\n", f);
     }
-    fputs(")</p>\n", f);
     if (h->instrument) {
         fputs("<p class=\"instrument\">From: <span lang=\"\">", f);
         esc(f, h->instrument);
         fputs("</span></p>\n", f);
     }
-    fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
+    if (!notion)
+        fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
           "<th scope=\"col\">Term</th><th scope=\"col\">Status</th></tr></thead><tbody>\n", f);
-    for (j = 0; j < h->n_terms; j++) {
+    for (j = 0; j < h->n_terms && !notion; j++) {
         const glossa_term *t = &h->terms[j];
         fputs("<tr>", f);
         tagged(f, "td", "lang-code", NULL, t->lang);
@@ -482,13 +593,15 @@ static void render_concept(FILE *f, const void *arg)
         render_dates(f, t->valid_from, t->valid_to, esc);
         fputs("</td></tr>\n", f);
     }
-    fputs("</tbody></table>\n", f);
+    if (!notion)
+        fputs("</tbody></table>\n", f);
     if (h->n_definitions)
         fputs("<h2>Definitions</h2>\n", f);
     for (j = 0; j < h->n_definitions; j++) {
         definition(f, &h->definitions[j], 1);
         fputc('\n', f);
     }
+    render_national(f, h, cp->states);
     if (h->n_notes)
         fputs("<h2>Notes</h2>\n<ul class=\"notes\">", f);
     for (j = 0; j < h->n_notes; j++) {
@@ -502,7 +615,7 @@ static void render_concept(FILE *f, const void *arg)
         fputs("</ul>\n", f);
     render_proposals(f, cp->status, h->id);
     fputs("<p class=\"meta\">", f);
-    if (!cp->history) {
+    if (!cp->history && !notion) {
         fputs("<a href=\"/c/", f);
         url(f, h->id);
         fputs("?history=1\">Earlier wordings, with their dates</a> · ", f);
@@ -519,6 +632,7 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
     glossa_results *res = NULL;
     glossa_proposals *p = NULL;
     glossa_status_report *r = NULL;
+    glossa_states *states;
     struct concept_page cp;
     glossa_error err;
     char msg[600], title[600];
@@ -529,8 +643,8 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
         http_page_error(req, status, msg, reply);
         return;
     }
-    if (!http_valid_id(id) || (rc = glossa_concept(db, id, &opts, &res, &err)) == GLOSSA_ENOTFOUND) {
-        snprintf(msg, sizeof msg, "No concept has the id '%.200s'.", id);
+    if (!http_valid_id(id) || (rc = http_concept(db, id, &opts, &res, &err)) == GLOSSA_ENOTFOUND) {
+        snprintf(msg, sizeof msg, "No concept or notion has the id '%.200s'.", id);
         http_page_error(req, 404, msg, reply);
         return;
     }
@@ -542,9 +656,12 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
         r = NULL; /* the page goes without the proposals */
     cp.h = glossa_results_get(res, 0);
     cp.status = r;
+    states = cp.h->n_legal ? http_states_load() : NULL; /* without: the codes alone */
+    cp.states = states;
     cp.history = opts.history;
     snprintf(title, sizeof title, "%.400s — glossa", cp.h->match_text);
     page_with(reply, 200, req, title, "", render_concept, &cp);
+    glossa_states_free(states);
     glossa_status_free(r);
     glossa_proposals_free(p);
     glossa_results_free(res);

@@ -201,7 +201,7 @@ get "$BASE/c/information-weapon"
 expect_out '<h2>Proposed changes</h2>'
 get "$BASE/c/no-such-concept"
 expect_code 404 "/c/unknown:"
-expect_out "No concept has the id &#39;no-such-concept&#39;."
+expect_out "No concept or notion has the id &#39;no-such-concept&#39;."
 get "$BASE/status"
 expect_code 200 "/status:"
 expect_out '<a href="/c/information-weapon">information-weapon</a>'

@@ -5,8 +5,11 @@
 # under the page's Content-Security-Policy); the language picker and Enter
 # work; the keyboard alone reaches a result and opens it; /c/ID opens the
 # concept directly; a hostile entry (tests/data/web/hostile.xml) shows as
-# its own text, with no alert and no element made from it; nothing in the
-# browser's console (no CSP violation). Skipped without a browser.
+# its own text, with no alert and no element made from it; the national
+# definitions (glossary/national/, tests/data/web/hostile-national.xml) are
+# quoted statutory text with lang, cite and nofollow links, a hit names the
+# states whose law defines it; nothing in the browser's console (no CSP
+# violation). Skipped without a browser.
 PY=
 for p in /usr/bin/python3 python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import selenium' 2>/dev/null; then PY=$p; break; fi
@@ -17,8 +20,9 @@ if [ -z "$PY" ] || [ -z "$CHROMIUM" ] || [ -z "$DRIVER" ]; then
     echo "SKIP: no browser to drive (Debian packages chromium, chromium-driver and python3-selenium, see .ci/install-deps)"
     exit 77
 fi
-"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" ||
-    { echo "FAIL: cannot index the glossary and the hostile fixture"; exit 1; }
+"$GLOSSA" index --quiet "$SRC/glossary" "$SRC/glossary/national" "$SRC/tests/data/web/hostile.xml" \
+    "$SRC/tests/data/web/hostile-national.xml" ||
+    { echo "FAIL: cannot index the glossary, its national study and the hostile fixtures"; exit 1; }
 start_server --http
 
 cat >"$WORK/browser.py" <<'EOF'
@@ -101,6 +105,11 @@ try:
     fa = [e for e in hit.find_elements(By.CSS_SELECTOR, ".term") if e.get_attribute("lang") == "fa"]
     check(fa and fa[0].get_attribute("dir") == "rtl", "the Persian term is right to left")
     check("q=" in d.current_url, "the address holds the query: " + d.current_url)
+    law = hit.find_elements(By.CSS_SELECTOR, 'p.src a[href$="#national"]')
+    check(law and law[0].text == "National legislation" and
+          law[0].get_attribute("href").endswith("/c/information-security#national") and
+          law[0].find_element(By.XPATH, "..").text == "National legislation: CN, IN, TJ, UZ",
+          "the hit (built by the script) names the states whose law defines it")
 
     # --- the language picker: only Chinese
     d.find_element(By.CSS_SELECTOR, 'input[name="to"][value="zh"]').send_keys(Keys.SPACE)
@@ -138,6 +147,13 @@ try:
           "/c/ID carries a visible NOT VERIFIED mark")
     cells = d.find_elements(By.CSS_SELECTOR, 'td.term[lang="fa"]')
     check(cells and cells[0].get_attribute("dir") == "rtl", "/c/ID: the Persian term is right to left")
+    quotes = d.find_elements(By.CSS_SELECTOR, "section.national blockquote.statute")
+    check(len(quotes) == 8 and quotes[0].get_attribute("lang") == "zh" and
+          quotes[0].get_attribute("cite").startswith("https://") and quotes[0].is_displayed(),
+          "/c/ID: the national definitions are quoted statutory text with lang and cite")
+    links = d.find_elements(By.CSS_SELECTOR, "section.national .src a")
+    check(links and all(a.get_attribute("rel") == "noopener noreferrer nofollow" for a in links),
+          "/c/ID: the addresses of the acts are nofollow links")
 
     # --- a hostile entry: text, not markup
     d.get(base + "/c/hostile-entry")
@@ -151,6 +167,11 @@ try:
     check(not d.find_elements(By.TAG_NAME, "img"), "no <img> element")
     check(len(d.find_elements(By.TAG_NAME, "script")) == 1, "one <script> element (the page's)")
     check(not d.find_elements(By.CSS_SELECTOR, 'a[href^="javascript"]'), "no javascript: link")
+    quotes = d.find_elements(By.CSS_SELECTOR, "blockquote.statute")
+    check([q.text for q in quotes] == ["</blockquote><script>alert(7)</script> text",
+                                       "معلومات کی حفاظت \"quoted\" & 'apostrophes'"],
+          "the national definitions are the raw text: %r" % [q.text for q in quotes])
+    check(quotes and quotes[-1].get_attribute("dir") == "rtl", "the Urdu statutory text is right to left")
     # and the same entry found by search, built by the script
     d.get(base + "/")
     wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")

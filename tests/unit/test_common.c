@@ -140,6 +140,32 @@ static void test_common__wordings(void **state)
     assert_string_equal(render_status_text("superseded"), "superseded");
 }
 
+/* A national act as cited, whole and in parts; the relation as said to people. */
+static void test_common__national_wordings(void **state)
+{
+    glossa_legal l;
+    char *s;
+    (void)state;
+    memset(&l, 0, sizeof l);
+    l.act_id = "kz-418-v";
+    s = glossa_legal_cite(&l);
+    assert_string_equal(s, "«kz-418-v»");
+    glossa_free(s);
+    l.act = "Об информатизации";
+    l.number = "418-V";
+    l.adopted = "2015-11-24";
+    l.article = "статья 1";
+    s = glossa_legal_cite(&l);
+    assert_string_equal(s, "418-V «Об информатизации» (2015-11-24), статья 1");
+    glossa_free(s);
+    assert_string_equal(glossa_relation_label("same"), "the same notion");
+    assert_string_equal(glossa_relation_label("broader"), "broader notion");
+    assert_string_equal(glossa_relation_label("narrower"), "narrower notion");
+    assert_string_equal(glossa_relation_label("related"), "related notion");
+    assert_string_equal(glossa_relation_label("other"), "other");
+    assert_string_equal(glossa_relation_label(NULL), "");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -148,6 +174,7 @@ int main(void)
         cmocka_unit_test(test_common__enum),
         cmocka_unit_test(test_common__modes_are_the_library_s),
         cmocka_unit_test(test_common__wordings),
+        cmocka_unit_test(test_common__national_wordings),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }
