@@ -112,8 +112,8 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_hit *h,
         fprintf(f, "\n%s", b);
         out_printf(f, "%s %s  %s", l->state, l->lang, l->term);
         fprintf(f, "%s  %s", r, d);
-        out_printf(f, "%s%s, reliability %d of 4", strcmp(l->relation, "same") == 0 ? "the same notion" : l->relation,
-                   strcmp(l->relation, "same") == 0 ? "" : " notion", l->reliability);
+        out_printf(f, "%s, reliability %d of 4", glossa_relation_label(l->relation),
+                   l->reliability);
         fprintf(f, "%s\n  ", r);
         out_wrapped(f, out, l->text, 2, 2);
         fputs(d, f);
