@@ -61,9 +61,7 @@ expect_out "answers: 30 begun, 30 ended" "the commands received were answered wh
 count=$(sed -n 's/^first: 150 \([0-9]*\) .*/\1/p' <<<"$OUT")
 expect_out "definitions: $((count * 30)) of $((count * 30))" "every definition was sent:"
 expect_out "last lines: 250 ok 421" "the last answer ends, then 421:"
-wait "$SERVER"
-RC=$?
-SERVER=
+wait_server
 expect_rc 0 "the server stopped by SIGTERM"
 expect_true "once the answers were sent, not at the end of --grace 60" test $(($(date +%s) - stop_wait)) -le 40
 if timeout 5 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null; then

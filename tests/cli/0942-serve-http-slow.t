@@ -30,9 +30,7 @@ stop_wait=$(date +%s)
 run serve_clients http-graceful "$PORT" "$SERVER" 12
 expect_out "a new connection after SIGTERM: refused"
 expect_out "12 of 12 answered 200 in full"
-wait "$SERVER"
-RC=$?
-SERVER=
+wait_server
 expect_rc 0 "the server stopped by SIGTERM"
 waited=$(($(date +%s) - stop_wait))
 expect_true "it gave up the request that never ends after --grace 5 ($waited s)" test "$waited" -le 12

@@ -109,6 +109,9 @@ proposals_example() {
 # background, its stderr in $WORK/serve.err; sets SERVER (the pid, killed
 # when the test ends) and PORT (from its "listening on" line, within 10 s).
 start_server() {
+    # the previous server's log goes first: its "listening on" line, read
+    # before this server's shell truncates the file, gave a stale port
+    rm -f "$WORK/serve.err"
     "$GLOSSA" serve "$@" --listen 127.0.0.1:0 2>"$WORK/serve.err" &
     SERVER=$!
     PORT=
@@ -121,12 +124,27 @@ start_server() {
     echo "FAIL: the server did not start: $(cat "$WORK/serve.err")"
     exit 1
 }
-# stop_server: SIGTERM, then its exit status in $RC.
-stop_server() {
-    kill -TERM "$SERVER"
+# wait_server: the server's end (something sent it SIGTERM), its exit status
+# in $RC. Bounded: one still running 120 s later is killed and the test
+# fails (never a hung suite).
+wait_server() {
+    local i
+    for i in $(seq 1200); do
+        kill -0 "$SERVER" 2>/dev/null || break
+        sleep 0.1
+    done
+    if kill -0 "$SERVER" 2>/dev/null; then
+        kill -KILL "$SERVER"
+        fail "the server did not stop within 120 s of SIGTERM: $(tail -3 "$WORK/serve.err")"
+    fi
     wait "$SERVER"
     RC=$?
     SERVER=
+}
+# stop_server: SIGTERM, then wait_server.
+stop_server() {
+    kill -TERM "$SERVER"
+    wait_server
 }
 
 # options_record ARGS...: glossa ARGS (stdin /dev/null) as the records of
