@@ -169,13 +169,12 @@ extern const struct cli_command cmd_show_spec;
 extern const struct cli_command cmd_compare_spec, cmd_laws_spec, cmd_coverage_spec;
 /* cmd_coverage.c: the member states and the study from the index, --state
 ** checked (EXIT_OK_, or EXIT_ERR after a message; the caller frees both
-** either way); the study's document (laws, coverage) to -o FILE or standard
-** output (EXIT_OK_ or EXIT_ERR after a message). */
+** either way); the study's document (laws, coverage; with hit, compare's) to
+** -o FILE or standard output (EXIT_OK_ or EXIT_ERR after a message). */
 int study_load(const struct cli_args *args, const char *state, const char *lang,
                glossa_states **states, glossa_study **study);
-int write_study_doc(const struct cli_args *args, const glossa_study *study,
-                    const glossa_states *states, glossa_study_part part, const char *state,
-                    const char *lang, glossa_doc_format format, const char *output);
+int write_study_doc(const struct cli_args *args, const glossa_study *study, const glossa_hit *hit,
+                    const glossa_states *states, const glossa_study_opts *o, const char *output);
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,
     cmd_position_spec, cmd_consolidate_spec;
 extern const struct cli_command cmd_serve_spec;

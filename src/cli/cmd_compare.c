@@ -193,24 +193,11 @@ static int write_compare_doc(const struct cli_args *args, const glossa_hit *h,
                                                 GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML,
                                                 GLOSSA_FORMAT_DOCX };
     glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
-    glossa_error err;
-    char *doc = NULL;
-    size_t len = 0;
-    int rc;
-
     o.lang = doc_langs[a->doc_lang];
     o.state = a->state;
     o.langs = a->lang;
     o.format = format[a->format];
-    if (out_doc_refused(&args->out, o.format, a->output))
-        return EXIT_ERR;
-    if (glossa_compare_render(h, states, &o, &doc, &len, &err)) {
-        out_error(&args->out, &err);
-        return EXIT_ERR;
-    }
-    rc = out_write_file(&args->out, a->output, doc, len) ? EXIT_ERR : EXIT_OK_;
-    glossa_free(doc);
-    return rc;
+    return write_study_doc(args, NULL, h, states, &o, a->output);
 }
 
 static int run_compare(const struct cli_command *self, struct cli_args *args)

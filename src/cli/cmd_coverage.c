@@ -4,7 +4,7 @@
 ** which annex concept, statement concept or notion, the gaps per state, as
 ** aligned text, JSON, or the study's review document (Markdown, HTML, DOCX in
 ** Russian, Chinese or English: study_doc.c). write_study_doc is also how
-** `glossa laws --format html` writes its page.
+** `glossa laws --format html` and `glossa compare --format` write theirs.
 */
 #include "cmd.h"
 
@@ -31,23 +31,18 @@ static const struct cli_option options[] = {
 static const char *const langs[] = { "en", "ru", "zh" }; /* --lang, in its order */
 static const struct coverage_args defaults = { NULL, NULL, 0, COV_TEXT };
 
-int write_study_doc(const struct cli_args *args, const glossa_study *study,
-                    const glossa_states *states, glossa_study_part part, const char *state,
-                    const char *lang, glossa_doc_format format, const char *output)
+int write_study_doc(const struct cli_args *args, const glossa_study *study, const glossa_hit *hit,
+                    const glossa_states *states, const glossa_study_opts *o, const char *output)
 {
-    glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
     glossa_error err;
     char *doc = NULL;
     size_t len = 0;
     int rc;
 
-    o.part = part;
-    o.state = state;
-    o.lang = lang ? lang : "en";
-    o.format = format;
-    if (out_doc_refused(&args->out, format, output))
+    if (out_doc_refused(&args->out, o->format, output))
         return EXIT_ERR;
-    if (glossa_study_render(study, states, &o, &doc, &len, &err)) {
+    if (hit ? glossa_compare_render(hit, states, o, &doc, &len, &err)
+            : glossa_study_render(study, states, o, &doc, &len, &err)) {
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
@@ -334,8 +329,12 @@ static int run_coverage(const struct cli_command *self, struct cli_args *args)
     if (study_load(args, a->state, lang, &states, &study))
         goto out;
     if (a->format >= COV_MD) {
-        rc = write_study_doc(args, study, states, GLOSSA_STUDY_COVERAGE, a->state, lang,
-                             doc_format[a->format], a->output);
+        glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
+        o.part = GLOSSA_STUDY_COVERAGE;
+        o.state = a->state;
+        o.lang = lang;
+        o.format = doc_format[a->format];
+        rc = write_study_doc(args, study, NULL, states, &o, a->output);
         goto out;
     }
     if (a->format == COV_JSON)

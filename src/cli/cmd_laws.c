@@ -216,8 +216,12 @@ static int run_laws(const struct cli_command *self, struct cli_args *args)
         goto out;
     n_acts = glossa_study_acts(study, &acts);
     if (a->format == FORMAT_HTML) {
-        rc = write_study_doc(args, study, states, GLOSSA_STUDY_LAWS, a->state, a->lang,
-                             GLOSSA_FORMAT_HTML, a->output);
+        glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
+        o.part = GLOSSA_STUDY_LAWS;
+        o.state = a->state;
+        o.lang = a->lang ? a->lang : "en";
+        o.format = GLOSSA_FORMAT_HTML;
+        rc = write_study_doc(args, study, NULL, states, &o, a->output);
         goto out;
     }
     if (a->format == FORMAT_JSON)
