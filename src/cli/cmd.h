@@ -203,8 +203,11 @@ int load_round(const struct cli_args *args, const char *const *given, int n_give
 
 /* lookup_print.c: how results are printed as text (by lookup and show; their
 ** JSON is common.h's lookup_print_json) */
-/* One hit whole, as text: ranked header, match, terms, definitions, notes. */
-void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h);
+/* One hit, as text: ranked header, match, terms, definitions, notes,
+** contexts (whole: all; else the first and how many more), cross-references,
+** national definitions. */
+void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
+                      int whole);
 /* The text of `lookup`: "did you mean" after a fuzzy match, the hits of the
 ** first kind whole (all when full), the looser ones a line each. */
 void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *const *hits,

@@ -121,7 +121,7 @@ static int lookup_batch(const struct cli_out *out, glossa_db *db, const glossa_l
             fputs(",\"results\":[]}\n", stdout);
             failed = 1;
         } else {
-            lookup_print_json(stdout, line, res, 0);
+            lookup_print_json(stdout, line, res);
             found |= glossa_results_count(res) > 0;
             glossa_results_free(res);
         }
@@ -193,7 +193,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         return EXIT_ERR;
     }
     if (json)
-        lookup_print_json(stdout, query, res, 0);
+        lookup_print_json(stdout, query, res);
     else if (glossa_results_count(res) == 0)
         out_printf(stderr, "glossa: no concept matches '%s'\n", query);
     else if (lookup_print_results(stdout, &args->out, res, a->full))

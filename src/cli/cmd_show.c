@@ -39,9 +39,9 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
         return rc == GLOSSA_ENOTFOUND ? EXIT_NONE : EXIT_ERR;
     }
     if (a->format == FORMAT_JSON)
-        lookup_print_json(stdout, args->positional[0], res, 1);
+        lookup_print_json(stdout, args->positional[0], res);
     else
-        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0));
+        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0), 1);
     glossa_results_free(res);
     return EXIT_OK_;
 }

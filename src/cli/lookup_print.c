@@ -109,7 +109,54 @@ static void print_national(FILE *f, const struct cli_out *out, const glossa_hit 
     }
 }
 
-void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h)
+/* The contexts (all when whole, else the first, with how many more and
+** where to see them), then the cross-references on one wrapped line. */
+static void print_contexts(FILE *f, const struct cli_out *out, const glossa_hit *h,
+                           size_t label_w, size_t indent, int whole)
+{
+    const char *d = out_color(out, 0, DIM), *r = out_color(out, 0, RESET);
+    size_t j, shown = whole ? h->n_contexts : (h->n_contexts ? 1 : 0);
+    struct out_buf line = { 0 };
+
+    for (j = 0; j < shown; j++) {
+        const glossa_context *c = &h->contexts[j];
+        struct out_buf src = { 0 };
+        print_label(f, out, "ctx", c->lang, label_w);
+        out_buf_printf(&src, "«%s»", c->text);
+        out_buf_wrapped(f, out, &src, indent, indent);
+        out_buf_free(&src);
+        if (c->source) {
+            fprintf(f, "%*s%s", (int)indent, "", d);
+            out_buf_printf(&line, "source: %s", c->source);
+            out_buf_wrapped(f, out, &line, indent, indent);
+            out_buf_free(&line);
+            memset(&line, 0, sizeof line);
+            fputs(r, f);
+        }
+    }
+    if (shown < h->n_contexts) {
+        fprintf(f, "%*s%s", (int)indent, "", d);
+        out_printf(f, "%zu more context%s: glossa show %s", h->n_contexts - shown,
+                   h->n_contexts - shown == 1 ? "" : "s", h->id);
+        fprintf(f, "%s\n", r);
+    }
+    if (!h->n_xrefs)
+        return;
+    print_label(f, out, "also", "", label_w);
+    for (j = 0; j < h->n_xrefs; j++) {
+        const glossa_xref *x = &h->xrefs[j];
+        int related = strcmp(x->type, "related") == 0;
+        out_buf_printf(&line, "%s%s%s%s", j ? "; " : "", related ? "" : x->type,
+                       related ? "" : " ", x->target);
+        if (x->label)
+            out_buf_printf(&line, " (%s)", x->label);
+    }
+    out_buf_wrapped(f, out, &line, indent, indent);
+    out_buf_free(&line);
+}
+
+void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
+                      int whole)
 {
     size_t label_w = 4, term_w = 0, indent, j;
     const char *b = out_color(out, 0, BOLD), *d = out_color(out, 0, DIM);
@@ -126,6 +173,9 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     for (j = 0; j < h->n_definitions; j++)
         if (out_width(h->definitions[j].lang) + 4 > label_w)
             label_w = out_width(h->definitions[j].lang) + 4;
+    for (j = 0; j < h->n_contexts; j++)
+        if (out_width(h->contexts[j].lang) + 4 > label_w)
+            label_w = out_width(h->contexts[j].lang) + 4;
     indent = 3 + label_w + 2;
 
     fprintf(f, "%zu. %s", rank, b);
@@ -190,6 +240,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
         print_label(f, out, "note", "", label_w);
         out_wrapped(f, out, h->notes[j].text, indent, indent);
     }
+    print_contexts(f, out, h, label_w, indent, whole);
     print_national(f, out, h, label_w, indent);
 }
 
@@ -222,7 +273,7 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
         if (full || h->how == hits[0]->how) {
             if (k)
                 fputc('\n', f);
-            lookup_print_hit(f, out, k + 1, h);
+            lookup_print_hit(f, out, k + 1, h, full);
             continue;
         }
         if (!brief_header++)

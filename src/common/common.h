@@ -57,12 +57,12 @@ void value_list_text(const char *values, int for_help, char *buf, size_t size);
 void out_json_string(FILE *f, const char *s);
 /* The same for n bytes that may hold NUL (\u0000). */
 void out_json_string_n(FILE *f, const char *s, size_t n);
-/* The JSON of `lookup --format json` (and /api/lookup) to f; whole (show,
-** /api/concept) adds each concept's status, instrument and notes, and the
-** dates, types and basis of its wordings. */
-void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole);
-void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
-                            int whole);
+/* The JSON of `lookup --format json`, show's and the API's to f: each
+** concept whole (status, instrument, terms with type, region, dates and the
+** working flag, definitions with basis and dates, notes, contexts, related
+** concepts, national definitions), the same shape everywhere. */
+void lookup_print_json(FILE *f, const char *query, const glossa_results *res);
+void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n);
 /* The hits of res as an array (caller frees), or NULL when out of memory. */
 const glossa_hit **render_hits_of(const glossa_results *res);
 /* The JSON of `status --format json` (and /api/status) to f (round NULL: all). */

@@ -83,16 +83,14 @@ void render_legal_json(FILE *f, const glossa_legal *l)
     glossa_legal_json(l, file_write, f); /* the caller checks ferror(f) */
 }
 
-static void json_hit(FILE *f, const glossa_hit *h, int whole)
+static void json_hit(FILE *f, const glossa_hit *h)
 {
     size_t j;
     fputs("{\"id\":", f);
     out_json_string(f, h->id);
     fprintf(f, ",\"score\":%.4f,\"reliability\":%d", h->score, h->reliability);
-    if (whole) {
-        json_opt(f, "status", h->status);
-        json_opt(f, "instrument", h->instrument);
-    }
+    json_opt(f, "status", h->status);
+    json_opt(f, "instrument", h->instrument);
     fputs(",\"match\":{\"lang\":", f);
     out_json_string(f, h->match_lang);
     fputs(",\"text\":", f);
@@ -109,14 +107,12 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
         out_json_string(f, t->text);
         fputs(",\"status\":", f);
         out_json_string(f, t->status);
-        if (whole) {
-            json_opt(f, "type", t->term_type);
-            json_opt(f, "geo", t->geo);
-            if (t->working)
-                fputs(",\"working\":true", f);
-            json_opt(f, "from", t->valid_from);
-            json_opt(f, "to", t->valid_to);
-        }
+        json_opt(f, "type", t->term_type);
+        json_opt(f, "geo", t->geo);
+        if (t->working)
+            fputs(",\"working\":true", f);
+        json_opt(f, "from", t->valid_from);
+        json_opt(f, "to", t->valid_to);
         fputc('}', f);
     }
     fputs("],\"definitions\":[", f);
@@ -130,41 +126,49 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
         fputs(",\"source\":", f);
         out_json_string(f, source ? source : d->source);
         free(source);
-        if (whole) {
-            json_opt(f, "basis", d->basis);
-            json_opt(f, "from", d->valid_from);
-            json_opt(f, "to", d->valid_to);
-        }
+        json_opt(f, "basis", d->basis);
+        json_opt(f, "from", d->valid_from);
+        json_opt(f, "to", d->valid_to);
         fputc('}', f);
     }
-    fputc(']', f);
-    if (whole) {
-        fputs(",\"notes\":[", f);
-        for (j = 0; j < h->n_notes; j++) {
-            fprintf(f, "%s{\"lang\":", j ? "," : "");
-            out_json_string(f, h->notes[j].lang);
-            fputs(",\"type\":", f);
-            out_json_string(f, h->notes[j].type);
-            fputs(",\"text\":", f);
-            out_json_string(f, h->notes[j].text);
-            fputc('}', f);
-        }
-        fputc(']', f);
+    fputs("],\"notes\":[", f);
+    for (j = 0; j < h->n_notes; j++) {
+        fprintf(f, "%s{\"lang\":", j ? "," : "");
+        out_json_string(f, h->notes[j].lang);
+        fputs(",\"type\":", f);
+        out_json_string(f, h->notes[j].type);
+        fputs(",\"text\":", f);
+        out_json_string(f, h->notes[j].text);
+        fputc('}', f);
     }
-    if (whole || h->n_legal) {
-        fputs(",\"national\":[", f);
-        for (j = 0; j < h->n_legal; j++) {
-            if (j)
-                fputc(',', f);
-            render_legal_json(f, &h->legal[j]);
-        }
-        fputc(']', f);
+    fputs("],\"contexts\":[", f);
+    for (j = 0; j < h->n_contexts; j++) {
+        fprintf(f, "%s{\"lang\":", j ? "," : "");
+        out_json_string(f, h->contexts[j].lang);
+        fputs(",\"text\":", f);
+        out_json_string(f, h->contexts[j].text);
+        json_opt(f, "source", h->contexts[j].source);
+        fputc('}', f);
     }
-    fputc('}', f);
+    fputs("],\"related\":[", f);
+    for (j = 0; j < h->n_xrefs; j++) {
+        fprintf(f, "%s{\"type\":", j ? "," : "");
+        out_json_string(f, h->xrefs[j].type);
+        fputs(",\"id\":", f);
+        out_json_string(f, h->xrefs[j].target);
+        json_opt(f, "label", h->xrefs[j].label);
+        fputc('}', f);
+    }
+    fputs("],\"national\":[", f);
+    for (j = 0; j < h->n_legal; j++) {
+        if (j)
+            fputc(',', f);
+        render_legal_json(f, &h->legal[j]);
+    }
+    fputs("]}", f);
 }
 
-void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n,
-                            int whole)
+void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const *hits, size_t n)
 {
     size_t i;
     fputs("{\"query\":", f);
@@ -173,7 +177,7 @@ void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const 
     for (i = 0; i < n; i++) {
         if (i)
             fputc(',', f);
-        json_hit(f, hits[i], whole);
+        json_hit(f, hits[i]);
     }
     fputs("]}\n", f);
 }
@@ -187,7 +191,7 @@ const glossa_hit **render_hits_of(const glossa_results *res)
     return hits;
 }
 
-void lookup_print_json(FILE *f, const char *query, const glossa_results *res, int whole)
+void lookup_print_json(FILE *f, const char *query, const glossa_results *res)
 {
     const glossa_hit **hits = render_hits_of(res);
     if (!hits) {
@@ -196,7 +200,7 @@ void lookup_print_json(FILE *f, const char *query, const glossa_results *res, in
         fputs(",\"error\":\"out of memory\",\"results\":[]}\n", f);
         return;
     }
-    lookup_print_json_hits(f, query, hits, glossa_results_count(res), whole);
+    lookup_print_json_hits(f, query, hits, glossa_results_count(res));
     free(hits);
 }
 

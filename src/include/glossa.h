@@ -214,6 +214,21 @@ typedef struct glossa_note {
     const char *text;
 } glossa_note;
 
+/* A context: a sentence of a source that uses the concept's term (an
+** attestation of the term base), quoted as the source prints it. */
+typedef struct glossa_context {
+    const char *lang;
+    const char *text;
+    const char *source;     /* human-readable citation, or NULL */
+} glossa_context;
+
+/* A cross-reference from the concept to another (<xr> of the term base). */
+typedef struct glossa_xref {
+    const char *type;       /* "related", "broader", "narrower" or "see" */
+    const char *target;     /* the other concept's xml:id */
+    const char *label;      /* how the term base names it, or NULL */
+} glossa_xref;
+
 /* A definition of a member state's national act (glossary/national/), quoted
 ** as the page it was read at prints it: statutory text, not glossa's words. */
 typedef struct glossa_legal {
@@ -252,6 +267,9 @@ typedef struct glossa_hit {
     const glossa_legal *legal;            size_t n_legal;
     const char *match_state; /* the matched term is a term of this state's act, or NULL */
     int annex;               /* 1: a concept of annex 1 (instrument: the Agreement) */
+    /* contexts in the languages asked for (else all), and cross-references */
+    const glossa_context *contexts;       size_t n_contexts;
+    const glossa_xref *xrefs;             size_t n_xrefs;
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;

@@ -177,6 +177,64 @@ static int load_notes(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     return rc;
 }
 
+/* Contexts in the languages of to (all when to is NULL), and every
+** cross-reference of the concept, the other concept named in to's first
+** language (without to, the matched term's) where it has a term in it, else
+** as the term base labels it. */
+static int load_contexts(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
+                         sqlite3_int64 cid, const char *to, int *oom)
+{
+    sqlite3_stmt *st = db->q[Q_CONTEXTS];
+    glossa_context *items = NULL;
+    glossa_xref *xrefs = NULL;
+    size_t n = 0, cap = 0;
+    int rc;
+
+    sqlite3_bind_int64(st, 1, cid);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        glossa_context *c;
+        if (!glossa__lang_in_list(glossa__row_lang(db, st, 0, "attestation"), to))
+            continue;
+        if (!(items = glossa__room_for_one(a, items, n, &cap, sizeof *items))) {
+            *oom = 1;
+            break;
+        }
+        c = &items[n++];
+        c->lang = glossa__row_text(db, a, st, 0, "attestation", GLOSSA_COL_LANG, oom);
+        c->text = glossa__row_text(db, a, st, 1, "attestation", 0, oom);
+        c->source = glossa__row_text(db, a, st, 2, "source", GLOSSA_COL_NULL, oom);
+    }
+    sqlite3_reset(st);
+    h->contexts = items;
+    h->n_contexts = n;
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        return rc;
+    st = db->q[Q_XREFS];
+    n = cap = 0;
+    sqlite3_bind_int64(st, 1, cid);
+    /* the other concept named by its term in the first language asked for,
+    ** else in the language the query matched */
+    if (to)
+        sqlite3_bind_text(st, 2, to, (int)strcspn(to, ","), SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_text(st, 2, h->match_lang ? h->match_lang : "", -1, SQLITE_STATIC);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        glossa_xref *x;
+        if (!(xrefs = glossa__room_for_one(a, xrefs, n, &cap, sizeof *xrefs))) {
+            *oom = 1;
+            break;
+        }
+        x = &xrefs[n++];
+        x->type = glossa__row_text(db, a, st, 0, "xref", 0, oom);
+        x->target = glossa__row_text(db, a, st, 1, "xref", 0, oom);
+        x->label = glossa__row_text(db, a, st, 2, "xref", GLOSSA_COL_NULL, oom);
+    }
+    sqlite3_reset(st);
+    h->xrefs = xrefs;
+    h->n_xrefs = n;
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
 /* ---- national definitions (national.c has the notions) ---------------------------- */
 
 const char glossa__legal_relations[] = "same\0broader\0narrower\0related\0";
@@ -372,7 +430,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
         (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
-        (rc = load_notes(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK && h->id)
+        (rc = load_notes(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK &&
+        (rc = load_contexts(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK && h->id)
         rc = glossa__load_legal(db, a, h->id, &h->legal, &h->n_legal, &oom);
     if (!oom && highlight(db, q->keys, a, h))
         oom = 1;

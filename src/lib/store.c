@@ -473,6 +473,12 @@ static const char *const queries[Q_COUNT] = {
     " l.relation, l.reliability, l.version, l.url, l.translation, l.note FROM legal_definition l"
     " JOIN act a ON a.id = l.act_id WHERE l.target = ?1 ORDER BY a.state, a.ord, l.ord",
     "SELECT label, lang FROM notion WHERE xml_id = ?1",
+    "SELECT a.lang, a.quote, s.citation FROM attestation a LEFT JOIN source s"
+    " ON s.id = a.source_id WHERE a.concept_id = ?1 ORDER BY a.id",
+    "SELECT x.type, x.target, coalesce((SELECT t.text FROM concept c JOIN term t"
+    " ON t.concept_id = c.id WHERE c.xml_id = x.target AND t.lang = ?2 AND t.legal_id IS NULL"
+    " ORDER BY t.status <> 'preferred', t.ord LIMIT 1), x.label) FROM xref x"
+    " WHERE x.concept_id = ?1 ORDER BY x.id",
 };
 
 /* ---- an open index (store_int.h) --------------------------------------------------- */

@@ -58,10 +58,10 @@ static unsigned error_status(int code)
     return code == GLOSSA_EINPUT ? 400 : code == GLOSSA_ENOTFOUND ? 404 : 500;
 }
 
-/* The results as `glossa lookup` (or, whole, `glossa show`) prints them in
-** JSON; or the library's error with its status. Frees res. */
+/* The results as `glossa lookup` and `glossa show` print them in JSON; or
+** the library's error with its status. Frees res. */
 static void send_results(struct http_reply *reply, int rc, const glossa_error *err,
-                         const char *query, glossa_results *res, int whole)
+                         const char *query, glossa_results *res)
 {
     FILE *f;
     if (rc) {
@@ -70,7 +70,7 @@ static void send_results(struct http_reply *reply, int rc, const glossa_error *e
     }
     f = http_body_begin(reply);
     if (f)
-        lookup_print_json(f, query, res, whole);
+        lookup_print_json(f, query, res);
     http_body_end(f, reply, 200, JSON_TYPE);
     glossa_results_free(res);
 }
@@ -104,7 +104,7 @@ static void answer(glossa_db *db, const char *id, const struct http_request *req
     }
     rc = id ? http_concept(db, id, &opts, &res, &err)
             : glossa_lookup(db, req->q, &opts, &res, &err);
-    send_results(reply, rc, &err, id ? id : req->q, res, id != NULL);
+    send_results(reply, rc, &err, id ? id : req->q, res);
 }
 
 void http_api_lookup(glossa_db *db, const struct http_request *req, struct http_reply *reply)

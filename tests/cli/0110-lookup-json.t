@@ -1,7 +1,9 @@
 # 0110-lookup-json.t — `glossa lookup --format json`: valid JSON with exactly
-# the documented keys
-#   {"query","results":[{"id","score","reliability","match":{"lang","text","how"},
-#     "terms":[{"lang","text","status"}],"definitions":[{"lang","text","source"}]}]}
+# the documented keys, the same as show's (issue 18: lookup's JSON has all)
+#   {"query","results":[{"id","score","reliability","status","instrument",
+#     "match":{"lang","text","how"},"terms":[{"lang","text","status","working"?…}],
+#     "definitions":[{"lang","text","source","basis"}],"notes":[…],"contexts":[…],
+#     "related":[…],"national":[…]}]}
 # how = exact / normalized, reliability 1 for all 13 annex concepts, the
 # definition source says "not verified", and an empty result is {"query":…,"results":[]}.
 index_bundled
@@ -14,10 +16,14 @@ expect_json 'keys | join(",")' "query,results" "top level:"
 expect_json '.query' "information weapon"
 expect_json '.results | length > 0' "true" "results:"
 expect_json '[.results[] | keys | join(",")] | unique | join(" ")' \
-    "definitions,id,match,reliability,score,terms" "result objects:"
+    "contexts,definitions,id,instrument,match,national,notes,related,reliability,score,status,terms" "result objects:"
 expect_json '[.results[].match | keys | join(",")] | unique | join(" ")' "how,lang,text" "match objects:"
-expect_json '[.results[].terms[] | keys | join(",")] | unique | join(" ")' "lang,status,text" "term objects:"
-expect_json '[.results[].definitions[] | keys | join(",")] | unique | join(" ")' "lang,source,text" "definition objects:"
+expect_json '[.results[].terms[] | keys | join(",")] | unique | join(" ")' "lang,status,text lang,status,text,working" "term objects:"
+expect_json '[.results[].definitions[] | keys | join(",")] | unique | join(" ")' "basis,lang,source,text" "definition objects:"
+expect_json '[.results[].related[] | keys | join(",")] | unique | join(" ")' "id,label,type" "related objects:"
+expect_json '[.results[0].related[] | "\(.type) \(.id) \(.label)"] | join("; ")' \
+    "related information-war information war; related information-arms-race information arms race" \
+    "related concepts named in the query's language:"
 expect_json '[.results[] | [(.id|type), (.score|type), (.reliability|type)] | join(",")] | unique | join(" ")' \
     "string,number,number" "value types (id, score, reliability):"
 expect_json '[.results[].terms[], .results[].definitions[] | .lang, .text | type] | unique | join(",")' "string"

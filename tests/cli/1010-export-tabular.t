@@ -83,7 +83,9 @@ expect_json '[.concepts[] | select(.national | not)][0] | keys | join(",")' "def
 expect_json '[.concepts[] | select(.national)][0] | keys | join(",")' "definitions,id,national,reliability,terms"
 expect_json '[.concepts[] | select(.id == "information-security") | .definitions[] | select(.lang == "ru") | .source | endswith("(reconstruction, not verified against the official text)")] | .[0]' true
 glossa index --quiet "$SRC/glossary" "$SRC/glossary/national"
-lookup=$(glossa lookup --format json "information security" | jq -c '.results[0] | {id, reliability, terms, definitions, national}')
+lookup=$(glossa lookup --format json "information security" |
+    jq -c '.results[0] | {id, reliability, terms: [.terms[] | {lang, text, status}],
+                          definitions: [.definitions[] | {lang, text, source}], national}')
 export=$(jq -c '.concepts[] | select(.id == "information-security")' <<<"$OUT")
 expect_true "export JSON equals lookup JSON for the concept (its national definitions too)" test "$lookup" = "$export"
 run glossa export --format json --to zh

@@ -118,6 +118,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     glossa_term terms[MAX_HITS][MAX_ITEMS];
     glossa_definition defs[MAX_HITS][MAX_ITEMS];
     glossa_note notes[MAX_HITS][MAX_ITEMS];
+    glossa_context contexts[MAX_HITS][MAX_ITEMS];
+    glossa_xref xrefs[MAX_HITS][MAX_ITEMS];
     glossa_span spans[MAX_HITS][MAX_SPANS];
     struct cli_out out = { 0, 0, 0, 80 };
     struct cursor c;
@@ -179,6 +181,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             notes[h][j].type = field(&c);
             notes[h][j].text = field(&c);
         }
+        counts = byte(&c);
+        x->n_contexts = counts % 4;
+        x->n_xrefs = counts / 4 % 4;
+        for (j = 0; j < x->n_contexts; j++) {
+            contexts[h][j].lang = field(&c);
+            contexts[h][j].text = field(&c);
+            contexts[h][j].source = optional(&c);
+        }
+        for (j = 0; j < x->n_xrefs; j++) {
+            xrefs[h][j].type = field(&c);
+            xrefs[h][j].target = field(&c);
+            xrefs[h][j].label = optional(&c);
+        }
+        x->contexts = contexts[h];
+        x->xrefs = xrefs[h];
         x->terms = terms[h];
         x->definitions = defs[h];
         x->notes = notes[h];
@@ -216,7 +233,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     f = open_memstream(&text, &text_len);
     FUZZ_CHECK(f != NULL, "open_memstream");
-    lookup_print_json_hits(f, hits[0].id, ptrs, n_hits, (opt & 4) != 0);
+    lookup_print_json_hits(f, hits[0].id, ptrs, n_hits);
     fclose(f);
     check_json(text, text_len);
     free(text);
