@@ -508,6 +508,39 @@ static void render_national(FILE *f, const glossa_hit *h, const glossa_states *s
     fputs("</section>\n", f);
 }
 
+/* The concept's contexts (quoted, with their source) and related concepts
+** (links to their pages). */
+static void render_contexts(FILE *f, const glossa_hit *h)
+{
+    size_t j;
+    if (h->n_contexts)
+        fputs("<h2>Contexts</h2>\n", f);
+    for (j = 0; j < h->n_contexts; j++) {
+        const glossa_context *c = &h->contexts[j];
+        fputs("<figure class=\"context\">", f);
+        tagged(f, "blockquote", NULL, c->lang, c->text);
+        optional(f, "<figcaption class=\"meta\">", c->source, "</figcaption>");
+        fputs("</figure>\n", f);
+    }
+    if (!h->n_xrefs)
+        return;
+    fputs("<h2>Related concepts</h2>\n<ul class=\"related\">", f);
+    for (j = 0; j < h->n_xrefs; j++) {
+        const glossa_xref *x = &h->xrefs[j];
+        fputs("<li>", f);
+        if (strcmp(x->type, "related") != 0) {
+            tagged(f, "span", "st", NULL, x->type);
+            fputc(' ', f);
+        }
+        fputs("<a href=\"/c/", f);
+        url(f, x->target);
+        fputs("\">", f);
+        esc(f, x->label ? x->label : x->target);
+        fputs("</a></li>", f);
+    }
+    fputs("</ul>\n", f);
+}
+
 static void render_proposals(FILE *f, const glossa_status_report *r, const char *id)
 {
     size_t i, shown = 0;
@@ -613,6 +646,7 @@ static void render_concept(FILE *f, const void *arg)
     }
     if (h->n_notes)
         fputs("</ul>\n", f);
+    render_contexts(f, h);
     render_proposals(f, cp->status, h->id);
     fputs("<p class=\"meta\">", f);
     if (!cp->history && !notion) {

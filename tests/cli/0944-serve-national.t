@@ -7,7 +7,8 @@
 # whose law defines the concept; a hostile national definition
 # (tests/data/web/hostile-national.xml) is text and its javascript: address no
 # link; the DICT server's DEFINE gives the national definitions after the
-# annex's, in a language pair those in its target language. Byte for byte:
+# annex's, in a language pair those in its target language. The page also
+# shows the concept's contexts and related concepts (issue 18). Byte for byte:
 # golden tables tests/data/golden/national/serve-http.test and serve-dict.test
 # (GOLDEN_UPDATE=1 rewrites them).
 for tool in curl dict; do
