@@ -244,6 +244,28 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
         if (!rc)
             rc = glossa__dict_wrapped(r, "  note: ", 8, h->notes[i].text);
     }
+    for (i = 0; !rc && i < h->n_contexts; i++) {  /* the first context in the target */
+        const glossa_context *c = &h->contexts[i];
+        if (to && !glossa__lang_in_list(c->lang, to))
+            continue;
+        glossa__buf_clear(&line);
+        rc = glossa__buf_addf(&line, "«%s»%s%s%s", c->text, c->source ? " (" : "",
+                              c->source ? c->source : "", c->source ? ")" : "") ||
+             glossa__dict_line(r, "", 0) ||
+             glossa__dict_wrapped(r, "  context: ", 11, glossa__buf_str(&line));
+        break;
+    }
+    if (!rc && h->n_xrefs) {
+        glossa__buf_clear(&line);
+        for (i = 0; !rc && i < h->n_xrefs; i++)
+            rc = glossa__buf_addf(&line, "%s%s%s%s (%s)", i ? "; " : "",
+                                  strcmp(h->xrefs[i].type, "related") == 0 ? "" : h->xrefs[i].type,
+                                  strcmp(h->xrefs[i].type, "related") == 0 ? "" : " ",
+                                  h->xrefs[i].label ? h->xrefs[i].label : h->xrefs[i].target,
+                                  h->xrefs[i].target);
+        rc = rc || glossa__dict_line(r, "", 0) ||
+             glossa__dict_wrapped(r, "  see also: ", 12, glossa__buf_str(&line));
+    }
     if (!rc && h->instrument) {
         rc = glossa__dict_line(r, "", 0);
         if (!rc)
