@@ -12,8 +12,9 @@
 static const glossa_mode modes[] = {
     GLOSSA_MODE_AUTO, GLOSSA_MODE_EXACT, GLOSSA_MODE_NORMALIZED, GLOSSA_MODE_STEM,
     GLOSSA_MODE_TRANSLIT, GLOSSA_MODE_PREFIX, GLOSSA_MODE_FUZZY, GLOSSA_MODE_FULLTEXT,
-    GLOSSA_MODE_FTS,
+    GLOSSA_MODE_FTS, GLOSSA_MODE_LAYOUT, GLOSSA_MODE_WITHIN,
 };
+_Static_assert(sizeof modes / sizeof modes[0] == 11, "one mode per value of LOOKUP_MODES");
 /* --in, in the order of its values */
 enum lookup_in { IN_TERMS, IN_DEFINITIONS };
 
@@ -215,20 +216,23 @@ const struct cli_command cmd_lookup_spec = {
     "Taiwan Chinese folded to Simplified); stem (Snowball: ru, en, hi; inflected\n"
     "and plural forms, whole term or every word); translit (Cyrillic from Latin and\n"
     "back, Chinese from toneless pinyin); prefix (every word begins a word of the\n"
-    "term, e.g. secur*); and, only when nothing else matched, fuzzy (typos; the\n"
-    "text output asks \"did you mean\"). --mode forces one kind; --in definitions\n"
+    "term, e.g. secur*); only when nothing else matched, fuzzy (typos; the text\n"
+    "output asks \"did you mean\"); and when that finds nothing either, within\n"
+    "(a phrase or sentence: the terms inside it, longest first, as scan finds\n"
+    "them in a text). --mode forces one kind; --in definitions\n"
     "searches the full text of definitions and notes instead; --mode fts takes an\n"
     "FTS5 query (quotes, NEAR, *, ^, OR) as written. Otherwise everything typed\n"
     "is text: no query is a syntax error.\n"
     "\n"
     "Each result shows how it matched, the concept's terms and definitions with\n"
-    "their sources, and its reliability: entries that have not been verified\n"
-    "against an official text say so.\n"
+    "their sources, its first context and related concepts, and its reliability:\n"
+    "entries that have not been verified against an official text say so.\n"
     "\n"
-    "JSON output (--format json) has the shape\n"
-    "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\n"
-    "    \"match\":{\"lang\":L,\"text\":T,\"how\":H},\"terms\":[{\"lang\":L,\"text\":T,\"status\":ST}],\n"
-    "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
+    "JSON output (--format json) has show's shape, each concept whole:\n"
+    "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\"status\",\n"
+    "    \"instrument\",\"match\":{\"lang\":L,\"text\":T,\"how\":H,\"span\"?},\n"
+    "    \"terms\":[{\"lang\":L,\"text\":T,\"status\":ST,…}],\"definitions\":[{\"lang\":L,\n"
+    "    \"text\":T,\"source\":SRC,\"basis\"}],\"notes\",\"contexts\",\"related\",\"national\"}]}\n"
     "\n"
     "--batch reads queries from stdin, one per line, and prints one such object\n"
     "per line (JSON Lines), in the same order, each flushed at once. A line that\n"

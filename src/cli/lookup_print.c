@@ -268,6 +268,9 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
         out_printf(f, "%s", hits[0]->match_text ? hits[0]->match_text : "");
         fprintf(f, "%s?\n\n", out_color(out, 0, RESET));
     }
+    if (hits[0]->how == GLOSSA_MATCH_WITHIN)
+        fprintf(f, "%sno term is the whole query; the terms inside it:%s\n\n",
+                out_color(out, 0, DIM), out_color(out, 0, RESET));
     for (k = 0; k < n; k++) {
         const glossa_hit *h = hits[k];
         if (full || h->how == hits[0]->how) {
@@ -281,6 +284,9 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
                     out_color(out, 0, DIM), out_color(out, 0, RESET));
         print_brief(f, out, k + 1, h);
     }
+    if (hits[0]->how == GLOSSA_MATCH_WITHIN)
+        fprintf(f, "\n%sthe terms of a whole text: glossa scan FILE%s\n", out_color(out, 0, DIM),
+                out_color(out, 0, RESET));
 }
 
 int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full)

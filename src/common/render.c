@@ -83,7 +83,7 @@ void render_legal_json(FILE *f, const glossa_legal *l)
     glossa_legal_json(l, file_write, f); /* the caller checks ferror(f) */
 }
 
-static void json_hit(FILE *f, const glossa_hit *h)
+static void json_hit(FILE *f, const glossa_hit *h, const char *query)
 {
     size_t j;
     fputs("{\"id\":", f);
@@ -98,6 +98,13 @@ static void json_hit(FILE *f, const glossa_hit *h)
     fputs(",\"how\":", f);
     out_json_string(f, glossa_match_kind_name(h->how));
     json_opt(f, "state", h->match_state);
+    if (h->how == GLOSSA_MATCH_WITHIN && query && h->within_end <= strlen(query) &&
+        h->within_start < h->within_end) {
+        fprintf(f, ",\"span\":{\"start\":%zu,\"end\":%zu,\"text\":", h->within_start,
+                h->within_end);
+        out_json_string_n(f, query + h->within_start, h->within_end - h->within_start);
+        fputc('}', f);
+    }
     fputs("},\"terms\":[", f);
     for (j = 0; j < h->n_terms; j++) {
         const glossa_term *t = &h->terms[j];
@@ -177,7 +184,7 @@ void lookup_print_json_hits(FILE *f, const char *query, const glossa_hit *const 
     for (i = 0; i < n; i++) {
         if (i)
             fputc(',', f);
-        json_hit(f, hits[i]);
+        json_hit(f, hits[i], query);
     }
     fputs("]}\n", f);
 }

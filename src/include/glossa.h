@@ -148,7 +148,9 @@ typedef enum glossa_match_kind {
     GLOSSA_MATCH_PREFIX = 4,     /* every query word begins a word of the term */
     GLOSSA_MATCH_FUZZY = 5,      /* within a small edit distance (typos) */
     GLOSSA_MATCH_FULLTEXT = 6,   /* the words occur in a definition or note */
-    GLOSSA_MATCH_FTS = 7         /* an FTS5 query written by the user (--mode fts) */
+    GLOSSA_MATCH_FTS = 7,        /* an FTS5 query written by the user (--mode fts) */
+    GLOSSA_MATCH_LAYOUT = 8,     /* typed with the keyboard in another layout */
+    GLOSSA_MATCH_WITHIN = 9      /* a term inside a longer query (a phrase, a sentence) */
 } glossa_match_kind;
 
 /* Static name of a match kind: "exact", "normalized", "stem", "translit",
@@ -166,7 +168,9 @@ typedef enum glossa_mode {
     GLOSSA_MODE_PREFIX = GLOSSA_MATCH_PREFIX,
     GLOSSA_MODE_FUZZY = GLOSSA_MATCH_FUZZY,
     GLOSSA_MODE_FULLTEXT = GLOSSA_MATCH_FULLTEXT,
-    GLOSSA_MODE_FTS = GLOSSA_MATCH_FTS
+    GLOSSA_MODE_FTS = GLOSSA_MATCH_FTS,
+    GLOSSA_MODE_LAYOUT = GLOSSA_MATCH_LAYOUT,
+    GLOSSA_MODE_WITHIN = GLOSSA_MATCH_WITHIN
 } glossa_mode;
 
 /* Parse "auto", "exact", … "fts". Returns 0, or GLOSSA_EINPUT for other names. */
@@ -270,6 +274,9 @@ typedef struct glossa_hit {
     /* contexts in the languages asked for (else all), and cross-references */
     const glossa_context *contexts;       size_t n_contexts;
     const glossa_xref *xrefs;             size_t n_xrefs;
+    /* how == GLOSSA_MATCH_WITHIN: the bytes [within_start, within_end) of the
+    ** query where the term was found */
+    size_t within_start, within_end;
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;

@@ -3,8 +3,9 @@
 **
 ** A query is tried, in order of strictness: as stored (exact); as a
 ** normalised key (norm.c); stemmed, whole and word by word (keys.c); as a
-** Latin transliteration key; word prefixes through FTS5; and only when all
-** of these find nothing, fuzzily (fuzzy.c). The keys of a query are made
+** Latin transliteration key; word prefixes through FTS5; only when all of
+** these find nothing, fuzzily (fuzzy.c); and when that finds nothing too,
+** the terms inside a longer query (a phrase, a sentence). The keys of a query are made
 ** once, from one pass of the normaliser, and every tier, fuzzy matching and
 ** highlighting use them. Candidates are merged per concept and ranked by
 ** match kind, then within the kind, then bm25, then term status, then
@@ -22,7 +23,8 @@
 #include <time.h>
 
 static const char *const kind_names[] = {
-    "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts"
+    "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts", "layout",
+    "within"
 };
 
 const char *glossa_match_kind_name(glossa_match_kind kind)
@@ -100,6 +102,7 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, GLOSSA_ORD_MAX, 0);
     cand.kind = kind;
     cand.sub = sub;
+    cand.q_start = cand.q_end = 0;
     cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
     return cand;
 }
@@ -311,6 +314,61 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
 
 #define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == (glossa_mode)(m))
 
+/* The most words of a query the within tier reads (a sentence; a whole text
+** is scan's work). */
+#define WITHIN_WORDS 24
+
+/* A query longer than any term (a phrase, a sentence pasted whole): the terms
+** inside it, as scan finds them in a text — the longest run of words first,
+** leftmost, runs that do not overlap — each a candidate GLOSSA_MATCH_WITHIN,
+** ranked by how many words it covers, with where it is in the query. A run
+** matches a term by its normalised key, else its stem key. */
+static int collect_within(glossa_db *db, const struct query *q, const char *stem_lang,
+                          struct candidates *out, glossa_error *err)
+{
+    struct query_keys *k = q->keys;
+    size_t n = k->n_words < WITHIN_WORDS ? k->n_words : WITHIN_WORDS, len, i, j;
+    unsigned char taken[WITHIN_WORDS] = { 0 };
+    struct glossa_buf span = GLOSSA_BUF_INIT, stem = GLOSSA_BUF_INIT;
+    int rc = 0;
+
+    for (len = n - 1; len >= 1 && !rc && n >= 2; len--) {
+        for (i = 0; i + len <= n && !rc; i++) {
+            size_t before = out->n, from = k->words[i].at;
+            int free_run = 1;
+            for (j = i; j < i + len; j++)
+                free_run &= !taken[j];
+            if (!free_run)
+                continue;
+            glossa__buf_clear(&span);
+            if (glossa__buf_add(&span, k->key.data + from,
+                                k->words[i + len - 1].at + k->words[i + len - 1].len - from) ||
+                glossa__stem_key_of_norm(db->keys, glossa__buf_str(&span), span.len, stem_lang,
+                                         &stem)) {
+                rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
+            }
+            rc = bind_and_collect(db, Q_NORM, glossa__buf_str(&span), NULL, GLOSSA_MATCH_WITHIN,
+                                  (int)(n - len), q, out, err);
+            if (!rc && out->n == before)
+                rc = bind_and_collect(db, Q_STEM, glossa__buf_str(&stem), NULL,
+                                      GLOSSA_MATCH_WITHIN, (int)(n - len), q, out, err);
+            if (rc || out->n == before)
+                continue;
+            for (j = i; j < i + len; j++)
+                taken[j] = 1;
+            for (j = 0; j < out->n; j++)   /* where the new ones are in the query */
+                if (out->items[j].kind == GLOSSA_MATCH_WITHIN && !out->items[j].q_end) {
+                    out->items[j].q_start = k->words[i].start;
+                    out->items[j].q_end = k->words[i + len - 1].end;
+                }
+        }
+    }
+    glossa__buf_release(&span);
+    glossa__buf_release(&stem);
+    return rc;
+}
+
 /* The one language of a --from list ("ru", " ru "), in out; NULL for none or several. */
 static const char *single_language(const char *list, char *out, size_t size)
 {
@@ -402,6 +460,10 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
     }
     if ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_FUZZY)
         rc = collect_fuzzy(db, q, out, err);
+    /* after fuzzy: a typo in a term is that term, not a shorter term inside it */
+    if (!rc && ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_WITHIN))
+        rc = collect_within(db, q, from_stem && glossa__keys_can_stem(from_stem) ? from_stem
+                                                                                  : NULL, out, err);
     return rc;
 }
 

@@ -17,6 +17,7 @@ struct candidate {
     double bm25;        /* 0 where it does not apply; negative, lower is better */
     int status_rank;    /* preferred 0, admitted 1, deprecated 2 */
     int term_ord;
+    size_t q_start, q_end; /* GLOSSA_MATCH_WITHIN: where in the query (bytes) */
 };
 
 struct candidates {

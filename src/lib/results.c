@@ -416,6 +416,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         return glossa__db_end(db, 0, err);
     h->score = score_of(c);
     h->how = (glossa_match_kind)c->kind;
+    h->within_start = c->q_start;
+    h->within_end = c->q_end;
     st = db->q[c->kind == GLOSSA_MATCH_FULLTEXT ? Q_TEXT_ROW : Q_MATCHED];
     sqlite3_bind_int64(st, 1, c->row_id);
     rc = sqlite3_step(st);
