@@ -40,6 +40,7 @@ struct glossa_keys {
     UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what is not Cyrillic */
     struct tr_cache cache;
     struct glossa_buf turkic;  /* a Latin word in its second reading */
+    struct glossa_buf english; /* an English word in American spelling, then its stem */
     struct glossa_buf words;   /* the normalised key being worked on */
     struct glossa_buf ascii;   /* its transliteration, before the skeleton */
     UChar *u16;
@@ -81,6 +82,7 @@ void glossa__keys_free(struct glossa_keys *k)
         utrans_close(k->tr);
     cache_release(&k->cache);
     glossa__buf_release(&k->turkic);
+    glossa__buf_release(&k->english);
     glossa__norm_free(k->norm);
     glossa__buf_release(&k->words);
     glossa__buf_release(&k->ascii);
@@ -134,22 +136,83 @@ struct stem_ctx {
     struct glossa_buf *out;
 };
 
+/* British and American spelling meet in one stem: before stemming,
+** -ise -ised -ises -ising -isation(s) are written with z (Snowball's
+** English stemmer takes -ize off, not -ise), and -yse with z (analyse). */
+static const char *const en_suffixes[] = {
+    "isations", "isation", "ising", "ised", "ises", "ise",
+    "ysing", "ysed", "yses", "yse",
+};
+
+static int en_before(struct glossa_buf *b, const char *tok, size_t len)
+{
+    size_t i;
+    for (i = 0; i < sizeof en_suffixes / sizeof en_suffixes[0]; i++) {
+        size_t n = strlen(en_suffixes[i]);
+        if (len >= n + 3 && memcmp(tok + len - n, en_suffixes[i], n) == 0) {
+            glossa__buf_clear(b);
+            if (glossa__buf_add(b, tok, len))
+                return GLOSSA_ENOMEM;
+            b->data[len - n + 1] = 'z';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_consonant(char c)
+{
+    return c >= 'a' && c <= 'z' && !strchr("aeiouy", c);
+}
+
+/* After stemming: behaviour/behavior (-our: -or),
+** centre/center (the stems centr and center: a consonant and -er: -r),
+** defence/defense and licence/license (-enc: -ens), programme/program
+** (a doubled last letter: one). */
+static size_t en_after(char *s, size_t n)
+{
+    if (n >= 5 && memcmp(s + n - 3, "our", 3) == 0) {
+        s[n - 2] = 'r';
+        n--;
+    } else if (n >= 5 && memcmp(s + n - 2, "er", 2) == 0 && is_consonant(s[n - 3])) {
+        s[n - 2] = 'r';
+        n--;
+    } else if (n >= 5 && memcmp(s + n - 3, "enc", 3) == 0) {
+        s[n - 1] = 's';
+    }
+    if (n >= 4 && s[n - 1] == s[n - 2] && is_consonant(s[n - 1]))
+        n--;
+    return n;
+}
+
 int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const char *lang,
                        const char **out, size_t *out_len)
 {
-    int which = lang ? stem_index_of_lang(lang) : stem_index_of_script(tok, len);
+    int which = lang ? stem_index_of_lang(lang) : stem_index_of_script(tok, len), rc;
     *out = tok;
     *out_len = len;
     if (which < 0 || len >= 1024)
         return 0;
     if (!k->stemmer[which])
         k->stemmer[which] = sb_stemmer_new(stem_algorithm[which], "UTF_8");
+    if (which == STEM_EN && (rc = en_before(&k->english, tok, len))) {
+        if (rc < 0)
+            return rc;
+        tok = k->english.data;
+    }
     if (k->stemmer[which]) {
         const sb_symbol *s = sb_stemmer_stem(k->stemmer[which], (const sb_symbol *)tok, (int)len);
         if (!s)
             return GLOSSA_ENOMEM;
         *out = (const char *)s;
         *out_len = (size_t)sb_stemmer_length(k->stemmer[which]);
+        if (which == STEM_EN) {
+            glossa__buf_clear(&k->english);
+            if (glossa__buf_add(&k->english, *out, *out_len))
+                return GLOSSA_ENOMEM;
+            *out_len = en_after(k->english.data, *out_len);
+            *out = k->english.data;
+        }
     }
     return 0;
 }

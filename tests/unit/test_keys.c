@@ -196,12 +196,52 @@ static void test_keys__romanisations_meet_their_terms(void **state)
     glossa__buf_release(&q);
 }
 
+/* British and American spellings, and the plural of the last word, have
+** one stem (English, by language and by script). */
+static void test_keys__english_spellings_share_a_stem(void **state)
+{
+    static const char *const t[][2] = {
+        { "militarisation of ICTs", "militarization of ICT" },
+        { "internationalisation", "internationalization" },
+        { "unauthorised interference", "unauthorized interference" },
+        { "organise", "organize" }, { "organising", "organizing" },
+        { "organisations", "organization" },
+        { "analyse", "analyze" }, { "analysed", "analyzed" }, { "analyses", "analyzes" },
+        { "responsible behaviour", "responsible behavior" },
+        { "colours", "color" }, { "honourable", "honorable" }, { "labour", "labor" },
+        { "data centre", "data center" }, { "centres", "centers" }, { "fibre", "fiber" },
+        { "defence", "defense" }, { "licence", "license" }, { "offences", "offense" },
+        { "programme", "program" }, { "programmes", "programs" },
+        { "travelled", "traveled" }, { "modelling", "modeling" },
+        { "critical infrastructures", "critical infrastructure" },
+        { "technologies", "technology" }, { "computer attacks", "computer attack" },
+    };
+    struct glossa_buf a = GLOSSA_BUF_INIT;
+    size_t i;
+    int by_lang;
+    (void)state;
+    for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+        for (by_lang = 0; by_lang < 2; by_lang++) {
+            const char *lang = by_lang ? "en" : NULL;
+            assert_int_equal(glossa__stem_key(keys, t[i][0], strlen(t[i][0]), lang, &a), 0);
+            if (strcmp(stem(t[i][1], lang), glossa__buf_str(&a)) != 0)
+                fail_msg("%s: %s, %s: %s", t[i][0], glossa__buf_str(&a), t[i][1],
+                         glossa__buf_str(&got));
+        }
+    }
+    /* short words are left as they are */
+    assert_string_equal(stem("tour", "en"), "tour");
+    assert_string_equal(stem("user", "en"), "user");
+    glossa__buf_release(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_keys__stems),
         cmocka_unit_test(test_keys__transliteration),
         cmocka_unit_test(test_keys__romanisations_meet_their_terms),
+        cmocka_unit_test(test_keys__english_spellings_share_a_stem),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
