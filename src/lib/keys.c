@@ -1,14 +1,16 @@
 /*
 ** keys.c — the looser search keys built on norm.c: Snowball stems (so that
-** inflected and plural forms match) and a Latin transliteration key (so that
-** Cyrillic terms are found from Latin input and the reverse, and Chinese
-** terms from toneless pinyin).
+** inflected and plural forms match, and British and American spellings of
+** English) and a Latin transliteration key (so that Cyrillic terms are
+** found from their romanisations and the reverse, Russian ones also from an
+** inflected romanisation, and Chinese terms from pinyin in any style).
 **
-** Stemmers and ICU transliterators are opened on first use and kept on the
-** handle: a Russian lookup never pays for Han-Latin's 100 ms start-up, and
-** an ASCII word never opens one at all (Any-Latin; Latin-ASCII leaves it as
-** it is). Transliterations are cached per word, so that indexing a large term
-** base pays for each distinct word once.
+** Cyrillic is romanised by the table here (every letter of the member
+** states' Cyrillic alphabets); stemmers and ICU's transliterator (for other
+** scripts) are opened on first use and kept on the handle: a Russian lookup
+** never pays for Han-Latin's 100 ms start-up, and an ASCII word never opens
+** one at all. ICU's transliterations are cached per word, so that indexing
+** a large term base pays for each distinct word once.
 */
 #include "glossa_int.h"
 
@@ -168,7 +170,7 @@ static int is_consonant(char c)
 /* After stemming: behaviour/behavior (-our: -or),
 ** centre/center (the stems centr and center: a consonant and -er: -r),
 ** defence/defense and licence/license (-enc: -ens), programme/program
-** (a doubled last letter: one). */
+** (-mm: -m; Snowball undoubles travelled and modelling itself). */
 static size_t en_after(char *s, size_t n)
 {
     if (n >= 5 && memcmp(s + n - 3, "our", 3) == 0) {
@@ -180,7 +182,7 @@ static size_t en_after(char *s, size_t n)
     } else if (n >= 5 && memcmp(s + n - 3, "enc", 3) == 0) {
         s[n - 1] = 's';
     }
-    if (n >= 4 && s[n - 1] == s[n - 2] && is_consonant(s[n - 1]))
+    if (n >= 4 && s[n - 1] == 'm' && s[n - 2] == 'm')
         n--;
     return n;
 }
