@@ -164,14 +164,20 @@ int glossa__norm_tokens(struct glossa_norm *n, const char *text, size_t len,
                         glossa_token_fn fn, void *ud);
 
 /* Flags of glossa__norm_tokens_ex. HAN_CHARS: after a Chinese word of two or
-** more characters, give each character as a colocated token (for indexing). */
+** more characters, give each character as a colocated token (for indexing).
+** KEEP_HAN: Chinese as written, not folded to Simplified (OpenCC's phrase
+** tables rewrite words, 建立 as 创建, whose pinyin is another). */
 #define GLOSSA_NORM_HAN_CHARS 1
+#define GLOSSA_NORM_KEEP_HAN 2
 int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
                            int flags, glossa_token_fn fn, void *ud);
 
 /* The normalised key of a whole string: its tokens joined by one space. */
 int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
                      struct glossa_buf *out);
+/* The same with flags (GLOSSA_NORM_*). */
+int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int flags,
+                        struct glossa_buf *out);
 
 /* Every segment of ICU's word breaks, words, spaces and punctuation alike,
 ** as written (not normalised): tok points into text. For word-level diffs. */
@@ -239,6 +245,13 @@ int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
 /* The same from a normalised key. */
 int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
                                  int variant, struct glossa_buf *out);
+/* A term's key, as the index holds it: text in lang, key its normalised key;
+** the variant of lang, and Chinese but Traditional (zh-Hant, whose pinyin is
+** that of its mainland wording) transliterated as written: OpenCC's Taiwan
+** phrases may have reworded it (建立 as 创建). */
+int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,
+                                 const char *lang, const char *key, size_t key_len,
+                                 struct glossa_buf *out);
 
 /* ---- fts_tokenizer.c ----------------------------------------------------- */
 

@@ -627,6 +627,26 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
     return skeleton(glossa__buf_str(&k->ascii), (variant & GLOSSA_TR_STEM) != 0, out);
 }
 
+int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,
+                                 const char *lang, const char *key, size_t key_len,
+                                 struct glossa_buf *out)
+{
+    size_t i = glossa__lang_matches(lang, "zh-Hant") ? len : 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, len, c);
+        if (glossa__is_han(c)) { /* pinyin of the characters as written */
+            int rc = glossa__norm_key_ex(k->norm, text, len, GLOSSA_NORM_KEEP_HAN, &k->words);
+            if (rc)
+                return rc;
+            key = glossa__buf_str(&k->words);
+            key_len = k->words.len;
+            break;
+        }
+    }
+    return glossa__translit_key_of_norm(k, key, key_len, glossa__translit_variant(lang), out);
+}
+
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
                          int variant, struct glossa_buf *out)
 {
