@@ -164,14 +164,20 @@ int glossa__norm_tokens(struct glossa_norm *n, const char *text, size_t len,
                         glossa_token_fn fn, void *ud);
 
 /* Flags of glossa__norm_tokens_ex. HAN_CHARS: after a Chinese word of two or
-** more characters, give each character as a colocated token (for indexing). */
+** more characters, give each character as a colocated token (for indexing).
+** KEEP_HAN: Chinese as written, not folded to Simplified (OpenCC's phrase
+** tables rewrite words, 建立 as 创建, whose pinyin is another). */
 #define GLOSSA_NORM_HAN_CHARS 1
+#define GLOSSA_NORM_KEEP_HAN 2
 int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
                            int flags, glossa_token_fn fn, void *ud);
 
 /* The normalised key of a whole string: its tokens joined by one space. */
 int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
                      struct glossa_buf *out);
+/* The same with flags (GLOSSA_NORM_*). */
+int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int flags,
+                        struct glossa_buf *out);
 
 /* Every segment of ICU's word breaks, words, spaces and punctuation alike,
 ** as written (not normalised): tok points into text. For word-level diffs. */
@@ -186,8 +192,8 @@ int glossa__is_han(int32_t c);
 #define GLOSSA_DISTANCE_MAX 64
 int glossa__code_points(const char *s, int32_t *out);
 
-/* Bump this when tokenisation or normalisation changes: indexes record it. */
-#define GLOSSA_TOKENIZER_VERSION "glossa-icu-3"
+/* Bump this when tokenisation, normalisation or a key changes: indexes record it. */
+#define GLOSSA_TOKENIZER_VERSION "glossa-icu-4"
 
 /* ---- keys.c: stems and transliteration keys ------------------------------ */
 
@@ -217,15 +223,35 @@ int glossa__stem_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
 int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const char *lang,
                        const char **out, size_t *out_len);
 
-/* Transliteration key: the normalised text in Latin letters (ICU transforms,
-** Han-Latin for pinyin), folded to a skeleton that different romanisations
-** share (ts/c, ya/ja/â, kh/x/h, y/j/i, doubled letters, no spaces). With lang
-** "uz-Cyrl" (variant 1) Uzbek Cyrillic uses the Uzbek Latin alphabet. */
+/* Transliteration key: the normalised text in Latin letters (Cyrillic by
+** keys.c's table, the rest by ICU: Han-Latin for pinyin), folded to a
+** skeleton that different romanisations share (ts/c, ya/ja/â, kh/x/h, y/j/i,
+** doubled letters, tone numbers, no spaces). variant: one reading
+** (GLOSSA_TR_*), with GLOSSA_TR_STEM each word's Russian ending dropped. */
+enum {
+    GLOSSA_TR_GENERIC = 0,
+    GLOSSA_TR_SECOND = 1,     /* Cyrillic as Uzbek Latin writes it; Latin as Turkic
+                              ** Latin reads it (j = ж, Kazakh y' and ý = у) */
+    GLOSSA_TR_BELARUSIAN = 2, /* г = h */
+    GLOSSA_TR_KYRGYZ = 3,     /* ң = ng */
+    GLOSSA_TR_READING = 7,    /* the bits of the reading */
+    GLOSSA_TR_STEM = 8
+};
+/* The variant a term of lang is indexed with: uz-Cyrl SECOND, be, ky, and ru
+** stemmed (an inflected romanised query finds it). */
+int glossa__translit_variant(const char *lang);
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
-                         int uzbek, struct glossa_buf *out);
+                         int variant, struct glossa_buf *out);
 /* The same from a normalised key. */
 int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
-                                 int uzbek, struct glossa_buf *out);
+                                 int variant, struct glossa_buf *out);
+/* A term's key, as the index holds it: text in lang, key its normalised key;
+** the variant of lang, and Chinese but Traditional (zh-Hant, whose pinyin is
+** that of its mainland wording) transliterated as written: OpenCC's Taiwan
+** phrases may have reworded it (建立 as 创建). */
+int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,
+                                 const char *lang, const char *key, size_t key_len,
+                                 struct glossa_buf *out);
 
 /* ---- fts_tokenizer.c ----------------------------------------------------- */
 

@@ -187,14 +187,15 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         sqlite3_int64 tid;
 
         size_t len = strlen(t->text);
-        int uzbek = glossa__lang_matches(t->lang, "uz-Cyrl");
 
-        /* one pass of ICU over the text: the other keys are made from its key */
+        /* one pass of ICU over the text: the other keys are made from its key
+        ** (Chinese: a second, for the pinyin of the characters as written) */
         if (glossa__norm_key(glossa__keys_norm(run->keys), t->text, len, &run->key) ||
             glossa__stem_key_of_norm(run->keys, glossa__buf_str(&run->key), run->key.len,
                                      t->lang, &run->stem) ||
-            glossa__translit_key_of_norm(run->keys, glossa__buf_str(&run->key), run->key.len,
-                                         uzbek, &run->translit))
+            glossa__translit_key_of_term(run->keys, t->text, len, t->lang,
+                                         glossa__buf_str(&run->key), run->key.len,
+                                         &run->translit))
             return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         sqlite3_bind_int64(st, 1, cid);
         bind_text(st, 2, t->lang);

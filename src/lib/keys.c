@@ -1,14 +1,16 @@
 /*
 ** keys.c — the looser search keys built on norm.c: Snowball stems (so that
-** inflected and plural forms match) and a Latin transliteration key (so that
-** Cyrillic terms are found from Latin input and the reverse, and Chinese
-** terms from toneless pinyin).
+** inflected and plural forms match, and British and American spellings of
+** English) and a Latin transliteration key (so that Cyrillic terms are
+** found from their romanisations and the reverse, Russian ones also from an
+** inflected romanisation, and Chinese terms from pinyin in any style).
 **
-** Stemmers and ICU transliterators are opened on first use and kept on the
-** handle: a Russian lookup never pays for Han-Latin's 100 ms start-up, and
-** an ASCII word never opens one at all (Any-Latin; Latin-ASCII leaves it as
-** it is). Transliterations are cached per word, so that indexing a large term
-** base pays for each distinct word once.
+** Cyrillic is romanised by the table here (every letter of the member
+** states' Cyrillic alphabets); stemmers and ICU's transliterator (for other
+** scripts) are opened on first use and kept on the handle: a Russian lookup
+** never pays for Han-Latin's 100 ms start-up, and an ASCII word never opens
+** one at all. ICU's transliterations are cached per word, so that indexing
+** a large term base pays for each distinct word once.
 */
 #include "glossa_int.h"
 
@@ -25,13 +27,7 @@ enum { STEM_RU, STEM_EN, STEM_HI, STEM_COUNT };
 static const char *const stem_algorithm[STEM_COUNT] = { "russian", "english", "hindi" };
 static const char *const stem_lang[STEM_COUNT] = { "ru", "en", "hi" };
 
-enum { TR_GENERIC, TR_UZBEK, TR_COUNT };
-static const char *const tr_id[TR_COUNT] = {
-    "Any-Latin; Latin-ASCII",
-    "uz_Cyrl-uz_Latn; Any-Latin; Latin-ASCII",
-};
-
-/* Words already transliterated (per variant): word -> ASCII, bounded. */
+/* Words already transliterated by ICU: word -> ASCII, bounded. */
 #define TR_CACHE_MAX 100000
 struct tr_cache {
     struct glossa_strmap words;
@@ -43,8 +39,10 @@ struct tr_cache {
 struct glossa_keys {
     struct glossa_norm *norm;
     struct sb_stemmer *stemmer[STEM_COUNT];
-    UTransliterator *tr[TR_COUNT];
-    struct tr_cache cache[TR_COUNT];
+    UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what is not Cyrillic */
+    struct tr_cache cache;
+    struct glossa_buf turkic;  /* a Latin word in its second reading */
+    struct glossa_buf english; /* an English word in American spelling, then its stem */
     struct glossa_buf words;   /* the normalised key being worked on */
     struct glossa_buf ascii;   /* its transliteration, before the skeleton */
     UChar *u16;
@@ -82,11 +80,11 @@ void glossa__keys_free(struct glossa_keys *k)
     for (i = 0; i < STEM_COUNT; i++)
         if (k->stemmer[i])
             sb_stemmer_delete(k->stemmer[i]);
-    for (i = 0; i < TR_COUNT; i++) {
-        if (k->tr[i])
-            utrans_close(k->tr[i]);
-        cache_release(&k->cache[i]);
-    }
+    if (k->tr)
+        utrans_close(k->tr);
+    cache_release(&k->cache);
+    glossa__buf_release(&k->turkic);
+    glossa__buf_release(&k->english);
     glossa__norm_free(k->norm);
     glossa__buf_release(&k->words);
     glossa__buf_release(&k->ascii);
@@ -140,22 +138,83 @@ struct stem_ctx {
     struct glossa_buf *out;
 };
 
+/* British and American spelling meet in one stem: before stemming,
+** -ise -ised -ises -ising -isation(s) are written with z (Snowball's
+** English stemmer takes -ize off, not -ise), and -yse with z (analyse). */
+static const char *const en_suffixes[] = {
+    "isations", "isation", "ising", "ised", "ises", "ise",
+    "ysing", "ysed", "yses", "yse",
+};
+
+static int en_before(struct glossa_buf *b, const char *tok, size_t len)
+{
+    size_t i;
+    for (i = 0; i < sizeof en_suffixes / sizeof en_suffixes[0]; i++) {
+        size_t n = strlen(en_suffixes[i]);
+        if (len >= n + 3 && memcmp(tok + len - n, en_suffixes[i], n) == 0) {
+            glossa__buf_clear(b);
+            if (glossa__buf_add(b, tok, len))
+                return GLOSSA_ENOMEM;
+            b->data[len - n + 1] = 'z';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_consonant(char c)
+{
+    return c >= 'a' && c <= 'z' && !strchr("aeiouy", c);
+}
+
+/* After stemming: behaviour/behavior (-our: -or),
+** centre/center (the stems centr and center: a consonant and -er: -r),
+** defence/defense and licence/license (-enc: -ens), programme/program
+** (-mm: -m; Snowball undoubles travelled and modelling itself). */
+static size_t en_after(char *s, size_t n)
+{
+    if (n >= 5 && memcmp(s + n - 3, "our", 3) == 0) {
+        s[n - 2] = 'r';
+        n--;
+    } else if (n >= 5 && memcmp(s + n - 2, "er", 2) == 0 && is_consonant(s[n - 3])) {
+        s[n - 2] = 'r';
+        n--;
+    } else if (n >= 5 && memcmp(s + n - 3, "enc", 3) == 0) {
+        s[n - 1] = 's';
+    }
+    if (n >= 4 && s[n - 1] == 'm' && s[n - 2] == 'm')
+        n--;
+    return n;
+}
+
 int glossa__stem_token(struct glossa_keys *k, const char *tok, size_t len, const char *lang,
                        const char **out, size_t *out_len)
 {
-    int which = lang ? stem_index_of_lang(lang) : stem_index_of_script(tok, len);
+    int which = lang ? stem_index_of_lang(lang) : stem_index_of_script(tok, len), rc;
     *out = tok;
     *out_len = len;
     if (which < 0 || len >= 1024)
         return 0;
     if (!k->stemmer[which])
         k->stemmer[which] = sb_stemmer_new(stem_algorithm[which], "UTF_8");
+    if (which == STEM_EN && (rc = en_before(&k->english, tok, len))) {
+        if (rc < 0)
+            return rc;
+        tok = k->english.data;
+    }
     if (k->stemmer[which]) {
         const sb_symbol *s = sb_stemmer_stem(k->stemmer[which], (const sb_symbol *)tok, (int)len);
         if (!s)
             return GLOSSA_ENOMEM;
         *out = (const char *)s;
         *out_len = (size_t)sb_stemmer_length(k->stemmer[which]);
+        if (which == STEM_EN) {
+            glossa__buf_clear(&k->english);
+            if (glossa__buf_add(&k->english, *out, *out_len))
+                return GLOSSA_ENOMEM;
+            *out_len = en_after(k->english.data, *out_len);
+            *out = k->english.data;
+        }
     }
     return 0;
 }
@@ -210,34 +269,166 @@ int glossa__stem_key(struct glossa_keys *k, const char *text, size_t len,
 
 /* ---- transliteration ---------------------------------------------------------------- */
 
+/* The Latin letters of a Cyrillic letter (lower case, as a normalised key
+** has it), chosen so that the skeleton below meets every romanisation in
+** use: Russian (scientific, ISO 9, GOST 7.79, BGN/PCGN, ICAO, chat style),
+** Kazakh (Latin 2017, 2018, 2021), Kyrgyz, Tajik, Belarusian, Uzbek. NULL
+** for a letter not here (the word then goes to ICU). */
+static const char *const cyrillic_basic[0x30] = {
+    /* а-я */
+    "a", "b", "v", "g", "d", "e", "zh", "z", "i", "j", "k", "l", "m", "n", "o", "p",
+    "r", "s", "t", "u", "f", "h", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya",
+    /* ѐ ё ђ ѓ є ѕ і ї ј љ њ ћ ќ ѝ ў џ */
+    "e", "e", "dj", "g", "ye", "dz", "i", "yi", "j", "lj", "nj", "c", "k", "i", "u", "dz",
+};
+
+static const char *cyrillic_latin(UChar32 c, int variant)
+{
+    int v = variant & GLOSSA_TR_READING;
+    if (v == GLOSSA_TR_SECOND && c == 0x0436)
+        return "j";               /* Uzbek ж: j */
+    if (v == GLOSSA_TR_SECOND && c == 0x045E)
+        return "o";               /* Uzbek ў: oʻ */
+    if (v == GLOSSA_TR_BELARUSIAN && c == 0x0433)
+        return "h";               /* Belarusian г: h */
+    if (v == GLOSSA_TR_KYRGYZ && c == 0x04A3)
+        return "ng";              /* Kyrgyz ң: ng (BGN/PCGN, passports) */
+    if (c >= 0x0430 && c <= 0x045F)
+        return cyrillic_basic[c - 0x0430];
+    switch (c) {
+    case 0x02BC: return "";       /* an apostrophe between letters (norm.c) */
+    case 0x0491: case 0x0493: case 0x0495: case 0x04F7: return "g"; /* ґ ғ ҕ ӷ */
+    case 0x0497: case 0x04C2: case 0x04DD: return "zh";             /* җ ӂ ӝ */
+    case 0x0499: case 0x04DF: return "z";                           /* ҙ ӟ */
+    case 0x049B: case 0x049D: case 0x049F: case 0x04A1: case 0x04C4:
+        return "k";                                                 /* қ ҝ ҟ ҡ ӄ */
+    case 0x04A3: case 0x04CA: return "n";                           /* ң ӊ */
+    case 0x04A5: case 0x04C8: return "ng";                          /* ҥ ӈ */
+    case 0x04AB: return "s";                                        /* ҫ */
+    case 0x04AD: return "t";                                        /* ҭ */
+    case 0x04AF: case 0x04B1: case 0x04EF: case 0x04F1: case 0x04F3:
+        return "u";                                                 /* ү ұ ӯ ӱ ӳ */
+    case 0x04B3: case 0x04BB: return "h";                           /* ҳ һ */
+    case 0x04B5: return "ts";                                       /* ҵ */
+    case 0x04B7: return "j";                                        /* ҷ */
+    case 0x04B9: case 0x04BD: case 0x04BF: case 0x04CC: case 0x04F5:
+        return "ch";                                                /* ҹ ҽ ҿ ӌ ӵ */
+    case 0x04CF: return "";                                         /* ӏ */
+    case 0x04D1: case 0x04D3: case 0x04D9: case 0x04DB: return "a"; /* ӑ ӓ ә ӛ */
+    case 0x04D5: return "ae";                                       /* ӕ */
+    case 0x04D7: case 0x04ED: return "e";                           /* ӗ ӭ */
+    case 0x04E1: return "dz";                                       /* ӡ */
+    case 0x04E3: case 0x04E5: return "i";                           /* ӣ ӥ */
+    case 0x04E7: case 0x04E9: case 0x04EB: return "o";              /* ӧ ө ӫ */
+    case 0x04F9: return "y";                                        /* ӹ */
+    default: return NULL;
+    }
+}
+
+/* A word of Cyrillic letters in Latin letters, appended to out: 1 when
+** done, 0 when the word has another letter (ICU's), or an error. */
+static int cyrillic_word(const char *w, size_t n, int variant, struct glossa_buf *out)
+{
+    size_t i = 0, start = out->len;
+    while (i < n) {
+        const char *latin;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)w, i, n, c);
+        if (c < 0 || !(latin = cyrillic_latin(u_tolower(c), variant))) {
+            out->len = start;
+            if (out->data)
+                out->data[start] = '\0';
+            return 0;
+        }
+        if (glossa__buf_adds(out, latin))
+            return GLOSSA_ENOMEM;
+    }
+    return 1;
+}
+
+/* The second reading of a Latin word: the Turkic Latin alphabets' (Kazakh,
+** Uzbek, Kyrgyz BGN/PCGN), where j is ж, and Kazakh 2017's y' and 2018's ý
+** are у (for Russian, j is й and y' is GOST 7.79's ы). 1 when the word
+** reads otherwise, in buf. */
+static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
+{
+    size_t i;
+    int other = 0;
+    glossa__buf_clear(buf);
+    for (i = 0; i < n; i++) {
+        const char *to = NULL;
+        size_t skip = 1;
+        if (w[i] == 'j')
+            to = "zh";
+        else if (i + 1 < n && (unsigned char)w[i] == 0xC3 && (unsigned char)w[i + 1] == 0xBD)
+            to = "u", skip = 2; /* ý */
+        else if (w[i] == 'y' && i + 2 < n && (unsigned char)w[i + 1] == 0xCA &&
+                 (unsigned char)w[i + 2] == 0xBC)
+            to = "u", skip = 3; /* y followed by the apostrophe U+02BC */
+        if (to)
+            other = 1;
+        if (to ? glossa__buf_adds(buf, to) : glossa__buf_add(buf, w + i, 1))
+            return GLOSSA_ENOMEM;
+        i += skip - 1;
+    }
+    return other;
+}
+
 /* Letters that different romanisations of one word disagree on, folded to
 ** one skeleton in phases, each over the whole string, so that the result does
 ** not depend on where a rule happened to start:
-**   1. consonant digraphs: shch/sch/sh→s, ch→c, zh→z, kh/gh→h/g, ts/tz→c
-**   2. letters: x→h, w→v, y/j→i, q→k
+**   0. a tone number after a letter goes (pinyin xin1 xi1: 0-5 not before a digit)
+**   1. affricates ts/tz/cz→c, then consonant digraphs: shch/shh/sch/sh/sc (щ
+**      šč, сц sts)→s, ch→c, zh→z, kh/gh→h/g
+**   2. letters: x→h, w→u after a vowel (Belarusian ў: w, ŭ, u) else v, y/j→i,
+**      q→k, v→u after l and n (pinyin lü, nü typed lv, nv)
 **   3. doubled letters collapse
+**   (with stem: each word's ending goes, see strip_ending)
 **   4. i before a vowel goes (я = ya/ja/ia/â → a, ю → u, ё → o, е → e)
 **   5. doubled letters collapse again
 ** Everything but a-z and 0-9 (spaces, apostrophes, modifier letters) goes. */
-static const struct { const char *from; char to; } consonants[] = {
-    { "shch", 's' }, { "sch", 's' }, { "sh", 's' }, { "ch", 'c' }, { "zh", 'z' },
-    { "kh", 'h' }, { "gh", 'g' }, { "ts", 'c' }, { "tz", 'c' },
+struct digraph { const char *from; char to; };
+static const struct digraph affricates[] = { { "ts", 'c' }, { "tz", 'c' }, { "cz", 'c' } };
+static const struct digraph consonants[] = {
+    { "shch", 's' }, { "shh", 's' }, { "sch", 's' }, { "sh", 's' }, { "sc", 's' }, { "ch", 'c' },
+    { "zh", 'z' }, { "kh", 'h' }, { "gh", 'g' },
 };
 
-static char fold_letter(char c)
+/* One pass of digraphs (d, nd of them) over s[0, n): the new length. */
+static size_t fold_digraphs(char *s, size_t n, const struct digraph *d, size_t nd)
 {
-    switch (c) {
-    case 'x': return 'h';
-    case 'w': return 'v';
-    case 'y': case 'j': return 'i';
-    case 'q': return 'k';
-    default: return c;
+    size_t i, j, k;
+    for (i = j = 0; i < n;) {
+        for (k = 0; k < nd; k++) {
+            size_t len = strlen(d[k].from);
+            if (i + len <= n && memcmp(s + i, d[k].from, len) == 0)
+                break;
+        }
+        if (k < nd) {
+            s[j++] = d[k].to;
+            i += strlen(d[k].from);
+        } else {
+            s[j++] = s[i++];
+        }
     }
+    return j;
 }
 
 static int is_vowel(char c)
 {
     return c == 'a' || c == 'e' || c == 'o' || c == 'u';
+}
+
+static char fold_letter(const char *s, size_t i)
+{
+    switch (s[i]) {
+    case 'x': return 'h';
+    case 'w': return i > 0 && (is_vowel(s[i - 1]) || s[i - 1] == 'i') ? 'u' : 'v';
+    case 'y': case 'j': return 'i';
+    case 'q': return 'k';
+    case 'v': return i > 0 && (s[i - 1] == 'l' || s[i - 1] == 'n') ? 'u' : 'v';
+    default: return s[i];
+    }
 }
 
 static size_t collapse(char *s, size_t n)
@@ -249,7 +440,29 @@ static size_t collapse(char *s, size_t n)
     return j;
 }
 
-static int skeleton(const char *ascii, struct glossa_buf *out)
+/* The length of word s[0, n) without its Russian inflection, as the
+** skeleton writes it after phase 3 (информационной, informatsionnoy and
+** informacionnoj all informacionoi): -ogo -ego -omu -emu, then -mi, then
+** -m -h -v after a vowel (-ам -ом -ым -ах -их -ов), then the vowels at its
+** end (with i: и, ы, й); at least 3 letters stay. */
+static size_t strip_ending(const char *s, size_t n)
+{
+    static const char *const long_endings[] = { "ogo", "ego", "omu", "emu" };
+    size_t i;
+    for (i = 0; i < sizeof long_endings / sizeof long_endings[0]; i++)
+        if (n >= 6 && memcmp(s + n - 3, long_endings[i], 3) == 0)
+            return n - 3;
+    if (n >= 5 && s[n - 2] == 'm' && s[n - 1] == 'i')
+        n -= 2;
+    else if (n >= 4 && (s[n - 1] == 'm' || s[n - 1] == 'h' || s[n - 1] == 'v') &&
+             (is_vowel(s[n - 2]) || s[n - 2] == 'i'))
+        n--;
+    while (n > 3 && (is_vowel(s[n - 1]) || s[n - 1] == 'i'))
+        n--;
+    return n;
+}
+
+static int skeleton(const char *ascii, int stem, struct glossa_buf *out)
 {
     size_t n = strlen(ascii), i, j = 0, d;
     char *s;
@@ -258,31 +471,34 @@ static int skeleton(const char *ascii, struct glossa_buf *out)
     if (glossa__buf_grow(out, n + 1))
         return GLOSSA_ENOMEM;
     s = out->data;
-    for (i = 0; i < n; i++) { /* lower-case letters and digits only */
+    for (i = 0; i < n; i++) { /* lower-case letters and digits only (0); words with stem */
         char c = ascii[i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        if (c >= '0' && c <= '5' && j > 0 && s[j - 1] >= 'a' && s[j - 1] <= 'z' &&
+            !(ascii[i + 1] >= '0' && ascii[i + 1] <= '9'))
+            continue;
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+            (stem && c == ' ' && j > 0 && s[j - 1] != ' '))
             s[j++] = c;
     }
-    n = j;
-    for (i = j = 0; i < n;) { /* 1 */
-        for (d = 0; d < sizeof consonants / sizeof consonants[0]; d++) {
-            size_t len = strlen(consonants[d].from);
-            if (i + len <= n && memcmp(s + i, consonants[d].from, len) == 0)
-                break;
-        }
-        if (d < sizeof consonants / sizeof consonants[0]) {
-            s[j++] = consonants[d].to;
-            i += strlen(consonants[d].from);
-        } else {
-            s[j++] = s[i++];
-        }
-    }
-    n = j;
+    n = fold_digraphs(s, j, affricates, sizeof affricates / sizeof affricates[0]); /* 1 */
+    n = fold_digraphs(s, n, consonants, sizeof consonants / sizeof consonants[0]);
     for (i = 0; i < n; i++) /* 2 */
-        s[i] = fold_letter(s[i]);
+        s[i] = fold_letter(s, i);
     n = collapse(s, n); /* 3 */
+    if (stem) { /* each word without its ending, and the spaces gone */
+        size_t from = 0;
+        for (i = j = 0; i <= n; i++) {
+            if (i < n && s[i] != ' ')
+                continue;
+            d = strip_ending(s + from, i - from);
+            memmove(s + j, s + from, d);
+            j += d;
+            from = i + 1;
+        }
+        n = j;
+    }
     for (i = j = 0; i < n; i++) /* 4 */
         if (!(s[i] == 'i' && i + 1 < n && is_vowel(s[i + 1])))
             s[j++] = s[i];
@@ -293,32 +509,42 @@ static int skeleton(const char *ascii, struct glossa_buf *out)
 }
 
 /* One word (no space) of a normalised key in Latin letters, appended to out. */
-static int translit_word(struct glossa_keys *k, int which, const char *w, size_t n,
+static int translit_word(struct glossa_keys *k, int variant, const char *w, size_t n,
                          struct glossa_buf *out)
 {
     UErrorCode status = U_ZERO_ERROR;
-    struct tr_cache *c = &k->cache[which];
+    struct tr_cache *c = &k->cache;
     int32_t len16 = 0, limit, need, len8 = 0;
     size_t i, start;
     long id;
-    int added = 0;
+    int added = 0, rc;
 
+    if ((variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND) {
+        if ((rc = turkic_latin(w, n, &k->turkic)) < 0)
+            return rc;
+        if (rc) {
+            w = k->turkic.data;
+            n = k->turkic.len;
+        }
+    }
     for (i = 0; i < n && !((unsigned char)w[i] & 0x80); i++)
         ;
     if (i == n) /* ASCII: Any-Latin and Latin-ASCII leave it as it is */
         return glossa__buf_add(out, w, n);
     if (n > 1024 * 1024)
         return GLOSSA_ENOMEM;
+    if ((rc = cyrillic_word(w, n, variant, out)))
+        return rc < 0 ? rc : 0;
     if ((id = glossa__strmap_find(&c->words, w, n)) >= 0) {
         size_t end = (size_t)id + 1 < c->words.count ? c->off[id + 1] : c->values.len;
         return glossa__buf_add(out, c->values.data + c->off[id], end - c->off[id]);
     }
-    if (!k->tr[which]) {
+    if (!k->tr) {
         UChar id16[64];
-        u_uastrcpy(id16, tr_id[which]);
-        k->tr[which] = utrans_openU(id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+        u_uastrcpy(id16, "Any-Latin; Latin-ASCII");
+        k->tr = utrans_openU(id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
         if (U_FAILURE(status)) {
-            k->tr[which] = NULL;
+            k->tr = NULL;
             return GLOSSA_ERROR;
         }
     }
@@ -333,7 +559,7 @@ static int translit_word(struct glossa_keys *k, int which, const char *w, size_t
     }
     u_strFromUTF8(k->u16, k->cap16, &len16, w, (int32_t)n, &status);
     limit = len16;
-    utrans_transUChars(k->tr[which], k->u16, &len16, k->cap16, 0, &limit, &status);
+    utrans_transUChars(k->tr, k->u16, &len16, k->cap16, 0, &limit, &status);
     if (U_FAILURE(status))
         return status == U_BUFFER_OVERFLOW_ERROR ? GLOSSA_ENOMEM : GLOSSA_ERROR;
     start = out->len;
@@ -362,10 +588,22 @@ static int translit_word(struct glossa_keys *k, int which, const char *w, size_t
     return glossa__buf_add(&c->values, out->data + start, (size_t)len8);
 }
 
-int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
-                                 int uzbek, struct glossa_buf *out)
+int glossa__translit_variant(const char *lang)
 {
-    int which = uzbek ? TR_UZBEK : TR_GENERIC;
+    if (glossa__lang_matches(lang, "uz-Cyrl"))
+        return GLOSSA_TR_SECOND;
+    if (glossa__lang_matches(lang, "be"))
+        return GLOSSA_TR_BELARUSIAN;
+    if (glossa__lang_matches(lang, "ky"))
+        return GLOSSA_TR_KYRGYZ;
+    if (glossa__lang_matches(lang, "ru"))
+        return GLOSSA_TR_GENERIC | GLOSSA_TR_STEM;
+    return GLOSSA_TR_GENERIC;
+}
+
+int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                 int variant, struct glossa_buf *out)
+{
     size_t at = 0;
     int rc;
 
@@ -381,19 +619,39 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
         if (end > at) {
             if (k->ascii.len && (rc = glossa__buf_add(&k->ascii, " ", 1)))
                 return rc;
-            if ((rc = translit_word(k, which, key + at, end - at, &k->ascii)))
+            if ((rc = translit_word(k, variant, key + at, end - at, &k->ascii)))
                 return rc;
         }
         at = end + 1;
     }
-    return skeleton(glossa__buf_str(&k->ascii), out);
+    return skeleton(glossa__buf_str(&k->ascii), (variant & GLOSSA_TR_STEM) != 0, out);
+}
+
+int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,
+                                 const char *lang, const char *key, size_t key_len,
+                                 struct glossa_buf *out)
+{
+    size_t i = glossa__lang_matches(lang, "zh-Hant") ? len : 0;
+    while (i < len) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)text, i, len, c);
+        if (glossa__is_han(c)) { /* pinyin of the characters as written */
+            int rc = glossa__norm_key_ex(k->norm, text, len, GLOSSA_NORM_KEEP_HAN, &k->words);
+            if (rc)
+                return rc;
+            key = glossa__buf_str(&k->words);
+            key_len = k->words.len;
+            break;
+        }
+    }
+    return glossa__translit_key_of_norm(k, key, key_len, glossa__translit_variant(lang), out);
 }
 
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
-                         int uzbek, struct glossa_buf *out)
+                         int variant, struct glossa_buf *out)
 {
     int rc = glossa__norm_key(k->norm, text, len, &k->words);
     if (rc)
         return rc;
-    return glossa__translit_key_of_norm(k, glossa__buf_str(&k->words), k->words.len, uzbek, out);
+    return glossa__translit_key_of_norm(k, glossa__buf_str(&k->words), k->words.len, variant, out);
 }

@@ -442,7 +442,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
                                               &k->translit);
         if (!tr)
             tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
-                                              q->has_cyrillic, &k->translit_uz);
+                                              GLOSSA_TR_SECOND, &k->translit_uz);
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         if (!tr && k->translit.len >= 3 &&
@@ -450,6 +450,16 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
                                    glossa__buf_str(&k->translit_uz), GLOSSA_MATCH_TRANSLIT, 0,
                                    q, out, err)))
             return rc;
+        /* Russian terms are indexed stemmed: an inflected romanisation */
+        if (!tr && out->n == 0 &&
+            !(tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+                                                GLOSSA_TR_STEM, &k->translit)) &&
+            k->translit.len >= 3 &&
+            (rc = bind_and_collect(db, Q_TRANSLIT, k->translit.data, k->translit.data,
+                                   GLOSSA_MATCH_TRANSLIT, 0, q, out, err)))
+            return rc;
+        if (tr == GLOSSA_ENOMEM)
+            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
     if (WANT(GLOSSA_MODE_PREFIX)) {
         if (build_fts(db, q, 0, 1))

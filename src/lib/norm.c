@@ -418,7 +418,8 @@ int glossa__norm_tokens_ex(struct glossa_norm *n, const char *text, size_t len,
 
     if ((rc = simple_tokens(n, text, len, fn, ud)) != SIMPLE_NO)
         return rc;
-    simplified = glossa__han_simplified(n, text, len);
+    if (!(flags & GLOSSA_NORM_KEEP_HAN))
+        simplified = glossa__han_simplified(n, text, len);
     if (simplified) {
         size_t slen = strlen(simplified);
         if (count_cp(simplified, slen) == count_cp(text, len))
@@ -498,11 +499,17 @@ static int add_to_key(void *ud, const char *tok, size_t tok_len, size_t start,
     return glossa__buf_add(key, tok, tok_len);
 }
 
-int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
-                     struct glossa_buf *out)
+int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int flags,
+                        struct glossa_buf *out)
 {
     glossa__buf_clear(out);
     if (glossa__buf_add(out, "", 0))
         return GLOSSA_ENOMEM;
-    return glossa__norm_tokens(n, text, len, add_to_key, out);
+    return glossa__norm_tokens_ex(n, text, len, flags, add_to_key, out);
+}
+
+int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
+                     struct glossa_buf *out)
+{
+    return glossa__norm_key_ex(n, text, len, 0, out);
 }

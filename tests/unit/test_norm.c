@@ -223,7 +223,7 @@ static void test_norm__keys_from_the_key_equal_keys_from_the_text(void **state)
         assert_int_equal(glossa__stem_key(keys, t, strlen(t), lang, &a), 0);
         assert_int_equal(glossa__stem_key_of_norm(keys, k.data, k.len, lang, &b), 0);
         assert_string_equal(glossa__buf_str(&a), glossa__buf_str(&b));
-        for (uz = 0; uz < 2; uz++) {
+        for (uz = 0; uz <= (GLOSSA_TR_READING | GLOSSA_TR_STEM); uz++) {
             /* twice: the second time from the per-word cache */
             assert_int_equal(glossa__translit_key(keys, t, strlen(t), uz, &a), 0);
             assert_int_equal(glossa__translit_key_of_norm(keys, k.data, k.len, uz, &b), 0);
