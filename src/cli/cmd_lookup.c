@@ -12,7 +12,7 @@
 static const glossa_mode modes[] = {
     GLOSSA_MODE_AUTO, GLOSSA_MODE_EXACT, GLOSSA_MODE_NORMALIZED, GLOSSA_MODE_STEM,
     GLOSSA_MODE_TRANSLIT, GLOSSA_MODE_PREFIX, GLOSSA_MODE_FUZZY, GLOSSA_MODE_FULLTEXT,
-    GLOSSA_MODE_FTS,
+    GLOSSA_MODE_FTS, GLOSSA_MODE_LAYOUT,
 };
 /* --in, in the order of its values */
 enum lookup_in { IN_TERMS, IN_DEFINITIONS };
@@ -216,7 +216,12 @@ const struct cli_command cmd_lookup_spec = {
     "and plural forms, whole term or every word); translit (Cyrillic from Latin and\n"
     "back, Chinese from toneless pinyin); prefix (every word begins a word of the\n"
     "term, e.g. secur*); and, only when nothing else matched, fuzzy (typos; the\n"
-    "text output asks \"did you mean\"). --mode forces one kind; --in definitions\n"
+    "text output asks \"did you mean\"). When nothing better than fuzzy matched,\n"
+    "layout: the query read as if typed with the keyboard in the wrong layout\n"
+    "(Latin QWERTY for Russian, Kazakh, Kyrgyz, Tajik, Uzbek or Belarusian\n"
+    "Cyrillic, and back: byajhvfwbjyyfz ,tpjgfcyjcnm is информационная\n"
+    "безопасность), each reading looked up as above and the output saying how it\n"
+    "was read. --mode forces one kind; --in definitions\n"
     "searches the full text of definitions and notes instead; --mode fts takes an\n"
     "FTS5 query (quotes, NEAR, *, ^, OR) as written. Otherwise everything typed\n"
     "is text: no query is a syntax error.\n"
@@ -227,7 +232,7 @@ const struct cli_command cmd_lookup_spec = {
     "\n"
     "JSON output (--format json) has the shape\n"
     "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\n"
-    "    \"match\":{\"lang\":L,\"text\":T,\"how\":H},\"terms\":[{\"lang\":L,\"text\":T,\"status\":ST}],\n"
+    "    \"match\":{\"lang\":L,\"text\":T,\"how\":H[,\"layout\":{\"typed\":K,\"read\":K,\"text\":T}]},\"terms\":[{\"lang\":L,\"text\":T,\"status\":ST}],\n"
     "    \"definitions\":[{\"lang\":L,\"text\":T,\"source\":SRC}]}]}\n"
     "\n"
     "--batch reads queries from stdin, one per line, and prints one such object\n"
@@ -247,6 +252,7 @@ const struct cli_command cmd_lookup_spec = {
     "  glossa lookup 資訊安全\n"
     "  glossa lookup \"xinxi anquan\"\n"
     "  glossa lookup \"infomation securty\"\n"
+    "  glossa lookup \"byajhvfwbjyyfz ,tpjgfcyjcnm\"\n"
     "  glossa lookup --in definitions \"психологической обработки\"\n"
     "  printf '信息安全\\ninformation weapon\\n' | glossa lookup --batch --to ru\n",
     CLI_NEEDS_DB,

@@ -29,7 +29,7 @@
 ** names; a value may carry a note for help after a space). */
 #define LOOKUP_LIMIT_MIN 1
 #define LOOKUP_LIMIT_MAX 1000
-#define LOOKUP_MODES "auto|exact|normalized|stem|translit|prefix|fuzzy|fulltext|fts"
+#define LOOKUP_MODES "auto|exact|normalized|stem|translit|prefix|fuzzy|fulltext|fts|layout"
 #define LOOKUP_IN "terms|definitions (full text of definitions and notes)"
 
 /* Each: 0 and the value, or -1 and "NAME must be …, not 'V'" in msg, V

@@ -100,6 +100,15 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
     fputs(",\"how\":", f);
     out_json_string(f, glossa_match_kind_name(h->how));
     json_opt(f, "state", h->match_state);
+    if (h->layout_text) { /* keyboard layouts by xkb's names */
+        fputs(",\"layout\":{\"typed\":", f);
+        out_json_string(f, h->layout_typed);
+        fputs(",\"read\":", f);
+        out_json_string(f, h->layout_read);
+        fputs(",\"text\":", f);
+        out_json_string(f, h->layout_text);
+        fputc('}', f);
+    }
     fputs("},\"terms\":[", f);
     for (j = 0; j < h->n_terms; j++) {
         const glossa_term *t = &h->terms[j];

@@ -148,15 +148,19 @@ typedef enum glossa_match_kind {
     GLOSSA_MATCH_PREFIX = 4,     /* every query word begins a word of the term */
     GLOSSA_MATCH_FUZZY = 5,      /* within a small edit distance (typos) */
     GLOSSA_MATCH_FULLTEXT = 6,   /* the words occur in a definition or note */
-    GLOSSA_MATCH_FTS = 7         /* an FTS5 query written by the user (--mode fts) */
+    GLOSSA_MATCH_FTS = 7,        /* an FTS5 query written by the user (--mode fts) */
+    GLOSSA_MATCH_LAYOUT = 8      /* typed with the keyboard in another layout (hit's layout_*) */
 } glossa_match_kind;
 
 /* Static name of a match kind: "exact", "normalized", "stem", "translit",
-** "prefix", "fuzzy", "fulltext", "fts". */
+** "prefix", "fuzzy", "fulltext", "fts", "layout". */
 const char *glossa_match_kind_name(glossa_match_kind kind);
 
 /* Which matching to do. AUTO tries exact, normalized, stem, translit and
-** prefix, ranked in that order, and fuzzy only when none of them matched. */
+** prefix, ranked in that order, and fuzzy only when none of them matched;
+** then, when nothing better than fuzzy matched (or a prefix match of a
+** query that looks mistyped), the query read in the other keyboard layouts
+** (layout), its matches ranked as their kind, after the query's own. */
 typedef enum glossa_mode {
     GLOSSA_MODE_AUTO = -1,
     GLOSSA_MODE_EXACT = GLOSSA_MATCH_EXACT,
@@ -166,7 +170,8 @@ typedef enum glossa_mode {
     GLOSSA_MODE_PREFIX = GLOSSA_MATCH_PREFIX,
     GLOSSA_MODE_FUZZY = GLOSSA_MATCH_FUZZY,
     GLOSSA_MODE_FULLTEXT = GLOSSA_MATCH_FULLTEXT,
-    GLOSSA_MODE_FTS = GLOSSA_MATCH_FTS
+    GLOSSA_MODE_FTS = GLOSSA_MATCH_FTS,
+    GLOSSA_MODE_LAYOUT = GLOSSA_MATCH_LAYOUT
 } glossa_mode;
 
 /* Parse "auto", "exact", … "fts". Returns 0, or GLOSSA_EINPUT for other names. */
@@ -252,9 +257,17 @@ typedef struct glossa_hit {
     const glossa_legal *legal;            size_t n_legal;
     const char *match_state; /* the matched term is a term of this state's act, or NULL */
     int annex;               /* 1: a concept of annex 1 (instrument: the Agreement) */
+    /* how == GLOSSA_MATCH_LAYOUT: the query was typed with the keyboard in
+    ** layout_typed and is read in layout_read as layout_text (layouts by
+    ** xkb's names: "us", "ru", "kz", "kg", "tj", "uz", "by"); else NULL */
+    const char *layout_typed, *layout_read, *layout_text;
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;
+
+/* The name of a keyboard layout of a hit's layout_typed or layout_read, as
+** xkb names it ("us": "English (US)", "ru": "Russian"), or NULL. */
+const char *glossa_layout_title(const char *layout);
 
 /* Find concepts by any of their terms. Best match first.
 ** @param[out] out  new result set (possibly empty); caller frees with

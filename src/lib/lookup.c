@@ -4,7 +4,9 @@
 ** A query is tried, in order of strictness: as stored (exact); as a
 ** normalised key (norm.c); stemmed, whole and word by word (keys.c); as a
 ** Latin transliteration key; word prefixes through FTS5; and only when all
-** of these find nothing, fuzzily (fuzzy.c). The keys of a query are made
+** of these find nothing, fuzzily (fuzzy.c); when nothing better than fuzzy
+** matched, the query is read in the other keyboard layouts (layout.c) and
+** each reading looked up through the same tiers. The keys of a query are made
 ** once, from one pass of the normaliser, and every tier, fuzzy matching and
 ** highlighting use them. Candidates are merged per concept and ranked by
 ** match kind, then within the kind, then bm25, then term status, then
@@ -22,7 +24,7 @@
 #include <time.h>
 
 static const char *const kind_names[] = {
-    "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts"
+    "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts", "layout"
 };
 
 const char *glossa_match_kind_name(glossa_match_kind kind)
@@ -50,9 +52,12 @@ int glossa_mode_parse(const char *name, glossa_mode *out)
 
 /* ---- collecting candidates ------------------------------------------------------------ */
 
-/* Lower is better. */
+/* Lower is better. A match of a layout reading ranks as the kind it
+** matched by, after the query's own matches of that kind. */
 static int candidate_cmp(const struct candidate *a, const struct candidate *b)
 {
+    if (a->inner != b->inner)
+        return a->inner - b->inner;
     if (a->kind != b->kind)
         return a->kind - b->kind;
     if (a->sub != b->sub)
@@ -98,7 +103,8 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     cand.concept_id = glossa__col_int(&db->rd, st, 1, table, 1, GLOSSA_ID_MAX, 0);
     cand.status_rank = status < 0 ? 2 : status;
     cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, GLOSSA_ORD_MAX, 0);
-    cand.kind = kind;
+    cand.kind = cand.inner = kind;
+    cand.layout = NULL;
     cand.sub = sub;
     cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
     return cand;
@@ -447,6 +453,80 @@ static int bracket_alternatives(glossa_db *db, const struct query *q, glossa_mod
     return rc;
 }
 
+/* ---- the layout tier ------------------------------------------------------------------- */
+
+/* Some language of list a is in list b, or one of b's in a ("uz", "uz-Cyrl"). */
+static int lists_overlap(const char *a, const char *b)
+{
+    const char *cur = a, *item;
+    char tag[64];
+    size_t len;
+    int back;
+    for (back = 0; back < 2; back++, cur = b) {
+        while (glossa_list_next(&cur, &item, &len)) {
+            if (!len || len >= sizeof tag)
+                continue;
+            memcpy(tag, item, len);
+            tag[len] = '\0';
+            if (glossa__lang_in_list(tag, back ? a : b))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Read q in the other keyboard layouts when nothing better than fuzzy
+** matched (or only a prefix of a query that looks mistyped), or in --mode
+** layout; look each reading up through the tiers, in the languages of its
+** layouts. Its matches join out as layout matches. r holds the readings
+** (*n of them) until the hits are loaded. */
+static int layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
+                       struct layout_reading *r, int *n, struct candidates *out,
+                       glossa_error *err)
+{
+    struct candidates found = { NULL, 0, 0 };
+    int best = GLOSSA_MATCH_FUZZY + 1, i, rc = 0;
+    size_t j;
+
+    for (j = 0; j < out->n; j++)
+        if (out->items[j].inner < best)
+            best = out->items[j].inner;
+    if (mode != GLOSSA_MODE_LAYOUT && best < GLOSSA_MATCH_FUZZY &&
+        !(best == GLOSSA_MATCH_PREFIX && glossa__layout_suspect(q->text, q->len)))
+        return 0;
+    if ((*n = glossa__layout_readings(q->text, q->len, r, GLOSSA__LAYOUT_READINGS)) < 0) {
+        *n = 0;
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    for (i = 0; i < *n && !rc; i++) {
+        struct query_keys keys;
+        struct query sub = *q;
+        memset(&keys, 0, sizeof keys);
+        sub.keys = &keys;
+        sub.text = glossa__buf_str(&r[i].text);
+        sub.len = r[i].text.len;
+        sub.has_han = sub.has_cyrillic = 0;
+        scan_scripts(&sub);
+        /* --from narrows the reading's languages; a reading in none is not tried */
+        if (!q->from || !*q->from)
+            sub.from = r[i].from;
+        else if (*r[i].from && !lists_overlap(r[i].from, q->from))
+            continue;
+        found.n = 0;
+        rc = run_tiers(db, &sub, GLOSSA_MODE_AUTO, 0, &found, err);
+        for (j = 0; !rc && j < found.n; j++) {
+            struct candidate cand = found.items[j];
+            cand.kind = GLOSSA_MATCH_LAYOUT;
+            cand.layout = &r[i];
+            if (offer(out, &cand))
+                rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        }
+        release_keys(&keys);
+    }
+    glossa__free(found.items);
+    return rc;
+}
+
 /* ---- the query ------------------------------------------------------------------------- */
 
 
@@ -527,6 +607,8 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
 {
     static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
     struct candidates cands = { NULL, 0, 0 };
+    struct layout_reading readings[GLOSSA__LAYOUT_READINGS];
+    int n_readings = 0;
     struct query_keys keys;
     glossa_results *res = NULL;
     struct query q;
@@ -558,6 +640,9 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     if (!rc && !opts->in_definitions && opts->mode != GLOSSA_MODE_FTS &&
         opts->mode != GLOSSA_MODE_FULLTEXT)
         rc = bracket_alternatives(db, &q, opts->mode, &cands, err);
+    if (!rc && !opts->in_definitions &&
+        (opts->mode == GLOSSA_MODE_AUTO || opts->mode == GLOSSA_MODE_LAYOUT))
+        rc = layout_tier(db, &q, opts->mode, readings, &n_readings, &cands, err);
     if (!rc) {
         if (cands.n > 1)
             qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);
@@ -570,6 +655,7 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     for (i = 0; !rc && i < limit; i++)
         rc = glossa__results_add(db, res, &cands.items[i], opts->to, &q, err);
     glossa__free(cands.items);
+    glossa__layout_readings_free(readings, n_readings);
     release_keys(&keys);
     rc = glossa__db_end(db, rc, err);
     if (rc) {

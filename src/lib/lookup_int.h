@@ -1,13 +1,18 @@
 /*
 ** lookup_int.h — what the files of a lookup share: the query and its keys
 ** (made once per text looked up), the candidates the tiers collect and the
-** readers of a candidate row (lookup.c), fuzzy matching (fuzzy.c), and
+** readers of a candidate row (lookup.c), fuzzy matching (fuzzy.c), the
+** readings of a query typed in the wrong keyboard layout (layout.c), and
 ** turning candidates into hits (results.c).
 */
 #ifndef GLOSSA_LOOKUP_INT_H
 #define GLOSSA_LOOKUP_INT_H
 
 #include "store_int.h"
+
+#include <unicode/umachine.h>
+
+struct layout_reading;
 
 /* One candidate: the best-matching term (or text) of a concept so far. */
 struct candidate {
@@ -17,6 +22,9 @@ struct candidate {
     double bm25;        /* 0 where it does not apply; negative, lower is better */
     int status_rank;    /* preferred 0, admitted 1, deprecated 2 */
     int term_ord;
+    /* kind GLOSSA_MATCH_LAYOUT: the reading that matched, and how (inner) */
+    const struct layout_reading *layout;
+    int inner;
 };
 
 struct candidates {
@@ -77,6 +85,37 @@ void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
 /* The edit distance of a candidate term (its norm and stem) to the key or
 ** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
 int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);
+
+/* ---- layout.c ---- */
+
+/* The query read in another keyboard layout: the same keys in that layout. */
+struct layout_reading {
+    struct glossa_buf text; /* the query as read */
+    const char *typed;      /* the layout it was typed in: "us", "ru", "kz", … (xkb's names) */
+    unsigned read;          /* bit i: the i-th layout of layout.c reads it so */
+    char from[64];          /* those layouts' languages, a --from list; "" for any (Latin) */
+};
+#define GLOSSA__LAYOUT_READINGS 8
+/* The readings of text (len bytes) in the other layouts, at most max, in
+** out: a Latin text in each Cyrillic layout, a Cyrillic one in US QWERTY.
+** Only readings that are words of their script. Returns how many, or -1
+** when memory runs out; free with glossa__layout_readings_free. */
+int glossa__layout_readings(const char *text, size_t len, struct layout_reading *out, int max);
+void glossa__layout_readings_free(struct layout_reading *r, int n);
+/* The layout of r that reads a term of lang (or its first). */
+const char *glossa__layout_read_as(const struct layout_reading *r, const char *lang);
+/* 1 when text looks typed in the wrong layout although a looser tier
+** matched it: a word with the punctuation keys of Cyrillic letters
+** (",.;'[]`"…) or of three letters and no vowel. */
+int glossa__layout_suspect(const char *text, size_t len);
+/* For tests: the layouts (by index), the character of a key, and text
+** converted from one layout (by name) to another: 0, 1 when it cannot be,
+** or GLOSSA_ENOMEM. */
+size_t glossa__layout_count(void);
+const char *glossa__layout_name(size_t i);
+UChar32 glossa__layout_key(size_t layout, size_t key, int shifted);
+int glossa__layout_convert(const char *from, const char *to, const char *text, size_t len,
+                           struct glossa_buf *out);
 
 /* ---- results.c ---- */
 
