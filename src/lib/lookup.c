@@ -315,7 +315,9 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
     return 0;
 }
 
-#define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == (glossa_mode)(m))
+/* every tier but fuzzy (the layout tier's first pass) */
+#define MODE_STRICT ((glossa_mode)-2)
+#define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT || mode == (glossa_mode)(m))
 
 /* The one language of a --from list ("ru", " ru "), in out; NULL for none or several. */
 static const char *single_language(const char *list, char *out, size_t size)
@@ -475,30 +477,18 @@ static int lists_overlap(const char *a, const char *b)
     return 0;
 }
 
-/* Read q in the other keyboard layouts when nothing better than fuzzy
-** matched (or only a prefix of a query that looks mistyped), or in --mode
-** layout; look each reading up through the tiers, in the languages of its
-** layouts. Its matches join out as layout matches. r holds the readings
-** (*n of them) until the hits are loaded. */
-static int layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
-                       struct layout_reading *r, int *n, struct candidates *out,
+/* Look each reading of r (n of them) up by the tiers of mode, in the
+** languages of its layouts; the matches join out as layout matches, *any
+** set when there are some. */
+static int layout_pass(glossa_db *db, const struct query *q, glossa_mode mode,
+                       struct layout_reading *r, int n, struct candidates *out, int *any,
                        glossa_error *err)
 {
     struct candidates found = { NULL, 0, 0 };
-    int best = GLOSSA_MATCH_FUZZY + 1, i, rc = 0;
+    int i, rc = 0;
     size_t j;
 
-    for (j = 0; j < out->n; j++)
-        if (out->items[j].inner < best)
-            best = out->items[j].inner;
-    if (mode != GLOSSA_MODE_LAYOUT && best < GLOSSA_MATCH_FUZZY &&
-        !(best == GLOSSA_MATCH_PREFIX && glossa__layout_suspect(q->text, q->len)))
-        return 0;
-    if ((*n = glossa__layout_readings(q->text, q->len, r, GLOSSA__LAYOUT_READINGS)) < 0) {
-        *n = 0;
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    }
-    for (i = 0; i < *n && !rc; i++) {
+    for (i = 0; i < n && !rc; i++) {
         struct query_keys keys;
         struct query sub = *q;
         memset(&keys, 0, sizeof keys);
@@ -513,17 +503,46 @@ static int layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
         else if (*r[i].from && !lists_overlap(r[i].from, q->from))
             continue;
         found.n = 0;
-        rc = run_tiers(db, &sub, GLOSSA_MODE_AUTO, 0, &found, err);
+        rc = run_tiers(db, &sub, mode, 0, &found, err);
         for (j = 0; !rc && j < found.n; j++) {
             struct candidate cand = found.items[j];
             cand.kind = GLOSSA_MATCH_LAYOUT;
             cand.layout = &r[i];
+            *any = 1;
             if (offer(out, &cand))
                 rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
         release_keys(&keys);
     }
     glossa__free(found.items);
+    return rc;
+}
+
+/* Read q in the other keyboard layouts when nothing matched (or only a
+** prefix or fuzzy match of a query that looks mistyped), or in --mode
+** layout, and look the readings up: by every tier but fuzzy, and fuzzily
+** only when none of them matched so. r holds the readings (*n of them)
+** until the hits are loaded. */
+static int layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
+                       struct layout_reading *r, int *n, struct candidates *out,
+                       glossa_error *err)
+{
+    int best = GLOSSA_MATCH_FUZZY + 1, any = 0, rc;
+    size_t j;
+
+    for (j = 0; j < out->n; j++)
+        if (out->items[j].inner < best)
+            best = out->items[j].inner;
+    if (mode != GLOSSA_MODE_LAYOUT && best <= GLOSSA_MATCH_FUZZY &&
+        !(best >= GLOSSA_MATCH_PREFIX && glossa__layout_suspect(q->text, q->len)))
+        return 0;
+    if ((*n = glossa__layout_readings(q->text, q->len, r, GLOSSA__LAYOUT_READINGS)) < 0) {
+        *n = 0;
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    rc = layout_pass(db, q, MODE_STRICT, r, *n, out, &any, err);
+    if (!rc && !any)
+        rc = layout_pass(db, q, GLOSSA_MODE_FUZZY, r, *n, out, &any, err);
     return rc;
 }
 
