@@ -103,10 +103,8 @@ static void json_hit(FILE *f, const glossa_hit *h, int whole)
     if (h->layout_text) { /* keyboard layouts by xkb's names */
         fputs(",\"layout\":{\"typed\":", f);
         out_json_string(f, h->layout_typed);
-        fputs(",\"read\":", f);
-        out_json_string(f, h->layout_read);
-        fputs(",\"text\":", f);
-        out_json_string(f, h->layout_text);
+        json_opt(f, "read", h->layout_read);
+        json_opt(f, "text", h->layout_text);
         fputc('}', f);
     }
     fputs("},\"terms\":[", f);

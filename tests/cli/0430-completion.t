@@ -49,7 +49,7 @@ expect_comp "--format --from --full" lookup --f
 expect_comp "--db --dict" serve --d
 
 # option values, from the help text
-expect_comp "auto exact fts fulltext fuzzy normalized prefix stem translit" lookup --mode ""
+expect_comp "auto exact fts fulltext fuzzy layout normalized prefix stem translit" lookup --mode ""
 expect_comp "fts fulltext fuzzy" lookup -m f
 expect_comp "--mode=prefix" lookup --mode=pre
 expect_comp "json text" lookup --format ""

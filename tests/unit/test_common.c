@@ -81,7 +81,7 @@ static void test_common__modes_are_the_library_s(void **state)
          k++)
         assert_true(value_index(LOOKUP_MODES, glossa_match_kind_name((glossa_match_kind)k)) > 0);
     assert_int_equal(value_index(LOOKUP_MODES, "auto"), 0);
-    assert_int_equal(n, 9);
+    assert_int_equal(n, 10);
 }
 
 static void collect(FILE *f, const char *s)
