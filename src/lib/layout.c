@@ -123,20 +123,26 @@ static int is_latin(UChar32 c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* A reading is words of its script: letters of it, with hyphens, digits and
-** (in Latin, within a word) apostrophes; at least one letter. */
+/* A reading is words of its script: letters of it, with hyphens, digits,
+** brackets, (in Latin, within a word) apostrophes and punctuation that ends
+** a word ("безопасность."); at least one letter. */
 static int words_of(const char *s, size_t len, int cyrillic)
 {
     int32_t i = 0, n = (int32_t)len;
     int letters = 0;
     UChar32 prev = ' ', c;
     while (i < n) {
+        int next_letter, word_end;
         U8_NEXT((const uint8_t *)s, i, n, c);
+        next_letter = i < n && is_latin((UChar32)s[i]);
+        word_end = i == n || s[i] == ' ';
         if (cyrillic ? is_cyrillic(c) && u_isalpha(c) : is_latin(c))
             letters++;
-        else if (c == '\'' && !cyrillic && is_latin(prev) && i < n && is_latin((UChar32)s[i]))
+        else if (c == '\'' && !cyrillic && is_latin(prev) && next_letter)
             ;
-        else if (c != ' ' && c != '-' && !(c >= '0' && c <= '9'))
+        else if (c > 0 && c < 0x80 && strchr(".,!?:;", (int)c) && word_end && prev != ' ')
+            ;
+        else if (c != ' ' && c != '-' && c != '(' && c != ')' && !(c >= '0' && c <= '9'))
             return 0;
         prev = c;
     }

@@ -152,6 +152,12 @@ static void test_layout__readings(void **state)
     assert_int_equal(glossa__layout_readings("abc где", strlen("abc где"), r, 8), 0);
     assert_int_equal(glossa__layout_readings("123", 3, r, 8), 0);
     assert_int_equal(glossa__layout_readings("юбка", strlen("юбка"), r, 8), 0); /* .,rf */
+    /* punctuation that ends a word stays ("/" is the Russian layout's ".") */
+    n = glossa__layout_readings("rb,th/", 6, r, GLOSSA__LAYOUT_READINGS);
+    assert_true(n >= 1);
+    assert_string_equal(glossa__buf_str(&r[0].text), "кибер.");
+    glossa__layout_readings_free(r, n);
+    assert_int_equal(glossa__layout_readings("rb/th", 5, r, 8), 0); /* "ки.ер" */
 }
 
 static void test_layout__suspect(void **state)
