@@ -158,8 +158,8 @@ const char *glossa_match_kind_name(glossa_match_kind kind);
 
 /* Which matching to do. AUTO tries exact, normalized, stem, translit and
 ** prefix, ranked in that order, and fuzzy only when none of them matched;
-** then, when nothing better than fuzzy matched (or a prefix match of a
-** query that looks mistyped), the query read in the other keyboard layouts
+** then, when nothing matched (or only a prefix or fuzzy match of a query
+** that looks mistyped), the query read in the other keyboard layouts
 ** (layout), its matches ranked as their kind, after the query's own. */
 typedef enum glossa_mode {
     GLOSSA_MODE_AUTO = -1,

@@ -4,9 +4,10 @@
 ** A query is tried, in order of strictness: as stored (exact); as a
 ** normalised key (norm.c); stemmed, whole and word by word (keys.c); as a
 ** Latin transliteration key; word prefixes through FTS5; and only when all
-** of these find nothing, fuzzily (fuzzy.c); when nothing better than fuzzy
-** matched, the query is read in the other keyboard layouts (layout.c) and
-** each reading looked up through the same tiers. The keys of a query are made
+** of these find nothing, fuzzily (fuzzy.c); when nothing matched (or only
+** a prefix or fuzzy match of a query that looks mistyped), the query is read
+** in the other keyboard layouts (layout.c) and each reading looked up
+** through the same tiers. The keys of a query are made
 ** once, from one pass of the normaliser, and every tier, fuzzy matching and
 ** highlighting use them. Candidates are merged per concept and ranked by
 ** match kind, then within the kind, then bm25, then term status, then
