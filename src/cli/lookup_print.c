@@ -155,6 +155,18 @@ static void print_contexts(FILE *f, const struct cli_out *out, const glossa_hit 
     out_buf_free(&line);
 }
 
+
+/* How a layout match read the query: ": typed in English (US), read in
+** Russian as «информация»" (nothing for other matches). */
+static void layout_how(struct out_buf *b, const glossa_hit *h)
+{
+    const char *typed = glossa_layout_title(h->layout_typed);
+    const char *read = glossa_layout_title(h->layout_read);
+    if (h->layout_text)
+        out_buf_printf(b, ": typed in %s, read in %s as «%s»", typed ? typed : "?",
+                       read ? read : "?", h->layout_text);
+}
+
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
                       int whole)
 {
@@ -195,6 +207,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     out_buf_raw(&how, d, strlen(d));
     out_buf_printf(&how, "(%s, %s", h->match_lang ? h->match_lang : "?",
                    glossa_match_kind_name(h->how));
+    layout_how(&how, h);
     if (h->match_state)
         out_buf_printf(&how, ", a term of %s national law", h->match_state);
     out_buf_raw(&how, ")", 1);
@@ -252,7 +265,10 @@ static void print_brief(FILE *f, const struct cli_out *out, size_t rank, const g
     fputs(out_color(out, 0, RESET), f);
     out_printf(f, "  %s ", h->match_text ? h->match_text : "");
     fputs(out_color(out, 0, DIM), f);
-    out_printf(f, "(%s, %s)", h->match_lang ? h->match_lang : "?", glossa_match_kind_name(h->how));
+    out_printf(f, "(%s, %s", h->match_lang ? h->match_lang : "?", glossa_match_kind_name(h->how));
+    if (h->layout_text)
+        out_printf(f, ", read as «%s»", h->layout_text);
+    fputc(')', f);
     fprintf(f, "%s%s\n", out_color(out, 0, RESET), h->reliability <= 1 ? "  NOT VERIFIED" : "");
 }
 
@@ -267,6 +283,13 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
         fprintf(f, "did you mean %s", out_color(out, 0, BOLD));
         out_printf(f, "%s", hits[0]->match_text ? hits[0]->match_text : "");
         fprintf(f, "%s?\n\n", out_color(out, 0, RESET));
+    } else if (hits[0]->how == GLOSSA_MATCH_LAYOUT) {
+        const char *typed = glossa_layout_title(hits[0]->layout_typed);
+        const char *read = glossa_layout_title(hits[0]->layout_read);
+        out_printf(f, "typed in the %s layout; read as %s ", typed ? typed : "?", read ? read : "?");
+        fprintf(f, "%s", out_color(out, 0, BOLD));
+        out_printf(f, "«%s»", hits[0]->layout_text ? hits[0]->layout_text : "");
+        fprintf(f, "%s\n\n", out_color(out, 0, RESET));
     }
     if (hits[0]->how == GLOSSA_MATCH_WITHIN)
         fprintf(f, "%sno term is the whole query; the terms inside it:%s\n\n",

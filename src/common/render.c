@@ -105,6 +105,13 @@ static void json_hit(FILE *f, const glossa_hit *h, const char *query)
         out_json_string_n(f, query + h->within_start, h->within_end - h->within_start);
         fputc('}', f);
     }
+    if (h->layout_text) { /* keyboard layouts by xkb's names */
+        fputs(",\"layout\":{\"typed\":", f);
+        out_json_string(f, h->layout_typed);
+        json_opt(f, "read", h->layout_read);
+        json_opt(f, "text", h->layout_text);
+        fputc('}', f);
+    }
     fputs("},\"terms\":[", f);
     for (j = 0; j < h->n_terms; j++) {
         const glossa_term *t = &h->terms[j];

@@ -154,11 +154,14 @@ typedef enum glossa_match_kind {
 } glossa_match_kind;
 
 /* Static name of a match kind: "exact", "normalized", "stem", "translit",
-** "prefix", "fuzzy", "fulltext", "fts". */
+** "prefix", "fuzzy", "fulltext", "fts", "layout". */
 const char *glossa_match_kind_name(glossa_match_kind kind);
 
 /* Which matching to do. AUTO tries exact, normalized, stem, translit and
-** prefix, ranked in that order, and fuzzy only when none of them matched. */
+** prefix, ranked in that order, and fuzzy only when none of them matched;
+** then, when nothing matched (or only a prefix or fuzzy match of a query
+** that looks mistyped), the query read in the other keyboard layouts
+** (layout), its matches ranked as their kind, after the query's own. */
 typedef enum glossa_mode {
     GLOSSA_MODE_AUTO = -1,
     GLOSSA_MODE_EXACT = GLOSSA_MATCH_EXACT,
@@ -277,9 +280,17 @@ typedef struct glossa_hit {
     /* how == GLOSSA_MATCH_WITHIN: the bytes [within_start, within_end) of the
     ** query where the term was found */
     size_t within_start, within_end;
+    /* how == GLOSSA_MATCH_LAYOUT: the query was typed with the keyboard in
+    ** layout_typed and is read in layout_read as layout_text (layouts by
+    ** xkb's names: "us", "ru", "kz", "kg", "tj", "uz", "by"); else NULL */
+    const char *layout_typed, *layout_read, *layout_text;
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;
+
+/* The name of a keyboard layout of a hit's layout_typed or layout_read, as
+** xkb names it ("us": "English (US)", "ru": "Russian"), or NULL. */
+const char *glossa_layout_title(const char *layout);
 
 /* Find concepts by any of their terms. Best match first.
 ** @param[out] out  new result set (possibly empty); caller frees with

@@ -4,8 +4,11 @@
 ** A query is tried, in order of strictness: as stored (exact); as a
 ** normalised key (norm.c); stemmed, whole and word by word (keys.c); as a
 ** Latin transliteration key; word prefixes through FTS5; only when all of
-** these find nothing, fuzzily (fuzzy.c); and when that finds nothing too,
-** the terms inside a longer query (a phrase, a sentence). The keys of a query are made
+** these find nothing, fuzzily (fuzzy.c), and when that finds nothing too,
+** the terms inside a longer query (a phrase, a sentence); when nothing
+** matched (or only a prefix or fuzzy match of a query that looks mistyped),
+** the query is read in the other keyboard layouts (layout.c) and each
+** reading looked up through the same tiers. The keys of a query are made
 ** once, from one pass of the normaliser, and every tier, fuzzy matching and
 ** highlighting use them. Candidates are merged per concept and ranked by
 ** match kind, then within the kind, then bm25, then term status, then
@@ -20,7 +23,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char *const kind_names[] = {
     "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts", "layout",
@@ -52,9 +54,12 @@ int glossa_mode_parse(const char *name, glossa_mode *out)
 
 /* ---- collecting candidates ------------------------------------------------------------ */
 
-/* Lower is better. */
-static int candidate_cmp(const struct candidate *a, const struct candidate *b)
+/* Lower is better. A match of a layout reading ranks as the kind it
+** matched by, after the query's own matches of that kind. */
+int glossa__candidate_cmp(const struct candidate *a, const struct candidate *b)
 {
+    if (a->inner != b->inner)
+        return a->inner - b->inner;
     if (a->kind != b->kind)
         return a->kind - b->kind;
     if (a->sub != b->sub)
@@ -68,12 +73,12 @@ static int candidate_cmp(const struct candidate *a, const struct candidate *b)
     return a->term_ord - b->term_ord;
 }
 
-static int offer(struct candidates *c, const struct candidate *cand)
+int glossa__offer(struct candidates *c, const struct candidate *cand)
 {
     size_t i;
     for (i = 0; i < c->n; i++) {
         if (c->items[i].concept_id == cand->concept_id) {
-            if (candidate_cmp(cand, &c->items[i]) < 0)
+            if (glossa__candidate_cmp(cand, &c->items[i]) < 0)
                 c->items[i] = *cand;
             return 0;
         }
@@ -100,7 +105,8 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     cand.concept_id = glossa__col_int(&db->rd, st, 1, table, 1, GLOSSA_ID_MAX, 0);
     cand.status_rank = status < 0 ? 2 : status;
     cand.term_ord = (int)glossa__col_int(&db->rd, st, 4, table, 0, GLOSSA_ORD_MAX, 0);
-    cand.kind = kind;
+    cand.kind = cand.inner = kind;
+    cand.layout = NULL;
     cand.sub = sub;
     cand.q_start = cand.q_end = 0;
     cand.bm25 = sqlite3_column_type(st, 5) == SQLITE_FLOAT ? sqlite3_column_double(st, 5) : 0.0;
@@ -134,7 +140,7 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
         cand = row_candidate(db, st, kind, sub);
         if (kind != GLOSSA_MATCH_FULLTEXT && !glossa__row_in_force(db, st, 6, "term", q))
             continue;
-        if (offer(out, &cand)) {
+        if (glossa__offer(out, &cand)) {
             sqlite3_reset(st);
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
@@ -184,7 +190,7 @@ static int make_keys(glossa_db *db, const struct query *q, const char *stem_lang
     return 0;
 }
 
-static void release_keys(struct query_keys *k)
+void glossa__release_keys(struct query_keys *k)
 {
     glossa__buf_release(&k->key);
     glossa__buf_release(&k->stem);
@@ -241,9 +247,9 @@ static int build_fts(glossa_db *db, const struct query *q, int stem, int prefix)
 
 /* ---- the tiers -------------------------------------------------------------------------------- */
 
-static int bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
-                            int sub, const struct query *q, struct candidates *out,
-                            glossa_error *err)
+int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
+                             int sub, const struct query *q, struct candidates *out,
+                             glossa_error *err)
 {
     sqlite3_stmt *st = db->q[which];
     sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
@@ -252,7 +258,7 @@ static int bind_and_collect(glossa_db *db, int which, const char *a, const char 
     return collect(db, st, kind, sub, q, out, err);
 }
 
-static int scan_scripts(struct query *q)
+int glossa__scan_scripts(struct query *q)
 {
     int32_t i = 0, len = (int32_t)q->len;
     while (i < len) {
@@ -299,7 +305,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             cand.bm25 = 0;
             if (!glossa__row_in_force(db, st, 7, "term", q))
                 continue;
-            if (offer(out, &cand)) {
+            if (glossa__offer(out, &cand)) {
                 sqlite3_reset(st);
                 return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
             }
@@ -312,7 +318,9 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
     return 0;
 }
 
-#define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == (glossa_mode)(m))
+#define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT || mode == (glossa_mode)(m))
+
+/* ---- a phrase holding terms ------------------------------------------------------------ */
 
 /* The most words of a query the within tier reads (a sentence; a whole text
 ** is scan's work). */
@@ -323,8 +331,8 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
 ** leftmost, runs that do not overlap — each a candidate GLOSSA_MATCH_WITHIN,
 ** ranked by how many words it covers, with where it is in the query. A run
 ** matches a term by its normalised key, else its stem key. */
-static int collect_within(glossa_db *db, const struct query *q, const char *stem_lang,
-                          struct candidates *out, glossa_error *err)
+int glossa__collect_within(glossa_db *db, const struct query *q, const char *stem_lang,
+                           struct candidates *out, glossa_error *err)
 {
     struct query_keys *k = q->keys;
     size_t n = k->n_words < WITHIN_WORDS ? k->n_words : WITHIN_WORDS, len, i, j;
@@ -348,10 +356,10 @@ static int collect_within(glossa_db *db, const struct query *q, const char *stem
                 rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
-            rc = bind_and_collect(db, Q_NORM, glossa__buf_str(&span), NULL, GLOSSA_MATCH_WITHIN,
+            rc = glossa__bind_and_collect(db, Q_NORM, glossa__buf_str(&span), NULL, GLOSSA_MATCH_WITHIN,
                                   (int)(n - len), q, out, err);
             if (!rc && out->n == before)
-                rc = bind_and_collect(db, Q_STEM, glossa__buf_str(&stem), NULL,
+                rc = glossa__bind_and_collect(db, Q_STEM, glossa__buf_str(&stem), NULL,
                                       GLOSSA_MATCH_WITHIN, (int)(n - len), q, out, err);
             if (rc || out->n == before)
                 continue;
@@ -388,8 +396,8 @@ static const char *single_language(const char *list, char *out, size_t size)
     return out;
 }
 
-static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
-                     struct candidates *out, glossa_error *err)
+int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
+                      struct candidates *out, glossa_error *err)
 {
     char one[64];
     const char *from_stem = single_language(q->from, one, sizeof one);
@@ -415,25 +423,25 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
         ** is not always the same stem (лыфаный → лыфан → лыф) */
         if (build_fts(db, q, 0, 0))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        return k->fts.len ? bind_and_collect(db, Q_TEXT, k->fts.data, NULL,
+        return k->fts.len ? glossa__bind_and_collect(db, Q_TEXT, k->fts.data, NULL,
                                               GLOSSA_MATCH_FULLTEXT, 0, q, out, err) : 0;
     }
     if (WANT(GLOSSA_MODE_EXACT) &&
-        (rc = bind_and_collect(db, Q_EXACT, q->text, NULL, GLOSSA_MATCH_EXACT, 0, q, out, err)))
+        (rc = glossa__bind_and_collect(db, Q_EXACT, q->text, NULL, GLOSSA_MATCH_EXACT, 0, q, out, err)))
         return rc;
     if (!k->key.len)
         return 0; /* nothing but punctuation: no words to match */
     if (WANT(GLOSSA_MODE_NORMALIZED) &&
-        (rc = bind_and_collect(db, Q_NORM, k->key.data, NULL, GLOSSA_MATCH_NORMALIZED, 0, q,
+        (rc = glossa__bind_and_collect(db, Q_NORM, k->key.data, NULL, GLOSSA_MATCH_NORMALIZED, 0, q,
                                out, err)))
         return rc;
     if (WANT(GLOSSA_MODE_STEM)) {
-        if ((rc = bind_and_collect(db, Q_STEM, glossa__buf_str(&k->stem), NULL,
+        if ((rc = glossa__bind_and_collect(db, Q_STEM, glossa__buf_str(&k->stem), NULL,
                                    GLOSSA_MATCH_STEM, 0, q, out, err)))
             return rc;
         if (build_fts(db, q, 1, 0))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        if (k->fts.len && (rc = bind_and_collect(db, Q_STEM_FTS, k->fts.data, NULL,
+        if (k->fts.len && (rc = glossa__bind_and_collect(db, Q_STEM_FTS, k->fts.data, NULL,
                                                   GLOSSA_MATCH_STEM, 1, q, out, err)))
             return rc;
     }
@@ -446,7 +454,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         if (!tr && k->translit.len >= 3 &&
-            (rc = bind_and_collect(db, Q_TRANSLIT, k->translit.data,
+            (rc = glossa__bind_and_collect(db, Q_TRANSLIT, k->translit.data,
                                    glossa__buf_str(&k->translit_uz), GLOSSA_MATCH_TRANSLIT, 0,
                                    q, out, err)))
             return rc;
@@ -455,7 +463,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
             !(tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
                                                 GLOSSA_TR_STEM, &k->translit)) &&
             k->translit.len >= 3 &&
-            (rc = bind_and_collect(db, Q_TRANSLIT, k->translit.data, k->translit.data,
+            (rc = glossa__bind_and_collect(db, Q_TRANSLIT, k->translit.data, k->translit.data,
                                    GLOSSA_MATCH_TRANSLIT, 0, q, out, err)))
             return rc;
         if (tr == GLOSSA_ENOMEM)
@@ -464,7 +472,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
     if (WANT(GLOSSA_MODE_PREFIX)) {
         if (build_fts(db, q, 0, 1))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        if (k->fts.len && (rc = bind_and_collect(db, Q_PREFIX, k->fts.data, NULL,
+        if (k->fts.len && (rc = glossa__bind_and_collect(db, Q_PREFIX, k->fts.data, NULL,
                                                   GLOSSA_MATCH_PREFIX, 0, q, out, err)))
             return rc;
     }
@@ -472,183 +480,7 @@ static int run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_de
         rc = collect_fuzzy(db, q, out, err);
     /* after fuzzy: a typo in a term is that term, not a shorter term inside it */
     if (!rc && ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_WITHIN))
-        rc = collect_within(db, q, from_stem && glossa__keys_can_stem(from_stem) ? from_stem
+        rc = glossa__collect_within(db, q, from_stem && glossa__keys_can_stem(from_stem) ? from_stem
                                                                                   : NULL, out, err);
     return rc;
 }
-
-/* A term pasted with its abbreviation or a gloss in brackets ("информационно-
-** коммуникационные технологии (ИКТ)"): look up the text outside the brackets
-** and the text inside them too. */
-static int bracket_alternatives(glossa_db *db, const struct query *q, glossa_mode mode,
-                                struct candidates *out, glossa_error *err)
-{
-    const char *open = NULL, *close = NULL, *p;
-    char *outside, *inside;
-    struct query sub;
-    int rc = 0;
-
-    for (p = q->text; *p && !close; p++) {
-        if (!open && (*p == '(' || *p == '['))
-            open = p;
-        else if (open && (*p == ')' || *p == ']'))
-            close = p;
-    }
-    if (!open || !close)
-        return 0;
-    outside = glossa__malloc(q->len + 2);
-    inside = glossa__strndup(open + 1, (size_t)(close - open - 1));
-    if (!outside || !inside) {
-        glossa__free(outside);
-        glossa__free(inside);
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    }
-    memcpy(outside, q->text, (size_t)(open - q->text));
-    outside[open - q->text] = ' ';
-    memcpy(outside + (open - q->text) + 1, close + 1, strlen(close + 1) + 1);
-    sub = *q;
-    sub.text = outside;
-    sub.len = strlen(outside);
-    rc = run_tiers(db, &sub, mode, 0, out, err);
-    sub.text = inside;
-    sub.len = strlen(inside);
-    if (!rc)
-        rc = run_tiers(db, &sub, mode, 0, out, err);
-    glossa__free(outside);
-    glossa__free(inside);
-    return rc;
-}
-
-/* ---- the query ------------------------------------------------------------------------- */
-
-
-/* The day whose wordings count: --as-of, else today (UTC). */
-static int set_day(struct query *q, const glossa_lookup_opts *opts, glossa_error *err)
-{
-    q->history = opts->version >= 1 && opts->history;
-    if (opts->as_of) {
-        if (glossa__date_check(opts->as_of, err))
-            return GLOSSA_EINPUT;
-        memcpy(q->as_of, opts->as_of, 11);
-    } else {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        strftime(q->as_of, sizeof q->as_of, "%Y-%m-%d", &tm);
-    }
-    return 0;
-}
-
-int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
-                   glossa_results **out, glossa_error *err)
-{
-    static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
-    sqlite3_stmt *st = db->q[Q_BY_ID];
-    struct query_keys none; /* a hit by id is highlighted whole: no keys needed */
-    struct candidate cand;
-    glossa_results *res;
-    struct query q;
-    int rc;
-
-    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_LOOKUP_OPTS_VERSION, "glossa_lookup_opts", err))
-        return GLOSSA_EINPUT;
-    if (!opts)
-        opts = &defaults;
-    memset(&q, 0, sizeof q);
-    memset(&none, 0, sizeof none);
-    q.keys = &none;
-    if ((rc = set_day(&q, opts, err)))
-        return rc;
-    glossa__db_begin(db);
-    memset(&cand, 0, sizeof cand);
-    sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) {
-        /* every concept has terms: one without any was damaged */
-        if (sqlite3_column_type(st, 0) == SQLITE_NULL)
-            glossa__damaged(&db->rd.err, db->path, "concept '%.100s' has no terms", id);
-        db->rd.damaged |= sqlite3_column_type(st, 0) == SQLITE_NULL;
-        cand.row_id = glossa__col_int(&db->rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
-        cand.concept_id = glossa__col_int(&db->rd, st, 1, "concept", 1, GLOSSA_ID_MAX, 0);
-    }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE
-            ? glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no concept '%s'", id)
-            : glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-    if (db->rd.damaged)
-        return glossa__db_end(db, 0, err);
-    if ((rc = glossa__results_new(&res, 1, err)))
-        return rc;
-    cand.kind = GLOSSA_MATCH_EXACT;
-    if ((rc = glossa__db_end(db, glossa__results_add(db, res, &cand, opts->to, &q, err), err))) {
-        glossa_results_free(res);
-        return rc;
-    }
-    *out = res;
-    return 0;
-}
-
-static int candidate_sort(const void *a, const void *b)
-{
-    return candidate_cmp(a, b);
-}
-
-int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *opts,
-                  glossa_results **out, glossa_error *err)
-{
-    static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
-    struct candidates cands = { NULL, 0, 0 };
-    struct query_keys keys;
-    glossa_results *res = NULL;
-    struct query q;
-    size_t limit, i;
-    int rc;
-
-    if (GLOSSA__OPTS_CHECK(opts, GLOSSA_LOOKUP_OPTS_VERSION, "glossa_lookup_opts", err))
-        return GLOSSA_EINPUT;
-    if (!opts)
-        opts = &defaults;
-    if (!query)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no query");
-    memset(&q, 0, sizeof q);
-    memset(&keys, 0, sizeof keys);
-    q.keys = &keys;
-    q.text = query;
-    q.len = strlen(query);
-    q.from = opts->from;
-    if (q.len > 4096)
-        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
-                                 "query too long (%zu bytes, at most 4096)", q.len);
-    scan_scripts(&q);
-    if ((rc = set_day(&q, opts, err)))
-        return rc;
-    limit = opts->limit ? opts->limit : 10;
-
-    glossa__db_begin(db);
-    rc = run_tiers(db, &q, opts->mode, opts->in_definitions, &cands, err);
-    if (!rc && !opts->in_definitions && opts->mode != GLOSSA_MODE_FTS &&
-        opts->mode != GLOSSA_MODE_FULLTEXT)
-        rc = bracket_alternatives(db, &q, opts->mode, &cands, err);
-    if (!rc) {
-        if (cands.n > 1)
-            qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);
-        if (cands.n < limit)
-            limit = cands.n;
-        rc = glossa__results_new(&res, limit, err);
-    }
-    /* the hits are highlighted by the keys of the text looked up last (of a
-    ** query with brackets, the text inside them) */
-    for (i = 0; !rc && i < limit; i++)
-        rc = glossa__results_add(db, res, &cands.items[i], opts->to, &q, err);
-    glossa__free(cands.items);
-    release_keys(&keys);
-    rc = glossa__db_end(db, rc, err);
-    if (rc) {
-        glossa_results_free(res);
-        return rc;
-    }
-    *out = res;
-    return 0;
-}
-

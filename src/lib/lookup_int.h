@@ -1,13 +1,18 @@
 /*
 ** lookup_int.h — what the files of a lookup share: the query and its keys
 ** (made once per text looked up), the candidates the tiers collect and the
-** readers of a candidate row (lookup.c), fuzzy matching (fuzzy.c), and
+** readers of a candidate row (lookup.c), fuzzy matching (fuzzy.c), the
+** readings of a query typed in the wrong keyboard layout (layout.c), and
 ** turning candidates into hits (results.c).
 */
 #ifndef GLOSSA_LOOKUP_INT_H
 #define GLOSSA_LOOKUP_INT_H
 
 #include "store_int.h"
+
+#include <unicode/umachine.h>
+
+struct layout_reading;
 
 /* One candidate: the best-matching term (or text) of a concept so far. */
 struct candidate {
@@ -18,6 +23,9 @@ struct candidate {
     int status_rank;    /* preferred 0, admitted 1, deprecated 2 */
     int term_ord;
     size_t q_start, q_end; /* GLOSSA_MATCH_WITHIN: where in the query (bytes) */
+    /* kind GLOSSA_MATCH_LAYOUT: the reading that matched, and how (inner) */
+    const struct layout_reading *layout;
+    int inner;
 };
 
 struct candidates {
@@ -55,6 +63,40 @@ struct query {
     struct query_keys *keys;
 };
 
+/* ---- lookup.c's keys and tiers, used by lookup_query.c ---- */
+
+/* A mode of glossa__run_tiers: every tier but fuzzy (the layout tier's first pass). */
+#define MODE_STRICT ((glossa_mode)-2)
+
+/* <0, 0, >0 as a ranks before, with, after b: kind, then within the kind,
+** bm25, term status, term-base order. */
+int glossa__candidate_cmp(const struct candidate *a, const struct candidate *b);
+/* cand into out, or in place of out's candidate of its concept when better;
+** 0 or GLOSSA_ENOMEM. */
+int glossa__offer(struct candidates *c, const struct candidate *cand);
+/* Statement which of the index bound to a (and b), every row in force and in
+** q's languages offered as (kind, sub). */
+int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
+                             int sub, const struct query *q, struct candidates *out,
+                             glossa_error *err);
+/* Which scripts q's text has (has_han, has_cyrillic). */
+int glossa__scan_scripts(struct query *q);
+/* Free what make_keys gave k. */
+void glossa__release_keys(struct query_keys *k);
+/* q looked up by the tiers of mode (strictest first; lookup.c). */
+int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
+                      struct candidates *out, glossa_error *err);
+/* The text outside a bracket and inside it, each looked up too. */
+int glossa__bracket_alternatives(glossa_db *db, const struct query *q, glossa_mode mode,
+                                 struct candidates *out, glossa_error *err);
+/* The within tier: the terms inside a query longer than a term. */
+int glossa__collect_within(glossa_db *db, const struct query *q, const char *stem_lang,
+                           struct candidates *out, glossa_error *err);
+/* The layout tier: the readings r (n of them, layout.c's) of q looked up. */
+int glossa__layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
+                        struct layout_reading *r, int *n, struct candidates *out,
+                        glossa_error *err);
+
 /* ---- fuzzy.c ---- */
 
 /* A fuzzy search for a query's keys: its edit budget and where its key's
@@ -78,6 +120,37 @@ void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
 /* The edit distance of a candidate term (its norm and stem) to the key or
 ** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
 int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);
+
+/* ---- layout.c ---- */
+
+/* The query read in another keyboard layout: the same keys in that layout. */
+struct layout_reading {
+    struct glossa_buf text; /* the query as read */
+    const char *typed;      /* the layout it was typed in: "us", "ru", "kz", … (xkb's names) */
+    unsigned read;          /* bit i: the i-th layout of layout.c reads it so */
+    char from[64];          /* those layouts' languages, a --from list; "" for any (Latin) */
+};
+#define GLOSSA__LAYOUT_READINGS 8
+/* The readings of text (len bytes) in the other layouts, at most max, in
+** out: a Latin text in each Cyrillic layout, a Cyrillic one in US QWERTY.
+** Only readings that are words of their script. Returns how many, or -1
+** when memory runs out; free with glossa__layout_readings_free. */
+int glossa__layout_readings(const char *text, size_t len, struct layout_reading *out, int max);
+void glossa__layout_readings_free(struct layout_reading *r, int n);
+/* The layout of r that reads a term of lang (or its first). */
+const char *glossa__layout_read_as(const struct layout_reading *r, const char *lang);
+/* 1 when text looks typed in the wrong layout although a looser tier
+** matched it: a word with the punctuation keys of Cyrillic letters
+** (",.;'[]`"…) or of three letters and no vowel. */
+int glossa__layout_suspect(const char *text, size_t len);
+/* For tests: the layouts (by index), the character of a key, and text
+** converted from one layout (by name) to another: 0, 1 when it cannot be,
+** or GLOSSA_ENOMEM. */
+size_t glossa__layout_count(void);
+const char *glossa__layout_name(size_t i);
+UChar32 glossa__layout_key(size_t layout, size_t key, int shifted);
+int glossa__layout_convert(const char *from, const char *to, const char *text, size_t len,
+                           struct glossa_buf *out);
 
 /* ---- results.c ---- */
 

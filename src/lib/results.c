@@ -292,6 +292,11 @@ static double score_of(const struct candidate *c)
     static const double base[] = { 1.0, 0.9, 0.8, 0.7, 0.6, 0.4, 0.5, 0.5 };
     double s = c->kind >= 0 && c->kind <= GLOSSA_MATCH_FTS ? base[c->kind] : 0.1;
     double r = -c->bm25;
+    if (c->kind == GLOSSA_MATCH_LAYOUT) { /* as its reading matched, less a little */
+        struct candidate in = *c;
+        in.kind = c->inner;
+        return score_of(&in) - 0.1;
+    }
     if (c->kind == GLOSSA_MATCH_FUZZY)
         return s - 0.05 * c->sub;
     if (c->sub)
@@ -370,7 +375,8 @@ static int highlight(glossa_db *db, const struct query_keys *keys, struct glossa
     c.lang = h->match_lang;
     c.prefix = h->how == GLOSSA_MATCH_PREFIX;
     c.whole = h->how == GLOSSA_MATCH_EXACT || h->how == GLOSSA_MATCH_NORMALIZED ||
-              h->how == GLOSSA_MATCH_TRANSLIT || h->how == GLOSSA_MATCH_FUZZY;
+              h->how == GLOSSA_MATCH_TRANSLIT || h->how == GLOSSA_MATCH_FUZZY ||
+              h->how == GLOSSA_MATCH_LAYOUT; /* the query's keys are not the reading's */
     if (c.whole) {
         c.spans = glossa__arena_alloc(a, sizeof *c.spans);
         if (!c.spans)
@@ -428,6 +434,12 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         h->match_state = glossa__row_text(db, a, st, 2, "act", GLOSSA_COL_NULL, &oom);
     }
     sqlite3_reset(st);
+    if (c->layout) {
+        h->layout_typed = c->layout->typed;
+        h->layout_read = glossa__layout_read_as(c->layout, h->match_lang);
+        if (!(h->layout_text = glossa__arena_strdup(a, glossa__buf_str(&c->layout->text))))
+            oom = 1;
+    }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&

@@ -31,7 +31,7 @@ make_out() {
     batch)
         # the first set whole, the others as query, then id, score, how, match per result
         for opts in "" "--mode exact" "--mode normalized" "--mode stem" "--mode translit" \
-            "--mode prefix" "--mode fuzzy" "--mode fulltext" "--in definitions" \
+            "--mode prefix" "--mode fuzzy" "--mode fulltext" "--mode layout" "--in definitions" \
             "--from ru --to en"; do
             printf '### --batch %s\n' "$opts"
             # shellcheck disable=SC2086

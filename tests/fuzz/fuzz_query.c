@@ -90,7 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     setup();
     mode_bits = data[0] & 0x0f;
-    opts.mode = mode_bits >= 1 && mode_bits <= 8 ? (glossa_mode)(mode_bits - 1) : GLOSSA_MODE_AUTO;
+    opts.mode = mode_bits >= 1 && mode_bits <= 9 ? (glossa_mode)(mode_bits - 1) : GLOSSA_MODE_AUTO;
     opts.in_definitions = (data[0] & 0x10) != 0;
     opts.from = froms[(data[0] >> 5) & 3];
     opts.to = (data[0] & 0x80) ? "en" : NULL;
@@ -127,7 +127,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         size_t k, mlen;
         FUZZ_CHECK(h && h->id && *h->id, "hit %zu without id", i);
         FUZZ_CHECK(h->score > 0.0 && h->score <= 1.1, "score %f", h->score);
-        FUZZ_CHECK((int)h->how >= 0 && h->how <= GLOSSA_MATCH_FTS, "how %d", (int)h->how);
+        FUZZ_CHECK((int)h->how >= 0 && h->how <= GLOSSA_MATCH_LAYOUT, "how %d", (int)h->how);
         if (opts.mode == GLOSSA_MODE_FTS)
             FUZZ_CHECK(h->how == GLOSSA_MATCH_FTS, "--mode fts gave '%s'",
                        glossa_match_kind_name(h->how));
@@ -138,9 +138,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK((int)h->how == (int)opts.mode, "mode %d gave '%s'", (int)opts.mode,
                        glossa_match_kind_name(h->how));
         else
-            FUZZ_CHECK(h->how <= GLOSSA_MATCH_FUZZY, "auto gave '%s'",
-                       glossa_match_kind_name(h->how));
-        if (i > 0)
+            FUZZ_CHECK(h->how <= GLOSSA_MATCH_FUZZY || h->how == GLOSSA_MATCH_LAYOUT,
+                       "auto gave '%s'", glossa_match_kind_name(h->how));
+        FUZZ_CHECK((h->how == GLOSSA_MATCH_LAYOUT) == (h->layout_text != NULL),
+                   "layout text of a '%s' hit", glossa_match_kind_name(h->how));
+        /* a layout hit ranks as the kind it matched by in its reading */
+        if (i > 0 && h->how != GLOSSA_MATCH_LAYOUT &&
+            glossa_results_get(res, i - 1)->how != GLOSSA_MATCH_LAYOUT)
             FUZZ_CHECK(glossa_results_get(res, i - 1)->how <= h->how, "kinds out of order");
         FUZZ_CHECK(h->match_text != NULL, "hit %s has no match text", h->id);
         if (opts.from)
