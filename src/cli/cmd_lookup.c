@@ -44,24 +44,11 @@ static const struct cli_option options[] = {
 
 #define QUERY_MAX 4096
 
-/* 0 when the query (n bytes) is UTF-8 without NUL; otherwise -1 and what is
-** wrong in msg, ending with hint. */
-static int query_check(const char *q, size_t n, const char *hint, char *msg, size_t size)
+/* err's message followed by ": HINT" (what the person can do about it). */
+static void hint(glossa_error *err, const char *what)
 {
-    size_t i = 0, k;
-    unsigned cp;
-    for (; i < n; i += k) {
-        if (q[i] == '\0') {
-            snprintf(msg, size, "the query has a NUL byte (at offset %zu)", i);
-            return -1;
-        }
-        if ((k = glossa_utf8_next(q + i, n - i, &cp)) == 0) {
-            snprintf(msg, size, "query is not UTF-8 (byte 0x%02X at offset %zu); %s",
-                     (unsigned char)q[i], i, hint);
-            return -1;
-        }
-    }
-    return 0;
+    size_t n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof err->msg - n, ": %s", what);
 }
 
 /* The next line of stdin, its end (LF or CRLF) taken off, in line (room for
@@ -108,9 +95,15 @@ static int lookup_batch(const struct cli_out *out, glossa_db *db, const glossa_l
         number++;
         if (too_long)
             snprintf(err.msg, sizeof err.msg, "query too long (at most %d bytes)", QUERY_MAX);
-        else if (query_check(line, (size_t)n, "is the input UTF-8?", err.msg, sizeof err.msg) == 0)
+        else if (glossa_text_check("the query", line, (size_t)n, NULL, &err) == 0)
             glossa_lookup(db, line, opts, &res, &err);
+        else
+            hint(&err, "check the input's encoding");
         if (!res) {
+            /* on stderr too, where a person sees it, with the line's number */
+            snprintf(err.file, sizeof err.file, "stdin");
+            err.line = (long)number, err.column = 0;
+            out_error(out, &err);
             fputs("{\"query\":", stdout);
             if (too_long)
                 fputs("null", stdout);
@@ -142,7 +135,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     glossa_results *res = NULL;
     glossa_error err;
     int json = a->format == FORMAT_JSON, rc, i;
-    char query[QUERY_MAX + 1], msg[256];
+    char query[QUERY_MAX + 1], *reading = NULL;
     size_t qlen = 0;
 
     if (args->n_positional == 0 && !a->batch) {
@@ -183,9 +176,25 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         qlen += n;
     }
 
-    if (query_check(query, qlen, "is the terminal set to UTF-8?", msg, sizeof msg)) {
-        out_message(&args->out, "%s", msg);
-        return EXIT_ERR;
+    /* Bytes that are not UTF-8 are named; when a legacy encoding reads them
+    ** as text, that reading is looked up instead, and the warning says so. */
+    if (glossa_text_check("the query", query, qlen, &reading, &err)) {
+        hint(&err, "check the terminal's encoding");
+        if (!reading) {
+            out_error(&args->out, &err);
+            return EXIT_ERR;
+        }
+        qlen = strlen(reading);
+        if (qlen <= QUERY_MAX)
+            memcpy(query, reading, qlen + 1);
+        glossa_free(reading);
+        if (qlen > QUERY_MAX) {
+            out_message(&args->out, "query too long (at most 4096 bytes)");
+            return EXIT_ERR;
+        }
+        snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
+                 "; looked that up instead");
+        out_warning(&err, &args->out);
     }
 
     if (glossa_lookup(args->db, query, &opts, &res, &err)) {
