@@ -8,13 +8,18 @@
 **
 ** A guess is a reading that is text: each candidate encoding decodes the
 ** bytes strictly (a byte it does not have rules it out); the result must be
-** letters of one script with spaces, digits and punctuation, its words in
-** one case shape (lower, Title or UPPER) and, for Latin, mostly ASCII (the
-** CP1252 reading of Cyrillic bytes is all accented letters). Among the
-** readings left, ICU's charset detector ranks (its confidence on short text
-** is low, so a lowercase reading wins over an uppercase one: people type
-** queries in lower case), and the guess is "probably" unless it is the only
-** reading or the detector is sure of it.
+** letters of one script (ASCII letters aside) with spaces, tabs, digits and
+** punctuation, at least two of them not ASCII; each word with such letters
+** in one case shape (lower, Title or UPPER), a Cyrillic word with vowels as
+** words have them (a wrong Cyrillic code page gives consonant runs), no
+** Latin letters inside a Cyrillic or Arabic word; a Latin reading mostly
+** ASCII (the CP1252 reading of Cyrillic bytes is all accented letters).
+** The readings left are ranked: Cyrillic and Latin ones first (Cyrillic
+** bytes often read as Han, Han bytes hardly ever as Cyrillic), then ICU's
+** charset detector's confidence, lower case (people type queries in lower
+** case) and, for GB18030 and Big5, the share of characters from the block of
+** the most frequent ones. The guess is "probably" when another reading comes
+** close or the text is under six bytes.
 */
 #include "glossa_int.h"
 
@@ -32,13 +37,13 @@
 static const struct legacy {
     const char *name, *converter, *detected, *detected2;
 } legacy[] = {
-    { "CP1251", "windows-1251", "windows-1251", "ISO-8859-5" },
+    { "CP1251", "windows-1251", "windows-1251", NULL },
     { "KOI8-R", "KOI8-R", "KOI8-R", NULL },
     { "CP866", "ibm-866", NULL, NULL },
     { "GB18030", "GB18030", "GB18030", NULL },
     { "Big5", "Big5", "Big5", NULL },
     { "CP1252", "windows-1252", "ISO-8859-1", "windows-1252" },
-    { "CP1256", "windows-1256", "windows-1256", "ISO-8859-6" },
+    { "CP1256", "windows-1256", "windows-1256", NULL },
 };
 #define N_LEGACY (sizeof legacy / sizeof legacy[0])
 
@@ -76,8 +81,7 @@ static enum shape word_shape(int n_letters, int n_upper, int first_upper)
     return n_upper == 1 && first_upper ? SHAPE_TITLE : SHAPE_MIXED;
 }
 
-/* A Cyrillic word of n letters with v vowels: one that people write (a word
-** read in the wrong Cyrillic code page is mostly consonants or vowels). */
+/* 1 for a Cyrillic vowel letter (Russian, Ukrainian, Belarusian, Kazakh). */
 static int cyrillic_vowel(UChar32 c)
 {
     static const UChar32 vowels[] = { 0x430, 0x435, 0x451, 0x438, 0x43E, 0x443, 0x44B, 0x44D,
@@ -91,6 +95,8 @@ static int cyrillic_vowel(UChar32 c)
     return 0;
 }
 
+/* A Cyrillic word of n letters with v vowels: one that people write (a word
+** read in the wrong Cyrillic code page is mostly consonants or vowels). */
 static int word_spelled(int n, int v)
 {
     return n < 3 || (n == 3 ? v >= 1 : v * 5 >= n && v * 5 <= n * 4);
