@@ -45,24 +45,11 @@ static const struct cli_option options[] = {
 
 #define QUERY_MAX 4096
 
-/* 0 when the query (n bytes) is UTF-8 without NUL; otherwise -1 and what is
-** wrong in msg, ending with hint. */
-static int query_check(const char *q, size_t n, const char *hint, char *msg, size_t size)
+/* err's message followed by ": HINT" (what the person can do about it). */
+static void hint(glossa_error *err, const char *what)
 {
-    size_t i = 0, k;
-    unsigned cp;
-    for (; i < n; i += k) {
-        if (q[i] == '\0') {
-            snprintf(msg, size, "the query has a NUL byte (at offset %zu)", i);
-            return -1;
-        }
-        if ((k = glossa_utf8_next(q + i, n - i, &cp)) == 0) {
-            snprintf(msg, size, "query is not UTF-8 (byte 0x%02X at offset %zu); %s",
-                     (unsigned char)q[i], i, hint);
-            return -1;
-        }
-    }
-    return 0;
+    size_t n = strlen(err->msg);
+    snprintf(err->msg + n, sizeof err->msg - n, ": %s", what);
 }
 
 /* The next line of stdin, its end (LF or CRLF) taken off, in line (room for
@@ -109,9 +96,15 @@ static int lookup_batch(const struct cli_out *out, glossa_db *db, const glossa_l
         number++;
         if (too_long)
             snprintf(err.msg, sizeof err.msg, "query too long (at most %d bytes)", QUERY_MAX);
-        else if (query_check(line, (size_t)n, "is the input UTF-8?", err.msg, sizeof err.msg) == 0)
+        else if (glossa_text_check("the query", line, (size_t)n, NULL, &err) == 0)
             glossa_lookup(db, line, opts, &res, &err);
+        else
+            hint(&err, "check the input's encoding");
         if (!res) {
+            /* on stderr too, where a person sees it, with the line's number */
+            snprintf(err.file, sizeof err.file, "stdin");
+            err.line = (long)number, err.column = 0;
+            out_error(out, &err);
             fputs("{\"query\":", stdout);
             if (too_long)
                 fputs("null", stdout);
@@ -143,7 +136,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     glossa_results *res = NULL;
     glossa_error err;
     int json = a->format == FORMAT_JSON, rc, i;
-    char query[QUERY_MAX + 1], msg[256];
+    char query[QUERY_MAX + 1], *reading = NULL;
     size_t qlen = 0;
 
     if (args->n_positional == 0 && !a->batch) {
@@ -184,9 +177,25 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         qlen += n;
     }
 
-    if (query_check(query, qlen, "is the terminal set to UTF-8?", msg, sizeof msg)) {
-        out_message(&args->out, "%s", msg);
-        return EXIT_ERR;
+    /* Bytes that are not UTF-8 are named; when a legacy encoding reads them
+    ** as text, that reading is looked up instead, and the warning says so. */
+    if (glossa_text_check("the query", query, qlen, &reading, &err)) {
+        hint(&err, "check the terminal's encoding");
+        if (!reading) {
+            out_error(&args->out, &err);
+            return EXIT_ERR;
+        }
+        qlen = strlen(reading);
+        if (qlen <= QUERY_MAX)
+            memcpy(query, reading, qlen + 1);
+        glossa_free(reading);
+        if (qlen > QUERY_MAX) {
+            out_message(&args->out, "query too long (at most 4096 bytes)");
+            return EXIT_ERR;
+        }
+        snprintf(err.msg + strlen(err.msg), sizeof err.msg - strlen(err.msg),
+                 "; looked that up instead");
+        out_warning(&err, &args->out);
     }
 
     if (glossa_lookup(args->db, query, &opts, &res, &err)) {
@@ -246,11 +255,17 @@ const struct cli_command cmd_lookup_spec = {
     "--batch reads queries from stdin, one per line, and prints one such object\n"
     "per line (JSON Lines), in the same order, each flushed at once. A line that\n"
     "fails gets {\"query\":Q,\"line\":N,\"error\":MSG,\"results\":[]}: over 4096 bytes\n"
-    "(Q null: never cut), a NUL byte, not UTF-8, bad --mode fts syntax.\n"
+    "(Q null: never cut), a NUL byte, not UTF-8, bad --mode fts syntax; it is\n"
+    "also reported on stderr as stdin:N.\n"
     "\n"
-    "A query that is not UTF-8 is an error naming the first bad byte. Text output\n"
-    "shows control, C1 and bidi characters in the data as escapes (\\u009B) and\n"
-    "bytes that are not UTF-8 as U+FFFD: nothing stored can steer the terminal.\n"
+    "A query that is not UTF-8 is named with its first bad byte and the legacy\n"
+    "code page its bytes read in (CP1251, KOI8-R, CP866, GB18030, Big5, CP1256,\n"
+    "CP1252; \"probably\" when a few bytes read in several). That reading is\n"
+    "looked up, with a warning, and exits as any lookup; bytes that read as no\n"
+    "text are an error (exit 2). --batch reports such a line and goes on. Text\n"
+    "output shows control, C1 and bidi characters in the data as escapes\n"
+    "(\\u009B) and bytes that are not UTF-8 as U+FFFD: nothing stored can steer\n"
+    "the terminal.\n"
     "\n"
     "Exit status: 0 found, 1 nothing found, 2 error.",
     "  glossa lookup \"информационная безопасность\"\n"

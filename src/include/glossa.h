@@ -1171,6 +1171,26 @@ int glossa_utf8_valid(const char *s, size_t n);
 ** 0 when the bytes there are not well-formed UTF-8 (*cp is then U+FFFD). */
 size_t glossa_utf8_next(const char *s, size_t n, unsigned *cp);
 
+/* Check that s (n bytes), which the caller calls what (e.g. "the query"), is
+** text glossa takes: UTF-8 without NUL bytes. Returns 0 when it is; otherwise
+** GLOSSA_EINPUT with err->msg "WHAT has a NUL byte (at offset 1)" or "WHAT is
+** not UTF-8 (byte 0xE8 at offset 0)", followed, when a legacy encoding reads
+** the bytes as text (glossa_encoding_guess), by "; it reads as CP1251 «инф»"
+** ("it probably reads as" when another reading fits too or the text is too
+** short to tell). When as_utf8 is not NULL it gets that reading (free with
+** glossa_free), or NULL. */
+int glossa_text_check(const char *what, const char *s, size_t n, char **as_utf8,
+                      glossa_error *err);
+
+/* The legacy encoding that s (n bytes, not UTF-8, no NUL) reads as text in:
+** "CP1251", "KOI8-R", "CP866", "GB18030", "Big5", "CP1256" or "CP1252", or
+** NULL when none does. A reading is text when it is letters of one script
+** (with spaces, digits, punctuation) in words of one case each; ICU's charset
+** detector and lower case rank the readings. *probably (may be NULL) is 0
+** only when one reading fits or the detector is sure; *as_utf8 (may be NULL)
+** the text read, converted to UTF-8 (free with glossa_free). */
+const char *glossa_encoding_guess(const char *s, size_t n, int *probably, char **as_utf8);
+
 /* 1 for a code point that must never reach a terminal as it is: C0 and C1
 ** controls, DEL, the bidirectional controls (U+061C, U+200E, U+200F,
 ** U+202A-U+202E, U+2066-U+2069) and the line and paragraph separators

@@ -399,10 +399,20 @@ static int answer(glossa_dict_session *s, const char *line, size_t len, struct g
 {
     char buf[GLOSSA_DICT_LINE_MAX + DICT_MAX_ARGS + 1];
     char *argv[DICT_MAX_ARGS];
+    glossa_error bad;
     int argc;
 
+    if (glossa_text_check("the command line", line, len, NULL, &bad)) {
+        /* RFC 2229: 500 for a command word not recognised, 501 for bad
+        ** parameters; the bytes are named, and what they read as */
+        size_t word = 0;
+        while (word < len && line[word] != ' ' && line[word] != '\t')
+            word++;
+        return glossa__buf_addf(r, "%d syntax error, %s: send UTF-8 text\r\n",
+                                glossa_utf8_valid(line, word) ? 501 : 500, bad.msg);
+    }
     if (!clean_utf8(line, len))
-        return glossa__buf_adds(r, "500 syntax error, command line is not UTF-8 text\r\n");
+        return glossa__buf_adds(r, "500 syntax error, command line has a control character\r\n");
     argc = split_words(line, len, buf, argv);
     if (argc == 0)
         return 0; /* an empty line asks nothing */

@@ -85,6 +85,22 @@ static int add_miss(glossa_eval_report *r, const glossa_eval_miss *m)
     return 0;
 }
 
+/* The next line of f into line (8192 bytes), its end kept and NUL bytes too
+** (glossa_text_check names them): its length, 8191 when it is longer (the
+** caller refuses it), or -1 at the end of the file. */
+static long read_line(FILE *f, char line[8192])
+{
+    long n = 0;
+    int c = EOF;
+    while (n < 8191 && (c = getc(f)) != EOF) {
+        line[n++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    line[n] = '\0';
+    return n == 0 && c == EOF ? -1 : n;
+}
+
 /* Split a line into tab-separated fields in place; returns how many. */
 static int split_tabs(char *line, char **fields, int max)
 {
@@ -155,7 +171,7 @@ int glossa_eval(glossa_db *db, const char *tsv_path, glossa_eval_report **out,
     glossa_eval_report *r;
     sqlite3_stmt *find = NULL;
     char line[8192];
-    long lineno = 0;
+    long got, lineno = 0;
     FILE *f;
     int rc = 0;
 
@@ -172,9 +188,10 @@ int glossa_eval(glossa_db *db, const char *tsv_path, glossa_eval_report **out,
     if (sqlite3_prepare_v2(glossa__db_sql(db), find_sql, -1, &find, NULL) != SQLITE_OK)
         rc = glossa__error_sqlite(err, glossa__db_sql(db), sqlite3_errcode(glossa__db_sql(db)),
                                   glossa__db_path(db), "cannot read the index");
-    while (!rc && fgets(line, sizeof line, f)) {
+    while (!rc && (got = read_line(f, line)) >= 0) {
         char *fields[5];
-        size_t len = strlen(line);
+        size_t len = (size_t)got;
+        glossa_error why;
         lineno++;
         if (len == sizeof line - 1 && line[len - 1] != '\n') {
             rc = glossa__error_set(err, GLOSSA_EINPUT, tsv_path, lineno, 0, "line too long");
@@ -182,6 +199,11 @@ int glossa_eval(glossa_db *db, const char *tsv_path, glossa_eval_report **out,
         }
         while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
             line[--len] = '\0';
+        if (glossa_text_check("the line", line, len, NULL, &why)) {
+            rc = glossa__error_set(err, GLOSSA_EINPUT, tsv_path, lineno, 0,
+                                   "%s: save the file as UTF-8", why.msg);
+            break;
+        }
         if (lineno == 1 || len == 0 || line[0] == '#')
             continue; /* header, blank lines and comments */
         if (split_tabs(line, fields, 5) != 4) {

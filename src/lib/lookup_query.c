@@ -249,6 +249,8 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     if (q.len > 4096)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "query too long (%zu bytes, at most 4096)", q.len);
+    if ((rc = glossa_text_check("the query", query, q.len, NULL, err)))
+        return rc;
     glossa__scan_scripts(&q);
     if ((rc = set_day(&q, opts, err)))
         return rc;

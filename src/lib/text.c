@@ -1,7 +1,8 @@
 /*
 ** text.c — running text as scan.c and candidates.c read it: decoding
 ** (UTF-8, with or without a byte-order mark, and UTF-16 LE/BE with one;
-** invalid bytes become U+FFFD), re-joining words hyphenated at line ends,
+** invalid bytes become U+FFFD, but a text in a legacy code page, with no
+** UTF-8 in it, is refused naming the encoding), re-joining words hyphenated at line ends,
 ** mapping positions back to the text as written (line, column, bytes), and
 ** splitting the text into normalised word tokens chunk by chunk, so that a
 ** 50 MB document never needs a 50 MB UTF-16 copy.
@@ -74,6 +75,44 @@ static int from_utf8(struct glossa_buf *b, const char *s, size_t len)
         run = i;
     }
     return glossa__buf_add(b, s + run, len - run);
+}
+
+/* A text without a byte-order mark that holds no UTF-8 beyond ASCII and
+** whose first bad byte's line reads as text in a legacy code page (CP1251,
+** GB18030…: glossa_encoding_guess) was written in that code page, and
+** scanning it as UTF-8 would find nothing: GLOSSA_EINPUT naming its line
+** and column and the encoding. 0 otherwise (stray bytes in UTF-8 become
+** U+FFFD). */
+static int legacy_refused(const char *s, size_t len, const char *name, glossa_error *err)
+{
+    size_t i = 0, k, bad = len, start, end, line = 1;
+    unsigned cp;
+    const char *enc;
+    glossa_error why;
+
+    for (; i < len; i += k) {
+        if ((k = glossa_utf8_next(s + i, len - i, &cp)) == 0) {
+            k = 1;
+            if (bad == len)
+                bad = i;
+        } else if (k > 1) {
+            return 0; /* UTF-8 with stray bytes */
+        }
+    }
+    if (bad == len)
+        return 0;
+    for (start = bad; start > 0 && s[start - 1] != '\n'; start--)
+        ;
+    for (end = bad; end < len && s[end] != '\n' && s[end] != '\r' && end - start < 4096; end++)
+        ;
+    if (!(enc = glossa_encoding_guess(s + start, end - start, NULL, NULL)) ||
+        !glossa_text_check("the line", s + start, end - start, NULL, &why))
+        return 0;
+    for (i = 0; i < start; i++)
+        line += s[i] == '\n';
+    return glossa__error_set(err, GLOSSA_EINPUT, name, (long)line, (long)(bad - start) + 1,
+                             "%s: convert the file to UTF-8 first (iconv -f %s -t UTF-8)",
+                             why.msg, enc);
 }
 
 /* ---- hyphenation at line ends --------------------------------------------------- */
@@ -384,6 +423,8 @@ int glossa__text_load(struct glossa_text *t, const char *data, size_t len, const
         rc = from_utf16(&b, p + 2, len - 2, 1);
     else if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
         rc = from_utf8(&b, data + 3, len - 3);
+    else if ((rc = legacy_refused(data, len, name, err)) != 0)
+        return rc;
     else
         rc = from_utf8(&b, data, len);
     if (!rc)

@@ -35,7 +35,8 @@ struct http_request {
     const char *path;        /* decoded path, "/c/information-security" */
     const char *q, *from, *to, *mode, *limit, *in, *as_of, *history;
     char to_joined[512];
-    int bad;                 /* a parameter with a NUL byte or invalid UTF-8 */
+    int bad;                 /* a parameter with a NUL byte or invalid UTF-8, or too long */
+    char why[GLOSSA_ERROR_SIZE + 64]; /* what is wrong (glossa_text_check's words) */
 };
 
 /* An answer: status, content type and a body that the server frees with free(). */

@@ -45,7 +45,7 @@ unsigned http_lookup_opts(const struct http_request *req, glossa_lookup_opts *op
 {
     long num;
     if (req->bad) {
-        snprintf(msg, msg_size, "a parameter is not valid UTF-8 text");
+        snprintf(msg, msg_size, "%s", req->why);
         return 400;
     }
     opts->from = req->from && *req->from ? req->from : NULL;

@@ -187,10 +187,19 @@ static enum MHD_Result on_argument(void *cls, enum MHD_ValueKind kind, const cha
 {
     struct http_request *req = cls;
     (void)kind;
-    if (!glossa_utf8_valid(key, key_size) || (value && !glossa_utf8_valid(value, value_size))) {
-        req->bad = 1;
-        return MHD_YES;
+    if (!req->bad) {
+        /* the first bad parameter is named, and the encoding its bytes read in */
+        glossa_error err;
+        char what[64];
+        snprintf(what, sizeof what, "parameter %.40s", key);
+        if (glossa_text_check("a parameter's name", key, key_size, NULL, &err) ||
+            (value && glossa_text_check(what, value, value_size, NULL, &err))) {
+            snprintf(req->why, sizeof req->why, "%s: send UTF-8 text (percent-encoded)", err.msg);
+            req->bad = 1;
+        }
     }
+    if (req->bad)
+        return MHD_YES;
     if (strcmp(key, "q") == 0)
         keep(&req->q, value);
     else if (strcmp(key, "from") == 0)
@@ -209,6 +218,8 @@ static enum MHD_Result on_argument(void *cls, enum MHD_ValueKind kind, const cha
         /* to=ru,zh or to=ru&to=zh (the page's checkboxes) */
         size_t have = strlen(req->to_joined);
         if (have + value_size + 2 > sizeof req->to_joined) {
+            snprintf(req->why, sizeof req->why, "parameter to is too long (at most %zu bytes)",
+                     sizeof req->to_joined - 2);
             req->bad = 1;
             return MHD_YES;
         }
@@ -343,7 +354,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
     *req_cls = MARK(answered);
     if (req.bad && http_is_api(url)) {
-        http_api_error(&reply, 400, "a parameter is not valid UTF-8 text, or too long");
+        http_api_error(&reply, 400, req.why);
         return send_reply(c, &reply, 0);
     }
     route(srv, &req, &reply);

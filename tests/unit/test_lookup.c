@@ -147,7 +147,7 @@ static void test_lookup__hostile_queries_never_fail(void **state)
         "NEAR(", "NEAR(information security, 2)", "information*", "*", "^information",
         "text:information", "col:x", "(information", "information)", "-information",
         "information-security", "\"\"\"", "'", "{}", "[", "\\", ";DROP TABLE term;--",
-        "информационная OR", "", "   ", "\xff\xfe", "a\"b", "信息\"安全", "+", ":",
+        "информационная OR", "", "   ", "a\"b", "信息\"安全", "+", ":",
     };
     size_t i;
     (void)state;
