@@ -202,6 +202,24 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
+    /* no concept: a national term of a notion the term base lacks? */
+    if (glossa_results_count(res) == 0 && opts.mode == GLOSSA_MODE_AUTO && !opts.in_definitions) {
+        glossa_results *notions = NULL;
+        if (glossa_notion_lookup(args->db, query, &notions, &err)) {
+            glossa_results_free(res);
+            out_error(&args->out, &err);
+            return EXIT_ERR;
+        }
+        if (glossa_results_count(notions)) {
+            glossa_results_free(res);
+            res = notions;
+            if (!json)
+                out_printf(stdout, "no concept of the term base is '%s';\nnational law defines "
+                                   "it, for a notion the term base lacks:\n\n", query);
+        } else {
+            glossa_results_free(notions);
+        }
+    }
     if (json)
         lookup_print_json(stdout, query, res);
     else if (glossa_results_count(res) == 0)

@@ -188,6 +188,9 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     for (j = 0; j < h->n_contexts; j++)
         if (out_width(h->contexts[j].lang) + 4 > label_w)
             label_w = out_width(h->contexts[j].lang) + 4;
+    for (j = 0; j < h->n_legal; j++)   /* "law CC" */
+        if (out_width(h->legal[j].state) + 4 > label_w)
+            label_w = out_width(h->legal[j].state) + 4;
     indent = 3 + label_w + 2;
 
     fprintf(f, "%zu. %s", rank, b);
@@ -195,7 +198,9 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     fprintf(f, "%s  %s", r, d);
     out_printf(f, "%s", render_status_text(h->status));
     fputs(r, f);
-    if (h->reliability <= 1)
+    if (h->status && strcmp(h->status, "notion") == 0)
+        ; /* glossa's label of a notion of national law: no reliability of its own */
+    else if (h->reliability <= 1)
         fprintf(f, "  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
                 glossa_reliability_label(h->reliability), h->reliability, r);
     else

@@ -306,6 +306,16 @@ int glossa_lookup(glossa_db *db, const char *query,
 int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
                    glossa_results **out, glossa_error *err);
 
+/* The notions of the study (glossary/national/notions.xml, which are not
+** concepts of the term base) whose national terms the query is, compared by
+** stem key (inflected forms meet): at most 8, each as glossa_notion gives it.
+** For a query lookup finds nothing for. GLOSSA_EINPUT for a query that is
+** not UTF-8.
+** @param[out] out  new result set (possibly empty); caller frees with
+**                  glossa_results_free() */
+int glossa_notion_lookup(glossa_db *db, const char *query, glossa_results **out,
+                         glossa_error *err);
+
 /* How a national definition's act is cited: "NUMBER «TITLE» (ADOPTED), ARTICLE"
 ** (the parts it has). @return new string; caller frees with glossa_free();
 ** NULL when out of memory. */

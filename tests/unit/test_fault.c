@@ -594,7 +594,8 @@ static void test_fault__sqlite_oom_during_lookup_is_reported(void **state)
     th_rmdir(fx.dir);
 }
 
-/* Open dbpath, read the study and render it, and compare information-security. */
+/* Open dbpath, read the study and render it, compare information-security,
+** and find a notion by a national term. */
 static int study_whole(const char *dbpath, const glossa_states *states, glossa_error *err)
 {
     glossa_study_opts o = GLOSSA_STUDY_OPTS_INIT;
@@ -619,6 +620,12 @@ static int study_whole(const char *dbpath, const glossa_states *states, glossa_e
     if (!rc)
         rc = glossa_compare_render(glossa_results_get(res, 0), states, &o, &doc, &len, err);
     glossa_free(doc);
+    glossa_results_free(res);
+    res = NULL;
+    if (!rc && !(rc = glossa_notion_lookup(db, "персональных данных", &res, err)) &&
+        glossa_results_count(res) != 1)
+        fail_msg("the notion personal-data by its Russian national term: %zu hits",
+                 glossa_results_count(res));
     glossa_results_free(res);
     glossa_study_free(study);
     glossa_db_close(db);
