@@ -220,11 +220,7 @@ static void print_links_json(FILE *f, const glossa_study_row *row, const char *s
             continue;
         fputs(n++ ? ",{\"act\":" : "{\"act\":", f);
         out_json_string(f, k->act_id);
-        fputs(",\"number\":", f);
-        if (k->act_number)
-            out_json_string(f, k->act_number);
-        else
-            fputs("null", f);
+        out_json_field(f, "number", k->act_number);
         fputs(",\"relation\":", f);
         out_json_string(f, k->relation);
         fputs(",\"term\":", f);
@@ -257,11 +253,7 @@ static void print_json(FILE *f, const glossa_states *states, const glossa_study 
         out_json_string(f, row->id);
         fputs(",\"kind\":", f);
         out_json_string(f, row->kind);
-        fputs(",\"n\":", f);
-        if (row->n)
-            out_json_string(f, row->n);
-        else
-            fputs("null", f);
+        out_json_field(f, "n", row->n);
         fputs(",\"label\":", f);
         out_json_string(f, row->label);
         fprintf(f, ",\"working\":%s,\"defined_by\":%zu,\"states\":{", row->working ? "true" : "false",

@@ -116,32 +116,20 @@ static void print_text(FILE *f, const struct cli_out *out, const glossa_states *
     }
 }
 
-static void json_opt(FILE *f, const char *key, const char *v)
-{
-    fprintf(f, ",\"%s\":", key);
-    if (v)
-        out_json_string(f, v);
-    else
-        fputs("null", f);
-}
-
 static void print_act_json(FILE *f, const glossa_act *act, const char *lang)
 {
     size_t j;
     fputs("{\"id\":", f);
     out_json_string(f, act->id);
-    json_opt(f, "title", glossa_act_title_in(act, lang));
-    json_opt(f, "number", act->number);
-    json_opt(f, "date", act->adopted);
-    json_opt(f, "version", act->version);
-    json_opt(f, "url", act->url);
+    out_json_field(f, "title", glossa_act_title_in(act, lang));
+    out_json_field(f, "number", act->number);
+    out_json_field(f, "date", act->adopted);
+    out_json_field(f, "version", act->version);
+    out_json_field(f, "url", act->url);
     fprintf(f, ",\"definitions\":%zu,\"titles\":[", act->definitions);
     for (j = 0; j < act->n_titles; j++) {
         fputs(j ? ",{\"lang\":" : "{\"lang\":", f);
-        if (act->titles[j].lang)
-            out_json_string(f, act->titles[j].lang);
-        else
-            fputs("null", f);
+        out_json_nullable(f, act->titles[j].lang);
         fputs(",\"text\":", f);
         out_json_string(f, act->titles[j].text);
         fputc('}', f);
@@ -151,9 +139,9 @@ static void print_act_json(FILE *f, const glossa_act *act, const char *lang)
         const glossa_act_page *p = &act->pages[j];
         fputs(j ? ",{\"lang\":" : "{\"lang\":", f);
         out_json_string(f, p->lang);
-        json_opt(f, "url", p->url);
-        json_opt(f, "version", p->version);
-        json_opt(f, "translation", p->translation);
+        out_json_field(f, "url", p->url);
+        out_json_field(f, "version", p->version);
+        out_json_field(f, "translation", p->translation);
         fprintf(f, ",\"reliability\":%d,\"definitions\":%zu}", p->reliability, p->definitions);
     }
     fputs("]}", f);
@@ -171,15 +159,15 @@ static void print_json(FILE *f, const glossa_states *states, const glossa_act *a
             continue;
         fputs(n++ ? ",{\"state\":" : "{\"state\":", f);
         out_json_string(f, s->code);
-        json_opt(f, "name", glossa_state_name(s, a->lang));
-        json_opt(f, "authority", s->authority);
+        out_json_field(f, "name", glossa_state_name(s, a->lang));
+        out_json_field(f, "authority", s->authority);
         if (s->security_body) {
             fputs(",\"security_body\":{\"name\":", f);
             out_json_string(f, s->security_body);
-            json_opt(f, "lang", s->security_body_lang);
-            json_opt(f, "source", s->security_body_source);
-            json_opt(f, "quote", s->security_body_quote);
-            json_opt(f, "url", s->security_body_url);
+            out_json_field(f, "lang", s->security_body_lang);
+            out_json_field(f, "source", s->security_body_source);
+            out_json_field(f, "quote", s->security_body_quote);
+            out_json_field(f, "url", s->security_body_url);
             fprintf(f, ",\"reliability\":%d}", s->security_body_reliability);
         } else {
             fputs(",\"security_body\":null", f);

@@ -55,6 +55,10 @@ void value_list_text(const char *values, int for_help, char *buf, size_t size);
 ** DEL, bidi controls and U+2028/9 as \uXXXX (safe to view in a terminal),
 ** bad UTF-8 as \ufffd. A failed write shows in ferror(f). */
 void out_json_string(FILE *f, const char *s);
+/* s as a JSON string, or null when s is NULL. */
+void out_json_nullable(FILE *f, const char *s);
+/* ,"key":value with value as out_json_nullable writes it. */
+void out_json_field(FILE *f, const char *key, const char *value);
 /* The same for n bytes that may hold NUL (\u0000). */
 void out_json_string_n(FILE *f, const char *s, size_t n);
 /* The JSON of `lookup --format json`, show's and the API's to f: each

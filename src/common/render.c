@@ -31,6 +31,20 @@ void out_json_string(FILE *f, const char *s)
     out_json_string_n(f, s ? s : "", s ? strlen(s) : 0);
 }
 
+void out_json_nullable(FILE *f, const char *s)
+{
+    if (s)
+        out_json_string(f, s);
+    else
+        fputs("null", f);
+}
+
+void out_json_field(FILE *f, const char *key, const char *value)
+{
+    fprintf(f, ",\"%s\":", key);
+    out_json_nullable(f, value);
+}
+
 /* ---- shared wordings ---------------------------------------------------------------- */
 
 void render_dates(FILE *f, const char *from, const char *to, render_data_fn data)
@@ -220,15 +234,6 @@ void lookup_print_json(FILE *f, const char *query, const glossa_results *res)
 
 /* ---- where proposals stand ---------------------------------------------------------- */
 
-static void json_field(FILE *f, const char *key, const char *value)
-{
-    fprintf(f, ",\"%s\":", key);
-    if (value)
-        out_json_string(f, value);
-    else
-        fputs("null", f);
-}
-
 void status_print_json(FILE *f, const glossa_status_report *r, const char *round)
 {
     size_t i, shown = 0;
@@ -242,16 +247,16 @@ void status_print_json(FILE *f, const glossa_status_report *r, const char *round
             continue;
         fprintf(f, "%s{\"id\":", shown++ ? "," : "");
         out_json_string(f, c->id);
-        json_field(f, "kind", c->kind);
-        json_field(f, "proposal", c->proposal);
-        json_field(f, "state", c->state);
-        json_field(f, "hash", c->hash);
-        json_field(f, "status", s->status);
-        json_field(f, "agreed", s->agreed);
-        json_field(f, "pending", s->pending);
-        json_field(f, "lapsed", s->lapsed);
-        json_field(f, "objections", s->objections);
-        json_field(f, "competing", s->competing);
+        out_json_field(f, "kind", c->kind);
+        out_json_field(f, "proposal", c->proposal);
+        out_json_field(f, "state", c->state);
+        out_json_field(f, "hash", c->hash);
+        out_json_field(f, "status", s->status);
+        out_json_field(f, "agreed", s->agreed);
+        out_json_field(f, "pending", s->pending);
+        out_json_field(f, "lapsed", s->lapsed);
+        out_json_field(f, "objections", s->objections);
+        out_json_field(f, "competing", s->competing);
         fputc('}', f);
     }
     fputs("]}\n", f);
