@@ -74,15 +74,6 @@ static int wanted(const struct coverage_args *a, const glossa_state *s)
     return !a->state || strcasecmp(a->state, s->code) == 0;
 }
 
-static char mark_of(const glossa_study_row *r, const char *state);
-
-/* Every annex concept is a row; with --state, the others only when that
-** state defines them (study_doc.c's rule for the document). */
-static int row_wanted(const struct coverage_args *a, const glossa_study_row *r)
-{
-    return !a->state || strcmp(r->kind, "annex") == 0 || mark_of(r, a->state) != '.';
-}
-
 /* The closest relation the state's acts have to the row's notion, as a
 ** mark ('=' the same, '<' narrower, '>' broader, '~' related), or '.'. */
 static char mark_of(const glossa_study_row *r, const char *state)
@@ -91,9 +82,7 @@ static char mark_of(const glossa_study_row *r, const char *state)
     char best = '.';
     size_t i;
     for (i = 0; i < r->n_links; i++) {
-        const char *rel = r->links[i].relation;
-        char m = strcmp(rel, "same") == 0 ? '=' : strcmp(rel, "narrower") == 0 ? '<'
-               : strcmp(rel, "broader") == 0 ? '>' : '~';
+        char m = glossa_relation_mark(r->links[i].relation)[0];
         if (strcasecmp(r->links[i].state, state) == 0 &&
             (best == '.' || strchr(order, m) < strchr(order, best)))
             best = m;
@@ -136,7 +125,7 @@ static void print_rows(FILE *f, const struct cli_out *out, const glossa_states *
     char label[320], full[300];
 
     for (i = 0; i < n; i++) {
-        if (strcmp(rows[i].kind, kind) != 0 || !row_wanted(a, &rows[i]))
+        if (strcmp(rows[i].kind, kind) != 0 || !glossa_study_row_shown(&rows[i], a->state))
             continue;
         if (!shown++) {
             fputs(b, f);
@@ -247,7 +236,7 @@ static void print_json(FILE *f, const glossa_states *states, const glossa_study 
     for (i = 0, k = 0; i < n; i++) {
         const glossa_study_row *row = &rows[i];
         size_t m = 0;
-        if (!row_wanted(a, row))
+        if (!glossa_study_row_shown(row, a->state))
             continue;
         fputs(k++ ? ",{\"id\":" : "{\"id\":", f);
         out_json_string(f, row->id);

@@ -596,6 +596,10 @@ int glossa_study_load(glossa_db *db, const char *lang, glossa_study **out, gloss
 /* @return borrowed, valid until glossa_study_free(s) */
 size_t glossa_study_acts(const glossa_study *s, const glossa_act **acts);
 size_t glossa_study_rows(const glossa_study *s, const glossa_study_row **rows);
+/* 1 when row is a row of the matrix narrowed to state (any case; NULL: all
+** states): every annex concept is (its gaps are the study's finding), the
+** other rows only when state's acts define them. */
+int glossa_study_row_shown(const glossa_study_row *row, const char *state);
 /* The title of act in lang, else its first title; NULL when it has none. */
 const char *glossa_act_title_in(const glossa_act *act, const char *lang);
 void glossa_study_free(glossa_study *s);
@@ -1228,6 +1232,9 @@ const char *glossa_basis_note(const char *basis);
 ** notion", "broader notion", "narrower notion", "related notion" (another
 ** value as it is). Static, never NULL. */
 const char *glossa_relation_label(const char *relation);
+/* The same as a mark of the coverage matrix: "=" the same, "<" narrower,
+** ">" broader, "~" related (and any other value). Static, never NULL. */
+const char *glossa_relation_mark(const char *relation);
 
 /* Where a writer of text puts its bytes: 0, or non-zero to stop (a write error). */
 typedef int (*glossa_write_fn)(void *userdata, const char *data, size_t len);

@@ -38,3 +38,12 @@ const char *glossa_relation_label(const char *relation)
            : strcmp(relation, "related") == 0  ? "related notion"
                                                 : relation;
 }
+
+const char *glossa_relation_mark(const char *relation)
+{
+    return !relation                          ? "~"
+           : strcmp(relation, "same") == 0     ? "="
+           : strcmp(relation, "narrower") == 0 ? "<"
+           : strcmp(relation, "broader") == 0  ? ">"
+                                                : "~";
+}

@@ -349,6 +349,17 @@ size_t glossa_study_rows(const glossa_study *s, const glossa_study_row **rows)
     return s ? s->n_rows : 0;
 }
 
+int glossa_study_row_shown(const glossa_study_row *row, const char *state)
+{
+    size_t i;
+    if (!state || strcmp(row->kind, "annex") == 0)
+        return 1;
+    for (i = 0; i < row->n_links; i++)
+        if (strcasecmp(row->links[i].state, state) == 0)
+            return 1;
+    return 0;
+}
+
 const char *glossa_act_title_in(const glossa_act *act, const char *lang)
 {
     size_t i;

@@ -170,25 +170,6 @@ static int state_wanted(const struct study_doc *sd, const glossa_state *st)
     return !sd->opts->state || strcasecmp(sd->opts->state, st->code) == 0;
 }
 
-/* Every annex concept is a row (its gaps are the study's finding); with one
-** state asked for, the other rows only when that state defines them. */
-static int row_wanted(const struct study_doc *sd, const glossa_study_row *r)
-{
-    size_t i;
-    if (!sd->opts->state || strcmp(r->kind, "annex") == 0)
-        return 1;
-    for (i = 0; i < r->n_links; i++)
-        if (strcasecmp(r->links[i].state, sd->opts->state) == 0)
-            return 1;
-    return 0;
-}
-
-static const char *relation_mark(const char *relation)
-{
-    return strcmp(relation, "same") == 0 ? "=" : strcmp(relation, "narrower") == 0 ? "<"
-         : strcmp(relation, "broader") == 0 ? ">" : "~";
-}
-
 /* The number of act id among its state's acts (1, 2, …: how the matrix
 ** and the list of acts studied refer to it), 0 when it is not one. */
 static size_t act_ref(const struct study_doc *sd, const char *state, const char *id)
@@ -217,7 +198,7 @@ static void add_cell(struct study_doc *sd, struct doc_block *b, int cell,
         if (strcmp(k->state, state) != 0)
             continue;
         snprintf(ref, sizeof ref, k->definitions > 1 ? "%s%zu %s (%zu)" : "%s%zu %s",
-                 n++ ? "; " : "", act_ref(sd, state, k->act_id), relation_mark(k->relation),
+                 n++ ? "; " : "", act_ref(sd, state, k->act_id), glossa_relation_mark(k->relation),
                  k->definitions);
         run(sd, b, cell, ref);
     }
@@ -235,7 +216,7 @@ static void add_matrix(struct study_doc *sd, const char *kind, const char *headi
     for (i = 0; i < n && !sd->oom; i++) {
         struct doc_block *b;
         int cell = 1;
-        if (strcmp(rows[i].kind, kind) != 0 || !row_wanted(sd, &rows[i]))
+        if (strcmp(rows[i].kind, kind) != 0 || !glossa_study_row_shown(&rows[i], sd->opts->state))
             continue;
         if (!shown++) {
             add(sd, DOC_TABLE_TITLE, heading);

@@ -163,6 +163,10 @@ static void test_common__national_wordings(void **state)
     assert_string_equal(glossa_relation_label("narrower"), "narrower notion");
     assert_string_equal(glossa_relation_label("related"), "related notion");
     assert_string_equal(glossa_relation_label("other"), "other");
+    assert_string_equal(glossa_relation_mark("same"), "=");
+    assert_string_equal(glossa_relation_mark("narrower"), "<");
+    assert_string_equal(glossa_relation_mark("broader"), ">");
+    assert_string_equal(glossa_relation_mark("related"), "~");
     assert_string_equal(glossa_relation_label(NULL), "");
 }
 
