@@ -173,6 +173,8 @@ extern const struct cli_command cmd_compare_spec, cmd_laws_spec, cmd_coverage_sp
 ** -o FILE or standard output (EXIT_OK_ or EXIT_ERR after a message). */
 int study_load(const struct cli_args *args, const char *state, const char *lang,
                glossa_states **states, glossa_study **study);
+/* The member states alone, --state checked the same way (compare). */
+int study_states(const struct cli_args *args, const char *state, glossa_states **states);
 int write_study_doc(const struct cli_args *args, const glossa_study *study, const glossa_hit *hit,
                     const glossa_states *states, const glossa_study_opts *o, const char *output);
 extern const struct cli_command cmd_propose_spec, cmd_check_spec, cmd_status_spec,

@@ -216,13 +216,7 @@ static int run_compare(const struct cli_command *self, struct cli_args *args)
         out_message(&args->out, "-o writes the document: give --format md, html or docx");
         return EXIT_ERR;
     }
-    if (load_states(&states, &err)) {
-        out_error(&args->out, &err);
-        return EXIT_ERR;
-    }
-    if (a->state && !glossa_states_find(states, a->state)) {
-        out_message(&args->out, "--state '%s' is not a member state (%s)", a->state,
-                    glossa_states_codes(states));
+    if (study_states(args, a->state, &states)) {
         glossa_states_free(states);
         return EXIT_ERR;
     }

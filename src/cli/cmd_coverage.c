@@ -51,19 +51,31 @@ int write_study_doc(const struct cli_args *args, const glossa_study *study, cons
     return rc;
 }
 
-int study_load(const struct cli_args *args, const char *state, const char *lang,
-               glossa_states **states, glossa_study **study)
+int study_states(const struct cli_args *args, const char *state, glossa_states **states)
 {
     glossa_error err;
     *states = NULL;
-    *study = NULL;
-    if (load_states(states, &err) || glossa_study_load(args->db, lang, study, &err)) {
+    if (load_states(states, &err)) {
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
     if (state && !glossa_states_find(*states, state)) {
         out_message(&args->out, "--state '%s' is not a member state (%s)", state,
                     glossa_states_codes(*states));
+        return EXIT_ERR;
+    }
+    return EXIT_OK_;
+}
+
+int study_load(const struct cli_args *args, const char *state, const char *lang,
+               glossa_states **states, glossa_study **study)
+{
+    glossa_error err;
+    *study = NULL;
+    if (study_states(args, state, states))
+        return EXIT_ERR;
+    if (glossa_study_load(args->db, lang, study, &err)) {
+        out_error(&args->out, &err);
         return EXIT_ERR;
     }
     return EXIT_OK_;

@@ -350,17 +350,21 @@ int glossa__collect_within(glossa_db *db, const struct query *q, const char *ste
                 continue;
             glossa__buf_clear(&span);
             if (glossa__buf_add(&span, k->key.data + from,
-                                k->words[i + len - 1].at + k->words[i + len - 1].len - from) ||
-                glossa__stem_key_of_norm(db->keys, glossa__buf_str(&span), span.len, stem_lang,
-                                         &stem)) {
+                                k->words[i + len - 1].at + k->words[i + len - 1].len - from)) {
                 rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
                 break;
             }
-            rc = glossa__bind_and_collect(db, Q_NORM, glossa__buf_str(&span), NULL, GLOSSA_MATCH_WITHIN,
-                                  (int)(n - len), q, out, err);
-            if (!rc && out->n == before)
+            rc = glossa__bind_and_collect(db, Q_NORM, glossa__buf_str(&span), NULL,
+                                          GLOSSA_MATCH_WITHIN, (int)(n - len), q, out, err);
+            if (!rc && out->n == before) { /* the stem key only when the key missed */
+                if (glossa__stem_key_of_norm(db->keys, glossa__buf_str(&span), span.len,
+                                             stem_lang, &stem)) {
+                    rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                    break;
+                }
                 rc = glossa__bind_and_collect(db, Q_STEM, glossa__buf_str(&stem), NULL,
-                                      GLOSSA_MATCH_WITHIN, (int)(n - len), q, out, err);
+                                              GLOSSA_MATCH_WITHIN, (int)(n - len), q, out, err);
+            }
             if (rc || out->n == before)
                 continue;
             for (j = i; j < i + len; j++)
