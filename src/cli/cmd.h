@@ -205,17 +205,34 @@ int load_round(const struct cli_args *args, const char *const *given, int n_give
 
 /* lookup_print.c: how results are printed as text (by lookup and show; their
 ** JSON is common.h's lookup_print_json) */
+/* The reliability notes printed so far on one screen (by entry), so that a
+** later entry points back instead of saying the same 25 lines again. */
+struct lookup_seen {
+    const char *text[8];
+    size_t rank[8];
+    size_t n;
+};
 /* One hit, as text: ranked header, match, terms, definitions, notes,
 ** contexts (whole: all; else the first and how many more), cross-references,
-** national definitions. */
+** national definitions. seen: NULL, or the notes printed before it. */
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
-                      int whole);
-/* The text of `lookup`: "did you mean" after a fuzzy match, the hits of the
-** first kind whole (all when full), the looser ones a line each. */
+                      int whole, struct lookup_seen *seen);
+/* How lookup prints its hits: by default the best ones (and those as good)
+** whole, the rest a line each; --full every one whole; --brief a line each. */
+enum lookup_view { LOOKUP_VIEW_DEFAULT, LOOKUP_VIEW_FULL, LOOKUP_VIEW_BRIEF };
+struct lookup_text {
+    enum lookup_view view;
+    const char *to;       /* --to, or NULL: the languages a brief line gives */
+    const char *query;    /* as typed, for the headers */
+    int see_also;         /* the hits are concepts whose notes use the query */
+};
+/* The text of `lookup`: "did you mean" after a fuzzy match, how a layout was
+** read, the hits as `how` says, the reliability note once per screen. */
 void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *const *hits,
-                       size_t n, int full);
+                       size_t n, const struct lookup_text *how);
 /* The same for a result set; -1 when out of memory. */
-int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full);
+int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res,
+                         const struct lookup_text *how);
 
 /* options.c */
 /* The command of this name in a NULL-terminated table (main.c's), or NULL. */

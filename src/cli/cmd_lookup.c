@@ -24,7 +24,7 @@ struct lookup_args {
     long limit;             /* 0: the library's default */
     int mode;               /* index in modes[] */
     enum lookup_in in;
-    int full, batch, history;
+    int full, brief, batch, history;
 };
 static const struct lookup_args defaults = { .format = FORMAT_NONE };
 
@@ -37,7 +37,8 @@ static const struct cli_option options[] = {
     CLI_OPT_ENUM(lookup_args, mode, "mode", 'm', "MODE", LOOKUP_MODES, NULL),
     CLI_OPT_ENUM(lookup_args, in, "in", 0, "WHERE", LOOKUP_IN, NULL),
     CLI_OPT_COLOR,
-    CLI_OPT_FLAG(lookup_args, full, "full", 0, "show every result whole (default: looser matches get one line)"),
+    CLI_OPT_FLAG(lookup_args, full, "full", 0, "show every result whole (default: the best whole, the others a line each)"),
+    CLI_OPT_FLAG(lookup_args, brief, "brief", 'b', "a line per result: the match and the terms in the --to languages (default ru, zh, en)"),
     CLI_OPT_FLAG(lookup_args, batch, "batch", 0, "read queries from stdin, one per line; print one JSON object per line"),
     CLI_OPT_DATE(lookup_args, as_of, "as-of", 0, "DATE", "the wordings in force on DATE (YYYY-MM-DD, a real day; default: today)"),
     CLI_OPT_FLAG(lookup_args, history, "history", 0, "show earlier wordings too, with the dates they were in force"),
@@ -135,7 +136,8 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
     glossa_results *res = NULL;
     glossa_error err;
-    int json = a->format == FORMAT_JSON, rc, i;
+    struct lookup_text view;
+    int json = a->format == FORMAT_JSON, rc, i, see_also;
     char query[QUERY_MAX + 1], *reading = NULL;
     size_t qlen = 0;
 
@@ -154,6 +156,10 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         opts.limit = (unsigned)a->limit;
     opts.mode = modes[a->mode];
     opts.in_definitions = a->in == IN_DEFINITIONS;
+    if (a->brief && a->full) {
+        out_message(&args->out, "--brief and --full: give one of them");
+        return EXIT_ERR;
+    }
     if (a->batch) {
         if (args->n_positional || a->format == FORMAT_TEXT) {
             out_message(&args->out, "--batch reads the queries from stdin and writes JSON Lines: "
@@ -202,8 +208,12 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    /* no concept: a national term of a notion the term base lacks? */
-    if (glossa_results_count(res) == 0 && opts.mode == GLOSSA_MODE_AUTO && !opts.in_definitions) {
+    /* no term: a national term of a notion the term base lacks, before the
+    ** concepts whose notes merely use the words ("see also") */
+    see_also = glossa_results_count(res) > 0 &&
+               glossa_results_get(res, 0)->how == GLOSSA_MATCH_FULLTEXT && !opts.in_definitions;
+    if ((glossa_results_count(res) == 0 || see_also) && opts.mode == GLOSSA_MODE_AUTO &&
+        !opts.in_definitions) {
         glossa_results *notions = NULL;
         if (glossa_notion_lookup(args->db, query, &notions, &err)) {
             glossa_results_free(res);
@@ -213,6 +223,7 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
         if (glossa_results_count(notions)) {
             glossa_results_free(res);
             res = notions;
+            see_also = 0;
             if (!json)
                 out_printf(stdout, "no concept of the term base is '%s';\nnational law defines "
                                    "it, for a notion the term base lacks:\n\n", query);
@@ -220,11 +231,15 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
             glossa_results_free(notions);
         }
     }
+    view.view = a->brief ? LOOKUP_VIEW_BRIEF : a->full ? LOOKUP_VIEW_FULL : LOOKUP_VIEW_DEFAULT;
+    view.to = opts.to;
+    view.query = query;
+    view.see_also = see_also;
     if (json)
         lookup_print_json(stdout, query, res);
     else if (glossa_results_count(res) == 0)
         out_printf(stderr, "glossa: no concept matches '%s'\n", query);
-    else if (lookup_print_results(stdout, &args->out, res, a->full))
+    else if (lookup_print_results(stdout, &args->out, res, &view))
         out_message(&args->out, "out of memory");
     rc = glossa_results_count(res) ? EXIT_OK_ : EXIT_NONE;
     glossa_results_free(res);
@@ -258,9 +273,17 @@ const struct cli_command cmd_lookup_spec = {
     "FTS5 query (quotes, NEAR, *, ^, OR) as written. Otherwise everything typed is\n"
     "text: no query is a syntax error.\n"
     "\n"
-    "Each result shows how it matched, the concept's terms and definitions with\n"
-    "their sources, its first context and related concepts, and its reliability:\n"
-    "entries that have not been verified against an official text say so.\n"
+    "When no term matches at all, the concepts whose definitions or notes use\n"
+    "the words are listed as \"see also\" (how: fulltext), a line each.\n"
+    "\n"
+    "Each result shows how it matched (a term of a state's act: whose, and how\n"
+    "its notion relates), the concept's terms and definitions with their\n"
+    "sources, its first context and related concepts, and its reliability:\n"
+    "entries that have not been verified against an official text say so. The\n"
+    "best match (and any as good) is shown whole, the others a line each with\n"
+    "their terms in the --to languages (default ru, zh, en); --full shows all\n"
+    "whole, --brief all a line each. The reliability note shared by several\n"
+    "entries is printed once.\n"
     "\n"
     "JSON output (--format json) has show's shape, each concept whole:\n"
     "  {\"query\":Q,\"results\":[{\"id\":ID,\"score\":S,\"reliability\":R,\"status\",\n"
@@ -290,6 +313,7 @@ const struct cli_command cmd_lookup_spec = {
     "  glossa lookup 信息安全 --to ru\n"
     "  glossa lookup \"information weapon\" --to ru,zh --format json\n"
     "  glossa lookup \"международной информационной безопасности\"\n"
+    "  glossa lookup --brief безопасность --to zh\n"
     "  glossa lookup 資訊安全\n"
     "  glossa lookup \"xinxi anquan\"\n"
     "  glossa lookup \"infomation securty\"\n"

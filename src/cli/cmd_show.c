@@ -41,7 +41,7 @@ static int run_show(const struct cli_command *self, struct cli_args *args)
     if (a->format == FORMAT_JSON)
         lookup_print_json(stdout, args->positional[0], res);
     else
-        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0), 1);
+        lookup_print_hit(stdout, &args->out, 1, glossa_results_get(res, 0), 1, NULL);
     glossa_results_free(res);
     return EXIT_OK_;
 }

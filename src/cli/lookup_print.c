@@ -17,12 +17,11 @@
 /* ---- text ------------------------------------------------------------------------------ */
 
 /* The matched text with the matched words marked (colour, or «» when only
-** part of it matched and there is no colour), then suffix (glossa's own,
-** written as it is), wrapped. A long definition is cut to the neighbourhood
-** of its first matched word. Highlights out of order, overlapping or outside
-** the text are left out. */
-static void print_highlighted(FILE *f, const struct cli_out *out, const glossa_hit *h,
-                              size_t indent, const struct out_buf *suffix)
+** part of it matched and there is no colour) into b. A long definition or
+** note is cut to `window` bytes around its first matched word (0: whole).
+** Highlights out of order, overlapping or outside the text are left out. */
+static void highlighted(struct out_buf *b, const struct cli_out *out, const glossa_hit *h,
+                        size_t window)
 {
     const char *t = h->match_text ? h->match_text : "";
     size_t len = strlen(t), at = 0, stop = len, i;
@@ -30,32 +29,39 @@ static void print_highlighted(FILE *f, const struct cli_out *out, const glossa_h
                   !(h->n_highlights == 1 && h->highlights[0].start == 0 && h->highlights[0].end == len);
     const char *on = out->color_out ? GREEN : partial ? "«" : "";
     const char *off = out->color_out ? RESET : partial ? "»" : "";
-    struct out_buf b = { 0 };
 
-    if (h->how == GLOSSA_MATCH_FULLTEXT && len > 200 && h->n_highlights &&
-        h->highlights[0].start <= len) {
-        at = h->highlights[0].start > 80 ? h->highlights[0].start - 80 : 0;
+    if (window && len > window && h->n_highlights && h->highlights[0].start <= len) {
+        at = h->highlights[0].start > window * 2 / 5 ? h->highlights[0].start - window * 2 / 5 : 0;
         while (at > 0 && (t[at] & 0xC0) == 0x80)
             at--;
-        stop = at + 200 < len ? at + 200 : len;
+        stop = at + window < len ? at + window : len;
         while (stop < len && (t[stop] & 0xC0) == 0x80)
             stop++;
         if (at)
-            out_buf_raw(&b, "…", strlen("…"));
+            out_buf_raw(b, "…", strlen("…"));
     }
     for (i = 0; i < h->n_highlights; i++) {
         const glossa_span *sp = &h->highlights[i];
         if (sp->start < at || sp->end > stop || sp->end < sp->start)
             continue;
-        out_buf_text(&b, t + at, sp->start - at);
-        out_buf_raw(&b, on, strlen(on));
-        out_buf_text(&b, t + sp->start, sp->end - sp->start);
-        out_buf_raw(&b, off, strlen(off));
+        out_buf_text(b, t + at, sp->start - at);
+        out_buf_raw(b, on, strlen(on));
+        out_buf_text(b, t + sp->start, sp->end - sp->start);
+        out_buf_raw(b, off, strlen(off));
         at = sp->end;
     }
-    out_buf_text(&b, t + at, stop - at);
+    out_buf_text(b, t + at, stop - at);
     if (stop < len)
-        out_buf_raw(&b, "…", strlen("…"));
+        out_buf_raw(b, "…", strlen("…"));
+}
+
+/* The matched text marked, then suffix (glossa's own, written as it is),
+** wrapped. */
+static void print_highlighted(FILE *f, const struct cli_out *out, const glossa_hit *h,
+                              size_t indent, const struct out_buf *suffix)
+{
+    struct out_buf b = { 0 };
+    highlighted(&b, out, h, h->how == GLOSSA_MATCH_FULLTEXT ? 200 : 0);
     out_buf_raw(&b, suffix->s ? suffix->s : "", suffix->len);
     out_buf_wrapped(f, out, &b, indent, indent);
     out_buf_free(&b);
@@ -156,19 +162,74 @@ static void print_contexts(FILE *f, const struct cli_out *out, const glossa_hit 
 }
 
 
-/* How a layout match read the query: ": typed in English (US), read in
-** Russian as «информация»" (nothing for other matches). */
-static void layout_how(struct out_buf *b, const glossa_hit *h)
+/* How the hit matched, for its match line: "(ru, stem)", with how a layout
+** match read the query (": typed in English (US), read in Russian as
+** «информация»"; brief: ", read as «информация»") and whose national term it
+** was (", a term of UZ national law, a narrower notion"). Colour codes are
+** glossa's own; the data in them is sanitised. */
+static void match_how(struct out_buf *b, const struct cli_out *out, const glossa_hit *h, int brief)
 {
-    const char *typed = glossa_layout_title(h->layout_typed);
-    const char *read = glossa_layout_title(h->layout_read);
-    if (h->layout_text)
+    const char *d = out_color(out, 0, DIM), *r = out_color(out, 0, RESET);
+    out_buf_raw(b, d, strlen(d));
+    out_buf_printf(b, "(%s, %s", h->match_lang ? h->match_lang : "?",
+                   glossa_match_kind_name(h->how));
+    if (h->layout_text && brief) {
+        out_buf_printf(b, ", read as «%s»", h->layout_text);
+    } else if (h->layout_text) {
+        const char *typed = glossa_layout_title(h->layout_typed);
+        const char *read = glossa_layout_title(h->layout_read);
         out_buf_printf(b, ": typed in %s, read in %s as «%s»", typed ? typed : "?",
                        read ? read : "?", h->layout_text);
+    }
+    if (h->match_state)
+        out_buf_printf(b, ", a term of %s national law", h->match_state);
+    if (h->match_state && h->match_relation && strcmp(h->match_relation, "same") != 0)
+        out_buf_printf(b, ", a %s", glossa_relation_label(h->match_relation));
+    out_buf_raw(b, ")", 1);
+    out_buf_raw(b, r, strlen(r));
+}
+
+/* Whether a reliability note's text was printed already on this screen, and
+** for which entry; else remember it as this one's. */
+static size_t seen_before(struct lookup_seen *seen, const char *text, size_t rank)
+{
+    size_t i;
+    for (i = 0; i < seen->n; i++)
+        if (strcmp(seen->text[i], text) == 0)
+            return seen->rank[i];
+    if (seen->n < sizeof seen->text / sizeof seen->text[0]) {
+        seen->text[seen->n] = text;
+        seen->rank[seen->n++] = rank;
+    }
+    return 0;
+}
+
+/* The notes; a reliability note printed for an earlier entry of the same
+** screen is pointed back at, once, instead of said again. */
+static void print_notes(FILE *f, const struct cli_out *out, const glossa_hit *h, size_t rank,
+                        struct lookup_seen *seen, size_t label_w, size_t indent)
+{
+    size_t j, back = 0;
+    for (j = 0; j < h->n_notes; j++) {
+        const glossa_note *n = &h->notes[j];
+        size_t earlier = seen && n->type && strcmp(n->type, "reliability") == 0 && n->text
+                             ? seen_before(seen, n->text, rank)
+                             : 0;
+        if (earlier && back)
+            continue;
+        print_label(f, out, "note", "", label_w);
+        if (earlier) {
+            fprintf(f, "%sthe reliability note: as for %zu. above%s\n", out_color(out, 0, DIM),
+                    earlier, out_color(out, 0, RESET));
+            back = earlier;
+        } else {
+            out_wrapped(f, out, n->text, indent, indent);
+        }
+    }
 }
 
 void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
-                      int whole)
+                      int whole, struct lookup_seen *seen)
 {
     size_t label_w = 4, term_w = 0, indent, j;
     const char *b = out_color(out, 0, BOLD), *d = out_color(out, 0, DIM);
@@ -209,14 +270,7 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     fputc('\n', f);
     print_label(f, out, "match", "", label_w);
     out_buf_raw(&how, " ", 1);
-    out_buf_raw(&how, d, strlen(d));
-    out_buf_printf(&how, "(%s, %s", h->match_lang ? h->match_lang : "?",
-                   glossa_match_kind_name(h->how));
-    layout_how(&how, h);
-    if (h->match_state)
-        out_buf_printf(&how, ", a term of %s national law", h->match_state);
-    out_buf_raw(&how, ")", 1);
-    out_buf_raw(&how, r, strlen(r));
+    match_how(&how, out, h, 0);
     print_highlighted(f, out, h, indent, &how);
     out_buf_free(&how);
     if (h->instrument) {
@@ -254,75 +308,143 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
         }
         fputs(r, f);
     }
-    for (j = 0; j < h->n_notes; j++) {
-        print_label(f, out, "note", "", label_w);
-        out_wrapped(f, out, h->notes[j].text, indent, indent);
-    }
+    print_notes(f, out, h, rank, seen, label_w, indent);
     print_contexts(f, out, h, label_w, indent, whole);
     print_national(f, out, h, label_w, indent);
 }
 
-/* One line for a looser match: rank, id, the matched term, how. */
-static void print_brief(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h)
+/* The languages a brief line gives terms in: --to's, else the authentic
+** languages and English. */
+static int brief_lang(const char *lang, const char *to)
 {
-    fprintf(f, "%zu. %s", rank, out_color(out, 0, BOLD));
+    static const char *const dflt[] = { "ru", "zh", "en" };
+    size_t i;
+    if (to)
+        return 1; /* the hit holds only --to's languages */
+    for (i = 0; i < sizeof dflt / sizeof dflt[0]; i++)
+        if (strcmp(lang, dflt[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* One line for a concept: rank and id (padded to id_w), NOT VERIFIED (in a
+** column of its own when any line has it), the match and how, then the
+** concept's first term in each target language ("zh 信息安全 · en
+** information security"), deprecated terms and the matched text left out. */
+static void print_brief(FILE *f, const struct cli_out *out, size_t rank, const glossa_hit *h,
+                        size_t id_w, int rel_col, const char *to)
+{
+    const char *last_lang = NULL;
+    struct out_buf b = { 0 };
+    char num[24];
+    size_t j, shown = 0, w;
+
+    snprintf(num, sizeof num, "%zu. ", rank);
+    fprintf(f, "%s%s", num, out_color(out, 0, BOLD));
     out_printf(f, "%s", h->id);
     fputs(out_color(out, 0, RESET), f);
-    out_printf(f, "  %s ", h->match_text ? h->match_text : "");
-    fputs(out_color(out, 0, DIM), f);
-    out_printf(f, "(%s, %s", h->match_lang ? h->match_lang : "?", glossa_match_kind_name(h->how));
-    if (h->layout_text)
-        out_printf(f, ", read as «%s»", h->layout_text);
-    fputc(')', f);
-    fprintf(f, "%s%s\n", out_color(out, 0, RESET), h->reliability <= 1 ? "  NOT VERIFIED" : "");
+    w = strlen(num) + out_width(h->id);
+    fprintf(f, "%*s", (int)(w < id_w ? id_w - w : 0) + 2, "");
+    if (rel_col)
+        fprintf(f, "%s%-12s%s  ", out_color(out, 0, RED),
+                h->reliability <= 1 && !(h->status && strcmp(h->status, "notion") == 0)
+                    ? "NOT VERIFIED" : "",
+                out_color(out, 0, RESET));
+    highlighted(&b, out, h, h->how == GLOSSA_MATCH_FULLTEXT ? 90 : 0);
+    out_buf_raw(&b, " ", 1);
+    match_how(&b, out, h, 1);
+    for (j = 0; j < h->n_terms; j++) {
+        const glossa_term *t = &h->terms[j];
+        if (!t->lang || !t->text || !brief_lang(t->lang, to) ||
+            (last_lang && strcmp(last_lang, t->lang) == 0) ||
+            (t->status && strcmp(t->status, "deprecated") == 0))
+            continue;
+        last_lang = t->lang;
+        if (h->match_text && strcmp(t->text, h->match_text) == 0)
+            continue;
+        out_buf_printf(&b, "%s%s %s", shown++ ? " · " : "  ", t->lang, t->text);
+    }
+    fprintf(f, "%s\n", b.s ? b.s : "");
+    out_buf_free(&b);
+}
+
+/* Whether a hit is shown whole in the default view: the best, those as good
+** (the same kind and score) and every term found inside a longer query; a
+** "see also" list is a line each. */
+static int shown_whole(const struct lookup_text *how, const glossa_hit *const *hits, size_t k)
+{
+    if (how->view != LOOKUP_VIEW_DEFAULT || how->see_also)
+        return how->view == LOOKUP_VIEW_FULL;
+    return k == 0 || (hits[k]->how == hits[0]->how &&
+                      (hits[k]->how == GLOSSA_MATCH_WITHIN || hits[k]->score >= hits[0]->score));
 }
 
 void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *const *hits,
-                       size_t n, int full)
+                       size_t n, const struct lookup_text *how)
 {
-    size_t k;
-    int brief_header = 0;
+    struct lookup_seen seen = { 0 };
+    const char *d = out_color(out, 0, DIM), *r = out_color(out, 0, RESET);
+    size_t k, id_w = 0, whole = 0;
+    int rel_col = 0, unverified = 0, header = 0;
     if (n == 0)
         return;
     if (hits[0]->how == GLOSSA_MATCH_FUZZY) {
         fprintf(f, "did you mean %s", out_color(out, 0, BOLD));
         out_printf(f, "%s", hits[0]->match_text ? hits[0]->match_text : "");
-        fprintf(f, "%s?\n\n", out_color(out, 0, RESET));
+        fprintf(f, "%s?\n\n", r);
     } else if (hits[0]->how == GLOSSA_MATCH_LAYOUT) {
         const char *typed = glossa_layout_title(hits[0]->layout_typed);
         const char *read = glossa_layout_title(hits[0]->layout_read);
         out_printf(f, "typed in the %s layout; read as %s ", typed ? typed : "?", read ? read : "?");
         fprintf(f, "%s", out_color(out, 0, BOLD));
         out_printf(f, "«%s»", hits[0]->layout_text ? hits[0]->layout_text : "");
-        fprintf(f, "%s\n\n", out_color(out, 0, RESET));
+        fprintf(f, "%s\n\n", r);
+    } else if (hits[0]->how == GLOSSA_MATCH_FULLTEXT && how->see_also) {
+        out_printf(f, "no term matches '%s'; see also the concepts whose definitions or notes "
+                      "use it:\n\n", how->query ? how->query : "");
     }
     if (hits[0]->how == GLOSSA_MATCH_WITHIN)
-        fprintf(f, "%sno term is the whole query; the terms inside it:%s\n\n",
-                out_color(out, 0, DIM), out_color(out, 0, RESET));
+        fprintf(f, "%sno term is the whole query; the terms inside it:%s\n\n", d, r);
     for (k = 0; k < n; k++) {
-        const glossa_hit *h = hits[k];
-        if (full || h->how == hits[0]->how) {
-            if (k)
-                fputc('\n', f);
-            lookup_print_hit(f, out, k + 1, h, full);
+        char num[24];
+        size_t w = (size_t)snprintf(num, sizeof num, "%zu. ", k + 1) + out_width(hits[k]->id);
+        if (shown_whole(how, hits, k)) {
+            whole++;
             continue;
         }
-        if (!brief_header++)
-            fprintf(f, "\n%smore, by looser matches (--full shows them whole):%s\n",
-                    out_color(out, 0, DIM), out_color(out, 0, RESET));
-        print_brief(f, out, k + 1, h);
+        if (w > id_w)
+            id_w = w;
+        if (hits[k]->reliability <= 1 && !(hits[k]->status && strcmp(hits[k]->status, "notion") == 0))
+            rel_col = 1;
     }
+    for (k = 0; k < n; k++) {
+        const glossa_hit *h = hits[k];
+        if (shown_whole(how, hits, k)) {
+            if (k)
+                fputc('\n', f);
+            lookup_print_hit(f, out, k + 1, h, how->view == LOOKUP_VIEW_FULL, &seen);
+            continue;
+        }
+        if (whole && !header++)
+            fprintf(f, "\n%smore, a line each (--full shows them whole; glossa show ID one):%s\n",
+                    d, r);
+        print_brief(f, out, k + 1, h, id_w, rel_col, how->to);
+        unverified |= rel_col && h->reliability <= 1;
+    }
+    if (unverified && !whole)
+        fprintf(f, "\n%sNOT VERIFIED: reliability 1 of 4, not checked against an official text "
+                   "(glossa show ID says why)%s\n", d, r);
     if (hits[0]->how == GLOSSA_MATCH_WITHIN)
-        fprintf(f, "\n%sthe terms of a whole text: glossa scan FILE%s\n", out_color(out, 0, DIM),
-                out_color(out, 0, RESET));
+        fprintf(f, "\n%sthe terms of a whole text: glossa scan FILE%s\n", d, r);
 }
 
-int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res, int full)
+int lookup_print_results(FILE *f, const struct cli_out *out, const glossa_results *res,
+                         const struct lookup_text *how)
 {
     const glossa_hit **hits = render_hits_of(res);
     if (!hits)
         return -1;
-    lookup_print_text(f, out, hits, glossa_results_count(res), full);
+    lookup_print_text(f, out, hits, glossa_results_count(res), how);
     free(hits);
     return 0;
 }

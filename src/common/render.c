@@ -112,6 +112,7 @@ static void json_hit(FILE *f, const glossa_hit *h, const char *query)
     fputs(",\"how\":", f);
     out_json_string(f, glossa_match_kind_name(h->how));
     json_opt(f, "state", h->match_state);
+    json_opt(f, "relation", h->match_relation);
     if (h->how == GLOSSA_MATCH_WITHIN && query && h->within_end <= strlen(query) &&
         h->within_start < h->within_end) {
         fprintf(f, ",\"span\":{\"start\":%zu,\"end\":%zu,\"text\":", h->within_start,

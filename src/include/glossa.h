@@ -284,6 +284,9 @@ typedef struct glossa_hit {
     ** layout_typed and is read in layout_read as layout_text (layouts by
     ** xkb's names: "us", "ru", "kz", "kg", "tj", "uz", "by"); else NULL */
     const char *layout_typed, *layout_read, *layout_text;
+    /* match_state set: what the act's notion is to this concept ("same",
+    ** "broader", "narrower", "related"; glossa_relation_label names it) */
+    const char *match_relation;
 } glossa_hit;
 
 typedef struct glossa_results glossa_results;

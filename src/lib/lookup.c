@@ -400,6 +400,22 @@ static const char *single_language(const char *list, char *out, size_t size)
     return out;
 }
 
+int glossa__collect_fulltext(glossa_db *db, struct query *q, struct candidates *out,
+                             glossa_error *err)
+{
+    struct query_keys *k = q->keys;
+    if (!k->key.len)
+        return 0;
+    /* text_fts's tokenizer ('glossa stem') stems the query words itself:
+    ** stemming them here too would stem twice, and a stem stemmed again
+    ** is not always the same stem (лыфаный → лыфан → лыф) */
+    if (build_fts(db, q, 0, 0))
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    return k->fts.len ? glossa__bind_and_collect(db, Q_TEXT, k->fts.data, NULL,
+                                                 GLOSSA_MATCH_FULLTEXT, 0, q, out, err)
+                      : 0;
+}
+
 int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
                       struct candidates *out, glossa_error *err)
 {
@@ -419,17 +435,8 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
     }
     if (make_keys(db, q, from_stem && glossa__keys_can_stem(from_stem) ? from_stem : NULL))
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    if (in_definitions || mode == GLOSSA_MODE_FULLTEXT) {
-        if (!k->key.len)
-            return 0;
-        /* text_fts's tokenizer ('glossa stem') stems the query words itself:
-        ** stemming them here too would stem twice, and a stem stemmed again
-        ** is not always the same stem (лыфаный → лыфан → лыф) */
-        if (build_fts(db, q, 0, 0))
-            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        return k->fts.len ? glossa__bind_and_collect(db, Q_TEXT, k->fts.data, NULL,
-                                              GLOSSA_MATCH_FULLTEXT, 0, q, out, err) : 0;
-    }
+    if (in_definitions || mode == GLOSSA_MODE_FULLTEXT)
+        return glossa__collect_fulltext(db, q, out, err);
     if (WANT(GLOSSA_MODE_EXACT) &&
         (rc = glossa__bind_and_collect(db, Q_EXACT, q->text, NULL, GLOSSA_MATCH_EXACT, 0, q, out, err)))
         return rc;

@@ -83,6 +83,10 @@ int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char
 int glossa__scan_scripts(struct query *q);
 /* Free what make_keys gave k. */
 void glossa__release_keys(struct query_keys *k);
+/* The concepts whose definitions or notes hold the query's words (text_fts,
+** stemmed by its tokenizer), as GLOSSA_MATCH_FULLTEXT candidates. */
+int glossa__collect_fulltext(glossa_db *db, struct query *q, struct candidates *out,
+                             glossa_error *err);
 /* q looked up by the tiers of mode (strictest first; lookup.c). */
 int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
                       struct candidates *out, glossa_error *err);

@@ -264,6 +264,10 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     if (!rc && !opts->in_definitions &&
         (opts->mode == GLOSSA_MODE_AUTO || opts->mode == GLOSSA_MODE_LAYOUT))
         rc = glossa__layout_tier(db, &q, opts->mode, readings, &n_readings, &cands, err);
+    /* no term at all: "see also" the concepts whose definitions or notes use
+    ** the words (a note that says why "cybersecurity" is not an equivalent) */
+    if (!rc && cands.n == 0 && opts->mode == GLOSSA_MODE_AUTO && !opts->in_definitions)
+        rc = glossa__collect_fulltext(db, &q, &cands, err);
     if (!rc) {
         if (cands.n > 1)
             qsort(cands.items, cands.n, sizeof *cands.items, candidate_sort);

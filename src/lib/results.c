@@ -432,6 +432,7 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
         h->match_lang = glossa__row_text(db, a, st, 0, table, GLOSSA_COL_LANG, &oom);
         h->match_text = glossa__row_text(db, a, st, 1, table, 0, &oom);
         h->match_state = glossa__row_text(db, a, st, 2, "act", GLOSSA_COL_NULL, &oom);
+        h->match_relation = glossa__row_text(db, a, st, 3, "legal_definition", GLOSSA_COL_NULL, &oom);
     }
     sqlite3_reset(st);
     if (c->layout) {

@@ -456,9 +456,10 @@ static const char *const queries[Q_COUNT] = {
     " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
     "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord, s.type = 'instrument'"
     " FROM concept c LEFT JOIN source s ON s.id = c.source_id WHERE c.id = ?1",
-    "SELECT t.lang, t.text, a.state FROM term t LEFT JOIN legal_definition l ON l.id = t.legal_id"
+    "SELECT t.lang, t.text, a.state, l.relation FROM term t"
+    " LEFT JOIN legal_definition l ON l.id = t.legal_id"
     " LEFT JOIN act a ON a.id = l.act_id WHERE t.id = ?1",
-    "SELECT lang, text, NULL FROM text_fts WHERE rowid = ?1",
+    "SELECT lang, text, NULL, NULL FROM text_fts WHERE rowid = ?1",
     "SELECT lang, text, status, term_type, geo, working, valid_from, valid_to FROM term"
     " WHERE concept_id = ?1 AND legal_id IS NULL ORDER BY ord",
     "SELECT d.lang, d.text, s.citation, d.basis, d.valid_from, d.valid_to FROM definition d"

@@ -89,12 +89,12 @@ expect_err "not a valid FTS5 query"
 run glossa lookup --mode sideways x
 expect_rc 2
 
-# looser matches after the best ones get one line each, unless --full
+# the matches after the best one get one line each, unless --full
 run glossa lookup "информационная безопасность"
-expect_out "more, by looser matches"
-expect_out "international-information-security  международная информационная безопасность (ru, stem)"
+expect_out "more, a line each (--full shows them whole; glossa show ID one):"
+expect_out "2. international-information-security                      NOT VERIFIED  международная «информационная» «безопасность» (ru, stem)  zh 国际信息安全 · en international information security"
 run glossa lookup --full "информационная безопасность"
-expect_no_out "more, by looser matches"
+expect_no_out "more, a line each"
 expect_out "2. international-information-security  in force"
 
 # full text of definitions

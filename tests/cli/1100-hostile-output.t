@@ -119,9 +119,18 @@ printf '%s' "$OUT" >"$WORK/j.out"
 expect_clean "--format json" "$WORK/j.out"
 
 # 4. error messages: queries, ids, file names and options with controls
-run glossa lookup "$(printf '\033[2J\302\233')"
+run glossa lookup "$(printf '\033[9Q\302\233')"
 expect_rc 1
-expect_true "no match, controls shown" test "$ERR" = 'glossa: no concept matches '"'"'\u001B[2J\u009B'"'"
+expect_true "no match, controls shown" test "$ERR" = 'glossa: no concept matches '"'"'\u001B[9Q\u009B'"'"
+# "2J" is a word of a definition: the "see also" header echoes the query escaped
+run glossa lookup "$(printf '\033[2J\302\233')"
+expect_rc 0
+expect_true "see also, controls shown" test "$(printf '%s' "$OUT" | head -1)" = 'no term matches '"'"'\u001B[2J\u009B'"'"'; see also the concepts whose definitions or notes use it:'
+printf '%s' "$OUT" >"$WORK/see.out"
+expect_clean "see also, a line each" "$WORK/see.out"
+glossa lookup --brief --color always csi >"$WORK/brief.out" 2>&1
+expect_clean "lookup --brief --color always" "$WORK/brief.out"
+
 run glossa show "$(printf '\302\23331m\342\200\256')"
 expect_rc 1
 expect_true "no such id, controls shown" test "$ERR" = 'glossa: error: no concept '"'"'\u009B31m\u202E'"'"

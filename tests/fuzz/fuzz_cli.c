@@ -126,6 +126,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char *copy, *text = NULL;
     size_t n_hits, h, j, text_len = 0;
     unsigned opt, counts;
+    struct lookup_text view;
     FILE *f;
 
     if (size == 0)
@@ -216,7 +217,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
     f = open_memstream(&text, &text_len);
     FUZZ_CHECK(f != NULL, "open_memstream");
-    lookup_print_text(f, &out, ptrs, n_hits, (opt & 2) != 0);
+    view.view = (opt & 2) ? LOOKUP_VIEW_FULL : (opt & 4) ? LOOKUP_VIEW_BRIEF : LOOKUP_VIEW_DEFAULT;
+    view.to = (opt & 16) ? "ru,zh" : NULL;
+    view.query = hits[0].match_text;
+    view.see_also = (opt & 32) != 0;
+    lookup_print_text(f, &out, ptrs, n_hits, &view);
     fclose(f);
     check_terminal(text, text_len, out.color_out);
     if ((opt & 8) && !out.color_out && hits[0].n_highlights > 1 && strlen(hits[0].match_text) < 100 &&
