@@ -246,7 +246,7 @@ static int run_compare(const struct cli_command *self, struct cli_args *args)
 const struct cli_command cmd_compare_spec = {
     "compare", run_compare, "one notion's definitions side by side: the annex's and each state's laws'",
     "compare [--db PATH] [--lang LANG,...] [--state CC] [--format text|json|md|html|docx]\n"
-    "               [--doc-lang en|ru|zh] [-o FILE] ID",
+    "                      [--doc-lang en|ru|zh] [-o FILE] ID",
     options, sizeof options / sizeof options[0],
     "Show the definitions of the concept or notion ID side by side: the annex's\n"
     "(or the statement's) and every definition of a member state's national act\n"

@@ -80,7 +80,8 @@ static int run_consolidate(const struct cli_command *self, struct cli_args *args
 
 const struct cli_command cmd_consolidate_spec = {
     "consolidate", run_consolidate, "write the next version of the annex with the agreed changes",
-    "consolidate -o DIR [--round R] [--base FILE] [--positions FILE|DIR] [PROPOSAL|DIR ...]",
+    "consolidate -o DIR [--round R] [--base FILE] [--positions FILE|DIR] [--in-force DATE]\n"
+    "                          [PROPOSAL|DIR ...]",
     options, sizeof options / sizeof options[0],
     "Apply every change that all parties agreed to (see 'glossa status') to the\n"
     "version in force (default glossary/annex1.xml) and write the next version to\n"

@@ -106,7 +106,7 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
 const struct cli_command cmd_export_spec = {
     "export", run_export, "write the term base as TBX, CSV, an OmegaT glossary or JSON",
     "export [--format tbx|csv|omegat|json] [--from LANG] [--to LANG,...] [-o FILE]\n"
-    "                     [FILE|DIR ...]",
+    "                     [--quiet] [FILE|DIR ...]",
     options, sizeof options / sizeof options[0],
     "Read the TEI term base (default: the bundled glossary/ and its study of\n"
     "national legislation glossary/national/, as 'glossa index' reads them;\n"

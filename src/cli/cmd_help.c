@@ -9,6 +9,7 @@
 static int run_help(const struct cli_command *self, struct cli_args *args)
 {
     const struct cli_command *const *c;
+    size_t width = 0;
     const struct cli_command *cmd;
     (void)self;
 
@@ -28,7 +29,10 @@ static int run_help(const struct cli_command *self, struct cli_args *args)
            "2009 Agreement and related statements) in any member language or script.\n\n"
            "commands:\n");
     for (c = args->commands; *c; c++)
-        printf("  %-10s %s\n", (*c)->name, (*c)->summary);
+        if (strlen((*c)->name) > width)
+            width = strlen((*c)->name);
+    for (c = args->commands; *c; c++)
+        printf("  %-*s  %s\n", (int)width, (*c)->name, (*c)->summary);
     printf("\nglobal:\n  --version  print versions of glossa, ICU, SQLite and libxml2\n"
            "\nthe database is --db PATH, else $GLOSSA_DB, else ./glossa.db\n"
            "exit status: 0 ok/found, 1 nothing found or problems found, 2 error\n"

@@ -205,7 +205,7 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_import_spec = {
     "import", run_import, "read a TBX file (2019 or 2008) into a TEI file of the term base",
-    "import [--lang-map FROM=TO,...] [--id-prefix PREFIX] [-o FILE] FILE.tbx",
+    "import [--lang-map FROM=TO,...] [--id-prefix PREFIX] [-o FILE] [--quiet] FILE.tbx",
     options, sizeof options / sizeof options[0],
     "Read TBX as other tools write it — TBX 2019 (conceptEntry/langSec/termSec,\n"
     "DCA or DCT style) or TBX 2008 (martif/termEntry/langSet with tig or ntig) —\n"

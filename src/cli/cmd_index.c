@@ -124,7 +124,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_index_spec = {
     "index", run_index, "validate TEI term-base files and build the lookup database",
-    "index [--db PATH] [--force] [--quiet] [FILE|DIR ...]\n       glossa index --check [--db PATH]",
+    "index [--db PATH] [--force] [--quiet] [--max-errors N] [FILE|DIR ...]\n       glossa index --check [--db PATH]",
     options, sizeof options / sizeof options[0],
     "Read the TEI term base (default: the bundled glossary/), validate it against\n"
     "the glossa schema, and build the SQLite database that 'glossa lookup' uses.\n"

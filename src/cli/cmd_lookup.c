@@ -249,7 +249,8 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
 const struct cli_command cmd_lookup_spec = {
     "lookup", run_lookup, "find a concept by a term in any language",
     "lookup [--db PATH] [--from LANG] [--to LANG,...] [--mode MODE] [--in definitions]\n"
-    "                     [--format text|json] [--limit N] QUERY\n"
+    "                     [--format text|json] [--limit N] [--full | --brief] [--as-of DATE]\n"
+    "                     [--history] QUERY\n"
     "       glossa lookup --batch [OPTIONS] < QUERIES",
     options, sizeof options / sizeof options[0],
     "Find concepts by any of their terms, in any language or script. The query is\n"

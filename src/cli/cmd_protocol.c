@@ -91,7 +91,7 @@ const struct cli_command cmd_protocol_spec = {
     "protocol", run_protocol, "render the draft protocol amending annex 1 (OLD → NEW)",
     "protocol [--lang ru|zh|en] [--format md|html|docx|tei] [--style entries|whole]\n"
     "                       [--table | --table-only] [--proposals FILE|DIR] [--template FILE]\n"
-    "                       [-o FILE] [--git] OLD NEW",
+    "                       [-o FILE] [--git [--path DIR]] OLD NEW",
     options, sizeof options / sizeof options[0],
     "Render the draft protocol that amends annex 1 of the 2009 Agreement from OLD\n"
     "(the annex in force) to NEW (the annex with the agreed changes): title and\n"

@@ -83,6 +83,13 @@ int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char
 int glossa__scan_scripts(struct query *q);
 /* Free what make_keys gave k. */
 void glossa__release_keys(struct query_keys *k);
+/* GLOSSA_ENOTFOUND: "no WHAT 'ID'", with the closest concept id (or notion's,
+** when notions) if one is near: "; did you mean information-security?". */
+int glossa__not_found(glossa_db *db, int notions, const char *what, const char *id,
+                      glossa_error *err);
+/* The concept (or notion) id nearest to id within a few edits, into out
+** (empty when none is near). lookup_query.c */
+void glossa__suggest_id(glossa_db *db, int notions, const char *id, char *out, size_t size);
 /* The concepts whose definitions or notes hold the query's words (text_fts,
 ** stemmed by its tokenizer), as GLOSSA_MATCH_FULLTEXT candidates. */
 int glossa__collect_fulltext(glossa_db *db, struct query *q, struct candidates *out,

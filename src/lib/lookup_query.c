@@ -166,6 +166,15 @@ static int set_day(struct query *q, const glossa_lookup_opts *opts, glossa_error
     return 0;
 }
 
+int glossa__not_found(glossa_db *db, int notions, const char *what, const char *id,
+                      glossa_error *err)
+{
+    char near[256];
+    glossa__suggest_id(db, notions, id, near, sizeof near);
+    return glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no %s '%s'%s%s%s", what, id,
+                             near[0] ? "; did you mean " : "", near, near[0] ? "?" : "");
+}
+
 int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts,
                    glossa_results **out, glossa_error *err)
 {
@@ -201,7 +210,7 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE
-            ? glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no concept '%s'", id)
+            ? glossa__not_found(db, 0, "concept", id, err)
             : glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     if (db->rd.damaged)
         return glossa__db_end(db, 0, err);
@@ -214,6 +223,34 @@ int glossa_concept(glossa_db *db, const char *id, const glossa_lookup_opts *opts
     }
     *out = res;
     return 0;
+}
+
+void glossa__suggest_id(glossa_db *db, int notions, const char *id, char *out, size_t size)
+{
+    const char *sql = notions ? "SELECT xml_id FROM concept UNION ALL SELECT xml_id FROM notion"
+                              : "SELECT xml_id FROM concept";
+    sqlite3_stmt *st = NULL;
+    size_t best = (size_t)-1, len = strlen(id);
+    /* at most 3 edits, and one per 4 characters: "informaton-security" is
+    ** information-security, "infosec" is nothing */
+    size_t limit = len / 4 < 1 ? 1 : len / 4 > 3 ? 3 : len / 4;
+    out[0] = '\0';
+    if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return;
+    }
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *cand = (const char *)sqlite3_column_text(st, 0);
+        size_t d;
+        if (!cand || strlen(cand) >= size)
+            continue;
+        d = glossa_edit_distance(id, cand);
+        if (d <= limit && d < best) {
+            best = d;
+            memcpy(out, cand, strlen(cand) + 1);
+        }
+    }
+    sqlite3_finalize(st);
 }
 
 static int candidate_sort(const void *a, const void *b)

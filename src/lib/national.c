@@ -52,7 +52,7 @@ static int notion_into(glossa_db *db, glossa_results *res, const char *id, gloss
     sqlite3_reset(st);
     if (rc != SQLITE_ROW)
         return rc == SQLITE_DONE
-            ? glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0, "no concept or notion '%s'", id)
+            ? glossa__not_found(db, 1, "concept or notion", id, err)
             : glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
     h = glossa__results_push(res);
     h->id = glossa__arena_strdup(a, id);

@@ -50,6 +50,33 @@ for o in --db --from --to --format --limit --color; do expect_out "$o" "glossa h
 run glossa help index
 for o in --db --quiet --max-errors; do expect_out "$o" "glossa help index:"; done
 
+# --- every command's usage names each of its options (long or short form;
+# --help, --color and --db are every command's) and its continuation lines
+# start under the first word after "glossa COMMAND"; the command list is one
+# column for names and one for summaries
+run glossa help
+col=$(awk '/^commands:/{on=1; next} on && /^$/{exit} on {match($0, /^  [a-z]+ +/); print RLENGTH}' <<<"$OUT" | sort -u)
+if [ "$(wc -l <<<"$col")" -eq 1 ]; then ok; else fail "glossa help: the summaries start in columns $(echo $col)"; fi
+for c in $listed; do
+    run glossa help "$c"
+    usage=$(awk '/^usage:/{on=1} on && /^$/{exit} on' <<<"$OUT")
+    first=$(head -n 1 <<<"$usage")
+    rest=${first#"usage: glossa $c "}
+    start=$(( ${#first} - ${#rest} ))
+    while IFS= read -r line; do
+        case "$line" in usage:*|"       glossa $c"*) continue ;; [A-Z]*:*) break ;; esac
+        lead=${line%%[! ]*}
+        if [ "${#lead}" -eq "$start" ]; then ok; else fail "glossa help $c: usage line '$line' starts in column ${#lead}, not $start"; fi
+    done <<<"$usage"
+    while read -r short long; do
+        case "$long" in --help|--color|--db) continue ;; esac
+        [ "$short" = - ] && short=$long
+        if grep -qE -- "(^|[[ |])($long|$short)([] |=]|$)" <<<"$usage"; then ok
+        else fail "glossa help $c: the usage does not name $long"; fi
+    done < <(awk '/^options:/{on=1; next} on && /^$/{exit} on' <<<"$OUT" |
+             sed -nE 's/^  (-[a-zA-Z]), (--[a-z0-9-]+).*/\1 \2/p; s/^      (--[a-z0-9-]+).*/- \1/p')
+done
+
 # --- --version
 run glossa --version
 expect_rc 0 "glossa --version:"
