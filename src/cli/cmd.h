@@ -90,7 +90,7 @@ struct cli_option {
 ** struct cli_args. The others go to the field of the same name in the
 ** command's struct: format (an enum: enum cli_format for text|json and
 ** text|json|html), limit (long), quiet (int), output (const char *). */
-#define CLI_DB_HELP "database (default $GLOSSA_DB, else glossa.db)"
+#define CLI_DB_HELP "database (default $GLOSSA_DB, else ~/.local/share/glossa/glossa.db)"
 #define CLI_OPT_DB(help) \
     { "db", 0, "PATH", help, CLI_PATH, 0, 0, NULL, CLI_AT_(cli_args, db_path, const char *), 1 }
 #define CLI_OPT_COLOR \
@@ -131,6 +131,7 @@ struct cli_out {
 struct cli_args {
     void *opts;           /* the command's option struct, filled by cli_parse */
     const char *db_path;  /* --db as given, or NULL (out_db_path decides) */
+    char db_default[4096]; /* out_db_path's answer when it is no flag or variable */
     enum cli_color color; /* --color */
     const char **positional;
     int n_positional;
@@ -142,7 +143,7 @@ struct cli_args {
 /* cli_command.flags */
 enum {
     CLI_PLAIN = 0,    /* the command sets up what it needs itself */
-    CLI_NEEDS_DB = 1, /* main() opens the database (--db, $GLOSSA_DB, glossa.db) for it */
+    CLI_NEEDS_DB = 1, /* main() opens the database (out_db_path) for it */
 };
 
 struct cli_command {
@@ -303,8 +304,14 @@ int out_finish(int code);
 ** (common.h's lang_list_check); else the message printed as an error, -1. */
 int out_check_languages(const struct cli_out *out, const char *flag, const char *list,
                         const char *hint);
-/* The database path: --db, else $GLOSSA_DB, else "glossa.db". */
-const char *out_db_path(const char *flag);
+/* The database path: --db, else $GLOSSA_DB, else the user's data folder,
+** $XDG_DATA_HOME/glossa/glossa.db (XDG_DATA_HOME by default ~/.local/share),
+** so that an index built in one folder is found from any other; without a
+** home, ./glossa.db. *is_default (may be NULL): 1 for the last two. */
+const char *out_db_path(struct cli_args *args, int *is_default);
+/* Make the missing folders above the file path (mode 0700); EXIT_ERR after
+** a message naming the folder when one cannot be made. */
+int out_make_folders(const struct cli_out *out, const char *path);
 /* A warning as `FILE:LINE: warning: MSG` (glossa_diag_fn; userdata: struct cli_out). */
 void out_warning(const glossa_error *d, void *userdata);
 /* 1 when an output path means standard output: none given, or "-". */

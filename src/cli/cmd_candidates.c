@@ -21,7 +21,7 @@ struct candidates_args {
 static const struct candidates_args defaults = { .top = 20 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_DB("database whose terms are left out (default $GLOSSA_DB, else glossa.db)"),
+    CLI_OPT_DB("database whose terms are left out (default $GLOSSA_DB, else ~/.local/share/glossa/glossa.db)"),
     CLI_OPT_TEXT(candidates_args, lang, "lang", 'l', "LANG", "language of the documents: ru (default) or en"),
     CLI_OPT_INT(candidates_args, top, "top", 'n', "N", "show the N best candidates (default 20)", 1, 100000),
     CLI_OPT_INT(candidates_args, min_freq, "min-freq", 0, "N", "only phrases seen at least N times (default 2)", 1, 1000000),

@@ -11,7 +11,7 @@ struct check_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_DB("the indexed term base (default $GLOSSA_DB, else glossa.db)"),
+    CLI_OPT_DB("the indexed term base (default $GLOSSA_DB, else ~/.local/share/glossa/glossa.db)"),
     CLI_OPT_FORMAT(check_args, "text|json"),
 };
 

@@ -34,7 +34,8 @@ static int run_help(const struct cli_command *self, struct cli_args *args)
     for (c = args->commands; *c; c++)
         printf("  %-*s  %s\n", (int)width, (*c)->name, (*c)->summary);
     printf("\nglobal:\n  --version  print versions of glossa, ICU, SQLite and libxml2\n"
-           "\nthe database is --db PATH, else $GLOSSA_DB, else ./glossa.db\n"
+           "\nthe database is --db PATH, else $GLOSSA_DB, else $XDG_DATA_HOME/glossa/glossa.db\n"
+           "(~/.local/share/glossa/glossa.db): one index for every folder\n"
            "exit status: 0 ok/found, 1 nothing found or problems found, 2 error\n"
            "see 'glossa help COMMAND' for one command\n");
     return EXIT_OK_;

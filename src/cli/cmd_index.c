@@ -14,7 +14,7 @@ struct index_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_DB("database to build (default $GLOSSA_DB, else glossa.db)"),
+    CLI_OPT_DB("database to build (default $GLOSSA_DB, else ~/.local/share/glossa/glossa.db)"),
     CLI_OPT_QUIET(index_args, "print nothing but errors"),
     CLI_OPT_INT(index_args, max_errors, "max-errors", 0, "N", "stop reporting after N problems (default 50)", 1, 100000),
     CLI_OPT_FLAG(index_args, check, "check", 0, "check the database instead of building it (schema, values, integrity)"),
@@ -75,7 +75,8 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     glossa_index_stats stats = { 0, 0, 0, 0, 0, 0 };
     struct progress_state progress = { &args->out, { 0, 0 } };
     const struct index_args *a = args->opts;
-    const char *db = out_db_path(args->db_path);
+    int in_data_home;
+    const char *db = out_db_path(args, &in_data_home);
     int quiet = a->quiet;
     struct default_inputs fallback;
     const char *const *inputs = args->positional;
@@ -87,6 +88,10 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     (void)self;
     if (a->check)
         return check_db(args, db, quiet);
+    /* the user's data folder is made as the XDG rules say (0700); a folder
+    ** of --db or $GLOSSA_DB must be there already */
+    if (in_data_home && out_make_folders(&args->out, db))
+        return EXIT_ERR;
     if (n_inputs == 0) {
         out_default_inputs(&fallback);
         inputs = fallback.in;
@@ -151,7 +156,7 @@ const struct cli_command cmd_index_spec = {
     "with --db may be hostile. Exit status 0 when it is sound, 2 when it is missing,\n"
     "damaged or not a glossa index (DB: error: damaged index: WHAT (rebuild it with\n"
     "'glossa index')).",
-    "  glossa index                          # the bundled glossary into ./glossa.db\n"
+    "  glossa index                          # the bundled glossary into ~/.local/share/glossa/glossa.db\n"
     "  glossa index --db /tmp/t.db glossary/annex1.xml\n"
     "  GLOSSA_DB=~/glossa.db glossa index glossary/\n"
     "  glossa index --check --db /tmp/t.db\n",

@@ -39,6 +39,14 @@ static int run_position(const struct cli_command *self, struct cli_args *args)
     rc = load_states(&states, &err);
     if (!rc)
         rc = glossa_position_change(p, a->proposal, args->positional[0], &c, &err);
+    if (!rc && !file && out_default_glossary_installed()) {
+        char g[4096];
+        snprintf(err.msg, sizeof err.msg, "the glossary at %s is glossa's installed copy, not a "
+                 "working copy to record positions in: give --positions FILE, or set "
+                 "GLOSSA_GLOSSARY to your copy of the glossary", out_default_glossary(g, sizeof g));
+        err.file[0] = '\0', err.line = 0, err.column = 0, err.code = GLOSSA_EINPUT;
+        rc = GLOSSA_EINPUT;
+    }
     if (!rc && !file) {
         /* the round's file, which status reads; a round that is no plain name: positions.txt */
         char g[4096];
@@ -80,10 +88,11 @@ const struct cli_command cmd_position_spec = {
     "from PROPOSAL (files or folders; default: the glossary folder's proposals/).\n"
     "The default FILE is the file of the proposal's round R, positions/round-R.txt\n"
     "(positions/positions.txt for a proposal without a round), in the glossary\n"
-    "folder: the folder $GLOSSA_GLOSSARY names, else ../share/glossa/glossary\n"
-    "beside the binary, else the glossary/ of the source tree glossa was built\n"
-    "from, else the installed one. 'glossa status' reads every .txt file there,\n"
-    "in name order, later lines winning.",
+    "folder: the folder $GLOSSA_GLOSSARY names, else the glossary/ of the source\n"
+    "tree whose build folder glossa runs from. An installed copy of the glossary\n"
+    "(../share/glossa/glossary beside the binary) is never written to: set\n"
+    "GLOSSA_GLOSSARY to a working copy or give --positions. 'glossa status'\n"
+    "reads every .txt file there, in name order, later lines winning.",
     "  glossa position kz-information-security-incident CN agreed\n"
     "  glossa position --proposal RU-2026-1 ru-information-security-threats CN objection --comment \"duplicates annex item 13\"\n",
     CLI_PLAIN,

@@ -470,7 +470,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         if (cfg.listen_fd < 0)
             return EXIT_ERR;
         cfg.shown = shown;
-        cfg.db_path = out_db_path(args->db_path);
+        cfg.db_path = out_db_path(args, NULL);
         cfg.max_clients = (unsigned)lim.max_clients;
         cfg.max_per_ip = (unsigned)lim.max_per_ip;
         cfg.idle_timeout = (unsigned)lim.idle;
@@ -490,7 +490,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         snprintf(host, sizeof host, "localhost");
     host[sizeof host - 1] = '\0';
     memset(&st, 0, sizeof st);
-    st.path = out_db_path(args->db_path);
+    st.path = out_db_path(args, NULL);
     st.host = host;
     if (dict_open(&st, &err)) {
         out_error(&args->out, &err);

@@ -86,7 +86,7 @@ int main(int argc, char **argv)
         return EXIT_ERR;
     }
     if ((cmd->flags & CLI_NEEDS_DB) &&
-        glossa_db_open(&args.db, out_db_path(args.db_path), &err)) {
+        glossa_db_open(&args.db, out_db_path(&args, NULL), &err)) {
         out_error(&args.out, &err);
         rc = EXIT_ERR;
     } else {

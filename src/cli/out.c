@@ -394,14 +394,50 @@ int out_finish(int code)
     return code;
 }
 
-const char *out_db_path(const char *flag)
+int out_make_folders(const struct cli_out *out, const char *path)
 {
-    const char *env = getenv("GLOSSA_DB");
-    if (flag)
-        return flag; /* an empty --db is an error the library reports, not a fallback */
+    char dir[4096];
+    size_t i, n = strlen(path);
+    if (n >= sizeof dir)
+        return 0; /* too long to be made here: the library names it when it fails */
+    memcpy(dir, path, n + 1);
+    for (i = 1; i < n; i++) {
+        if (dir[i] != '/')
+            continue;
+        dir[i] = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            out_message(out, "cannot make the folder %s: %s", dir, strerror(errno));
+            return EXIT_ERR;
+        }
+        dir[i] = '/';
+    }
+    return 0;
+}
+
+const char *out_db_path(struct cli_args *args, int *is_default)
+{
+    const char *env = getenv("GLOSSA_DB"), *data = getenv("XDG_DATA_HOME");
+    const char *home = getenv("HOME");
+    int n;
+    if (is_default)
+        *is_default = 0;
+    if (args->db_path)
+        return args->db_path; /* an empty --db is an error the library reports, not a fallback */
     if (env && *env)
         return env;
-    return "glossa.db";
+    if (is_default)
+        *is_default = 1;
+    /* the XDG base directory rules: a relative XDG_DATA_HOME is ignored */
+    if (data && data[0] == '/')
+        n = snprintf(args->db_default, sizeof args->db_default, "%s/glossa/glossa.db", data);
+    else if (home && home[0] == '/')
+        n = snprintf(args->db_default, sizeof args->db_default, "%s/.local/share/glossa/glossa.db",
+                     home);
+    else
+        n = -1;
+    if (n < 0 || (size_t)n >= sizeof args->db_default)
+        return "glossa.db";
+    return args->db_default;
 }
 
 void out_warning(const glossa_error *d, void *userdata)

@@ -90,6 +90,10 @@ void render_legal_json(FILE *f, const glossa_legal *l);
 ** tree's, or the configured install path. Returns env, buf (filled, size bytes;
 ** 4096 is enough) or a constant: valid while buf is. */
 const char *out_default_glossary(char *buf, size_t size);
+/* 1 when the default glossary is an installed copy (no $GLOSSA_GLOSSARY; the
+** one beside the binary under share/, or the install path): data glossa
+** reads, never a working copy it may write into. */
+int out_default_glossary_installed(void);
 /* What a command that reads the whole term base reads by default (index,
 ** export): the bundled glossary and, when it has one, its national/ folder
 ** (the study of national legislation). out_default_inputs fills d: d->in

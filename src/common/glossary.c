@@ -1,7 +1,8 @@
 /*
 ** glossary.c — the glossary folder and the files in it that the CLI and the
 ** web server both read: where the bundled glossary is ($GLOSSA_GLOSSARY,
-** beside the installed binary, this source tree's, or the install path),
+** beside the installed binary, the source tree a build folder is in, or the
+** install path),
 ** what a command reads by default (the glossary and its national/ folder),
 ** the proposal and positions files (given, or in glossary/proposals and
 ** glossary/positions), where the proposals stand, the member states; and the check of a
@@ -21,33 +22,66 @@ static int is_dir(const char *path)
     return stat(path, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
-/* PREFIX/share/glossa/glossary beside PREFIX/bin/glossa, wherever the
-** installed tree was moved to (Linux: /proc/self/exe), in buf; 0 if none. */
-static int beside_binary(char *buf, size_t size)
+/* The glossary beside the running binary (Linux: /proc/self/exe), in buf:
+** PREFIX/share/glossa/glossary beside PREFIX/bin/glossa, wherever the
+** installed tree was moved to; else the source tree's glossary/ when the
+** binary sits in a build folder of it (build/glossa, out/release/glossa:
+** up to three folders up, a glossary/ holding annex1.xml). 0 if none. No
+** path of the build is compiled in. */
+static int beside_binary(char *buf, size_t size, int *installed_copy)
 {
-    static const char rel[] = "/../share/glossa/glossary";
-    char *slash;
-    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
-    if (n <= 0 || (size_t)n + sizeof rel > size)
+    static const char installed[] = "/../share/glossa/glossary";
+    char exe[4096], *slash;
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    int up;
+    if (n <= 0)
         return 0;
-    buf[n] = '\0';
-    slash = strrchr(buf, '/');
+    exe[n] = '\0';
+    slash = strrchr(exe, '/');
     if (!slash)
         return 0;
-    memcpy(slash, rel, sizeof rel);
-    return is_dir(buf);
+    *slash = '\0';
+    *installed_copy = 1;
+    if ((size_t)snprintf(buf, size, "%s%s", exe, installed) < size && is_dir(buf))
+        return 1;
+    *installed_copy = 0;
+    for (up = 0; up < 3 && (slash = strrchr(exe, '/')) != NULL; up++) {
+        struct stat sb;
+        *slash = '\0';
+        if ((size_t)snprintf(buf, size, "%s/glossary/annex1.xml", exe) < size &&
+            stat(buf, &sb) == 0 && S_ISREG(sb.st_mode)) {
+            buf[strlen(buf) - strlen("/annex1.xml")] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The default glossary (see common.h), and whether it is an installed copy. */
+static const char *default_glossary(char *buf, size_t size, int *installed_copy)
+{
+    const char *env = getenv("GLOSSA_GLOSSARY");
+    *installed_copy = 0;
+    if (env && *env)
+        return env;
+    if (beside_binary(buf, size, installed_copy))
+        return buf;
+    *installed_copy = 1;
+    return GLOSSA_INSTALLED_GLOSSARY;
 }
 
 const char *out_default_glossary(char *buf, size_t size)
 {
-    const char *env = getenv("GLOSSA_GLOSSARY");
-    if (env && *env)
-        return env;
-    if (beside_binary(buf, size))
-        return buf;
-    if (is_dir(GLOSSA_GLOSSARY_DIR))
-        return GLOSSA_GLOSSARY_DIR;
-    return GLOSSA_INSTALLED_GLOSSARY;
+    int installed_copy;
+    return default_glossary(buf, size, &installed_copy);
+}
+
+int out_default_glossary_installed(void)
+{
+    char buf[4096];
+    int installed_copy;
+    default_glossary(buf, sizeof buf, &installed_copy);
+    return installed_copy;
 }
 
 void out_default_inputs(struct default_inputs *d)

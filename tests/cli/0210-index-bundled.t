@@ -42,11 +42,32 @@ run glossa lookup --db other.db "информационное оружие"
 expect_rc 0 "lookup --db other.db:"
 expect_out "information-weapon" "lookup --db other.db:"
 
-# --- without --db and $GLOSSA_DB: ./glossa.db
-mkdir "$WORK/cwd" && cd "$WORK/cwd" || exit 1
+# --- without --db and $GLOSSA_DB: the user's data folder, $XDG_DATA_HOME/glossa
+# (made 0700), found from any other folder; XDG_DATA_HOME unset: ~/.local/share;
+# a relative XDG_DATA_HOME is ignored; no home at all: ./glossa.db
+mkdir "$WORK/cwd" "$WORK/elsewhere" "$WORK/home" && cd "$WORK/cwd" || exit 1
 GLOSSA_DB= run glossa index --quiet "$SRC/glossary"
 expect_rc 0 "index with GLOSSA_DB empty:"
-expect_true "index with GLOSSA_DB empty wrote ./glossa.db" test -s "$WORK/cwd/glossa.db"
+expect_true "index with GLOSSA_DB empty wrote \$XDG_DATA_HOME/glossa/glossa.db" test -s "$XDG_DATA_HOME/glossa/glossa.db"
+expect_true "the data folder is the user's only" test "$(stat -c %a "$XDG_DATA_HOME/glossa")" = 700
+expect_true "index with GLOSSA_DB empty wrote nothing here" test ! -e "$WORK/cwd/glossa.db"
+cd "$WORK/elsewhere" || exit 1
+GLOSSA_DB= run glossa lookup --format json "информационное оружие"
+expect_rc 0 "lookup from another folder:"
+expect_json '.results[0].id' information-weapon
+GLOSSA_DB= XDG_DATA_HOME= HOME="$WORK/home" run glossa index --quiet "$SRC/glossary"
+expect_rc 0 "index with XDG_DATA_HOME unset:"
+expect_true "it wrote ~/.local/share/glossa/glossa.db" test -s "$WORK/home/.local/share/glossa/glossa.db"
+GLOSSA_DB= XDG_DATA_HOME=relative HOME="$WORK/home" run glossa lookup --format json "информационное оружие"
+expect_rc 0 "a relative XDG_DATA_HOME is ignored:"
+expect_true "nothing made under ./relative" test ! -e "$WORK/elsewhere/relative"
+GLOSSA_DB= run env -u HOME -u XDG_DATA_HOME "$GLOSSA" index --quiet "$SRC/glossary"
+expect_rc 0 "index with no home:"
+expect_true "with no home it wrote ./glossa.db" test -s "$WORK/elsewhere/glossa.db"
+: >"$WORK/cwd/a-file"
+GLOSSA_DB= XDG_DATA_HOME="$WORK/cwd/a-file" run glossa index --quiet "$SRC/glossary"
+expect_rc 2 "a data folder that cannot be made:"
+expect_true "it says which folder and why" test "$ERR" = "glossa: error: cannot make the folder $WORK/cwd/a-file/glossa: Not a directory"
 cd "$WORK" || exit 1
 
 # --- a lock held by a live process: exit 2, nothing touched, the lock is not stolen

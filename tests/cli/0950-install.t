@@ -32,6 +32,37 @@ expect_json '.results[0].id' information-security
 run env GLOSSA_GLOSSARY="$prefix/share/glossa/glossary" "$prefix/bin/glossa" index --quiet --db "$WORK/env.db"
 expect_rc 0 "installed glossa index with GLOSSA_GLOSSARY:"
 
+# the whole glossary is installed (positions/, READMEs), byte for byte
+run diff -r "$SRC/glossary" "$prefix/share/glossa/glossary"
+expect_rc 0 "the installed glossary is the source tree's:"
+# no path of the source tree or the build is in the installed binary
+expect_true "the installed binary names no path of the source tree ($SRC)" \
+    test "$(grep -c -a -F "$SRC" "$prefix/bin/glossa")" = 0
+# as a user would: index with no --db or $GLOSSA_DB (the data folder), then
+# look up from another folder; status reads the installed positions as the
+# source tree's; position never writes into the installed copy
+mkdir "$WORK/user" "$WORK/user/a" "$WORK/user/b"
+cd "$WORK/user/a" || exit 1
+GLOSSA_DB= XDG_DATA_HOME="$WORK/user/data" run "$prefix/bin/glossa" index --quiet
+expect_rc 0 "installed glossa index, the default database:"
+expect_true "it is in the data folder" test -s "$WORK/user/data/glossa/glossa.db"
+cd "$WORK/user/b" || exit 1
+GLOSSA_DB= XDG_DATA_HOME="$WORK/user/data" run "$prefix/bin/glossa" lookup --format json 信息安全
+expect_rc 0 "installed glossa lookup from another folder:"
+expect_json '.results[0].id' information-security
+run "$prefix/bin/glossa" status
+expect_rc 0 "installed glossa status:"
+installed_status=$OUT
+run "$GLOSSA" status
+expect_true "installed status is the source tree's" test "$OUT" = "$installed_status"
+expect_out "agreed" "status:"
+before=$(cat "$prefix"/share/glossa/glossary/positions/*.txt | sha256sum)
+run "$prefix/bin/glossa" position kz-information-security-incident CN agreed
+expect_rc 2 "installed glossa position without --positions:"
+expect_true "it says why" test "$ERR" = "glossa: error: the glossary at $prefix/bin/../share/glossa/glossary is glossa's installed copy, not a working copy to record positions in: give --positions FILE, or set GLOSSA_GLOSSARY to your copy of the glossary"
+expect_true "the installed positions are untouched" test "$(cat "$prefix"/share/glossa/glossary/positions/*.txt | sha256sum)" = "$before"
+cd "$WORK" || exit 1
+
 # man finds the page where it was installed
 if command -v man >/dev/null 2>&1; then
     run env MANPATH="$prefix/share/man" man -w glossa

@@ -12,6 +12,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/glossa-test.XXXXXX")
 SERVER=
 trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 export GLOSSA_DB="$WORK/glossa.db"
+# where the default database goes without $GLOSSA_DB: never the real home's
+export XDG_DATA_HOME="$WORK/data"
 export NO_COLOR=1
 checks=0
 failures=0
