@@ -445,6 +445,16 @@ static int has_russian(const struct tei_entry *e)
     return 0;
 }
 
+/* Whether a concept has a preferred term in some language. */
+static int has_preferred(const struct tei_entry *e)
+{
+    size_t i;
+    for (i = 0; i < e->n_terms; i++)
+        if (strcmp(e->terms[i].status, "preferred") == 0)
+            return 1;
+    return 0;
+}
+
 void glossa__tbx_read_concept(struct importer *im, xmlNodePtr node, size_t place)
 {
     struct concept_state cs;
@@ -540,18 +550,19 @@ void glossa__tbx_read_concept(struct importer *im, xmlNodePtr node, size_t place
     }
     e->id = glossa__tbx_concept_id(im, e, tbx_id, place);
     glossa__tbx_alias(im, tbx_id, cs.index);
-    if (!has_russian(e)) {
-        char langs[200];
-        size_t n = 0;
-        langs[0] = '\0';
-        for (i = 0; i < e->n_terms && n + 16 < sizeof langs; i++)
-            if (!strstr(langs, e->terms[i].lang))
-                n += (size_t)snprintf(langs + n, sizeof langs - n, "%s%s", n ? ", " : "",
-                                      e->terms[i].lang);
-        glossa__xc_warn(&im->r, e->line,
-                        "concept '%s' left out: no preferred Russian term (glossa needs one in "
-                        "every concept; its terms are in: %s)",
-                        tbx_id ? tbx_id : e->id, n ? langs : "no member language");
+    /* a term base other than the annex needs no Russian (its file says
+    ** <TEI type="termbase">); a concept with no term left needs one */
+    if (has_preferred(e) && !has_russian(e))
+        im->tb->termbase = 1;
+    if (!has_preferred(e)) {
+        if (e->n_terms)
+            glossa__xc_warn(&im->r, e->line, "concept '%s' left out: no preferred term (its "
+                            "%zu term%s deprecated)", tbx_id ? tbx_id : e->id, e->n_terms,
+                            e->n_terms == 1 ? " is" : "s are");
+        else
+            glossa__xc_warn(&im->r, e->line,
+                            "concept '%s' left out: no term in a member language (--lang-map "
+                            "reads a language as one)", tbx_id ? tbx_id : e->id);
         if (im->stats) {
             im->stats->skipped_concepts++;
             im->stats->skipped_terms += e->n_terms;

@@ -14,8 +14,10 @@
 ** Rules of the encoding the importer enforces: language tags in the member
 ** set (others are left out, per language, with a warning; --lang-map reads a
 ** code as another language; bare "uz" gets its script from the text); a
-** preferred Russian term in every concept (others are left out, each with a
-** warning); ids made into valid slugs.
+** preferred term in every concept, Russian in the annex's kind of term base
+** (a file where some concept has none is written as <TEI type="termbase">;
+** a concept with no term in a member language is left out, with a warning);
+** ids made into valid slugs.
 **
 ** Safety: the file is read by xml_in.c: no network, no DTD loading, no
 ** entity substitution; a DOCTYPE is accepted only without an internal subset
@@ -148,12 +150,14 @@ static void resolve_refs(struct importer *im)
         x->target = to->id;
         x->label = *p->label ? p->label : NULL;
         x->line = p->line;
-        if (!x->label) {
-            for (k = 0; k < to->n_terms && !x->label; k++)
-                if (glossa__lang_matches(to->terms[k].lang, "ru") &&
-                    strcmp(to->terms[k].status, "preferred") == 0)
-                    x->label = to->terms[k].text;
-        }
+        /* the label: the target's preferred Russian term, else its first preferred one */
+        for (k = 0; k < to->n_terms && !x->label; k++)
+            if (glossa__lang_matches(to->terms[k].lang, "ru") &&
+                strcmp(to->terms[k].status, "preferred") == 0)
+                x->label = to->terms[k].text;
+        for (k = 0; k < to->n_terms && !x->label; k++)
+            if (strcmp(to->terms[k].status, "preferred") == 0)
+                x->label = to->terms[k].text;
     }
 }
 
@@ -334,10 +338,10 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
         im.tb->origin = glossa__buf_str(&origin);
         if (!im.oom && im.tb->n_entries == 0)
             rc = glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
-                                   "nothing to import: %lu concept%s read, none with a preferred "
-                                   "Russian term%s", (unsigned long)place, place == 1 ? "" : "s",
+                                   "nothing to import: %lu concept%s read, none with a term in a "
+                                   "member language%s", (unsigned long)place, place == 1 ? "" : "s",
                                    im.opts && im.opts->lang_map ? "" :
-                                   " (--lang-map reads another language code as ru)");
+                                   " (--lang-map reads another language code as one)");
         else if (!im.oom && glossa__write_tei(im.tb, &tei))
             im.oom = 1;
         glossa__buf_release(&origin);

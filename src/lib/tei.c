@@ -5,7 +5,8 @@
 ** embedded RELAX NG schema as it goes, and hands each header <bibl> and each
 ** <entry> to a sink. Only one entry is in memory at a time, so memory does not
 ** grow with the file. Checks what RELAX NG cannot: language tags, local
-** pointers that must resolve, one preferred Russian term per concept.
+** pointers that must resolve, one preferred Russian term per concept (in a
+** <TEI type="termbase">, a term base other than the annex: in any language).
 **
 ** Hardening: the file is read by xml_in.c (no network, no DTD, no entity
 ** substitution, no XInclude; a DOCTYPE is refused outright; compressed input,
@@ -149,12 +150,15 @@ static void read_concept(struct reader_state *st, struct glossa_arena *a, xmlNod
         }
     }
     for (i = 0; i < e->n_terms; i++)
-        if (e->terms[i].lang && glossa__lang_matches(e->terms[i].lang, "ru") &&
+        if (e->terms[i].lang && e->terms[i].status &&
+            (st->any_language || glossa__lang_matches(e->terms[i].lang, "ru")) &&
             strcmp(e->terms[i].status, "preferred") == 0)
             has_ru = 1;
     if (!has_ru)
         glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->line, 0,
-               "entry '%s': no preferred Russian term", e->id);
+               st->any_language ? "entry '%s': no preferred term"
+                                : "entry '%s': no preferred Russian term (a term base in other "
+                                  "languages says so: <TEI type=\"termbase\">)", e->id);
 }
 
 /* The kind of entry a file of this <TEI type> holds. */
@@ -359,6 +363,7 @@ static int walk(struct reader_state *st, xmlTextReaderPtr r)
         if (depth == 0) {
             xmlChar *t = xmlTextReaderGetAttribute(r, (const xmlChar *)"type");
             st->doc_kind = kind_of_doc(t ? (const char *)t : "");
+            st->any_language = t && strcmp((const char *)t, "termbase") == 0;
             xmlFree(t);
         }
         if (tei && strcmp(name, "teiHeader") == 0)

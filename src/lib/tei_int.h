@@ -27,6 +27,8 @@ struct reader_state {
     unsigned char *bibl_act; /* 1: that bibl is a national act (type law, with a state) */
     size_t n_bibl, cap_bibl, cap_act;
     enum tei_kind doc_kind; /* the entries this file may hold */
+    int any_language;       /* <TEI type="termbase">: a concept's preferred term may be in
+                               any language (else one must be Russian, as in the annex) */
     int in_header;
     int oom;
     long last_line;         /* the last libxml2 message, to drop repeats */

@@ -85,9 +85,10 @@ static void bibl(struct tei_writer *w, const struct tei_bibl *b)
 static void header(struct tei_writer *w, const struct glossa_tb *tb)
 {
     size_t i;
-    add(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-           "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ru\">\n"
-           "  <teiHeader>\n"
+    add(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    add(w, tb->termbase ? "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ru\" type=\"termbase\">\n"
+                        : "<TEI xmlns=\"http://www.tei-c.org/ns/1.0\" xml:lang=\"ru\">\n");
+    add(w, "  <teiHeader>\n"
            "    <fileDesc>\n"
            "      <titleStmt>\n");
     text_element(w, "        ", "<title>", tb->title ? tb->title : "glossa term base", "</title>");

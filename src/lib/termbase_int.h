@@ -67,6 +67,8 @@ struct glossa_tb {
     const char **entry_file;    /* the TEI file of each entry (NULL when not from TEI) */
     const char *title;          /* of the file (TBX title, TEI export), or NULL */
     const char *origin;         /* what it was read from, for headers, or NULL */
+    int termbase;               /* 1: not the annex's kind: some concept has no preferred
+                                   Russian term (written as <TEI type="termbase">) */
     const struct tei_entry **by_id; /* sorted by id, after glossa__tb_index() */
 };
 

@@ -5,8 +5,10 @@
 # writes) import, re-export and re-import with no loss of what glossa's
 # encoding can carry: every term, status and definition of the languages
 # read is there, the re-export validates against the TBX core schema, and a
-# second round trip changes nothing. None of these files has Russian, which
-# every glossa concept needs: --lang-map reads their languages as ru/zh.
+# second round trip changes nothing. None of these files has Russian: a term
+# base other than the annex comes in as it is (<TEI type="termbase">: a
+# preferred term in any language), or with --lang-map reading its languages
+# as ru/zh.
 unset GLOSSA_GLOSSARY
 need_shared
 IS="$SHARED/corpora/interop-samples"
@@ -24,12 +26,30 @@ round_trip() {
     expect_true "$1: TEI → TBX → TEI keeps every entry as it was" test "$(body "$WORK/$1.xml")" = "$(body "$WORK/$1-2.xml")"
 }
 
-# --- without a language map: English is a member language, but no concept has Russian
+# --- without a language map: no concept has Russian, English is a member
+# language: a term base of its own kind, indexed and looked up as it is
 run glossa import "$IS/tbx3-ltac-dialects/TBX-Basic/DCA/Example_Astronomy_DCA_VALID.tbx" -o "$WORK/x.xml"
-expect_rc 2 "LTAC example without --lang-map:"
+expect_rc 1 "LTAC example without --lang-map (es, zu left out):"
+expect_out "imported 39 concepts, 55 terms, 36 definitions"
 expect_err "warning: language 'es' is not a member language: 52 terms left out"
-expect_err "nothing to import: 45 concepts read, none with a preferred Russian term"
-expect_true "nothing written" test ! -e "$WORK/x.xml"
+expect_err "concept 'c17' left out: no term in a member language (--lang-map reads a language as one)"
+expect_true "written as a term base other than the annex" grep -q '^<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:lang="ru" type="termbase">$' "$WORK/x.xml"
+run glossa validate "$WORK/x.xml"
+expect_rc 0 "it validates:"
+run glossa index --quiet --db "$WORK/x.db" "$WORK/x.xml"
+expect_rc 0 "it is indexed:"
+run glossa lookup --db "$WORK/x.db" --format json "open clusters"
+expect_json '[.results[0].id, .results[0].match.how]|join(" ")' "c1 stem"
+# without type="termbase" the annex's rule holds, and the message says how to say otherwise
+sed 's/ type="termbase"//' "$WORK/x.xml" >"$WORK/x-annex.xml"
+run glossa validate "$WORK/x-annex.xml"
+expect_rc 1 "a term base without Russian that does not say so:"
+expect_err "x-annex.xml:59: error: entry 'c1': no preferred Russian term (a term base in other languages says so: <TEI type=\"termbase\">)"
+sed 's/xml:lang="en"/xml:lang="de"/g' "$IS/tbx3-ltac-dialects/TBX-Basic/DCA/Example_Astronomy_DCA_VALID.tbx" >"$WORK/de.tbx"
+run glossa import "$WORK/de.tbx" -o "$WORK/none.xml"
+expect_rc 2 "no member language at all:"
+expect_err "nothing to import: 45 concepts read, none with a term in a member language"
+expect_true "nothing written" test ! -e "$WORK/none.xml"
 
 # --- LTAC's TBX-Basic example, DCA and DCT style: the same TEI
 for style in DCA DCT; do
@@ -40,7 +60,7 @@ for style in DCA DCT; do
     expect_err "language 'zu' is not a member language: 6 terms left out"
     expect_err "data category 'partOfSpeech'"
     expect_err "data category 'transactionType'"
-    expect_err "concept 'c17' left out: no preferred Russian term"
+    expect_err "concept 'c17' left out: no term in a member language"
     run glossa validate "$WORK/astro-$style.xml"
     expect_rc 0 "LTAC $style import validates:"
 done
@@ -86,7 +106,7 @@ grep -q '<orth>adresní řádek</orth>' "$WORK/cs.xml"; expect_true "the Czech t
 round_trip cs
 run glossa import --lang-map en=ru,fr=zh "$IS/tbx2-peer-exports/weblate-tests/fr-extended-metadata.tbx" -o "$WORK/fr.xml"
 expect_rc 1 "fr-extended-metadata.tbx:"
-expect_err "concept 'e001' left out: no preferred Russian term"
+expect_err "fr-extended-metadata.tbx:13: warning: concept 'e001' left out: no preferred term (its 2 terms are deprecated)"
 expect_err "data category 'Translation needed' (descrip) has no place"
 grep -q 'SYS_ERR_406' "$WORK/fr.xml"; expect_true "e002 kept" test $? -eq 0
 grep -q '<note type="editorial" xml:lang="ru">SYS_ERR_406: Do not translate error codes.</note>' "$WORK/fr.xml"

@@ -240,12 +240,14 @@ static void test_import_tbx__ids_and_references(void **state)
                               "        <usg type=\"reliability\">1</usg>\n"
                               "        <form type=\"term\" xml:lang=\"ru\">\n"
                               "          <orth>в</orth>"));
-    assert_int_equal(stats.concepts, 6);
-    assert_int_equal(stats.skipped_concepts, 1);
+    /* '42', English only, is kept: a term base of its own kind */
+    assert_int_equal(stats.concepts, 7);
+    assert_int_equal(stats.skipped_concepts, 0);
+    assert_non_null(strstr(t, "xml:lang=\"ru\" type=\"termbase\">"));
     assert_int_equal(stats.dropped, 1);
     assert_non_null(strstr(warnings, "concept id 'concept-1' is taken: 'concept-1-2' used"));
     assert_non_null(strstr(warnings, "cross-reference to 'gone' left out: no such concept"));
-    assert_non_null(strstr(warnings, "concept '42' left out: no preferred Russian term"));
+    assert_null(strstr(warnings, "concept '42' left out"));
     glossa_free(t);
     t = import_text(text, NULL, "kz-", NULL, &rc, &err);
     assert_int_equal(rc, 0);

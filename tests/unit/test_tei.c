@@ -151,7 +151,7 @@ static void test_tei__invalid_file_diagnostics(void **state)
                         "bibl agreement-2009 instrument line 13: Соглашение ШОС (2009-06-16, "
                         "Екатеринбург), приложение 1\n"
                         "20: entry 'information-security': reliability must be 1, 2, 3 or 4\n"
-                        "20: entry 'information-security': no preferred Russian term\n"
+                        "20: entry 'information-security': no preferred Russian term (a term base in other languages says so: <TEI type=\"termbase\">)\n"
                         "22: <usg>: '7' is not a value the schema allows here\n"
                         "25: <usg>: 'favoured!' is not a value the schema allows here\n");
     assert_int_equal(s.diags, 4);
