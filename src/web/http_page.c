@@ -303,10 +303,22 @@ static void definition(FILE *f, const glossa_definition *d, int with_dates)
     fputs("</div>", f);
 }
 
-/* A layout's title, or "?" for one glossa does not know. */
-static const char *title_or(const char *title)
+/* How a layout match read the query: the HTML before, the layout it was
+** typed in, between, the layout it was read in, before_text, the reading (in
+** a <bdi> with the matched term's lang), after. A layout glossa does not
+** know is "?". */
+static void layout_reading(FILE *f, const glossa_hit *h, const char *before, const char *between,
+                           const char *before_text, const char *after)
 {
-    return title ? title : "?";
+    const char *typed = glossa_layout_title(h->layout_typed);
+    const char *read = glossa_layout_title(h->layout_read);
+    fputs(before, f);
+    esc(f, typed ? typed : "?");
+    fputs(between, f);
+    esc(f, read ? read : "?");
+    fputs(before_text, f);
+    tagged(f, "bdi", NULL, h->match_lang, h->layout_text);
+    fputs(after, f);
 }
 
 /* Bytes of q from at, stepping back (step -1) or forward (+1) over n UTF-8
@@ -383,15 +395,8 @@ static void render_hit(FILE *f, const glossa_hit *h, const char *query)
         tagged(f, "span", NULL, h->match_lang, h->match_text);
         fputs("</p>\n", f);
     }
-    if (h->layout_text) {
-        fputs("<p class=\"matched\">typed in ", f);
-        esc(f, title_or(glossa_layout_title(h->layout_typed)));
-        fputs(", read in ", f);
-        esc(f, title_or(glossa_layout_title(h->layout_read)));
-        fputs(" as «", f);
-        tagged(f, "bdi", NULL, h->match_lang, h->layout_text);
-        fputs("»</p>\n", f);
-    }
+    if (h->layout_text)
+        layout_reading(f, h, "<p class=\"matched\">typed in ", ", read in ", " as «", "»</p>\n");
     if (h->how == GLOSSA_MATCH_WITHIN && query && h->within_start < h->within_end &&
         h->within_end <= strlen(query)) {
         fputs("<p class=\"matched\">inside the query: «", f);
@@ -452,13 +457,8 @@ static void render_notice(FILE *f, const glossa_hit *h, const struct http_reques
         tagged(f, "bdi", NULL, h->match_lang, h->match_text);
         fputs(here ? "?</p>\n" : "</a>?</p>\n", f);
     } else if (h->how == GLOSSA_MATCH_LAYOUT && h->layout_text) {
-        fputs("<p class=\"notice\">Typed in the ", f);
-        esc(f, title_or(glossa_layout_title(h->layout_typed)));
-        fputs(" layout; read as ", f);
-        esc(f, title_or(glossa_layout_title(h->layout_read)));
-        fputs(" «", f);
-        tagged(f, "bdi", NULL, h->match_lang, h->layout_text);
-        fputs("».</p>\n", f);
+        layout_reading(f, h, "<p class=\"notice\">Typed in the ", " layout; read as ", " «",
+                       "».</p>\n");
     } else if (h->how == GLOSSA_MATCH_WITHIN) {
         fputs("<p class=\"notice\">No term is the whole query; the terms inside it:</p>\n", f);
     }
