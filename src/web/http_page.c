@@ -2,10 +2,10 @@
 ** http_page.c — the HTML pages of `glossa serve --http`, rendered on the
 ** server so that they work without JavaScript: the search page (/?q=…, the
 ** same results the page's script builds from /api/lookup, and how the query
-** matched when not as it is: a typo, a keyboard layout, terms inside it), a concept whole
-** (/c/ID; a notion of the study of national legislation too; with either,
-** its member states' legal definitions, quoted as statutory text), the
-** proposals and where they stand (/status), and error pages.
+** matched when not as it is: a typo, a keyboard layout, terms inside it), a
+** concept whole (/c/ID; a notion of the study of national legislation too;
+** with either, its member states' legal definitions, quoted as statutory
+** text), the proposals and where they stand (/status), and error pages.
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and

@@ -60,8 +60,10 @@ d = webdriver.Chrome(service=Service(driver_path), options=opts)
 d.set_page_load_timeout(20)
 # The page redraws its results as the user types: an element found a moment ago may
 # be gone when the condition reads it. That is the page working, not a failure, so
-# the wait asks again instead of raising (it flaked under load without this).
-wait = WebDriverWait(d, 10, ignored_exceptions=(StaleElementReferenceException,))
+# the wait asks again instead of raising (it flaked under load without this),
+# and waits up to 30 s (the suite runs two tests at once on a loaded machine:
+# the language picker's redraw took over 10 s there once).
+wait = WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException,))
 
 def no_alert(what):
     try:
