@@ -120,11 +120,13 @@ static void json_hit(FILE *f, const glossa_hit *h, const char *query)
         out_json_string_n(f, query + h->within_start, h->within_end - h->within_start);
         fputc('}', f);
     }
-    if (h->layout_text) { /* keyboard layouts by xkb's names */
+    if (h->layout_text) { /* keyboard layouts by xkb's names, and as it titles them */
         fputs(",\"layout\":{\"typed\":", f);
         out_json_string(f, h->layout_typed);
         json_opt(f, "read", h->layout_read);
         json_opt(f, "text", h->layout_text);
+        json_opt(f, "typed_title", glossa_layout_title(h->layout_typed));
+        json_opt(f, "read_title", glossa_layout_title(h->layout_read));
         fputc('}', f);
     }
     fputs("},\"terms\":[", f);

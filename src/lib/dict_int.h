@@ -78,8 +78,10 @@ int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent,
 int glossa__dict_mime(const struct glossa_dict_session *s, struct glossa_buf *r, int definition);
 /* The description of a database, as SHOW DB and DEFINE give it. */
 void glossa__dict_description(const struct dict_db *db, char *out, size_t n);
-/* The text of one DEFINE answer: the concept of h as database db shows it. */
-int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db);
+/* The text of one DEFINE answer: the concept of h as database db shows it,
+** and how word (the query) was read when not as it is. */
+int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db,
+                         const char *word);
 
 /* ---- dict_search.c: DEFINE and MATCH ----------------------------------------- */
 

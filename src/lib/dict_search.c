@@ -123,7 +123,7 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
             if (glossa__buf_adds(&body, "151 ") || glossa__dict_quoted(&body, h->match_text) ||
                 glossa__buf_addf(&body, " %s ", db->name) || glossa__dict_quoted(&body, desc) ||
                 glossa__buf_add(&body, "\r\n", 2) || glossa__dict_mime(s, &body, 1) ||
-                glossa__dict_concept(&body, h, db) || glossa__buf_adds(&body, ".\r\n"))
+                glossa__dict_concept(&body, h, db, word) || glossa__buf_adds(&body, ".\r\n"))
                 rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
             count++;
         }

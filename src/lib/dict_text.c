@@ -2,8 +2,9 @@
 ** dict_text.c — how the DICT server writes: quoted words for status lines,
 ** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), definitions
 ** wrapped at 72 columns by display width (CJK breaks between characters),
-** and one concept as the text of a DEFINE answer, with its reliability and
-** the member states' legal definitions of it (quoted, with their citation);
+** and one concept as the text of a DEFINE answer, with its reliability, how
+** the word was read (a keyboard layout, a term inside it) and the member
+** states' legal definitions of it (quoted, with their citation);
 ** and the languages a database can be about, which those texts name. It
 ** does not look anything up (dict_search.c) or read commands (dict.c), and
 ** calls neither.
@@ -173,11 +174,36 @@ static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
-/* The text of one definition: for "all" the whole concept, for a pair the
-** equivalents in the target language with their definitions and the member
-** states' legal definitions in it. As lookup does, definitions fall back to
-** the authentic ones (ru, zh), notes to English. */
-int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db)
+/* How the word was read, when not as it is, as lookup says it: the keyboard
+** layout it was typed in, or the words of it where the term was found. */
+static int dict_how(struct glossa_buf *r, const glossa_hit *h, const char *word)
+{
+    struct glossa_buf line = GLOSSA_BUF_INIT;
+    const char *typed = glossa_layout_title(h->layout_typed);
+    const char *read = glossa_layout_title(h->layout_read);
+    int rc = 0;
+
+    if (h->layout_text)
+        rc = glossa__buf_addf(&line, "layout: typed in %s, read in %s as «%s»", typed ? typed : "?",
+                              read ? read : "?", h->layout_text);
+    else if (h->how == GLOSSA_MATCH_WITHIN && word && h->within_start < h->within_end &&
+             h->within_end <= strlen(word))
+        rc = glossa__buf_addf(&line, "within: found in the query as «%.*s»; the terms of a whole "
+                              "text: glossa scan FILE", (int)(h->within_end - h->within_start),
+                              word + h->within_start);
+    if (!rc && line.len)
+        rc = glossa__dict_wrapped(r, "  ", 2, glossa__buf_str(&line));
+    glossa__buf_release(&line);
+    return rc ? GLOSSA_ENOMEM : 0;
+}
+
+/* The text of one definition of word: for "all" the whole concept, for a
+** pair the equivalents in the target language with their definitions and
+** the member states' legal definitions in it; how word was read when it was
+** not read as it is. As lookup does, definitions fall back to the authentic
+** ones (ru, zh), notes to English. */
+int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct dict_db *db,
+                         const char *word)
 {
     const char *to = db->dst >= 0 ? DICT_LANG(db->dst).tag : NULL;
     const char *def_langs = to, *note_langs = to;
@@ -195,6 +221,8 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
         rc = glossa__dict_linef(r, "  [%s]  %s, %s (reliability %d of 4)", h->id,
                                 strcmp(h->status, "in-force") == 0 ? "in force" : h->status,
                                 glossa_reliability_label(h->reliability), h->reliability);
+    if (!rc)
+        rc = dict_how(r, h, word);
     if (!rc)
         rc = glossa__dict_line(r, "", 0);
     for (i = 0; i < h->n_terms; i++)

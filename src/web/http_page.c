@@ -1,10 +1,11 @@
 /*
 ** http_page.c — the HTML pages of `glossa serve --http`, rendered on the
 ** server so that they work without JavaScript: the search page (/?q=…, the
-** same results the page's script builds from /api/lookup), a concept whole
-** (/c/ID; a notion of the study of national legislation too; with either,
-** its member states' legal definitions, quoted as statutory text), the
-** proposals and where they stand (/status), and error pages.
+** same results the page's script builds from /api/lookup, and how the query
+** matched when not as it is: a typo, a keyboard layout, terms inside it), a
+** concept whole (/c/ID; a notion of the study of national legislation too;
+** with either, its member states' legal definitions, quoted as statutory
+** text), the proposals and where they stand (/status), and error pages.
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
@@ -113,10 +114,10 @@ const char *http_page_script(size_t *len)
 
 /* ---- escaping ---------------------------------------------------------------------- */
 
-/* s as HTML text or attribute value (quoted with "). */
-static void esc(FILE *f, const char *s)
+/* n bytes of s as HTML text or attribute value (quoted with "). */
+static void esc_n(FILE *f, const char *s, size_t n)
 {
-    for (; s && *s; s++) {
+    for (; s && n--; s++) {
         switch (*s) {
         case '&': fputs("&amp;", f); break;
         case '<': fputs("&lt;", f); break;
@@ -126,6 +127,12 @@ static void esc(FILE *f, const char *s)
         default: fputc(*s, f);
         }
     }
+}
+
+/* s as HTML text or attribute value. */
+static void esc(FILE *f, const char *s)
+{
+    esc_n(f, s, s ? strlen(s) : 0);
 }
 
 /* s percent-encoded for a URL (everything but the unreserved characters). */
@@ -296,7 +303,69 @@ static void definition(FILE *f, const glossa_definition *d, int with_dates)
     fputs("</div>", f);
 }
 
-static void render_hit(FILE *f, const glossa_hit *h)
+/* How a layout match read the query: the HTML before, the layout it was
+** typed in, between, the layout it was read in, before_text, the reading (in
+** a <bdi> with the matched term's lang), after. A layout glossa does not
+** know is "?". */
+static void layout_reading(FILE *f, const glossa_hit *h, const char *before, const char *between,
+                           const char *before_text, const char *after)
+{
+    const char *typed = glossa_layout_title(h->layout_typed);
+    const char *read = glossa_layout_title(h->layout_read);
+    fputs(before, f);
+    esc(f, typed ? typed : "?");
+    fputs(between, f);
+    esc(f, read ? read : "?");
+    fputs(before_text, f);
+    tagged(f, "bdi", NULL, h->match_lang, h->layout_text);
+    fputs(after, f);
+}
+
+/* Bytes of q from at, stepping back (step -1) or forward (+1) over n UTF-8
+** characters at most, stopping at the ends of q (0 or len). */
+static size_t utf8_step(const char *q, size_t len, size_t at, int step, size_t n)
+{
+    for (; n && (step < 0 ? at > 0 : at < len); n--) {
+        at += step;
+        while (at > 0 && at < len && ((unsigned char)q[at] & 0xC0) == 0x80)
+            at += step;
+    }
+    return at;
+}
+
+/* The query in a <bdi lang> with the bytes [start, end) where a term was
+** found in a <mark>: up to QUERY_AROUND characters either side, cut after a
+** space, "…" where cut. The page's script draws the same (queryMarked). */
+#define QUERY_AROUND 60
+static void query_marked(FILE *f, const char *q, size_t start, size_t end, const char *lang)
+{
+    size_t len = strlen(q), from = utf8_step(q, len, start, -1, QUERY_AROUND);
+    size_t to = utf8_step(q, len, end, +1, QUERY_AROUND), i;
+
+    if (from > 0) /* cut: from the word after the first space */
+        for (i = from; i < start; i++)
+            if (q[i] == ' ') {
+                from = i + 1;
+                break;
+            }
+    if (to < len) /* cut: up to the last space */
+        for (i = to; i-- > end;)
+            if (q[i] == ' ') {
+                to = i;
+                break;
+            }
+    fputs("<bdi", f);
+    lang_attr(f, lang);
+    fputs(from > 0 ? ">…" : ">", f);
+    esc_n(f, q + from, start - from);
+    fputs("<mark>", f);
+    esc_n(f, q + start, end - start);
+    fputs("</mark>", f);
+    esc_n(f, q + end, to - end);
+    fputs(to < len ? "…</bdi>" : "</bdi>", f);
+}
+
+static void render_hit(FILE *f, const glossa_hit *h, const char *query)
 {
     size_t j;
     int fulltext = h->how == GLOSSA_MATCH_FULLTEXT;
@@ -325,6 +394,14 @@ static void render_hit(FILE *f, const glossa_hit *h)
         fputs("<p class=\"matched\">found in: ", f);
         tagged(f, "span", NULL, h->match_lang, h->match_text);
         fputs("</p>\n", f);
+    }
+    if (h->layout_text)
+        layout_reading(f, h, "<p class=\"matched\">typed in ", ", read in ", " as «", "»</p>\n");
+    if (h->how == GLOSSA_MATCH_WITHIN && query && h->within_start < h->within_end &&
+        h->within_end <= strlen(query)) {
+        fputs("<p class=\"matched\">inside the query: «", f);
+        query_marked(f, query, h->within_start, h->within_end, h->match_lang);
+        fputs("»</p>\n", f);
     }
     fputs("<ul class=\"terms\">", f);
     for (j = 0; j < h->n_terms; j++) {
@@ -355,14 +432,51 @@ static void render_hit(FILE *f, const glossa_hit *h)
     fputs(h->n_legal ? "</p></li>\n" : "</li>\n", f);
 }
 
+struct search_page {
+    const glossa_results *res;
+    const struct http_request *req;
+};
+
+/* What the first hit says of the whole query, above the results, as the CLI
+** says it: the term a typo was near (a link to its search), the layout the
+** query was typed in, or that the terms are inside it. */
+static void render_notice(FILE *f, const glossa_hit *h, const struct http_request *req)
+{
+    if (h->how == GLOSSA_MATCH_FUZZY && h->match_text) {
+        int here = strcmp(h->match_text, req->q) == 0;
+        fputs("<p class=\"notice\">Did you mean ", f);
+        if (!here) {
+            fputs("<a href=\"/?q=", f);
+            url(f, h->match_text);
+            if (req->to && *req->to) {
+                fputs("&amp;to=", f);
+                url(f, req->to);
+            }
+            fputs("\">", f);
+        }
+        tagged(f, "bdi", NULL, h->match_lang, h->match_text);
+        fputs(here ? "?</p>\n" : "</a>?</p>\n", f);
+    } else if (h->how == GLOSSA_MATCH_LAYOUT && h->layout_text) {
+        layout_reading(f, h, "<p class=\"notice\">Typed in the ", " layout; read as ", " «",
+                       "».</p>\n");
+    } else if (h->how == GLOSSA_MATCH_WITHIN) {
+        fputs("<p class=\"notice\">No term is the whole query; the terms inside it:</p>\n", f);
+    }
+}
+
 static void render_hits(FILE *f, const void *arg)
 {
-    const glossa_results *res = arg;
-    size_t i;
+    const struct search_page *sp = arg;
+    size_t i, n = glossa_results_count(sp->res);
+    if (n)
+        render_notice(f, glossa_results_get(sp->res, 0), sp->req);
     fputs("<ol class=\"hits\">\n", f);
-    for (i = 0; i < glossa_results_count(res); i++)
-        render_hit(f, glossa_results_get(res, i));
+    for (i = 0; i < n; i++)
+        render_hit(f, glossa_results_get(sp->res, i), sp->req->q);
     fputs("</ol>\n", f);
+    if (n && glossa_results_get(sp->res, 0)->how == GLOSSA_MATCH_WITHIN)
+        fputs("<p class=\"meta\">The terms of a whole text: <code>glossa scan FILE</code></p>\n",
+              f);
 }
 
 static void render_intro(FILE *f, const void *arg)
@@ -388,6 +502,7 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
     glossa_results *res = NULL;
+    struct search_page sp;
     glossa_error err;
     char msg[600], title[HTTP_QUERY_MAX + 32];
     unsigned status;
@@ -413,7 +528,9 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
     else
         snprintf(msg, sizeof msg, "%zu concept%s for «%.500s».", n, n == 1 ? "" : "s", req->q);
     snprintf(title, sizeof title, "%s — glossa", req->q);
-    page_with(reply, 200, req, title, msg, render_hits, res);
+    sp.res = res;
+    sp.req = req;
+    page_with(reply, 200, req, title, msg, render_hits, &sp);
     glossa_results_free(res);
 }
 

@@ -1,6 +1,7 @@
 # 0928-serve-dict.t — `glossa serve --dict` answers the real `dict` client
 # (Debian package dict): DEFINE in every database, in "all" and in a language
-# pair; MATCH with each strategy; SHOW DB, STRAT, INFO and SERVER; the
+# pair, saying how a word typed in the wrong keyboard layout or longer than a
+# term was read; MATCH with each strategy; SHOW DB, STRAT, INFO and SERVER; the
 # client's "perhaps you mean" after a typo; unknown databases and strategies;
 # a re-index taken up without a restart; a clean stop on SIGTERM. The server
 # listens on 127.0.0.1, port 0.
@@ -61,6 +62,23 @@ expect_out "информационная безопасность (ru) -> Chines
 expect_out "信息安全"
 expect_out "資訊安全"
 expect_no_out "information security (" "ru-zh shows no English"
+expect_no_out "layout:" "a term as it is: no word on how it was read"
+expect_no_out "within:" "a term as it is: no word on how it was read"
+# how the word was read, as lookup says it: typed in the wrong keyboard layout,
+# or a term inside a longer query (and where to read a whole text)
+run d -d ru-en byajhvfwbjyyfz
+expect_rc 0 "dict, typed in the wrong layout:"
+expect_out "  информационная безопасность (ru) -> English
+    [information-security]  in force, NOT VERIFIED (reliability 1 of 4)
+    layout: typed in English (US), read in Russian as «информационная»
+"
+run d -d all "Государства должны обеспечивать информационную безопасность своих граждан"
+expect_rc 0 "dict, a term inside a sentence:"
+expect_out "1 definition found"
+expect_out "    [information-security]  in force, NOT VERIFIED (reliability 1 of 4)
+    within: found in the query as «информационную безопасность»; the terms
+    of a whole text: glossa scan FILE
+"
 # and back, from Taiwan vocabulary
 run d -d zh-ru 資訊安全
 expect_rc 0 "dict -d zh-ru 資訊安全:"

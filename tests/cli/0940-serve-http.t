@@ -69,6 +69,14 @@ api_same "q=информационное оружие" "from=ru" "to=zh,en" -- "
 api_same "q=психологической обработки" "in=definitions" -- --in definitions "психологической обработки"
 api_same "q=zzzqqqxxx" -- zzzqqqxxx
 expect_json '.results | length' 0 "nothing found is 200 with no results"
+# how a query matched: the keyboard layout it was typed in (by xkb's name and
+# title), the span of a longer query where a term was found
+api_same "q=byajhvfwbjyyfz" -- byajhvfwbjyyfz
+expect_json '.results[0].match.layout | [.typed, .typed_title, .read, .read_title, .text] | join("|")' \
+    "us|English (US)|ru|Russian|информационная" "a layout match"
+api_same "q=информационная безопасность государства" -- "информационная безопасность государства"
+expect_json '.results[0].match | [.how, .span.start, .span.end, .span.text] | join("|")' \
+    "within|0|53|информационная безопасность" "a within match"
 # the page's checkboxes send to= twice: the same as --to a,b
 get "$BASE/api/lookup?q=%E4%BF%A1%E6%81%AF%E5%AE%89%E5%85%A8&to=ru&to=en"
 "$GLOSSA" lookup --format json --to ru,en 信息安全 >"$WORK/cli.json"
@@ -185,6 +193,26 @@ expect_out '<span class="term" lang="zh">信息安全</span>'
 expect_out '>NOT VERIFIED</strong>'
 expect_out 'value="информационной безопасности"'
 expect_out 'concepts for «информационной безопасности».'
+expect_no_out '<p class="notice">' "a stem match needs no word on how it matched"
+# how the query matched, said as the CLI says it: above the results, and on each hit
+get -G --data-urlencode "q=byajhvfwbjyyfz" "$BASE/"
+expect_out '<div id="results"><p class="notice">Typed in the English (US) layout; read as Russian «<bdi lang="ru">информационная</bdi>».</p>'
+expect_out '<p class="meta"><span class="how">layout match</span> (<span class="match-lang">ru</span>)'
+expect_out '<p class="matched">typed in English (US), read in Russian as «<bdi lang="ru">информационная</bdi>»</p>'
+get -G --data-urlencode "q=сниукызфсу" "$BASE/"
+expect_out '<p class="notice">Typed in the Russian layout; read as English (US) «<bdi lang="en">cyberspace</bdi>».</p>'
+get -G --data-urlencode "q=информационная безопасность государства" "$BASE/"
+expect_out '<div id="results"><p class="notice">No term is the whole query; the terms inside it:</p>'
+expect_out '<p class="matched">inside the query: «<bdi lang="ru"><mark>информационная безопасность</mark> государства</bdi>»</p>'
+expect_out '</ol>
+<p class="meta">The terms of a whole text: <code>glossa scan FILE</code></p>'
+# a long query: 60 characters either side of the term, cut after a space
+get -G --data-urlencode "q=Everyone should protect objects of critical information infrastructure in all member states of the organisation, whatever their size" "$BASE/"
+expect_out '<p class="matched">inside the query: «<bdi lang="en">Everyone should protect objects of <mark>critical information infrastructure</mark> in all member states of the organisation, whatever their…</bdi>»</p>'
+get -G --data-urlencode "q=Все государства-члены и их граждане должны всегда обеспечивать информационную безопасность" "$BASE/"
+expect_out '«<bdi lang="ru">…государства-члены и их граждане должны всегда обеспечивать <mark>информационную безопасность</mark></bdi>»</p>'
+get -G --data-urlencode "q=infomation securty" --data-urlencode "to=zh" --data-urlencode "to=ru" "$BASE/"
+expect_out '<div id="results"><p class="notice">Did you mean <a href="/?q=information%20security&amp;to=zh%2Cru"><bdi lang="en">information security</bdi></a>?</p>'
 get -G --data-urlencode "q=信息安全" --data-urlencode "to=zh" --data-urlencode "to=fa" "$BASE/"
 expect_out 'value="zh" checked'
 expect_out 'value="fa" checked'

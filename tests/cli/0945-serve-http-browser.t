@@ -8,8 +8,11 @@
 # its own text, with no alert and no element made from it; the national
 # definitions (glossary/national/, tests/data/web/hostile-national.xml) are
 # quoted statutory text with lang, cite and nofollow links, a hit names the
-# states whose law defines it; nothing in the browser's console (no CSP
-# violation). Skipped without a browser.
+# states whose law defines it; how a query matched (a keyboard layout, terms
+# inside a longer query, a typo) is said the same by the script and by the
+# server's page (their elements, classes, lang, links and text compared);
+# nothing in the browser's console (no CSP violation). Skipped without a
+# browser.
 PY=
 for p in /usr/bin/python3 python3; do
     if command -v "$p" >/dev/null 2>&1 && "$p" -c 'import selenium' 2>/dev/null; then PY=$p; break; fi
@@ -57,8 +60,10 @@ d = webdriver.Chrome(service=Service(driver_path), options=opts)
 d.set_page_load_timeout(20)
 # The page redraws its results as the user types: an element found a moment ago may
 # be gone when the condition reads it. That is the page working, not a failure, so
-# the wait asks again instead of raising (it flaked under load without this).
-wait = WebDriverWait(d, 10, ignored_exceptions=(StaleElementReferenceException,))
+# the wait asks again instead of raising (it flaked under load without this),
+# and waits up to 30 s (the suite runs two tests at once on a loaded machine:
+# the language picker's redraw took over 10 s there once).
+wait = WebDriverWait(d, 30, ignored_exceptions=(StaleElementReferenceException,))
 
 def no_alert(what):
     try:
@@ -186,6 +191,50 @@ try:
           "the definition is the raw text: %r" % texts)
     check(not d.find_elements(By.TAG_NAME, "img"), "no <img> element after the search")
     check(len(d.find_elements(By.TAG_NAME, "script")) == 1, "still one <script> element")
+
+    # --- how a query matched: the script draws what the server renders
+    SHAPE = """
+    function shape(n) {
+      if (n.nodeType === 3) { var t = n.textContent.replace(/\\s+/g, ' '); return t.trim() ? t : ''; }
+      if (n.nodeType !== 1) return '';
+      var s = '<' + n.tagName.toLowerCase() + ['class', 'lang', 'dir', 'href'].map(function (k) {
+        return n.hasAttribute(k) ? ' ' + k + '="' + n.getAttribute(k) + '"' : ''; }).join('') + '>';
+      n.childNodes.forEach(function (c) { s += shape(c); });
+      return s + '</' + n.tagName.toLowerCase() + '>';
+    }
+    return shape(document.getElementById('results'));
+    """
+    from urllib.parse import quote
+    for q, said in (("byajhvfwbjyyfz", "Typed in the English (US) layout; read as Russian «информационная»."),
+                    ("информационная безопасность государства", "No term is the whole query; the terms inside it:"),
+                    ("Все государства-члены и их граждане должны всегда обеспечивать информационную безопасность",
+                     "No term is the whole query; the terms inside it:"),
+                    ("infomation securty", "Did you mean information security?")):
+        d.get(base + "/?q=" + quote(q))
+        server = d.execute_script(SHAPE)
+        d.get(base + "/")
+        wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
+        d.find_element(By.ID, "q").send_keys(q)
+        wait.until(lambda drv: ("\u00ab" + q + "\u00bb") in drv.find_element(By.ID, "message").text
+                   and drv.find_elements(By.CSS_SELECTOR, "#results p.notice"))
+        script = d.execute_script(SHAPE)
+        check(script == server, "%s: the script draws what the server renders:\n%s\n%s" % (q, server[:1500], script[:1500]))
+        notice = d.find_element(By.CSS_SELECTOR, "#results p.notice")
+        check(notice.text == said, "%s: above the results %r" % (q, notice.text))
+    marks = d.find_elements(By.CSS_SELECTOR, "#results p.matched mark")
+    check(not marks, "a typo marks nothing in the query: %r" % [m.text for m in marks])
+    d.get(base + "/")
+    wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
+    d.find_element(By.ID, "q").send_keys("информационная безопасность государства")
+    wait.until(lambda drv: drv.find_elements(By.CSS_SELECTOR, "#results p.matched mark"))
+    mark = d.find_element(By.CSS_SELECTOR, "#results p.matched mark")
+    check(mark.text == "информационная безопасность" and mark.is_displayed() and
+          mark.find_element(By.XPATH, "..").get_attribute("lang") == "ru",
+          "the span of the query where the term was found is marked, in a bdi with lang")
+    check(d.find_element(By.CSS_SELECTOR, "#results > p.meta code").text == "glossa scan FILE",
+          "the whole text: glossa scan")
+    link = d.find_elements(By.CSS_SELECTOR, "#results p.notice a")
+    check(not link, "no did-you-mean link for a within match")
 
     problems = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")]
     check(not problems, "nothing in the console: %r" % problems)
