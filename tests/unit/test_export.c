@@ -90,6 +90,8 @@ static void test_export__format_names(void **state)
     (void)state;
     assert_int_equal(glossa_export_format_parse("tbx", &fmt), 0);
     assert_int_equal(fmt, GLOSSA_EXPORT_TBX);
+    assert_int_equal(glossa_export_format_parse("tbx2008", &fmt), 0);
+    assert_int_equal(fmt, GLOSSA_EXPORT_TBX2008);
     assert_int_equal(glossa_export_format_parse("omegat", &fmt), 0);
     assert_int_equal(fmt, GLOSSA_EXPORT_OMEGAT);
     assert_int_equal(glossa_export_format_parse("TBX", &fmt), GLOSSA_EINPUT);
@@ -102,21 +104,34 @@ static void test_export__csv_exact(void **state)
     glossa_exchange_stats stats;
     char *csv = export(f, GLOSSA_EXPORT_CSV, NULL, NULL, &stats);
     (void)state;
+    /* a line per term in a language's cells (line breaks cannot occur in a
+    ** term), the deprecated term kept and marked */
     assert_string_equal(csv,
-        "id,ru,zh,en,definition (en)\r\n"
-        "information-security,информационная безопасность; ИБ,信息安全,information security,"
-        "\"a state, \"\"protected\"\"\"\r\n"
-        "security,безопасность,,,\r\n");
+        "id,ru,zh,en,ru status,ru wording,ru source,zh status,zh wording,zh source,"
+        "en status,en wording,en source,definition (en),definition (en) wording,"
+        "definition (en) source,reliability,source\r\n"
+        "information-security,\"информационная безопасность\nИБ\",信息安全,"
+        "\"information security\ninfosec\",\"preferred\nadmitted\","
+        "\"reconstruction, not verified against the official text\n\",\"\n\","
+        "preferred,\"working translation, not an official rendering\",,"
+        "\"preferred\ndeprecated: do not use\",\"working translation, not an official rendering\n\","
+        "\"\n\",\"a state, \"\"protected\"\"\",\"working translation, not an official rendering\","
+        "Source (2009-06-16),1 (NOT VERIFIED),Source (2009-06-16)\r\n"
+        "security,безопасность,,,preferred,,,,,,,,,,,,2 (minimum reliability),Source (2009-06-16)\r\n");
     assert_int_equal(stats.concepts, 2);
-    assert_int_equal(stats.terms, 5); /* the deprecated term is left out */
+    assert_int_equal(stats.terms, 6); /* the deprecated term too */
     assert_int_equal(stats.definitions, 1);
     glossa_free(csv);
     csv = export(f, GLOSSA_EXPORT_CSV, "en", "ru", NULL);
     assert_string_equal(csv,
-        "id,en,ru,definition (en)\r\n"
-        "information-security,information security,информационная безопасность; ИБ,"
-        "\"a state, \"\"protected\"\"\"\r\n"
-        "security,,безопасность,\r\n");
+        "id,en,ru,en status,en wording,en source,ru status,ru wording,ru source,"
+        "definition (en),definition (en) wording,definition (en) source,reliability,source\r\n"
+        "information-security,\"information security\ninfosec\",\"информационная безопасность\nИБ\","
+        "\"preferred\ndeprecated: do not use\",\"working translation, not an official rendering\n\","
+        "\"\n\",\"preferred\nadmitted\",\"reconstruction, not verified against the official text\n\","
+        "\"\n\",\"a state, \"\"protected\"\"\",\"working translation, not an official rendering\","
+        "Source (2009-06-16),1 (NOT VERIFIED),Source (2009-06-16)\r\n"
+        "security,,безопасность,,,,preferred,,,,,,2 (minimum reliability),Source (2009-06-16)\r\n");
     glossa_free(csv);
     fx_free(f);
 }
@@ -284,13 +299,16 @@ static void test_export__national(void **state)
     glossa_free(j);
     t = export_national(f, GLOSSA_EXPORT_CSV, NULL, "ru", &stats);
     assert_string_equal(t,
-        "id,ru,state,national definition,national law\r\n"
-        "information-security,информационная безопасность; ИБ,,,\r\n"
-        "information-security,информационная безопасность,RU,\"состояние защищенности, \"\"правовое\"\"\","
+        "id,ru,ru status,ru wording,ru source,reliability,source,state,national definition,"
+        "national law\r\n"
+        "information-security,\"информационная безопасность\nИБ\",\"preferred\nadmitted\","
+        "\"reconstruction, not verified against the official text\n\",\"\n\",1 (NOT VERIFIED),"
+        "Source (2009-06-16),,,\r\n"
+        "information-security,информационная безопасность,,,,,,RU,\"состояние защищенности, \"\"правовое\"\"\","
         "\"statutory text of RU, not glossa's: 149-ФЗ «Об информации» (2006-07-27), статья 2, пункт 1; "
         "edition of 2024-01-01; read at https://ru.example/149; the act's own text; the same notion as "
         "the concept; reliability 4 of 4\"\r\n"
-        "security,безопасность,,,\r\n");
+        "security,безопасность,preferred,,,2 (minimum reliability),Source (2009-06-16),,,\r\n");
     glossa_free(t);
     t = export_national(f, GLOSSA_EXPORT_OMEGAT, "en", "ru", NULL);
     assert_non_null(strstr(t,
