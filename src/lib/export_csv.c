@@ -55,15 +55,13 @@ static int status_rank(const char *status)
 ** ("CSV injection"), which a spreadsheet shows as text and does not keep. */
 static int csv_field(struct glossa_buf *out, const char *s, int first)
 {
-    int quote = strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
+    int formula = *s && strchr("=+-@\t\r", *s) != NULL;
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+                (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
     int rc = first ? 0 : glossa__buf_add(out, ",", 1);
-    if (*s && strchr("=+-@\t\r", *s))
-        quote = 1;
     if (!quote)
         return rc || glossa__buf_adds(out, s) ? GLOSSA_ENOMEM : 0;
-    rc = rc || glossa__buf_add(out, "\"", 1);
-    if (*s && strchr("=+-@\t\r", *s))
-        rc = rc || glossa__buf_add(out, "'", 1);
+    rc = rc || glossa__buf_add(out, "\"", 1) || (formula && glossa__buf_add(out, "'", 1));
     for (; *s && !rc; s++)
         rc = *s == '"' ? glossa__buf_add(out, "\"\"", 2) : glossa__buf_add(out, s, 1);
     return rc || glossa__buf_add(out, "\"", 1) ? GLOSSA_ENOMEM : 0;

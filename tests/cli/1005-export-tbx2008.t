@@ -5,7 +5,8 @@
 # OmegaT's own GlossaryReaderTBX (Debian omegat, with a JDK) an entry per
 # source and target term of each concept, the [glossa] notes (reliability,
 # not verified) as its comment. The honesty marks of the TBX 2019 export travel
-# in the same notes. Each reader is skipped, with a note, only when absent.
+# in the same notes, and 'glossa import' reads the file back to the same term
+# base. Each peer's reader is skipped, with a note, only when absent.
 unset GLOSSA_GLOSSARY
 count() { grep -o -- "$1" "${@:2}" | wc -l; }
 entries=$(cat "$SRC"/glossary/*.xml | count '<entry ')
@@ -31,6 +32,14 @@ grep -q '\[glossa\] national definition [^:]*: statutory text of [A-Z][A-Z], not
 expect_true "a national definition is a state's statutory text" test $? -eq 0
 expect_true "a source is its citation, no refObject to point to" \
     test "$(grep -c '<admin type="source" target=\|<back>' "$f")" -eq 0
+# glossa's own import reads it back: the same term base (national law left out, said)
+run glossa import "$f" -o "$WORK/back.xml"
+expect_rc 1 "import of the TBX 2008 export (national law left out):"
+expect_out "imported $entries concepts, "
+expect_err "definition of a national act (marked [glossa] national) has no place in glossa's encoding"
+run glossa diff "$SRC/glossary" "$WORK/back.xml"
+expect_rc 0 "diff glossary and the re-imported TBX 2008:"
+expect_true "no change" test "$OUT" = "no change"
 run glossa export --format tbx2008 --to kk
 expect_rc 1 "--to kk (cross-references to concepts without kk terms left out, each said):"
 expect_err "cross-reference to 'information-crime' left out: that concept is not in the export"

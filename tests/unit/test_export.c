@@ -1,7 +1,8 @@
 /*
 ** test_export.c — the exchange-format writers (src/lib/export.c,
-** export_tbx.c, export_csv.c, export_json.c, termbase.c) on a small TEI
-** fixture: the exact CSV and OmegaT bytes, the TBX mapping and its [glossa]
+** export_tbx.c, export_tbx2008.c, export_csv.c, export_json.c, termbase.c)
+** on a small TEI fixture: the exact CSV and OmegaT bytes, the TBX mapping
+** (2019 and 2008) and its [glossa]
 ** notes, JSON, national law read with the fixture (and import leaving it
 ** out), option checks, "nothing to export", determinism, and no leak or crash
 ** when any allocation fails.
@@ -179,6 +180,31 @@ static void test_export__tbx_mapping(void **state)
     assert_non_null(strstr(t, "<note xml:lang=\"en\">[usage] Broad.</note>"));
     assert_non_null(strstr(t, "<refObject id=\"src.src\">\n"
                               "          <item type=\"sourceType\">instrument</item>"));
+    glossa_free(t);
+    fx_free(f);
+}
+
+/* TBX 2008: the same walk with the 2008 names, a source its citation. */
+static void test_export__tbx2008_mapping(void **state)
+{
+    struct fx *f = fx_new();
+    char *t = export(f, GLOSSA_EXPORT_TBX2008, NULL, NULL, NULL);
+    (void)state;
+    assert_non_null(strstr(t, "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n"
+                              "<martif type=\"TBX-Basic\" xml:lang=\"ru\">\n  <martifHeader>\n"));
+    assert_non_null(strstr(t, "<termEntry id=\"information-security\">\n"
+                              "        <admin type=\"source\">Source (2009-06-16)</admin>\n"
+                              "        <note xml:lang=\"en\">[glossa] status: in-force; reliability: 1 "
+                              "(not verified); n: 1; broader: security</note>\n"));
+    assert_non_null(strstr(t, "<langSet xml:lang=\"en\">\n"));
+    assert_non_null(strstr(t, "<tig>\n            <term>infosec</term>\n"
+                              "            <termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts"
+                              "</termNote>\n          </tig>\n"));
+    assert_non_null(strstr(t, "<ref type=\"crossReference\" target=\"security\">безопасность</ref>"));
+    assert_non_null(strstr(t, "    </body>\n  </text>\n</martif>\n"));
+    assert_null(strstr(t, "conceptEntry"));
+    assert_null(strstr(t, "<back>"));
+    assert_null(strstr(t, "target=\"src."));
     glossa_free(t);
     fx_free(f);
 }
@@ -388,7 +414,7 @@ static void test_export__deterministic(void **state)
     struct fx *f = fx_new();
     glossa_export_format fmt;
     (void)state;
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_JSON; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
         const char *to = fmt == GLOSSA_EXPORT_OMEGAT ? "zh" : NULL;
         char *a = export(f, fmt, NULL, to, NULL), *b = export(f, fmt, NULL, to, NULL);
         assert_string_equal(a, b);
@@ -408,7 +434,7 @@ static void test_export__out_of_memory(void **state)
     (void)state;
     national_inputs(f, nin, np, nop);
     for (set = 0; set < 2; set++) /* the term base; with national law */
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_JSON; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
         glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
         unsigned long n;
         opts.format = fmt;
@@ -442,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_export__csv_exact),
         cmocka_unit_test(test_export__omegat_exact),
         cmocka_unit_test(test_export__tbx_mapping),
+        cmocka_unit_test(test_export__tbx2008_mapping),
         cmocka_unit_test(test_export__json_shape),
         cmocka_unit_test(test_export__options_and_nothing),
         cmocka_unit_test(test_export__national),
