@@ -2,7 +2,8 @@
 ** cmd_export.c — `glossa export`: the term base (the bundled glossary, or
 ** TEI files given) in an exchange format — TBX-Basic for terminology tools,
 ** CSV for memoQ and Trados, OmegaT's glossary format, or JSON — to standard
-** output or, atomically, to a file.
+** output or, atomically, to a file. TBX 2019 (tbx) or 2008 (tbx2008, as
+** translate-toolkit and OmegaT read it).
 */
 #include "cmd.h"
 
@@ -12,7 +13,8 @@
 
 /* --format, in the order of its values */
 static const glossa_export_format formats[] = {
-    GLOSSA_EXPORT_TBX, GLOSSA_EXPORT_CSV, GLOSSA_EXPORT_OMEGAT, GLOSSA_EXPORT_JSON,
+    GLOSSA_EXPORT_TBX, GLOSSA_EXPORT_TBX2008, GLOSSA_EXPORT_CSV, GLOSSA_EXPORT_OMEGAT,
+    GLOSSA_EXPORT_JSON,
 };
 
 struct export_args {
@@ -22,7 +24,7 @@ struct export_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_FORMAT(export_args, "tbx|csv|omegat|json"),
+    CLI_OPT_FORMAT(export_args, "tbx|tbx2008|csv|omegat|json"),
     CLI_OPT_TEXT(export_args, from, "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first"),
     CLI_OPT_LIST(export_args, to, "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required"),
     CLI_OPT_OUTPUT(export_args, ""),
@@ -105,8 +107,8 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_export_spec = {
     "export", run_export, "write the term base as TBX, CSV, an OmegaT glossary or JSON",
-    "export [--format tbx|csv|omegat|json] [--from LANG] [--to LANG,...] [-o FILE]\n"
-    "                     [--quiet] [FILE|DIR ...]",
+    "export [--format tbx|tbx2008|csv|omegat|json] [--from LANG] [--to LANG,...]\n"
+    "                     [-o FILE] [--quiet] [FILE|DIR ...]",
     options, sizeof options / sizeof options[0],
     "Read the TEI term base (default: the bundled glossary/ and its study of\n"
     "national legislation glossary/national/, as 'glossa index' reads them;\n"
@@ -120,9 +122,16 @@ const struct cli_command cmd_export_spec = {
     "          (concept status, reliability, working translations, note types)\n"
     "          is written in notes marked [glossa], which 'glossa import' reads\n"
     "          back.\n"
-    "  csv     RFC 4180, for memoQ and Trados: id, one column per language (the\n"
-    "          preferred term, then admitted ones, joined with \"; \"; deprecated\n"
-    "          terms left out), one \"definition (LANG)\" column per language.\n"
+    "  tbx2008 TBX-Basic 2008 (ISO 30042:2008, martif: termEntry, langSet, tig),\n"
+    "          the TBX translate-toolkit (Weblate, Pootle) and OmegaT read: the\n"
+    "          same data and [glossa] notes as tbx; a source is its citation.\n"
+    "  csv     RFC 4180, for memoQ and Trados: a row per concept; id, a column\n"
+    "          per language named by its code (its terms a line each: preferred,\n"
+    "          admitted, deprecated), LANG status (\"deprecated: do not use\"),\n"
+    "          LANG wording (reconstruction, working translation) and LANG\n"
+    "          source a line per term, definition (LANG) with its wording and\n"
+    "          source, reliability, source. A cell starting = + - @ TAB CR gets\n"
+    "          a leading ' (no formula runs in a spreadsheet).\n"
     "  omegat  OmegaT's glossary: source TAB target TAB comment, UTF-8, no\n"
     "          header; one line per source term (deprecated ones too, with the\n"
     "          term to use in the comment); needs --to with one language.\n"
@@ -141,6 +150,7 @@ const struct cli_command cmd_export_spec = {
     "Exit status: 0 written; 1 written, but something could not be carried\n"
     "(each said in a warning), or nothing to export; 2 error.",
     "  glossa export -o glossa.tbx\n"
+    "  glossa export --format tbx2008 -o glossary.tbx    # for OmegaT, Weblate\n"
     "  glossa export --format csv --to ru,zh,en -o glossa.csv\n"
     "  glossa export --format omegat --from ru --to zh -o glossary.utf8\n"
     "  glossa export --format json glossary/annex1.xml\n",

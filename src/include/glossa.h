@@ -818,12 +818,14 @@ void glossa_eval_free(glossa_eval_report *r);
 
 typedef enum glossa_export_format {
     GLOSSA_EXPORT_TBX,    /* TBX (ISO 30042:2019), TBX-Basic dialect, DCA style */
-    GLOSSA_EXPORT_CSV,    /* RFC 4180: a column per language, a definition column per language */
+    GLOSSA_EXPORT_CSV,    /* RFC 4180: a row per concept, columns per language (export_csv.c) */
     GLOSSA_EXPORT_OMEGAT, /* OmegaT glossary: source TAB target TAB comment, no header */
-    GLOSSA_EXPORT_JSON    /* every concept in the shape of a lookup result */
+    GLOSSA_EXPORT_JSON,   /* every concept in the shape of a lookup result */
+    GLOSSA_EXPORT_TBX2008 /* TBX-Basic 2008 (ISO 30042:2008, martif), as translate-toolkit and
+                             OmegaT read it */
 } glossa_export_format;
 
-/* Parse "tbx", "csv", "omegat", "json". Returns 0 or GLOSSA_EINPUT. */
+/* Parse "tbx", "csv", "omegat", "json", "tbx2008". Returns 0 or GLOSSA_EINPUT. */
 int glossa_export_format_parse(const char *name, glossa_export_format *out);
 
 /* What an export or import wrote and left out. */

@@ -2,7 +2,7 @@
 ** exchange_int.h — what the exchange-format files of libglossa share: the
 ** writers and readers that work on a term base in memory (termbase_int.h).
 **
-** export_tbx.c,
+** export_tbx.c (TBX 2019; export_tbx2008.c TBX 2008 with it),
 ** export_csv.c and export_json.c write it; import_tbx.c fills it from TBX;
 ** tei_write.c writes it as TEI in glossa's encoding (schema/README.md).
 */
@@ -39,8 +39,23 @@ int glossa__tb_languages(struct glossa_tb *tb, const char *want, const char ***o
 int glossa__xc_legal_note(const glossa_legal *l, struct glossa_buf *out);
 
 
+/* What differs between the TBX versions glossa writes; the walk over the
+** term base (export_tbx.c) is one for both. */
+struct tbx_dialect {
+    const char *prolog;         /* the XML declaration to the root's start tag */
+    const char *root, *header;  /* "tbx", "tbxHeader" / "martif", "martifHeader" */
+    const char *header_end;     /* after fileDesc, in the header */
+    const char *name;           /* in sourceDesc: "TBX-Basic, DCA style" */
+    const char *entry, *lang, *term;  /* conceptEntry langSec termSec / termEntry langSet tig */
+    int back;                   /* 1: sources as refObjects in back, admin source points there */
+};
+int glossa__write_tbx_as(struct glossa_tb *tb, const glossa_export_opts *opts,
+                         struct xc_report *r, const struct tbx_dialect *d,
+                         struct glossa_buf *out);
 int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                       struct glossa_buf *out);
+int glossa__write_tbx2008(struct glossa_tb *tb, const glossa_export_opts *opts,
+                          struct xc_report *r, struct glossa_buf *out);
 int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                       struct glossa_buf *out);
 int glossa__write_omegat(struct glossa_tb *tb, const glossa_export_opts *opts,

@@ -1,7 +1,8 @@
 /*
 ** export.c — `glossa export`: read TEI inputs into a term base in memory
-** (termbase.c) and hand it to the writer of the format asked for (TBX,
-** CSV, OmegaT, JSON: export_tbx.c, export_csv.c, export_json.c).
+** (termbase.c) and hand it to the writer of the format asked for (TBX
+** 2019 and 2008, CSV, OmegaT, JSON: export_tbx.c, export_tbx2008.c,
+** export_csv.c, export_json.c).
 **
 ** The writers only format; what each format can carry is said in their
 ** header comments and in README.md. The definitions of national acts
@@ -15,7 +16,7 @@
 
 int glossa_export_format_parse(const char *name, glossa_export_format *out)
 {
-    static const char *const names[] = { "tbx", "csv", "omegat", "json" };
+    static const char *const names[] = { "tbx", "csv", "omegat", "json", "tbx2008" };
     size_t i;
     for (i = 0; name && i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(name, names[i]) == 0) {
@@ -88,6 +89,7 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
             stats->national_notions += !glossa__tb_find(tb, tb->legal[i].l.target);
         switch (opts->format) {
         case GLOSSA_EXPORT_TBX: rc = glossa__write_tbx(tb, opts, &report, &buf); break;
+        case GLOSSA_EXPORT_TBX2008: rc = glossa__write_tbx2008(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_CSV: rc = glossa__write_csv(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_OMEGAT: rc = glossa__write_omegat(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_JSON: rc = glossa__write_json(tb, opts, &report, &buf); break;

@@ -2,11 +2,21 @@
 ** export_csv.c — the term base as tables for CAT tools:
 **
 ** CSV (RFC 4180: CRLF line ends, fields with a comma, quote or line break
-** quoted, quotes doubled), as memoQ and Trados MultiTerm import it: a header
-** row, then one row per concept; the columns are "id", one per language (the
-** preferred term first, then admitted ones, joined with "; "; deprecated
-** terms are left out: a CAT tool would offer them), and "definition (LANG)"
-** for each language that has definitions (several joined by a line break).
+** quoted, quotes doubled), as memoQ and Trados MultiTerm import a term base:
+** a header row, then one row per concept. The columns: "id"; one per
+** language, named by its code (the terms: preferred first, then admitted,
+** then the others, deprecated ones too, a line each: glossa's text never
+** holds a line break, the loader folds white space, so a line is a term and
+** a synonym with "; " in it stays one); for each language "LANG status"
+** (preferred, admitted, "deprecated: do not use"), "LANG wording"
+** (reconstruction, not verified; working translation; empty for an official
+** text) and "LANG source" (the term's own source), a line each in the order
+** of the terms; for each language that has definitions "definition (LANG)"
+** with its "wording" and "source" (a line per definition); then the
+** concept's "reliability" ("1 (NOT VERIFIED)") and "source". A field a
+** spreadsheet would run as a formula (it starts with = + - @ TAB or CR)
+** gets a leading ' (OWASP's advice on CSV injection): read a field that
+** starts with ' and one of those characters without the '.
 ** When national law is read with the term base (glossary/national/), each
 ** national definition of a concept is a row of its own after the concept's:
 ** the term its act defines in its language's column, and three more
@@ -40,13 +50,18 @@ static int status_rank(const char *status)
 
 /* ---- CSV ----------------------------------------------------------------------------- */
 
+/* A field by RFC 4180; a field a spreadsheet would run as a formula (one
+** that starts with = + - @ TAB or CR) gets a leading ' as OWASP recommends
+** ("CSV injection"), which a spreadsheet shows as text and does not keep. */
 static int csv_field(struct glossa_buf *out, const char *s, int first)
 {
-    int quote = strpbrk(s, ",\"\r\n") != NULL || (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
+    int formula = *s && strchr("=+-@\t\r", *s) != NULL;
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL ||
+                (*s && (s[0] == ' ' || s[strlen(s) - 1] == ' '));
     int rc = first ? 0 : glossa__buf_add(out, ",", 1);
     if (!quote)
         return rc || glossa__buf_adds(out, s) ? GLOSSA_ENOMEM : 0;
-    rc = rc || glossa__buf_add(out, "\"", 1);
+    rc = rc || glossa__buf_add(out, "\"", 1) || (formula && glossa__buf_add(out, "'", 1));
     for (; *s && !rc; s++)
         rc = *s == '"' ? glossa__buf_add(out, "\"\"", 2) : glossa__buf_add(out, s, 1);
     return rc || glossa__buf_add(out, "\"", 1) ? GLOSSA_ENOMEM : 0;
@@ -82,16 +97,49 @@ static int select_languages(struct glossa_tb *tb, const glossa_export_opts *opts
     return 0;
 }
 
-/* The terms of one language, preferred first, deprecated left out. */
-static int terms_cell(const struct tei_entry *e, const char *lang, struct glossa_buf *cell)
+/* What a cell of a language holds, a line per term or per definition. */
+enum csv_part { CSV_TEXT, CSV_STATUS, CSV_WORDING, CSV_SOURCE };
+
+static const char *term_part(struct glossa_tb *tb, const struct tei_term *t, enum csv_part part)
+{
+    const struct tei_bibl *b;
+    switch (part) {
+    case CSV_TEXT: return t->text;
+    case CSV_STATUS: return status_rank(t->status) == 2 && strcmp(t->status, "deprecated") == 0
+                                ? "deprecated: do not use" : t->status;
+    case CSV_WORDING: return glossa_basis_note(t->basis) ? glossa_basis_note(t->basis) : "";
+    default: return (b = glossa__tb_bibl(tb, t->source)) != NULL ? b->citation : "";
+    }
+}
+
+static const char *def_part(struct glossa_tb *tb, const struct tei_def *d, enum csv_part part)
+{
+    const struct tei_bibl *b;
+    switch (part) {
+    case CSV_TEXT: return d->text;
+    case CSV_WORDING: return glossa_basis_note(d->basis) ? glossa_basis_note(d->basis) : "";
+    default: return (b = glossa__tb_bibl(tb, d->source)) != NULL ? b->citation : "";
+    }
+}
+
+/* One part of the terms of a language, a line per term (preferred, then
+** admitted, then the others: deprecated ones too, marked so in their
+** status), or of its definitions. Line breaks cannot occur in glossa's
+** text (the loader folds white space), so a line is a term. */
+static int lang_cell(struct glossa_tb *tb, const struct tei_entry *e, const char *lang,
+                     int defs, enum csv_part part, struct glossa_buf *cell)
 {
     int rank, rc = 0;
-    size_t i;
+    size_t i, lines = 0;
     glossa__buf_clear(cell);
-    for (rank = 0; rank < 2; rank++)
+    for (i = 0; defs && i < e->n_defs && !rc; i++)
+        if (strcmp(e->defs[i].lang, lang) == 0)
+            rc = glossa__buf_addf(cell, "%s%s", lines++ ? "\n" : "", def_part(tb, &e->defs[i], part));
+    for (rank = 0; !defs && rank < 3; rank++)
         for (i = 0; i < e->n_terms && !rc; i++)
             if (strcmp(e->terms[i].lang, lang) == 0 && status_rank(e->terms[i].status) == rank)
-                rc = glossa__buf_addf(cell, "%s%s", cell->len ? "; " : "", e->terms[i].text);
+                rc = glossa__buf_addf(cell, "%s%s", lines++ ? "\n" : "",
+                                      term_part(tb, &e->terms[i], part));
     return rc || glossa__buf_adds(cell, "") ? GLOSSA_ENOMEM : 0;
 }
 
@@ -117,9 +165,9 @@ static int has_row(const struct tei_entry *e, const char *const *langs, size_t n
 /* The rows of the national definitions that relate to e, after its own: the
 ** term in its language's column, the state, the statutory text and what it
 ** is in columns of their own (never a "definition" column: it is not
-** glossa's). */
+** glossa's); the n_other columns after the terms' are empty. */
 static int national_rows(struct glossa_tb *tb, const struct tei_entry *e, const char *const *langs,
-                         size_t n_langs, size_t n_defs, struct xc_report *r,
+                         size_t n_langs, size_t n_other, struct xc_report *r,
                          struct glossa_buf *out)
 {
     struct glossa_buf note = GLOSSA_BUF_INIT;
@@ -133,7 +181,7 @@ static int national_rows(struct glossa_tb *tb, const struct tei_entry *e, const 
             continue;
         glossa__buf_clear(&note);
         rc = csv_field(out, e->id, 1);
-        for (k = 0; k < n_langs + n_defs && !rc; k++)
+        for (k = 0; k < n_langs + n_other && !rc; k++)
             rc = csv_field(out, k == col ? l->term : "", 0);
         rc = rc || csv_field(out, l->state, 0) || csv_field(out, l->text, 0) ||
              glossa__xc_legal_note(l, &note) || csv_field(out, glossa__buf_str(&note), 0) ||
@@ -145,13 +193,76 @@ static int national_rows(struct glossa_tb *tb, const struct tei_entry *e, const 
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
+static const char *const term_columns[] = { NULL, "status", "wording", "source" };
+static const char *const def_columns[] = { NULL, NULL, "wording", "source" };
+
+/* The header: id, a column per language (its code, as memoQ and Trados
+** name a language column), then for each language its terms' status,
+** wording and source, then the definitions with their wording and source,
+** reliability and source of the concept, and the national columns. */
+static int csv_header(const char *const *langs, size_t n_langs, const char *has_def,
+                      int national, struct glossa_buf *out)
+{
+    size_t k;
+    int part, rc = csv_field(out, "id", 1);
+    for (k = 0; k < n_langs && !rc; k++)
+        rc = csv_field(out, langs[k], 0);
+    for (k = 0; k < n_langs && !rc; k++)
+        for (part = CSV_STATUS; part <= CSV_SOURCE && !rc; part++)
+            rc = glossa__buf_addf(out, ",%s %s", langs[k], term_columns[part]);
+    for (k = 0; k < n_langs && !rc; k++)
+        for (part = CSV_TEXT; has_def[k] && part <= CSV_SOURCE && !rc; part++)
+            if (part == CSV_TEXT || def_columns[part])
+                rc = glossa__buf_addf(out, ",definition (%s)%s%s", langs[k],
+                                      part == CSV_TEXT ? "" : " ",
+                                      part == CSV_TEXT ? "" : def_columns[part]);
+    rc = rc || glossa__buf_adds(out, ",reliability,source");
+    if (national && !rc)
+        rc = glossa__buf_adds(out, ",state,national definition,national law");
+    return rc || glossa__buf_add(out, "\r\n", 2) ? GLOSSA_ENOMEM : 0;
+}
+
+/* A concept's row. */
+static int csv_row(struct glossa_tb *tb, const struct tei_entry *e, const char *const *langs,
+                   size_t n_langs, const char *has_def, int national, struct xc_report *r,
+                   struct glossa_buf *cell, struct glossa_buf *out)
+{
+    const struct tei_bibl *b = glossa__tb_bibl(tb, e->source);
+    size_t j, k;
+    int part, rc = csv_field(out, e->id, 1);
+    for (k = 0; k < n_langs * 4 && !rc; k++) { /* the terms, then status, wording, source */
+        part = k < n_langs ? CSV_TEXT : (int)((k - n_langs) % 3) + CSV_STATUS;
+        rc = lang_cell(tb, e, langs[k < n_langs ? k : (k - n_langs) / 3], 0,
+                       (enum csv_part)part, cell) ||
+             csv_field(out, glossa__buf_str(cell), 0);
+    }
+    for (k = 0; k < n_langs && !rc; k++)
+        for (part = CSV_TEXT; has_def[k] && part <= CSV_SOURCE && !rc; part++)
+            if (part == CSV_TEXT || def_columns[part])
+                rc = lang_cell(tb, e, langs[k], 1, (enum csv_part)part, cell) ||
+                     csv_field(out, glossa__buf_str(cell), 0);
+    glossa__buf_clear(cell);
+    rc = rc || glossa__buf_addf(cell, "%d (%s)", e->reliability,
+                                glossa_reliability_label(e->reliability)) ||
+         csv_field(out, glossa__buf_str(cell), 0) || csv_field(out, b ? b->citation : "", 0);
+    if (national && !rc)
+        rc = glossa__buf_adds(out, ",,,");
+    for (j = 0; j < e->n_terms && r->stats; j++)
+        r->stats->terms += column_of(langs, n_langs, e->terms[j].lang) < n_langs;
+    for (j = 0; j < e->n_defs && r->stats; j++)
+        r->stats->definitions += column_of(langs, n_langs, e->defs[j].lang) < n_langs;
+    if (r->stats)
+        r->stats->concepts++;
+    return rc || glossa__buf_add(out, "\r\n", 2) ? GLOSSA_ENOMEM : 0;
+}
+
 int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                       struct glossa_buf *out)
 {
     struct glossa_buf cell = GLOSSA_BUF_INIT;
     const char **langs;
     char *has_def;
-    size_t n_langs, n_defs = 0, i, j, k, rows = 0;
+    size_t n_langs, n_other, i, j, k, rows = 0;
     int rc, national = 0;
 
     if ((rc = select_languages(tb, opts, &langs, &n_langs)))
@@ -165,55 +276,23 @@ int glossa__write_csv(struct glossa_tb *tb, const glossa_export_opts *opts, stru
             for (k = 0; k < n_langs; k++)
                 if (strcmp(tb->entries[i].defs[j].lang, langs[k]) == 0)
                     has_def[k] = 1;
+    n_other = 3 * n_langs + 2; /* status, wording, source; reliability, source */
     for (k = 0; k < n_langs; k++)
-        n_defs += has_def[k] != 0;
+        n_other += has_def[k] ? 3 : 0;
     /* the national columns when a row of national law is written */
     for (i = 0; i < tb->n_legal && !national; i++) {
         const struct tei_entry *e = glossa__tb_find(tb, tb->legal[i].l.target);
         national = e && has_row(e, langs, n_langs) &&
                    column_of(langs, n_langs, tb->legal[i].l.lang) < n_langs;
     }
-    rc = csv_field(out, "id", 1);
-    for (k = 0; k < n_langs && !rc; k++)
-        rc = csv_field(out, langs[k], 0);
-    for (k = 0; k < n_langs && !rc; k++)
-        if (has_def[k])
-            rc = glossa__buf_addf(out, ",definition (%s)", langs[k]);
-    if (national && !rc)
-        rc = glossa__buf_adds(out, ",state,national definition,national law");
-    rc = rc || glossa__buf_add(out, "\r\n", 2);
+    rc = csv_header(langs, n_langs, has_def, national, out);
     for (i = 0; i < tb->n_entries && !rc; i++) {
         const struct tei_entry *e = &tb->entries[i];
         if (!has_row(e, langs, n_langs))
             continue;
-        rc = csv_field(out, e->id, 1);
-        for (k = 0; k < n_langs && !rc; k++) {
-            rc = terms_cell(e, langs[k], &cell) || csv_field(out, glossa__buf_str(&cell), 0);
-            for (j = 0; j < e->n_terms; j++)
-                if (strcmp(e->terms[j].lang, langs[k]) == 0 && r->stats &&
-                    status_rank(e->terms[j].status) < 2)
-                    r->stats->terms++;
-        }
-        for (k = 0; k < n_langs && !rc; k++) {
-            if (!has_def[k])
-                continue;
-            glossa__buf_clear(&cell);
-            for (j = 0; j < e->n_defs && !rc; j++) {
-                if (strcmp(e->defs[j].lang, langs[k]) != 0)
-                    continue;
-                rc = glossa__buf_addf(&cell, "%s%s", cell.len ? "\n" : "", e->defs[j].text);
-                if (r->stats)
-                    r->stats->definitions++;
-            }
-            rc = rc || glossa__buf_adds(&cell, "") || csv_field(out, glossa__buf_str(&cell), 0);
-        }
-        if (national && !rc)
-            rc = glossa__buf_adds(out, ",,,");
-        rc = rc || glossa__buf_add(out, "\r\n", 2) ||
-             (national && national_rows(tb, e, langs, n_langs, n_defs, r, out));
+        rc = csv_row(tb, e, langs, n_langs, has_def, national, r, &cell, out) ||
+             (national && national_rows(tb, e, langs, n_langs, n_other, r, out));
         rows++;
-        if (r->stats)
-            r->stats->concepts++;
     }
     glossa__buf_release(&cell);
     if (rc)

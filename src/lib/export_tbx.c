@@ -31,6 +31,7 @@
 #define TBX_NS "urn:iso:std:iso:30042:ed-2"
 
 struct tbx_writer {
+    const struct tbx_dialect *d;
     struct glossa_tb *tb;
     const glossa_export_opts *opts;
     struct xc_report *r;
@@ -90,6 +91,23 @@ static void attr_element(struct tbx_writer *w, int level, const char *open, cons
     add(w, "\n");
 }
 
+/* <name> and </name> on lines of their own */
+static void open_tag(struct tbx_writer *w, int level, const char *name)
+{
+    indent(w, level);
+    add(w, "<");
+    add(w, name);
+    add(w, ">\n");
+}
+
+static void close_tag(struct tbx_writer *w, int level, const char *name)
+{
+    indent(w, level);
+    add(w, "</");
+    add(w, name);
+    add(w, ">\n");
+}
+
 static int wanted(struct tbx_writer *w, const char *lang)
 {
     return glossa__lang_in_list(lang, w->opts->to);
@@ -121,9 +139,13 @@ static void source(struct tbx_writer *w, int level, const char *id)
     if (!b)
         return;
     indent(w, level);
-    add(w, "<admin type=\"source\" target=\"src.");
-    esc(w, b->id);
-    add(w, "\">");
+    add(w, "<admin type=\"source\"");
+    if (w->d->back) { /* points to its refObject */
+        add(w, " target=\"src.");
+        esc(w, b->id);
+        add(w, "\"");
+    }
+    add(w, ">");
     text(w, b->citation);
     add(w, "</admin>\n");
 }
@@ -193,8 +215,7 @@ static const struct tei_term *context_term(const struct tei_entry *e, const char
 static void term_sec(struct tbx_writer *w, const struct tei_entry *e, const struct tei_term *t)
 {
     size_t i;
-    indent(w, 5);
-    add(w, "<termSec>\n");
+    open_tag(w, 5, w->d->term);
     element(w, 6, "<term>", t->text, "</term>");
     element(w, 6, "<termNote type=\"administrativeStatus\">", admn_status(t->status),
             "</termNote>");
@@ -215,8 +236,7 @@ static void term_sec(struct tbx_writer *w, const struct tei_entry *e, const stru
     }
     source(w, 6, t->source);
     wording_marks(w, 6, t->basis, t->from, t->to);
-    indent(w, 5);
-    add(w, "</termSec>\n");
+    close_tag(w, 5, w->d->term);
     if (w->r->stats)
         w->r->stats->terms++;
 }
@@ -263,8 +283,7 @@ static void national_term(struct tbx_writer *w, const struct tb_legal *nat, size
     const glossa_legal *l = &nat[first].l;
     size_t i, k, n_ids = 0;
 
-    indent(w, 5);
-    add(w, "<termSec>\n");
+    open_tag(w, 5, w->d->term);
     element(w, 6, "<term>", l->term, "</term>");
     element(w, 6, "<termNote type=\"administrativeStatus\">", admn_status("admitted"),
             "</termNote>");
@@ -288,8 +307,7 @@ static void national_term(struct tbx_writer *w, const struct tb_legal *nat, size
                                  "definition%s %s", l->state, n_ids == 1 ? "" : "s",
                                  glossa__buf_str(&ids));
     element(w, 6, "<note xml:lang=\"en\">", glossa__buf_str(&note), "</note>");
-    indent(w, 5);
-    add(w, "</termSec>\n");
+    close_tag(w, 5, w->d->term);
     glossa__buf_release(&ids);
     glossa__buf_release(&note);
 }
@@ -349,7 +367,9 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
             langs[n_langs++] = l;
     }
     indent(w, 3);
-    add(w, "<conceptEntry id=\"");
+    add(w, "<");
+    add(w, w->d->entry);
+    add(w, " id=\"");
     esc(w, e->id);
     add(w, "\">\n");
     source(w, 4, e->source);
@@ -399,7 +419,9 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
         }
     for (j = 0; j < n_langs; j++) {
         indent(w, 4);
-        add(w, "<langSec xml:lang=\"");
+        add(w, "<");
+        add(w, w->d->lang);
+        add(w, " xml:lang=\"");
         esc(w, langs[j]);
         add(w, "\">\n");
         for (i = 0; i < e->n_defs; i++)
@@ -420,11 +442,9 @@ static void concept(struct tbx_writer *w, const struct tei_entry *e)
             if (k == i) /* the first of its term */
                 national_term(w, nat, n_nat, i);
         }
-        indent(w, 4);
-        add(w, "</langSec>\n");
+        close_tag(w, 4, w->d->lang);
     }
-    indent(w, 3);
-    add(w, "</conceptEntry>\n");
+    close_tag(w, 3, w->d->entry);
     w->written++;
     if (w->r->stats)
         w->r->stats->concepts++;
@@ -465,37 +485,36 @@ static void back(struct tbx_writer *w)
     add(w, "      </refObjectSec>\n    </back>\n");
 }
 
-int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
-                      struct glossa_buf *out)
+int glossa__write_tbx_as(struct glossa_tb *tb, const glossa_export_opts *opts,
+                         struct xc_report *r, const struct tbx_dialect *d,
+                         struct glossa_buf *out)
 {
-    struct tbx_writer w = { tb, opts, r, out, 0, 0 };
+    struct tbx_writer w = { d, tb, opts, r, out, 0, 0 };
     size_t i;
 
-    add(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-            "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/"
-            "TBXcoreStructV03.rng\" type=\"application/xml\" "
-            "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
-            "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/"
-            "master/DCA/TBX-Basic_DCA.sch\" type=\"application/xml\" "
-            "schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n"
-            "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\" xmlns=\"" TBX_NS "\">\n"
-            "  <tbxHeader>\n"
+    add(&w, d->prolog);
+    indent(&w, 1);
+    add(&w, "<");
+    add(&w, d->header);
+    add(&w, ">\n"
             "    <fileDesc>\n"
             "      <titleStmt>\n");
     element(&w, 4, "<title>", tb->title ? tb->title : "glossa term base", "</title>");
     add(&w, "      </titleStmt>\n"
             "      <sourceDesc>\n"
-            "        <p>Exported by glossa " GLOSSA_VERSION " (TBX-Basic, DCA style). Concept "
-            "status, reliability and working translations are in notes marked "
+            "        <p>Exported by glossa " GLOSSA_VERSION " (");
+    add(&w, d->name);
+    add(&w, "). Concept status, reliability and working translations are in notes marked "
             "[glossa].");
     if (tb->n_legal)
         add(&w, " Definitions and terms marked [glossa] national are statutory text of a member "
                 "state's act, quoted with their source, not glossa's.");
     add(&w, "</p>\n"
             "      </sourceDesc>\n"
-            "    </fileDesc>\n"
-            "  </tbxHeader>\n"
-            "  <text>\n"
+            "    </fileDesc>\n");
+    add(&w, d->header_end);
+    close_tag(&w, 1, d->header);
+    add(&w, "  <text>\n"
             "    <body>\n");
     for (i = 0; i < tb->n_entries && !w.rc; i++) {
         r->file = tb->entry_file[i]; /* for warnings */
@@ -503,9 +522,29 @@ int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, stru
     }
     r->file = NULL;
     add(&w, "    </body>\n");
-    back(&w);
-    add(&w, "  </text>\n</tbx>\n");
-    if (!w.rc && !w.written) /* TBX wants at least one conceptEntry */
+    if (d->back)
+        back(&w);
+    add(&w, "  </text>\n");
+    close_tag(&w, 0, d->root);
+    if (!w.rc && !w.written) /* TBX wants at least one entry */
         return GLOSSA_ENOTFOUND;
     return w.rc;
+}
+
+int glossa__write_tbx(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
+                      struct glossa_buf *out)
+{
+    static const struct tbx_dialect tbx2019 = {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX_Core_RNG/master/"
+        "TBXcoreStructV03.rng\" type=\"application/xml\" "
+        "schematypens=\"http://relaxng.org/ns/structure/1.0\"?>\n"
+        "<?xml-model href=\"https://raw.githubusercontent.com/LTAC-Global/TBX-Basic_dialect/"
+        "master/DCA/TBX-Basic_DCA.sch\" type=\"application/xml\" "
+        "schematypens=\"http://purl.oclc.org/dsdl/schematron\"?>\n"
+        "<tbx type=\"TBX-Basic\" style=\"dca\" xml:lang=\"ru\" xmlns=\"" TBX_NS "\">\n",
+        "tbx", "tbxHeader", "", "TBX-Basic, DCA style",
+        "conceptEntry", "langSec", "termSec", 1,
+    };
+    return glossa__write_tbx_as(tb, opts, r, &tbx2019, out);
 }

@@ -62,7 +62,7 @@ expect_comp "docx html md tei" protocol --format ""
 expect_comp "en ru zh" protocol --lang ""
 expect_comp "127.0.0.1:0 127.0.0.1:2628 127.0.0.1:8080" serve --listen ""
 run glossa help export
-if grep -q -- "--format FORMAT" <<<"$OUT"; then expect_comp_has tbx export --format ""; fi
+if grep -q -- "--format FORMAT" <<<"$OUT"; then expect_comp_has tbx export --format ""; expect_comp_has tbx2008 export --format tbx2; fi
 run glossa help propose
 if grep -q -- "--state CC" <<<"$OUT"; then expect_comp "KG KZ" propose --state K; fi
 

@@ -1,7 +1,8 @@
 /*
 ** test_export.c — the exchange-format writers (src/lib/export.c,
-** export_tbx.c, export_csv.c, export_json.c, termbase.c) on a small TEI
-** fixture: the exact CSV and OmegaT bytes, the TBX mapping and its [glossa]
+** export_tbx.c, export_tbx2008.c, export_csv.c, export_json.c, termbase.c)
+** on a small TEI fixture: the exact CSV and OmegaT bytes, the TBX mapping
+** (2019 and 2008) and its [glossa]
 ** notes, JSON, national law read with the fixture (and import leaving it
 ** out), option checks, "nothing to export", determinism, and no leak or crash
 ** when any allocation fails.
@@ -90,6 +91,8 @@ static void test_export__format_names(void **state)
     (void)state;
     assert_int_equal(glossa_export_format_parse("tbx", &fmt), 0);
     assert_int_equal(fmt, GLOSSA_EXPORT_TBX);
+    assert_int_equal(glossa_export_format_parse("tbx2008", &fmt), 0);
+    assert_int_equal(fmt, GLOSSA_EXPORT_TBX2008);
     assert_int_equal(glossa_export_format_parse("omegat", &fmt), 0);
     assert_int_equal(fmt, GLOSSA_EXPORT_OMEGAT);
     assert_int_equal(glossa_export_format_parse("TBX", &fmt), GLOSSA_EINPUT);
@@ -102,21 +105,34 @@ static void test_export__csv_exact(void **state)
     glossa_exchange_stats stats;
     char *csv = export(f, GLOSSA_EXPORT_CSV, NULL, NULL, &stats);
     (void)state;
+    /* a line per term in a language's cells (line breaks cannot occur in a
+    ** term), the deprecated term kept and marked */
     assert_string_equal(csv,
-        "id,ru,zh,en,definition (en)\r\n"
-        "information-security,информационная безопасность; ИБ,信息安全,information security,"
-        "\"a state, \"\"protected\"\"\"\r\n"
-        "security,безопасность,,,\r\n");
+        "id,ru,zh,en,ru status,ru wording,ru source,zh status,zh wording,zh source,"
+        "en status,en wording,en source,definition (en),definition (en) wording,"
+        "definition (en) source,reliability,source\r\n"
+        "information-security,\"информационная безопасность\nИБ\",信息安全,"
+        "\"information security\ninfosec\",\"preferred\nadmitted\","
+        "\"reconstruction, not verified against the official text\n\",\"\n\","
+        "preferred,\"working translation, not an official rendering\",,"
+        "\"preferred\ndeprecated: do not use\",\"working translation, not an official rendering\n\","
+        "\"\n\",\"a state, \"\"protected\"\"\",\"working translation, not an official rendering\","
+        "Source (2009-06-16),1 (NOT VERIFIED),Source (2009-06-16)\r\n"
+        "security,безопасность,,,preferred,,,,,,,,,,,,2 (minimum reliability),Source (2009-06-16)\r\n");
     assert_int_equal(stats.concepts, 2);
-    assert_int_equal(stats.terms, 5); /* the deprecated term is left out */
+    assert_int_equal(stats.terms, 6); /* the deprecated term too */
     assert_int_equal(stats.definitions, 1);
     glossa_free(csv);
     csv = export(f, GLOSSA_EXPORT_CSV, "en", "ru", NULL);
     assert_string_equal(csv,
-        "id,en,ru,definition (en)\r\n"
-        "information-security,information security,информационная безопасность; ИБ,"
-        "\"a state, \"\"protected\"\"\"\r\n"
-        "security,,безопасность,\r\n");
+        "id,en,ru,en status,en wording,en source,ru status,ru wording,ru source,"
+        "definition (en),definition (en) wording,definition (en) source,reliability,source\r\n"
+        "information-security,\"information security\ninfosec\",\"информационная безопасность\nИБ\","
+        "\"preferred\ndeprecated: do not use\",\"working translation, not an official rendering\n\","
+        "\"\n\",\"preferred\nadmitted\",\"reconstruction, not verified against the official text\n\","
+        "\"\n\",\"a state, \"\"protected\"\"\",\"working translation, not an official rendering\","
+        "Source (2009-06-16),1 (NOT VERIFIED),Source (2009-06-16)\r\n"
+        "security,,безопасность,,,,preferred,,,,,,2 (minimum reliability),Source (2009-06-16)\r\n");
     glossa_free(csv);
     fx_free(f);
 }
@@ -164,6 +180,31 @@ static void test_export__tbx_mapping(void **state)
     assert_non_null(strstr(t, "<note xml:lang=\"en\">[usage] Broad.</note>"));
     assert_non_null(strstr(t, "<refObject id=\"src.src\">\n"
                               "          <item type=\"sourceType\">instrument</item>"));
+    glossa_free(t);
+    fx_free(f);
+}
+
+/* TBX 2008: the same walk with the 2008 names, a source its citation. */
+static void test_export__tbx2008_mapping(void **state)
+{
+    struct fx *f = fx_new();
+    char *t = export(f, GLOSSA_EXPORT_TBX2008, NULL, NULL, NULL);
+    (void)state;
+    assert_non_null(strstr(t, "<!DOCTYPE martif SYSTEM \"TBXBasiccoreStructV02.dtd\">\n"
+                              "<martif type=\"TBX-Basic\" xml:lang=\"ru\">\n  <martifHeader>\n"));
+    assert_non_null(strstr(t, "<termEntry id=\"information-security\">\n"
+                              "        <admin type=\"source\">Source (2009-06-16)</admin>\n"
+                              "        <note xml:lang=\"en\">[glossa] status: in-force; reliability: 1 "
+                              "(not verified); n: 1; broader: security</note>\n"));
+    assert_non_null(strstr(t, "<langSet xml:lang=\"en\">\n"));
+    assert_non_null(strstr(t, "<tig>\n            <term>infosec</term>\n"
+                              "            <termNote type=\"administrativeStatus\">deprecatedTerm-admn-sts"
+                              "</termNote>\n          </tig>\n"));
+    assert_non_null(strstr(t, "<ref type=\"crossReference\" target=\"security\">безопасность</ref>"));
+    assert_non_null(strstr(t, "    </body>\n  </text>\n</martif>\n"));
+    assert_null(strstr(t, "conceptEntry"));
+    assert_null(strstr(t, "<back>"));
+    assert_null(strstr(t, "target=\"src."));
     glossa_free(t);
     fx_free(f);
 }
@@ -284,13 +325,16 @@ static void test_export__national(void **state)
     glossa_free(j);
     t = export_national(f, GLOSSA_EXPORT_CSV, NULL, "ru", &stats);
     assert_string_equal(t,
-        "id,ru,state,national definition,national law\r\n"
-        "information-security,информационная безопасность; ИБ,,,\r\n"
-        "information-security,информационная безопасность,RU,\"состояние защищенности, \"\"правовое\"\"\","
+        "id,ru,ru status,ru wording,ru source,reliability,source,state,national definition,"
+        "national law\r\n"
+        "information-security,\"информационная безопасность\nИБ\",\"preferred\nadmitted\","
+        "\"reconstruction, not verified against the official text\n\",\"\n\",1 (NOT VERIFIED),"
+        "Source (2009-06-16),,,\r\n"
+        "information-security,информационная безопасность,,,,,,RU,\"состояние защищенности, \"\"правовое\"\"\","
         "\"statutory text of RU, not glossa's: 149-ФЗ «Об информации» (2006-07-27), статья 2, пункт 1; "
         "edition of 2024-01-01; read at https://ru.example/149; the act's own text; the same notion as "
         "the concept; reliability 4 of 4\"\r\n"
-        "security,безопасность,,,\r\n");
+        "security,безопасность,preferred,,,2 (minimum reliability),Source (2009-06-16),,,\r\n");
     glossa_free(t);
     t = export_national(f, GLOSSA_EXPORT_OMEGAT, "en", "ru", NULL);
     assert_non_null(strstr(t,
@@ -370,7 +414,7 @@ static void test_export__deterministic(void **state)
     struct fx *f = fx_new();
     glossa_export_format fmt;
     (void)state;
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_JSON; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
         const char *to = fmt == GLOSSA_EXPORT_OMEGAT ? "zh" : NULL;
         char *a = export(f, fmt, NULL, to, NULL), *b = export(f, fmt, NULL, to, NULL);
         assert_string_equal(a, b);
@@ -390,7 +434,7 @@ static void test_export__out_of_memory(void **state)
     (void)state;
     national_inputs(f, nin, np, nop);
     for (set = 0; set < 2; set++) /* the term base; with national law */
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_JSON; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
         glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
         unsigned long n;
         opts.format = fmt;
@@ -424,6 +468,7 @@ int main(void)
         cmocka_unit_test(test_export__csv_exact),
         cmocka_unit_test(test_export__omegat_exact),
         cmocka_unit_test(test_export__tbx_mapping),
+        cmocka_unit_test(test_export__tbx2008_mapping),
         cmocka_unit_test(test_export__json_shape),
         cmocka_unit_test(test_export__options_and_nothing),
         cmocka_unit_test(test_export__national),
