@@ -175,7 +175,9 @@ static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
 }
 
 /* How the word was read, when not as it is, as lookup says it: the keyboard
-** layout it was typed in, or the words of it where the term was found. */
+** layout it was typed in, the words of it where the term was found, or that
+** no term is the word and the concept's definition or a note uses it (DICT
+** searches terms only: a full-text hit is lookup's "see also"). */
 static int dict_how(struct glossa_buf *r, const glossa_hit *h, const char *word)
 {
     struct glossa_buf line = GLOSSA_BUF_INIT;
@@ -191,6 +193,9 @@ static int dict_how(struct glossa_buf *r, const glossa_hit *h, const char *word)
         rc = glossa__buf_addf(&line, "within: found in the query as «%.*s»; the terms of a whole "
                               "text: glossa scan FILE", (int)(h->within_end - h->within_start),
                               word + h->within_start);
+    else if (h->how == GLOSSA_MATCH_FULLTEXT)
+        rc = glossa__buf_addf(&line, "see also: no term is «%s»; this concept's definition or a "
+                              "note uses it", word ? word : "");
     if (!rc && line.len)
         rc = glossa__dict_wrapped(r, "  ", 2, glossa__buf_str(&line));
     glossa__buf_release(&line);
@@ -208,12 +213,17 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
     const char *to = db->dst >= 0 ? DICT_LANG(db->dst).tag : NULL;
     const char *def_langs = to, *note_langs = to;
     struct glossa_buf line = GLOSSA_BUF_INIT;
+    /* the headword: the term that matched; for "see also" (a definition or
+    ** note matched) the concept's first term, not the definition */
+    int see = h->how == GLOSSA_MATCH_FULLTEXT && h->n_terms;
+    const char *head = see ? h->terms[0].text : h->match_text;
+    const char *head_lang = see ? h->terms[0].lang : h->match_lang;
     char label[64];
     size_t i, lw = 2;
     int rc = 0, any = 0;
 
-    if (glossa__buf_addf(&line, "%s (%s)%s%s", h->match_text ? h->match_text : "",
-                         h->match_lang ? h->match_lang : "?", to ? " -> " : "",
+    if (glossa__buf_addf(&line, "%s (%s)%s%s", head ? head : "",
+                         head_lang ? head_lang : "?", to ? " -> " : "",
                          to ? DICT_LANG(db->dst).name : "") ||
         glossa__dict_wrapped(r, "", 4, line.data))
         rc = GLOSSA_ENOMEM;

@@ -439,7 +439,8 @@ struct search_page {
 
 /* What the first hit says of the whole query, above the results, as the CLI
 ** says it: the term a typo was near (a link to its search), the layout the
-** query was typed in, or that the terms are inside it. */
+** query was typed in, that the terms are inside it, or that no term matched
+** and these concepts' definitions or notes use it ("see also"). */
 static void render_notice(FILE *f, const glossa_hit *h, const struct http_request *req)
 {
     if (h->how == GLOSSA_MATCH_FUZZY && h->match_text) {
@@ -461,6 +462,11 @@ static void render_notice(FILE *f, const glossa_hit *h, const struct http_reques
                        "».</p>\n");
     } else if (h->how == GLOSSA_MATCH_WITHIN) {
         fputs("<p class=\"notice\">No term is the whole query; the terms inside it:</p>\n", f);
+    } else if (h->how == GLOSSA_MATCH_FULLTEXT && !(req->in && strcmp(req->in, "definitions") == 0) &&
+               !(req->mode && *req->mode && strcmp(req->mode, "auto") != 0)) {
+        /* no term matched: the library's "see also" (as lookup's text says it) */
+        fputs("<p class=\"notice\">No term matches the query; see also the concepts whose "
+              "definitions or notes use it:</p>\n", f);
     }
 }
 

@@ -79,6 +79,15 @@ expect_out "    [information-security]  in force, NOT VERIFIED (reliability 1 of
     within: found in the query as «информационную безопасность»; the terms
     of a whole text: glossa scan FILE
 "
+# no term: lookup's "see also", the concept whose definition uses the word
+run d -d all psychological
+expect_rc 0 "dict, a word of a definition:"
+expect_out "1 definition found"
+expect_out "  информационная война (ru)
+    [information-war]  in force, NOT VERIFIED (reliability 1 of 4)
+    see also: no term is «psychological»; this concept's definition or a
+    note uses it
+"
 # and back, from Taiwan vocabulary
 run d -d zh-ru 資訊安全
 expect_rc 0 "dict -d zh-ru 資訊安全:"

@@ -213,6 +213,13 @@ get -G --data-urlencode "q=Все государства-члены и их гр
 expect_out '«<bdi lang="ru">…государства-члены и их граждане должны всегда обеспечивать <mark>информационную безопасность</mark></bdi>»</p>'
 get -G --data-urlencode "q=infomation securty" --data-urlencode "to=zh" --data-urlencode "to=ru" "$BASE/"
 expect_out '<div id="results"><p class="notice">Did you mean <a href="/?q=information%20security&amp;to=zh%2Cru"><bdi lang="en">information security</bdi></a>?</p>'
+# no term: "see also" the concepts whose definitions or notes use the word;
+# asked for the full text on purpose, no such notice
+get -G --data-urlencode "q=psychological" "$BASE/"
+expect_out '<div id="results"><p class="notice">No term matches the query; see also the concepts whose definitions or notes use it:</p>'
+get -G --data-urlencode "q=psychological" --data-urlencode "in=definitions" "$BASE/"
+expect_out '<div id="results"><ol'
+expect_no_out '<p class="notice">No term matches' "in=definitions"
 get -G --data-urlencode "q=信息安全" --data-urlencode "to=zh" --data-urlencode "to=fa" "$BASE/"
 expect_out 'value="zh" checked'
 expect_out 'value="fa" checked'

@@ -209,7 +209,8 @@ try:
                     ("информационная безопасность государства", "No term is the whole query; the terms inside it:"),
                     ("Все государства-члены и их граждане должны всегда обеспечивать информационную безопасность",
                      "No term is the whole query; the terms inside it:"),
-                    ("infomation securty", "Did you mean information security?")):
+                    ("infomation securty", "Did you mean information security?"),
+                    ("psychological", "No term matches the query; see also the concepts whose definitions or notes use it:")):
         d.get(base + "/?q=" + quote(q))
         server = d.execute_script(SHAPE)
         d.get(base + "/")
