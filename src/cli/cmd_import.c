@@ -11,24 +11,20 @@
 #include <unistd.h>
 
 struct import_args {
-    const char *output, *lang_map, *id_prefix;
-    int quiet;
+    const char *output, *lang_map, *id_prefix, *schema;
+    int quiet, strict;
 };
 
 static const struct cli_option options[] = {
     CLI_OPT_OUTPUT(import_args, "the TEI "),
     CLI_OPT_LIST(import_args, lang_map, "lang-map", 0, "FROM=TO,...", "read TBX language codes as member languages (e.g. xx=ru,zh-CN=zh)"),
     CLI_OPT_TEXT(import_args, id_prefix, "id-prefix", 0, "PREFIX", "put PREFIX before every concept id (e.g. partner-)"),
+    CLI_OPT_FLAG(import_args, strict, "strict", 0, "whatever would be left out, changed or assumed is an error: nothing imported"),
+    CLI_OPT_TEXT(import_args, schema, "schema", 0, "RNG", "check the file against this RELAX NG schema first (e.g. TBX's TBXcoreStructV03.rng)"),
     CLI_OPT_QUIET(import_args, "print no warnings and no summary"),
 };
 
 #define S(n) ((n) == 1 ? "" : "s")
-
-static void ignore(const glossa_error *d, void *userdata)
-{
-    (void)d;
-    (void)userdata;
-}
 
 /* The callbacks' userdata: where messages go, and the progress line drawn on
 ** a terminal (stderr) between them: what is done, how fast. */
@@ -78,6 +74,18 @@ static void diag(const glossa_error *d, void *userdata)
     struct import_progress *p = userdata;
     clear_progress(p);
     out_diag(d, (void *)p->out);
+}
+
+/* The importer's reports: code 0 a warning, any other an error. */
+static void said(const glossa_error *d, void *userdata)
+{
+    (d->code == GLOSSA_OK ? warning : diag)(d, userdata);
+}
+
+static void errors_only(const glossa_error *d, void *userdata)
+{
+    if (d->code != GLOSSA_OK)
+        diag(d, userdata);
 }
 
 /* Copy a file to standard output. */
@@ -131,7 +139,11 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
     }
     opts.lang_map = a->lang_map;
     opts.id_prefix = a->id_prefix;
-    opts.on_warning = quiet ? ignore : warning;
+    opts.strict = a->strict;
+    opts.schema = a->schema;
+    /* what was left out or assumed: a warning (none with --quiet); an error
+    ** (--strict, a violation of --schema): said whatever --quiet says */
+    opts.on_warning = quiet ? errors_only : said;
     progress.out = &args->out;
     opts.userdata = &progress;
     clock_gettime(CLOCK_MONOTONIC, &progress.start);
@@ -205,7 +217,8 @@ static int run_import(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_import_spec = {
     "import", run_import, "read a TBX file (2019 or 2008) into a TEI file of the term base",
-    "import [--lang-map FROM=TO,...] [--id-prefix PREFIX] [-o FILE] [--quiet] FILE.tbx",
+    "import [--lang-map FROM=TO,...] [--id-prefix PREFIX] [--strict] [--schema RNG]\n"
+    "                     [-o FILE] [--quiet] FILE.tbx",
     options, sizeof options / sizeof options[0],
     "Read TBX as other tools write it — TBX 2019 (conceptEntry/langSec/termSec,\n"
     "DCA or DCT style) or TBX 2008 (martif/termEntry/langSet with tig or ntig) —\n"
@@ -228,6 +241,11 @@ const struct cli_command cmd_import_spec = {
     "status: the first of each language is taken as preferred. Imported concepts\n"
     "have status proposed and reliability 1 (not verified) unless the file says\n"
     "otherwise in a [glossa] note.\n"
+    "\n"
+    "--schema RNG checks the file against a RELAX NG schema first (one file, e.g.\n"
+    "TBX's core structure TBXcoreStructV03.rng): each violation at its line,\n"
+    "then exit 2 and nothing written. --strict makes every warning an error:\n"
+    "whatever would be left out, changed or assumed stops the import.\n"
     "\n"
     "On a terminal a progress line is drawn on stderr while the file is read and\n"
     "the result checked (concepts, terms, share done, seconds, terms/s); --quiet\n"

@@ -867,9 +867,10 @@ typedef struct glossa_export_opts {
 int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_export_opts *opts,
                   char **out, size_t *out_len, glossa_exchange_stats *stats, glossa_error *err);
 
-#define GLOSSA_IMPORT_OPTS_VERSION 2
+#define GLOSSA_IMPORT_OPTS_VERSION 3
 typedef struct glossa_import_opts {
-    unsigned version;             /* GLOSSA_IMPORT_OPTS_VERSION (1: without on_progress) */
+    unsigned version;             /* GLOSSA_IMPORT_OPTS_VERSION (1: without on_progress;
+                                     2: without strict and schema) */
     const char *lang_map;         /* "xx=ru,en-GB=en": read these TBX language codes as
                                      member languages, or NULL */
     const char *id_prefix;        /* put before every concept id (a slug), or NULL */
@@ -878,16 +879,26 @@ typedef struct glossa_import_opts {
     glossa_progress_fn on_progress; /* optional, version 2: every 1000 concepts read;
                                      so_far counts the concepts and terms read so far,
                                      done/total the concept entries of the file */
+    int strict;                   /* version 3: whatever would be left out, changed or
+                                     assumed is an error (code GLOSSA_EINPUT in each
+                                     on_warning), and nothing is imported */
+    const char *schema;           /* version 3: a RELAX NG schema (one file, e.g. TBX's
+                                     TBXcoreStructV03.rng) the file must be valid
+                                     against first, or NULL */
 } glossa_import_opts;
-#define GLOSSA_IMPORT_OPTS_INIT { GLOSSA_IMPORT_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL }
+#define GLOSSA_IMPORT_OPTS_INIT { GLOSSA_IMPORT_OPTS_VERSION, NULL, NULL, NULL, NULL, NULL, 0, NULL }
 
 /* Read a TBX file — TBX 2019 (tbx/conceptEntry/langSec/termSec, DCA or DCT
 ** style) or TBX 2008 (martif/termEntry/langSet with tig or ntig) — and write
 ** it as one TEI file in glossa's encoding. Languages outside the member set
-** and concepts without a preferred Russian term are left out, each with a
-** warning. A DOCTYPE without an internal subset is accepted and never
+** and concepts with no preferred term in one are left out, each with a
+** warning; a file whose concepts lack Russian is written as <TEI
+** type="termbase">. A DOCTYPE without an internal subset is accepted and never
 ** loaded; one with an internal subset is refused (GLOSSA_EINPUT), and so is a
-** file where no concept is left. opts and stats may be NULL.
+** file where no concept is left. With opts->schema the file is first checked
+** against that RELAX NG schema (GLOSSA_ESCHEMA); with opts->strict every
+** warning is an error and a file with any is refused (GLOSSA_EINPUT). opts
+** and stats may be NULL.
 ** @param[out] out      new buffer, NUL-terminated; caller frees with glossa_free()
 ** @param[out] out_len  its length in bytes */
 int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **out,

@@ -20,6 +20,7 @@ struct xc_report {
     void *userdata;
     const char *file;           /* for the records */
     glossa_exchange_stats *stats;
+    int strict;                 /* a warning is an error (import --strict) */
 };
 void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));

@@ -159,6 +159,11 @@ const char *glossa__tbx_geo(struct importer *im, const char *v);
 
 /* ---- import_concept.c ---------------------------------------------------------------- */
 
+/* doc checked against the RELAX NG schema in the file schema (import_schema.c):
+** 0, or GLOSSA_ESCHEMA with every violation said to r as FILE:LINE (the
+** first in err), GLOSSA_EINPUT when the schema cannot be used. */
+int glossa__tbx_schema_check(xmlDocPtr doc, const char *tbx_path, const char *schema,
+                             struct xc_report *r, glossa_error *err);
 /* Read one conceptEntry/termEntry into a new entry of im->tb (place: its
 ** 1-based position, for ids). A concept without a preferred Russian term is
 ** kept with no terms (left out) and reported. */

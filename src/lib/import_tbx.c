@@ -270,8 +270,14 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
     im.r.userdata = opts ? opts->userdata : NULL;
     im.r.file = path;
     im.r.stats = stats;
+    im.r.strict = opts && opts->version >= 3 && opts->strict;
     if ((rc = parse(path, &doc, err)))
         return rc;
+    if (opts && opts->version >= 3 && opts->schema &&
+        (rc = glossa__tbx_schema_check(doc, path, opts->schema, &im.r, err))) {
+        xmlFreeDoc(doc);
+        return rc;
+    }
     root = xmlDocGetRootElement(doc);
     if (!root || !(is(root, "tbx") || is(root, "martif"))) {
         rc = glossa__error_set(err, GLOSSA_EINPUT, path, line_of(root), 0,
@@ -336,7 +342,11 @@ int glossa_import_tbx(const char *path, const glossa_import_opts *opts, char **o
                              base_name(path), v2008 ? "2008, martif" : "2019"))
             im.oom = 1;
         im.tb->origin = glossa__buf_str(&origin);
-        if (!im.oom && im.tb->n_entries == 0)
+        if (!im.oom && im.r.strict && stats->warnings)
+            rc = glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
+                                   "--strict: %lu problem%s (above); nothing imported",
+                                   (unsigned long)stats->warnings, stats->warnings == 1 ? "" : "s");
+        else if (!im.oom && im.tb->n_entries == 0)
             rc = glossa__error_set(err, GLOSSA_EINPUT, path, 0, 0,
                                    "nothing to import: %lu concept%s read, none with a term in a "
                                    "member language%s", (unsigned long)place, place == 1 ? "" : "s",

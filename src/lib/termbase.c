@@ -409,7 +409,7 @@ void glossa__xc_warn(struct xc_report *r, long line, const char *fmt, ...)
         r->stats->warnings++;
     if (!r->fn)
         return;
-    d.code = GLOSSA_OK;
+    d.code = r->strict ? GLOSSA_EINPUT : GLOSSA_OK;
     snprintf(d.file, sizeof d.file, "%s", r->file ? r->file : "");
     d.line = line;
     d.column = 0;

@@ -51,6 +51,37 @@ expect_rc 2 "no member language at all:"
 expect_err "nothing to import: 45 concepts read, none with a term in a member language"
 expect_true "nothing written" test ! -e "$WORK/none.xml"
 
+# --- --schema RNG: the TBX core structure first, every violation at its line;
+# --strict: whatever would be left out or assumed is an error; nothing written
+run glossa import --schema "$RNG" "$IS/tbx3-ltac-test-files/core_structure_bad.tbx" -o "$WORK/bad.xml"
+expect_rc 2 "a file the core schema refuses:"
+expect_true "each violation at its line, then the verdict" test "$ERR" = "$IS/tbx3-ltac-test-files/core_structure_bad.tbx:15: error: did not expect text in element sourceDesc content
+$IS/tbx3-ltac-test-files/core_structure_bad.tbx:21: error: <admin> is not allowed here
+glossa: $IS/tbx3-ltac-test-files/core_structure_bad.tbx: error: not valid against $RNG: 2 problems (above); nothing imported"
+expect_true "nothing written" test ! -e "$WORK/bad.xml"
+run glossa import --quiet --schema "$RNG" "$IS/tbx2-peer-exports/v3-converted-by-LTAC-perl/Good-Basic1.tbx" -o "$WORK/bad.xml"
+expect_rc 2 "LTAC's own v3 conversion that fails the core schema (--quiet says the errors still):"
+expect_err "Good-Basic1.tbx: error: not valid against $RNG: 10 problems (above); nothing imported"
+run glossa import --schema "$RNG" "$IS/tbx3-ltac-test-files/core_structure_good.tbx" -o "$WORK/good.xml"
+expect_rc 1 "a valid file imports (with its warnings):"
+expect_out "imported 39 concepts"
+run glossa import --schema "$WORK/missing.rng" "$IS/tbx3-ltac-test-files/core_structure_good.tbx" -o "$WORK/good2.xml"
+expect_rc 2 "a schema that is not there:"
+expect_err "missing.rng: error: cannot open: No such file or directory"
+run glossa import --schema "$IS/tbx3-ltac-test-files/min_good.tbx" "$IS/tbx3-ltac-test-files/core_structure_good.tbx" -o "$WORK/good2.xml"
+expect_rc 2 "a schema that is no RELAX NG:"
+expect_err "min_good.tbx:"
+expect_err "not a RELAX NG schema glossa can use"
+run glossa import --strict --lang-map cs=ru "$IS/tbx2-peer-exports/weblate-tests/cs.tbx" -o "$WORK/strict.xml"
+expect_rc 2 "--strict, a file with terms without a status:"
+expect_true "the assumption is an error, then the verdict" test "$ERR" = "$IS/tbx2-peer-exports/weblate-tests/cs.tbx: error: 8 terms had no administrativeStatus: the first term of each language was taken as preferred, the others as admitted
+glossa: $IS/tbx2-peer-exports/weblate-tests/cs.tbx: error: --strict: 1 problem (above); nothing imported"
+expect_true "nothing written" test ! -e "$WORK/strict.xml"
+glossa export -q -o "$WORK/own.tbx" "$SRC/glossary/annex1.xml" "$SRC/glossary/statements.xml"
+run glossa import --strict --schema "$RNG" "$WORK/own.tbx" -o "$WORK/own.xml"
+expect_rc 0 "glossa's own export passes --strict and the core schema:"
+expect_out "imported 54 concepts, 320 terms, 121 definitions"
+
 # --- LTAC's TBX-Basic example, DCA and DCT style: the same TEI
 for style in DCA DCT; do
     f="$IS/tbx3-ltac-dialects/TBX-Basic/$style/Example_Astronomy_${style}_VALID.tbx"
