@@ -41,7 +41,8 @@ struct glossa_keys {
     struct sb_stemmer *stemmer[STEM_COUNT];
     UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what is not Cyrillic */
     struct tr_cache cache;
-    struct glossa_buf turkic;  /* a Latin word in its second reading */
+    struct glossa_buf turkic;  /* a Latin word in its second or West Slavic reading */
+    int read_other;            /* that reading read a word of the last key otherwise */
     struct glossa_buf english; /* an English word in American spelling, then its stem */
     struct glossa_buf words;   /* the normalised key being worked on */
     struct glossa_buf ascii;   /* its transliteration, before the skeleton */
@@ -348,8 +349,10 @@ static int cyrillic_word(const char *w, size_t n, int variant, struct glossa_buf
 
 /* The second reading of a Latin word: the Turkic Latin alphabets' (Kazakh,
 ** Uzbek, Kyrgyz BGN/PCGN), where j is ж, and Kazakh 2017's y' and 2018's ý
-** are у (for Russian, j is й and y' is GOST 7.79's ы). 1 when the word
-** reads otherwise, in buf. */
+** are у (for Russian, j is й and y' is GOST 7.79's ы). Another apostrophe
+** (U+02BC, norm.c's, or the one the query ended a word with: lookup.c) marks
+** a letter (Kazakh 2017's n', i', s', Uzbek oʻ, gʻ) that the skeleton reads
+** as the letter alone: it goes. 1 when the word reads otherwise, in buf. */
 static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
 {
     size_t i;
@@ -358,6 +361,7 @@ static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
     for (i = 0; i < n; i++) {
         const char *to = NULL;
         size_t skip = 1;
+        int apostrophe = i + 1 < n && (unsigned char)w[i] == 0xCA && (unsigned char)w[i + 1] == 0xBC;
         if (w[i] == 'j')
             to = "zh";
         else if (i + 1 < n && (unsigned char)w[i] == 0xC3 && (unsigned char)w[i + 1] == 0xBD)
@@ -365,11 +369,42 @@ static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
         else if (w[i] == 'y' && i + 2 < n && (unsigned char)w[i + 1] == 0xCA &&
                  (unsigned char)w[i + 2] == 0xBC)
             to = "u", skip = 3; /* y followed by the apostrophe U+02BC */
+        else if (apostrophe)
+            to = "", skip = 2;
         if (to)
             other = 1;
         if (to ? glossa__buf_adds(buf, to) : glossa__buf_add(buf, w + i, 1))
             return GLOSSA_ENOMEM;
         i += skip - 1;
+    }
+    return other;
+}
+
+/* The West Slavic reading of a Latin word: Polish and Czech romanisations
+** and Belarusian Łacinka write х as ch (ч is č or cz there) and Polish ш as
+** sz, щ as szcz. 1 when the word reads otherwise, in buf. */
+static int west_latin(const char *w, size_t n, struct glossa_buf *buf)
+{
+    static const struct { const char *from, *to; } rules[] = {
+        { "szcz", "shch" }, { "sz", "sh" }, { "ch", "h" },
+    };
+    size_t i, r;
+    int other = 0;
+    glossa__buf_clear(buf);
+    for (i = 0; i < n;) {
+        for (r = 0; r < sizeof rules / sizeof rules[0]; r++) {
+            size_t len = strlen(rules[r].from);
+            if (i + len <= n && memcmp(w + i, rules[r].from, len) == 0)
+                break;
+        }
+        if (r < sizeof rules / sizeof rules[0]) {
+            if (glossa__buf_adds(buf, rules[r].to))
+                return GLOSSA_ENOMEM;
+            i += strlen(rules[r].from);
+            other = 1;
+        } else if (glossa__buf_add(buf, w + i++, 1)) {
+            return GLOSSA_ENOMEM;
+        }
     }
     return other;
 }
@@ -519,12 +554,16 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
     long id;
     int added = 0, rc;
 
-    if ((variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND) {
-        if ((rc = turkic_latin(w, n, &k->turkic)) < 0)
+    if ((variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND ||
+        (variant & GLOSSA_TR_READING) == GLOSSA_TR_WEST) {
+        rc = (variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND ? turkic_latin(w, n, &k->turkic)
+                                                               : west_latin(w, n, &k->turkic);
+        if (rc < 0)
             return rc;
         if (rc) {
             w = k->turkic.data;
             n = k->turkic.len;
+            k->read_other = 1;
         }
     }
     for (i = 0; i < n && !((unsigned char)w[i] & 0x80); i++)
@@ -612,6 +651,7 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
     glossa__buf_clear(&k->ascii);
     if (glossa__buf_add(&k->ascii, "", 0))
         return GLOSSA_ENOMEM;
+    k->read_other = 0;
     /* word by word: no rule of these transforms looks across a space */
     while (at < len) {
         const char *sp = memchr(key + at, ' ', len - at);
@@ -625,6 +665,13 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
         at = end + 1;
     }
     return skeleton(glossa__buf_str(&k->ascii), (variant & GLOSSA_TR_STEM) != 0, out);
+}
+
+int glossa__translit_reading_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                     int variant, struct glossa_buf *out)
+{
+    int rc = glossa__translit_key_of_norm(k, key, len, variant, out);
+    return rc ? rc : k->read_other;
 }
 
 int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,

@@ -196,8 +196,37 @@ void glossa__release_keys(struct query_keys *k)
     glossa__buf_release(&k->stem);
     glossa__buf_release(&k->translit);
     glossa__buf_release(&k->translit_uz);
+    glossa__buf_release(&k->marked);
     glossa__buf_release(&k->fts);
     glossa__free(k->words);
+}
+
+/* The key the second reading of q's Latin is made from: a word the query
+** ends with an apostrophe keeps it (as U+02BC, as one between letters): in
+** Kazakh's 2017 alphabet it marks the letter before (qary' is қару, y' у).
+** NULL when no word ends so (the key itself serves), or out of memory (*rc). */
+static const char *marked_key(struct query_keys *k, const struct query *q, int *rc)
+{
+    size_t w;
+    int marked = 0;
+    glossa__buf_clear(&k->marked);
+    *rc = glossa__buf_add(&k->marked, "", 0);
+    for (w = 0; w < k->n_words && !*rc; w++) {
+        const struct query_word *word = &k->words[w];
+        int32_t at = (int32_t)word->end;
+        UChar32 c = 0;
+        char last = word->len ? k->key.data[word->at + word->len - 1] : 0;
+        if (w && (*rc = glossa__buf_add(&k->marked, " ", 1)))
+            break;
+        *rc = glossa__buf_add(&k->marked, k->key.data + word->at, word->len);
+        if (word->end < q->len)
+            U8_NEXT((const uint8_t *)q->text, at, (int32_t)q->len, c);
+        if (!*rc && last >= 'a' && last <= 'z' && glossa__is_apostrophe(c)) {
+            *rc = glossa__buf_adds(&k->marked, "\xCA\xBC");
+            marked = 1;
+        }
+    }
+    return marked && !*rc ? glossa__buf_str(&k->marked) : NULL;
 }
 
 /* ---- FTS5 query strings ------------------------------------------------------------------ */
@@ -452,8 +481,10 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
     if (WANT(GLOSSA_MODE_TRANSLIT) && !q->has_han) {
         int tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len, 0,
                                               &k->translit);
+        const char *second = tr ? NULL : marked_key(k, q, &tr);
         if (!tr)
-            tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+            tr = glossa__translit_key_of_norm(db->keys, second ? second : glossa__buf_str(&k->key),
+                                              second ? k->marked.len : k->key.len,
                                               GLOSSA_TR_SECOND, &k->translit_uz);
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -469,6 +500,18 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
             k->translit.len >= 3 &&
             (rc = glossa__bind_and_collect(db, Q_TRANSLIT, k->translit.data, k->translit.data,
                                    GLOSSA_MATCH_TRANSLIT, 0, q, out, err)))
+            return rc;
+        /* Polish, Czech and Łacinka romanisations (ch = х): read so only
+        ** when the query has their letters and the readings above found nothing */
+        if (!tr && out->n == 0 &&
+            (tr = glossa__translit_reading_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+                                                   GLOSSA_TR_WEST, &k->translit_uz)) > 0 &&
+            !(tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+                                                GLOSSA_TR_WEST | GLOSSA_TR_STEM, &k->translit)) &&
+            k->translit_uz.len >= 3 &&
+            (rc = glossa__bind_and_collect(db, Q_TRANSLIT, glossa__buf_str(&k->translit_uz),
+                                           glossa__buf_str(&k->translit), GLOSSA_MATCH_TRANSLIT, 0,
+                                           q, out, err)))
             return rc;
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

@@ -47,6 +47,7 @@ struct query_keys {
     struct glossa_buf key;          /* normalised key: the words joined by one space */
     struct glossa_buf stem;         /* stem key */
     struct glossa_buf translit, translit_uz;
+    struct glossa_buf marked;       /* key with the apostrophes that end words (second reading) */
     struct glossa_buf fts;
     struct query_word *words;
     size_t n_words, cap_words;
