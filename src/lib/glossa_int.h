@@ -179,6 +179,13 @@ int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
 int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int flags,
                         struct glossa_buf *out);
 
+/* text (UTF-8) in Traditional characters (OpenCC's s2t): a copy to be freed
+** with glossa__free, or NULL when it has no Han character, reads the same,
+** or nothing could be done. Folded to Simplified again (the normaliser
+** does), Taiwan and Hong Kong wording becomes mainland wording (资讯 → 資訊 →
+** 信息), which folding the Simplified characters as written does not. */
+char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len);
+
 /* c is one of the apostrophes people type (' ` ’ ‘ ʻ ʼ ʹ ´); norm.c makes one
 ** between two letters U+02BC, part of the word. */
 int glossa__is_apostrophe(int32_t c);
@@ -211,6 +218,11 @@ struct glossa_norm *glossa__keys_norm(struct glossa_keys *k);
 
 /* 1 when glossa has a Snowball stemmer for lang (ru, en, hi). */
 int glossa__keys_can_stem(const char *lang);
+
+/* 1 when a word of a normalised key (len bytes) is a Russian or Belarusian
+** preposition: a term opens with none, a phrase copied from a sentence may
+** («об информационном оружии»). */
+int glossa__is_preposition(const char *word, size_t len);
 
 /* Stem key: the normalised words, each stemmed by the Snowball stemmer of
 ** lang; with lang NULL, by the stemmer of each word's script (Cyrillic:

@@ -114,6 +114,25 @@ int glossa__keys_can_stem(const char *lang)
     return stem_index_of_lang(lang) >= 0;
 }
 
+int glossa__is_preposition(const char *word, size_t len)
+{
+    /* the primary (simple) prepositions, as a normalised key has them (ё is е) */
+    static const char *const words[] = {
+        /* Russian */
+        "без", "безо", "в", "во", "для", "до", "за", "из", "изо", "к", "ко", "между", "на",
+        "над", "надо", "о", "об", "обо", "от", "ото", "перед", "передо", "по", "под", "подо",
+        "при", "про", "с", "со", "среди", "у", "через",
+        /* Belarusian (the rest as Russian) */
+        "аб", "ад", "ва", "да", "з", "ка", "па", "пад", "перад", "пра", "праз", "пры", "са",
+        "ў",
+    };
+    size_t i;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+            return 1;
+    return 0;
+}
+
 static int stem_index_of_script(const char *tok, size_t len)
 {
     UErrorCode status = U_ZERO_ERROR;

@@ -410,6 +410,68 @@ int glossa__collect_within(glossa_db *db, const struct query *q, const char *ste
     return rc;
 }
 
+/* Every candidate of out (if any) is a term that holds the query's words. */
+static int only_word_matches(const struct candidates *out)
+{
+    size_t i;
+    for (i = 0; i < out->n; i++)
+        if (out->items[i].kind != GLOSSA_MATCH_STEM || out->items[i].sub != 1)
+            return 0;
+    return 1;
+}
+
+/* q opens with a preposition and its stricter tiers found no term that is
+** q (at most terms that hold its words): the rest
+** of it looked up by every tier (a term opens with no preposition, and the
+** prefix tier would read «об» as a prefix of «обеспечения»). The spans of
+** the terms inside it are made spans of q. */
+static int after_preposition(glossa_db *db, const struct query *q, glossa_mode mode,
+                             struct candidates *out, glossa_error *err)
+{
+    size_t skip = q->keys->words[1].start, i, had = out->n;
+    struct query sub = *q;
+    int rc;
+    sub.text = q->text + skip;
+    sub.len = q->len - skip;
+    rc = glossa__run_tiers(db, &sub, mode, 0, out, err);
+    for (i = had; !rc && i < out->n; i++)
+        if (out->items[i].q_end) {
+            out->items[i].q_start += skip;
+            out->items[i].q_end += skip;
+        }
+    return rc;
+}
+
+/* Chinese in Simplified characters with Taiwan or Hong Kong wording (资讯战
+** for 資訊戰) that found nothing: folded to Simplified, such a word stays as
+** written; read in Traditional characters, the fold makes it mainland
+** wording (信息战). q looked up so by every tier; 1 when q reads the same
+** in Traditional characters (nothing done). */
+static int han_reread(glossa_db *db, const struct query *q, glossa_mode mode,
+                      struct candidates *out, glossa_error *err)
+{
+    char *trad = glossa__han_traditional(glossa__keys_norm(db->keys), q->text, q->len);
+    struct query sub = *q;
+    size_t i, had = out->n;
+    int rc;
+    if (!trad)
+        return 1;
+    sub.text = trad;
+    sub.len = strlen(trad);
+    sub.reread = 1;
+    rc = glossa__run_tiers(db, &sub, mode, 0, out, err);
+    for (i = had; !rc && i < out->n; i++) {
+        if (out->items[i].kind == GLOSSA_MATCH_EXACT) /* the reading is, not the query */
+            out->items[i].kind = GLOSSA_MATCH_NORMALIZED;
+        if (out->items[i].q_end && sub.len != q->len) { /* spans of another length: */
+            out->items[i].q_start = 0;                  /* the query whole */
+            out->items[i].q_end = q->len;
+        }
+    }
+    glossa__free(trad);
+    return rc;
+}
+
 /* The one language of a --from list ("ru", " ru "), in out; NULL for none or several. */
 static const char *single_language(const char *list, char *out, size_t size)
 {
@@ -516,6 +578,12 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
+    /* a phrase copied from a sentence («об информационном оружии», «в
+    ** информационном пространстве»): no term is the query, at most a longer
+    ** one holds its words */
+    if ((mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT) && only_word_matches(out) &&
+        k->n_words >= 2 && glossa__is_preposition(k->key.data + k->words[0].at, k->words[0].len))
+        return after_preposition(db, q, mode, out, err);
     if (WANT(GLOSSA_MODE_PREFIX)) {
         if (build_fts(db, q, 0, 1))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -523,6 +591,10 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
                                                   GLOSSA_MATCH_PREFIX, 0, q, out, err)))
             return rc;
     }
+    if ((mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT) && out->n == 0 && q->has_han &&
+        !q->reread && (rc = han_reread(db, q, mode, out, err)) != 1)
+        return rc;
+    rc = 0;
     if ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_FUZZY)
         rc = collect_fuzzy(db, q, out, err);
     /* after fuzzy: a typo in a term is that term, not a shorter term inside it */

@@ -59,6 +59,7 @@ struct query {
     size_t len;
     const char *from;
     int has_han, has_cyrillic;
+    int reread;         /* text is the query in Traditional characters (lookup.c) */
     char as_of[16];     /* YYYY-MM-DD */
     int history;        /* every wording counts, whatever its dates */
     struct query_keys *keys;

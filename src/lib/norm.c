@@ -32,6 +32,7 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
     if (!n)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     n->opencc = (opencc_t)-1;
+    n->to_traditional = (opencc_t)-1;
     n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
     if (U_SUCCESS(status))
         n->words = ubrk_open(UBRK_WORD, "root", NULL, 0, &status);
