@@ -219,11 +219,6 @@ struct glossa_norm *glossa__keys_norm(struct glossa_keys *k);
 /* 1 when glossa has a Snowball stemmer for lang (ru, en, hi). */
 int glossa__keys_can_stem(const char *lang);
 
-/* 1 when a word of a normalised key (len bytes) is a Russian or Belarusian
-** preposition: a term opens with none, a phrase copied from a sentence may
-** («об информационном оружии»). */
-int glossa__is_preposition(const char *word, size_t len);
-
 /* Stem key: the normalised words, each stemmed by the Snowball stemmer of
 ** lang; with lang NULL, by the stemmer of each word's script (Cyrillic:
 ** Russian, Latin: English, Devanagari: Hindi). Words without a stemmer stay. */

@@ -114,25 +114,6 @@ int glossa__keys_can_stem(const char *lang)
     return stem_index_of_lang(lang) >= 0;
 }
 
-int glossa__is_preposition(const char *word, size_t len)
-{
-    /* the primary (simple) prepositions, as a normalised key has them (ё is е) */
-    static const char *const words[] = {
-        /* Russian */
-        "без", "безо", "в", "во", "для", "до", "за", "из", "изо", "к", "ко", "между", "на",
-        "над", "надо", "о", "об", "обо", "от", "ото", "перед", "передо", "по", "под", "подо",
-        "при", "про", "с", "со", "среди", "у", "через",
-        /* Belarusian (the rest as Russian) */
-        "аб", "ад", "ва", "да", "з", "ка", "па", "пад", "перад", "пра", "праз", "пры", "са",
-        "ў",
-    };
-    size_t i;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
-            return 1;
-    return 0;
-}
-
 static int stem_index_of_script(const char *tok, size_t len)
 {
     UErrorCode status = U_ZERO_ERROR;
@@ -399,35 +380,6 @@ static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
     return other;
 }
 
-/* The West Slavic reading of a Latin word: Polish and Czech romanisations
-** and Belarusian Łacinka write х as ch (ч is č or cz there) and Polish ш as
-** sz, щ as szcz. 1 when the word reads otherwise, in buf. */
-static int west_latin(const char *w, size_t n, struct glossa_buf *buf)
-{
-    static const struct { const char *from, *to; } rules[] = {
-        { "szcz", "shch" }, { "sz", "sh" }, { "ch", "h" },
-    };
-    size_t i, r;
-    int other = 0;
-    glossa__buf_clear(buf);
-    for (i = 0; i < n;) {
-        for (r = 0; r < sizeof rules / sizeof rules[0]; r++) {
-            size_t len = strlen(rules[r].from);
-            if (i + len <= n && memcmp(w + i, rules[r].from, len) == 0)
-                break;
-        }
-        if (r < sizeof rules / sizeof rules[0]) {
-            if (glossa__buf_adds(buf, rules[r].to))
-                return GLOSSA_ENOMEM;
-            i += strlen(rules[r].from);
-            other = 1;
-        } else if (glossa__buf_add(buf, w + i++, 1)) {
-            return GLOSSA_ENOMEM;
-        }
-    }
-    return other;
-}
-
 /* Letters that different romanisations of one word disagree on, folded to
 ** one skeleton in phases, each over the whole string, so that the result does
 ** not depend on where a rule happened to start:
@@ -466,6 +418,21 @@ static size_t fold_digraphs(char *s, size_t n, const struct digraph *d, size_t n
         }
     }
     return j;
+}
+
+/* The West Slavic reading of a Latin word: Polish and Czech romanisations
+** and Belarusian Łacinka write х as ch (ч is č or cz there) and Polish ш as
+** sz, щ as szcz (s, as the skeleton reads sh and shch). 1 when the word
+** reads otherwise, in buf. */
+static int west_latin(const char *w, size_t n, struct glossa_buf *buf)
+{
+    static const struct digraph west[] = { { "szcz", 's' }, { "sz", 's' }, { "ch", 'h' } };
+    glossa__buf_clear(buf);
+    if (glossa__buf_add(buf, w, n))
+        return GLOSSA_ENOMEM;
+    buf->len = fold_digraphs(buf->data, n, west, sizeof west / sizeof west[0]);
+    buf->data[buf->len] = '\0';
+    return buf->len != n;
 }
 
 static int is_vowel(char c)

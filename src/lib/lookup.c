@@ -410,6 +410,28 @@ int glossa__collect_within(glossa_db *db, const struct query *q, const char *ste
     return rc;
 }
 
+/* 1 when a word of a normalised key (len bytes) is a Russian or Belarusian
+** preposition: a term opens with none, a phrase copied from a sentence may
+** («об информационном оружии»). */
+static int is_preposition(const char *word, size_t len)
+{
+    /* the primary (simple) prepositions, as a normalised key has them (ё is е) */
+    static const char *const words[] = {
+        /* Russian */
+        "без", "безо", "в", "во", "для", "до", "за", "из", "изо", "к", "ко", "между", "на",
+        "над", "надо", "о", "об", "обо", "от", "ото", "перед", "передо", "по", "под", "подо",
+        "при", "про", "с", "со", "среди", "у", "через",
+        /* Belarusian (the rest as Russian) */
+        "аб", "ад", "ва", "да", "з", "ка", "па", "пад", "перад", "пра", "праз", "пры", "са",
+        "ў",
+    };
+    size_t i;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Every candidate of out (if any) is a term that holds the query's words. */
 static int only_word_matches(const struct candidates *out)
 {
@@ -582,7 +604,7 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
     ** информационном пространстве»): no term is the query, at most a longer
     ** one holds its words */
     if ((mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT) && only_word_matches(out) &&
-        k->n_words >= 2 && glossa__is_preposition(k->key.data + k->words[0].at, k->words[0].len))
+        k->n_words >= 2 && is_preposition(k->key.data + k->words[0].at, k->words[0].len))
         return after_preposition(db, q, mode, out, err);
     if (WANT(GLOSSA_MODE_PREFIX)) {
         if (build_fts(db, q, 0, 1))
