@@ -247,11 +247,12 @@ enum {
     GLOSSA_TR_KYRGYZ = 3,     /* ң = ng */
     GLOSSA_TR_WEST = 4,       /* Latin as Polish, Czech and Belarusian Łacinka read
                               ** it (ch = х, sz = ш) */
+    GLOSSA_TR_UZBEK_LATIN = 5, /* an Uzbek Latin term: a word's first yo = ё */
     GLOSSA_TR_READING = 7,    /* the bits of the reading */
     GLOSSA_TR_STEM = 8
 };
-/* The variant a term of lang is indexed with: uz-Cyrl SECOND, be, ky, and ru
-** stemmed (an inflected romanised query finds it). */
+/* The variant a term of lang is indexed with: uz-Cyrl SECOND, be, ky,
+** uz-Latn UZBEK_LATIN, and ru stemmed (an inflected romanised query finds it). */
 int glossa__translit_variant(const char *lang);
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
                          int variant, struct glossa_buf *out);

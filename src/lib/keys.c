@@ -347,13 +347,14 @@ static int cyrillic_word(const char *w, size_t n, int variant, struct glossa_buf
     return 1;
 }
 
-/* The second reading of a Latin word: the Turkic Latin alphabets' (Kazakh,
-** Uzbek, Kyrgyz BGN/PCGN), where j is ж, and Kazakh 2017's y' and 2018's ý
-** are у (for Russian, j is й and y' is GOST 7.79's ы). Another apostrophe
-** (U+02BC, norm.c's, or the one the query ended a word with: lookup.c) marks
-** a letter (Kazakh 2017's n', i', s', Uzbek oʻ, gʻ) that the skeleton reads
-** as the letter alone: it goes. 1 when the word reads otherwise, in buf. */
-static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
+/* The second reading of a Latin word, the Turkic Latin alphabets' (Kazakh,
+** Uzbek, Kyrgyz BGN/PCGN): j is ж, Kazakh 2017's y' and 2018's ý у (for
+** Russian, j is й, y' ы). With uzbek (an Uzbek Latin term) and without: a
+** word's first yo is ё, which a Cyrillic key has as е (yordam ёрдам), but
+** not yoʻ (йў); another apostrophe (U+02BC; lookup.c keeps one that ends a
+** word) marks a letter the skeleton reads alone (Kazakh 2017 n', Uzbek oʻ):
+** it goes. 1 when the word reads otherwise, in buf. */
+static int turkic_latin(const char *w, size_t n, int uzbek, struct glossa_buf *buf)
 {
     size_t i;
     int other = 0;
@@ -362,7 +363,12 @@ static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
         const char *to = NULL;
         size_t skip = 1;
         int apostrophe = i + 1 < n && (unsigned char)w[i] == 0xCA && (unsigned char)w[i + 1] == 0xBC;
-        if (w[i] == 'j')
+        if (i == 0 && n > 2 && w[0] == 'y' && w[1] == 'o' &&
+            !(n > 3 && (unsigned char)w[2] == 0xCA && (unsigned char)w[3] == 0xBC))
+            to = "ye", skip = 2; /* ё */
+        else if (uzbek)
+            to = apostrophe ? "" : NULL, skip = apostrophe ? 2 : 1;
+        else if (w[i] == 'j')
             to = "zh";
         else if (i + 1 < n && (unsigned char)w[i] == 0xC3 && (unsigned char)w[i + 1] == 0xBD)
             to = "u", skip = 2; /* ý */
@@ -540,10 +546,12 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
     long id;
     int added = 0, rc;
 
-    if ((variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND ||
-        (variant & GLOSSA_TR_READING) == GLOSSA_TR_WEST) {
-        rc = (variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND ? turkic_latin(w, n, &k->turkic)
-                                                               : west_latin(w, n, &k->turkic);
+    if ((variant & GLOSSA_TR_READING) >= GLOSSA_TR_WEST ||
+        (variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND) {
+        rc = (variant & GLOSSA_TR_READING) == GLOSSA_TR_WEST
+                 ? west_latin(w, n, &k->turkic)
+                 : turkic_latin(w, n, (variant & GLOSSA_TR_READING) == GLOSSA_TR_UZBEK_LATIN,
+                                &k->turkic);
         if (rc < 0)
             return rc;
         if (rc) {
@@ -621,6 +629,8 @@ int glossa__translit_variant(const char *lang)
         return GLOSSA_TR_BELARUSIAN;
     if (glossa__lang_matches(lang, "ky"))
         return GLOSSA_TR_KYRGYZ;
+    if (glossa__lang_matches(lang, "uz-Latn"))
+        return GLOSSA_TR_UZBEK_LATIN;
     if (glossa__lang_matches(lang, "ru"))
         return GLOSSA_TR_GENERIC | GLOSSA_TR_STEM;
     return GLOSSA_TR_GENERIC;
