@@ -1,9 +1,9 @@
 /*
 ** fuzzy.c — matching despite typos, for the fuzzy tier (lookup.c runs it
 ** when no other tier found anything, or with --mode fuzzy): the candidates,
-** as trigram queries on term_tri, and the edit distance (glossa_edit_distance)
-** of the query's normalised and stemmed keys to each candidate's, within a
-** budget that grows with the length of the query.
+** as trigram queries on term_tri, and the edit distance (glossa_edit_distance's,
+** over the whole of both keys) of the query's normalised and stemmed keys to
+** each candidate's, within a budget that grows with the length of the query.
 **
 ** The candidates: cut the key into budget + 1 pieces of three or more
 ** characters; budget edits leave at least one piece whole, so every term
@@ -20,7 +20,8 @@
 
 #define FUZZY_MAX GLOSSA_DISTANCE_MAX /* code points compared */
 
-/* How many edits a typo of a string this long may have. */
+/* How many edits a typo of a string this long may have (FUZZY_BUDGET_MAX at most). */
+#define FUZZY_BUDGET_MAX 3
 static int fuzzy_budget(int cps)
 {
     if (cps < 4)
@@ -84,10 +85,72 @@ void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
     sqlite3_bind_int(st, 5, ns >= FUZZY_MAX - 4 ? 1 << 30 : ns + budget);
 }
 
+/* The code points of s in cp (at most FUZZY_LONG): how many, or -1 when s
+** has more. */
+#define FUZZY_LONG 1024
+static int long_code_points(const char *s, UChar32 *cp)
+{
+    int32_t i = 0, len = (int32_t)strlen(s);
+    int n = 0;
+    while (i < len) {
+        if (n == FUZZY_LONG)
+            return -1;
+        U8_NEXT((const uint8_t *)s, i, len, cp[n]);
+        n++;
+    }
+    return n;
+}
+
+/* glossa_edit_distance's (insertions, deletions, substitutions and swaps of
+** neighbours) over the whole of a and b, not their first
+** GLOSSA_DISTANCE_MAX code points (a typo past them counts, and a long term
+** is not its own typo), computed only in the band of the budget max: the
+** distance, or max + 1 when it is more. */
+static int banded_distance(const char *a8, const char *b8, int max)
+{
+    enum { W = 2 * FUZZY_BUDGET_MAX + 1, FAR = 1 << 20 };
+    UChar32 a[FUZZY_LONG], b[FUZZY_LONG];
+    int la = long_code_points(a8, a), lb = long_code_points(b8, b);
+    int row[3][W], i, off, w = 2 * max + 1;
+
+    if (la < 0 || lb < 0)
+        return (int)glossa_edit_distance(a8, b8);
+    if (la - lb > max || lb - la > max)
+        return max + 1;
+    for (i = 0; i <= la; i++) {
+        int *cur = row[i % 3], *up = row[(i + 2) % 3], *up2 = row[(i + 1) % 3], least = FAR;
+        for (off = 0; off < w; off++) {
+            int j = i - max + off, d;
+            if (j < 0 || j > lb) {
+                cur[off] = FAR;
+                continue;
+            }
+            if (i == 0 || j == 0) {
+                d = i + j;
+            } else {
+                d = up[off] + (a[i - 1] != b[j - 1]);
+                if (off + 1 < w && up[off + 1] + 1 < d)
+                    d = up[off + 1] + 1;
+                if (off > 0 && cur[off - 1] + 1 < d)
+                    d = cur[off - 1] + 1;
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                    up2[off] + 1 < d)
+                    d = up2[off] + 1;
+            }
+            cur[off] = d;
+            if (d < least)
+                least = d;
+        }
+        if (least > max)
+            return max + 1;
+    }
+    return row[la % 3][lb - la + max];
+}
+
 int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem)
 {
-    int d = (int)glossa_edit_distance(f->key, norm);
-    int ds = (int)glossa_edit_distance(f->stem, stem);
+    int d = banded_distance(f->key, norm, f->budget);
+    int ds = banded_distance(f->stem, stem, f->budget);
     if (ds < d)
         d = ds;
     return d == 0 || d > f->budget ? -1 : d;

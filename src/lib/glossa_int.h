@@ -179,6 +179,17 @@ int glossa__norm_key(struct glossa_norm *n, const char *text, size_t len,
 int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int flags,
                         struct glossa_buf *out);
 
+/* text (UTF-8) in Traditional characters (OpenCC's s2t): a copy to be freed
+** with glossa__free, or NULL when it has no Han character, reads the same,
+** or nothing could be done. Folded to Simplified again (the normaliser
+** does), Taiwan and Hong Kong wording becomes mainland wording (资讯 → 資訊 →
+** 信息), which folding the Simplified characters as written does not. */
+char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len);
+
+/* c is one of the apostrophes people type (' ` ’ ‘ ʻ ʼ ʹ ´); norm.c makes one
+** between two letters U+02BC, part of the word. */
+int glossa__is_apostrophe(int32_t c);
+
 /* Every segment of ICU's word breaks, words, spaces and punctuation alike,
 ** as written (not normalised): tok points into text. For word-level diffs. */
 int glossa__norm_segments(struct glossa_norm *n, const char *text, size_t len,
@@ -234,17 +245,25 @@ enum {
                               ** Latin reads it (j = ж, Kazakh y' and ý = у) */
     GLOSSA_TR_BELARUSIAN = 2, /* г = h */
     GLOSSA_TR_KYRGYZ = 3,     /* ң = ng */
+    GLOSSA_TR_WEST = 4,       /* Latin as Polish, Czech and Belarusian Łacinka read
+                              ** it (ch = х, sz = ш) */
+    GLOSSA_TR_UZBEK_LATIN = 5, /* an Uzbek Latin term: a word's first yo = ё */
     GLOSSA_TR_READING = 7,    /* the bits of the reading */
     GLOSSA_TR_STEM = 8
 };
-/* The variant a term of lang is indexed with: uz-Cyrl SECOND, be, ky, and ru
-** stemmed (an inflected romanised query finds it). */
+/* The variant a term of lang is indexed with: uz-Cyrl SECOND, be, ky,
+** uz-Latn UZBEK_LATIN, and ru stemmed (an inflected romanised query finds it). */
 int glossa__translit_variant(const char *lang);
 int glossa__translit_key(struct glossa_keys *k, const char *text, size_t len,
                          int variant, struct glossa_buf *out);
 /* The same from a normalised key. */
 int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t len,
                                  int variant, struct glossa_buf *out);
+/* The same in a reading of Latin (variant GLOSSA_TR_SECOND or _WEST, may be
+** with _STEM): 1 when that reading read a word otherwise than the generic
+** one does, 0 when the key is the generic key, or an error. */
+int glossa__translit_reading_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                     int variant, struct glossa_buf *out);
 /* A term's key, as the index holds it: text in lang, key its normalised key;
 ** the variant of lang, and Chinese but Traditional (zh-Hant, whose pinyin is
 ** that of its mainland wording) transliterated as written: OpenCC's Taiwan

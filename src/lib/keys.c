@@ -41,7 +41,8 @@ struct glossa_keys {
     struct sb_stemmer *stemmer[STEM_COUNT];
     UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what is not Cyrillic */
     struct tr_cache cache;
-    struct glossa_buf turkic;  /* a Latin word in its second reading */
+    struct glossa_buf turkic;  /* a Latin word in its second or West Slavic reading */
+    int read_other;            /* that reading read a word of the last key otherwise */
     struct glossa_buf english; /* an English word in American spelling, then its stem */
     struct glossa_buf words;   /* the normalised key being worked on */
     struct glossa_buf ascii;   /* its transliteration, before the skeleton */
@@ -346,11 +347,14 @@ static int cyrillic_word(const char *w, size_t n, int variant, struct glossa_buf
     return 1;
 }
 
-/* The second reading of a Latin word: the Turkic Latin alphabets' (Kazakh,
-** Uzbek, Kyrgyz BGN/PCGN), where j is ж, and Kazakh 2017's y' and 2018's ý
-** are у (for Russian, j is й and y' is GOST 7.79's ы). 1 when the word
-** reads otherwise, in buf. */
-static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
+/* The second reading of a Latin word, the Turkic Latin alphabets' (Kazakh,
+** Uzbek, Kyrgyz BGN/PCGN): j is ж, Kazakh 2017's y' and 2018's ý у (for
+** Russian, j is й, y' ы). With uzbek (an Uzbek Latin term) and without: a
+** word's first yo is ё, which a Cyrillic key has as е (yordam ёрдам), but
+** not yoʻ (йў); another apostrophe (U+02BC; lookup.c keeps one that ends a
+** word) marks a letter the skeleton reads alone (Kazakh 2017 n', Uzbek oʻ):
+** it goes. 1 when the word reads otherwise, in buf. */
+static int turkic_latin(const char *w, size_t n, int uzbek, struct glossa_buf *buf)
 {
     size_t i;
     int other = 0;
@@ -358,13 +362,21 @@ static int turkic_latin(const char *w, size_t n, struct glossa_buf *buf)
     for (i = 0; i < n; i++) {
         const char *to = NULL;
         size_t skip = 1;
-        if (w[i] == 'j')
+        int apostrophe = i + 1 < n && (unsigned char)w[i] == 0xCA && (unsigned char)w[i + 1] == 0xBC;
+        if (i == 0 && n > 2 && w[0] == 'y' && w[1] == 'o' &&
+            !(n > 3 && (unsigned char)w[2] == 0xCA && (unsigned char)w[3] == 0xBC))
+            to = "ye", skip = 2; /* ё */
+        else if (uzbek)
+            to = apostrophe ? "" : NULL, skip = apostrophe ? 2 : 1;
+        else if (w[i] == 'j')
             to = "zh";
         else if (i + 1 < n && (unsigned char)w[i] == 0xC3 && (unsigned char)w[i + 1] == 0xBD)
             to = "u", skip = 2; /* ý */
         else if (w[i] == 'y' && i + 2 < n && (unsigned char)w[i + 1] == 0xCA &&
                  (unsigned char)w[i + 2] == 0xBC)
             to = "u", skip = 3; /* y followed by the apostrophe U+02BC */
+        else if (apostrophe)
+            to = "", skip = 2;
         if (to)
             other = 1;
         if (to ? glossa__buf_adds(buf, to) : glossa__buf_add(buf, w + i, 1))
@@ -412,6 +424,21 @@ static size_t fold_digraphs(char *s, size_t n, const struct digraph *d, size_t n
         }
     }
     return j;
+}
+
+/* The West Slavic reading of a Latin word: Polish and Czech romanisations
+** and Belarusian Łacinka write х as ch (ч is č or cz there) and Polish ш as
+** sz, щ as szcz (s, as the skeleton reads sh and shch). 1 when the word
+** reads otherwise, in buf. */
+static int west_latin(const char *w, size_t n, struct glossa_buf *buf)
+{
+    static const struct digraph west[] = { { "szcz", 's' }, { "sz", 's' }, { "ch", 'h' } };
+    glossa__buf_clear(buf);
+    if (glossa__buf_add(buf, w, n))
+        return GLOSSA_ENOMEM;
+    buf->len = fold_digraphs(buf->data, n, west, sizeof west / sizeof west[0]);
+    buf->data[buf->len] = '\0';
+    return buf->len != n;
 }
 
 static int is_vowel(char c)
@@ -519,12 +546,18 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
     long id;
     int added = 0, rc;
 
-    if ((variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND) {
-        if ((rc = turkic_latin(w, n, &k->turkic)) < 0)
+    if ((variant & GLOSSA_TR_READING) >= GLOSSA_TR_WEST ||
+        (variant & GLOSSA_TR_READING) == GLOSSA_TR_SECOND) {
+        rc = (variant & GLOSSA_TR_READING) == GLOSSA_TR_WEST
+                 ? west_latin(w, n, &k->turkic)
+                 : turkic_latin(w, n, (variant & GLOSSA_TR_READING) == GLOSSA_TR_UZBEK_LATIN,
+                                &k->turkic);
+        if (rc < 0)
             return rc;
         if (rc) {
             w = k->turkic.data;
             n = k->turkic.len;
+            k->read_other = 1;
         }
     }
     for (i = 0; i < n && !((unsigned char)w[i] & 0x80); i++)
@@ -596,6 +629,8 @@ int glossa__translit_variant(const char *lang)
         return GLOSSA_TR_BELARUSIAN;
     if (glossa__lang_matches(lang, "ky"))
         return GLOSSA_TR_KYRGYZ;
+    if (glossa__lang_matches(lang, "uz-Latn"))
+        return GLOSSA_TR_UZBEK_LATIN;
     if (glossa__lang_matches(lang, "ru"))
         return GLOSSA_TR_GENERIC | GLOSSA_TR_STEM;
     return GLOSSA_TR_GENERIC;
@@ -612,6 +647,7 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
     glossa__buf_clear(&k->ascii);
     if (glossa__buf_add(&k->ascii, "", 0))
         return GLOSSA_ENOMEM;
+    k->read_other = 0;
     /* word by word: no rule of these transforms looks across a space */
     while (at < len) {
         const char *sp = memchr(key + at, ' ', len - at);
@@ -625,6 +661,13 @@ int glossa__translit_key_of_norm(struct glossa_keys *k, const char *key, size_t 
         at = end + 1;
     }
     return skeleton(glossa__buf_str(&k->ascii), (variant & GLOSSA_TR_STEM) != 0, out);
+}
+
+int glossa__translit_reading_of_norm(struct glossa_keys *k, const char *key, size_t len,
+                                     int variant, struct glossa_buf *out)
+{
+    int rc = glossa__translit_key_of_norm(k, key, len, variant, out);
+    return rc ? rc : k->read_other;
 }
 
 int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t len,

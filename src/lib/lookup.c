@@ -196,8 +196,37 @@ void glossa__release_keys(struct query_keys *k)
     glossa__buf_release(&k->stem);
     glossa__buf_release(&k->translit);
     glossa__buf_release(&k->translit_uz);
+    glossa__buf_release(&k->marked);
     glossa__buf_release(&k->fts);
     glossa__free(k->words);
+}
+
+/* The key the second reading of q's Latin is made from: a word the query
+** ends with an apostrophe keeps it (as U+02BC, as one between letters): in
+** Kazakh's 2017 alphabet it marks the letter before (qary' is қару, y' у).
+** NULL when no word ends so (the key itself serves), or out of memory (*rc). */
+static const char *marked_key(struct query_keys *k, const struct query *q, int *rc)
+{
+    size_t w;
+    int marked = 0;
+    glossa__buf_clear(&k->marked);
+    *rc = glossa__buf_add(&k->marked, "", 0);
+    for (w = 0; w < k->n_words && !*rc; w++) {
+        const struct query_word *word = &k->words[w];
+        int32_t at = (int32_t)word->end;
+        UChar32 c = 0;
+        char last = word->len ? k->key.data[word->at + word->len - 1] : 0;
+        if (w && (*rc = glossa__buf_add(&k->marked, " ", 1)))
+            break;
+        *rc = glossa__buf_add(&k->marked, k->key.data + word->at, word->len);
+        if (word->end < q->len)
+            U8_NEXT((const uint8_t *)q->text, at, (int32_t)q->len, c);
+        if (!*rc && last >= 'a' && last <= 'z' && glossa__is_apostrophe(c)) {
+            *rc = glossa__buf_adds(&k->marked, "\xCA\xBC");
+            marked = 1;
+        }
+    }
+    return marked && !*rc ? glossa__buf_str(&k->marked) : NULL;
 }
 
 /* ---- FTS5 query strings ------------------------------------------------------------------ */
@@ -381,6 +410,90 @@ int glossa__collect_within(glossa_db *db, const struct query *q, const char *ste
     return rc;
 }
 
+/* 1 when a word of a normalised key (len bytes) is a Russian or Belarusian
+** preposition: a term opens with none, a phrase copied from a sentence may
+** («об информационном оружии»). */
+static int is_preposition(const char *word, size_t len)
+{
+    /* the primary (simple) prepositions, as a normalised key has them (ё is е) */
+    static const char *const words[] = {
+        /* Russian */
+        "без", "безо", "в", "во", "для", "до", "за", "из", "изо", "к", "ко", "между", "на",
+        "над", "надо", "о", "об", "обо", "от", "ото", "перед", "передо", "по", "под", "подо",
+        "при", "про", "с", "со", "среди", "у", "через",
+        /* Belarusian (the rest as Russian) */
+        "аб", "ад", "ва", "да", "з", "ка", "па", "пад", "перад", "пра", "праз", "пры", "са",
+        "ў",
+    };
+    size_t i;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strlen(words[i]) == len && memcmp(words[i], word, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Every candidate of out (if any) is a term that holds the query's words. */
+static int only_word_matches(const struct candidates *out)
+{
+    size_t i;
+    for (i = 0; i < out->n; i++)
+        if (out->items[i].kind != GLOSSA_MATCH_STEM || out->items[i].sub != 1)
+            return 0;
+    return 1;
+}
+
+/* q opens with a preposition and its stricter tiers found no term that is
+** q (at most terms that hold its words): the rest
+** of it looked up by every tier (a term opens with no preposition, and the
+** prefix tier would read «об» as a prefix of «обеспечения»). The spans of
+** the terms inside it are made spans of q. */
+static int after_preposition(glossa_db *db, const struct query *q, glossa_mode mode,
+                             struct candidates *out, glossa_error *err)
+{
+    size_t skip = q->keys->words[1].start, i, had = out->n;
+    struct query sub = *q;
+    int rc;
+    sub.text = q->text + skip;
+    sub.len = q->len - skip;
+    rc = glossa__run_tiers(db, &sub, mode, 0, out, err);
+    for (i = had; !rc && i < out->n; i++)
+        if (out->items[i].q_end) {
+            out->items[i].q_start += skip;
+            out->items[i].q_end += skip;
+        }
+    return rc;
+}
+
+/* Chinese in Simplified characters with Taiwan or Hong Kong wording (资讯战
+** for 資訊戰) that found nothing: folded to Simplified, such a word stays as
+** written; read in Traditional characters, the fold makes it mainland
+** wording (信息战). q looked up so by every tier; 1 when q reads the same
+** in Traditional characters (nothing done). */
+static int han_reread(glossa_db *db, const struct query *q, glossa_mode mode,
+                      struct candidates *out, glossa_error *err)
+{
+    char *trad = glossa__han_traditional(glossa__keys_norm(db->keys), q->text, q->len);
+    struct query sub = *q;
+    size_t i, had = out->n;
+    int rc;
+    if (!trad)
+        return 1;
+    sub.text = trad;
+    sub.len = strlen(trad);
+    sub.reread = 1;
+    rc = glossa__run_tiers(db, &sub, mode, 0, out, err);
+    for (i = had; !rc && i < out->n; i++) {
+        if (out->items[i].kind == GLOSSA_MATCH_EXACT) /* the reading is, not the query */
+            out->items[i].kind = GLOSSA_MATCH_NORMALIZED;
+        if (out->items[i].q_end && sub.len != q->len) { /* spans of another length: */
+            out->items[i].q_start = 0;                  /* the query whole */
+            out->items[i].q_end = q->len;
+        }
+    }
+    glossa__free(trad);
+    return rc;
+}
+
 /* The one language of a --from list ("ru", " ru "), in out; NULL for none or several. */
 static const char *single_language(const char *list, char *out, size_t size)
 {
@@ -459,8 +572,10 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
     if (WANT(GLOSSA_MODE_TRANSLIT) && !q->has_han) {
         int tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len, 0,
                                               &k->translit);
+        const char *second = tr ? NULL : marked_key(k, q, &tr);
         if (!tr)
-            tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+            tr = glossa__translit_key_of_norm(db->keys, second ? second : glossa__buf_str(&k->key),
+                                              second ? k->marked.len : k->key.len,
                                               GLOSSA_TR_SECOND, &k->translit_uz);
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -477,9 +592,27 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
             (rc = glossa__bind_and_collect(db, Q_TRANSLIT, k->translit.data, k->translit.data,
                                    GLOSSA_MATCH_TRANSLIT, 0, q, out, err)))
             return rc;
+        /* Polish, Czech and Łacinka romanisations (ch = х): read so only
+        ** when the query has their letters and the readings above found nothing */
+        if (!tr && out->n == 0 &&
+            (tr = glossa__translit_reading_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+                                                   GLOSSA_TR_WEST, &k->translit_uz)) > 0 &&
+            !(tr = glossa__translit_key_of_norm(db->keys, glossa__buf_str(&k->key), k->key.len,
+                                                GLOSSA_TR_WEST | GLOSSA_TR_STEM, &k->translit)) &&
+            k->translit_uz.len >= 3 &&
+            (rc = glossa__bind_and_collect(db, Q_TRANSLIT, glossa__buf_str(&k->translit_uz),
+                                           glossa__buf_str(&k->translit), GLOSSA_MATCH_TRANSLIT, 0,
+                                           q, out, err)))
+            return rc;
         if (tr == GLOSSA_ENOMEM)
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     }
+    /* a phrase copied from a sentence («об информационном оружии», «в
+    ** информационном пространстве»): no term is the query, at most a longer
+    ** one holds its words */
+    if ((mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT) && only_word_matches(out) &&
+        k->n_words >= 2 && is_preposition(k->key.data + k->words[0].at, k->words[0].len))
+        return after_preposition(db, q, mode, out, err);
     if (WANT(GLOSSA_MODE_PREFIX)) {
         if (build_fts(db, q, 0, 1))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
@@ -487,6 +620,10 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
                                                   GLOSSA_MATCH_PREFIX, 0, q, out, err)))
             return rc;
     }
+    if ((mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT) && out->n == 0 && q->has_han &&
+        !q->reread && (rc = han_reread(db, q, mode, out, err)) != 1)
+        return rc;
+    rc = 0;
     if ((mode == GLOSSA_MODE_AUTO && out->n == 0) || mode == GLOSSA_MODE_FUZZY)
         rc = collect_fuzzy(db, q, out, err);
     /* after fuzzy: a typo in a term is that term, not a shorter term inside it */

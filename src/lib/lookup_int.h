@@ -47,6 +47,7 @@ struct query_keys {
     struct glossa_buf key;          /* normalised key: the words joined by one space */
     struct glossa_buf stem;         /* stem key */
     struct glossa_buf translit, translit_uz;
+    struct glossa_buf marked;       /* key with the apostrophes that end words (second reading) */
     struct glossa_buf fts;
     struct query_word *words;
     size_t n_words, cap_words;
@@ -58,6 +59,7 @@ struct query {
     size_t len;
     const char *from;
     int has_han, has_cyrillic;
+    int reread;         /* text is the query in Traditional characters (lookup.c) */
     char as_of[16];     /* YYYY-MM-DD */
     int history;        /* every wording counts, whatever its dates */
     struct query_keys *keys;

@@ -32,6 +32,7 @@ int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
     if (!n)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     n->opencc = (opencc_t)-1;
+    n->to_traditional = (opencc_t)-1;
     n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
     if (U_SUCCESS(status))
         n->words = ubrk_open(UBRK_WORD, "root", NULL, 0, &status);
@@ -135,7 +136,7 @@ static int to_utf16(struct glossa_norm *n, const char *text, size_t len,
     return 0;
 }
 
-static int is_apostrophe(UChar c)
+int glossa__is_apostrophe(int32_t c)
 {
     return c == 0x27 || c == 0x60 || c == 0x2018 || c == 0x2019 || c == 0x02BB ||
            c == 0x02BC || c == 0x02B9 || c == 0x00B4;
@@ -160,18 +161,19 @@ static void unify_apostrophes(UChar *s, int32_t len)
 {
     int32_t i, before, after;
     for (i = 1; i + 1 < len; i++) {
-        if (!is_apostrophe(s[i]))
+        if (!glossa__is_apostrophe(s[i]))
             continue;
         /* past what normalisation drops, and past other apostrophes (a run
         ** of them between letters is unified as a whole) */
-        for (before = i - 1; before > 0 && (is_transparent(s[before]) || is_apostrophe(s[before]));
-             before--)
+        for (before = i - 1;
+             before > 0 && (is_transparent(s[before]) || glossa__is_apostrophe(s[before])); before--)
             ;
         for (after = i + 1;
-             after + 1 < len && (is_transparent(s[after]) || is_apostrophe(s[after])); after++)
+             after + 1 < len && (is_transparent(s[after]) || glossa__is_apostrophe(s[after])); after++)
             ;
-        if (u_isalpha(s[before]) && !is_transparent(s[before]) && !is_apostrophe(s[before]) &&
-            u_isalpha(s[after]) && !is_transparent(s[after]) && !is_apostrophe(s[after]))
+        if (u_isalpha(s[before]) && !is_transparent(s[before]) &&
+            !glossa__is_apostrophe(s[before]) && u_isalpha(s[after]) &&
+            !is_transparent(s[after]) && !glossa__is_apostrophe(s[after]))
             s[i] = 0x02BC;
     }
 }

@@ -4,7 +4,9 @@
 ** (tw2sp), or by ICU's Hant-Hans where OpenCC has no data; radicals and
 ** compatibility ideographs first made unified ideographs, ill-formed UTF-8
 ** U+FFFD and NUL a space (OpenCC would give up or stop), so that offsets still
-** map back; a small memo of texts already folded.
+** map back; a small memo of texts already folded. And the reverse, Simplified
+** to Traditional characters (s2t), for a query written in Simplified
+** characters with Taiwan or Hong Kong wording (lookup.c).
 */
 #include "norm_int.h"
 
@@ -220,6 +222,23 @@ char *glossa__han_simplified(struct glossa_norm *n, const char *text, size_t len
     return simplified;
 }
 
+char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len)
+{
+    char *out, *copy = NULL;
+    if (!has_han(text, len) || memchr(text, '\0', len))
+        return NULL;
+    if (!n->trad_ready) {
+        n->to_traditional = opencc_open("s2t.json");
+        n->trad_ready = n->to_traditional != (opencc_t)-1 ? 1 : -1;
+    }
+    if (n->trad_ready < 0 || !(out = opencc_convert_utf8(n->to_traditional, text, len)))
+        return NULL;
+    if (strlen(out) != len || memcmp(out, text, len) != 0)
+        copy = glossa__strdup(out);
+    opencc_convert_utf8_free(out);
+    return copy;
+}
+
 void glossa__han_release(struct glossa_norm *n)
 {
     int i;
@@ -229,6 +248,8 @@ void glossa__han_release(struct glossa_norm *n)
     }
     if (n->opencc != (opencc_t)-1)
         opencc_close(n->opencc);
+    if (n->to_traditional != (opencc_t)-1)
+        opencc_close(n->to_traditional);
     if (n->hant_hans)
         utrans_close(n->hant_hans);
 }

@@ -26,6 +26,8 @@ struct glossa_norm {
     int han_ready;            /* 0 not tried, 1 opened, -1 unavailable */
     opencc_t opencc;          /* tw2sp, or (opencc_t)-1 */
     UTransliterator *hant_hans; /* fallback when OpenCC has no data */
+    int trad_ready;           /* to_traditional: 0 not tried, 1 opened, -1 unavailable */
+    opencc_t to_traditional;  /* s2t, or (opencc_t)-1 */
     UChar *text16;            /* the input as UTF-16 */
     size_t *offset8;          /* offset8[i]: byte offset in the input of unit i */
     size_t cap16;

@@ -97,6 +97,22 @@ run glossa lookup --full "информационная безопасность"
 expect_no_out "more, a line each"
 expect_out "2. international-information-security  in force"
 
+# a phrase copied from a sentence opens with a preposition: the rest is the
+# term (the prefix tier read «об» as «обеспечения», the stem tier matched the
+# longer term holding «в информационном пространстве»)
+expect_first "об информационной безопасности" information-security stem
+expect_first "в информационном пространстве" information-space stem
+expect_first "об электронной подписи" electronic-signature translit
+# Taiwan wording in Simplified characters (资讯 for 資訊, mainland 信息)
+expect_first 资讯战 information-war normalized
+expect_first 资讯安全威胁 threat-to-information-security normalized
+# two typos past a long term's 64th character (the distance compared only
+# the first 64, saw none and took the query for no typo)
+expect_first "Правила поведения в области обеспечения международной информационно безопасонсти" \
+    international-code-of-conduct-for-information-security fuzzy
+expect_first "applicability of international law to the use of information and communication tehcnologies" \
+    applicability-of-international-law fuzzy
+
 # full text of definitions
 run glossa lookup --in definitions --format json "психологической обработки"
 expect_json '.results[0].id + " " + .results[0].match.how' "information-war fulltext"
