@@ -3,7 +3,7 @@
 # functions, atoi, gets, system, and raw allocation in the library outside
 # alloc.c (every allocation goes through the fault-injection seam). And the
 # shape: no library file over 700 lines (split by concern), and every file
-# in src/ named in README.md's "Where things live" (by path or by name).
+# in src/ named in docs/architecture.md's "Where things live" (by path or by name).
 set -u
 src=${1:?usage: lint.sh SOURCE_DIR}/src
 bad=0
@@ -14,8 +14,8 @@ if [ -n "$hits" ]; then echo "raw allocation in the library (use glossa__malloc 
 root=${1}
 hits=$(wc -l "$src"/lib/*.c | awk '$2 != "total" && $1 > 700 { print "  " $2 ": " $1 " lines" }')
 if [ -n "$hits" ]; then echo "library files over 700 lines (split them by concern):"; echo "$hits"; bad=1; fi
-map=$(awk '/^## Where things live/ { on = 1; next } on && /^```/ { if (seen++) exit; next } on' "$root/README.md")
-if [ -z "$map" ]; then echo "README.md has no \"Where things live\" block"; bad=1; fi
+map=$(awk '/^## Where things live/ { on = 1; next } on && /^```/ { if (seen++) exit; next } on' "$root/docs/architecture.md")
+if [ -z "$map" ]; then echo "docs/architecture.md has no \"Where things live\" block"; bad=1; fi
 missing=
 while IFS= read -r f; do
     rel=${f#"$root"/}
@@ -24,6 +24,21 @@ while IFS= read -r f; do
     grep -qE "(^|[ ,(;:])${base//./\\.}([ ,);:.]|\$)" <<<"$map" && continue
     missing+="  $rel"$'\n'
 done < <(find "$src" -type f | sort)
-if [ -n "$missing" ]; then echo "files README.md's \"Where things live\" does not name:"; printf '%s' "$missing"; bad=1; fi
+if [ -n "$missing" ]; then echo "files docs/architecture.md's \"Where things live\" does not name:"; printf '%s' "$missing"; bad=1; fi
+# every link to a section of README.md (#anchor, as GitHub makes them) leads to one
+hits=$(python3 - "$root/README.md" <<'PY'
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+body = re.sub(r"```.*?```", "", text, flags=re.S)
+def slug(h):
+    h = re.sub(r"[^\w\- ]", "", h.strip().lower())
+    return h.replace(" ", "-")
+have = {slug(m) for m in re.findall(r"^#+ (.*)$", body, flags=re.M)}
+for a in sorted(set(re.findall(r"\]\(#([^)]+)\)", body))):
+    if a not in have:
+        print("  #" + a)
+PY
+)
+if [ -n "$hits" ]; then echo "README.md links to sections it does not have:"; echo "$hits"; bad=1; fi
 if [ $bad -eq 0 ]; then echo "1 passed, 0 failed"; else echo "0 passed, 1 failed"; fi
 exit $bad
