@@ -26,7 +26,7 @@
 
 static const char load_sql[] =
     "SELECT t.concept_id, t.lang, t.text, t.norm, t.status, t.term_type, t.geo, t.working,"
-    " c.xml_id, c.status, c.reliability"
+    " c.xml_id, c.status, c.reliability, t.legal_id IS NOT NULL"
     " FROM term t JOIN concept c ON c.id = t.concept_id ORDER BY c.ord, c.id, t.ord, t.id";
 
 /* The checked text of column i of table (flags: GLOSSA_COL_*), copied; NULL
@@ -70,7 +70,9 @@ static int load(glossa_scanner *s, sqlite3 *db, const char *path, const glossa_s
     while (!rd.damaged && (src = sqlite3_step(st)) == SQLITE_ROW) {
         sqlite3_int64 cid = glossa__col_int(&rd, st, 0, "term", 1, GLOSSA_ID_MAX, 0);
         const char *lang = glossa__col_text(&rd, st, 1, "term", GLOSSA_COL_LANG);
-        int want_eq = glossa__lang_in_list(lang, o->to);
+        /* a term of a state's act is found in a text, but is no equivalent:
+        ** the concept's own terms are (as lookup and show list them) */
+        int want_eq = glossa__lang_in_list(lang, o->to) && !sqlite3_column_int(st, 11);
         int want_match = glossa__lang_in_list(lang, o->from);
         struct scan_concept *c;
         if (cid != last) {
