@@ -82,6 +82,11 @@ run glossa import --strict --schema "$RNG" "$WORK/own.tbx" -o "$WORK/own.xml"
 expect_rc 0 "glossa's own export passes --strict and the core schema:"
 expect_out "imported 54 concepts, 320 terms, 121 definitions"
 
+# a broken file: the line where the mismatch is, not the end of the file
+run glossa import "$IS/tbx3-ltac-test-files/poorly_formed_xml.tbx" -o "$WORK/pf.xml"
+expect_rc 2 "a file that is not well-formed:"
+expect_true "named at the line of the mismatch" test "$ERR" = "glossa: $IS/tbx3-ltac-test-files/poorly_formed_xml.tbx:42:16: error: malformed XML: <term> (opened on line 41) is closed by </termSec>"
+
 # --- LTAC's TBX-Basic example, DCA and DCT style: the same TEI
 for style in DCA DCT; do
     f="$IS/tbx3-ltac-dialects/TBX-Basic/$style/Example_Astronomy_${style}_VALID.tbx"
