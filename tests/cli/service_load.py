@@ -2,8 +2,9 @@
 """service_load.py — load on glossa behind a proxy while its index is
 published again and again (tests/cli/0960-service.t).
 
-    service_load.py --base URL --direct URL [--direct URL ...]
-                    --glossa BIN --db SERVED --index-args ARGS... (two sets)
+    service_load.py --base URL --direct URL [--direct URL ...] --glossa BIN
+                    --db SERVED --a FILE... --b FILE... [--threads N]
+                    [--min-requests N] [--publishes N] [--gap S] [--pause S]
 
 Client threads ask the proxy (--base) for the API and the pages, half of
 them accepting gzip, each pausing --pause seconds between requests, until the publisher has published --publishes times
