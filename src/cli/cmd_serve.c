@@ -591,6 +591,13 @@ const struct cli_command cmd_serve_spec = {
     "SIGINT or SIGTERM: no new connection; the requests under way are\n"
     "answered (at most --grace seconds), then it stops.\n"
     "\n"
+    "As a service: it holds no state but the index, so several --http\n"
+    "processes on one index run behind a reverse proxy (every client is then the\n"
+    "proxy: raise --max-per-ip); each takes up an index renamed over --db\n"
+    "before its next request. Systemd units and an nginx configuration are in\n"
+    "share/glossa/service/ (export/service/ in the source; README.md, 'Running\n"
+    "as a service').\n"
+    "\n"
     "Exit status: 0 stopped by a signal, 2 error (no database, cannot listen).",
     "  glossa serve --dict &\n"
     "  dict -h 127.0.0.1 \"информационная безопасность\"\n"

@@ -13,7 +13,8 @@ prefix=$WORK/prefix
 run cmake --install "$build" --prefix "$prefix"
 expect_rc 0 "cmake --install:"
 for f in bin/glossa include/glossa.h share/man/man1/glossa.1 \
-    share/bash-completion/completions/glossa share/glossa/glossary/annex1.xml; do
+    share/bash-completion/completions/glossa share/glossa/glossary/annex1.xml \
+    share/glossa/service/glossa-http@.service share/glossa/service/glossa-.service.d/sandbox.conf; do
     expect_true "installed $f" test -f "$prefix/$f"
 done
 lib=$(find "$prefix" -name libglossa.a | head -n 1)
