@@ -188,16 +188,18 @@ static void test_dict__greeting_and_databases(void **state)
     assert_string_equal(glossa_dict_database_name(dict, 1), "ru-zh");
     assert_null(glossa_dict_database_name(dict, 7));
 
+    /* the pairs are not listed (dictd's "invisible"): SHOW INFO all names them */
     a = talk(s, "SHOW DB\r\n");
-    expect_starts(a, "110 7 databases present\r\n");
-    expect_has(a, "\r\nall \"glossa: SCO information-security terms, all languages\"\r\n");
-    expect_has(a, "\r\nru-zh \"glossa: Russian -> Chinese\"\r\n");
-    expect_has(a, "\r\nzh-en \"glossa: Chinese -> English\"\r\n");
-    expect_has(a, "\r\n.\r\n250 ok\r\n");
-    expect_well_formed(a);
+    assert_string_equal(a, "110 1 database present\r\n"
+                           "all \"glossa: SCO information-security terms, all languages\"\r\n"
+                           ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "show databases\n");
-    expect_starts(a, "110 7 databases present\r\n");
+    expect_starts(a, "110 1 database present\r\n");
+    free(a);
+    a = talk(s, "SHOW INFO all\r\n");
+    expect_has(a, "6 language pairs, each a database of its own");
+    expect_has(a, "a concept comes once: ru-zh ru-en zh-ru zh-en en-ru en-zh\r\n");
     free(a);
     glossa_dict_session_free(s);
 }
@@ -208,7 +210,7 @@ static void test_dict__define_all_and_pairs(void **state)
     char *a;
     (void)state;
     a = talk(s, "DEFINE all \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \"информационная безопасность\" all "
+    expect_starts(a, "150 1 definition retrieved\r\n151 \"информационная безопасность\" all "
                      "\"glossa: SCO information-security terms, all languages\"\r\n");
     expect_has(a, "信息安全");
     expect_has(a, "information security");
@@ -222,7 +224,7 @@ static void test_dict__define_all_and_pairs(void **state)
 
     /* a pair: the equivalents in the target language only */
     a = talk(s, "define ru-zh \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \"информационная безопасность\" ru-zh");
+    expect_starts(a, "150 1 definition retrieved\r\n151 \"информационная безопасность\" ru-zh");
     expect_has(a, "信息安全");
     expect_lacks(a, "information security (");
     expect_has(a, "def ru: состояние защищённости"); /* no zh definition: the authentic one */
@@ -250,21 +252,26 @@ static void test_dict__star_and_bang(void **state)
     char *a;
     unsigned n = 0;
     (void)state;
+    /* "all" alone: the concept once, not once more per language pair */
     a = talk(s, "DEFINE * \"информационная безопасность\"\r\n");
-    assert_int_equal(sscanf(a, "150 %u definitions retrieved", &n), 1);
+    assert_int_equal(sscanf(a, "150 %u definition retrieved", &n), 1);
     assert_int_equal(n, count(a, "\r\n151 "));
-    assert_int_equal(n, 3); /* all, ru-zh, ru-en */
+    assert_int_equal(n, 1);
     expect_has(a, "\" all \"");
-    expect_has(a, "\" ru-zh \"");
-    expect_has(a, "\" ru-en \"");
+    expect_lacks(a, "\" ru-zh \"");
+    expect_lacks(a, "\" ru-en \"");
     expect_well_formed(a);
     expect_responses(a);
     free(a);
     a = talk(s, "DEFINE ! \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n");
+    expect_starts(a, "150 1 definition retrieved\r\n");
     expect_has(a, "\" all \"");
     free(a);
     a = talk(s, "MATCH ! prefix информ\r\n");
+    expect_starts(a, "152 2 matches found\r\n");
+    expect_lacks(a, "ru-zh");
+    free(a);
+    a = talk(s, "MATCH * prefix информ\r\n");
     expect_starts(a, "152 2 matches found\r\n");
     expect_lacks(a, "ru-zh");
     free(a);
@@ -281,7 +288,7 @@ static void test_dict__typo_is_a_match_not_a_definition(void **state)
     free(a);
     /* what the dict client asks next */
     a = talk(s, "MATCH all . \"infromation weapon\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information weapon\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information weapon\"\r\n.\r\n250 ok\r\n");
     free(a);
     glossa_dict_session_free(s);
 }
@@ -306,29 +313,29 @@ static void test_dict__strategies(void **state)
                            "all \"информационное оружие\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all exact \"INFORMATION SECURITY\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all substring оружи\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"информационное оружие\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"информационное оружие\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all substring 息安\r\n"); /* inside one Chinese word */
-    assert_string_equal(a, "152 1 matches found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH ru-en substring \"ционн\"\r\n");
     expect_starts(a, "152 2 matches found\r\n");
     free(a);
     a = talk(s, "MATCH ru-zh substring \"ционн\"\r\n"); /* only the concept with zh terms */
-    assert_string_equal(a, "152 1 matches found\r\nru-zh \"информационная безопасность\"\r\n"
+    assert_string_equal(a, "152 1 match found\r\nru-zh \"информационная безопасность\"\r\n"
                            ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all lev \"informaton security\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH ru-en stem \"информационного оружия\"\r\n");
     expect_has(a, "ru-en \"информационное оружие\"\r\n");
     free(a);
     a = talk(s, "MATCH all translit \"xinxi anquan\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all SMART weapons\r\n");
     expect_has(a, "all \"information weapon\"");
@@ -368,7 +375,11 @@ static void test_dict__show_info_server_status_help(void **state)
     a = talk(s, "SHOW SERVER\r\n");
     expect_starts(a, "114 server information follows\r\n");
     expect_has(a, "glossa " GLOSSA_VERSION);
-    expect_has(a, "3 concepts");
+    expect_has(a, "\r\nterm base: SCO information-security terms, indexed 20");
+    expect_has(a, "\r\n3 concepts, ");
+    expect_has(a, " definitions; 1 database, \"all\" (SHOW DB), and 6 language pairs (SHOW INFO all)\r\n");
+    expect_lacks(a, "index:"); /* no path on disk */
+    expect_lacks(a, dir);
     expect_well_formed(a);
     free(a);
     a = talk(s, "STATUS\r\n");
@@ -525,7 +536,7 @@ static void test_dict__dot_stuffing_and_mime(void **state)
     char *a;
     (void)state;
     a = talk(s, "DEFINE all .dot\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \".dot\" all ");
+    expect_starts(a, "150 1 definition retrieved\r\n151 \".dot\" all ");
     expect_has(a, "\r\n..dot (en)\r\n");
     expect_well_formed(a);
     free(a);
@@ -539,7 +550,7 @@ static void test_dict__dot_stuffing_and_mime(void **state)
     free(a);
     /* lists get an empty header, as from dictd: GoldenDict reads MATCH lines after it */
     a = talk(s, "MATCH all exact \"information security\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\n\r\nall \"information security\"\r\n"
+    assert_string_equal(a, "152 1 match found\r\n\r\nall \"information security\"\r\n"
                            ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "HELP\r\n");
@@ -626,12 +637,12 @@ static void test_dict__set_db_under_a_session(void **state)
     if (glossa_index(path, in, 1, NULL, NULL, &err))
         fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
     assert_int_equal(glossa_db_open(&other, path, &err), 0);
-    assert_null(strstr(before, " 1 concepts, "));
+    assert_null(strstr(before, "\r\n1 concept, "));
     assert_int_equal(glossa_dict_set_db(dict, NULL, &err), GLOSSA_EINPUT);
     assert_int_equal(glossa_dict_set_db(dict, other, &err), 0);
     after = talk(s, "SHOW SERVER\r\nDEFINE all .dot\r\n");
-    assert_non_null(strstr(after, "\r\n1 concepts, "));
-    assert_non_null(strstr(after, "150 1 definitions retrieved"));
+    assert_non_null(strstr(after, "\r\n1 concept, "));
+    assert_non_null(strstr(after, "150 1 definition retrieved"));
     assert_null(strstr(after, " 0 commands")); /* the counters went on */
     assert_int_equal(glossa_dict_set_db(dict, db, &err), 0);
     glossa_db_close(other);
@@ -647,7 +658,7 @@ static void test_dict__out_of_memory_is_answered_420(void **state)
     char *baseline = talk(s, cmd), *a;
     unsigned long n;
     (void)state;
-    expect_starts(baseline, "150 3 definitions");
+    expect_starts(baseline, "150 1 definition retrieved");
     for (n = 1; n < 20000; n++) {
         glossa__alloc_fail_after(n, 0);
         a = talk(s, cmd);
