@@ -651,6 +651,70 @@ static void test_dict__set_db_under_a_session(void **state)
     glossa_dict_session_free(s);
 }
 
+/* A paragraph longer than a line may be (a note of 2 400 bytes, right to
+** left) goes on over lines within the RFC's 1024 characters, broken at
+** spaces; each line closes the isolates it opens (FSI ... PDI), and a line
+** that would begin right to left begins with LRM. */
+static void test_dict__long_rtl_paragraph(void **state)
+{
+    static const char fsi[] = "\xE2\x81\xA8", pdi[] = "\xE2\x81\xA9", lrm[] = "\xE2\x80\x8E";
+    struct glossa_buf xml = GLOSSA_BUF_INIT;
+    char path[4096], tei[4096], *a, *line, *next;
+    const char *in[1];
+    glossa_db *fa;
+    glossa_dict *d;
+    glossa_dict_session *s;
+    glossa_error err;
+    size_t lines = 0, i;
+    (void)state;
+    assert_int_equal(glossa__buf_adds(&xml, TH_TEI_HEAD "<entry xml:id=\"fa-entry\" type=\"concept\" "
+                                            "source=\"#src\"><usg type=\"status\">proposed</usg>"
+                                            "<usg type=\"reliability\">2</usg>"
+                                            "<form type=\"term\" xml:lang=\"fa\"><orth>امنیت اطلاعات"
+                                            "</orth><usg type=\"status\">preferred</usg></form>"
+                                            "<form type=\"term\" xml:lang=\"ru\"><orth>защита"
+                                            "</orth><usg type=\"status\">preferred</usg></form>"
+                                            "<note type=\"usage\" xml:lang=\"fa\">"), 0);
+    for (i = 0; i < 120; i++) /* 20 bytes each */
+        assert_int_equal(glossa__buf_adds(&xml, "متن طولانی "), 0);
+    assert_int_equal(glossa__buf_adds(&xml, "</note></entry>\n" TH_TEI_TAIL), 0);
+    snprintf(tei, sizeof tei, "%s", th_path(dir, "fa.xml"));
+    th_write(tei, glossa__buf_str(&xml));
+    glossa__buf_release(&xml);
+    in[0] = tei;
+    snprintf(path, sizeof path, "%s", th_path(dir, "fa.db"));
+    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(&fa, path, &err) ||
+        glossa_dict_new(&d, fa, NULL, &err))
+        fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
+    assert_int_equal(glossa_dict_session_new(&s, d, &err), 0);
+    a = talk(s, "DEFINE all \"امنیت اطلاعات\"\r\n");
+    expect_starts(a, "150 1 definition retrieved\r\n");
+    expect_has(a, "\r\n\xE2\x80\x8E\xE2\x81\xA8امنیت اطلاعات\xE2\x81\xA9 (fa)\r\n");
+    expect_has(a, "\r\n  note: \xE2\x81\xA8متن طولانی متن");
+    expect_well_formed(a);
+    for (line = a; (next = strstr(line, "\r\n")) != NULL; line = next + 2) {
+        size_t n = (size_t)(next - line) + 2, f = 0, p = 0;
+        const char *c;
+        assert_true(n <= 1024);
+        for (c = line; c < next; c++) {
+            f += strncmp(c, fsi, 3) == 0;
+            p += strncmp(c, pdi, 3) == 0;
+        }
+        if (f != p)
+            fail_msg("unbalanced isolates (%zu FSI, %zu PDI) in: %.*s", f, p, (int)n, line);
+        if (strncmp(line, "        ", 8) == 0 && f) { /* a continuation of the note */
+            assert_memory_equal(line + 8, lrm, 3);
+            assert_memory_equal(next - 3, pdi, 3);
+            lines++;
+        }
+    }
+    assert_int_equal(lines, 2); /* 2 400 bytes: three lines */
+    free(a);
+    glossa_dict_session_free(s);
+    glossa_dict_free(d);
+    glossa_db_close(fa);
+}
+
 static void test_dict__out_of_memory_is_answered_420(void **state)
 {
     static const char cmd[] = "DEFINE * \"информационная безопасность\"\r\n";
@@ -695,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_dict__random_bytes_never_break_it),
         cmocka_unit_test(test_dict__bye),
         cmocka_unit_test(test_dict__set_db_under_a_session),
+        cmocka_unit_test(test_dict__long_rtl_paragraph),
         cmocka_unit_test(test_dict__out_of_memory_is_answered_420),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
