@@ -51,6 +51,20 @@ static int lang_index(const char *tag)
     return -1;
 }
 
+/* The end of a read of the index: st finalised; 0 after the last row, else
+** the error (damage first). */
+static int read_end(glossa_dict *d, sqlite3_stmt *st, const struct glossa__reader *rd, int rc,
+                    glossa_error *err)
+{
+    sqlite3_finalize(st);
+    if (rd->damaged)
+        return (*err = rd->err).code;
+    if (rc != SQLITE_DONE)
+        return glossa__error_sqlite(err, glossa__db_sql(d->db), rc, glossa__db_path(d->db),
+                                    "cannot read the index");
+    return 0;
+}
+
 /* What SHOW SERVER says of the index (never its path): when it was built,
 ** and its terms (a national act's own are not the term base's: glossa index
 ** does not count them), definitions and national legal definitions. */
@@ -61,11 +75,10 @@ static int load_about(glossa_dict *d, glossa_error *err)
         " UNION ALL SELECT 1, count(*) FROM term WHERE legal_id IS NULL"
         " UNION ALL SELECT 2, count(*) FROM definition"
         " UNION ALL SELECT 3, count(*) FROM legal_definition";
-    sqlite3 *sql = glossa__db_sql(d->db);
+    unsigned *counts[] = { &d->terms, &d->definitions, &d->legal };
     struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(d->db));
     sqlite3_stmt *st = NULL;
-    unsigned *counts[] = { &d->terms, &d->definitions, &d->legal };
-    int rc = sqlite3_prepare_v2(sql, sql_text, -1, &st, NULL);
+    int rc = sqlite3_prepare_v2(glossa__db_sql(d->db), sql_text, -1, &st, NULL);
     d->built[0] = '\0';
     while (rc == SQLITE_OK && !rd.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         int key = sqlite3_column_int(st, 0);
@@ -75,12 +88,7 @@ static int load_about(glossa_dict *d, glossa_error *err)
             *counts[key - 1] = (unsigned)sqlite3_column_int(st, 1);
         rc = SQLITE_OK;
     }
-    sqlite3_finalize(st);
-    if (rd.damaged)
-        return (*err = rd.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
-    return 0;
+    return read_end(d, st, &rd, rc, err);
 }
 
 /* The pair databases: every ordered pair of languages that share a concept. */
@@ -122,11 +130,8 @@ static int load_databases(glossa_dict *d, glossa_error *err)
             rc = SQLITE_DONE;
         }
     }
-    sqlite3_finalize(st);
-    if (rd.damaged)
-        return (*err = rd.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
+    if ((rc = read_end(d, st, &rd, rc, err)))
+        return rc;
 
     snprintf(d->dbs[0].name, sizeof d->dbs[0].name, "all");
     d->dbs[0].src = d->dbs[0].dst = -1;
@@ -271,12 +276,7 @@ static int reliability_counts(glossa_dict *d, const struct dict_db *db, unsigned
             counts[rel] = (unsigned)sqlite3_column_int(st, 1);
         }
     }
-    sqlite3_finalize(st);
-    if (rd.damaged)
-        return (*err = rd.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
-    return 0;
+    return read_end(d, st, &rd, rc, err);
 }
 
 /* The language pairs, which SHOW DB does not list, named for SHOW INFO all. */
