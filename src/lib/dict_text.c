@@ -154,7 +154,7 @@ int glossa__dict_para(struct glossa_buf *r, const char *first, size_t indent, co
 {
     char line[DICT_TEXT_MAX + 3 * DICT_MAX_ISOLATES + 8];
     size_t len, brk = 0, i = 0, n = text ? strlen(text) : 0;
-    int prev_wide = 0, open = 0, open_at_brk = 0;
+    int prev_wide = 0, open = 0, open_at_brk = 0, dropped = 0;
 
     len = strlen(first) < 200 ? strlen(first) : 200;
     memcpy(line, first, len);
@@ -198,8 +198,10 @@ int glossa__dict_para(struct glossa_buf *r, const char *first, size_t indent, co
         }
         if (space) {
             line[len++] = ' ';
-        } else if (c == 0x2068 && open >= DICT_MAX_ISOLATES) {
-            i += clen; /* never from the index; bounded all the same */
+        } else if ((c == 0x2068 && (open >= DICT_MAX_ISOLATES || dropped)) ||
+                   (c == 0x2069 && dropped)) {
+            dropped += c == 0x2068 ? 1 : -1; /* nested too deep (never so), with its PDI */
+            i += clen;
             continue;
         } else {
             memcpy(line + len, text + i, clen);
