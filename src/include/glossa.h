@@ -937,7 +937,9 @@ int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *op
 int glossa_dict_set_db(glossa_dict *d, glossa_db *db, glossa_error *err);
 /* Free server state; accepts NULL. Free its sessions first. */
 void glossa_dict_free(glossa_dict *d);
-/* Databases, "all" first. @return borrowed name, valid until glossa_dict_free(d) */
+/* Databases, "all" first, then the language pairs (answered when named; not
+** listed by SHOW DB nor asked by "*" and "!").
+** @return borrowed name, valid until glossa_dict_free(d) */
 size_t glossa_dict_database_count(const glossa_dict *d);
 const char *glossa_dict_database_name(const glossa_dict *d, size_t i);
 

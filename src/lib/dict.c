@@ -5,7 +5,9 @@
 ** the client go in, whole answers come out in a buffer that the caller sends.
 **
 ** Databases: "all" (every language) and one per ordered language pair that
-** has concepts in common ("ru-zh": Russian terms, Chinese equivalents).
+** has concepts in common ("ru-zh": Russian terms, Chinese equivalents); the
+** pairs are answered when named, but neither listed by SHOW DB nor asked by
+** "*" or "!" (dictd's "invisible"), so that "*" gives each concept once.
 ** This file: the databases, sessions (bytes in, bounded; answers out,
 ** bounded), command lines and SHOW, HELP, STATUS. DEFINE and MATCH are in
 ** dict_search.c, the writing of answers in dict_text.c; calls go one way
@@ -49,6 +51,46 @@ static int lang_index(const char *tag)
     return -1;
 }
 
+/* The end of a read of the index: st finalised; 0 after the last row, else
+** the error (damage first). */
+static int read_end(glossa_dict *d, sqlite3_stmt *st, const struct glossa__reader *rd, int rc,
+                    glossa_error *err)
+{
+    sqlite3_finalize(st);
+    if (rd->damaged)
+        return (*err = rd->err).code;
+    if (rc != SQLITE_DONE)
+        return glossa__error_sqlite(err, glossa__db_sql(d->db), rc, glossa__db_path(d->db),
+                                    "cannot read the index");
+    return 0;
+}
+
+/* What SHOW SERVER says of the index (never its path): when it was built,
+** and its terms (a national act's own are not the term base's: glossa index
+** does not count them), definitions and national legal definitions. */
+static int load_about(glossa_dict *d, glossa_error *err)
+{
+    static const char sql_text[] =
+        "SELECT 0, value FROM meta WHERE key = 'built_at'"
+        " UNION ALL SELECT 1, count(*) FROM term WHERE legal_id IS NULL"
+        " UNION ALL SELECT 2, count(*) FROM definition"
+        " UNION ALL SELECT 3, count(*) FROM legal_definition";
+    unsigned *counts[] = { &d->terms, &d->definitions, &d->legal };
+    struct glossa__reader rd = GLOSSA_READER_INIT(glossa__db_path(d->db));
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(glossa__db_sql(d->db), sql_text, -1, &st, NULL);
+    d->built[0] = '\0';
+    while (rc == SQLITE_OK && !rd.damaged && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int key = sqlite3_column_int(st, 0);
+        if (key == 0)
+            snprintf(d->built, sizeof d->built, "%s", glossa__col_text(&rd, st, 1, "meta", 0));
+        else if (key <= 3)
+            *counts[key - 1] = (unsigned)sqlite3_column_int(st, 1);
+        rc = SQLITE_OK;
+    }
+    return read_end(d, st, &rd, rc, err);
+}
+
 /* The pair databases: every ordered pair of languages that share a concept. */
 static int load_databases(glossa_dict *d, glossa_error *err)
 {
@@ -76,7 +118,6 @@ static int load_databases(glossa_dict *d, glossa_error *err)
         }
         if (k >= 0)
             have[k] = 1;
-        d->terms++;
     }
     for (i = 0; concept >= 0 && i < DICT_N_LANGS; i++)
         for (j = 0; j < DICT_N_LANGS; j++)
@@ -89,16 +130,14 @@ static int load_databases(glossa_dict *d, glossa_error *err)
             rc = SQLITE_DONE;
         }
     }
-    sqlite3_finalize(st);
-    if (rd.damaged)
-        return (*err = rd.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
+    if ((rc = read_end(d, st, &rd, rc, err)))
+        return rc;
 
     snprintf(d->dbs[0].name, sizeof d->dbs[0].name, "all");
     d->dbs[0].src = d->dbs[0].dst = -1;
+    d->dbs[0].listed = 1;
     d->dbs[0].concepts = d->concepts;
-    d->n_dbs = 1;
+    d->n_dbs = d->n_listed = 1;
     for (i = 0; i < DICT_N_LANGS; i++) {
         for (j = 0; j < DICT_N_LANGS; j++) {
             struct dict_db *b = &d->dbs[d->n_dbs];
@@ -107,11 +146,12 @@ static int load_databases(glossa_dict *d, glossa_error *err)
             snprintf(b->name, sizeof b->name, "%s-%s", DICT_LANG(i).tag, DICT_LANG(j).tag);
             b->src = (int)i;
             b->dst = (int)j;
+            b->listed = 0;
             b->concepts = count[i][j];
             d->n_dbs++;
         }
     }
-    return 0;
+    return load_about(d, err);
 }
 
 int glossa_dict_new(glossa_dict **out, glossa_db *db, const glossa_dict_opts *opts,
@@ -149,7 +189,7 @@ int glossa_dict_set_db(glossa_dict *d, glossa_db *db, glossa_error *err)
     if (!db)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "no database");
     fresh.db = db;
-    fresh.concepts = fresh.terms = 0;
+    fresh.concepts = 0;
     fresh.n_dbs = 0;
     if ((rc = load_databases(&fresh, err)))
         return rc;
@@ -181,10 +221,13 @@ static int show_db(glossa_dict_session *s, struct glossa_buf *r)
 {
     size_t i;
     char desc[128];
-    if (glossa__buf_addf(r, "110 %zu databases present\r\n", s->d->n_dbs) ||
+    if (glossa__buf_addf(r, "110 %zu database%s present\r\n", s->d->n_listed,
+                         DICT_S(s->d->n_listed)) ||
         glossa__dict_mime(s, r, 0))
         return GLOSSA_ENOMEM;
     for (i = 0; i < s->d->n_dbs; i++) {
+        if (!s->d->dbs[i].listed)
+            continue;
         glossa__dict_description(&s->d->dbs[i], desc, sizeof desc);
         if (glossa__buf_addf(r, "%s ", s->d->dbs[i].name) || glossa__dict_quoted(r, desc) ||
             glossa__buf_add(r, "\r\n", 2))
@@ -196,7 +239,8 @@ static int show_db(glossa_dict_session *s, struct glossa_buf *r)
 static int show_strat(glossa_dict_session *s, struct glossa_buf *r)
 {
     size_t i;
-    if (glossa__buf_addf(r, "111 %d strategies available\r\n", DICT_N_STRATEGIES) ||
+    if (glossa__buf_addf(r, "111 %d strateg%s available\r\n", DICT_N_STRATEGIES,
+                         DICT_N_STRATEGIES == 1 ? "y" : "ies") ||
         glossa__dict_mime(s, r, 0))
         return GLOSSA_ENOMEM;
     for (i = 0; i < DICT_N_STRATEGIES; i++)
@@ -232,12 +276,25 @@ static int reliability_counts(glossa_dict *d, const struct dict_db *db, unsigned
             counts[rel] = (unsigned)sqlite3_column_int(st, 1);
         }
     }
-    sqlite3_finalize(st);
-    if (rd.damaged)
-        return (*err = rd.err).code;
-    if (rc != SQLITE_DONE)
-        return glossa__error_sqlite(err, sql, rc, glossa__db_path(d->db), "cannot read the index");
-    return 0;
+    return read_end(d, st, &rd, rc, err);
+}
+
+/* The language pairs, which SHOW DB does not list, named for SHOW INFO all. */
+static int language_pairs(const glossa_dict *d, struct glossa_buf *r)
+{
+    struct glossa_buf line = GLOSSA_BUF_INIT;
+    size_t i;
+    int rc = glossa__buf_addf(&line, "%zu language pair%s, each a database of its own: name "
+                              "one to ask it (DEFINE ru-zh word: Russian terms, Chinese "
+                              "equivalents); SHOW DB does not list them, and \"*\" and "
+                              "\"!\" ask \"all\" alone, so that a concept comes once:",
+                              d->n_dbs - d->n_listed, DICT_S(d->n_dbs - d->n_listed));
+    for (i = 0; !rc && i < d->n_dbs; i++)
+        if (!d->dbs[i].listed)
+            rc = glossa__buf_addf(&line, " %s", d->dbs[i].name);
+    rc = rc || glossa__dict_para(r, "", 2, glossa__buf_str(&line));
+    glossa__buf_release(&line);
+    return rc ? GLOSSA_ENOMEM : 0;
 }
 
 static int show_info(glossa_dict_session *s, const char *name, struct glossa_buf *r,
@@ -270,21 +327,23 @@ static int show_info(glossa_dict_session *s, const char *name, struct glossa_buf
                  "(in %s, else the authentic Russian or Chinese ones) and sources.",
                  db->name, DICT_LANG(db->src).name, DICT_LANG(db->dst).name,
                  DICT_LANG(db->dst).name);
-    rc = glossa__dict_wrapped(r, "", 0, about) || glossa__dict_line(r, "", 0) ||
+    rc = glossa__dict_para(r, "", 0, about) || glossa__dict_line(r, "", 0) ||
          glossa__dict_linef(r, "%u concept%s, by reliability (1 not verified ... 4 very reliable):",
-                            db->concepts, db->concepts == 1 ? "" : "s");
+                            db->concepts, DICT_S(db->concepts));
     for (rel = 1; !rc && rel <= 4; rel++)
         if (counts[rel])
             rc = glossa__dict_linef(r, "  reliability %d (%s): %u", rel,
                                     glossa_reliability_label(rel), counts[rel]);
     if (!rc)
-        rc = glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "", 0, caveat) ||
+        rc = glossa__dict_line(r, "", 0) || glossa__dict_para(r, "", 0, caveat) ||
              glossa__dict_line(r, "", 0) ||
-             glossa__dict_wrapped(r, "", 0,
+             glossa__dict_para(r, "", 0,
                                   "Terms are found whatever their case, Unicode form, script "
                                   "variant (Traditional or Taiwan Chinese, Arabic yeh and kaf), "
                                   "inflection (ru, en, hi) or transliteration (Latin, pinyin); "
                                   "see SHOW STRAT for the MATCH strategies.");
+    if (!rc && db->src < 0 && d->n_dbs > d->n_listed)
+        rc = glossa__dict_line(r, "", 0) || language_pairs(d, r);
     if (rc || glossa__buf_adds(r, ".\r\n250 ok\r\n"))
         return GLOSSA_ENOMEM;
     return 0;
@@ -293,19 +352,29 @@ static int show_info(glossa_dict_session *s, const char *name, struct glossa_buf
 static int show_server(glossa_dict_session *s, struct glossa_buf *r)
 {
     glossa_dict *d = s->d;
+    char legal[64] = "";
     int rc;
+    if (d->legal) /* as glossa index says it */
+        snprintf(legal, sizeof legal, ", %u national legal definition%s", d->legal,
+                 DICT_S(d->legal));
     if (glossa__buf_adds(r, "114 server information follows\r\n") || glossa__dict_mime(s, r, 0))
         return GLOSSA_ENOMEM;
     rc = glossa__dict_linef(r, "glossa %s DICT server (RFC 2229) on %s", glossa_version(),
                             d->host) ||
-         glossa__dict_linef(r, "index: %s", glossa__db_path(d->db)) ||
-         glossa__dict_linef(r, "%u concepts, %u terms; %zu databases: \"all\" and one per "
-                               "language pair", d->concepts, d->terms, d->n_dbs) ||
+         glossa__dict_linef(r, "term base: " DICT_TITLE "%s%s", d->built[0] ? ", indexed " : "",
+                            d->built) ||
+         glossa__dict_linef(r, "%u concept%s, %u term%s, %u definition%s%s; %zu database%s, "
+                            "\"all\" (SHOW DB), and %zu language pair%s (SHOW INFO all)",
+                            d->concepts, DICT_S(d->concepts), d->terms, DICT_S(d->terms),
+                            d->definitions, DICT_S(d->definitions), legal, d->n_listed,
+                            DICT_S(d->n_listed), d->n_dbs - d->n_listed,
+                            DICT_S(d->n_dbs - d->n_listed)) ||
          glossa__dict_linef(r, "ICU %s, SQLite %s", glossa_icu_version(),
                             glossa_sqlite_version()) ||
-         glossa__dict_linef(r, "up %lds, %lu connections, %lu commands",
-                            (long)(time(NULL) - d->started), d->sessions, d->commands) ||
-         glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "", 0, caveat);
+         glossa__dict_linef(r, "up %lds, %lu connection%s, %lu command%s",
+                            (long)(time(NULL) - d->started), d->sessions, DICT_S(d->sessions),
+                            d->commands, DICT_S(d->commands)) ||
+         glossa__dict_line(r, "", 0) || glossa__dict_para(r, "", 0, caveat);
     if (rc || glossa__buf_adds(r, ".\r\n250 ok\r\n"))
         return GLOSSA_ENOMEM;
     return 0;
@@ -326,9 +395,10 @@ static const char help_text[] =
     "HELP                         -- display this help information\r\n"
     "QUIT                         -- terminate connection\r\n"
     "\r\n"
-    "Databases: \"all\" (every language), a language pair such as \"ru-zh\"\r\n"
-    "(Russian terms, Chinese equivalents), \"*\" (every database) or \"!\"\r\n"
-    "(the first database that has an answer). Strategy \".\" is \"smart\".\r\n"
+    "Databases: \"all\" (every language), \"*\" and \"!\" (both \"all\": each\r\n"
+    "concept once), or a language pair such as \"ru-zh\" (Russian terms, Chinese\r\n"
+    "equivalents), which SHOW DB does not list: SHOW INFO all names them.\r\n"
+    "Strategy \".\" is \"smart\".\r\n"
     ".\r\n"
     "250 ok\r\n";
 
@@ -440,11 +510,10 @@ static int answer(glossa_dict_session *s, const char *line, size_t len, struct g
     if (is(argv[0], "CLIENT"))
         return glossa__buf_adds(r, "250 ok\r\n");
     if (is(argv[0], "STATUS"))
-        return glossa__buf_addf(r,
-                                "210 status [glossa %s] up %lds, %lu connections, "
-                                "%lu commands\r\n",
+        return glossa__buf_addf(r, "210 status [glossa %s] up %lds, %lu connection%s, %lu command%s\r\n",
                                 glossa_version(), (long)(time(NULL) - s->d->started),
-                                s->d->sessions, s->d->commands);
+                                s->d->sessions, DICT_S(s->d->sessions), s->d->commands,
+                                DICT_S(s->d->commands));
     if (is(argv[0], "HELP")) {
         if (glossa__buf_adds(r, "113 help text follows\r\n") || glossa__dict_mime(s, r, 0) ||
             glossa__buf_adds(r, help_text))
@@ -533,7 +602,7 @@ int glossa_dict_session_new(glossa_dict_session **out, glossa_dict *d, glossa_er
     glossa_dict_session *s = glossa__calloc(1, sizeof *s);
     if (!s || glossa__buf_grow(&s->in, DICT_IN_MAX) ||
         glossa__buf_addf(&s->out,
-                         "220 %s glossa %s: SCO information-security terms, RFC 2229 "
+                         "220 %s glossa %s: " DICT_TITLE ", RFC 2229 "
                          "<mime> <%lu.%ld@%s>\r\n",
                          d->host, glossa_version(), d->sessions + 1, (long)time(NULL), d->host)) {
         glossa_dict_session_free(s);

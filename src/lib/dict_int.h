@@ -3,8 +3,8 @@
 ** server state and session, the languages and strategies, and the writers of
 ** answers. dict.c: databases, sessions, command lines, SHOW; dict_search.c:
 ** DEFINE and MATCH; dict_text.c: the languages, quoting, dot-stuffing,
-** wrapping, a concept as text. Calls go one way: dict.c -> dict_search.c ->
-** dict_text.c. Private to libglossa.
+** paragraphs as lines, right-to-left text isolated, a concept as text. Calls
+** go one way: dict.c -> dict_search.c -> dict_text.c. Private to libglossa.
 */
 #ifndef GLOSSA_DICT_INT_H
 #define GLOSSA_DICT_INT_H
@@ -33,10 +33,18 @@ extern const struct dict_strategy glossa__dict_strategies[DICT_N_STRATEGIES];
 #define DICT_STRATEGY(i) (glossa__dict_strategies[i])
 
 #define DICT_550 "550 invalid database, use \"SHOW DB\" for list of databases\r\n"
+/* The term base, as the greeting, SHOW DB and SHOW SERVER name it. */
+#define DICT_TITLE "SCO information-security terms"
+/* "s" after a count that is not 1. */
+#define DICT_S(n) ((n) == 1 ? "" : "s")
 
+/* "all" is listed by SHOW DB and asked by "*" and "!"; the language pairs are
+** not, as dictd's "invisible" databases, so that "*" gives a concept once,
+** but a client that names one ("ru-zh") is answered. */
 struct dict_db {
     char name[8]; /* "all" or "ru-zh" */
     int src, dst; /* index into glossa__dict_languages[], -1 for "all" */
+    int listed;   /* shown by SHOW DB, asked by "*" and "!" */
     unsigned concepts;
 };
 
@@ -46,8 +54,10 @@ struct glossa_dict {
     char host[128];
     unsigned define_limit, match_limit;
     struct dict_db dbs[1 + DICT_N_LANGS * (DICT_N_LANGS - 1)];
-    size_t n_dbs;
-    unsigned concepts, terms;
+    size_t n_dbs, n_listed;
+    unsigned concepts, terms, definitions; /* of the term base, as glossa index counts them */
+    unsigned legal;                        /* national legal definitions */
+    char built[32];                        /* when the index was built (meta built_at) */
     time_t started;
     unsigned long sessions, commands;
 };
@@ -70,9 +80,10 @@ int glossa__dict_quoted(struct glossa_buf *r, const char *s);
 int glossa__dict_line(struct glossa_buf *r, const char *s, size_t n);
 int glossa__dict_linef(struct glossa_buf *r, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* text wrapped at 72 columns: the first line starts with `first`, the others
-** are indented by `indent` spaces. */
-int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent, const char *text);
+/* A paragraph as one line for the client to wrap: `first`, then text (runs of
+** white space as one space). Only one longer than the RFC's line goes on over
+** more lines, indented by `indent` spaces. */
+int glossa__dict_para(struct glossa_buf *r, const char *first, size_t indent, const char *text);
 /* The MIME header of a text answer, when the session asked for it: a full
 ** one for a definition, else an empty one. */
 int glossa__dict_mime(const struct glossa_dict_session *s, struct glossa_buf *r, int definition);

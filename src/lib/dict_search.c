@@ -67,14 +67,16 @@ static int lookup_for(glossa_dict *d, struct lookups *l, const struct dict_db *d
     return 0;
 }
 
-/* Which databases a command names: one, "*" (all) or "!" (all, first that
-** answers). Returns 0, or 550 for an unknown name. */
+/* Which databases a command names: one (a language pair too), "*" (every
+** listed one: "all") or "!" (the first listed one that answers); *listed_only
+** is set for those two. Returns 0, or 550 for an unknown name. */
 static int resolve(const glossa_dict *d, const char *name, size_t *first, size_t *end,
-                   int *first_only)
+                   int *first_only, int *listed_only)
 {
     size_t i;
     *first_only = strcmp(name, "!") == 0;
-    if (*first_only || strcmp(name, "*") == 0) {
+    *listed_only = *first_only || strcmp(name, "*") == 0;
+    if (*listed_only) {
         *first = 0;
         *end = d->n_dbs;
         return 0;
@@ -98,10 +100,10 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
     struct lookups l;
     struct glossa_buf body = GLOSSA_BUF_INIT;
     size_t first, end, i, k;
-    int first_only, rc = 0;
+    int first_only, listed_only, rc = 0;
     unsigned count = 0;
 
-    if (resolve(d, dbname, &first, &end, &first_only))
+    if (resolve(d, dbname, &first, &end, &first_only, &listed_only))
         return glossa__buf_adds(r, DICT_550);
     memset(&l, 0, sizeof l);
     for (i = first; !rc && i < end && !(first_only && count); i++) {
@@ -109,6 +111,8 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
         const glossa_results *res;
         const glossa_hit *best;
         char desc[128];
+        if (listed_only && !db->listed)
+            continue;
         if ((rc = lookup_for(d, &l, db, word, GLOSSA_MODE_AUTO, d->define_limit, &res, err)))
             break;
         best = glossa_results_get(res, 0);
@@ -132,7 +136,7 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
     if (!rc) {
         if (!count)
             rc = glossa__buf_adds(r, msg_552);
-        else if (glossa__buf_addf(r, "150 %u definitions retrieved\r\n", count) ||
+        else if (glossa__buf_addf(r, "150 %u definition%s retrieved\r\n", count, DICT_S(count)) ||
                  glossa__buf_add(r, body.data, body.len) || glossa__buf_adds(r, "250 ok\r\n"))
             rc = GLOSSA_ENOMEM;
     }
@@ -243,10 +247,10 @@ int glossa__dict_match(glossa_dict_session *s, const char *dbname, const char *s
     struct lookups l;
     struct glossa_buf body = GLOSSA_BUF_INIT;
     size_t first, end, i, k, si;
-    int first_only, rc = 0, mode = GLOSSA_MODE_AUTO;
+    int first_only, listed_only, rc = 0, mode = GLOSSA_MODE_AUTO;
     unsigned count = 0;
 
-    if (resolve(d, dbname, &first, &end, &first_only))
+    if (resolve(d, dbname, &first, &end, &first_only, &listed_only))
         return glossa__buf_adds(r, DICT_550);
     if (strcmp(strat, ".") != 0) {
         for (si = 0; si < DICT_N_STRATEGIES && strcasecmp(strat, DICT_STRATEGY(si).name) != 0; si++)
@@ -261,6 +265,8 @@ int glossa__dict_match(glossa_dict_session *s, const char *dbname, const char *s
         const struct dict_db *db = &d->dbs[i];
         const glossa_results *res;
         size_t db_start = body.len;
+        if (listed_only && !db->listed)
+            continue;
         if (mode == DICT_MODE_SUBSTRING) {
             rc = match_substring(d, db, word, &body, db_start, &count, err);
             continue;
@@ -279,7 +285,7 @@ int glossa__dict_match(glossa_dict_session *s, const char *dbname, const char *s
     if (!rc) {
         if (!count)
             rc = glossa__buf_adds(r, msg_552);
-        else if (glossa__buf_addf(r, "152 %u matches found\r\n", count) ||
+        else if (glossa__buf_addf(r, "152 %u match%s found\r\n", count, count == 1 ? "" : "es") ||
                  glossa__dict_mime(s, r, 0) || glossa__buf_add(r, body.data, body.len) ||
                  glossa__buf_adds(r, ".\r\n250 ok\r\n"))
             rc = GLOSSA_ENOMEM;

@@ -1,7 +1,10 @@
 /*
 ** dict_text.c — how the DICT server writes: quoted words for status lines,
-** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), definitions
-** wrapped at 72 columns by display width (CJK breaks between characters),
+** text lines dot-stuffed and ended in CRLF (RFC 2229 2.4), a paragraph as one
+** line that the client wraps to its window (GoldenDict, a terminal), split
+** only where it would pass the RFC's 1024 characters, right-to-left text
+** isolated in its left-to-right line (FSI…PDI, and LRM first on a line that
+** would begin with it, so that GoldenDict does not turn the line around),
 ** and one concept as the text of a DEFINE answer, with its reliability, how
 ** the word was read (a keyboard layout, a term inside it) and the member
 ** states' legal definitions of it (quoted, with their citation);
@@ -11,13 +14,20 @@
 */
 #include "dict_int.h"
 
+#include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-#define DICT_WIDTH 72 /* columns of definition text */
+/* Bytes of one text line before its CRLF: within the RFC's 1024 characters
+** with a stuffed dot and CRLF, and within 1024 bytes for clients that count
+** bytes. */
+#define DICT_TEXT_MAX 1000
+#define DICT_MAX_ISOLATES 4 /* FSI…PDI nested in one line, closed and reopened at a split */
+
+static const char lrm[] = "\xE2\x80\x8E", fsi[] = "\xE2\x81\xA8", pdi[] = "\xE2\x81\xA9";
 
 const struct dict_language glossa__dict_languages[DICT_N_LANGS] = {
     { "ru", "Russian" }, { "zh", "Chinese" }, { "en", "English" },    { "kk", "Kazakh" },
@@ -74,61 +84,136 @@ int glossa__dict_linef(struct glossa_buf *r, const char *fmt, ...)
     return glossa__dict_line(r, line, utf8_cut(line, strlen(line), sizeof line - 3));
 }
 
-/* Text wrapped at DICT_WIDTH columns: the first line starts with `first`,
-** the others are indented by `indent` spaces. Runs of white space become one
-** space; lines break at spaces and before or after CJK characters (a word
-** too long for any line is cut, so no line passes the RFC's limit). */
-int glossa__dict_wrapped(struct glossa_buf *r, const char *first, size_t indent, const char *text)
+/* 1 when s has a right-to-left letter (Arabic script: Persian, Urdu). */
+static int has_rtl(const char *s)
 {
-    char line[GLOSSA_DICT_LINE_MAX];
-    size_t len, width, brk = 0, i = 0, n = text ? strlen(text) : 0;
-    int prev_wide = 0;
+    int32_t i = 0, n = s ? (int32_t)strlen(s) : 0;
+    while (i < n) {
+        UChar32 c;
+        U8_NEXT((const uint8_t *)s, i, n, c);
+        if (c >= 0 && (u_charDirection(c) == U_RIGHT_TO_LEFT ||
+                       u_charDirection(c) == U_RIGHT_TO_LEFT_ARABIC))
+            return 1;
+    }
+    return 0;
+}
+
+/* s, between FSI and PDI when it has right-to-left text: in the left-to-right
+** line it keeps its own direction and its neighbours theirs (UAX #9). The
+** index never holds a bidi control (textchars.c), so these are all there are,
+** and always in pairs. */
+static int isolated(struct glossa_buf *r, const char *s)
+{
+    int rtl = has_rtl(s);
+    if ((rtl && glossa__buf_adds(r, fsi)) || glossa__buf_adds(r, s ? s : "") ||
+        (rtl && glossa__buf_adds(r, pdi)))
+        return GLOSSA_ENOMEM;
+    return 0;
+}
+
+/* s isolated (as isolated() writes it) in b, for a line put together with
+** glossa__buf_addf; "" and *oom set when out of memory. */
+static const char *iso(struct glossa_buf *b, const char *s, int *oom)
+{
+    glossa__buf_clear(b);
+    if (isolated(b, s)) {
+        *oom = 1;
+        return "";
+    }
+    return glossa__buf_str(b);
+}
+
+/* One line of a paragraph: the isolates still open at its end are closed (a
+** line is a paragraph to the client), and a line whose first letter would
+** be a right-to-left one (an isolate first) gets an LRM first. */
+static int para_line(struct glossa_buf *r, const char *line, size_t n, int open)
+{
+    struct glossa_buf l = GLOSSA_BUF_INIT;
+    size_t lead = 0;
+    int rc;
+    while (lead < n && line[lead] == ' ')
+        lead++;
+    rc = glossa__buf_add(&l, line, lead) ||
+         (n - lead >= 3 && memcmp(line + lead, fsi, 3) == 0 && glossa__buf_adds(&l, lrm)) ||
+         glossa__buf_add(&l, line + lead, n - lead);
+    while (!rc && open-- > 0)
+        rc = glossa__buf_adds(&l, pdi);
+    rc = rc || glossa__dict_line(r, l.data, l.len);
+    glossa__buf_release(&l);
+    return rc ? GLOSSA_ENOMEM : 0;
+}
+
+/* A paragraph as one line: `first`, then text with runs of white space (and
+** any control character) as one space. No wrapping: the client wraps to its
+** window (RFC 2229 leaves formatting to it; text wrapped here came out ragged
+** in a wide window). A paragraph longer than DICT_TEXT_MAX bytes goes on over
+** more lines, indented by `indent` spaces, broken at a space, else between
+** CJK characters, else between characters; an isolate open at a break is
+** closed there and reopened after the indentation. */
+int glossa__dict_para(struct glossa_buf *r, const char *first, size_t indent, const char *text)
+{
+    char line[DICT_TEXT_MAX + 3 * DICT_MAX_ISOLATES + 8];
+    size_t len, brk = 0, i = 0, n = text ? strlen(text) : 0;
+    int prev_wide = 0, open = 0, open_at_brk = 0, dropped = 0;
 
     len = strlen(first) < 200 ? strlen(first) : 200;
     memcpy(line, first, len);
-    width = glossa_text_width(line, len);
+    indent = indent < 200 ? indent : 200;
     while (i < n) {
         int32_t at = (int32_t)i;
         UChar32 c;
-        size_t cw, clen;
+        size_t clen;
+        int space, wide;
         U8_NEXT((const uint8_t *)text, at, (int32_t)n, c);
         clen = (size_t)at - i;
-        if (c >= 0 && (c <= 0x20 || c == 0x7f)) {
-            if (len > 0 && line[len - 1] != ' ') {
-                brk = len;
-                line[len++] = ' ';
-                width++;
-            }
+        space = c >= 0 && (c <= 0x20 || c == 0x7f);
+        if (space && (len == 0 || line[len - 1] == ' ')) {
             i += clen;
-            prev_wide = 0;
             continue;
         }
-        cw = glossa_text_width(text + i, clen);
-        if ((cw == 2 || prev_wide) && len > 0 && line[len - 1] != ' ')
+        wide = !space && glossa_text_width(text + i, clen) == 2;
+        if ((wide || prev_wide) && len > 0 && line[len - 1] != ' ') {
             brk = len;
-        memcpy(line + len, text + i, clen);
-        len += clen;
-        width += cw;
-        i += clen;
-        prev_wide = cw == 2;
-        if ((width > DICT_WIDTH && brk > indent) || len > 900) {
-            size_t cut = brk > indent ? brk : len, end = cut, rest = cut;
+            open_at_brk = open;
+        }
+        if (space) {
+            brk = len;
+            open_at_brk = open;
+        }
+        while (len + clen > DICT_TEXT_MAX) { /* the line is full: break it */
+            size_t cut = brk > indent ? brk : len, end = cut, rest = cut, k;
+            int reopen = brk > indent ? open_at_brk : open;
             while (end > 0 && line[end - 1] == ' ')
                 end--;
-            if (glossa__dict_line(r, line, end))
+            if (para_line(r, line, end, reopen))
                 return GLOSSA_ENOMEM;
             while (rest < len && line[rest] == ' ')
                 rest++;
-            memmove(line + indent, line + rest, len - rest);
+            memmove(line + indent + 3 * (size_t)reopen, line + rest, len - rest);
             memset(line, ' ', indent);
-            len = indent + len - rest;
-            width = glossa_text_width(line, len);
+            for (k = 0; k < (size_t)reopen; k++)
+                memcpy(line + indent + 3 * k, fsi, 3);
+            len = indent + 3 * (size_t)reopen + len - rest;
             brk = 0;
         }
+        if (space) {
+            line[len++] = ' ';
+        } else if ((c == 0x2068 && (open >= DICT_MAX_ISOLATES || dropped)) ||
+                   (c == 0x2069 && dropped)) {
+            dropped += c == 0x2068 ? 1 : -1; /* nested too deep (never so), with its PDI */
+            i += clen;
+            continue;
+        } else {
+            memcpy(line + len, text + i, clen);
+            len += clen;
+            open += c == 0x2068 ? 1 : c == 0x2069 && open > 0 ? -1 : 0;
+        }
+        i += clen;
+        prev_wide = wide;
     }
     while (len > 0 && line[len - 1] == ' ')
         len--;
-    return len ? glossa__dict_line(r, line, len) : 0;
+    return len ? para_line(r, line, len, open) : 0;
 }
 
 /* As dictd does: a definition gets a full header; lists and information an
@@ -146,32 +231,35 @@ int glossa__dict_mime(const glossa_dict_session *s, struct glossa_buf *r, int de
 /* One definition of a member state's act, after a blank line: "law CC
 ** (lang) term — relation", the statutory text, then where it is quoted from
 ** (act, article, edition, translator or the act's own text, reliability,
-** address), each wrapped. */
+** address), each a line. */
 static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
 {
-    struct glossa_buf line = GLOSSA_BUF_INIT;
+    struct glossa_buf line = GLOSSA_BUF_INIT, a = GLOSSA_BUF_INIT, b = GLOSSA_BUF_INIT;
     char *act = glossa_legal_cite(l);
-    int rc = !act || glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang,
-                                      l->term, glossa_relation_label(l->relation));
+    int rc = !act, oom = 0;
     if (!rc)
-        rc = glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, "  ", 6, line.data) ||
-             glossa__dict_wrapped(r, "      ", 6, l->text);
+        rc = glossa__buf_addf(&line, "law %s (%s) %s — %s", l->state, l->lang,
+                              iso(&a, l->term, &oom), glossa_relation_label(l->relation)) ||
+             glossa__dict_line(r, "", 0) || glossa__dict_para(r, "  ", 6, line.data) ||
+             glossa__dict_para(r, "      ", 6, iso(&a, l->text, &oom));
     glossa__buf_clear(&line);
     if (!rc)
         rc = glossa__buf_addf(&line, "[statutory text, quoted from %s%s%s; %s%s; reliability %d "
-                              "of 4 (%s)]", act, l->version ? ", edition of " : "",
+                              "of 4 (%s)]", iso(&a, act, &oom), l->version ? ", edition of " : "",
                               l->version ? l->version : "",
                               l->translation ? "translation: " : "the act's own text",
-                              l->translation ? l->translation : "", l->reliability,
+                              l->translation ? iso(&b, l->translation, &oom) : "", l->reliability,
                               glossa_reliability_label(l->reliability)) ||
-             glossa__dict_wrapped(r, "      ", 6, line.data);
+             glossa__dict_para(r, "      ", 6, line.data);
     glossa__buf_clear(&line);
     if (!rc)
-        rc = glossa__buf_addf(&line, "%s]", l->url ? l->url : "") || /* the address unbroken */
-             glossa__dict_wrapped(r, "      [read at ", 6, line.data);
+        rc = glossa__buf_addf(&line, "%s]", l->url ? l->url : "") ||
+             glossa__dict_para(r, "      [read at ", 6, line.data);
     glossa__buf_release(&line);
+    glossa__buf_release(&a);
+    glossa__buf_release(&b);
     glossa_free(act);
-    return rc ? GLOSSA_ENOMEM : 0;
+    return rc || oom ? GLOSSA_ENOMEM : 0;
 }
 
 /* How the word was read, when not as it is, as lookup says it: the keyboard
@@ -180,26 +268,28 @@ static int dict_legal(struct glossa_buf *r, const glossa_legal *l)
 ** searches terms only: a full-text hit is lookup's "see also"). */
 static int dict_how(struct glossa_buf *r, const glossa_hit *h, const char *word)
 {
-    struct glossa_buf line = GLOSSA_BUF_INIT;
+    struct glossa_buf line = GLOSSA_BUF_INIT, a = GLOSSA_BUF_INIT, part = GLOSSA_BUF_INIT;
     const char *typed = glossa_layout_title(h->layout_typed);
     const char *read = glossa_layout_title(h->layout_read);
-    int rc = 0;
+    int rc = 0, oom = 0;
 
     if (h->layout_text)
         rc = glossa__buf_addf(&line, "layout: typed in %s, read in %s as «%s»", typed ? typed : "?",
-                              read ? read : "?", h->layout_text);
+                              read ? read : "?", iso(&a, h->layout_text, &oom));
     else if (h->how == GLOSSA_MATCH_WITHIN && word && h->within_start < h->within_end &&
              h->within_end <= strlen(word))
-        rc = glossa__buf_addf(&line, "within: found in the query as «%.*s»; the terms of a whole "
-                              "text: glossa scan FILE", (int)(h->within_end - h->within_start),
-                              word + h->within_start);
+        rc = glossa__buf_add(&part, word + h->within_start, h->within_end - h->within_start) ||
+             glossa__buf_addf(&line, "within: found in the query as «%s»; the terms of a whole "
+                              "text: glossa scan FILE", iso(&a, glossa__buf_str(&part), &oom));
     else if (h->how == GLOSSA_MATCH_FULLTEXT)
         rc = glossa__buf_addf(&line, "see also: no term is «%s»; this concept's definition or a "
-                              "note uses it", word ? word : "");
+                              "note uses it", iso(&a, word, &oom));
     if (!rc && line.len)
-        rc = glossa__dict_wrapped(r, "  ", 2, glossa__buf_str(&line));
+        rc = glossa__dict_para(r, "  ", 2, glossa__buf_str(&line));
     glossa__buf_release(&line);
-    return rc ? GLOSSA_ENOMEM : 0;
+    glossa__buf_release(&a);
+    glossa__buf_release(&part);
+    return rc || oom ? GLOSSA_ENOMEM : 0;
 }
 
 /* The text of one definition of word: for "all" the whole concept, for a
@@ -212,7 +302,7 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
 {
     const char *to = db->dst >= 0 ? DICT_LANG(db->dst).tag : NULL;
     const char *def_langs = to, *note_langs = to;
-    struct glossa_buf line = GLOSSA_BUF_INIT;
+    struct glossa_buf line = GLOSSA_BUF_INIT, a = GLOSSA_BUF_INIT, b = GLOSSA_BUF_INIT;
     /* the headword: the term that matched; for "see also" (a definition or
     ** note matched) the concept's first term, not the definition */
     int see = h->how == GLOSSA_MATCH_FULLTEXT && h->n_terms;
@@ -220,12 +310,12 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
     const char *head_lang = see ? h->terms[0].lang : h->match_lang;
     char label[64];
     size_t i, lw = 2;
-    int rc = 0, any = 0;
+    int rc = 0, any = 0, oom = 0;
 
-    if (glossa__buf_addf(&line, "%s (%s)%s%s", head ? head : "",
+    if (glossa__buf_addf(&line, "%s (%s)%s%s", iso(&a, head, &oom),
                          head_lang ? head_lang : "?", to ? " -> " : "",
                          to ? DICT_LANG(db->dst).name : "") ||
-        glossa__dict_wrapped(r, "", 4, line.data))
+        glossa__dict_para(r, "", 4, line.data))
         rc = GLOSSA_ENOMEM;
     if (!rc)
         rc = glossa__dict_linef(r, "  [%s]  %s, %s (reliability %d of 4)", h->id,
@@ -244,11 +334,11 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
             continue;
         glossa__buf_clear(&line);
         snprintf(label, sizeof label, "  %-*s  ", (int)lw, t->lang);
-        if (glossa__buf_addf(&line, "%s (%s%s%s%s%s%s)", t->text, t->status,
+        if (glossa__buf_addf(&line, "%s (%s%s%s%s%s%s)", iso(&a, t->text, &oom), t->status,
                              t->term_type ? ", " : "", t->term_type ? t->term_type : "",
                              t->working ? ", working translation" : "", t->geo ? ", " : "",
                              t->geo ? t->geo : "") ||
-            glossa__dict_wrapped(r, label, lw + 4, line.data))
+            glossa__dict_para(r, label, lw + 4, line.data))
             rc = GLOSSA_ENOMEM;
     }
     for (i = 0; to && i < h->n_definitions; i++)
@@ -262,10 +352,11 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
             continue;
         glossa__buf_clear(&line);
         snprintf(label, sizeof label, "  def %s: ", d->lang);
-        if (glossa__dict_line(r, "", 0) || glossa__dict_wrapped(r, label, 6, d->text) ||
-            glossa__buf_addf(&line, "[source: %s%s%s]", d->source ? d->source : "unknown",
-                             note ? "; " : "", note ? note : "") ||
-            glossa__dict_wrapped(r, "      ", 6, line.data))
+        if (glossa__dict_line(r, "", 0) || glossa__dict_para(r, label, 6, iso(&a, d->text, &oom)) ||
+            glossa__buf_addf(&line, "[source: %s%s%s]",
+                             d->source ? iso(&a, d->source, &oom) : "unknown", note ? "; " : "",
+                             note ? note : "") ||
+            glossa__dict_para(r, "      ", 6, line.data))
             rc = GLOSSA_ENOMEM;
     }
     for (i = 0; !rc && i < h->n_legal; i++)
@@ -280,17 +371,17 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
             continue;
         rc = glossa__dict_line(r, "", 0);
         if (!rc)
-            rc = glossa__dict_wrapped(r, "  note: ", 8, h->notes[i].text);
+            rc = glossa__dict_para(r, "  note: ", 8, iso(&a, h->notes[i].text, &oom));
     }
     for (i = 0; !rc && i < h->n_contexts; i++) {  /* the first context in the target */
         const glossa_context *c = &h->contexts[i];
         if (to && !glossa__lang_in_list(c->lang, to))
             continue;
         glossa__buf_clear(&line);
-        rc = glossa__buf_addf(&line, "«%s»%s%s%s", c->text, c->source ? " (" : "",
-                              c->source ? c->source : "", c->source ? ")" : "") ||
+        rc = glossa__buf_addf(&line, "«%s»%s%s%s", iso(&a, c->text, &oom), c->source ? " (" : "",
+                              c->source ? iso(&b, c->source, &oom) : "", c->source ? ")" : "") ||
              glossa__dict_line(r, "", 0) ||
-             glossa__dict_wrapped(r, "  context: ", 11, glossa__buf_str(&line));
+             glossa__dict_para(r, "  context: ", 11, glossa__buf_str(&line));
         break;
     }
     if (!rc && h->n_xrefs) {
@@ -299,24 +390,27 @@ int glossa__dict_concept(struct glossa_buf *r, const glossa_hit *h, const struct
             rc = glossa__buf_addf(&line, "%s%s%s%s (%s)", i ? "; " : "",
                                   strcmp(h->xrefs[i].type, "related") == 0 ? "" : h->xrefs[i].type,
                                   strcmp(h->xrefs[i].type, "related") == 0 ? "" : " ",
-                                  h->xrefs[i].label ? h->xrefs[i].label : h->xrefs[i].target,
+                                  iso(&a, h->xrefs[i].label ? h->xrefs[i].label
+                                                            : h->xrefs[i].target, &oom),
                                   h->xrefs[i].target);
         rc = rc || glossa__dict_line(r, "", 0) ||
-             glossa__dict_wrapped(r, "  see also: ", 12, glossa__buf_str(&line));
+             glossa__dict_para(r, "  see also: ", 12, glossa__buf_str(&line));
     }
     if (!rc && h->instrument) {
         rc = glossa__dict_line(r, "", 0);
         if (!rc)
-            rc = glossa__dict_wrapped(r, "  from: ", 8, h->instrument);
+            rc = glossa__dict_para(r, "  from: ", 8, iso(&a, h->instrument, &oom));
     }
     glossa__buf_release(&line);
-    return rc;
+    glossa__buf_release(&a);
+    glossa__buf_release(&b);
+    return rc ? rc : oom ? GLOSSA_ENOMEM : 0;
 }
 
 void glossa__dict_description(const struct dict_db *db, char *out, size_t n)
 {
     if (db->src < 0)
-        snprintf(out, n, "glossa: SCO information-security terms, all languages");
+        snprintf(out, n, "glossa: " DICT_TITLE ", all languages");
     else
         snprintf(out, n, "glossa: %s -> %s", DICT_LANG(db->src).name, DICT_LANG(db->dst).name);
 }

@@ -37,29 +37,29 @@ touch "$WORK/reindexed"
 wait "$loop"
 OUT=$(cat "$WORK/loop.out")
 expect_out "STATUS answered before and after: True"
-expect_out "150 1 definitions retrieved" "DEFINE on the same connection finds the new concept:"
+expect_out "150 1 definition retrieved" "DEFINE on the same connection finds the new concept:"
 expect_out "<script>alert(1)</script> вредоносная запись"
 
-# --- a client that pipelines 4.8 MB of answers and 500 commands more, and
+# --- a client that pipelines 4 MB of answers and 500 commands more, and
 # reads late, is not cut off by --request-timeout: while its answers wait it
 # is not read from, and the command line then half read does not count
 stop_server
 start_server --dict --request-timeout 1
-run serve_clients dict-pipeline "$PORT" 20 500
-expect_out "answered 20 of 20 DEFINE, 500 of 500 STATUS"
+run serve_clients dict-pipeline "$PORT" 60 500
+expect_out "answered 60 of 60 DEFINE, 500 of 500 STATUS"
 
-# --- SIGTERM: the answers under way are finished, then 421 (30 answers of
-# 240 KB, more than the socket buffers hold; a generous --grace, so that a
+# --- SIGTERM: the answers under way are finished, then 421 (100 answers of
+# 70 KB, more than the socket buffers hold; a generous --grace, so that a
 # slow machine does not cut them: the server stops as soon as they are sent)
 stop_server
 start_server --dict --grace 60
 stop_wait=$(date +%s)
-run serve_clients dict-graceful "$PORT" "$SERVER" 30
+run serve_clients dict-graceful "$PORT" "$SERVER" 100
 expect_out "first: 150 " "a long answer began:"
 expect_out "idle client: 421" "an idle client is told 421 at once:"
-expect_out "answers: 30 begun, 30 ended" "the commands received were answered whole:"
+expect_out "answers: 100 begun, 100 ended" "the commands received were answered whole:"
 count=$(sed -n 's/^first: 150 \([0-9]*\) .*/\1/p' <<<"$OUT")
-expect_out "definitions: $((count * 30)) of $((count * 30))" "every definition was sent:"
+expect_out "definitions: $((count * 100)) of $((count * 100))" "every definition was sent:"
 expect_out "last lines: 250 ok 421" "the last answer ends, then 421:"
 wait_server
 expect_rc 0 "the server stopped by SIGTERM"

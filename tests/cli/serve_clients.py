@@ -124,7 +124,8 @@ def dict_status_loop(port, flag):
     print("\n".join(lines))
 
 def dict_pipeline(port, big, small):
-    # big answers (240 KB each, more than the socket buffers hold), then small
+    # big answers (70 KB each, "*" being "all": more than the socket buffers
+    # hold together), then small
     # commands past the 4096 bytes the server reads at a time, then a pause
     # without reading: the server stops reading with a command line cut in
     # two in its buffer, which must not count against --request-timeout
@@ -142,7 +143,7 @@ def dict_pipeline(port, big, small):
     print("answered %d of %d DEFINE, %d of %d STATUS" % (defined, big, status, small))
 
 def dict_graceful(port, pid, n):
-    # n answers of about 240 KB each, more than the socket buffers hold
+    # n answers of about 70 KB each, more than the socket buffers hold
     a, fa = dict_connect(port, rcvbuf=4096)
     fa.readline()
     b, fb = dict_connect(port)

@@ -188,16 +188,18 @@ static void test_dict__greeting_and_databases(void **state)
     assert_string_equal(glossa_dict_database_name(dict, 1), "ru-zh");
     assert_null(glossa_dict_database_name(dict, 7));
 
+    /* the pairs are not listed (dictd's "invisible"): SHOW INFO all names them */
     a = talk(s, "SHOW DB\r\n");
-    expect_starts(a, "110 7 databases present\r\n");
-    expect_has(a, "\r\nall \"glossa: SCO information-security terms, all languages\"\r\n");
-    expect_has(a, "\r\nru-zh \"glossa: Russian -> Chinese\"\r\n");
-    expect_has(a, "\r\nzh-en \"glossa: Chinese -> English\"\r\n");
-    expect_has(a, "\r\n.\r\n250 ok\r\n");
-    expect_well_formed(a);
+    assert_string_equal(a, "110 1 database present\r\n"
+                           "all \"glossa: SCO information-security terms, all languages\"\r\n"
+                           ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "show databases\n");
-    expect_starts(a, "110 7 databases present\r\n");
+    expect_starts(a, "110 1 database present\r\n");
+    free(a);
+    a = talk(s, "SHOW INFO all\r\n");
+    expect_has(a, "6 language pairs, each a database of its own");
+    expect_has(a, "a concept comes once: ru-zh ru-en zh-ru zh-en en-ru en-zh\r\n");
     free(a);
     glossa_dict_session_free(s);
 }
@@ -208,7 +210,7 @@ static void test_dict__define_all_and_pairs(void **state)
     char *a;
     (void)state;
     a = talk(s, "DEFINE all \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \"информационная безопасность\" all "
+    expect_starts(a, "150 1 definition retrieved\r\n151 \"информационная безопасность\" all "
                      "\"glossa: SCO information-security terms, all languages\"\r\n");
     expect_has(a, "信息安全");
     expect_has(a, "information security");
@@ -222,7 +224,7 @@ static void test_dict__define_all_and_pairs(void **state)
 
     /* a pair: the equivalents in the target language only */
     a = talk(s, "define ru-zh \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \"информационная безопасность\" ru-zh");
+    expect_starts(a, "150 1 definition retrieved\r\n151 \"информационная безопасность\" ru-zh");
     expect_has(a, "信息安全");
     expect_lacks(a, "information security (");
     expect_has(a, "def ru: состояние защищённости"); /* no zh definition: the authentic one */
@@ -250,21 +252,26 @@ static void test_dict__star_and_bang(void **state)
     char *a;
     unsigned n = 0;
     (void)state;
+    /* "all" alone: the concept once, not once more per language pair */
     a = talk(s, "DEFINE * \"информационная безопасность\"\r\n");
-    assert_int_equal(sscanf(a, "150 %u definitions retrieved", &n), 1);
+    assert_int_equal(sscanf(a, "150 %u definition retrieved", &n), 1);
     assert_int_equal(n, count(a, "\r\n151 "));
-    assert_int_equal(n, 3); /* all, ru-zh, ru-en */
+    assert_int_equal(n, 1);
     expect_has(a, "\" all \"");
-    expect_has(a, "\" ru-zh \"");
-    expect_has(a, "\" ru-en \"");
+    expect_lacks(a, "\" ru-zh \"");
+    expect_lacks(a, "\" ru-en \"");
     expect_well_formed(a);
     expect_responses(a);
     free(a);
     a = talk(s, "DEFINE ! \"информационная безопасность\"\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n");
+    expect_starts(a, "150 1 definition retrieved\r\n");
     expect_has(a, "\" all \"");
     free(a);
     a = talk(s, "MATCH ! prefix информ\r\n");
+    expect_starts(a, "152 2 matches found\r\n");
+    expect_lacks(a, "ru-zh");
+    free(a);
+    a = talk(s, "MATCH * prefix информ\r\n");
     expect_starts(a, "152 2 matches found\r\n");
     expect_lacks(a, "ru-zh");
     free(a);
@@ -281,7 +288,7 @@ static void test_dict__typo_is_a_match_not_a_definition(void **state)
     free(a);
     /* what the dict client asks next */
     a = talk(s, "MATCH all . \"infromation weapon\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information weapon\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information weapon\"\r\n.\r\n250 ok\r\n");
     free(a);
     glossa_dict_session_free(s);
 }
@@ -306,29 +313,29 @@ static void test_dict__strategies(void **state)
                            "all \"информационное оружие\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all exact \"INFORMATION SECURITY\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all substring оружи\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"информационное оружие\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"информационное оружие\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all substring 息安\r\n"); /* inside one Chinese word */
-    assert_string_equal(a, "152 1 matches found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH ru-en substring \"ционн\"\r\n");
     expect_starts(a, "152 2 matches found\r\n");
     free(a);
     a = talk(s, "MATCH ru-zh substring \"ционн\"\r\n"); /* only the concept with zh terms */
-    assert_string_equal(a, "152 1 matches found\r\nru-zh \"информационная безопасность\"\r\n"
+    assert_string_equal(a, "152 1 match found\r\nru-zh \"информационная безопасность\"\r\n"
                            ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all lev \"informaton security\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"information security\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH ru-en stem \"информационного оружия\"\r\n");
     expect_has(a, "ru-en \"информационное оружие\"\r\n");
     free(a);
     a = talk(s, "MATCH all translit \"xinxi anquan\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
+    assert_string_equal(a, "152 1 match found\r\nall \"信息安全\"\r\n.\r\n250 ok\r\n");
     free(a);
     a = talk(s, "MATCH all SMART weapons\r\n");
     expect_has(a, "all \"information weapon\"");
@@ -368,7 +375,11 @@ static void test_dict__show_info_server_status_help(void **state)
     a = talk(s, "SHOW SERVER\r\n");
     expect_starts(a, "114 server information follows\r\n");
     expect_has(a, "glossa " GLOSSA_VERSION);
-    expect_has(a, "3 concepts");
+    expect_has(a, "\r\nterm base: SCO information-security terms, indexed 20");
+    expect_has(a, "\r\n3 concepts, ");
+    expect_has(a, " definitions; 1 database, \"all\" (SHOW DB), and 6 language pairs (SHOW INFO all)\r\n");
+    expect_lacks(a, "index:"); /* no path on disk */
+    expect_lacks(a, dir);
     expect_well_formed(a);
     free(a);
     a = talk(s, "STATUS\r\n");
@@ -525,7 +536,7 @@ static void test_dict__dot_stuffing_and_mime(void **state)
     char *a;
     (void)state;
     a = talk(s, "DEFINE all .dot\r\n");
-    expect_starts(a, "150 1 definitions retrieved\r\n151 \".dot\" all ");
+    expect_starts(a, "150 1 definition retrieved\r\n151 \".dot\" all ");
     expect_has(a, "\r\n..dot (en)\r\n");
     expect_well_formed(a);
     free(a);
@@ -539,7 +550,7 @@ static void test_dict__dot_stuffing_and_mime(void **state)
     free(a);
     /* lists get an empty header, as from dictd: GoldenDict reads MATCH lines after it */
     a = talk(s, "MATCH all exact \"information security\"\r\n");
-    assert_string_equal(a, "152 1 matches found\r\n\r\nall \"information security\"\r\n"
+    assert_string_equal(a, "152 1 match found\r\n\r\nall \"information security\"\r\n"
                            ".\r\n250 ok\r\n");
     free(a);
     a = talk(s, "HELP\r\n");
@@ -626,18 +637,82 @@ static void test_dict__set_db_under_a_session(void **state)
     if (glossa_index(path, in, 1, NULL, NULL, &err))
         fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
     assert_int_equal(glossa_db_open(&other, path, &err), 0);
-    assert_null(strstr(before, " 1 concepts, "));
+    assert_null(strstr(before, "\r\n1 concept, "));
     assert_int_equal(glossa_dict_set_db(dict, NULL, &err), GLOSSA_EINPUT);
     assert_int_equal(glossa_dict_set_db(dict, other, &err), 0);
     after = talk(s, "SHOW SERVER\r\nDEFINE all .dot\r\n");
-    assert_non_null(strstr(after, "\r\n1 concepts, "));
-    assert_non_null(strstr(after, "150 1 definitions retrieved"));
+    assert_non_null(strstr(after, "\r\n1 concept, "));
+    assert_non_null(strstr(after, "150 1 definition retrieved"));
     assert_null(strstr(after, " 0 commands")); /* the counters went on */
     assert_int_equal(glossa_dict_set_db(dict, db, &err), 0);
     glossa_db_close(other);
     free(before);
     free(after);
     glossa_dict_session_free(s);
+}
+
+/* A paragraph longer than a line may be (a note of 2 400 bytes, right to
+** left) goes on over lines within the RFC's 1024 characters, broken at
+** spaces; each line closes the isolates it opens (FSI ... PDI), and a line
+** that would begin right to left begins with LRM. */
+static void test_dict__long_rtl_paragraph(void **state)
+{
+    static const char fsi[] = "\xE2\x81\xA8", pdi[] = "\xE2\x81\xA9", lrm[] = "\xE2\x80\x8E";
+    struct glossa_buf xml = GLOSSA_BUF_INIT;
+    char path[4096], tei[4096], *a, *line, *next;
+    const char *in[1];
+    glossa_db *fa;
+    glossa_dict *d;
+    glossa_dict_session *s;
+    glossa_error err;
+    size_t lines = 0, i;
+    (void)state;
+    assert_int_equal(glossa__buf_adds(&xml, TH_TEI_HEAD "<entry xml:id=\"fa-entry\" type=\"concept\" "
+                                            "source=\"#src\"><usg type=\"status\">proposed</usg>"
+                                            "<usg type=\"reliability\">2</usg>"
+                                            "<form type=\"term\" xml:lang=\"fa\"><orth>امنیت اطلاعات"
+                                            "</orth><usg type=\"status\">preferred</usg></form>"
+                                            "<form type=\"term\" xml:lang=\"ru\"><orth>защита"
+                                            "</orth><usg type=\"status\">preferred</usg></form>"
+                                            "<note type=\"usage\" xml:lang=\"fa\">"), 0);
+    for (i = 0; i < 120; i++) /* 20 bytes each */
+        assert_int_equal(glossa__buf_adds(&xml, "متن طولانی "), 0);
+    assert_int_equal(glossa__buf_adds(&xml, "</note></entry>\n" TH_TEI_TAIL), 0);
+    snprintf(tei, sizeof tei, "%s", th_path(dir, "fa.xml"));
+    th_write(tei, glossa__buf_str(&xml));
+    glossa__buf_release(&xml);
+    in[0] = tei;
+    snprintf(path, sizeof path, "%s", th_path(dir, "fa.db"));
+    if (glossa_index(path, in, 1, NULL, NULL, &err) || glossa_db_open(&fa, path, &err) ||
+        glossa_dict_new(&d, fa, NULL, &err))
+        fail_msg("%s:%ld: %s", err.file, err.line, err.msg);
+    assert_int_equal(glossa_dict_session_new(&s, d, &err), 0);
+    a = talk(s, "DEFINE all \"امنیت اطلاعات\"\r\n");
+    expect_starts(a, "150 1 definition retrieved\r\n");
+    expect_has(a, "\r\n\xE2\x80\x8E\xE2\x81\xA8امنیت اطلاعات\xE2\x81\xA9 (fa)\r\n");
+    expect_has(a, "\r\n  note: \xE2\x81\xA8متن طولانی متن");
+    expect_well_formed(a);
+    for (line = a; (next = strstr(line, "\r\n")) != NULL; line = next + 2) {
+        size_t n = (size_t)(next - line) + 2, f = 0, p = 0;
+        const char *c;
+        assert_true(n <= 1024);
+        for (c = line; c < next; c++) {
+            f += strncmp(c, fsi, 3) == 0;
+            p += strncmp(c, pdi, 3) == 0;
+        }
+        if (f != p)
+            fail_msg("unbalanced isolates (%zu FSI, %zu PDI) in: %.*s", f, p, (int)n, line);
+        if (strncmp(line, "        ", 8) == 0 && f) { /* a continuation of the note */
+            assert_memory_equal(line + 8, lrm, 3);
+            assert_memory_equal(next - 3, pdi, 3);
+            lines++;
+        }
+    }
+    assert_int_equal(lines, 2); /* 2 400 bytes: three lines */
+    free(a);
+    glossa_dict_session_free(s);
+    glossa_dict_free(d);
+    glossa_db_close(fa);
 }
 
 static void test_dict__out_of_memory_is_answered_420(void **state)
@@ -647,7 +722,7 @@ static void test_dict__out_of_memory_is_answered_420(void **state)
     char *baseline = talk(s, cmd), *a;
     unsigned long n;
     (void)state;
-    expect_starts(baseline, "150 3 definitions");
+    expect_starts(baseline, "150 1 definition retrieved");
     for (n = 1; n < 20000; n++) {
         glossa__alloc_fail_after(n, 0);
         a = talk(s, cmd);
@@ -684,6 +759,7 @@ int main(void)
         cmocka_unit_test(test_dict__random_bytes_never_break_it),
         cmocka_unit_test(test_dict__bye),
         cmocka_unit_test(test_dict__set_db_under_a_session),
+        cmocka_unit_test(test_dict__long_rtl_paragraph),
         cmocka_unit_test(test_dict__out_of_memory_is_answered_420),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
