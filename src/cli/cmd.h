@@ -309,6 +309,9 @@ int out_check_languages(const struct cli_out *out, const char *flag, const char 
 ** so that an index built in one folder is found from any other; without a
 ** home, ./glossa.db. *is_default (may be NULL): 1 for the last two. */
 const char *out_db_path(struct cli_args *args, int *is_default);
+/* "1 concept, 12 terms, 1 definition[, 3 national legal definitions]" of an
+** index or validate run, in buf. */
+void out_index_counts(char *buf, size_t size, const glossa_index_stats *s);
 /* Make the missing folders above the file path (mode 0700); EXIT_ERR after
 ** a message naming the folder when one cannot be made. */
 int out_make_folders(const struct cli_out *out, const char *path);

@@ -82,7 +82,7 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
     const char *const *inputs = args->positional;
     size_t n_inputs = (size_t)args->n_positional;
     glossa_error err;
-    char legal[64] = "";
+    char counts[160];
     int rc;
 
     (void)self;
@@ -118,12 +118,10 @@ static int run_index(const struct cli_command *self, struct cli_args *args)
             out_printf(stderr, "glossa: '%s' was not changed\n", db);
         return EXIT_ERR;
     }
-    if (stats.legal_definitions)
-        snprintf(legal, sizeof legal, ", %lu national legal definitions", stats.legal_definitions);
+    out_index_counts(counts, sizeof counts, &stats);
     if (!quiet)
-        out_printf(stdout, "indexed %lu concepts, %lu terms, %lu definitions%s from %lu file%s into %s (%.2f s)\n",
-               stats.concepts, stats.terms, stats.definitions, legal, stats.files,
-               stats.files == 1 ? "" : "s", db, elapsed(&progress.start));
+        out_printf(stdout, "indexed %s from %lu file%s into %s (%.2f s)\n", counts, stats.files,
+                   stats.files == 1 ? "" : "s", db, elapsed(&progress.start));
     return EXIT_OK_;
 }
 

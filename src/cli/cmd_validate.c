@@ -19,7 +19,7 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
     const struct validate_args *a = args->opts;
     glossa_index_opts opts = GLOSSA_INDEX_OPTS_INIT;
     glossa_index_stats stats = { 0, 0, 0, 0, 0, 0 };
-    char legal[64] = "";
+    char counts[160];
     glossa_error err;
     int rc;
 
@@ -41,12 +41,9 @@ static int run_validate(const struct cli_command *self, struct cli_args *args)
         out_error(&args->out, &err);
         return EXIT_ERR;
     }
-    if (stats.legal_definitions)
-        snprintf(legal, sizeof legal, ", %lu national legal definitions", stats.legal_definitions);
+    out_index_counts(counts, sizeof counts, &stats);
     if (!a->quiet)
-        printf("valid: %lu file%s, %lu concepts, %lu terms, %lu definitions%s\n", stats.files,
-               stats.files == 1 ? "" : "s", stats.concepts, stats.terms, stats.definitions,
-               legal);
+        printf("valid: %lu file%s, %s\n", stats.files, stats.files == 1 ? "" : "s", counts);
     return EXIT_OK_;
 }
 

@@ -394,6 +394,16 @@ int out_finish(int code)
     return code;
 }
 
+void out_index_counts(char *buf, size_t size, const glossa_index_stats *s)
+{
+    int n = snprintf(buf, size, "%lu concept%s, %lu term%s, %lu definition%s", s->concepts,
+                     s->concepts == 1 ? "" : "s", s->terms, s->terms == 1 ? "" : "s",
+                     s->definitions, s->definitions == 1 ? "" : "s");
+    if (s->legal_definitions && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ", %lu national legal definition%s",
+                 s->legal_definitions, s->legal_definitions == 1 ? "" : "s");
+}
+
 int out_make_folders(const struct cli_out *out, const char *path)
 {
     char dir[4096];
