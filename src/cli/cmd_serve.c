@@ -314,6 +314,14 @@ static void dict_close(struct dict_state *st)
     st->db = NULL;
 }
 
+/* The new file at the index's path cannot be used: said once, on stderr
+** (the service's log), with why; the old index goes on answering. */
+static void refresh_failed(const char *path, const glossa_error *err)
+{
+    out_printf(stderr, "glossa serve: %s was replaced, but the new file cannot be used (%s); "
+                       "still answering from the previous index\n", path, err->msg);
+}
+
 /* Take up a replaced index (a failed open keeps the old one: it is complete,
 ** and the new file is not tried again until it is replaced in turn). */
 static void dict_refresh(struct dict_state *st)
@@ -325,9 +333,12 @@ static void dict_refresh(struct dict_state *st)
         return;
     st->dev = sb.st_dev;
     st->ino = sb.st_ino;
-    if (glossa_db_open(&db, st->path, &err))
+    if (glossa_db_open(&db, st->path, &err)) {
+        refresh_failed(st->path, &err);
         return;
+    }
     if (glossa_dict_set_db(st->dict, db, &err)) {
+        refresh_failed(st->path, &err);
         glossa_db_close(db);
         return;
     }

@@ -178,6 +178,15 @@ sleep 1.2   # the idle server looks at the file at least once a second
 run d -d all "вредоносная запись"
 expect_rc 0 "after re-indexing, the new concept is found"
 expect_out "<script>alert(1)</script> вредоносная запись"
+# a new file that cannot be used (not a glossa index) is said once in the
+# log, and the previous index goes on answering
+printf 'not an index\n' >"$WORK/broken.db"
+mv "$WORK/broken.db" "$GLOSSA_DB"
+sleep 1.2
+run d -d all "вредоносная запись"
+expect_rc 0 "a broken replacement: the previous index still answers"
+expect_true "the log says so, once" test "$(grep -c 'was replaced, but the new file cannot be used' "$WORK/serve.err")" = 1
+expect_true "and why" grep -q "^glossa serve: $GLOSSA_DB was replaced, but the new file cannot be used (.*); still answering from the previous index$" "$WORK/serve.err"
 
 # --- SIGTERM: a clean stop, exit 0
 stop_server
