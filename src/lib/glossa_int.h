@@ -308,7 +308,7 @@ extern const size_t glossa__protocol_css_len;
 #define GLOSSA_SCHEMA_VERSION "5"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
-int glossa__store_open(struct sqlite3 **out, const char *path, int flags,
+int glossa__store_open(struct sqlite3 **out, const char *path, const char *uri, int flags,
                        glossa_error *err);
 
 /* Check the meta table against this build (schema, tokenizer, ICU versions). */

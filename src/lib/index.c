@@ -458,7 +458,7 @@ static int run_open(struct index_run *run, const char *path)
     char *schema;
     int rc, i;
 
-    rc = glossa__store_open(&run->db, path,
+    rc = glossa__store_open(&run->db, path, NULL,
                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, run->err);
     if (rc)
         return rc;

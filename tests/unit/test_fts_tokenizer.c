@@ -16,7 +16,7 @@ static sqlite3 *db;
 static int setup(void **state)
 {
     glossa_error err;
-    if (th_global_setup(state) || glossa__store_open(&db, ":memory:",
+    if (th_global_setup(state) || glossa__store_open(&db, ":memory:", NULL,
                                                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &err))
         return -1;
     return sqlite3_exec(db,
