@@ -134,8 +134,8 @@ void http_error_reply(const struct http_request *req, unsigned status, const cha
 ** Content-Encoding, Vary and CORS fields the reply has), each given to add(). */
 void http_reply_headers(const struct http_reply *reply, const char *allow,
                         void (*add)(void *cls, const char *name, const char *value), void *cls);
-/* A 200 answer made fit for the request c: its ETag (of the body),
-** Access-Control-Allow-Origin for the API, then 304 with no body when c's
+/* An answer made fit for the request c: Access-Control-Allow-Origin for the
+** API, Vary; for a 200, its ETag (of the body), then 304 with no body when c's
 ** If-None-Match (else If-Modified-Since, against reply->modified) says the
 ** client has it, else the body gzipped when c accepts gzip. Returns 0, or -1
 ** when memory is short (the reply as it was, still whole). */

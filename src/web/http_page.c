@@ -9,7 +9,9 @@
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
-** dir="rtl" for Persian and Urdu). Dates, status and sources are worded as
+** dir="rtl" for Persian and Urdu), and text of no language of its own (a
+** citation, a label, the query in the status message) has each run of
+** another script in a <span lang> (mark_langs). Dates, status and sources are worded as
 ** the CLI words them (src/common/render.c).
 */
 #include "http.h"

@@ -4,10 +4,12 @@
 ** (one per worker: a handle is never used by two threads at once). It has
 ** no listening socket: the door (http_door.c) accepts, checks each request
 ** head, and hands the connection over. Here each request is checked before
-** anything else runs — only GET and HEAD, no request body, a target of at
-** most 8 KB without a control character in its path, parameters that are
-** UTF-8 — routed to http_api.c (JSON) or http_page.c (HTML), and answered
-** with its security headers and "Connection: close". Nothing is ever read
+** anything else runs — only GET and HEAD (OPTIONS: the API's CORS
+** preflight), no request body, a target of at most 8 KB without a control
+** character in its path, parameters that are UTF-8 — routed to http_api.c
+** (JSON) or http_page.c (HTML), made fit for the request's conditional and
+** Accept-Encoding fields (http_reply.c: 304, gzip, CORS), and answered with
+** its security headers and "Connection: close". Nothing is ever read
 ** from the file system to answer a request: the page is compiled in. A
 ** handle whose file was replaced by `glossa index` is reopened before its
 ** next request, so a new index is served without a restart. On SIGINT or
@@ -336,6 +338,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
     struct server *srv = cls;
     struct http_request req;
+    struct http_conditions cond;
     struct http_reply reply = { 0 };
     const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
@@ -384,21 +387,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
     *req_cls = MARK(answered);
-    if (req.bad && http_is_api(url)) {
+    if (req.bad && http_is_api(url))
         http_api_error(&reply, 400, req.why);
-    } else {
-        struct http_conditions cond;
-        cond.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                         MHD_HTTP_HEADER_IF_NONE_MATCH);
-        cond.if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                             MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
-        cond.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                           MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    else
         route(srv, &req, &reply);
-        if (http_reply_negotiate(&reply, url, &cond)) {
-            free(reply.body);
-            reply.body = NULL; /* memory is short: 500 */
-        }
+    cond.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_IF_NONE_MATCH);
+    cond.if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                         MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    cond.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                       MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    if (http_reply_negotiate(&reply, url, &cond)) {
+        free(reply.body);
+        reply.body = NULL; /* memory is short: 500 */
     }
     return send_reply(c, &reply, NULL);
 }
