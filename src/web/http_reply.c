@@ -40,14 +40,14 @@ void http_error_reply(const struct http_request *req, unsigned status, const cha
 }
 
 /* t as an HTTP date (RFC 9110 5.6.7, IMF-fixdate), whatever the locale. */
-static void http_date(time_t t, char out[32])
+static void http_date(time_t t, char out[80])
 {
     static const char days[7][4] = { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" };
     static const char months[12][4] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
     struct tm tm;
     gmtime_r(&t, &tm);
-    snprintf(out, 32, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday % 7], tm.tm_mday,
+    snprintf(out, 80, "%s, %02d %s %04d %02d:%02d:%02d GMT", days[tm.tm_wday % 7], tm.tm_mday,
              months[tm.tm_mon % 12], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
@@ -75,7 +75,7 @@ void http_reply_headers(const struct http_reply *reply, const char *allow,
                         void (*add)(void *cls, const char *name, const char *value), void *cls)
 {
     int html = reply->type && strncmp(reply->type, "text/html", 9) == 0;
-    char date[32];
+    char date[80];
     if (reply->type)
         add(cls, "Content-Type", reply->type);
     add(cls, "Content-Security-Policy", html ? http_csp_page() : HTTP_CSP_NONE);
