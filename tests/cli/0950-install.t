@@ -35,9 +35,12 @@ expect_rc 0 "installed glossa index with GLOSSA_GLOSSARY:"
 # the whole glossary is installed (positions/, READMEs), byte for byte
 run diff -r "$SRC/glossary" "$prefix/share/glossa/glossary"
 expect_rc 0 "the installed glossary is the source tree's:"
-# no path of the source tree or the build is in the installed binary
-expect_true "the installed binary names no path of the source tree ($SRC)" \
-    test "$(grep -c -a -F "$SRC" "$prefix/bin/glossa")" = 0
+# no path of the source tree or the build is in the installed binary (a
+# sanitizer build, for tests only, keeps them in its instrumentation)
+if [ -z "$(sed -n 's/^GLOSSA_SANITIZE:[A-Z]*=//p' "$build/CMakeCache.txt")" ]; then
+    expect_true "the installed binary names no path of the source tree ($SRC)" \
+        test "$(grep -c -a -F "$SRC" "$prefix/bin/glossa")" = 0
+fi
 # as a user would: index with no --db or $GLOSSA_DB (the data folder), then
 # look up from another folder; status reads the installed positions as the
 # source tree's; position never writes into the installed copy
