@@ -20,6 +20,7 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <sys/socket.h>
+#include <time.h>
 
 /* The page (export/web/index.html), embedded at build time (web_resources.c). */
 extern const char glossa_web_index[];
@@ -39,12 +40,24 @@ struct http_request {
     char why[GLOSSA_ERROR_SIZE + 64]; /* what is wrong (glossa_text_check's words) */
 };
 
-/* An answer: status, content type and a body that the server frees with free(). */
+/* An answer: status, content type and a body that the server frees with free();
+** what http_reply_negotiate() adds for the request (validators, gzip, CORS). */
 struct http_reply {
     unsigned status;
     const char *type;        /* static */
     char *body;
     size_t len;
+    time_t modified;         /* Last-Modified: the index's mtime; 0 when not from the index alone */
+    char etag[48];           /* "\"…\"" (of the body as sent), or empty */
+    int gzip;                /* the body is gzip (Content-Encoding) */
+    int vary;                /* Vary: Accept-Encoding (the body could have been gzip) */
+    int cors;                /* the read-only API: Access-Control-Allow-Origin: * (2: the
+                             ** answer to a preflight, with the methods and fields allowed) */
+};
+
+/* What a request asks of its answer's form (its header fields, as sent; NULL when absent). */
+struct http_conditions {
+    const char *if_none_match, *if_modified_since, *accept_encoding;
 };
 
 /* A body written to a FILE (open_memstream over reply->body); returns NULL
@@ -117,9 +130,22 @@ int http_is_api(const char *path);
 void http_error_reply(const struct http_request *req, unsigned status, const char *api_msg,
                       const char *page_msg, struct http_reply *reply);
 /* The header fields of every answer (content type, security headers,
-** "Connection: close"; "Allow" when allow), each given to add(). */
-void http_reply_headers(const struct http_reply *reply, int allow,
+** "Connection: close"; "Allow: allow" when allow is not NULL; the validators,
+** Content-Encoding, Vary and CORS fields the reply has), each given to add(). */
+void http_reply_headers(const struct http_reply *reply, const char *allow,
                         void (*add)(void *cls, const char *name, const char *value), void *cls);
+/* An answer made fit for the request c: Access-Control-Allow-Origin for the
+** API, Vary; for a 200, its ETag (of the body), then 304 with no body when c's
+** If-None-Match (else If-Modified-Since, against reply->modified) says the
+** client has it, else the body gzipped when c accepts gzip. Returns 0, or -1
+** when memory is short (the reply as it was, still whole). */
+int http_reply_negotiate(struct http_reply *reply, const char *path,
+                         const struct http_conditions *c);
+/* The answer to an OPTIONS request for path: 204 with the CORS preflight
+** fields for the API (GET and HEAD from any origin), else 405. */
+void http_reply_options(const char *path, struct http_reply *reply);
+/* The Allow field of a path: "GET, HEAD, OPTIONS" for the API, else "GET, HEAD". */
+const char *http_allow(const char *path);
 
 /* http_door.c: the connections before libmicrohttpd has them */
 struct http_door;

@@ -285,7 +285,7 @@ static void add_header(void *cls, const char *name, const char *value)
 static void answer(struct waiting *w, const struct http_request *req, unsigned status,
                    const char *msg, int head_only, double now)
 {
-    struct http_reply reply = { 0, NULL, NULL, 0 };
+    struct http_reply reply = { 0 };
     char *out = NULL;
     size_t len = 0;
     FILE *f;
@@ -294,7 +294,7 @@ static void answer(struct waiting *w, const struct http_request *req, unsigned s
     http_error_reply(req, status, msg, msg, &reply);
     if (reply.body && (f = open_memstream(&out, &len)) != NULL) {
         fprintf(f, "HTTP/1.1 %u %s\r\n", status, reason(status));
-        http_reply_headers(&reply, 0, add_header, f);
+        http_reply_headers(&reply, NULL, add_header, f);
         fprintf(f, "Content-Length: %zu\r\n\r\n", reply.len);
         if (!head_only)
             fwrite(reply.body, 1, reply.len, f);

@@ -9,7 +9,9 @@
 ** Every page is the embedded template (export/web/index.html) with its
 ** markers filled in. Every value from the glossary or the request goes
 ** through esc(); every term, definition and note carries its lang (and
-** dir="rtl" for Persian and Urdu). Dates, status and sources are worded as
+** dir="rtl" for Persian and Urdu), and text of no language of its own (a
+** citation, a label, the query in the status message) has each run of
+** another script in a <span lang> (mark_langs). Dates, status and sources are worded as
 ** the CLI words them (src/common/render.c).
 */
 #include "http.h"
@@ -167,6 +169,154 @@ static void lang_attr(FILE *f, const char *lang)
         fputs(" dir=\"rtl\"", f);
 }
 
+/* ---- the language of parts -------------------------------------------------------- */
+
+/* The scripts glossa's languages are written in; 0 for none (digits,
+** spaces, punctuation, symbols, marks of no one script). The page's script
+** has the same table (export/web/index.html, SCRIPTS). */
+enum { S_NONE, S_LATN, S_CYRL, S_HANI, S_ARAB, S_DEVA };
+static const struct { unsigned from, to; int script; } script_ranges[] = {
+    { 0x41, 0x5A, S_LATN }, { 0x61, 0x7A, S_LATN }, { 0xC0, 0xD6, S_LATN },
+    { 0xD8, 0xF6, S_LATN }, { 0xF8, 0x24F, S_LATN }, { 0x1E00, 0x1EFF, S_LATN },
+    { 0x400, 0x52F, S_CYRL }, { 0x1C80, 0x1C8F, S_CYRL }, { 0x2DE0, 0x2DFF, S_CYRL },
+    { 0xA640, 0xA69F, S_CYRL },
+    { 0x3005, 0x3007, S_HANI }, { 0x3400, 0x4DBF, S_HANI }, { 0x4E00, 0x9FFF, S_HANI },
+    { 0xF900, 0xFAFF, S_HANI }, { 0x20000, 0x3134F, S_HANI },
+    { 0x620, 0x65F, S_ARAB }, { 0x66E, 0x6D3, S_ARAB }, { 0x6D5, 0x6EF, S_ARAB },
+    { 0x6FA, 0x6FF, S_ARAB }, { 0x750, 0x77F, S_ARAB }, { 0x8A0, 0x8FF, S_ARAB },
+    { 0xFB50, 0xFDFF, S_ARAB }, { 0xFE70, 0xFEFF, S_ARAB },
+    { 0x900, 0x963, S_DEVA }, { 0x970, 0x97F, S_DEVA }, { 0xA8E0, 0xA8FF, S_DEVA },
+};
+
+static int script_of(unsigned c)
+{
+    size_t i;
+    for (i = 0; i < sizeof script_ranges / sizeof script_ranges[0]; i++)
+        if (c >= script_ranges[i].from && c <= script_ranges[i].to)
+            return script_ranges[i].script;
+    return S_NONE;
+}
+
+/* The code point at s[i] (a byte that is not UTF-8 reads as itself); returns the next i. */
+static size_t utf8_at(const char *s, size_t i, size_t n, unsigned *c)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t len = u[i] >= 0xF0 ? 4 : u[i] >= 0xE0 ? 3 : u[i] >= 0xC0 ? 2 : 1, k;
+    if (i + len > n)
+        len = 1;
+    *c = len == 1 ? u[i] : u[i] & (0x7F >> len);
+    for (k = 1; k < len; k++)
+        *c = *c << 6 | (u[i + k] & 0x3F);
+    return i + len;
+}
+
+/* The script a language tag is written in: its script subtag, else its language's. */
+static int lang_script(const char *lang)
+{
+    static const struct { const char *tag; int script; } known[] = {
+        { "Cyrl", S_CYRL }, { "Latn", S_LATN }, { "Hant", S_HANI }, { "Hans", S_HANI },
+        { "Arab", S_ARAB }, { "Deva", S_DEVA }, { "ru", S_CYRL }, { "kk", S_CYRL },
+        { "ky", S_CYRL }, { "tg", S_CYRL }, { "be", S_CYRL }, { "uz", S_LATN },
+        { "en", S_LATN }, { "zh", S_HANI }, { "fa", S_ARAB }, { "ur", S_ARAB }, { "hi", S_DEVA },
+    };
+    const char *sub = lang;
+    size_t i, n, pass;
+    for (pass = 0; pass < 2 && lang; pass++) /* a script subtag first, then the language */
+        for (sub = lang; *sub; sub += n + (sub[n] == '-')) {
+            n = strcspn(sub, "-");
+            for (i = 0; i < sizeof known / sizeof known[0]; i++)
+                if (strlen(known[i].tag) == n && n == (pass ? 2u : 4u) &&
+                    strncasecmp(sub, known[i].tag, n) == 0)
+                    return known[i].script;
+            if (pass)
+                break; /* the language is the first subtag */
+        }
+    return S_NONE;
+}
+
+/* The language of a run of letters of script: the member language written
+** in it (Urdu when the run has a letter Persian lacks). */
+static const char *script_lang(int script, const char *run, size_t n)
+{
+    static const unsigned urdu[] = { 0x679, 0x688, 0x691, 0x6BA, 0x6BE, 0x6C1, 0x6D2 };
+    size_t i, k;
+    unsigned c;
+    switch (script) {
+    case S_LATN: return "en";
+    case S_CYRL: return "ru";
+    case S_HANI: return "zh";
+    case S_DEVA: return "hi";
+    default:
+        for (i = 0; i < n;) {
+            i = utf8_at(run, i, n, &c);
+            for (k = 0; k < sizeof urdu / sizeof urdu[0]; k++)
+                if (c == urdu[k])
+                    return "ur";
+        }
+        return "fa";
+    }
+}
+
+/* A space, or punctuation that opens what follows. */
+static int space_or_opening(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == 0xA0 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F ||
+           c == 0x3000 || c == '(' || c == '[' || c == '{' || c == '"' || c == 0xAB ||
+           c == 0x201C || c == 0x201E || c == 0x2018 || c == 0xFF08 || c == 0x300C;
+}
+
+/* s as text inside an element of language context, each run of letters of
+** another script in a <span lang> of its own (so that a Russian title in an
+** English line is read in Russian): a run goes from a letter to the last
+** letter of its script before one of another, with what follows it up to
+** the last character before that other run that is no space or opening
+** punctuation ("приложение 1" stays whole, " (" goes outside); the last run
+** takes the rest. The page's script does the same (markLangs). */
+static void mark_langs(FILE *f, const char *s, const char *context)
+{
+    int base = lang_script(context);
+    size_t n = s ? strlen(s) : 0, i = 0, out = 0;
+    while (i < n) {
+        unsigned c;
+        size_t next = utf8_at(s, i, n, &c), start = i, end, k, last;
+        int sc = script_of(c), other = 0;
+        if (!sc) {
+            i = next;
+            continue;
+        }
+        for (last = k = next; k < n && !other;) {
+            size_t k2 = utf8_at(s, k, n, &c);
+            int s2 = script_of(c);
+            if (s2 && s2 != sc)
+                other = 1;
+            else {
+                if (s2)
+                    last = k2;
+                k = k2;
+            }
+        }
+        for (end = k < n ? last : n, i = last; k < n && i < k;) {
+            size_t i2 = utf8_at(s, i, n, &c);
+            if (!space_or_opening(c))
+                end = i2;
+            i = i2;
+        }
+        esc_n(f, s + out, start - out);
+        if (sc == base) {
+            esc_n(f, s + start, end - start);
+        } else {
+            fputs("<span", f);
+            lang_attr(f, script_lang(sc, s + start, end - start));
+            fputc('>', f);
+            esc_n(f, s + start, end - start);
+            fputs("</span>", f);
+        }
+        out = end;
+        i = k;
+    }
+    esc_n(f, s + out, n - out);
+}
+
 /* <TAG class="cls" lang="…">text</TAG>; cls may be NULL. */
 static void tagged(FILE *f, const char *tag, const char *cls, const char *lang, const char *text)
 {
@@ -201,9 +351,10 @@ static int picked(const char *list, const char *tag)
     return 0;
 }
 
-/* The template filled: title and message as text, body as HTML. */
+/* The template filled: title and message as text (then, with echo_q, the
+** query «in a <bdi>», its parts in their languages), body as HTML. */
 static void page(struct http_reply *reply, unsigned status, const struct http_request *req,
-                 const char *title, const char *message, const char *body)
+                 const char *title, const char *message, int echo_q, const char *body)
 {
     FILE *f = http_body_begin(reply);
     size_t i, k;
@@ -230,6 +381,11 @@ static void page(struct http_reply *reply, unsigned status, const struct http_re
             break;
         case M_MESSAGE:
             esc(f, message);
+            if (echo_q) { /* the page's script says the same (show) */
+                fputs("«<bdi>", f);
+                mark_langs(f, req->q, "en");
+                fputs("</bdi>».", f);
+            }
             break;
         case M_BODY:
             fputs(body ? body : "", f);
@@ -241,10 +397,10 @@ static void page(struct http_reply *reply, unsigned status, const struct http_re
 
 /* A body rendered into a string by fn, then the page around it. */
 static void page_with(struct http_reply *reply, unsigned status, const struct http_request *req,
-                      const char *title, const char *message,
+                      const char *title, const char *message, int echo_q,
                       void (*fn)(FILE *f, const void *arg), const void *arg)
 {
-    struct http_reply body = { 0, NULL, NULL, 0 };
+    struct http_reply body = { 0 };
     FILE *f = http_body_begin(&body);
     if (f)
         fn(f, arg);
@@ -252,7 +408,7 @@ static void page_with(struct http_reply *reply, unsigned status, const struct ht
         reply->body = NULL;
         return;
     }
-    page(reply, status, req, title, message, body.body);
+    page(reply, status, req, title, message, echo_q, body.body);
     free(body.body);
 }
 
@@ -262,7 +418,7 @@ void http_page_error(const struct http_request *req, unsigned status, const char
     const char *title = status == 404 ? "Not found — glossa"
                       : status == 405 ? "Method not allowed — glossa"
                       : status >= 500 ? "Server error — glossa" : "Bad request — glossa";
-    page(reply, status, req, title, msg,
+    page(reply, status, req, title, msg, 0,
          "<p><a href=\"/\">Look up a term</a> · <a href=\"/status\">Proposals</a></p>");
 }
 
@@ -278,9 +434,7 @@ static void unverified_mark(FILE *f)
 static void source_text(FILE *f, const glossa_definition *d)
 {
     char *source = render_source(d);
-    fputs("<span lang=\"\">", f);
-    esc(f, source ? source : d->source);
-    fputs("</span>", f);
+    mark_langs(f, source ? source : d->source, "en");
     free(source);
 }
 
@@ -409,9 +563,11 @@ static void render_hit(FILE *f, const glossa_hit *h, const char *query)
         tagged(f, "span", "lang-tag", NULL, h->terms[j].lang);
         fputc(' ', f);
         tagged(f, "span", "term", h->terms[j].lang, h->terms[j].text);
-        fputc(' ', f);
-        tagged(f, "span", "st", NULL, h->terms[j].status);
-        fputs("</li>", f);
+        fputs(" <span class=\"st\">", f);
+        esc(f, h->terms[j].status);
+        if (h->terms[j].working) /* as the concept page and `glossa show` say it */
+            fputs(", working translation", f);
+        fputs("</span></li>", f);
     }
     fputs("</ul>\n<div class=\"defs\">", f);
     for (j = 0; j < h->n_definitions; j++)
@@ -515,7 +671,7 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
     size_t n;
 
     if (!req->bad && (!req->q || !*req->q)) {
-        page_with(reply, 200, req, "glossa — SCO information-security terms", "", render_intro,
+        page_with(reply, 200, req, "glossa — SCO information-security terms", "", 0, render_intro,
                   NULL);
         return;
     }
@@ -530,13 +686,13 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
     }
     n = glossa_results_count(res);
     if (n == 0)
-        snprintf(msg, sizeof msg, "No concept matches «%.500s».", req->q);
+        snprintf(msg, sizeof msg, "No concept matches ");
     else
-        snprintf(msg, sizeof msg, "%zu concept%s for «%.500s».", n, n == 1 ? "" : "s", req->q);
+        snprintf(msg, sizeof msg, "%zu concept%s for ", n, n == 1 ? "" : "s");
     snprintf(title, sizeof title, "%s — glossa", req->q);
     sp.res = res;
     sp.req = req;
-    page_with(reply, 200, req, title, msg, render_hits, &sp);
+    page_with(reply, 200, req, title, msg, 1, render_hits, &sp);
     glossa_results_free(res);
 }
 
@@ -579,17 +735,27 @@ static void render_legal(FILE *f, const glossa_legal *l)
     /* the act on a line of its own, in its own direction (a Persian title
     ** with Latin dates would otherwise be reordered inside an English line) */
     fputs("</p></blockquote>\n<p class=\"src\">Statutory text quoted from:</p>\n"
-          "<p class=\"src act\" dir=\"auto\"><cite lang=\"\">", f);
-    esc(f, act ? act : l->act_id);
+          "<p class=\"src act\" dir=\"auto\"><cite", f);
+    lang_attr(f, l->lang); /* the act is cited in the language its text is quoted in */
+    fputc('>', f);
+    mark_langs(f, act ? act : l->act_id, l->lang);
     fprintf(f, "</cite></p>\n<p class=\"src\">Reliability %d of 4 (", l->reliability);
     esc(f, glossa_reliability_label(l->reliability));
     fputs(")", f);
-    optional(f, "; translation: <span lang=\"\" dir=\"auto\">", l->translation, "</span>");
+    if (l->translation) {
+        fputs("; translation: <span dir=\"auto\">", f);
+        mark_langs(f, l->translation, "en");
+        fputs("</span>", f);
+    }
     if (!l->translation)
         fputs("; the act's own text", f);
     optional(f, "; edition of ", l->version, "");
     fputs(".", f);
-    optional(f, " Note: <span lang=\"\" dir=\"auto\">", l->note, "</span>");
+    if (l->note) {
+        fputs(" Note: <span dir=\"auto\">", f);
+        mark_langs(f, l->note, "en");
+        fputs("</span>", f);
+    }
     fputs("<br>Read at ", f);
     if (web_address(l->url)) {
         fputs("<a href=\"", f);
@@ -642,7 +808,11 @@ static void render_contexts(FILE *f, const glossa_hit *h)
         const glossa_context *c = &h->contexts[j];
         fputs("<figure class=\"context\">", f);
         tagged(f, "blockquote", NULL, c->lang, c->text);
-        optional(f, "<figcaption class=\"meta\">", c->source, "</figcaption>");
+        if (c->source) {
+            fputs("<figcaption class=\"meta\">Source: ", f);
+            mark_langs(f, c->source, "en");
+            fputs("</figcaption>", f);
+        }
         fputs("</figure>\n", f);
     }
     if (!h->n_xrefs)
@@ -658,7 +828,7 @@ static void render_contexts(FILE *f, const glossa_hit *h)
         fputs("<a href=\"/c/", f);
         url(f, x->target);
         fputs("\">", f);
-        esc(f, x->label ? x->label : x->target);
+        mark_langs(f, x->label ? x->label : x->target, "en");
         fputs("</a></li>", f);
     }
     fputs("</ul>\n", f);
@@ -720,9 +890,9 @@ static void render_concept(FILE *f, const void *arg)
         fputs(")</p>\n", f);
     }
     if (h->instrument) {
-        fputs("<p class=\"instrument\">From: <span lang=\"\">", f);
-        esc(f, h->instrument);
-        fputs("</span></p>\n", f);
+        fputs("<p class=\"instrument\">From: ", f);
+        mark_langs(f, h->instrument, "en");
+        fputs("</p>\n", f);
     }
     if (!notion)
         fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
@@ -817,7 +987,7 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
     cp.states = states;
     cp.history = opts.history;
     snprintf(title, sizeof title, "%.400s — glossa", cp.h->match_text);
-    page_with(reply, 200, req, title, "", render_concept, &cp);
+    page_with(reply, 200, req, title, "", 0, render_concept, &cp);
     glossa_states_free(states);
     glossa_status_free(r);
     glossa_proposals_free(p);
@@ -846,6 +1016,7 @@ static void render_status(FILE *f, const void *arg)
     esc(f, glossa_status_parties(r));
     fputs(". A change is agreed when every party agreed to its current wording; the\n"
           "changes of one concept by several proposals are next to each other.</p>\n"
+          "<div class=\"scroll\" role=\"region\" aria-label=\"Proposed changes\" tabindex=\"0\">"
           "<table class=\"status\"><thead><tr><th scope=\"col\">Concept</th>"
           "<th scope=\"col\">Change</th><th scope=\"col\">Proposal</th>"
           "<th scope=\"col\">Competing wordings</th><th scope=\"col\">Status</th>"
@@ -881,7 +1052,7 @@ static void render_status(FILE *f, const void *arg)
         cell(f, s->lapsed);
         fputs("</tr>\n", f);
     }
-    fputs("</tbody></table>\n<p class=\"meta\"><a href=\"/api/status\">JSON</a></p>\n", f);
+    fputs("</tbody></table></div>\n<p class=\"meta\"><a href=\"/api/status\">JSON</a></p>\n", f);
 }
 
 void http_page_status(const struct http_request *req, struct http_reply *reply)
@@ -893,7 +1064,7 @@ void http_page_status(const struct http_request *req, struct http_reply *reply)
         http_page_error(req, 500, msg, reply);
         return;
     }
-    page_with(reply, 200, req, "Proposals — glossa", "", render_status, r);
+    page_with(reply, 200, req, "Proposals — glossa", "", 0, render_status, r);
     glossa_status_free(r);
     glossa_proposals_free(p);
 }

@@ -4,10 +4,12 @@
 ** (one per worker: a handle is never used by two threads at once). It has
 ** no listening socket: the door (http_door.c) accepts, checks each request
 ** head, and hands the connection over. Here each request is checked before
-** anything else runs — only GET and HEAD, no request body, a target of at
-** most 8 KB without a control character in its path, parameters that are
-** UTF-8 — routed to http_api.c (JSON) or http_page.c (HTML), and answered
-** with its security headers and "Connection: close". Nothing is ever read
+** anything else runs — only GET and HEAD (OPTIONS: the API's CORS
+** preflight), no request body, a target of at most 8 KB without a control
+** character in its path, parameters that are UTF-8 — routed to http_api.c
+** (JSON) or http_page.c (HTML), made fit for the request's conditional and
+** Accept-Encoding fields (http_reply.c: 304, gzip, CORS), and answered with
+** its security headers and "Connection: close". Nothing is ever read
 ** from the file system to answer a request: the page is compiled in. A
 ** handle whose file was replaced by `glossa index` is reopened before its
 ** next request, so a new index is served without a restart. On SIGINT or
@@ -51,6 +53,7 @@ struct db_slot {
     glossa_db *db;
     dev_t dev;
     ino_t ino;
+    time_t mtime;            /* the answers' Last-Modified */
 };
 
 struct db_pool {
@@ -70,6 +73,7 @@ static int slot_open(struct db_slot *s, const char *path, glossa_error *err)
         return -1;
     s->dev = sb.st_dev;
     s->ino = sb.st_ino;
+    s->mtime = sb.st_mtime;
     return 0;
 }
 
@@ -270,6 +274,10 @@ static void route(struct server *srv, const struct http_request *req, struct htt
         http_page_concept(db, p + 3, req, reply);
     else
         http_api_concept(db, p + 13, req, reply);
+    /* the concept page also shows the proposals, read at each request: no
+    ** Last-Modified of the index for it (its ETag covers them) */
+    if (strncmp(p, "/c/", 3) != 0)
+        reply->modified = slot->mtime;
     pool_give(&srv->pool, slot);
 }
 
@@ -278,14 +286,33 @@ static void add_mhd_header(void *cls, const char *name, const char *value)
     MHD_add_response_header(cls, name, value);
 }
 
+/* The body of a 304: none. */
+static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    (void)cls;
+    (void)pos;
+    (void)buf;
+    (void)max;
+    return MHD_CONTENT_READER_END_OF_STREAM;
+}
+
 static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *reply,
-                                  int allow)
+                                  const char *allow)
 {
     static char oom[] = "{\"error\":\"out of memory\"}\n";
+    static char none[] = "";
+    int empty = reply->status == 204 || reply->status == 304; /* no body by definition */
     struct MHD_Response *r;
     enum MHD_Result ret;
 
-    if (reply->body)
+    if (reply->status == 304) { /* no length: it would say 0, not the 200's (RFC 9110 8.6) */
+        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64, no_body, NULL, NULL);
+        if (r) /* nor chunked: the connection closes after it anyway */
+            MHD_set_response_options(r, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
+    }
+    else if (empty)
+        r = MHD_create_response_from_buffer(0, none, MHD_RESPMEM_PERSISTENT);
+    else if (reply->body)
         r = MHD_create_response_from_buffer(reply->len, reply->body, MHD_RESPMEM_MUST_FREE);
     else
         r = MHD_create_response_from_buffer(sizeof oom - 1, oom, MHD_RESPMEM_PERSISTENT);
@@ -293,7 +320,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *r
         free(reply->body);
         return MHD_NO;
     }
-    if (!reply->body) {
+    if (!reply->body && !empty) {
+        memset(reply, 0, sizeof *reply);
         reply->status = 500;
         reply->type = "application/json; charset=utf-8";
     }
@@ -310,7 +338,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 {
     struct server *srv = cls;
     struct http_request req;
-    struct http_reply reply = { 0, NULL, NULL, 0 };
+    struct http_conditions cond;
+    struct http_reply reply = { 0 };
     const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
     const char *chunked = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
@@ -324,11 +353,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     memset(&req, 0, sizeof req);
     req.path = url;
+    if (strcmp(method, "OPTIONS") == 0 && !(length && strcmp(length, "0") != 0) && !chunked) {
+        http_reply_options(url, &reply); /* the API's CORS preflight; a page: 405 */
+        *req_cls = MARK(answered);
+        return send_reply(c, &reply, http_allow(url));
+    }
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         http_error_reply(&req, 405, "only GET and HEAD", "This server only answers GET and HEAD.",
                          &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, 1);
+        return send_reply(c, &reply, http_allow(url));
     }
     if (*req_cls == MARK(uri_too_long) || *req_cls == MARK(uri_control)) {
         if (*req_cls == MARK(uri_too_long))
@@ -338,13 +372,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             http_error_reply(&req, 400, "a control character in the path",
                              "The address has a control character in its path.", &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, 0);
+        return send_reply(c, &reply, NULL);
     }
     if ((length && strcmp(length, "0") != 0) || chunked) {
         http_error_reply(&req, 413, "a request body is not accepted",
                          "A request body is not accepted.", &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, 0);
+        return send_reply(c, &reply, NULL);
     }
     if (*req_cls != MARK(checked)) {
         /* Answer on the next call, once MHD knows the request is complete. */
@@ -353,12 +387,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     }
     MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
     *req_cls = MARK(answered);
-    if (req.bad && http_is_api(url)) {
+    if (req.bad && http_is_api(url))
         http_api_error(&reply, 400, req.why);
-        return send_reply(c, &reply, 0);
+    else
+        route(srv, &req, &reply);
+    cond.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                     MHD_HTTP_HEADER_IF_NONE_MATCH);
+    cond.if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                         MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
+    cond.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+                                                       MHD_HTTP_HEADER_ACCEPT_ENCODING);
+    if (http_reply_negotiate(&reply, url, &cond)) {
+        free(reply.body);
+        reply.body = NULL; /* memory is short: 500 */
     }
-    route(srv, &req, &reply);
-    return send_reply(c, &reply, 0);
+    return send_reply(c, &reply, NULL);
 }
 
 /* ---- the server --------------------------------------------------------------------- */

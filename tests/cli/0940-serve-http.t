@@ -34,6 +34,7 @@ expect_true "it says where it listens" grep -q "^listening on 127.0.0.1:$PORT (H
 
 # get ARGS...: curl; body in $WORK/body and $OUT, headers in $WORK/head, status in $CODE
 get() {
+    : >"$WORK/body"
     CODE=$(curl -s --max-time 20 -o "$WORK/body" -D "$WORK/head" -w '%{http_code}' "$@")
     OUT=$(cat "$WORK/body"); ERR=$(cat "$WORK/head"); RC=0
 }
@@ -192,8 +193,19 @@ expect_out '<a href="/c/information-security"><span lang="ru">информаци
 expect_out '<span class="term" lang="zh">信息安全</span>'
 expect_out '>NOT VERIFIED</strong>'
 expect_out 'value="информационной безопасности"'
-expect_out 'concepts for «информационной безопасности».'
+expect_out 'concepts for «<bdi><span lang="ru">информационной безопасности</span></bdi>».'
+# working translations are marked in the results, as on the concept page and in `glossa show`
+expect_out '<span class="term" lang="zh">信息安全</span> <span class="st">preferred, working translation</span>'
+expect_out '<span class="term" lang="ru">информационная безопасность</span> <span class="st">preferred</span>'
+# the language of parts: the Russian citation in an English line has its lang, never lang=""
+expect_out '<p class="src">Source: <span lang="ru">Соглашение между правительствами государств — членов ШОС о сотрудничестве в области обеспечения международной информационной безопасности (2009-06-16, Екатеринбург), приложение 1</span> (reconstruction, not verified against the official text)</p>'
+expect_no_out 'lang=""' "the results page"
+# Persian and Urdu typed in the box are right-aligned, the query in the status message isolated
+expect_out '<input id="q" name="q" type="search" dir="auto" value="информационной безопасности"'
+expect_out '<p id="message" role="status" aria-live="polite" dir="auto">'
 expect_no_out '<p class="notice">' "a stem match needs no word on how it matched"
+get -G --data-urlencode "q=امنیت اطلاعات ISO 27001" "$BASE/"
+expect_out '<p id="message" role="status" aria-live="polite" dir="auto">1 concept for «<bdi><span lang="fa" dir="rtl">امنیت اطلاعات</span> ISO 27001</bdi>».</p>'
 # how the query matched, said as the CLI says it: above the results, and on each hit
 get -G --data-urlencode "q=byajhvfwbjyyfz" "$BASE/"
 expect_out '<div id="results"><p class="notice">Typed in the English (US) layout; read as Russian «<bdi lang="ru">информационная</bdi>».</p>'
@@ -232,6 +244,14 @@ expect_out '<td class="term" lang="zh">信息安全</td>'
 expect_out '<td class="term" lang="fa" dir="rtl">امنیت اطلاعات</td>'
 expect_out '>NOT VERIFIED</strong> (reliability 1 of 4)'
 expect_out '<title>информационная безопасность — glossa</title>'
+# what `glossa show` shows: the attestations with their sources, the related concepts as links
+expect_out '<h2>Contexts</h2>
+<figure class="context"><blockquote lang="ru">Принимая во внимание трансграничную природу'
+expect_out '<figcaption class="meta">Source: <span lang="ru">Заявление Совета глав государств-членов Шанхайской организации сотрудничества о сотрудничестве в области обеспечения международной информационной безопасности (2020-11-10, Москва)</span></figcaption></figure>'
+expect_out '<h2>Related concepts</h2>
+<ul class="related"><li><a href="/c/international-information-security"><span lang="ru">международная информационная безопасность</span></a></li>'
+expect_out '<p class="instrument">From: <span lang="ru">Соглашение между'
+expect_no_out 'lang=""' "the concept page"
 get "$BASE/c/information-weapon"
 expect_out '<h2>Proposed changes</h2>'
 get "$BASE/c/no-such-concept"
@@ -257,7 +277,7 @@ expect_out '&lt;script&gt;alert(1)&lt;/script&gt; вредоносная зап�
 expect_out '&quot;&gt;&lt;img src=x onerror=alert(1)&gt;'
 expect_out '&lt;/span&gt;&lt;script&gt;alert(2)&lt;/script&gt; запись &amp;lt;b&amp;gt; с &#39;кавычками&#39; &amp; &quot;двойными&quot;'
 expect_out '&lt;a href=&quot;javascript:alert(3)&quot;&gt;click&lt;/a&gt;'
-expect_out '&lt;img src=x onerror=alert(4)&gt; Соглашение'
+expect_out 'Source: &lt;img src=x onerror=alert(4)&gt; <span lang="ru">Соглашение (2009-06-16, Екатеринбург), приложение 1</span>'
 expect_out '<td class="term" lang="ur" dir="rtl">معلوماتی سلامتی</td>'
 get -G --data-urlencode 'q=<script>alert(1)</script> вредоносная запись' "$BASE/"
 expect_true "the search page: one <script> element" test "$(grep -o '<script' "$WORK/body" | wc -l)" -eq 1
@@ -269,6 +289,94 @@ get "$BASE/api/concept/hostile-entry"
 same_bytes "/api/concept/hostile-entry versus show" "$WORK/cli.json" "$WORK/body"
 expect_json '.results[0].terms[1].text' '"><img src=x onerror=alert(1)>'
 expect_header "Content-Security-Policy: default-src 'none'"
+
+# --- caching and compression: an ETag (of the body) on every 200 page and API
+# answer, Last-Modified (the index's mtime) on those made from the index alone,
+# 304 to If-None-Match and If-Modified-Since; gzip on request; CORS for the API
+no_header() { if grep -qiF -- "$1" "$WORK/head"; then fail "${2:-} header '$1' present"; else ok; fi; }
+header() { tr -d '\r' <"$WORK/head" | sed -n "s/^$1: //Ip"; }
+get "$BASE/c/information-security"
+etag=$(header ETag)
+expect_true "the concept page has a strong ETag: $etag" grep -qE '^"[A-Za-z0-9_-]{24}"$' <<<"$etag"
+expect_header "Vary: Accept-Encoding"
+expect_header "Cache-Control: no-cache"
+no_header "Last-Modified" "/c/ID (it shows the proposals too, read at each request):"
+no_header "Access-Control-Allow-Origin" "a page:"
+get -H "If-None-Match: $etag" "$BASE/c/information-security"
+expect_code 304 "If-None-Match with the page's ETag:"
+expect_true "a 304 has no body" test ! -s "$WORK/body"
+expect_header "ETag: $etag"
+no_header "Content-Length" "a 304 (libmicrohttpd would say 0, not the 200's length):"
+expect_header "Content-Security-Policy: default-src 'none'; script-src"
+get -H "If-None-Match: \"other\", W/$etag" "$BASE/c/information-security"
+expect_code 304 "a weak tag in a list:"
+get -H 'If-None-Match: "other"' "$BASE/c/information-security"
+expect_code 200 "another tag:"
+get -H "If-None-Match: $etag" "$BASE/c/information-weapon"
+expect_code 200 "another page's tag:"
+get "$BASE/api/concept/information-security"
+modified=$(LC_ALL=C date -u -r "$GLOSSA_DB" '+%a, %d %b %Y %H:%M:%S GMT')
+expect_header "Last-Modified: $modified"
+expect_header "Access-Control-Allow-Origin: *"
+expect_header "Access-Control-Expose-Headers: ETag"
+get -H "If-Modified-Since: $modified" "$BASE/api/concept/information-security"
+expect_code 304 "If-Modified-Since the index's mtime:"
+expect_header "Access-Control-Allow-Origin: *"
+get -H "If-Modified-Since: Thu, 01 Jan 2004 00:00:00 GMT" "$BASE/api/concept/information-security"
+expect_code 200 "If-Modified-Since before the index:"
+get -H "If-Modified-Since: $modified" -H 'If-None-Match: "other"' "$BASE/api/concept/information-security"
+expect_code 200 "If-None-Match decides alone when both are sent:"
+get -H "If-Modified-Since: yesterday" "$BASE/api/concept/information-security"
+expect_code 200 "a date that is not one:"
+get "$BASE/api/concept/no-such-concept"
+no_header "ETag:" "an error:"
+expect_header "Access-Control-Allow-Origin: *"
+# gzip: the same bytes once unzipped, a tag of its own, and HEAD says the same length
+get -G --data-urlencode "q=информационной безопасности" "$BASE/"
+cp "$WORK/body" "$WORK/plain"
+plain_etag=$(header ETag)
+no_header "Content-Encoding" "without Accept-Encoding:"
+get -G --data-urlencode "q=информационной безопасности" -H "Accept-Encoding: gzip, deflate, br" "$BASE/"
+expect_header "Content-Encoding: gzip"
+expect_header "Vary: Accept-Encoding"
+expect_header "ETag: ${plain_etag%\"}-gz\""
+gzip -dc <"$WORK/body" >"$WORK/unzipped"
+same_bytes "the gzipped results page, unzipped" "$WORK/plain" "$WORK/unzipped"
+expect_true "gzip makes the page smaller: $(wc -c <"$WORK/body") of $(wc -c <"$WORK/plain") bytes" \
+    test "$(wc -c <"$WORK/body")" -lt "$(($(wc -c <"$WORK/plain") / 3))"
+length=$(header Content-Length)
+get -I -G --data-urlencode "q=информационной безопасности" -H "Accept-Encoding: gzip" "$BASE/"
+expect_header "Content-Length: $length" "HEAD, gzip:"
+get -G --data-urlencode "q=информационной безопасности" -H "Accept-Encoding: gzip" \
+    -H "If-None-Match: ${plain_etag%\"}-gz\"" "$BASE/"
+expect_code 304 "the gzip body's tag:"
+expect_header "ETag: ${plain_etag%\"}-gz\""
+for refused in "gzip;q=0" "identity" "*;q=0" "br, gzip; q=0.000"; do
+    get -G --data-urlencode "q=информационной безопасности" -H "Accept-Encoding: $refused" "$BASE/"
+    no_header "Content-Encoding" "Accept-Encoding: $refused:"
+done
+get -G --data-urlencode "q=information security" -H "Accept-Encoding: *" "$BASE/api/lookup"
+expect_header "Content-Encoding: gzip" "Accept-Encoding: *:"
+get -H "Accept-Encoding: gzip" "$BASE/api/lookup"
+no_header "Content-Encoding" "a short error:"
+# CORS: the read-only API may be read from any origin; its preflight; not the pages
+get -H "Origin: https://example.org" "$BASE/api/lookup?q=x"
+expect_header "Access-Control-Allow-Origin: *"
+get -H "Origin: https://example.org" "$BASE/?q=x"
+no_header "Access-Control-Allow-Origin" "a page asked from another origin:"
+get -X OPTIONS -H "Origin: https://example.org" -H "Access-Control-Request-Method: GET" \
+    -H "Access-Control-Request-Headers: if-none-match" "$BASE/api/lookup?q=x"
+expect_code 204 "OPTIONS /api/lookup (a preflight):"
+expect_header "Access-Control-Allow-Origin: *"
+expect_header "Access-Control-Allow-Methods: GET, HEAD"
+expect_header "Access-Control-Allow-Headers: Accept, If-None-Match, If-Modified-Since"
+expect_header "Access-Control-Max-Age: 86400"
+expect_header "Allow: GET, HEAD, OPTIONS"
+expect_true "a 204 has no body" test ! -s "$WORK/body"
+get -X OPTIONS "$BASE/c/information-security"
+expect_code 405 "OPTIONS on a page:"
+expect_header "Allow: GET, HEAD"
+no_header "Access-Control-Allow-Origin" "OPTIONS on a page:"
 
 # --- one request per connection: each comes through the server's own checks
 # of the request head first (http_door.c), libmicrohttpd never sees one alone

@@ -202,13 +202,14 @@ try:
       n.childNodes.forEach(function (c) { s += shape(c); });
       return s + '</' + n.tagName.toLowerCase() + '>';
     }
-    return shape(document.getElementById('results'));
+    return shape(document.getElementById('message')) + shape(document.getElementById('results'));
     """
     from urllib.parse import quote
     for q, said in (("byajhvfwbjyyfz", "Typed in the English (US) layout; read as Russian «информационная»."),
                     ("информационная безопасность государства", "No term is the whole query; the terms inside it:"),
                     ("Все государства-члены и их граждане должны всегда обеспечивать информационную безопасность",
                      "No term is the whole query; the terms inside it:"),
+                    ("امنیت اطلاعات ISO 27001", "No term is the whole query; the terms inside it:"),
                     ("infomation securty", "Did you mean information security?"),
                     ("psychological", "No term matches the query; see also the concepts whose definitions or notes use it:")):
         d.get(base + "/?q=" + quote(q))
@@ -236,6 +237,51 @@ try:
           "the whole text: glossa scan")
     link = d.find_elements(By.CSS_SELECTOR, "#results p.notice a")
     check(not link, "no did-you-mean link for a within match")
+
+    # --- Persian typed in the box runs right to left (dir=auto); the status
+    # message isolates the query in a <bdi>, its Persian in lang=fa
+    d.get(base + "/")
+    wait.until(lambda drv: drv.find_element(By.ID, "search").get_attribute("data-ready") == "1")
+    box = d.find_element(By.ID, "q")
+    box.send_keys("امنیت اطلاعات")
+    wait.until(first_hit_is("information-security", "امنیت اطلاعات"))
+    check(d.execute_script("return getComputedStyle(arguments[0]).direction", box) == "rtl",
+          "the box with Persian in it is right to left (dir=auto)")
+    bdi = d.find_elements(By.CSS_SELECTOR, "#message bdi span[lang=fa]")
+    check(bdi and bdi[0].text == "امنیت اطلاعات", "the status message isolates the Persian query")
+    st = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#results li.hit .terms li") if e.text.startswith("zh ")]
+    check(st and st[0].endswith("preferred, working translation"), "a working translation is marked: %r" % st[:1])
+
+    # --- a phone: at 390 and 320 px nothing is wider than the screen, the search
+    # form takes less than half of it, the NOT VERIFIED badge and the language
+    # tags (zh-Hant-TW) are each one line; GLOSSA_SCREENSHOTS=DIR keeps the pictures
+    LAYOUT = """
+    var rects = function (sel) { return Array.from(document.querySelectorAll(sel)).map(function (e) {
+      return e.getClientRects().length; }); };
+    var btn = document.querySelector('#search button').getBoundingClientRect();
+    return { width: document.scrollingElement.scrollWidth, inner: innerWidth, height: innerHeight,
+             header: document.querySelector('header').getBoundingClientRect().height,
+             button: btn.right, badges: rects('.unverified'), tags: rects('.lang-tag, .lang-code') };
+    """
+    shots = os.environ.get("GLOSSA_SCREENSHOTS")
+    for width in (1280, 390, 320):
+        d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                          {"width": width, "height": 844, "deviceScaleFactor": 1, "mobile": False})
+        for name, path in (("home", "/"), ("results", "/?q=" + quote("информационной безопасности")),
+                           ("fa", "/?q=" + quote("امنیت اطلاعات")), ("concept", "/c/information-security"),
+                           ("status", "/status")):
+            d.get(base + path)
+            m = d.execute_script(LAYOUT)
+            where = "%s at %d px" % (path, width)
+            check(m["width"] <= m["inner"] == width, "%s: the page is %d px wide" % (where, m["width"]))
+            check(m["button"] <= width, "%s: the Search button ends at %d px" % (where, m["button"]))
+            check(width > 1000 or m["header"] < m["height"] / 2,
+                  "%s: the search form takes %d of %d px" % (where, m["header"], m["height"]))
+            check(all(n == 1 for n in m["badges"]), "%s: NOT VERIFIED on one line: %r" % (where, m["badges"]))
+            check(all(n == 1 for n in m["tags"]), "%s: each language tag on one line" % where)
+            if shots:
+                d.save_screenshot(os.path.join(shots, "%s-%d.png" % (name, width)))
+    d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
     problems = [e for e in d.get_log("browser") if e.get("level") == "SEVERE" and "favicon" not in e.get("message", "")]
     check(not problems, "nothing in the console: %r" % problems)
