@@ -453,6 +453,14 @@ static void web_ready(const struct web_config *cfg, void *cls)
     fflush(stderr);
 }
 
+/* web_config.on_refresh_failed: as the DICT server says it. */
+static void web_refresh_failed(const char *path, const glossa_error *err, void *cls)
+{
+    (void)cls;
+    refresh_failed(path, err);
+    fflush(stderr);
+}
+
 static int run_serve(const struct cli_command *self, struct cli_args *args)
 {
     const struct serve_args *a = args->opts;
@@ -489,6 +497,7 @@ static int run_serve(const struct cli_command *self, struct cli_args *args)
         cfg.grace = (unsigned)lim.grace;
         cfg.threads = WEB_THREADS;
         cfg.on_ready = web_ready;
+        cfg.on_refresh_failed = web_refresh_failed;
         if (web_serve(&cfg, &err)) {
             out_error(&args->out, &err);
             return EXIT_ERR;

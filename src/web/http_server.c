@@ -62,6 +62,9 @@ struct db_pool {
     const char *path;
     struct db_slot *all, **idle;
     size_t n, n_idle;
+    const struct web_config *cfg; /* on_refresh_failed */
+    dev_t told_dev;          /* the last replacement said to be unusable */
+    ino_t told_ino;
 };
 
 static int slot_open(struct db_slot *s, const char *path, glossa_error *err)
@@ -77,15 +80,26 @@ static int slot_open(struct db_slot *s, const char *path, glossa_error *err)
     return 0;
 }
 
-static void slot_refresh(struct db_slot *s, const char *path)
+/* A replacement that cannot be opened is tried again at each request (its
+** permissions may be fixed) and said once per file, for the whole server. */
+static void slot_refresh(struct db_pool *p, struct db_slot *s)
 {
     struct db_slot fresh;
     struct stat sb;
     glossa_error err;
-    if (stat(path, &sb) != 0 || (sb.st_dev == s->dev && sb.st_ino == s->ino))
+    int tell;
+    if (stat(p->path, &sb) != 0 || (sb.st_dev == s->dev && sb.st_ino == s->ino))
         return;
-    if (slot_open(&fresh, path, &err))
+    if (slot_open(&fresh, p->path, &err)) {
+        pthread_mutex_lock(&p->lock);
+        tell = sb.st_dev != p->told_dev || sb.st_ino != p->told_ino;
+        p->told_dev = sb.st_dev;
+        p->told_ino = sb.st_ino;
+        pthread_mutex_unlock(&p->lock);
+        if (tell && p->cfg && p->cfg->on_refresh_failed)
+            p->cfg->on_refresh_failed(p->path, &err, p->cfg->cls);
         return;
+    }
     glossa_db_close(s->db);
     *s = fresh;
 }
@@ -134,7 +148,7 @@ static struct db_slot *pool_take(struct db_pool *p)
         pthread_cond_wait(&p->freed, &p->lock);
     s = p->idle[--p->n_idle];
     pthread_mutex_unlock(&p->lock);
-    slot_refresh(s, p->path);
+    slot_refresh(p, s);
     return s;
 }
 
@@ -447,6 +461,7 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
         close(cfg->listen_fd);
         return err->code ? err->code : GLOSSA_ERROR;
     }
+    srv.pool.cfg = cfg;
     /* SIGINT and SIGTERM are read by the door (signalfd); the workers inherit the mask. */
     sigemptyset(&stop);
     sigaddset(&stop, SIGINT);

@@ -29,6 +29,10 @@ struct web_config {
     /* Called once the server is ready, before the first request (the CLI
     ** prints its "listening on" line); may be NULL. */
     void (*on_ready)(const struct web_config *cfg, void *cls);
+    /* Called when the file at db_path was replaced by one that cannot be
+    ** opened (once per such file; the old index goes on answering); may be
+    ** NULL. From a worker thread. */
+    void (*on_refresh_failed)(const char *path, const glossa_error *err, void *cls);
     void *cls;
 };
 

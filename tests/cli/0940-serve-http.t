@@ -472,10 +472,23 @@ expect_code 200 "the re-indexed concept page"
 "$GLOSSA" index --quiet "$SRC/glossary" "$SRC/tests/data/web/hostile.xml" || fail "re-index with it"
 get "$BASE/api/concept/hostile-entry"
 expect_code 200 "and back after re-indexing with it"
+# a replacement that cannot be used: said once in the log (not once per
+# request or per handle), and the previous index goes on answering
+cp "$GLOSSA_DB" "$WORK/good.db"
+printf 'not an index\n' >"$WORK/broken.db"
+mv "$WORK/broken.db" "$GLOSSA_DB"
+for i in 1 2 3 4 5 6 7 8; do
+    get "$BASE/api/concept/hostile-entry"
+    [ "$CODE" = 200 ] || break
+done
+expect_code 200 "a broken replacement: the previous index still answers, on every handle:"
+expect_true "the log says so, once" test "$(grep -c 'was replaced, but the new file cannot be used' "$WORK/serve.err")" = 1
+expect_true "and why" grep -q "^glossa serve: $GLOSSA_DB was replaced, but the new file cannot be used (.*); still answering from the previous index$" "$WORK/serve.err"
+mv "$WORK/good.db" "$GLOSSA_DB"
 
 # --- SIGTERM: a clean stop, exit 0, the port closed
 stop_server
 expect_rc 0 "the server stopped by SIGTERM"
-expect_true "nothing on stderr but the listening line" test "$(wc -l <"$WORK/serve.err")" -eq 1
+expect_true "nothing else on stderr but the listening line" test "$(wc -l <"$WORK/serve.err")" -eq 2
 if curl -s --max-time 5 -o /dev/null "$BASE/"; then fail "the port still answers after SIGTERM"; else ok; fi
 finish
