@@ -515,6 +515,7 @@ static const char *const queries[Q_COUNT] = {
     " ON t.concept_id = c.id WHERE c.xml_id = x.target AND t.lang = ?2 AND t.legal_id IS NULL"
     " ORDER BY t.status <> 'preferred', t.ord LIMIT 1), x.label) FROM xref x"
     " WHERE x.concept_id = ?1 ORDER BY x.id",
+    "SELECT translit, lang FROM term WHERE norm = ?1 AND translit IS NOT NULL",
 };
 
 /* ---- an open index (store_int.h) --------------------------------------------------- */

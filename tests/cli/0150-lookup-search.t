@@ -120,4 +120,12 @@ run glossa lookup --in definitions "психологической обрабо�
 expect_out "«психологической»"
 expect_out "«обработки»"
 
+# a query in a script only ICU romanises (Persian) that is a term as it is
+# takes that term's stored transliteration key instead of opening ICU's
+# transliterators (13 ms of a Persian lookup's 24): shown with a copy whose
+# Persian term and "information weapon" were given the same made-up key
+cp "$GLOSSA_DB" "$WORK/tr.db"
+sqlite3 "$WORK/tr.db" "UPDATE term SET translit = 'qqqsentinel' WHERE text IN ('امنیت اطلاعات', 'information weapon')"
+run glossa lookup --db "$WORK/tr.db" --format json "امنیت اطلاعات"
+expect_json '[.results[] | select(.match.how == "translit") | .id] | join(" ")' "information-weapon"
 finish
