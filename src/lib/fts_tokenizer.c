@@ -31,14 +31,14 @@ static int fts_create(void *user, const char **argv, int argc,
 {
     struct fts_tok *t;
     int rc;
-    (void)user;
     if (argc > 1 || (argc == 1 && strcmp(argv[0], "stem") != 0))
         return SQLITE_ERROR; /* the only option is "stem" */
     t = glossa__calloc(1, sizeof *t);
     if (!t)
         return SQLITE_NOMEM;
     t->stem = argc == 1;
-    if ((rc = glossa__keys_new(&t->keys, NULL))) {
+    /* the connection's Chinese converters (user), shared by its tokenizers */
+    if ((rc = glossa__keys_new_han(&t->keys, user, NULL))) {
         glossa__free(t);
         return rc == GLOSSA_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR; /* not damage: memory */
     }
@@ -102,13 +102,30 @@ int glossa__fts_register(sqlite3 *db, glossa_error *err)
 {
     static fts5_tokenizer tokenizer = { fts_create, fts_delete, fts_tokenize };
     fts5_api *api = fts5_api_of(db);
+    struct glossa_han *han;
     int rc;
 
     if (!api || api->iVersion < 2)
         return glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0,
                                  "this SQLite has no FTS5 (need 3.20 or later with FTS5)");
-    rc = api->xCreateTokenizer(api, "glossa", NULL, &tokenizer, NULL);
-    if (rc != SQLITE_OK)
+    if (!(han = glossa__han_new()))
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    /* the connection's Chinese converters: SQLite frees them with it (but not
+    ** when registering fails: FTS5 calls no destructor then) */
+    rc = api->xCreateTokenizer(api, "glossa", han, &tokenizer, glossa__han_free);
+    if (rc != SQLITE_OK) {
+        glossa__han_free(han);
         return glossa__error_sqlite(err, db, rc, NULL, "cannot register the FTS5 tokenizer");
+    }
     return 0;
+}
+
+struct glossa_han *glossa__fts_han(sqlite3 *db)
+{
+    fts5_api *api = fts5_api_of(db);
+    fts5_tokenizer tokenizer;
+    void *user = NULL;
+    if (!api || api->xFindTokenizer(api, "glossa", &user, &tokenizer) != SQLITE_OK)
+        return NULL;
+    return user;
 }

@@ -58,13 +58,13 @@ static void cache_release(struct tr_cache *c)
     memset(c, 0, sizeof *c);
 }
 
-int glossa__keys_new(struct glossa_keys **out, glossa_error *err)
+int glossa__keys_new_han(struct glossa_keys **out, struct glossa_han *han, glossa_error *err)
 {
     struct glossa_keys *k = glossa__calloc(1, sizeof *k);
     int rc;
     if (!k)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    rc = glossa__norm_new(&k->norm, err);
+    rc = glossa__norm_new_han(&k->norm, han, err);
     if (rc) {
         glossa__free(k);
         return rc;

@@ -26,13 +26,19 @@
 
 int glossa__norm_new(struct glossa_norm **out, glossa_error *err)
 {
+    return glossa__norm_new_han(out, NULL, err);
+}
+
+int glossa__norm_new_han(struct glossa_norm **out, struct glossa_han *han, glossa_error *err)
+{
     UErrorCode status = U_ZERO_ERROR;
     struct glossa_norm *n = glossa__calloc(1, sizeof *n);
 
     if (!n)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    n->opencc = (opencc_t)-1;
-    n->to_traditional = (opencc_t)-1;
+    n->own.opencc = (opencc_t)-1;
+    n->own.to_traditional = (opencc_t)-1;
+    n->han = han ? han : &n->own;
     n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
     if (U_SUCCESS(status))
         n->words = ubrk_open(UBRK_WORD, "root", NULL, 0, &status);

@@ -35,19 +35,50 @@ static int has_han(const char *text, size_t len)
     return 0;
 }
 
-static void han_open(struct glossa_norm *n)
+static void han_open(struct glossa_han *h)
 {
     UErrorCode status = U_ZERO_ERROR;
     static const UChar id[] = { 'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0 };
-    n->han_ready = -1;
-    n->opencc = opencc_open("tw2sp.json");
-    if (n->opencc != (opencc_t)-1) {
-        n->han_ready = 1;
+    h->ready = -1;
+    h->opencc = opencc_open("tw2sp.json");
+    if (h->opencc != (opencc_t)-1) {
+        h->ready = 1;
         return;
     }
-    n->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    h->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
     if (U_SUCCESS(status))
-        n->han_ready = 1;
+        h->ready = 1;
+}
+
+struct glossa_han *glossa__han_new(void)
+{
+    struct glossa_han *h = glossa__calloc(1, sizeof *h);
+    if (h) {
+        h->opencc = (opencc_t)-1;
+        h->to_traditional = (opencc_t)-1;
+    }
+    return h;
+}
+
+void glossa__han_close(struct glossa_han *h)
+{
+    if (h->opencc != (opencc_t)-1)
+        opencc_close(h->opencc);
+    if (h->to_traditional != (opencc_t)-1)
+        opencc_close(h->to_traditional);
+    if (h->hant_hans)
+        utrans_close(h->hant_hans);
+    h->opencc = h->to_traditional = (opencc_t)-1;
+    h->hant_hans = NULL;
+    h->ready = h->trad_ready = 0;
+}
+
+void glossa__han_free(void *han)
+{
+    if (han) {
+        glossa__han_close(han);
+        glossa__free(han);
+    }
 }
 
 /* Simplified form of text in *out (UTF-8, malloc'd by OpenCC or by us);
@@ -59,13 +90,13 @@ static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *
     int32_t len16 = 0, cap, limit;
     char *out = NULL;
 
-    if (!n->han_ready)
-        han_open(n);
-    if (n->han_ready < 0)
+    if (!n->han->ready)
+        han_open(n->han);
+    if (n->han->ready < 0)
         return NULL;
-    if (n->opencc != (opencc_t)-1) {
+    if (n->han->opencc != (opencc_t)-1) {
         *from_opencc = 1;
-        return opencc_convert_utf8(n->opencc, text, len);
+        return opencc_convert_utf8(n->han->opencc, text, len);
     }
     *from_opencc = 0;
     cap = (int32_t)len + 16;
@@ -74,7 +105,7 @@ static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *
         return NULL;
     u_strFromUTF8(buf, cap, &len16, text, (int32_t)len, &status);
     limit = len16;
-    utrans_transUChars(n->hant_hans, buf, &len16, cap, 0, &limit, &status);
+    utrans_transUChars(n->han->hant_hans, buf, &len16, cap, 0, &limit, &status);
     if (U_SUCCESS(status)) {
         out = glossa__malloc((size_t)len16 * 3 + 1);
         if (out)
@@ -227,11 +258,11 @@ char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t le
     char *out, *copy = NULL;
     if (!has_han(text, len) || memchr(text, '\0', len))
         return NULL;
-    if (!n->trad_ready) {
-        n->to_traditional = opencc_open("s2t.json");
-        n->trad_ready = n->to_traditional != (opencc_t)-1 ? 1 : -1;
+    if (!n->han->trad_ready) {
+        n->han->to_traditional = opencc_open("s2t.json");
+        n->han->trad_ready = n->han->to_traditional != (opencc_t)-1 ? 1 : -1;
     }
-    if (n->trad_ready < 0 || !(out = opencc_convert_utf8(n->to_traditional, text, len)))
+    if (n->han->trad_ready < 0 || !(out = opencc_convert_utf8(n->han->to_traditional, text, len)))
         return NULL;
     if (strlen(out) != len || memcmp(out, text, len) != 0)
         copy = glossa__strdup(out);
@@ -246,10 +277,5 @@ void glossa__han_release(struct glossa_norm *n)
         glossa__free(n->memo[i].in);
         glossa__free(n->memo[i].out);
     }
-    if (n->opencc != (opencc_t)-1)
-        opencc_close(n->opencc);
-    if (n->to_traditional != (opencc_t)-1)
-        opencc_close(n->to_traditional);
-    if (n->hant_hans)
-        utrans_close(n->hant_hans);
+    glossa__han_close(&n->own); /* a shared set is its connection's to close */
 }
