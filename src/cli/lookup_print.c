@@ -189,6 +189,19 @@ static void match_how(struct out_buf *b, const struct cli_out *out, const glossa
     out_buf_raw(b, r, strlen(r));
 }
 
+/* A notion of national law the term base lacks: glossa's label of it has no
+** reliability of its own. */
+static int is_notion(const glossa_hit *h)
+{
+    return h->status && strcmp(h->status, "notion") == 0;
+}
+
+/* A hit marked NOT VERIFIED: reliability 1, and no notion. */
+static int not_verified(const glossa_hit *h)
+{
+    return h->reliability <= 1 && !is_notion(h);
+}
+
 /* Whether a reliability note's text was printed already on this screen, and
 ** for which entry; else remember it as this one's. */
 static size_t seen_before(struct lookup_seen *seen, const char *text, size_t rank)
@@ -259,9 +272,9 @@ void lookup_print_hit(FILE *f, const struct cli_out *out, size_t rank, const glo
     fprintf(f, "%s  %s", r, d);
     out_printf(f, "%s", render_status_text(h->status));
     fputs(r, f);
-    if (h->status && strcmp(h->status, "notion") == 0)
+    if (is_notion(h))
         ; /* glossa's label of a notion of national law: no reliability of its own */
-    else if (h->reliability <= 1)
+    else if (not_verified(h))
         fprintf(f, "  %s%s (reliability %d of 4)%s", out_color(out, 0, RED),
                 glossa_reliability_label(h->reliability), h->reliability, r);
     else
@@ -346,9 +359,7 @@ static void print_brief(FILE *f, const struct cli_out *out, size_t rank, const g
     w = strlen(num) + out_width(h->id);
     fprintf(f, "%*s", (int)(w < id_w ? id_w - w : 0) + 2, "");
     if (rel_col)
-        fprintf(f, "%s%-12s%s  ", out_color(out, 0, RED),
-                h->reliability <= 1 && !(h->status && strcmp(h->status, "notion") == 0)
-                    ? "NOT VERIFIED" : "",
+        fprintf(f, "%s%-12s%s  ", out_color(out, 0, RED), not_verified(h) ? "NOT VERIFIED" : "",
                 out_color(out, 0, RESET));
     highlighted(&b, out, h, h->how == GLOSSA_MATCH_FULLTEXT ? 90 : 0);
     out_buf_raw(&b, " ", 1);
@@ -414,8 +425,7 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
         }
         if (w > id_w)
             id_w = w;
-        if (hits[k]->reliability <= 1 && !(hits[k]->status && strcmp(hits[k]->status, "notion") == 0))
-            rel_col = 1;
+        rel_col |= not_verified(hits[k]);
     }
     for (k = 0; k < n; k++) {
         const glossa_hit *h = hits[k];
@@ -429,7 +439,7 @@ void lookup_print_text(FILE *f, const struct cli_out *out, const glossa_hit *con
             fprintf(f, "\n%smore, a line each (--full shows them whole; glossa show ID one):%s\n",
                     d, r);
         print_brief(f, out, k + 1, h, id_w, rel_col, how->to);
-        unverified |= rel_col && h->reliability <= 1;
+        unverified |= not_verified(h);
     }
     if (unverified && !whole)
         fprintf(f, "\n%sNOT VERIFIED: reliability 1 of 4, not checked against an official text "

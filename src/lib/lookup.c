@@ -19,6 +19,7 @@
 */
 #include "lookup_int.h"
 
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <stdlib.h>
@@ -513,28 +514,32 @@ static const char *single_language(const char *list, char *out, size_t size)
     return out;
 }
 
-/* The transliteration key of a query in a script only ICU romanises (Arabic,
-** Devanagari, …: no Latin, Cyrillic or Han letter) that is some term's
-** normalised key as it is, in out: that term's stored key, when the term was
-** keyed in the generic reading, as the query is (the same text, the same
-** reading: the same key), so that no transliterator is opened (ICU builds
-** its registry at the first one: 13 ms of a Persian lookup's 24). 1 when
-** out holds it, 0 when the key must be computed, or an error. */
+/* The transliteration key of a query with no Latin or Cyrillic letter (the
+** caller leaves Han out: its key is pinyin of the characters as written) that
+** is some term's normalised key as it is, in out: that term's stored key,
+** when the term was keyed in the generic reading, as the query is (the same
+** text, the same reading: the same key; only Latin and Cyrillic read
+** otherwise in the second reading), so that no transliterator is opened (ICU
+** builds its registry at the first one: 13 ms of a Persian lookup's 24). 1
+** when out holds it, 0 when the key must be computed, or an error. */
 static int stored_translit(glossa_db *db, const struct query_keys *k, struct glossa_buf *out)
 {
     sqlite3_stmt *st = db->q[Q_TRANSLIT_OF];
     const char *key = glossa__buf_str(&k->key);
-    size_t i;
-    int found = 0, rc;
+    int32_t i = 0, len = (int32_t)k->key.len;
+    int found = 0;
 
-    for (i = 0; i < k->key.len; i++) {
-        unsigned char c = (unsigned char)key[i];
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-            (c >= 0xD0 && c <= 0xD4) /* U+0400–U+052F: Cyrillic */ || c >= 0xE3)
-            return 0; /* Han (U+3000 on) and beyond: romanised otherwise (pinyin) */
+    while (i < len) {
+        UErrorCode status = U_ZERO_ERROR;
+        UScriptCode script;
+        UChar32 c;
+        U8_NEXT((const uint8_t *)key, i, len, c);
+        script = c < 0 ? USCRIPT_LATIN : uscript_getScript(c, &status);
+        if (U_FAILURE(status) || script == USCRIPT_LATIN || script == USCRIPT_CYRILLIC)
+            return 0;
     }
     sqlite3_bind_text(st, 1, key, (int)k->key.len, SQLITE_STATIC);
-    while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!found && sqlite3_step(st) == SQLITE_ROW) {
         const char *lang = glossa__col_text(&db->rd, st, 1, "term", GLOSSA_COL_LANG);
         const char *tr = glossa__col_text(&db->rd, st, 0, "term", 0);
         if (lang && tr && glossa__translit_variant(lang) == GLOSSA_TR_GENERIC) {
