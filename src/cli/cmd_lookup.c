@@ -210,8 +210,9 @@ static int run_lookup(const struct cli_command *self, struct cli_args *args)
     }
     /* no term: a national term of a notion the term base lacks, before the
     ** concepts whose notes merely use the words ("see also") */
-    see_also = glossa_results_count(res) > 0 &&
-               glossa_results_get(res, 0)->how == GLOSSA_MATCH_FULLTEXT && !opts.in_definitions;
+    see_also = opts.mode == GLOSSA_MODE_AUTO && !opts.in_definitions &&
+               glossa_results_count(res) > 0 &&
+               glossa_results_get(res, 0)->how == GLOSSA_MATCH_FULLTEXT;
     if ((glossa_results_count(res) == 0 || see_also) && opts.mode == GLOSSA_MODE_AUTO &&
         !opts.in_definitions) {
         glossa_results *notions = NULL;
