@@ -436,6 +436,9 @@ struct tei_entry {
     struct tei_attest *attests;  size_t n_attests;
     struct tei_cite cite;        /* TEI_LEGAL only */
 };
+/* e's first preferred term in lang (BCP 47 prefix; NULL: in any language),
+** or NULL. tei.c */
+const struct tei_term *glossa__entry_preferred(const struct tei_entry *e, const char *lang);
 struct tei_title {
     const char *lang, *text;
 };

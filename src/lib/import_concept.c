@@ -435,26 +435,6 @@ static void settle_statuses(struct importer *im, struct concept_state *cs)
     }
 }
 
-static int has_russian(const struct tei_entry *e)
-{
-    size_t i;
-    for (i = 0; i < e->n_terms; i++)
-        if (glossa__lang_matches(e->terms[i].lang, "ru") &&
-            strcmp(e->terms[i].status, "preferred") == 0)
-            return 1;
-    return 0;
-}
-
-/* Whether a concept has a preferred term in some language. */
-static int has_preferred(const struct tei_entry *e)
-{
-    size_t i;
-    for (i = 0; i < e->n_terms; i++)
-        if (strcmp(e->terms[i].status, "preferred") == 0)
-            return 1;
-    return 0;
-}
-
 void glossa__tbx_read_concept(struct importer *im, xmlNodePtr node, size_t place)
 {
     struct concept_state cs;
@@ -552,9 +532,9 @@ void glossa__tbx_read_concept(struct importer *im, xmlNodePtr node, size_t place
     glossa__tbx_alias(im, tbx_id, cs.index);
     /* a term base other than the annex needs no Russian (its file says
     ** <TEI type="termbase">); a concept with no term left needs one */
-    if (has_preferred(e) && !has_russian(e))
+    if (glossa__entry_preferred(e, NULL) && !glossa__entry_preferred(e, "ru"))
         im->tb->termbase = 1;
-    if (!has_preferred(e)) {
+    if (!glossa__entry_preferred(e, NULL)) {
         if (e->n_terms)
             glossa__xc_warn(&im->r, e->line, "concept '%s' left out: no preferred term (its "
                             "%zu term%s deprecated)", tbx_id ? tbx_id : e->id, e->n_terms,

@@ -128,7 +128,7 @@ static struct tei_entry *aliased(struct importer *im, const char *tbx_id)
 static void resolve_refs(struct importer *im)
 {
     struct glossa_tb *tb = im->tb;
-    size_t i, k;
+    size_t i;
     if (im->n_aliases > 1)
         qsort(im->aliases, im->n_aliases, sizeof *im->aliases, by_tbx_id);
     for (i = 0; i < im->n_refs; i++) {
@@ -150,14 +150,12 @@ static void resolve_refs(struct importer *im)
         x->target = to->id;
         x->label = *p->label ? p->label : NULL;
         x->line = p->line;
-        /* the label: the target's preferred Russian term, else its first preferred one */
-        for (k = 0; k < to->n_terms && !x->label; k++)
-            if (glossa__lang_matches(to->terms[k].lang, "ru") &&
-                strcmp(to->terms[k].status, "preferred") == 0)
-                x->label = to->terms[k].text;
-        for (k = 0; k < to->n_terms && !x->label; k++)
-            if (strcmp(to->terms[k].status, "preferred") == 0)
-                x->label = to->terms[k].text;
+        if (!x->label) { /* the target's preferred Russian term, else its first preferred one */
+            const struct tei_term *t = glossa__entry_preferred(to, "ru");
+            if (!t)
+                t = glossa__entry_preferred(to, NULL);
+            x->label = t ? t->text : NULL;
+        }
     }
 }
 

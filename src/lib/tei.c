@@ -127,8 +127,6 @@ static void read_concept(struct reader_state *st, struct glossa_arena *a, xmlNod
 {
     xmlNodePtr c;
     const char *rel;
-    size_t i;
-    int has_ru = 0;
 
     e->n = ATTR(node, "n");
     e->status = glossa__tei_usg(st, a, node, "status");
@@ -149,16 +147,22 @@ static void read_concept(struct reader_state *st, struct glossa_arena *a, xmlNod
             glossa__tei_note(st, a, c, e, ATTR(c, "type"));
         }
     }
-    for (i = 0; i < e->n_terms; i++)
-        if (e->terms[i].lang && e->terms[i].status &&
-            (st->any_language || glossa__lang_matches(e->terms[i].lang, "ru")) &&
-            strcmp(e->terms[i].status, "preferred") == 0)
-            has_ru = 1;
-    if (!has_ru)
+    if (!glossa__entry_preferred(e, st->any_language ? NULL : "ru"))
         glossa__xml_in_report(&st->in, GLOSSA_ESCHEMA, e->line, 0,
                st->any_language ? "entry '%s': no preferred term"
                                 : "entry '%s': no preferred Russian term (a term base in other "
                                   "languages says so: <TEI type=\"termbase\">)", e->id);
+}
+
+const struct tei_term *glossa__entry_preferred(const struct tei_entry *e, const char *lang)
+{
+    size_t i;
+    for (i = 0; i < e->n_terms; i++)
+        if (e->terms[i].lang && e->terms[i].status &&
+            (!lang || glossa__lang_matches(e->terms[i].lang, lang)) &&
+            strcmp(e->terms[i].status, "preferred") == 0)
+            return &e->terms[i];
+    return NULL;
 }
 
 /* The kind of entry a file of this <TEI type> holds. */
