@@ -6,7 +6,8 @@
 ** the JSON answers, http_page.c the HTML pages; http_csp.c the
 ** Content-Security-Policy; http_reply.c the error answers and header fields
 ** every answer carries; http_door.c accepts the connections and checks each
-** request head first. Only http_server.c includes microhttpd.h. What
+** request head first. Only http_server.c and http_mhd.c (which loads
+** libmicrohttpd when the server starts) include microhttpd.h. What
 ** the CLI prints the same way (the JSON of results, of status; lookup's
 ** option values) comes from src/common, never from src/cli.
 */

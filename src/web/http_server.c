@@ -17,10 +17,10 @@
 ** web_serve (web.h) is the entry point: it prints nothing, the CLI does.
 */
 #include "http.h"
+#include "http_mhd.h"
 
 #include <ctype.h>
 #include <errno.h>
-#include <microhttpd.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -250,8 +250,10 @@ static enum MHD_Result on_argument(void *cls, enum MHD_ValueKind kind, const cha
 }
 
 struct server {
+    struct http_mhd mhd; /* libmicrohttpd, loaded when the server starts */
     struct db_pool pool;
     struct MHD_Daemon *daemon;
+    struct http_door *door;
 };
 
 /* The answer to a request that passed the checks. */
@@ -295,9 +297,16 @@ static void route(struct server *srv, const struct http_request *req, struct htt
     pool_give(&srv->pool, slot);
 }
 
+/* A header field added to a response (cls: struct response_to). */
+struct response_to {
+    const struct http_mhd *mhd;
+    struct MHD_Response *r;
+};
+
 static void add_mhd_header(void *cls, const char *name, const char *value)
 {
-    MHD_add_response_header(cls, name, value);
+    const struct response_to *to = cls;
+    to->mhd->add_response_header(to->r, name, value);
 }
 
 /* The body of a 304: none. */
@@ -310,9 +319,10 @@ static ssize_t no_body(void *cls, uint64_t pos, char *buf, size_t max)
     return MHD_CONTENT_READER_END_OF_STREAM;
 }
 
-static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *reply,
-                                  const char *allow)
+static enum MHD_Result send_reply(const struct server *srv, struct MHD_Connection *c,
+                                  struct http_reply *reply, const char *allow)
 {
+    const struct http_mhd *mhd = &srv->mhd;
     static char oom[] = "{\"error\":\"out of memory\"}\n";
     static char none[] = "";
     int empty = reply->status == 204 || reply->status == 304; /* no body by definition */
@@ -320,16 +330,16 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *r
     enum MHD_Result ret;
 
     if (reply->status == 304) { /* no length: it would say 0, not the 200's (RFC 9110 8.6) */
-        r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 64, no_body, NULL, NULL);
+        r = mhd->create_response_from_callback(MHD_SIZE_UNKNOWN, 64, no_body, NULL, NULL);
         if (r) /* nor chunked: the connection closes after it anyway */
-            MHD_set_response_options(r, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
+            mhd->set_response_options(r, MHD_RF_HTTP_1_0_COMPATIBLE_STRICT, MHD_RO_END);
     }
     else if (empty)
-        r = MHD_create_response_from_buffer(0, none, MHD_RESPMEM_PERSISTENT);
+        r = mhd->create_response_from_buffer(0, none, MHD_RESPMEM_PERSISTENT);
     else if (reply->body)
-        r = MHD_create_response_from_buffer(reply->len, reply->body, MHD_RESPMEM_MUST_FREE);
+        r = mhd->create_response_from_buffer(reply->len, reply->body, MHD_RESPMEM_MUST_FREE);
     else
-        r = MHD_create_response_from_buffer(sizeof oom - 1, oom, MHD_RESPMEM_PERSISTENT);
+        r = mhd->create_response_from_buffer(sizeof oom - 1, oom, MHD_RESPMEM_PERSISTENT);
     if (!r) {
         free(reply->body);
         return MHD_NO;
@@ -339,9 +349,9 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct http_reply *r
         reply->status = 500;
         reply->type = "application/json; charset=utf-8";
     }
-    http_reply_headers(reply, allow, add_mhd_header, r);
-    ret = MHD_queue_response(c, reply->status, r);
-    MHD_destroy_response(r);
+    http_reply_headers(reply, allow, add_mhd_header, &(struct response_to){ mhd, r });
+    ret = mhd->queue_response(c, reply->status, r);
+    mhd->destroy_response(r);
     return ret;
 }
 
@@ -354,9 +364,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     struct http_request req;
     struct http_conditions cond;
     struct http_reply reply = { 0 };
-    const char *length = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+    const char *length = srv->mhd.lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_CONTENT_LENGTH);
-    const char *chunked = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+    const char *chunked = srv->mhd.lookup_connection_value(c, MHD_HEADER_KIND,
                                                       MHD_HTTP_HEADER_TRANSFER_ENCODING);
 
     (void)version;
@@ -370,13 +380,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
     if (strcmp(method, "OPTIONS") == 0 && !(length && strcmp(length, "0") != 0) && !chunked) {
         http_reply_options(url, &reply); /* the API's CORS preflight; a page: 405 */
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, http_allow(url));
+        return send_reply(srv, c, &reply, http_allow(url));
     }
     if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
         http_error_reply(&req, 405, "only GET and HEAD", "This server only answers GET and HEAD.",
                          &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, http_allow(url));
+        return send_reply(srv, c, &reply, http_allow(url));
     }
     if (*req_cls == MARK(uri_too_long) || *req_cls == MARK(uri_control)) {
         if (*req_cls == MARK(uri_too_long))
@@ -386,36 +396,36 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
             http_error_reply(&req, 400, "a control character in the path",
                              "The address has a control character in its path.", &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, NULL);
+        return send_reply(srv, c, &reply, NULL);
     }
     if ((length && strcmp(length, "0") != 0) || chunked) {
         http_error_reply(&req, 413, "a request body is not accepted",
                          "A request body is not accepted.", &reply);
         *req_cls = MARK(answered);
-        return send_reply(c, &reply, NULL);
+        return send_reply(srv, c, &reply, NULL);
     }
     if (*req_cls != MARK(checked)) {
         /* Answer on the next call, once MHD knows the request is complete. */
         *req_cls = MARK(checked);
         return MHD_YES;
     }
-    MHD_get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
+    srv->mhd.get_connection_values_n(c, MHD_GET_ARGUMENT_KIND, on_argument, &req);
     *req_cls = MARK(answered);
     if (req.bad && http_is_api(url))
         http_api_error(&reply, 400, req.why);
     else
         route(srv, &req, &reply);
-    cond.if_none_match = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+    cond.if_none_match = srv->mhd.lookup_connection_value(c, MHD_HEADER_KIND,
                                                      MHD_HTTP_HEADER_IF_NONE_MATCH);
-    cond.if_modified_since = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+    cond.if_modified_since = srv->mhd.lookup_connection_value(c, MHD_HEADER_KIND,
                                                          MHD_HTTP_HEADER_IF_MODIFIED_SINCE);
-    cond.accept_encoding = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
+    cond.accept_encoding = srv->mhd.lookup_connection_value(c, MHD_HEADER_KIND,
                                                        MHD_HTTP_HEADER_ACCEPT_ENCODING);
     if (http_reply_negotiate(&reply, url, &cond)) {
         free(reply.body);
         reply.body = NULL; /* memory is short: 500 */
     }
-    return send_reply(c, &reply, NULL);
+    return send_reply(srv, c, &reply, NULL);
 }
 
 /* ---- the server --------------------------------------------------------------------- */
@@ -424,24 +434,25 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 static void on_connection(void *cls, struct MHD_Connection *c, void **socket_cls,
                           enum MHD_ConnectionNotificationCode code)
 {
+    const struct server *srv = cls;
     const union MHD_ConnectionInfo *info;
     (void)socket_cls;
     if (code != MHD_CONNECTION_NOTIFY_CLOSED)
         return;
-    info = MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+    info = srv->mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     if (info)
-        http_door_closed(cls, info->connect_fd);
+        http_door_closed(srv->door, info->connect_fd);
 }
 
 static int hand_over(void *cls, int fd, const struct sockaddr *addr, socklen_t len)
 {
-    return MHD_add_connection(cls, fd, addr, len) == MHD_YES ? 0 : -1;
+    const struct server *srv = cls;
+    return srv->mhd.add_connection(srv->daemon, fd, addr, len) == MHD_YES ? 0 : -1;
 }
 
 int web_serve(const struct web_config *cfg, glossa_error *err)
 {
     struct server srv;
-    struct http_door *door;
     sigset_t stop, old;
     char msg[256];
     int rc = 0;
@@ -451,13 +462,18 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
         close(cfg->listen_fd);
         return fail(err, GLOSSA_ERROR, "%s", msg);
     }
+    if (http_mhd_load(&srv.mhd, NULL, msg, sizeof msg)) {
+        close(cfg->listen_fd);
+        return fail(err, GLOSSA_ERROR, "%s", msg);
+    }
     http_csp_init();
-    door = http_door_new(cfg);
-    if (!door || pool_open(&srv.pool, cfg->db_path, cfg->threads, err)) {
-        if (!door)
+    srv.door = http_door_new(cfg);
+    if (!srv.door || pool_open(&srv.pool, cfg->db_path, cfg->threads, err)) {
+        if (!srv.door)
             fail(err, GLOSSA_ENOMEM, "out of memory");
         pool_close(&srv.pool);
-        http_door_free(door);
+        http_door_free(srv.door);
+        http_mhd_unload(&srv.mhd);
         close(cfg->listen_fd);
         return err->code ? err->code : GLOSSA_ERROR;
     }
@@ -470,7 +486,7 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
     signal(SIGPIPE, SIG_IGN);
     /* No listening socket: the door accepts, checks each request head, and
     ** hands the connection over (MHD_add_connection; MHD_USE_ITC wakes a worker). */
-    srv.daemon = MHD_start_daemon(
+    srv.daemon = srv.mhd.start_daemon(
         MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
         0, NULL, NULL, on_request, &srv,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
@@ -479,25 +495,27 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, NULL,
-        MHD_OPTION_NOTIFY_CONNECTION, on_connection, door,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, &srv,
         MHD_OPTION_STRICT_FOR_CLIENT, (int)1,
         MHD_OPTION_END);
     if (!srv.daemon) {
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         pool_close(&srv.pool);
-        http_door_free(door);
+        http_door_free(srv.door);
+        http_mhd_unload(&srv.mhd);
         close(cfg->listen_fd);
         return fail(err, GLOSSA_ERROR, "cannot start the HTTP server on %s", cfg->shown);
     }
     if (cfg->on_ready)
         cfg->on_ready(cfg, cfg->cls);
-    if (http_door_run(door, &stop, hand_over, srv.daemon)) {
+    if (http_door_run(srv.door, &stop, hand_over, &srv)) {
         rc = fail(err, GLOSSA_ERROR, "cannot wait for signals: %s", strerror(errno));
         close(cfg->listen_fd);
     }
-    MHD_stop_daemon(srv.daemon); /* waits for the workers; what is left is closed */
-    http_door_free(door);
+    srv.mhd.stop_daemon(srv.daemon); /* waits for the workers; what is left is closed */
+    http_door_free(srv.door);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     pool_close(&srv.pool);
+    http_mhd_unload(&srv.mhd);
     return rc;
 }
