@@ -2,17 +2,15 @@
 ** docx.c — the DOCX writer of the document model (doc.c): a minimal Office
 ** Open XML package (content types, relationships, document, styles, a
 ** footer with the page number, document properties: title, language, draft
-** status) zipped with libzip in memory. Deletions are struck through in red
+** status) zipped in memory (zip.c). Deletions are struck through in red
 ** and insertions underlined in green, so the comparative table reads the same
 ** in Word and LibreOffice. The signature block is a borderless table, a
 ** column per Party with a line to sign on. Entries carry a fixed time stamp
 ** and the properties no dates, so the bytes are the same for the same
-** document (in the same time zone: zip stores local time). glossa__doc_write
-** writes a document in any format: doc.c's three, or DOCX.
+** document, in any time zone. glossa__doc_write writes a document in any
+** format: doc.c's three, or DOCX.
 */
 #include "glossa_int.h"
-
-#include <zip.h>
 
 #include <string.h>
 
@@ -316,74 +314,26 @@ static int document_xml(const struct glossa_doc *d, struct glossa_buf *out)
     return rc ? GLOSSA_ENOMEM : 0;
 }
 
-static int add_part(zip_t *za, const char *name, const char *data, size_t len)
-{
-    zip_source_t *s = zip_source_buffer(za, data, len, 0);
-    zip_int64_t idx;
-    if (!s)
-        return -1;
-    idx = zip_file_add(za, name, s, ZIP_FL_ENC_UTF_8);
-    if (idx < 0) {
-        zip_source_free(s);
-        return -1;
-    }
-    /* a fixed time (1980-01-01 12:00): the same document, the same bytes */
-    if (zip_file_set_mtime(za, (zip_uint64_t)idx, (time_t)315576000, 0) < 0 ||
-        zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9) < 0)
-        return -1;
-    return 0;
-}
-
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err)
 {
     struct glossa_buf doc = GLOSSA_BUF_INIT, sty = GLOSSA_BUF_INIT, core = GLOSSA_BUF_INIT;
-    zip_error_t ze;
-    zip_source_t *src = NULL;
-    zip_t *za = NULL;
-    zip_stat_t st;
-    int rc = 0;
+    int rc;
 
-    zip_error_init(&ze);
     if (document_xml(d, &doc) || styles_xml(d->lang, &sty) || core_xml(d, &core)) {
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        goto out;
+    } else {
+        const struct glossa_zip_part parts[] = {
+            {"[Content_Types].xml", content_types, sizeof content_types - 1},
+            {"_rels/.rels", package_rels, sizeof package_rels - 1},
+            {"word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1},
+            {"word/document.xml", doc.data, doc.len},
+            {"word/styles.xml", sty.data, sty.len},
+            {"word/footer1.xml", footer_xml, sizeof footer_xml - 1},
+            {"docProps/core.xml", core.data, core.len},
+            {"docProps/app.xml", app_xml, sizeof app_xml - 1},
+        };
+        rc = glossa__zip_write(parts, sizeof parts / sizeof parts[0], out, err);
     }
-    src = zip_source_buffer_create(NULL, 0, 0, &ze);
-    if (src)
-        zip_source_keep(src);
-    za = src ? zip_open_from_source(src, ZIP_TRUNCATE, &ze) : NULL;
-    if (!za || add_part(za, "[Content_Types].xml", content_types, sizeof content_types - 1) ||
-        add_part(za, "_rels/.rels", package_rels, sizeof package_rels - 1) ||
-        add_part(za, "word/_rels/document.xml.rels", document_rels, sizeof document_rels - 1) ||
-        add_part(za, "word/document.xml", doc.data, doc.len) ||
-        add_part(za, "word/styles.xml", sty.data, sty.len) ||
-        add_part(za, "word/footer1.xml", footer_xml, sizeof footer_xml - 1) ||
-        add_part(za, "docProps/core.xml", core.data, core.len) ||
-        add_part(za, "docProps/app.xml", app_xml, sizeof app_xml - 1) || zip_close(za) < 0) {
-        rc = glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0, "cannot write the DOCX package: %s",
-                               za ? zip_strerror(za) : zip_error_strerror(&ze));
-        if (za)
-            zip_discard(za);
-        goto out;
-    }
-    if (zip_source_stat(src, &st) < 0 || zip_source_open(src) < 0) {
-        rc = glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0, "cannot read the DOCX package back");
-        goto out;
-    }
-    if (glossa__buf_grow(out, (size_t)st.size)) {
-        zip_source_close(src);
-        rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        goto out;
-    }
-    if (zip_source_read(src, out->data + out->len, st.size) != (zip_int64_t)st.size)
-        rc = glossa__error_set(err, GLOSSA_ERROR, NULL, 0, 0, "cannot read the DOCX package back");
-    else
-        out->len += (size_t)st.size;
-    zip_source_close(src);
-out:
-    if (src)
-        zip_source_free(src);
-    zip_error_fini(&ze);
     glossa__buf_release(&doc);
     glossa__buf_release(&sty);
     glossa__buf_release(&core);

@@ -586,6 +586,20 @@ int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_
 int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
                       size_t *out_len, glossa_error *err);
 
+/* ---- zip.c: ZIP packages (the DOCX container) ---------------------------- */
+
+struct glossa_zip_part {
+    const char *name; /* the path in the package, UTF-8 */
+    const char *data;
+    size_t len;
+};
+/* The n parts, deflated, as a ZIP package appended to out: the same parts,
+** the same bytes (a fixed time stamp). GLOSSA_EINPUT for a package that
+** would need ZIP64 (a part or the package of 4 GiB or more, more than 65,535
+** parts), GLOSSA_ENOMEM; out as it was on any error. */
+int glossa__zip_write(const struct glossa_zip_part *parts, size_t n, struct glossa_buf *out,
+                      glossa_error *err);
+
 /* ---- store.c: an open index (store_int.h has its inside) ----------------- */
 
 /* The SQLite connection of an open index (borrowed), its step budget set
