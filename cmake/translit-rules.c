@@ -1,7 +1,7 @@
 /*
 ** translit-rules.c — a build-time tool: asks the ICU it is linked with for
 ** the rules of the transliterators that "Any-Latin; Latin-ASCII" runs on
-** Arabic-script and Devanagari words (utrans_toRules of Arabic-Latin,
+** Arabic-script, Devanagari and Latin words (utrans_toRules of Arabic-Latin,
 ** Devanagari-Latin and Latin-ASCII, their named parts expanded), splits them
 ** into plain rule segments, normaliser steps (the "::NFD;" lines) and global
 ** filters, and writes them as a C header for src/lib/translit.c, which runs
@@ -296,9 +296,13 @@ int main(int argc, char **argv)
     static const struct {
         const char *script, *id;
     } chains[] = { { "USCRIPT_ARABIC", "Arabic-Latin" },
-                   { "USCRIPT_DEVANAGARI", "Devanagari-Latin" } };
+                   { "USCRIPT_DEVANAGARI", "Devanagari-Latin" },
+                   /* Any-Latin leaves Latin, and a word of Common characters alone */
+                   { "USCRIPT_LATIN", NULL },
+                   { "USCRIPT_INVALID_CODE", NULL } };
+    enum { N_CHAINS = sizeof chains / sizeof chains[0] };
     static struct out o;
-    int first[2], count[2], c, i, tail;
+    int first[N_CHAINS], count[N_CHAINS], c, i, tail;
     UVersionInfo v;
     char version[U_MAX_VERSION_STRING_LENGTH];
     FILE *f;
@@ -309,9 +313,9 @@ int main(int argc, char **argv)
     }
     if (!(tail = add_chain(&o, "Latin-ASCII")))
         return 1; /* every chain ends with it */
-    for (c = 0; c < 2; c++) {
+    for (c = 0; c < N_CHAINS; c++) {
         first[c] = o.n_stages;
-        count[c] = add_chain(&o, chains[c].id);
+        count[c] = chains[c].id ? add_chain(&o, chains[c].id) : 0;
     }
 
     if (!(f = fopen(argv[1], "w"))) {
@@ -341,8 +345,9 @@ int main(int argc, char **argv)
     for (i = 0; i < o.n_stages; i++)
         fprintf(f, "    { %d, %d, %d },\n", o.stage_filter[i], o.stage_first[i], o.stage_n[i]);
     fprintf(f, "};\nstatic const struct tr_chain tr_chains[] = {\n");
-    for (c = 0; c < 2; c++)
-        fprintf(f, "    { %s, %d, %d },\n", chains[c].script, first[c], count[c]);
+    for (c = 0; c < N_CHAINS; c++)
+        if (!chains[c].id || count[c])
+            fprintf(f, "    { %s, %d, %d },\n", chains[c].script, first[c], count[c]);
     fprintf(f, "};\n");
     if (fclose(f)) {
         perror(argv[1]);

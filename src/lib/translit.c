@@ -1,18 +1,20 @@
 /*
-** translit.c — "Any-Latin; Latin-ASCII" for a word of Arabic script or
-** Devanagari without ICU's transliterator registry. Opening a transliterator
-** by id makes ICU build its whole registry first (14 ms, most of a Persian
-** or Hindi lookup); ICU's own rules of the parts that id runs for these
-** scripts (Arabic-Latin, Devanagari-Latin, Latin-ASCII), written at build
-** time by cmake/translit-rules.c, open from their text in under a
-** millisecond. They are run here as ICU runs them: each stage's global
-** filter splits the text into runs of the characters it takes, normaliser
-** steps (the "::NFD;" lines) call ICU's normaliser, and each rule segment is
-** a transliterator opened from its rules, once per handle. A word of any
-** other script, or one whose shape this does not reproduce (several scripts,
-** characters outside the first filter), is left to the caller, which opens
-** the id as before: tests/unit/test_translit.c compares the two on every
-** code point of these blocks and on the bundled glossary's words.
+** translit.c — "Any-Latin; Latin-ASCII" for a word of Arabic script, of
+** Devanagari or of Latin letters (accented, or Uzbek's ʻ) without ICU's
+** transliterator registry. Opening a transliterator by id makes ICU build
+** its whole registry first (14 ms, most of a Persian or Hindi lookup); ICU's
+** own rules of the parts that id runs for these scripts (Arabic-Latin,
+** Devanagari-Latin, then Latin-ASCII; Latin and a word of Common characters
+** only the last), written at build time by cmake/translit-rules.c, open from
+** their text in under a millisecond. They are run here as ICU runs them:
+** each stage's global filter splits the text into runs of the characters it
+** takes, normaliser steps (the "::NFD;" lines) call ICU's normaliser, and
+** each rule segment is a transliterator opened from its rules, once per
+** handle. A word of any other script, or one whose shape this does not
+** reproduce (several scripts, characters outside the first filter), is left
+** to the caller, which opens the id as before: tests/unit/test_translit.c
+** compares the two on every code point of these blocks and on the bundled
+** glossary's words.
 */
 #include "glossa_int.h"
 
@@ -230,8 +232,9 @@ static int run_stage(struct glossa_translit *t, const struct tr_stage *st)
     return 0;
 }
 
-/* The chain for word s: one script besides Common and Inherited, every character in
-   the first stage's filter (so that ICU's runs are the whole word); NULL if none. */
+/* The chain for word s: one script besides Common and Inherited (or none: Any-Latin
+   leaves such a word alone, as it leaves Latin), every character in the first
+   stage's filter (so that ICU's runs are the whole word); NULL if none. */
 static const struct tr_chain *chain_of(struct glossa_translit *t, const UChar *s, int32_t n)
 {
     UScriptCode script = USCRIPT_INVALID_CODE;
@@ -258,7 +261,7 @@ static const struct tr_chain *chain_of(struct glossa_translit *t, const UChar *s
             chain = &tr_chains[i];
     if (!chain)
         return NULL;
-    if (tr_stages[chain->first].filter >= 0) {
+    if (chain->count && tr_stages[chain->first].filter >= 0) {
         UChar32 c;
         if (!(set = filter_of(t, tr_stages[chain->first].filter)))
             return NULL;
