@@ -282,7 +282,7 @@ int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t
                                  const char *lang, const char *key, size_t key_len,
                                  struct glossa_buf *out);
 
-/* ---- translit.c: "Any-Latin; Latin-ASCII" of Arabic script and Devanagari -- */
+/* ---- translit.c: "Any-Latin; Latin-ASCII" of Arabic, Devanagari, Latin ---- */
 
 struct glossa_translit; /* made on first use; free with glossa__translit_free() */
 void glossa__translit_free(struct glossa_translit *t);

@@ -6,11 +6,11 @@
 ** inflected romanisation, and Chinese terms from pinyin in any style).
 **
 ** Cyrillic is romanised by the table here (every letter of the member
-** states' Cyrillic alphabets), Arabic script and Devanagari by translit.c;
-** stemmers and ICU's transliterator (for other scripts) are opened on first
-** use and kept on the handle: a Russian lookup never pays for Han-Latin's
-** 100 ms start-up, an ASCII word never opens one at all. Transliterations
-** are cached per word: indexing pays for each distinct word once.
+** states' Cyrillic alphabets), Arabic script, Devanagari and accented Latin
+** by translit.c (ICU's rules, without its registry); stemmers and ICU's
+** transliterator (Han and other scripts) are opened on first use and kept on
+** the handle: an ASCII word never opens one. Transliterations are cached per
+** word: indexing pays for each distinct word once.
 */
 #include "glossa_int.h"
 
@@ -40,7 +40,7 @@ struct glossa_keys {
     struct glossa_norm *norm;
     struct sb_stemmer *stemmer[STEM_COUNT];
     UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what translit.c lacks */
-    struct glossa_translit *fast; /* the same for Arabic script and Devanagari */
+    struct glossa_translit *fast; /* the same for Arabic, Devanagari and Latin words */
     struct tr_cache cache;
     struct glossa_buf turkic;  /* a Latin word in its second or West Slavic reading */
     int read_other;            /* that reading read a word of the last key otherwise */
