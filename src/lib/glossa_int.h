@@ -282,6 +282,16 @@ int glossa__translit_key_of_term(struct glossa_keys *k, const char *text, size_t
                                  const char *lang, const char *key, size_t key_len,
                                  struct glossa_buf *out);
 
+/* ---- translit.c: "Any-Latin; Latin-ASCII" of Arabic, Devanagari, Latin ---- */
+
+struct glossa_translit; /* made on first use; free with glossa__translit_free() */
+void glossa__translit_free(struct glossa_translit *t);
+/* Word s (n UTF-16 units) as "Any-Latin; Latin-ASCII" opened by id makes it, when
+** it is a word of a script translit.c knows (*out, *out_len: borrowed, valid until
+** the next call): 1; 0 when it is not (the caller opens the id); or an error. */
+int glossa__translit_known(struct glossa_translit **t, const uint16_t *s, int32_t n,
+                           const uint16_t **out, int32_t *out_len);
+
 /* ---- fts_tokenizer.c ----------------------------------------------------- */
 
 /* Register the "glossa" FTS5 tokenizer on a connection. Must run before any

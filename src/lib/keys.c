@@ -6,11 +6,11 @@
 ** inflected romanisation, and Chinese terms from pinyin in any style).
 **
 ** Cyrillic is romanised by the table here (every letter of the member
-** states' Cyrillic alphabets); stemmers and ICU's transliterator (for other
-** scripts) are opened on first use and kept on the handle: a Russian lookup
-** never pays for Han-Latin's 100 ms start-up, and an ASCII word never opens
-** one at all. ICU's transliterations are cached per word, so that indexing
-** a large term base pays for each distinct word once.
+** states' Cyrillic alphabets), Arabic script, Devanagari and accented Latin
+** by translit.c (ICU's rules, without its registry); stemmers and ICU's
+** transliterator (Han and other scripts) are opened on first use and kept on
+** the handle: an ASCII word never opens one. Transliterations are cached per
+** word: indexing pays for each distinct word once.
 */
 #include "glossa_int.h"
 
@@ -39,7 +39,8 @@ struct tr_cache {
 struct glossa_keys {
     struct glossa_norm *norm;
     struct sb_stemmer *stemmer[STEM_COUNT];
-    UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what is not Cyrillic */
+    UTransliterator *tr;        /* Any-Latin; Latin-ASCII: for what translit.c lacks */
+    struct glossa_translit *fast; /* the same for Arabic, Devanagari and Latin words */
     struct tr_cache cache;
     struct glossa_buf turkic;  /* a Latin word in its second or West Slavic reading */
     int read_other;            /* that reading read a word of the last key otherwise */
@@ -83,6 +84,7 @@ void glossa__keys_free(struct glossa_keys *k)
             sb_stemmer_delete(k->stemmer[i]);
     if (k->tr)
         utrans_close(k->tr);
+    glossa__translit_free(k->fast);
     cache_release(&k->cache);
     glossa__buf_release(&k->turkic);
     glossa__buf_release(&k->english);
@@ -542,6 +544,7 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
     UErrorCode status = U_ZERO_ERROR;
     struct tr_cache *c = &k->cache;
     int32_t len16 = 0, limit, need, len8 = 0;
+    const UChar *r16;
     size_t i, start;
     long id;
     int added = 0, rc;
@@ -572,17 +575,7 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
         size_t end = (size_t)id + 1 < c->words.count ? c->off[id + 1] : c->values.len;
         return glossa__buf_add(out, c->values.data + c->off[id], end - c->off[id]);
     }
-    if (!k->tr) {
-        UChar id16[64];
-        u_uastrcpy(id16, "Any-Latin; Latin-ASCII");
-        k->tr = utrans_openU(id16, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-        if (U_FAILURE(status)) {
-            k->tr = NULL;
-            return GLOSSA_ERROR;
-        }
-    }
-    /* transliteration can lengthen text (one Han character: up to 6 letters) */
-    need = (int32_t)n * 8 + 16;
+    need = (int32_t)n * 8 + 16; /* the text can grow (a Han character: 6 letters) */
     if (need > k->cap16) {
         UChar *p = glossa__realloc(k->u16, (size_t)need * sizeof *p);
         if (!p)
@@ -591,14 +584,21 @@ static int translit_word(struct glossa_keys *k, int variant, const char *w, size
         k->cap16 = need;
     }
     u_strFromUTF8(k->u16, k->cap16, &len16, w, (int32_t)n, &status);
-    limit = len16;
-    utrans_transUChars(k->tr, k->u16, &len16, k->cap16, 0, &limit, &status);
+    if (U_SUCCESS(status) && (rc = glossa__translit_known(&k->fast, k->u16, len16, &r16, &len16)) < 0)
+        return rc;
+    if (!rc && !k->tr) /* by id: ICU builds its transliterator registry first */
+        k->tr = utrans_openU(u"Any-Latin; Latin-ASCII", -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
+    if (!rc) {
+        limit = len16;
+        utrans_transUChars(k->tr, k->u16, &len16, k->cap16, 0, &limit, &status);
+        r16 = k->u16;
+    }
     if (U_FAILURE(status))
         return status == U_BUFFER_OVERFLOW_ERROR ? GLOSSA_ENOMEM : GLOSSA_ERROR;
     start = out->len;
     if (glossa__buf_grow(out, (size_t)len16 * 3 + 1))
         return GLOSSA_ENOMEM;
-    u_strToUTF8(out->data + start, len16 * 3 + 1, &len8, k->u16, len16, &status);
+    u_strToUTF8(out->data + start, len16 * 3 + 1, &len8, r16, len16, &status);
     if (U_FAILURE(status))
         return GLOSSA_ERROR;
     out->len = start + (size_t)len8;
