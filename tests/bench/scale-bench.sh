@@ -6,9 +6,11 @@
 #   2. glossa index: terms/s, peak RSS, database bytes per term, size / TEI
 #   3. lookup latency per match kind, in process (lookup-bench, public API)
 #      and as a whole `glossa lookup` call; `glossa lookup --batch` queries/s
-#   4. peers: dictd (dictfmt + dictd on 127.0.0.1 + dict), sdcv over a
-#      StarDict build, SQLite FTS5 (unicode61): build time, size, latency;
-#      ratios glossa / peer
+#   4. peers: dictd (dictfmt + dictd on 127.0.0.1 + dict: dictd-peer.sh), sdcv
+#      over a StarDict build, SQLite FTS5 (unicode61): build time, size; how
+#      many of the same queries each answers, and with the expected concept
+#      (peer-answers.py); whole calls of glossa and its peers interleaved
+#      query by query; ratios glossa / peer from that same run
 #   5. real corpora from ../shared/corpora when present (CLDR names, TBX samples)
 # A measurement, not a test: it never fails on a figure. Every figure line
 # starts with "figure:" so that a smoke test can check they are all there.
