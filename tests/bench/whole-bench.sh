@@ -82,18 +82,22 @@ skip() { # skip LABEL WHY
     fig "$1: $2"
 }
 check() { # check LABEL WANT ARGV...: run once; 0 when the output holds WANT
+    # (=TEXT: when the output is TEXT)
     local label=$1 want=$2 got rc=0
     shift 2
     got=$("$@" 2>&1) || rc=$?
-    if [ $rc -le 1 ] && [ -n "$got" ] && grep -qF -- "$want" <<<"$got"; then
-        return 0
+    if [ $rc -le 1 ] && [ -n "$got" ]; then
+        case $want in
+        =*) [ "$got" = "${want#=}" ] && return 0 ;;
+        *) grep -qF -- "$want" <<<"$got" && return 0 ;;
+        esac
     fi
     skip "$label" "no answer (exit $rc, output: $(head -c 200 <<<"$got" | tr '\n' ' ')); not timed, no ratio"
     return 1
 }
 
 # the floor first: every ratio is to it
-if check "floor" "$floor_id" "$tools/bench-floor" "$db" "$floor_term"; then
+if check "floor" "=$floor_id" "$tools/bench-floor" "$db" "$floor_term"; then
     add floor "floor: open the index, one B-tree probe" "$tools/bench-floor" "$db" "$floor_term"
 else
     echo "whole-bench: the floor program does not work; nothing to compare with" >&2
@@ -106,7 +110,7 @@ else
 fi
 if ! command -v sqlite3 >/dev/null; then
     skip "sqlite3 DB 'select 1'" "skipped: sqlite3 not installed"
-elif check "sqlite3 DB 'select 1'" 1 sqlite3 "$db" 'select 1'; then
+elif check "sqlite3 DB 'select 1'" =1 sqlite3 "$db" 'select 1'; then
     add sqlite3 "sqlite3 DB 'select 1'" "$(command -v sqlite3)" "$db" 'select 1'
 fi
 if ! command -v sdcv >/dev/null; then
