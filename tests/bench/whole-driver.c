@@ -99,9 +99,9 @@ static size_t read_spec(const char *path, struct cmd *cmds, int rounds)
         char *save = NULL, *tok;
         int a = 0;
         line[strcspn(line, "\n")] = '\0';
-        if (!line[0])
+        if (!(tok = strtok_r(line, "\t", &save)))
             continue;
-        cmds[n].label = strdup(strtok_r(line, "\t", &save));
+        cmds[n].label = strdup(tok);
         while (a < MAX_ARGS && (tok = strtok_r(NULL, "\t", &save)))
             cmds[n].argv[a++] = strdup(tok);
         cmds[n].argv[a] = NULL;
@@ -117,31 +117,26 @@ static size_t read_spec(const char *path, struct cmd *cmds, int rounds)
     return n;
 }
 
-int main(int argc, char **argv)
+static void free_cmds(struct cmd *cmds, size_t n)
 {
-    static struct cmd cmds[MAX_CMDS];
-    int rounds, r, devnull, k;
-    size_t n, i, j;
-    double *pair;
-
-    if (argc < 3 || (rounds = atoi(argv[1])) < 1) {
-        fprintf(stderr, "usage: whole-driver ROUNDS SPEC [REF_LABEL...]\n");
-        return 2;
+    size_t i, a;
+    for (i = 0; i < n; i++) {
+        free(cmds[i].label);
+        for (a = 0; cmds[i].argv[a]; a++)
+            free(cmds[i].argv[a]);
+        free(cmds[i].ms);
     }
-    if (!(n = read_spec(argv[2], cmds, rounds)))
+}
+
+/* the figures of the rounds timed (see the opening comment) */
+static int report(struct cmd *cmds, size_t n, int rounds, char **refs, int n_refs)
+{
+    double *pair = calloc((size_t)rounds, sizeof *pair);
+    size_t i, j;
+    int r, k;
+
+    if (!pair)
         return 2;
-    if ((devnull = open("/dev/null", O_WRONLY)) < 0 || !(pair = calloc((size_t)rounds, sizeof *pair)))
-        return 2;
-    for (r = -1; r < rounds; r++) /* round -1 warms the page cache, untimed */
-        for (i = 0; i < n; i++) {
-            double t = run(&cmds[i], devnull);
-            if (t < 0) {
-                fprintf(stderr, "whole-driver: cannot run %s: %s\n", cmds[i].argv[0], strerror(errno));
-                return 2;
-            }
-            if (r >= 0)
-                cmds[i].ms[r] = t;
-        }
     for (i = 0; i < n; i++) {
         double lo = cmds[i].ms[0];
         for (r = 1; r < rounds; r++)
@@ -149,11 +144,12 @@ int main(int argc, char **argv)
         printf("time %s n=%d min=%.2f median=%.2f failed=%u\n", cmds[i].label, rounds, lo,
                median(cmds[i].ms, (size_t)rounds), cmds[i].failed);
     }
-    for (k = 3; k < argc; k++) {
-        for (j = 0; j < n && strcmp(cmds[j].label, argv[k]) != 0; j++)
+    for (k = 0; k < n_refs; k++) {
+        for (j = 0; j < n && strcmp(cmds[j].label, refs[k]) != 0; j++)
             ;
         if (j == n) {
-            fprintf(stderr, "whole-driver: no command labelled %s\n", argv[k]);
+            fprintf(stderr, "whole-driver: no command labelled %s\n", refs[k]);
+            free(pair);
             return 2;
         }
         for (i = 0; i < n; i++) {
@@ -166,5 +162,37 @@ int main(int argc, char **argv)
                    median(pair, (size_t)rounds));
         }
     }
+    free(pair);
     return 0;
+}
+
+int main(int argc, char **argv)
+{
+    static struct cmd cmds[MAX_CMDS];
+    int rounds, r, devnull, rc = 0;
+    size_t n, i;
+
+    if (argc < 3 || (rounds = atoi(argv[1])) < 1) {
+        fprintf(stderr, "usage: whole-driver ROUNDS SPEC [REF_LABEL...]\n");
+        return 2;
+    }
+    if (!(n = read_spec(argv[2], cmds, rounds)) || (devnull = open("/dev/null", O_WRONLY)) < 0) {
+        free_cmds(cmds, MAX_CMDS);
+        return 2;
+    }
+    for (r = -1; r < rounds && rc == 0; r++) /* round -1 warms the page cache, untimed */
+        for (i = 0; i < n && rc == 0; i++) {
+            double t = run(&cmds[i], devnull);
+            if (t < 0) {
+                fprintf(stderr, "whole-driver: cannot run %s: %s\n", cmds[i].argv[0], strerror(errno));
+                rc = 2;
+            } else if (r >= 0) {
+                cmds[i].ms[r] = t;
+            }
+        }
+    if (rc == 0)
+        rc = report(cmds, n, rounds, argv + 3, argc - 3);
+    close(devnull);
+    free_cmds(cmds, MAX_CMDS);
+    return rc;
 }
