@@ -18,6 +18,8 @@ A measurement input, not a test fixture. Python 3 standard library only.
 
 usage: gen-termbase.py [--terms N] [--seed S] [--files K] [--queries Q] OUT
        gen-termbase.py --cldr CLDR_MAIN_DIR OUT   (real names: tei/cldr.xml, queries/exact.tsv)
+       gen-termbase.py --index GLOSSA_DB OUT      (peers/ only, from an index's terms:
+                                                  the whole-process bench's peers)
 """
 import argparse
 import os
@@ -240,6 +242,31 @@ def write_stardict(dirname, entries):
                 "bookname=glossa-bench\nsametypesequence=m\n" % (len(entries), len(idx)))
 
 
+def dictd_entry(head, text):
+    """one entry of the input of `dictfmt -c5`"""
+    return "_____\n\n%s\n%s\n" % (head, text)
+
+
+def write_index_peers(db_path, out):
+    """peers/dictd.txt and peers/stardict from the terms of a glossa index:
+    each term a headword, its concept's terms the definition line."""
+    import sqlite3
+    db = sqlite3.connect("file:%s?mode=ro" % db_path, uri=True)
+    rows = db.execute("SELECT concept_id, lang, text FROM term ORDER BY concept_id, ord").fetchall()
+    db.close()
+    lines = {}
+    for cid, lang, text in rows:
+        lines.setdefault(cid, []).append("%s: %s" % (lang, text))
+    os.makedirs(os.path.join(out, "peers"), exist_ok=True)
+    star = []
+    with open(os.path.join(out, "peers", "dictd.txt"), "w", encoding="utf-8") as dictd:
+        for cid, lang, text in rows:
+            line = "; ".join(lines[cid])
+            dictd.write(dictd_entry(text, line))
+            star.append((text, line))
+    write_stardict(os.path.join(out, "peers", "stardict"), star)
+
+
 # ---- real data: CLDR locale display names ---------------------------------------
 
 CLDR_LOCALES = {"ru": "ru", "en": "en", "zh": "zh", "zh-Hant": "zh-Hant", "kk": "kk", "ky": "ky",
@@ -303,7 +330,12 @@ def main():
     ap.add_argument("out")
     ap.add_argument("--cldr", metavar="MAIN_DIR",
                     help="instead: CLDR locale names from MAIN_DIR (…/v48.2.0/main) as TEI")
+    ap.add_argument("--index", metavar="GLOSSA_DB",
+                    help="instead: only the peers' files, from the terms of a glossa index")
     a = ap.parse_args()
+    if a.index:
+        write_index_peers(a.index, a.out)
+        return
     if a.cldr:
         write_cldr(a.cldr, a.out, a.seed, a.queries)
         return
@@ -336,7 +368,7 @@ def main():
         line = "; ".join("%s: %s" % t for t in c.terms) + " — " + c.definition
         for lang, text in c.terms:
             heads.write("%s\t%s\n" % (text, line))
-            dictd.write("_____\n\n%s\n%s\n" % (text, line))
+            dictd.write(dictd_entry(text, line))
             star.append((text, line))
         if i in picks:
             for kind, q in queries_for(qrng, c):

@@ -5,9 +5,11 @@
 **       glossa_lookup() through the public API, per match kind: p50/p99/mean
 **       in microseconds, and how many queries came back first with the
 **       expected concept and kind (QUERYDIR/KIND.tsv: query TAB concept id).
-**   lookup-bench spawn KIND.tsv N CMD ARG... ({} is the query, {fts} the
-**       query as an SQLite string holding an FTS5 phrase)
-**       a whole command per query (fork/exec, stdout to /dev/null): p50/p99 ms.
+**   lookup-bench spawn KIND.tsv N CMD ARG... [--- CMD ARG...]... ({} is the
+**       query, {fts} the query as an SQLite string holding an FTS5 phrase)
+**       a whole command per query (posix_spawn, stdout to /dev/null): p50/p99
+**       ms; several commands run interleaved, each query through all of them
+**       in turn, with their ratios to the first (of p50s, median per query).
 **   lookup-bench fts5-build DB HEADWORDS.tsv
 **       the SQLite FTS5 (unicode61) peer: load headword TAB text rows; rows/s,
 **       peak RSS, size.
@@ -206,45 +208,75 @@ static char *substitute(const char *arg, const char *q)
     return out;
 }
 
+#define MAX_GROUPS 8
+
+/* One whole command per query for each of the commands of cmd (groups split
+** by "---"), interleaved: query 1 through every command, then query 2 ...,
+** so that load falls on all alike. Prints per command its p50/p99, and for
+** each after the first the ratio of p50s to the first and the median of the
+** per-query ratios (the figure least moved by load). */
 static int spawn(const char *file, int n_max, char **cmd, int n_cmd)
 {
     static struct query q[MAX_QUERIES];
-    static double t[MAX_QUERIES];
+    static double t[MAX_GROUPS][MAX_QUERIES], pair[MAX_QUERIES];
     size_t n = load_queries(file, q, (size_t)n_max), i, nt = 0;
     posix_spawn_file_actions_t fa;
-    unsigned failed = 0;
-    double p50, p99, mean;
+    unsigned failed[MAX_GROUPS] = { 0 };
+    double p50[MAX_GROUPS], ratio[MAX_GROUPS], p99, mean;
+    int start[MAX_GROUPS + 1], n_groups = 0, g, j;
     char **argv = calloc((size_t)n_cmd + 1, sizeof *argv);
 
     if (!n || !argv) {
         printf("spawn n=0 (no queries in %s)\n", file);
+        free(argv);
         return 0;
     }
+    start[n_groups++] = 0;
+    for (j = 0; j < n_cmd; j++)
+        if (strcmp(cmd[j], "---") == 0 && n_groups < MAX_GROUPS)
+            start[n_groups++] = j + 1;
+    start[n_groups] = n_cmd + 1;
     posix_spawn_file_actions_init(&fa);
     posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
     for (i = 0; i < n + 1; i++) { /* the first query warms up, untimed */
         struct query *qq = &q[i == 0 ? 0 : i - 1];
-        pid_t pid;
-        int j, status = 0;
-        double a;
-        for (j = 0; j < n_cmd; j++)
-            argv[j] = substitute(cmd[j], qq->text);
-        a = now_us();
-        if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
-            fprintf(stderr, "lookup-bench: cannot run %s: %s\n", argv[0], strerror(errno));
-            return 2;
+        for (g = 0; g < n_groups; g++) {
+            int argc = start[g + 1] - 1 - start[g], status = 0;
+            pid_t pid;
+            double a;
+            for (j = 0; j < argc; j++)
+                argv[j] = substitute(cmd[start[g] + j], qq->text);
+            argv[argc] = NULL;
+            a = now_us();
+            if (posix_spawnp(&pid, argv[0], &fa, NULL, argv, environ) != 0) {
+                fprintf(stderr, "lookup-bench: cannot run %s: %s\n", argv[0], strerror(errno));
+                return 2;
+            }
+            waitpid(pid, &status, 0);
+            if (i > 0)
+                t[g][nt] = (now_us() - a) / 1000.0;
+            if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
+                failed[g]++;
+            for (j = 0; j < argc; j++)
+                free(argv[j]);
         }
-        waitpid(pid, &status, 0);
         if (i > 0)
-            t[nt++] = (now_us() - a) / 1000.0;
-        if (!WIFEXITED(status) || WEXITSTATUS(status) > 1)
-            failed++;
-        for (j = 0; j < n_cmd; j++)
-            free(argv[j]);
+            nt++;
     }
-    stats(t, nt, &p50, &p99, &mean);
-    printf("spawn n=%zu p50=%.2f ms p99=%.2f ms mean=%.2f ms failed=%u\n", nt, p50, p99, mean, failed);
+    for (g = 1; g < n_groups; g++) { /* before stats() sorts the times */
+        for (i = 0; i < nt; i++)
+            pair[i] = t[g][i] / t[0][i];
+        stats(pair, nt, &ratio[g], &p99, &mean);
+    }
+    for (g = 0; g < n_groups; g++) {
+        stats(t[g], nt, &p50[g], &p99, &mean);
+        printf("spawn cmd=%d n=%zu p50=%.2f ms p99=%.2f ms mean=%.2f ms failed=%u", g + 1, nt, p50[g], p99,
+               mean, failed[g]);
+        if (g > 0)
+            printf(" ratio-p50=%.2f ratio-pairs=%.2f", p50[g] / p50[0], ratio[g]);
+        printf("\n");
+    }
     posix_spawn_file_actions_destroy(&fa);
     free(argv);
     free_queries(q, n);
@@ -383,7 +415,7 @@ int main(int argc, char **argv)
         rc = fts5_query(argv[2], argv[3], argc > 4 ? (int)strtol(argv[4], NULL, 10) : 1);
     } else {
         fprintf(stderr, "usage: lookup-bench inproc DB QUERYDIR [ROUNDS]\n"
-                        "       lookup-bench spawn KIND.tsv N CMD ARG...\n"
+                        "       lookup-bench spawn KIND.tsv N CMD ARG... [--- CMD ARG...]...\n"
                         "       lookup-bench fts5-build DB HEADWORDS.tsv\n"
                         "       lookup-bench fts5 DB QUERYDIR [ROUNDS]\n");
     }

@@ -6,9 +6,11 @@
 #   2. glossa index: terms/s, peak RSS, database bytes per term, size / TEI
 #   3. lookup latency per match kind, in process (lookup-bench, public API)
 #      and as a whole `glossa lookup` call; `glossa lookup --batch` queries/s
-#   4. peers: dictd (dictfmt + dictd on 127.0.0.1 + dict), sdcv over a
-#      StarDict build, SQLite FTS5 (unicode61): build time, size, latency;
-#      ratios glossa / peer
+#   4. peers: dictd (dictfmt + dictd on 127.0.0.1 + dict: dictd-peer.sh), sdcv
+#      over a StarDict build, SQLite FTS5 (unicode61): build time, size; how
+#      many of the same queries each answers, and with the expected concept
+#      (peer-answers.py); whole calls of glossa and its peers interleaved
+#      query by query; ratios glossa / peer from that same run
 #   5. real corpora from ../shared/corpora when present (CLDR names, TBX samples)
 # A measurement, not a test: it never fails on a figure. Every figure line
 # starts with "figure:" so that a smoke test can check they are all there.
@@ -23,9 +25,9 @@ seed=${5:-2026}
 cli_n=${BENCH_CLI_QUERIES:-40}       # whole-process calls per kind
 shared=${SHARED:-$src/../shared}
 work=$(mktemp -d "${TMPDIR:-/tmp}/glossa-scale.XXXXXX")
-dictd_pid=
+. "$src/tests/bench/dictd-peer.sh"
 cleanup() {
-    [ -n "$dictd_pid" ] && kill "$dictd_pid" 2>/dev/null || true
+    dictd_stop
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -85,45 +87,17 @@ f_rate=$(field rate "$out")
 f_bytes=$(field bytes "$out")
 fig "fts5 build: $(field secs "$out") s, $f_rate rows/s, peak RSS $(($(field maxrss_kb "$out") / 1024)) MB, $f_bytes bytes"
 "$lb" fts5 "$work/peer-fts5.db" "$work/data/queries" 2 | tee "$work/fts5"
-out=$("$lb" spawn "$work/data/queries/exact.tsv" "$cli_n" sqlite3 "$work/peer-fts5.db" \
-      "SELECT head FROM peer WHERE head MATCH {fts} ORDER BY rank LIMIT 10")
-fts_cli=$(field p50 "$out")
-fig "fts5 CLI exact (sqlite3): p50 $fts_cli ms, p99 $(field p99 "$out") ms"
 
-# dictd: dictfmt, then a private dictd on a free port of 127.0.0.1
-mkdir -p "$work/dictd"
-chmod 755 "$work" "$work/dictd"    # dictd started as root reads its files as user dictd
+# dictd: dictfmt, then a private dictd on a free port of 127.0.0.1 (dictd-peer.sh)
 t0=$(date +%s.%N)
-dictfmt -c5 --utf8 --allchars --without-time -s glossa-bench "$work/dictd/bench" \
-    <"$work/data/peers/dictd.txt" >/dev/null 2>&1
+dictd_build "$work/dictd" "$work/data/peers/dictd.txt"
 d_secs=$(secs_since "$t0")
 d_bytes=$(( $(stat -c %s "$work/dictd/bench.index") + $(stat -c %s "$work/dictd/bench.dict") ))
 fig "dictd build (dictfmt): $d_secs s, $(awk -v n="$terms" -v s="$d_secs" 'BEGIN { printf "%.0f", n / s }') terms/s, $d_bytes bytes"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$work/dictd/dictd.conf" <<EOF
-global {
-    listen_to 127.0.0.1
-    port $port
-    pid_file $work/dictd/dictd.pid
-}
-database bench { data "$work/dictd/bench.dict" index "$work/dictd/bench.index" }
-EOF
-dictd -c "$work/dictd/dictd.conf" -d nodetach --locale C.UTF-8 2>"$work/dictd.log" &
-dictd_pid=$!
-for _ in $(seq 50); do dict -h 127.0.0.1 -p "$port" -D >/dev/null 2>&1 && break; sleep 0.1; done
-dict_exact=n/a dict_lev=n/a
-if dict -h 127.0.0.1 -p "$port" -D >/dev/null 2>&1; then
-    out=$("$lb" spawn "$work/data/queries/exact.tsv" "$cli_n" dict -h 127.0.0.1 -p "$port" -d bench '{}')
-    dict_exact=$(field p50 "$out")
-    fig "dictd exact (dict DEFINE round trip): p50 $dict_exact ms, p99 $(field p99 "$out") ms"
-    out=$("$lb" spawn "$work/data/queries/prefix.tsv" "$cli_n" dict -h 127.0.0.1 -p "$port" -d bench -m -s prefix '{}')
-    fig "dictd prefix (dict MATCH prefix): p50 $(field p50 "$out") ms, p99 $(field p99 "$out") ms"
-    out=$("$lb" spawn "$work/data/queries/fuzzy.tsv" "$cli_n" dict -h 127.0.0.1 -p "$port" -d bench -m -s lev '{}')
-    dict_lev=$(field p50 "$out")
-    fig "dictd fuzzy (dict MATCH lev): p50 $dict_lev ms, p99 $(field p99 "$out") ms"
-else
-    fig "dictd: did not start ($(head -c 300 "$work/dictd.log")); no dictd figures"
-fi
+dictd_up=1
+dictd_start "$work/dictd" || dictd_up=0
+[ $dictd_up = 1 ] || fig "dictd: did not start ($(head -c 300 "$work/dictd/dictd.log")); no dictd figures"
+dict_q=(dict -h 127.0.0.1 -p "$dictd_port" -d bench)
 
 # sdcv over the StarDict files the generator wrote (its cache goes to our work dir)
 export XDG_CACHE_HOME=$work/cache HOME=$work
@@ -131,16 +105,71 @@ t0=$(date +%s.%N)
 sdcv -n -x -2 "$work/data/peers/stardict" -u glossa-bench -e "$(head -1 "$work/data/queries/exact.tsv" | cut -f1)" >/dev/null 2>&1 || true
 s_bytes=$(cat "$work"/data/peers/stardict/glossa-bench.{ifo,idx,dict} | wc -c)
 fig "sdcv first call (reads the StarDict files, builds its cache): $(secs_since "$t0") s, $s_bytes bytes"
-out=$("$lb" spawn "$work/data/queries/exact.tsv" "$cli_n" sdcv -n -x -2 "$work/data/peers/stardict" -u glossa-bench -e '{}')
-sdcv_exact=$(field p50 "$out")
-fig "sdcv exact: p50 $sdcv_exact ms, p99 $(field p99 "$out") ms"
-out=$("$lb" spawn "$work/data/queries/fuzzy.tsv" "$cli_n" sdcv -n -x -2 "$work/data/peers/stardict" -u glossa-bench '{}')
-sdcv_fuzzy=$(field p50 "$out")
-fig "sdcv fuzzy: p50 $sdcv_fuzzy ms, p99 $(field p99 "$out") ms"
+sdcv_q=(sdcv -n -x -2 "$work/data/peers/stardict" -u glossa-bench)
+
+# Whole calls, glossa and its peers interleaved query by query (lookup-bench
+# spawn with several commands), after a check of how many of the same queries
+# each one answers (peer-answers.py). dictd's prefix strategy matches the
+# start of a whole headword: its queries (and glossa's, to compare) are the
+# first word of each prefix query, itself a prefix of the term.
+awk -F'\t' '{ split($1, w, " "); print w[1] "\t" $2 }' "$work/data/queries/prefix.tsv" >"$work/prefix-head.tsv"
+g_q=("$glossa" lookup --db "$db")
+answers() { # answers LABEL TSV STYLE CMD...: the peer's answers, a figure; sets answered
+    local label=$1 tsv=$2 style=$3 out
+    shift 3
+    out=$(python3 "$src/tests/bench/peer-answers.py" "$glossa" "$db" "$tsv" "$cli_n" "$style" -- "$@")
+    fig "answers $label: ${out#answers: }"
+    answered=$(sed -n 's/.*, peer \([0-9]*\) of.*/\1/p' <<<"$out")
+}
+inv() { # glossa/peer from lookup-bench's peer/glossa ratio NAME= in LINE, or why not
+    local r
+    r=$(field "$1" "$2")
+    awk -v r="$r" 'BEGIN { if (r + 0 > 0) printf "%.2f", 1 / r; else printf "n/a" }'
+}
+peer_fig() { # peer_fig LABEL ANSWERED LINE: a peer's latency, or why there is none
+    if [ "$2" -gt 0 ]; then
+        fig "$1: p50 $(field p50 "$3") ms, p99 $(field p99 "$3") ms"
+    else
+        fig "$1: answered none of the queries; no figure"
+    fi
+}
+pair() { # pair NAME ANSWERED LINE: glossa/peer, interleaved, or n/a when the peer answered nothing
+    if [ "$2" -gt 0 ]; then
+        printf '%s %s (median per query %s)' "$1" "$(inv ratio-p50 "$3")" "$(inv ratio-pairs "$3")"
+    else
+        printf '%s n/a (answered none)' "$1"
+    fi
+}
+a_dict=0 a_sdcv=0 a_fts=0 a_pdict=0 a_ldict=0 a_fsdcv=0
+[ $dictd_up = 1 ] && { answers "exact, dict DEFINE" "$work/data/queries/exact.tsv" define "${dict_q[@]}" '{}'; a_dict=$answered; }
+answers "exact, sdcv -e" "$work/data/queries/exact.tsv" define "${sdcv_q[@]}" -e '{}'; a_sdcv=$answered
+answers "exact, sqlite3 FTS5 phrase" "$work/data/queries/exact.tsv" lines sqlite3 "$work/peer-fts5.db" \
+    "SELECT head FROM peer WHERE head MATCH {fts} ORDER BY rank LIMIT 10"; a_fts=$answered
+[ $dictd_up = 1 ] && { answers "prefix (first word), dict MATCH prefix" "$work/prefix-head.tsv" match "${dict_q[@]}" -m -s prefix '{}'; a_pdict=$answered; }
+[ $dictd_up = 1 ] && { answers "fuzzy, dict MATCH lev" "$work/data/queries/fuzzy.tsv" match "${dict_q[@]}" -m -s lev '{}'; a_ldict=$answered; }
+answers "fuzzy, sdcv" "$work/data/queries/fuzzy.tsv" define "${sdcv_q[@]}" '{}'; a_fsdcv=$answered
+
+out=$("$lb" spawn "$work/data/queries/exact.tsv" "$cli_n" "${g_q[@]}" '{}' --- "${dict_q[@]}" '{}' \
+      --- "${sdcv_q[@]}" -e '{}' --- sqlite3 "$work/peer-fts5.db" \
+      "SELECT head FROM peer WHERE head MATCH {fts} ORDER BY rank LIMIT 10")
+fig "glossa CLI exact, interleaved with its peers: p50 $(field p50 "$out") ms, p99 $(field p99 "$out") ms"
+[ $dictd_up = 1 ] || a_dict=0
+peer_fig "dictd exact (dict DEFINE round trip)" "$a_dict" "$(grep 'cmd=2 ' <<<"$out")"
+peer_fig "sdcv exact" "$a_sdcv" "$(grep 'cmd=3 ' <<<"$out")"
+peer_fig "fts5 CLI exact (sqlite3)" "$a_fts" "$(grep 'cmd=4 ' <<<"$out")"
+r_exact="$(pair glossa/dict "$a_dict" "$(grep 'cmd=2 ' <<<"$out")"); $(pair glossa/sdcv "$a_sdcv" "$(grep 'cmd=3 ' <<<"$out")"); $(pair glossa/sqlite3 "$a_fts" "$(grep 'cmd=4 ' <<<"$out")")"
+out=$("$lb" spawn "$work/prefix-head.tsv" "$cli_n" "${g_q[@]}" '{}' --- "${dict_q[@]}" -m -s prefix '{}')
+fig "glossa CLI prefix (first word), interleaved with dict: p50 $(field p50 "$out") ms, p99 $(field p99 "$out") ms"
+peer_fig "dictd prefix (dict MATCH prefix)" "$a_pdict" "$(grep 'cmd=2 ' <<<"$out")"
+r_prefix=$(pair glossa/dict-prefix "$a_pdict" "$(grep 'cmd=2 ' <<<"$out")")
+out=$("$lb" spawn "$work/data/queries/fuzzy.tsv" "$cli_n" "${g_q[@]}" '{}' --- "${dict_q[@]}" -m -s lev '{}' \
+      --- "${sdcv_q[@]}" '{}')
+fig "glossa CLI fuzzy, interleaved with its peers: p50 $(field p50 "$out") ms, p99 $(field p99 "$out") ms"
+peer_fig "dictd fuzzy (dict MATCH lev)" "$a_ldict" "$(grep 'cmd=2 ' <<<"$out")"
+peer_fig "sdcv fuzzy" "$a_fsdcv" "$(grep 'cmd=3 ' <<<"$out")"
+r_fuzzy="$(pair glossa/dict-lev "$a_ldict" "$(grep 'cmd=2 ' <<<"$out")"); $(pair glossa/sdcv "$a_fsdcv" "$(grep 'cmd=3 ' <<<"$out")")"
 
 # ---- ratios --------------------------------------------------------------------------------
-g_cli_exact=$(field p50 "$(cat "$work/cli-exact")")
-g_cli_fuzzy=$(field p50 "$(cat "$work/cli-fuzzy")")
 g_in_exact=$(field p50 "$(grep '^inproc exact ' "$work/inproc")")
 g_in_prefix=$(field p50 "$(grep '^inproc prefix ' "$work/inproc")")
 g_in_full=$(field p50 "$(grep '^inproc fulltext ' "$work/inproc")")
@@ -152,8 +181,9 @@ f_in_full=$(field p50 "$(grep ' fulltext ' "$work/fts5")")
 fig "ratio index rate glossa/fts5: $(ratio "$g_rate" "$f_rate") (higher is better for glossa)"
 fig "ratio size glossa/fts5: $(ratio "$db_bytes" "$f_bytes"); glossa/dictd: $(ratio "$db_bytes" "$d_bytes"); glossa/stardict: $(ratio "$db_bytes" "$s_bytes")"
 fig "ratio in-process p50 glossa/fts5: exact $(ratio "$g_in_exact" "$f_in_exact") (--mode exact $(ratio "$g_mode_exact" "$f_in_exact")), prefix $(ratio "$g_in_prefix" "$f_in_prefix") (--mode prefix $(ratio "$g_mode_prefix" "$f_in_prefix")), fulltext $(ratio "$g_in_full" "$f_in_full")"
-fig "ratio CLI exact p50 glossa/dict: $(ratio "$g_cli_exact" "$dict_exact"); glossa/sdcv: $(ratio "$g_cli_exact" "$sdcv_exact"); glossa/sqlite3: $(ratio "$g_cli_exact" "$fts_cli")"
-fig "ratio CLI fuzzy p50 glossa/dict-lev: $(ratio "$g_cli_fuzzy" "$dict_lev"); glossa/sdcv: $(ratio "$g_cli_fuzzy" "$sdcv_fuzzy")"
+fig "ratio CLI exact p50 (interleaved) $r_exact"
+fig "ratio CLI prefix p50 (interleaved) $r_prefix"
+fig "ratio CLI fuzzy p50 (interleaved) $r_fuzzy"
 
 # ---- 5. real corpora ---------------------------------------------------------------------------
 cldr=$shared/corpora/cldr-localenames/v48.2.0/main
