@@ -6,6 +6,9 @@
 #   floor      bench-floor: open the index read-only, one B-tree probe, exit
 #   empty      bench-empty: `int main(void){return 0;}` built like glossa (PIE,
 #              the project's flags), the yardstick of `glossa --version`
+#   empty-libs the same program linked with the shared libraries glossa needs
+#              (its DT_NEEDED entries, by objdump; built here with cc): what
+#              loading them costs before glossa runs a line of its own
 #   sqlite3    sqlite3 DB 'select 1'
 #   sdcv, dict sdcv -e over StarDict files, dict → a private dictd, both built
 #              from the same headwords (the index's terms); skipped when not
@@ -108,6 +111,19 @@ if "$tools/bench-empty"; then
 else
     skip "empty C program" "exits $?; not timed"
 fi
+libs_label="empty C program with glossa's shared libraries"
+if ! command -v objdump >/dev/null || ! command -v cc >/dev/null; then
+    skip "$libs_label" "skipped: objdump or cc not installed"
+else
+    needed=$(objdump -p "$glossa" | awk '/NEEDED/ && $2 !~ /^lib(a|ub)san/ {printf " -l:%s", $2}')
+    # shellcheck disable=SC2086 # one word per library
+    if cc -O2 -fPIE -pie "$src/tests/bench/empty.c" -o "$work/empty-libs" -Wl,--no-as-needed $needed \
+        2>"$work/empty-libs.err" && "$work/empty-libs"; then
+        add empty_libs "$libs_label" "$work/empty-libs"
+    else
+        skip "$libs_label" "cannot build it ($(head -c 200 "$work/empty-libs.err")); not timed"
+    fi
+fi
 if ! command -v sqlite3 >/dev/null; then
     skip "sqlite3 DB 'select 1'" "skipped: sqlite3 not installed"
 elif check "sqlite3 DB 'select 1'" =1 sqlite3 "$db" 'select 1'; then
@@ -147,6 +163,7 @@ done
 
 refs=(floor)
 [ -n "${name[empty]:-}" ] && refs+=(empty)
+[ -n "${name[empty_libs]:-}" ] && refs+=(empty_libs)
 "$tools/whole-driver" "$rounds" "$spec" "${refs[@]}" >"$work/times"
 
 table=$work/table.md
@@ -175,6 +192,12 @@ if [ -n "${name[empty]:-}" ] && [ -n "${name[version]:-}" ]; then
     r=$(grep "^ratio version empty " "$work/times")
     fig "glossa --version × empty C program: $(sed 's/.* rounds=\([0-9.]*\).*/\1/' <<<"$r") (ratio of medians $(sed 's/.* medians=\([0-9.]*\).*/\1/' <<<"$r"))"
     printf '\n`glossa --version` × the empty C program: %s (median of per-round ratios).\n' \
+        "$(sed 's/.* rounds=\([0-9.]*\).*/\1/' <<<"$r")" >>"$table"
+fi
+if [ -n "${name[empty_libs]:-}" ] && [ -n "${name[version]:-}" ]; then
+    r=$(grep "^ratio version empty_libs " "$work/times")
+    fig "glossa --version × empty C program with glossa's shared libraries: $(sed 's/.* rounds=\([0-9.]*\).*/\1/' <<<"$r") (ratio of medians $(sed 's/.* medians=\([0-9.]*\).*/\1/' <<<"$r"))"
+    printf '`glossa --version` × the empty C program with glossa'"'"'s shared libraries: %s.\n' \
         "$(sed 's/.* rounds=\([0-9.]*\).*/\1/' <<<"$r")" >>"$table"
 fi
 printf '\n× floor: the median over rounds of (command / floor in the same round). Load when run: %s.\n' \

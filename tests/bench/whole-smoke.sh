@@ -19,17 +19,19 @@ echo "$out"
 fail=0
 t='min [0-9.]+ ms, median [0-9.]+ ms, × floor [0-9.]+ \(ratio of medians [0-9.]+\)$'
 for want in "floor: open the index, one B-tree probe: $t" "empty C program \(PIE, glossa's flags\): $t" \
+    "empty C program with glossa's shared libraries: $t" \
     "sqlite3 DB 'select 1': $t" "sdcv -e: $t" "dict → dictd: $t" "glossa --version: $t" \
     "glossa lookup, Russian: $t" "glossa lookup, Chinese: $t" "glossa lookup, English: $t" \
     "glossa lookup, Persian: $t" "glossa lookup, Hindi: $t" \
     "glossa lookup, Persian, not a term \(one letter off\): $t" \
-    "glossa --version × empty C program: [0-9.]+ \(ratio of medians [0-9.]+\)$"; do
+    "glossa --version × empty C program: [0-9.]+ \(ratio of medians [0-9.]+\)$" \
+    "glossa --version × empty C program with glossa's shared libraries: [0-9.]+ \(ratio of medians [0-9.]+\)$"; do
     if ! grep -Eq "^figure: $want" <<<"$out"; then
         echo "FAIL: no figure line matching '$want'"
         fail=1
     fi
 done
 rows=$(grep -c '^| .* | [0-9.]* ms | [0-9.]* ms | [0-9.]* |$' "$tmp/table.md" 2>/dev/null)
-[ "$rows" = 12 ] || { echo "FAIL: the table written to --out has ${rows:-no} rows of figures, not 12"; fail=1; }
+[ "$rows" = 13 ] || { echo "FAIL: the table written to --out has ${rows:-no} rows of figures, not 13"; fail=1; }
 [ $fail -eq 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
 exit $fail
