@@ -24,15 +24,19 @@
 # A measurement, not a test: it never fails on a figure. Figure lines start
 # with "figure:" (tests/bench/whole-smoke.sh checks they are all there).
 #
-# usage: whole-bench.sh [--rounds N] [--out FILE] GLOSSA TOOLS_DIR [SOURCE_DIR]
+# usage: whole-bench.sh [--rounds N] [--out FILE] [--readme FILE] GLOSSA TOOLS_DIR [SOURCE_DIR]
 #   TOOLS_DIR holds whole-driver, bench-floor and bench-empty (the build's tests/)
+#   --readme FILE: the table also replaces what FILE holds between the lines
+#   "<!-- bench-whole: begin -->" and "<!-- bench-whole: end -->" (README.md's
+#   "How fast"), written aside and renamed; FILE without both lines is an error
 set -eu
-usage="usage: whole-bench.sh [--rounds N] [--out FILE] GLOSSA TOOLS_DIR [SOURCE_DIR]"
-rounds=30 out_file=
+usage="usage: whole-bench.sh [--rounds N] [--out FILE] [--readme FILE] GLOSSA TOOLS_DIR [SOURCE_DIR]"
+rounds=30 out_file= readme=
 while [ $# -gt 0 ]; do
     case $1 in
     --rounds) rounds=${2:?$usage}; shift 2 ;;
     --out) out_file=${2:?$usage}; shift 2 ;;
+    --readme) readme=${2:?$usage}; shift 2 ;;
     -*) echo "$usage" >&2; exit 2 ;;
     *) break ;;
     esac
@@ -205,4 +209,20 @@ printf '\n× floor: the median over rounds of (command / floor in the same round
 say ""
 cat "$table"
 [ -z "$out_file" ] || cp "$table" "$out_file"
+if [ -n "$readme" ]; then
+    python3 - "$readme" "$table" <<'PY' || { echo "whole-bench: $readme not updated" >&2; exit 2; }
+import os, sys
+path, table = sys.argv[1], open(sys.argv[2], encoding="utf-8").read().strip("\n")
+text = open(path, encoding="utf-8").read()
+begin, end = "<!-- bench-whole: begin -->\n", "\n<!-- bench-whole: end -->"
+i, j = text.find(begin), text.find(end)
+if i < 0 or j < i:
+    sys.exit(f"{path}: no '{begin.strip()}' ... '{end.strip()}' block to replace")
+tmp = f"{path}.tmp-{os.getpid()}"
+with open(tmp, "w", encoding="utf-8") as f:
+    f.write(text[: i + len(begin)] + table + text[j:])
+os.replace(tmp, path)
+PY
+    say "the table is in $readme"
+fi
 say "done"

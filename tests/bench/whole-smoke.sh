@@ -12,7 +12,9 @@ for tool in python3 sqlite3 dictfmt dictd dict sdcv; do
 done
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/glossa-whole-smoke.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-out=$(bash "$src/tests/bench/whole-bench.sh" --rounds 3 --out "$tmp/table.md" "$glossa" "$tools" "$src" 2>&1)
+printf 'before\n<!-- bench-whole: begin -->\nold table\n<!-- bench-whole: end -->\nafter\n' >"$tmp/README.md"
+out=$(bash "$src/tests/bench/whole-bench.sh" --rounds 3 --out "$tmp/table.md" --readme "$tmp/README.md" \
+      "$glossa" "$tools" "$src" 2>&1)
 rc=$?
 echo "$out"
 [ $rc -eq 0 ] || { echo "FAIL: whole-bench.sh exited $rc"; exit 1; }
@@ -33,5 +35,8 @@ for want in "floor: open the index, one B-tree probe: $t" "empty C program \(PIE
 done
 rows=$(grep -c '^| .* | [0-9.]* ms | [0-9.]* ms | [0-9.]* |$' "$tmp/table.md" 2>/dev/null)
 [ "$rows" = 13 ] || { echo "FAIL: the table written to --out has ${rows:-no} rows of figures, not 13"; fail=1; }
+# --readme: the table between the markers, the rest as it was
+want=$(printf 'before\n<!-- bench-whole: begin -->\n%s\n<!-- bench-whole: end -->\nafter' "$(cat "$tmp/table.md")")
+[ "$(cat "$tmp/README.md")" = "$want" ] || { echo "FAIL: --readme did not put the table between the markers"; fail=1; }
 [ $fail -eq 0 ] && echo "1 passed, 0 failed" || echo "0 passed, 1 failed"
 exit $fail
