@@ -338,6 +338,13 @@ int glossa__store_open(struct sqlite3 **out, const char *path, const char *uri, 
 int glossa__store_check_meta(struct sqlite3 *db, const char *path,
                              glossa_error *err);
 
+/* Every index of every table of db holds one entry per row of its table
+** (an index scan counted against a table scan; store_check.c): what SQLite's
+** quick_check leaves to its slower integrity_check, for the check before an
+** index is published. Returns SQLite's code; problem gets "" when all match,
+** else which index and its counts. */
+int glossa__index_entries_match(struct sqlite3 *db, char *problem, size_t size);
+
 /* The rows of sqlite_schema in a glossa index, by name (schema_rows.c,
 ** generated at build time by cmake/schema-rows.c from schema/glossa.sql). */
 struct glossa__schema_row {

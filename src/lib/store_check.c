@@ -3,7 +3,10 @@
 ** check of an index, beyond what opening one checks (store.c): SQLite's
 ** integrity check, every value of every row through the readers lookups use,
 ** the references between rows, the counts recorded at build time, and the
-** full-text indexes against their content.
+** full-text indexes against their content. Also the count of each index's
+** entries against its table's rows, which `glossa index` checks before it
+** publishes a new index (with SQLite's quick_check: integrity_check took a
+** fifth of a build at a million terms).
 */
 #include "glossa_int.h"
 
@@ -12,6 +15,65 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+
+/* ---- index entries against rows (before publishing) ------------------------------------ */
+
+/* One count(*) query's answer in *n. */
+static int count_rows(sqlite3 *db, const char *sql, sqlite3_int64 *n)
+{
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        *n = sqlite3_column_int64(st, 0);
+        rc = SQLITE_OK;
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int glossa__index_entries_match(sqlite3 *db, char *problem, size_t size)
+{
+    sqlite3_stmt *st;
+    /* each index with its first column: a condition on it that every entry
+    ** meets makes SQLite scan the index (count(*) alone counts the table) */
+    int rc = sqlite3_prepare_v2(db, "SELECT s.name, s.tbl_name, (SELECT i.name FROM"
+                                    " pragma_index_info(s.name) i WHERE i.seqno = 0)"
+                                    " FROM sqlite_schema s WHERE s.type = 'index'"
+                                    " AND s.tbl_name NOT LIKE 'sqlite_%' ORDER BY s.name",
+                                -1, &st, NULL);
+    problem[0] = '\0';
+    if (rc != SQLITE_OK)
+        return rc;
+    while (!problem[0] && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *index = (const char *)sqlite3_column_text(st, 0);
+        const char *table = (const char *)sqlite3_column_text(st, 1);
+        const char *first = (const char *)sqlite3_column_text(st, 2);
+        sqlite3_int64 rows = -1, entries = -1;
+        char *in_table, *in_index;
+        if (!index || !table || !first) {
+            rc = SQLITE_NOMEM;
+            break;
+        }
+        in_table = sqlite3_mprintf("SELECT count(*) FROM \"%w\" NOT INDEXED", table);
+        in_index = sqlite3_mprintf("SELECT count(*) FROM \"%w\" INDEXED BY \"%w\""
+                                   " WHERE \"%w\" IS NULL OR \"%w\" IS NOT NULL",
+                                   table, index, first, first);
+        if (!in_table || !in_index)
+            rc = SQLITE_NOMEM;
+        else if ((rc = count_rows(db, in_table, &rows)) == SQLITE_OK &&
+                 (rc = count_rows(db, in_index, &entries)) == SQLITE_OK && rows != entries)
+            snprintf(problem, size, "index %s holds %lld entries for the %lld rows of %s", index,
+                     (long long)entries, (long long)rows, table);
+        sqlite3_free(in_table);
+        sqlite3_free(in_index);
+        if (rc != SQLITE_OK)
+            break;
+    }
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
 
 /* ---- glossa index --check ------------------------------------------------------------ */
 

@@ -3,7 +3,9 @@
 ** (src/lib/store.c: glossa__col_text, _int, _enum), as a table of SQL value,
 ** what is asked and the exact damage said: NULL, wrong types, numbers out of
 ** range, dates that are no days, language tags, statuses glossa never
-** writes, text that is not UTF-8 or holds a control or bidi control.
+** writes, text that is not UTF-8 or holds a control or bidi control. And the
+** check before publishing that every index holds one entry per row of its
+** table (glossa__index_entries_match), on an index whose b-tree is another's.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -84,10 +86,59 @@ static void test_store__checked_values(void **state)
     sqlite3_close(db);
 }
 
+/* Two tables alike, an index on each; the second table has one row more. */
+static sqlite3 *two_tables(void)
+{
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(":memory:", &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db,
+                                  "CREATE TABLE a (x TEXT, y INT); CREATE TABLE b (x TEXT, y INT);"
+                                  "INSERT INTO a VALUES ('p', 1), (NULL, 2);"
+                                  "INSERT INTO b VALUES ('p', 1), ('q', 2), (NULL, 3);"
+                                  "CREATE INDEX a_by_x ON a (x, y); CREATE INDEX b_by_x ON b (x, y);",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    return db;
+}
+
+static void test_store__index_entries(void **state)
+{
+    char problem[256];
+    sqlite3 *db = two_tables();
+    (void)state;
+    assert_int_equal(glossa__index_entries_match(db, problem, sizeof problem), SQLITE_OK);
+    assert_string_equal(problem, "");
+    sqlite3_close(db);
+
+    /* the two indexes' b-trees swapped: every page is sound and used once, so
+    ** SQLite's quick_check says ok; the counts do not (NULL keys counted) */
+    db = two_tables();
+    assert_int_equal(sqlite3_exec(db,
+                                  "PRAGMA writable_schema = ON;"
+                                  "CREATE TEMP TABLE r AS SELECT name, rootpage FROM sqlite_schema;"
+                                  "UPDATE main.sqlite_master SET rootpage = (SELECT rootpage FROM r WHERE"
+                                  " r.name = CASE main.sqlite_master.name WHEN 'a_by_x' THEN 'b_by_x'"
+                                  " ELSE 'a_by_x' END) WHERE name IN ('a_by_x', 'b_by_x');"
+                                  "PRAGMA writable_schema = RESET;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    {
+        sqlite3_stmt *st;
+        assert_int_equal(sqlite3_prepare_v2(db, "PRAGMA quick_check", -1, &st, NULL), SQLITE_OK);
+        assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+        assert_string_equal((const char *)sqlite3_column_text(st, 0), "ok");
+        sqlite3_finalize(st);
+    }
+    assert_int_equal(glossa__index_entries_match(db, problem, sizeof problem), SQLITE_OK);
+    assert_string_equal(problem, "index a_by_x holds 3 entries for the 2 rows of a");
+    sqlite3_close(db);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_store__checked_values),
+        cmocka_unit_test(test_store__index_entries),
     };
     return cmocka_run_group_tests(tests, th_global_setup, th_global_teardown);
 }
