@@ -194,6 +194,19 @@ int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int
 ** 信息), which folding the Simplified characters as written does not. */
 char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len);
 
+/* ---- han_convert.c: OpenCC's conversions on its tables compiled in ------ */
+
+/* The configurations, in the order of CMakeLists.txt's GLOSSA_OPENCC_CONFIGS. */
+enum glossa_han_conv {
+    GLOSSA_HAN_TW2SP, /* Taiwan and Traditional Chinese to Simplified */
+    GLOSSA_HAN_S2T    /* Simplified to Traditional characters */
+};
+/* text[0..len) converted as OpenCC's opencc_convert_utf8 does with that
+** configuration (up to a NUL), byte for byte; a copy to be freed with
+** glossa__free, or NULL when out of memory or when OpenCC would give up
+** (a byte no UTF-8 character starts with; a character cut off at the end). */
+char *glossa__han_convert(enum glossa_han_conv which, const char *text, size_t len);
+
 /* c is one of the apostrophes people type (' ` ’ ‘ ʻ ʼ ʹ ´); norm.c makes one
 ** between two letters U+02BC, part of the word. */
 int glossa__is_apostrophe(int32_t c);
