@@ -120,8 +120,6 @@ static void load_dict(struct dict *d, const char *dir)
         }
         d->entries[d->n].key = xstrndup(line, (size_t)(tab - line));
         d->entries[d->n].value = xstrndup(tab + 1, (size_t)(end - tab - 1));
-        if ((size_t)(tab - line) > 256) /* han_convert.c's bound */
-            die("a key longer than 256 bytes in", path);
         if ((size_t)(tab - line) > d->max_len)
             d->max_len = (size_t)(tab - line);
         d->n++;

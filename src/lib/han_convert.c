@@ -46,53 +46,71 @@ static size_t char_len(unsigned char c)
          : (c & 0xF8) == 0xF0 ? 4 : (c & 0xFC) == 0xF8 ? 5 : (c & 0xFE) == 0xFC ? 6 : 0;
 }
 
-/* The entry of dict d whose key is exactly s[0..len), or NULL. */
-static const char *dict_find(const struct han_dict *d, const char *s, size_t len)
+/* Compares the key at k with s[0..n) on n bytes (s holds no NUL: a key
+** that ends first sorts first); <0, 0, >0. */
+static int key_cmp(const char *k, const char *s, size_t n)
 {
+    size_t i;
+    for (i = 0; i < n; i++)
+        if (k[i] != s[i])
+            return (unsigned char)k[i] < (unsigned char)s[i] ? -1 : 1;
+    return 0;
+}
+
+/* The longest key of dict d that is a prefix of s[0..len): its length (0:
+** none) and entry in *key. The keys that start with s's first characters
+** are a range of the sorted keys, narrowed one character at a time until
+** no key starts so; a key equal to the prefix is the first of its range. */
+static size_t dict_match(const struct han_dict *d, const char *s, size_t len, const char **key)
+{
+    const uint32_t *keys = han_keys + d->first;
     uint32_t lo = 0, hi = d->count;
-    while (lo < hi) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        const char *key = han_blob + han_keys[d->first + mid];
-        int c = strncmp(key, s, len);
-        if (c == 0)
-            c = key[len] == '\0' ? 0 : 1;
-        if (c == 0)
-            return key;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    size_t at = 0, found = 0;
+    if (len > d->max_len)
+        len = d->max_len;
+    while (at < len) {
+        size_t k = char_len((unsigned char)s[at]), next = at + k;
+        uint32_t l, h;
+        if (k == 0 || next > len)
+            break;
+        /* the first key whose bytes at..next are not below s's */
+        for (l = lo, h = hi; l < h;) {
+            uint32_t mid = l + (h - l) / 2;
+            if (key_cmp(han_blob + keys[mid] + at, s + at, k) < 0)
+                l = mid + 1;
+            else
+                h = mid;
+        }
+        lo = l;
+        /* the first one above them */
+        for (h = hi; l < h;) {
+            uint32_t mid = l + (h - l) / 2;
+            if (key_cmp(han_blob + keys[mid] + at, s + at, k) <= 0)
+                l = mid + 1;
+            else
+                h = mid;
+        }
+        hi = l;
+        if (lo == hi)
+            break;
+        at = next;
+        if (han_blob[keys[lo] + at] == '\0') {
+            found = at;
+            *key = han_blob + keys[lo];
+        }
     }
-    return NULL;
+    return found;
 }
 
 /* The longest key of group g that is a prefix of s[0..len) in the first of
 ** its dictionaries that has one: its length (0: none) and entry in *key. */
 static size_t group_match(int g, const char *s, size_t len, const char **key)
 {
-    size_t ends[256], n_ends = 0, at = 0, limit = 0; /* keys are ≤ 256 bytes (opencc-tables.c) */
     int i;
     for (i = 0; i < han_groups[g].count; i++) {
-        uint32_t m = han_dicts[han_group_dicts[han_groups[g].first + i]].max_len;
-        if (m > limit)
-            limit = m;
-    }
-    if (limit > len)
-        limit = len;
-    /* where the characters of s end, up to the longest key (convert() saw
-    ** that every character has a length) */
-    while (at < limit) {
-        size_t k = char_len((unsigned char)s[at]);
-        if (k == 0 || (at += k) > limit)
-            break;
-        ends[n_ends++] = at;
-    }
-    for (i = 0; i < han_groups[g].count; i++) {
-        const struct han_dict *d = &han_dicts[han_group_dicts[han_groups[g].first + i]];
-        size_t k = n_ends;
-        while (k-- > 0)
-            if (ends[k] <= d->max_len && (*key = dict_find(d, s, ends[k])))
-                return ends[k];
+        size_t m = dict_match(&han_dicts[han_group_dicts[han_groups[g].first + i]], s, len, key);
+        if (m)
+            return m;
     }
     return 0;
 }
