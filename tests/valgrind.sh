@@ -5,7 +5,7 @@
 # anything or the command's exit status is not the expected one.
 #
 # Usage: bash tests/valgrind.sh [--quick] [GLOSSA_BINARY]   (default build/glossa)
-# The full set takes minutes (every case pays for ICU and OpenCC start-up
+# The full set takes minutes (every case pays for ICU start-up
 # under valgrind); --quick, which the CTest test valgrind/quick runs, takes
 # the small fixtures and one case per command family, in well under a minute.
 # Exit 0 when every case is clean, 1 otherwise, 77 when valgrind is missing.

@@ -37,7 +37,7 @@ static int fts_create(void *user, const char **argv, int argc,
     if (!t)
         return SQLITE_NOMEM;
     t->stem = argc == 1;
-    /* the connection's Chinese converters (user), shared by its tokenizers */
+    /* the connection's memo of Chinese texts (user), shared by its tokenizers */
     if ((rc = glossa__keys_new_han(&t->keys, user, NULL))) {
         glossa__free(t);
         return rc == GLOSSA_ENOMEM ? SQLITE_NOMEM : SQLITE_ERROR; /* not damage: memory */
@@ -110,7 +110,7 @@ int glossa__fts_register(sqlite3 *db, glossa_error *err)
                                  "this SQLite has no FTS5 (need 3.20 or later with FTS5)");
     if (!(han = glossa__han_new()))
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    /* the connection's Chinese converters: SQLite frees them with it (but not
+    /* the connection's memo of Chinese texts: SQLite frees it with it (but not
     ** when registering fails: FTS5 calls no destructor then) */
     rc = api->xCreateTokenizer(api, "glossa", han, &tokenizer, glossa__han_free);
     if (rc != SQLITE_OK) {

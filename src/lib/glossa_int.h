@@ -148,12 +148,12 @@ struct glossa_norm;
 
 /* @param[out] out  new normaliser; free with glossa__norm_free() */
 struct glossa_han;
-/* A set of Chinese converters to share (norm_int.h), opened lazily; NULL
+/* A memo of Chinese texts folded to Simplified, to share (norm_int.h); NULL
 ** when out of memory. Freed with glossa__han_free (void *: SQLite's
 ** destructor of a tokenizer's user data). */
 struct glossa_han *glossa__han_new(void);
 void glossa__han_free(void *han);
-/* A normaliser whose Chinese converters are han's (NULL: its own). */
+/* A normaliser whose memo of Chinese texts is han's (NULL: its own). */
 int glossa__norm_new_han(struct glossa_norm **out, struct glossa_han *han, glossa_error *err);
 int glossa__norm_new(struct glossa_norm **out, glossa_error *err);
 void glossa__norm_free(struct glossa_norm *n);
@@ -194,6 +194,19 @@ int glossa__norm_key_ex(struct glossa_norm *n, const char *text, size_t len, int
 ** 信息), which folding the Simplified characters as written does not. */
 char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len);
 
+/* ---- han_convert.c: OpenCC's conversions on its tables compiled in ------ */
+
+/* The configurations, in the order of CMakeLists.txt's GLOSSA_OPENCC_CONFIGS. */
+enum glossa_han_conv {
+    GLOSSA_HAN_TW2SP, /* Taiwan and Traditional Chinese to Simplified */
+    GLOSSA_HAN_S2T    /* Simplified to Traditional characters */
+};
+/* text[0..len) converted as OpenCC's opencc_convert_utf8 does with that
+** configuration (up to a NUL), byte for byte; a copy to be freed with
+** glossa__free, or NULL when out of memory or when OpenCC would give up
+** (a byte no UTF-8 character starts with; a character cut off at the end). */
+char *glossa__han_convert(enum glossa_han_conv which, const char *text, size_t len);
+
 /* c is one of the apostrophes people type (' ` ’ ‘ ʻ ʼ ʹ ´); norm.c makes one
 ** between two letters U+02BC, part of the word. */
 int glossa__is_apostrophe(int32_t c);
@@ -218,8 +231,8 @@ int glossa__code_points(const char *s, int32_t *out);
 
 struct glossa_keys;
 
-/* @param[out] out  new key maker (owns a normaliser, whose Chinese converters
-** are han's, or with han NULL its own); free with glossa__keys_free() */
+/* @param[out] out  new key maker (owns a normaliser, whose memo of Chinese
+** texts is han's, or with han NULL its own); free with glossa__keys_free() */
 int glossa__keys_new_han(struct glossa_keys **out, struct glossa_han *han, glossa_error *err);
 #define glossa__keys_new(out, err) glossa__keys_new_han((out), NULL, (err))
 void glossa__keys_free(struct glossa_keys *k);
@@ -297,8 +310,8 @@ int glossa__translit_known(struct glossa_translit **t, const uint16_t *s, int32_
 /* Register the "glossa" FTS5 tokenizer on a connection. Must run before any
 ** statement touches an FTS5 table that uses it. */
 int glossa__fts_register(struct sqlite3 *db, glossa_error *err);
-/* The Chinese converters the connection's tokenizers share (its lookup keys
-** take them too), or NULL. */
+/* The memo of Chinese texts the connection's tokenizers share (its lookup
+** keys take it too), or NULL. */
 struct glossa_han *glossa__fts_han(struct sqlite3 *db);
 
 /* ---- lang.c ----------------------------------------------------------- */

@@ -3,12 +3,11 @@
 ** normalisation per script, shared by the FTS5 tokenizer and the lookup
 ** code so that the index and the query agree byte for byte.
 **
-** Pipeline: Traditional/Taiwan Chinese folded to Simplified (OpenCC tw2sp:
-** regional vocabulary and characters; ICU Hant-Hans if OpenCC's data is
-** missing); apostrophes between letters unified (Uzbek oʻ, o', o’ …); ICU
-** word breaks (dictionary-based for Chinese); per token NFKC case folding,
-** ё→е, Arabic/Persian/Urdu yeh, kaf and heh unified, harakat, tatweel and
-** Devanagari nukta removed. Spaces and punctuation are not tokens.
+** Pipeline: Traditional/Taiwan Chinese folded to Simplified (OpenCC's tw2sp,
+** han_convert.c: regional vocabulary and characters); apostrophes between
+** letters unified (Uzbek oʻ, o', o’ …); ICU word breaks (dictionary-based
+** for Chinese); per token NFKC case folding, ё→е, Arabic/Persian/Urdu yeh,
+** kaf and heh unified, harakat, tatweel and Devanagari nukta removed. Spaces and punctuation are not tokens.
 ** Stems and transliteration keys build on this in keys.c.
 **
 ** This file: the normaliser, the UTF-16 working copy, each token folded, and
@@ -36,8 +35,6 @@ int glossa__norm_new_han(struct glossa_norm **out, struct glossa_han *han, gloss
 
     if (!n)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    n->own.opencc = (opencc_t)-1;
-    n->own.to_traditional = (opencc_t)-1;
     n->han = han ? han : &n->own;
     n->nfkc_cf = unorm2_getNFKCCasefoldInstance(&status);
     if (U_SUCCESS(status))

@@ -1,16 +1,15 @@
 /*
 ** norm_han.c — Chinese folded to Simplified before a text is tokenised
-** (norm.c): Traditional and Taiwan vocabulary and characters by OpenCC
-** (tw2sp), or by ICU's Hant-Hans where OpenCC has no data; radicals and
-** compatibility ideographs first made unified ideographs, ill-formed UTF-8
-** U+FFFD and NUL a space (OpenCC would give up or stop), so that offsets still
-** map back; a small memo of texts already folded. And the reverse, Simplified
-** to Traditional characters (s2t), for a query written in Simplified
+** (norm.c): Traditional and Taiwan vocabulary and characters by OpenCC's
+** tw2sp (han_convert.c, its tables compiled in); radicals and compatibility
+** ideographs first made unified ideographs, ill-formed UTF-8 U+FFFD and NUL
+** a space (OpenCC would give up or stop), so that offsets still map back; a
+** small memo of texts already folded. And the reverse, Simplified to
+** Traditional characters (s2t), for a query written in Simplified
 ** characters with Taiwan or Hong Kong wording (lookup.c).
 */
 #include "norm_int.h"
 
-#include <unicode/ustring.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
@@ -35,42 +34,19 @@ static int has_han(const char *text, size_t len)
     return 0;
 }
 
-static void han_open(struct glossa_han *h)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    static const UChar id[] = { 'H', 'a', 'n', 't', '-', 'H', 'a', 'n', 's', 0 };
-    h->ready = -1;
-    h->opencc = opencc_open("tw2sp.json");
-    if (h->opencc != (opencc_t)-1) {
-        h->ready = 1;
-        return;
-    }
-    h->hant_hans = utrans_openU(id, -1, UTRANS_FORWARD, NULL, 0, NULL, &status);
-    if (U_SUCCESS(status))
-        h->ready = 1;
-}
-
 struct glossa_han *glossa__han_new(void)
 {
-    struct glossa_han *h = glossa__calloc(1, sizeof *h);
-    if (h) {
-        h->opencc = (opencc_t)-1;
-        h->to_traditional = (opencc_t)-1;
-    }
-    return h;
+    return glossa__calloc(1, sizeof(struct glossa_han));
 }
 
 void glossa__han_close(struct glossa_han *h)
 {
-    if (h->opencc != (opencc_t)-1)
-        opencc_close(h->opencc);
-    if (h->to_traditional != (opencc_t)-1)
-        opencc_close(h->to_traditional);
-    if (h->hant_hans)
-        utrans_close(h->hant_hans);
-    h->opencc = h->to_traditional = (opencc_t)-1;
-    h->hant_hans = NULL;
-    h->ready = h->trad_ready = 0;
+    int i;
+    for (i = 0; i < HAN_MEMO; i++) {
+        glossa__free(h->memo[i].in);
+        glossa__free(h->memo[i].out);
+        h->memo[i].in = h->memo[i].out = NULL;
+    }
 }
 
 void glossa__han_free(void *han)
@@ -81,74 +57,23 @@ void glossa__han_free(void *han)
     }
 }
 
-/* Simplified form of text in *out (UTF-8, malloc'd by OpenCC or by us);
-** NULL when nothing could be done. The caller frees with han_free. */
-static char *han_fold(struct glossa_norm *n, const char *text, size_t len, int *from_opencc)
-{
-    UErrorCode status = U_ZERO_ERROR;
-    UChar *buf = NULL;
-    int32_t len16 = 0, cap, limit;
-    char *out = NULL;
-
-    if (!n->han->ready)
-        han_open(n->han);
-    if (n->han->ready < 0)
-        return NULL;
-    if (n->han->opencc != (opencc_t)-1) {
-        *from_opencc = 1;
-        return opencc_convert_utf8(n->han->opencc, text, len);
-    }
-    *from_opencc = 0;
-    cap = (int32_t)len + 16;
-    buf = glossa__malloc((size_t)cap * sizeof *buf);
-    if (!buf)
-        return NULL;
-    u_strFromUTF8(buf, cap, &len16, text, (int32_t)len, &status);
-    limit = len16;
-    utrans_transUChars(n->han->hant_hans, buf, &len16, cap, 0, &limit, &status);
-    if (U_SUCCESS(status)) {
-        out = glossa__malloc((size_t)len16 * 3 + 1);
-        if (out)
-            u_strToUTF8(out, len16 * 3 + 1, NULL, buf, len16, &status);
-        if (U_FAILURE(status)) {
-            glossa__free(out);
-            out = NULL;
-        }
-    }
-    glossa__free(buf);
-    return out;
-}
-
-static void han_free(char *s, int from_opencc)
-{
-    if (s && from_opencc)
-        opencc_convert_utf8_free(s);
-    else
-        glossa__free(s);
-}
-
 static size_t memo_slot(const char *text, size_t len)
 {
     return (size_t)(glossa__hash_bytes(text, len) % HAN_MEMO);
 }
 
-/* han_fold through the memo: the result is a glossa__malloc'd copy (to be
-** freed with glossa__free), or NULL. */
+/* OpenCC's tw2sp through the memo: the result is a glossa__malloc'd copy
+** (to be freed with glossa__free), or NULL. */
 static char *han_fold_memo(struct glossa_norm *n, const char *text, size_t len)
 {
-    struct han_memo *m = &n->memo[memo_slot(text, len)];
-    int from_opencc = 0;
-    char *out, *copy;
+    struct han_memo *m = &n->han->memo[memo_slot(text, len)];
+    char *out;
 
     if (m->in && strlen(m->in) == len && memcmp(m->in, text, len) == 0)
         return glossa__strdup(m->out);
-    out = han_fold(n, text, len, &from_opencc);
-    if (!out)
-        return NULL;
-    copy = glossa__strdup(out);
-    han_free(out, from_opencc);
-    if (copy) {
-        char *in = glossa__strndup(text, len), *keep = glossa__strdup(copy);
+    out = glossa__han_convert(GLOSSA_HAN_TW2SP, text, len);
+    if (out) {
+        char *in = glossa__strndup(text, len), *keep = glossa__strdup(out);
         if (in && keep) {
             glossa__free(m->in);
             glossa__free(m->out);
@@ -159,7 +84,7 @@ static char *han_fold_memo(struct glossa_norm *n, const char *text, size_t len)
             glossa__free(keep);
         }
     }
-    return copy;
+    return out;
 }
 
 /* 1 for a code point that NFKC turns into another ideograph: CJK radicals,
@@ -255,27 +180,19 @@ char *glossa__han_simplified(struct glossa_norm *n, const char *text, size_t len
 
 char *glossa__han_traditional(struct glossa_norm *n, const char *text, size_t len)
 {
-    char *out, *copy = NULL;
+    char *out;
+    (void)n;
     if (!has_han(text, len) || memchr(text, '\0', len))
         return NULL;
-    if (!n->han->trad_ready) {
-        n->han->to_traditional = opencc_open("s2t.json");
-        n->han->trad_ready = n->han->to_traditional != (opencc_t)-1 ? 1 : -1;
+    out = glossa__han_convert(GLOSSA_HAN_S2T, text, len);
+    if (out && strlen(out) == len && memcmp(out, text, len) == 0) {
+        glossa__free(out);
+        out = NULL;
     }
-    if (n->han->trad_ready < 0 || !(out = opencc_convert_utf8(n->han->to_traditional, text, len)))
-        return NULL;
-    if (strlen(out) != len || memcmp(out, text, len) != 0)
-        copy = glossa__strdup(out);
-    opencc_convert_utf8_free(out);
-    return copy;
+    return out;
 }
 
 void glossa__han_release(struct glossa_norm *n)
 {
-    int i;
-    for (i = 0; i < HAN_MEMO; i++) {
-        glossa__free(n->memo[i].in);
-        glossa__free(n->memo[i].out);
-    }
-    glossa__han_close(&n->own); /* a shared set is its connection's to close */
+    glossa__han_close(&n->own); /* a shared memo is its connection's to free */
 }

@@ -7,35 +7,26 @@
 
 #include "glossa_int.h"
 
-#include <opencc/opencc.h>
 #include <unicode/ubrk.h>
 #include <unicode/unorm2.h>
 #include <unicode/utrans.h>
 
-/* Texts already folded to Simplified: OpenCC is slow, and an indexed term
-** is folded for its key and again by the FTS5 tokenizer. Direct-mapped. */
+/* Texts already folded to Simplified (an indexed term is folded for its key
+** and again by the FTS5 tokenizer): a norm's own, or one per SQLite
+** connection that its FTS5 tokenizers and its lookup keys share. Used by
+** one thread at a time, as the connection is. Direct-mapped. */
 #define HAN_MEMO 64
 struct han_memo {
     char *in, *out;           /* glossa__malloc'd; NULL when empty */
 };
-
-/* The Chinese converters, opened at the first Han text: a norm's own, or
-** one set per SQLite connection that its FTS5 tokenizers and its lookup
-** keys share (OpenCC's tables take ~1.4 ms to open; a Chinese query opened
-** them three times). Used by one thread at a time, as the connection is. */
 struct glossa_han {
-    int ready;                /* 0 not tried, 1 opened, -1 unavailable */
-    opencc_t opencc;          /* tw2sp, or (opencc_t)-1 */
-    UTransliterator *hant_hans; /* fallback when OpenCC has no data */
-    int trad_ready;           /* to_traditional: 0 not tried, 1 opened, -1 unavailable */
-    opencc_t to_traditional;  /* s2t, or (opencc_t)-1 */
+    struct han_memo memo[HAN_MEMO];
 };
 
 struct glossa_norm {
-    struct han_memo memo[HAN_MEMO];
     UBreakIterator *words;
     const UNormalizer2 *nfkc_cf;
-    struct glossa_han own;    /* when no shared set was given */
+    struct glossa_han own;    /* when no shared memo was given */
     struct glossa_han *han;   /* &own, or the connection's */
     UChar *text16;            /* the input as UTF-16 */
     size_t *offset8;          /* offset8[i]: byte offset in the input of unit i */
@@ -58,10 +49,9 @@ struct glossa_norm {
 ** many times as OpenCC's tables chain; a copy to be freed with glossa__free,
 ** or NULL when text has no Han character or nothing could be done. */
 char *glossa__han_simplified(struct glossa_norm *n, const char *text, size_t len);
-/* Free what the folding holds (the memo; OpenCC and ICU's transliterator
-** when they are the norm's own). */
+/* Free what the folding holds (the memo, when it is the norm's own). */
 void glossa__han_release(struct glossa_norm *n);
-/* Close a set of converters (not the struct). */
+/* Empty a memo (not free the struct). */
 void glossa__han_close(struct glossa_han *h);
 
 #endif /* GLOSSA_NORM_INT_H */

@@ -549,8 +549,8 @@ int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
                                                            "cannot read the index")) == GLOSSA_ERROR)
             rc = glossa__damaged(err, path, "cannot read it: %s", sqlite3_errmsg(db->sql));
     }
-    /* the lookup's keys use the Chinese converters of the connection's
-    ** tokenizers: OpenCC's tables opened once, not three times */
+    /* the lookup's keys share the memo of Chinese texts already folded
+    ** with the connection's tokenizers */
     if (!rc)
         rc = glossa__keys_new_han(&db->keys, glossa__fts_han(db->sql), err);
     if (rc) {

@@ -128,12 +128,13 @@ cp "$GLOSSA_DB" "$WORK/tr.db"
 sqlite3 "$WORK/tr.db" "UPDATE term SET translit = 'qqqsentinel' WHERE text IN ('امنیت اطلاعات', 'information weapon')"
 run glossa lookup --db "$WORK/tr.db" --format json "امنیت اطلاعات"
 expect_json '[.results[] | select(.match.how == "translit") | .id] | join(" ")' "information-weapon"
-# a Chinese query opens OpenCC's tables once: the lookup's keys and the FTS5
-# tokenizers of the connection share them (they were opened three times)
+# a Chinese query opens no file of OpenCC's: its tables are compiled in
+# (src/lib/han_convert.c; opening them took ~2 ms, and three times before
+# the connection's tokenizers and the lookup's keys shared one set)
 if command -v strace >/dev/null 2>&1; then
-    strace -f -e trace=openat -o "$WORK/opencc.trace" "$GLOSSA" lookup --format json 信息安全 >/dev/null
-    expect_true "TSPhrases.ocd2 read once ($(grep -c 'TSPhrases.ocd2", O_RDONLY) = [0-9]' "$WORK/opencc.trace"))" \
-        test "$(grep -c 'TSPhrases.ocd2", O_RDONLY) = [0-9]' "$WORK/opencc.trace")" = 1
+    strace -f -e trace=openat -o "$WORK/opencc.trace" "$GLOSSA" lookup --format json 資訊安全 >/dev/null
+    expect_true "no OpenCC file opened: $(grep -c 'opencc' "$WORK/opencc.trace")" \
+        test "$(grep -c 'opencc' "$WORK/opencc.trace")" = 0
 else
     echo "NOTE: strace is not installed; how often OpenCC's tables are opened was not checked"
 fi

@@ -3,7 +3,8 @@
 # eight libraries) is loaded when `glossa serve --http` starts (src/web/http_mhd.c),
 # the DOCX package is zipped on zlib (src/lib/zip.c, no libzip, libcrypto, libbz2),
 # so `glossa --version` and a lookup never map it; `serve --http` still
-# answers (0940 tests it whole).
+# answers (0940 tests it whole). OpenCC's tables are compiled in
+# (src/lib/han_convert.c): neither libopencc nor libmarisa is loaded.
 if ! command -v objdump >/dev/null 2>&1; then
     echo "SKIP: objdump is missing (binutils)"
     exit 77
@@ -22,9 +23,9 @@ expect_rc 0 "objdump -p:"
 if grep -q '^GLOSSA_STATIC_CORE:BOOL=ON' "$cache" &&
     grep -q '^GLOSSA_ARCHIVE_icudata:FILEPATH=/' "$cache"; then
     # ICU, SQLite, libxml2 and libstemmer linked in
-    want="libc.so.6 libgcc_s.so.1 liblzma.so.5 libm.so.6 libopencc.so.1.1 libstdc++.so.6 libz.so.1"
+    want="libc.so.6 libgcc_s.so.1 liblzma.so.5 libm.so.6 libstdc++.so.6 libz.so.1"
 else
-    want="libc.so.6 libicui18n.so.72 libicuuc.so.72 libopencc.so.1.1 libsqlite3.so.0 libstemmer.so.0d libxml2.so.2 libz.so.1"
+    want="libc.so.6 libicui18n.so.72 libicuuc.so.72 libsqlite3.so.0 libstemmer.so.0d libxml2.so.2 libz.so.1"
 fi
 got=$(printf '%s\n' "$OUT" | tr '\n' ' ' | sed 's/ $//')
 expect_true "the libraries glossa needs: want '$want', got '$got'" test "$got" = "$want"
@@ -38,7 +39,16 @@ expect_rc 0 "lookup:"
 expect_out "1. information-security" "the lookup answers"
 trace=$ERR
 OUT=$trace
-expect_out "calling init: /lib/x86_64-linux-gnu/libopencc.so.1.1" "the dynamic linker's trace"
+expect_out "calling init: /lib/x86_64-linux-gnu/libc.so.6" "the dynamic linker's trace"
+expect_no_out "libopencc" "a lookup does not load libopencc"
+expect_no_out "libmarisa" "nor libmarisa"
 expect_no_out "microhttpd" "a lookup does not load libmicrohttpd"
 expect_no_out "gnutls" "nor GnuTLS"
+# a Chinese lookup converts Taiwan wording (資訊 → 信息) without OpenCC's library
+run env LD_DEBUG=libs "$GLOSSA" lookup --brief "資訊安全"
+expect_rc 0 "lookup 資訊安全:"
+expect_out "1. information-security" "the Taiwan wording is found"
+OUT=$ERR
+expect_no_out "libopencc" "a Chinese lookup does not load libopencc"
+expect_no_out "libmarisa" "nor libmarisa"
 finish
