@@ -307,9 +307,10 @@ struct glossa_han *glossa__fts_han(struct sqlite3 *db);
 ** results (the DICT server). BEST_KIND: in GLOSSA_MODE_AUTO the tiers stop
 ** at the first kind that matched (the hits of the best kind, in their
 ** order, are those glossa_lookup gives; the looser ones after them are not
-** looked for). HEADS: hits without definitions, notes, contexts, national
-** definitions or highlights; NO_TERMS: without terms either (the concept
-** and the matched term alone). */
+** looked for). HEADS: hits with how they matched and the matched term
+** (match_*) and terms, nothing else: not the concept's row (id, status and
+** reliability NULL or 0), definitions, notes, contexts, national definitions
+** or highlights; NO_TERMS: without terms either. */
 #define GLOSSA__LOOKUP_BEST_KIND 1u
 #define GLOSSA__LOOKUP_HEADS 2u
 #define GLOSSA__LOOKUP_NO_TERMS 4u

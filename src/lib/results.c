@@ -402,7 +402,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 
     memset(h, 0, sizeof *h);
     sqlite3_bind_int64(st, 1, c->concept_id);
-    rc = sqlite3_step(st);
+    /* HEADS: the matched term alone, not the concept's row (id NULL) */
+    rc = q->flags & GLOSSA__LOOKUP_HEADS ? SQLITE_OK : sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         h->id = glossa__row_text(db, a, st, 0, "concept", 0, &oom);
         h->status = glossa__col_enum(&db->rd, st, 1, "concept", glossa__concept_statuses) < 0
