@@ -153,32 +153,28 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
     return rc;
 }
 
-/* One line of a MATCH answer, unless the same word was listed for db already. */
+/* One line of a MATCH answer, unless the same word was listed for db already
+** (written at the end of body, then taken back if it was). */
 static int add_match(struct glossa_buf *body, size_t db_start, const char *dbname, const char *word,
                      unsigned *count)
 {
-    struct glossa_buf line = GLOSSA_BUF_INIT;
-    const char *p, *end = body->data ? body->data + body->len : NULL;
-    int rc;
-    if (glossa__buf_addf(&line, "%s ", dbname) || glossa__dict_quoted(&line, word) ||
-        glossa__buf_add(&line, "\r\n", 2)) {
-        glossa__buf_release(&line);
+    size_t at = body->len, n;
+    const char *p, *line;
+    if (glossa__buf_addf(body, "%s ", dbname) || glossa__dict_quoted(body, word) ||
+        glossa__buf_add(body, "\r\n", 2))
         return GLOSSA_ENOMEM;
-    }
-    for (p = body->data ? body->data + db_start : NULL; p && p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        if (n == line.len && memcmp(p, line.data, n) == 0) {
-            glossa__buf_release(&line);
+    line = body->data + at;
+    for (p = body->data + db_start; p < line; p += n) {
+        const char *nl = memchr(p, '\n', (size_t)(line - p));
+        n = nl ? (size_t)(nl - p) + 1 : (size_t)(line - p);
+        if (n == body->len - at && memcmp(p, line, n) == 0) {
+            body->len = at;
+            body->data[at] = '\0';
             return 0;
         }
-        p += n;
     }
-    rc = glossa__buf_add(body, line.data, line.len);
-    glossa__buf_release(&line);
-    if (!rc)
-        (*count)++;
-    return rc;
+    (*count)++;
+    return 0;
 }
 
 /* substring: terms whose normalised form contains the normalised query
