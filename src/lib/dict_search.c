@@ -1,9 +1,11 @@
 /*
-** dict_search.c — DEFINE and MATCH of the DICT server: one glossa_lookup per
+** dict_search.c — DEFINE and MATCH of the DICT server: one lookup per
 ** source language and command (a pair database "ru-zh" matches Russian terms
 ** and keeps the concepts that have Chinese ones), the best matches as
-** definitions, the MATCH strategies as lookup modes, and substring as a scan
-** of the normalised terms. Answers are written by dict_text.c.
+** definitions (the looser kinds not looked for), the MATCH strategies as
+** lookup modes (hits with their matched terms alone, not whole concepts),
+** and substring as a scan of the normalised terms. Answers are written by
+** dict_text.c.
 */
 #include "dict_int.h"
 
@@ -49,9 +51,12 @@ static void lookups_release(struct lookups *l)
         glossa_results_free(l->res[i]);
 }
 
+/* The lookup of word for db's source language, made once per command.
+** flags: what the answer does not show (GLOSSA__LOOKUP_*); a language
+** pair's hits keep their terms, whose languages say if they have the pair's. */
 static int lookup_for(glossa_dict *d, struct lookups *l, const struct dict_db *db, const char *word,
-                      glossa_mode mode, unsigned limit, const glossa_results **out,
-                      glossa_error *err)
+                      glossa_mode mode, unsigned limit, unsigned flags,
+                      const glossa_results **out, glossa_error *err)
 {
     glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
     int slot = db->src + 1, rc;
@@ -59,7 +64,9 @@ static int lookup_for(glossa_dict *d, struct lookups *l, const struct dict_db *d
         o.from = db->src >= 0 ? DICT_LANG(db->src).tag : NULL;
         o.mode = mode;
         o.limit = limit;
-        if ((rc = glossa_lookup(d->db, word, &o, &l->res[slot], err)))
+        if (db->dst >= 0)
+            flags &= ~GLOSSA__LOOKUP_NO_TERMS;
+        if ((rc = glossa__lookup(d->db, word, &o, flags, &l->res[slot], err)))
             return rc;
         l->done[slot] = 1;
     }
@@ -113,7 +120,9 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
         char desc[128];
         if (listed_only && !db->listed)
             continue;
-        if ((rc = lookup_for(d, &l, db, word, GLOSSA_MODE_AUTO, d->define_limit, &res, err)))
+        /* the best kind of match alone is shown */
+        if ((rc = lookup_for(d, &l, db, word, GLOSSA_MODE_AUTO, d->define_limit,
+                             GLOSSA__LOOKUP_BEST_KIND, &res, err)))
             break;
         best = glossa_results_get(res, 0);
         /* Typos are no definition: the client then asks MATCH for suggestions. */
@@ -144,32 +153,28 @@ int glossa__dict_define(glossa_dict_session *s, const char *dbname, const char *
     return rc;
 }
 
-/* One line of a MATCH answer, unless the same word was listed for db already. */
+/* One line of a MATCH answer, unless the same word was listed for db already
+** (written at the end of body, then taken back if it was). */
 static int add_match(struct glossa_buf *body, size_t db_start, const char *dbname, const char *word,
                      unsigned *count)
 {
-    struct glossa_buf line = GLOSSA_BUF_INIT;
-    const char *p, *end = body->data ? body->data + body->len : NULL;
-    int rc;
-    if (glossa__buf_addf(&line, "%s ", dbname) || glossa__dict_quoted(&line, word) ||
-        glossa__buf_add(&line, "\r\n", 2)) {
-        glossa__buf_release(&line);
+    size_t at = body->len, n;
+    const char *p, *line;
+    if (glossa__buf_addf(body, "%s ", dbname) || glossa__dict_quoted(body, word) ||
+        glossa__buf_add(body, "\r\n", 2))
         return GLOSSA_ENOMEM;
-    }
-    for (p = body->data ? body->data + db_start : NULL; p && p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) + 1 : (size_t)(end - p);
-        if (n == line.len && memcmp(p, line.data, n) == 0) {
-            glossa__buf_release(&line);
+    line = body->data + at;
+    for (p = body->data + db_start; p < line; p += n) {
+        const char *nl = memchr(p, '\n', (size_t)(line - p));
+        n = nl ? (size_t)(nl - p) + 1 : (size_t)(line - p);
+        if (n == body->len - at && memcmp(p, line, n) == 0) {
+            body->len = at;
+            body->data[at] = '\0';
             return 0;
         }
-        p += n;
     }
-    rc = glossa__buf_add(body, line.data, line.len);
-    glossa__buf_release(&line);
-    if (!rc)
-        (*count)++;
-    return rc;
+    (*count)++;
+    return 0;
 }
 
 /* substring: terms whose normalised form contains the normalised query
@@ -271,7 +276,9 @@ int glossa__dict_match(glossa_dict_session *s, const char *dbname, const char *s
             rc = match_substring(d, db, word, &body, db_start, &count, err);
             continue;
         }
-        if ((rc = lookup_for(d, &l, db, word, (glossa_mode)mode, d->match_limit, &res, err)))
+        /* the matched terms alone are shown */
+        if ((rc = lookup_for(d, &l, db, word, (glossa_mode)mode, d->match_limit,
+                             GLOSSA__LOOKUP_HEADS | GLOSSA__LOOKUP_NO_TERMS, &res, err)))
             break;
         for (k = 0; !rc && k < glossa_results_count(res); k++) {
             const glossa_hit *h = glossa_results_get(res, k);

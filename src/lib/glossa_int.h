@@ -314,6 +314,23 @@ int glossa__fts_register(struct sqlite3 *db, glossa_error *err);
 ** keys take it too), or NULL. */
 struct glossa_han *glossa__fts_han(struct sqlite3 *db);
 
+/* ---- lookup_query.c --------------------------------------------------- */
+
+/* What glossa__lookup may leave out, for a caller that shows less of the
+** results (the DICT server). BEST_KIND: in GLOSSA_MODE_AUTO the tiers stop
+** at the first kind that matched (the hits of the best kind, in their
+** order, are those glossa_lookup gives; the looser ones after them are not
+** looked for). HEADS: hits with how they matched and the matched term
+** (match_*) and terms, nothing else: not the concept's row (id, status and
+** reliability NULL or 0), definitions, notes, contexts, national definitions
+** or highlights; NO_TERMS: without terms either. */
+#define GLOSSA__LOOKUP_BEST_KIND 1u
+#define GLOSSA__LOOKUP_HEADS 2u
+#define GLOSSA__LOOKUP_NO_TERMS 4u
+/* glossa_lookup, leaving out what flags say. */
+int glossa__lookup(glossa_db *db, const char *query, const glossa_lookup_opts *opts,
+                   unsigned flags, glossa_results **out, glossa_error *err);
+
 /* ---- lang.c ----------------------------------------------------------- */
 
 /* 1 when tag (BCP 47) starts with the language/script prefix want

@@ -571,12 +571,22 @@ int glossa__collect_fulltext(glossa_db *db, struct query *q, struct candidates *
                       : 0;
 }
 
+/* GLOSSA__LOOKUP_BEST_KIND: a tier of q found more than had, and no looser
+** tier can match better (word matches alone may yet give way: after_preposition). */
+static int best_kind_found(const struct query *q, glossa_mode mode, const struct candidates *out,
+                           size_t had)
+{
+    return (q->flags & GLOSSA__LOOKUP_BEST_KIND) && mode == GLOSSA_MODE_AUTO && out->n > had &&
+           !only_word_matches(out);
+}
+
 int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_definitions,
                       struct candidates *out, glossa_error *err)
 {
     char one[64];
     const char *from_stem = single_language(q->from, one, sizeof one);
     struct query_keys *k = q->keys;
+    size_t had = out->n;
     int rc = 0;
 
     if (mode == GLOSSA_MODE_FTS) {
@@ -595,11 +605,11 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
     if (WANT(GLOSSA_MODE_EXACT) &&
         (rc = glossa__bind_and_collect(db, Q_EXACT, q->text, NULL, GLOSSA_MATCH_EXACT, 0, q, out, err)))
         return rc;
-    if (!k->key.len)
-        return 0; /* nothing but punctuation: no words to match */
-    if (WANT(GLOSSA_MODE_NORMALIZED) &&
-        (rc = glossa__bind_and_collect(db, Q_NORM, k->key.data, NULL, GLOSSA_MATCH_NORMALIZED, 0, q,
-                               out, err)))
+    if (!k->key.len || best_kind_found(q, mode, out, had))
+        return 0; /* nothing but punctuation (no words to match), or the best kind found */
+    if ((WANT(GLOSSA_MODE_NORMALIZED) &&
+         (rc = glossa__bind_and_collect(db, Q_NORM, k->key.data, NULL, GLOSSA_MATCH_NORMALIZED, 0,
+                                        q, out, err))) || best_kind_found(q, mode, out, had))
         return rc;
     if (WANT(GLOSSA_MODE_STEM)) {
         if ((rc = glossa__bind_and_collect(db, Q_STEM, glossa__buf_str(&k->stem), NULL,
@@ -607,8 +617,9 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
             return rc;
         if (build_fts(db, q, 1, 0))
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        if (k->fts.len && (rc = glossa__bind_and_collect(db, Q_STEM_FTS, k->fts.data, NULL,
-                                                  GLOSSA_MATCH_STEM, 1, q, out, err)))
+        if ((k->fts.len && (rc = glossa__bind_and_collect(db, Q_STEM_FTS, k->fts.data, NULL,
+                                                  GLOSSA_MATCH_STEM, 1, q, out, err))) ||
+            best_kind_found(q, mode, out, had))
             return rc;
     }
     if (WANT(GLOSSA_MODE_TRANSLIT) && !q->has_han) {
@@ -655,8 +666,9 @@ int glossa__run_tiers(glossa_db *db, struct query *q, glossa_mode mode, int in_d
                                            glossa__buf_str(&k->translit), GLOSSA_MATCH_TRANSLIT, 0,
                                            q, out, err)))
             return rc;
-        if (tr == GLOSSA_ENOMEM)
-            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        if (tr == GLOSSA_ENOMEM || best_kind_found(q, mode, out, had))
+            return tr == GLOSSA_ENOMEM ? glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0,
+                                                           "out of memory") : 0;
     }
     /* a phrase copied from a sentence («об информационном оружии», «в
     ** информационном пространстве»): no term is the query, at most a longer

@@ -62,6 +62,7 @@ struct query {
     int reread;         /* text is the query in Traditional characters (lookup.c) */
     char as_of[16];     /* YYYY-MM-DD */
     int history;        /* every wording counts, whatever its dates */
+    unsigned flags;     /* GLOSSA__LOOKUP_* (glossa__lookup) */
     struct query_keys *keys;
 };
 

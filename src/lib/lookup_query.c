@@ -261,6 +261,12 @@ static int candidate_sort(const void *a, const void *b)
 int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *opts,
                   glossa_results **out, glossa_error *err)
 {
+    return glossa__lookup(db, query, opts, 0, out, err);
+}
+
+int glossa__lookup(glossa_db *db, const char *query, const glossa_lookup_opts *opts,
+                   unsigned flags, glossa_results **out, glossa_error *err)
+{
     static const glossa_lookup_opts defaults = GLOSSA_LOOKUP_OPTS_INIT;
     struct candidates cands = { NULL, 0, 0 };
     struct layout_reading readings[GLOSSA__LAYOUT_READINGS];
@@ -283,6 +289,7 @@ int glossa_lookup(glossa_db *db, const char *query, const glossa_lookup_opts *op
     q.text = query;
     q.len = strlen(query);
     q.from = opts->from;
+    q.flags = flags;
     if (q.len > 4096)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "query too long (%zu bytes, at most 4096)", q.len);

@@ -402,7 +402,8 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
 
     memset(h, 0, sizeof *h);
     sqlite3_bind_int64(st, 1, c->concept_id);
-    rc = sqlite3_step(st);
+    /* HEADS: the matched term alone, not the concept's row (id NULL) */
+    rc = q->flags & GLOSSA__LOOKUP_HEADS ? SQLITE_OK : sqlite3_step(st);
     if (rc == SQLITE_ROW) {
         h->id = glossa__row_text(db, a, st, 0, "concept", 0, &oom);
         h->status = glossa__col_enum(&db->rd, st, 1, "concept", glossa__concept_statuses) < 0
@@ -443,12 +444,17 @@ static int load_hit(glossa_db *db, struct glossa_arena *a, glossa_hit *h,
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-    if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
+    if (q->flags & GLOSSA__LOOKUP_HEADS) { /* the caller shows the matched term alone */
+        if (!(q->flags & GLOSSA__LOOKUP_NO_TERMS))
+            rc = load_terms(db, a, h, c->concept_id, to, q, &oom);
+        else
+            rc = SQLITE_OK;
+    } else if ((rc = load_terms(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
         (rc = load_definitions(db, a, h, c->concept_id, to, q, &oom)) == SQLITE_OK &&
         (rc = load_notes(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK &&
         (rc = load_contexts(db, a, h, c->concept_id, to, &oom)) == SQLITE_OK && h->id)
         rc = glossa__load_legal(db, a, h->id, &h->legal, &h->n_legal, &oom);
-    if (!oom && highlight(db, q->keys, a, h))
+    if (!oom && !(q->flags & GLOSSA__LOOKUP_HEADS) && highlight(db, q->keys, a, h))
         oom = 1;
     if (oom)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

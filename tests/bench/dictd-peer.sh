@@ -4,7 +4,9 @@
 #
 #   dictd_build DIR TEXT   dictfmt --utf8 --allchars into DIR/bench.{index,dict}
 #   dictd_start DIR        start dictd (sets dictd_pid, dictd_port); 1 if it
-#                          does not answer (DIR/dictd.log says why)
+#                          does not answer (DIR/dictd.log says why); no limit
+#                          on the queries of one connection (dictd closes it
+#                          after 2 000 by default) or its time
 #   dictd_stop             stop the dictd that dictd_start started
 #
 # dictfmt 1.13 writes the database's alphabet (00-database-alphabet: every
@@ -60,6 +62,8 @@ global {
     listen_to 127.0.0.1
     port $dictd_port
     pid_file $dir/dictd.pid
+    limit_queries 0
+    limit_time 86400
 }
 database bench { data "$dir/bench.dict" index "$dir/bench.index" }
 EOF

@@ -15,6 +15,15 @@
 **       peak RSS, size.
 **   lookup-bench fts5 DB QUERYDIR [ROUNDS]
 **       the same queries against that FTS5 table, in process (kinds FTS5 has).
+**   lookup-bench dict GLOSSA_DB HOST:PORT_A HOST:PORT_B KIND.tsv N define|STRATEGY DB_A DB_B
+**       two DICT servers (RFC 2229) over one persistent TCP connection each:
+**       every query as DEFINE DB word or MATCH DB STRATEGY word to A and to B
+**       in turn (which goes first alternates), each whole answer timed; an
+**       untimed pass first, whose answers are compared. Prints how many
+**       queries each answered and both, whether their headwords agree, how
+**       many answers hold the expected concept (a term of it, read from
+**       GLOSSA_DB), and over the queries both answered p50/p99 per server and
+**       A/B (of p50s, median per query).
 ** Prints figures; it never judges them (exit 0 unless it cannot run).
 ** BENCH_SLOW=US prints the queries slower than US microseconds (stderr).
 */
@@ -24,11 +33,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -398,6 +412,365 @@ static int fts5_query(const char *db_path, const char *dir, int rounds)
     return 0;
 }
 
+/* ---- dict: two DICT servers over persistent connections -------------------------------- */
+
+struct conn {
+    int fd;
+    char *data; /* the answer being read */
+    size_t len, cap;
+};
+
+struct answer {
+    int code;      /* the final status: 250 after 150/152, 552 no match, ... */
+    int answered;  /* definitions or matches came */
+    char **heads;  /* headwords of 151 lines or 152 text, sorted, unique */
+    size_t n_heads;
+    char *text;    /* the whole answer */
+};
+
+static void answer_free(struct answer *a)
+{
+    size_t i;
+    for (i = 0; i < a->n_heads; i++)
+        free(a->heads[i]);
+    free(a->heads);
+    free(a->text);
+    memset(a, 0, sizeof *a);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The first "quoted" string of s (up to end), unescaped, or NULL. */
+static char *first_quoted(const char *s, const char *end)
+{
+    const char *q = memchr(s, '"', (size_t)(end - s));
+    char *out, *o;
+    if (!q)
+        return NULL;
+    out = o = malloc((size_t)(end - q) + 1);
+    for (q++; out && q < end && *q != '"'; q++) {
+        if (*q == '\\' && q + 1 < end)
+            q++;
+        *o++ = *q;
+    }
+    if (out)
+        *o = '\0';
+    return out;
+}
+
+/* Note the headword quoted in line (151 "word" db "desc"; 152's db "word"). */
+static void add_head(struct answer *a, const char *line, const char *end)
+{
+    char *h = first_quoted(line, end);
+    char **g = h ? realloc(a->heads, (a->n_heads + 1) * sizeof *g) : NULL;
+    if (!g) {
+        free(h);
+        return;
+    }
+    a->heads = g;
+    a->heads[a->n_heads++] = h;
+}
+
+/* Acknowledge at once what comes (Linux forgets this after a while: set
+** again after every read). Without it a server that writes one answer in
+** several small writes (dictd) waits for the delayed acknowledgement of
+** the first (up to 40 ms, Nagle's algorithm) before sending the rest. */
+static void quick_ack(int fd)
+{
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+}
+
+static int wait_fd(int fd, short events)
+{
+    struct pollfd p = { fd, events, 0 };
+    return poll(&p, 1, 30000) == 1 ? 0 : -1;
+}
+
+/* Read one whole answer (RFC 2229: status lines; after 11x, 151 and 152 a
+** text ending in a "." line; until a status that is not 1xx). With a, note
+** its headwords and keep its text. */
+static int read_answer(struct conn *c, struct answer *a)
+{
+    size_t scan = 0;
+    int in_text = 0;
+    c->len = 0;
+    for (;;) {
+        char *nl;
+        while (!(nl = memchr(c->data + scan, '\n', c->len - scan))) {
+            ssize_t got;
+            if (c->cap - c->len < 65536) {
+                char *grown = realloc(c->data, c->cap * 2 + 65536);
+                if (!grown)
+                    return -1;
+                c->data = grown;
+                c->cap = c->cap * 2 + 65536;
+            }
+            if (wait_fd(c->fd, POLLIN) || (got = recv(c->fd, c->data + c->len, c->cap - c->len, 0)) <= 0)
+                return -1;
+            quick_ack(c->fd);
+            c->len += (size_t)got;
+        }
+        {
+            char *line = c->data + scan, *end = nl > line && nl[-1] == '\r' ? nl - 1 : nl;
+            scan = (size_t)(nl - c->data) + 1;
+            if (in_text) {
+                if (end - line == 1 && line[0] == '.')
+                    in_text = 0;
+                else if (a && in_text == 152)
+                    add_head(a, line, end);
+                continue;
+            }
+            if (end - line < 3)
+                return -1;
+            {
+                int code = (line[0] - '0') * 100 + (line[1] - '0') * 10 + (line[2] - '0');
+                if (code == 151 && a)
+                    add_head(a, line + 3, end);
+                if (code == 151 || code == 152 || (code >= 110 && code <= 114))
+                    in_text = code;
+                else if (code < 100 || code >= 200) {
+                    if (a) {
+                        size_t i, n = 0;
+                        a->code = code;
+                        a->answered = code == 250;
+                        a->text = strndup(c->data, c->len);
+                        qsort(a->heads, a->n_heads, sizeof *a->heads, cmp_str);
+                        for (i = 0; i < a->n_heads; i++) {
+                            if (n && strcmp(a->heads[n - 1], a->heads[i]) == 0)
+                                free(a->heads[i]);
+                            else
+                                a->heads[n++] = a->heads[i];
+                        }
+                        a->n_heads = n;
+                    }
+                    return 0;
+                }
+            }
+        }
+    }
+}
+
+/* Connect to HOST:PORT and read the server's banner. */
+static int dict_connect(const char *spec, struct conn *c)
+{
+    char host[256];
+    const char *colon = strrchr(spec, ':');
+    struct addrinfo hints, *ai = NULL;
+    int one = 1;
+    memset(c, 0, sizeof *c);
+    c->fd = -1;
+    c->cap = 65536;
+    if (!(c->data = malloc(c->cap)) || !colon || (size_t)(colon - spec) >= sizeof host)
+        return -1;
+    snprintf(host, sizeof host, "%.*s", (int)(colon - spec), spec);
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, colon + 1, &hints, &ai) != 0)
+        return -1;
+    c->fd = socket(ai->ai_family, ai->ai_socktype, ai->ai_protocol);
+    if (c->fd < 0 || connect(c->fd, ai->ai_addr, ai->ai_addrlen) != 0) {
+        freeaddrinfo(ai);
+        return -1;
+    }
+    freeaddrinfo(ai);
+    setsockopt(c->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    quick_ack(c->fd);
+    return read_answer(c, NULL);
+}
+
+static int send_all(int fd, const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t k = send(fd, s, n, MSG_NOSIGNAL);
+        if (k <= 0)
+            return -1;
+        s += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* DEFINE db "word" or MATCH db strategy "word", the word quoted (RFC 2229 2.2). */
+static void dict_command(char *out, size_t n, const char *strat, const char *db, const char *word)
+{
+    size_t j = 0;
+    if (strcmp(strat, "define") == 0)
+        j = (size_t)snprintf(out, n, "DEFINE %s \"", db);
+    else
+        j = (size_t)snprintf(out, n, "MATCH %s %s \"", db, strat);
+    for (; *word && j + 5 < n; word++) {
+        if (*word == '"' || *word == '\\')
+            out[j++] = '\\';
+        out[j++] = *word;
+    }
+    snprintf(out + j, n - j, "\"\r\n");
+}
+
+/* One query through a connection: the time of its whole answer in us, or -1. */
+static double dict_ask(struct conn *c, const char *cmd, struct answer *a)
+{
+    double t0 = now_us();
+    if (send_all(c->fd, cmd, strlen(cmd)) || read_answer(c, a))
+        return -1;
+    return now_us() - t0;
+}
+
+/* The terms of concept xml_id (first the first term), '\n'-separated, from
+** the glossa index. */
+static char *concept_terms(sqlite3 *db, const char *xml_id)
+{
+    sqlite3_stmt *st = NULL;
+    char *out = NULL;
+    size_t len = 0;
+    if (db && sqlite3_prepare_v2(db, "SELECT t.text FROM term t JOIN concept c ON c.id ="
+                                     " t.concept_id WHERE c.xml_id = ?1 ORDER BY t.ord", -1, &st,
+                                 NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, xml_id, -1, SQLITE_STATIC);
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            const char *t = (const char *)sqlite3_column_text(st, 0);
+            size_t n = t ? strlen(t) : 0;
+            char *g = realloc(out, len + n + 2);
+            if (!g)
+                break;
+            out = g;
+            memcpy(out + len, t, n);
+            len += n;
+            out[len++] = '\n';
+            out[len] = '\0';
+        }
+    }
+    sqlite3_finalize(st);
+    return out;
+}
+
+/* 1 when answer a holds the expected concept: for MATCH a headword is one of
+** its terms, for DEFINE the text holds its first term. */
+static int holds_expected(const struct answer *a, const char *terms, int define)
+{
+    const char *t = terms;
+    if (!a->answered || !terms)
+        return 0;
+    while (*t) {
+        const char *nl = strchr(t, '\n');
+        char *term = strndup(t, (size_t)(nl - t));
+        int hit = term && (define ? strstr(a->text, term) != NULL
+                                  : bsearch(&term, a->heads, a->n_heads, sizeof *a->heads,
+                                            cmp_str) != NULL);
+        free(term);
+        if (hit)
+            return 1;
+        if (define)
+            return 0;
+        t = nl + 1;
+    }
+    return 0;
+}
+
+/* b's headwords all among a's */
+static int heads_within(const struct answer *b, const struct answer *a)
+{
+    size_t i;
+    for (i = 0; i < b->n_heads; i++)
+        if (!bsearch(&b->heads[i], a->heads, a->n_heads, sizeof *a->heads, cmp_str))
+            return 0;
+    return 1;
+}
+
+static int dict_bench(const char *index_path, const char *addr_a, const char *addr_b, const char *file,
+                      int n_max, const char *strat, const char *db_a, const char *db_b)
+{
+    static struct query q[MAX_QUERIES];
+    static double ta[MAX_QUERIES], tb[MAX_QUERIES], pair[MAX_QUERIES];
+    static char ok[MAX_QUERIES];
+    size_t n = load_queries(file, q, (size_t)n_max), i, nt = 0;
+    size_t ans_a = 0, ans_b = 0, both = 0, exp_a = 0, exp_b = 0, both_exp = 0, same = 0, within = 0;
+    int define = strcmp(strat, "define") == 0, pass, rc = 0;
+    double p50a, p99a, p50b, p99b, ratio, p99, mean_a, mean_b, mean;
+    struct conn a, b;
+    sqlite3 *gdb = NULL;
+
+    if (!n) {
+        printf("dict n=0 (no queries in %s)\n", file);
+        return 0;
+    }
+    if (dict_connect(addr_a, &a) || dict_connect(addr_b, &b)) {
+        fprintf(stderr, "lookup-bench: cannot talk DICT to %s and %s\n", addr_a, addr_b);
+        return 2;
+    }
+    if (sqlite3_open_v2(index_path, &gdb, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) {
+        sqlite3_close(gdb);
+        gdb = NULL;
+    }
+    /* pass 0: untimed, the answers compared; pass 1: timed */
+    for (pass = 0; pass < 2 && !rc; pass++) {
+        for (i = 0; i < n && !rc; i++) {
+            char cmd_a[8400], cmd_b[8400];
+            struct answer xa, xb;
+            double da, db;
+            memset(&xa, 0, sizeof xa);
+            memset(&xb, 0, sizeof xb);
+            dict_command(cmd_a, sizeof cmd_a, strat, db_a, q[i].text);
+            dict_command(cmd_b, sizeof cmd_b, strat, db_b, q[i].text);
+            if (i % 2 == 0) { /* which server goes first alternates */
+                da = dict_ask(&a, cmd_a, &xa);
+                db = dict_ask(&b, cmd_b, &xb);
+            } else {
+                db = dict_ask(&b, cmd_b, &xb);
+                da = dict_ask(&a, cmd_a, &xa);
+            }
+            if (da < 0 || db < 0) {
+                fprintf(stderr, "lookup-bench: a DICT server stopped answering (%s)\n",
+                        da < 0 ? addr_a : addr_b);
+                rc = 2;
+            } else if (pass == 0) {
+                char *terms = concept_terms(gdb, q[i].expect);
+                int ea = holds_expected(&xa, terms, define), eb = holds_expected(&xb, terms, define);
+                ok[i] = (char)(xa.answered && xb.answered);
+                ans_a += xa.answered != 0;
+                ans_b += xb.answered != 0;
+                both += ok[i] != 0;
+                exp_a += ea != 0;
+                exp_b += eb != 0;
+                both_exp += ea && eb;
+                if (ok[i]) {
+                    within += heads_within(&xb, &xa);
+                    same += heads_within(&xb, &xa) && heads_within(&xa, &xb);
+                }
+                free(terms);
+            } else if (ok[i]) {
+                ta[nt] = da;
+                tb[nt] = db;
+                pair[nt] = da / db;
+                nt++;
+            }
+            answer_free(&xa);
+            answer_free(&xb);
+        }
+    }
+    close(a.fd);
+    close(b.fd);
+    free(a.data);
+    free(b.data);
+    sqlite3_close(gdb);
+    if (rc)
+        return rc;
+    printf("dict-answers n=%zu answered-a=%zu answered-b=%zu both=%zu expected-a=%zu expected-b=%zu "
+           "both-expected=%zu same-headwords=%zu b-within-a=%zu\n", n, ans_a, ans_b, both, exp_a,
+           exp_b, both_exp, same, within);
+    stats(pair, nt, &ratio, &p99, &mean);
+    stats(ta, nt, &p50a, &p99a, &mean_a);
+    stats(tb, nt, &p50b, &p99b, &mean_b);
+    printf("dict-times n=%zu p50-a=%.1f us p99-a=%.1f us mean-a=%.1f us p50-b=%.1f us p99-b=%.1f us "
+           "mean-b=%.1f us ratio-p50=%.2f ratio-pairs=%.2f\n", nt, p50a, p99a, mean_a, p50b, p99b,
+           mean_b, nt && p50b > 0 ? p50a / p50b : 0, nt ? ratio : 0);
+    free_queries(q, n);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     glossa_error err;
@@ -413,11 +786,16 @@ int main(int argc, char **argv)
         rc = fts5_build(argv[2], argv[3]);
     } else if (argc >= 4 && strcmp(argv[1], "fts5") == 0) {
         rc = fts5_query(argv[2], argv[3], argc > 4 ? (int)strtol(argv[4], NULL, 10) : 1);
+    } else if (argc == 10 && strcmp(argv[1], "dict") == 0) {
+        rc = dict_bench(argv[2], argv[3], argv[4], argv[5], (int)strtol(argv[6], NULL, 10), argv[7],
+                        argv[8], argv[9]);
     } else {
         fprintf(stderr, "usage: lookup-bench inproc DB QUERYDIR [ROUNDS]\n"
                         "       lookup-bench spawn KIND.tsv N CMD ARG... [--- CMD ARG...]...\n"
                         "       lookup-bench fts5-build DB HEADWORDS.tsv\n"
-                        "       lookup-bench fts5 DB QUERYDIR [ROUNDS]\n");
+                        "       lookup-bench fts5 DB QUERYDIR [ROUNDS]\n"
+                        "       lookup-bench dict GLOSSA_DB HOST:PORT_A HOST:PORT_B KIND.tsv N "
+                        "define|STRATEGY DB_A DB_B\n");
     }
     return rc;
 }

@@ -10,7 +10,10 @@
 #      over a StarDict build, SQLite FTS5 (unicode61): build time, size; how
 #      many of the same queries each answers, and with the expected concept
 #      (peer-answers.py); whole calls of glossa and its peers interleaved
-#      query by query; ratios glossa / peer from that same run
+#      query by query; ratios glossa / peer from that same run; and
+#      `glossa serve --dict` against dictd over one persistent connection
+#      each (lookup-bench dict: DEFINE, MATCH prefix, MATCH lev, answers
+#      compared, ratios over the queries both answered)
 #   5. real corpora from ../shared/corpora when present (CLDR names, TBX samples)
 # A measurement, not a test: it never fails on a figure. Every figure line
 # starts with "figure:" so that a smoke test can check they are all there.
@@ -23,11 +26,14 @@ src=$(realpath "${3:-$(dirname "$0")/../..}")
 terms=${4:-1000000}
 seed=${5:-2026}
 cli_n=${BENCH_CLI_QUERIES:-40}       # whole-process calls per kind
+dict_n=${BENCH_DICT_QUERIES:-400}    # DICT commands per strategy over one connection
 shared=${SHARED:-$src/../shared}
 work=$(mktemp -d "${TMPDIR:-/tmp}/glossa-scale.XXXXXX")
 . "$src/tests/bench/dictd-peer.sh"
+serve_pid=
 cleanup() {
     dictd_stop
+    [ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null
     rm -rf "$work"
 }
 trap cleanup EXIT
@@ -168,6 +174,37 @@ fig "glossa CLI fuzzy, interleaved with its peers: p50 $(field p50 "$out") ms, p
 peer_fig "dictd fuzzy (dict MATCH lev)" "$a_ldict" "$(grep 'cmd=2 ' <<<"$out")"
 peer_fig "sdcv fuzzy" "$a_fsdcv" "$(grep 'cmd=3 ' <<<"$out")"
 r_fuzzy="$(pair glossa/dict-lev "$a_ldict" "$(grep 'cmd=2 ' <<<"$out")"); $(pair glossa/sdcv "$a_fsdcv" "$(grep 'cmd=3 ' <<<"$out")")"
+
+# DICT over one persistent connection: `glossa serve --dict` on a free port
+# over the same index, and the private dictd, each asked every query in turn
+# (lookup-bench dict); ratios only over the queries both answered.
+if [ $dictd_up = 1 ]; then
+    "$glossa" serve --dict --listen 127.0.0.1:0 --db "$db" 2>"$work/serve.err" &
+    serve_pid=$!
+    for _ in $(seq 600); do grep -q '^listening on' "$work/serve.err" && break; sleep 0.1; done
+    g_addr=$(sed -n 's/^listening on \([^ ]*\) .*/\1/p' "$work/serve.err")
+fi
+if [ $dictd_up = 1 ] && [ -n "$g_addr" ]; then
+    for what in "DEFINE exact.tsv define" "MATCH-prefix prefix-head.tsv prefix" "MATCH-lev fuzzy.tsv lev"; do
+        read -r label file strat <<<"$what"
+        label=${label/-/ }
+        tsv=$work/data/queries/$file
+        [ "$file" = prefix-head.tsv ] && tsv=$work/prefix-head.tsv
+        out=$("$lb" dict "$db" "$g_addr" "127.0.0.1:$dictd_port" "$tsv" "$dict_n" "$strat" all bench) || true
+        a=$(grep '^dict-answers ' <<<"$out" || true)
+        t=$(grep '^dict-times ' <<<"$out" || true)
+        fig "answers DICT $label, one connection: glossa $(field answered-a "$a") of $(field n "$a") (expected $(field expected-a "$a")), dictd $(field answered-b "$a") of $(field n "$a") (expected $(field expected-b "$a")), both $(field both "$a"), same headwords $(field same-headwords "$a"), dictd's within glossa's $(field b-within-a "$a")"
+        if [ "$(field both "$a")" -gt 0 ] 2>/dev/null; then
+            fig "DICT $label, one connection ($(field n "$t") queries both answered): glossa p50 $(field p50-a "$t") us, p99 $(field p99-a "$t") us; dictd p50 $(field p50-b "$t") us, p99 $(field p99-b "$t") us; glossa/dictd $(field ratio-p50 "$t") (median per query $(field ratio-pairs "$t"))"
+        else
+            fig "DICT $label, one connection: no query answered by both ($(head -c 300 <<<"$out")); no figure"
+        fi
+    done
+else
+    fig "DICT, one connection: skipped (dictd or glossa serve --dict did not start: $(head -c 300 "$work/serve.err" 2>/dev/null))"
+fi
+[ -n "$serve_pid" ] && kill "$serve_pid" 2>/dev/null
+serve_pid=
 
 # ---- ratios --------------------------------------------------------------------------------
 g_in_exact=$(field p50 "$(grep '^inproc exact ' "$work/inproc")")

@@ -10,7 +10,7 @@ src=${3:?}
 for tool in python3 dictfmt dictd dict sdcv sqlite3 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "skipped: $tool is not installed"; exit 77; }
 done
-out=$(BENCH_CLI_QUERIES=5 bash "$src/tests/bench/scale-bench.sh" "$glossa" "$lb" "$src" 2000 7 2>&1)
+out=$(BENCH_CLI_QUERIES=5 BENCH_DICT_QUERIES=50 bash "$src/tests/bench/scale-bench.sh" "$glossa" "$lb" "$src" 2000 7 2>&1)
 rc=$?
 echo "$out"
 [ $rc -eq 0 ] || { echo "FAIL: scale-bench.sh exited $rc"; exit 1; }
@@ -19,6 +19,9 @@ fail=0
 # before its alphabet was mended and its prefix queries were prefixes of terms)
 answered='glossa [0-9]+ of [0-9]+ \(expected [0-9]+\), peer [1-9][0-9]* of [0-9]+ \(expected [0-9]+\), both [0-9]+, both expected [0-9]+$'
 r='[0-9.]+ \(median per query [0-9.]+\)'
+# glossa serve --dict and dictd over one connection each: both answer some
+dict_answered='glossa [0-9]+ of [0-9]+ \(expected [0-9]+\), dictd [1-9][0-9]* of [0-9]+ \(expected [0-9]+\), both [1-9][0-9]*, same headwords [0-9]+, dictd.s within glossa.s [0-9]+$'
+dict_times="glossa p50 [0-9.]+ us, p99 [0-9.]+ us; dictd p50 [0-9.]+ us, p99 [0-9.]+ us; glossa/dictd $r$"
 for want in "glossa index: .* terms/s, peak RSS [0-9]+ MB" "glossa database: [0-9]+ bytes, [0-9]+ bytes/term" \
     "glossa in-process open:" \
     "glossa in-process exact: p50 [0-9.]+ us, p99 [0-9.]+ us" "glossa in-process normalized: p50 [0-9.]+ us" \
@@ -43,7 +46,12 @@ for want in "glossa index: .* terms/s, peak RSS [0-9]+ MB" "glossa database: [0-
     "ratio in-process p50 glossa/fts5: exact [0-9.]+" \
     "ratio CLI exact p50 \(interleaved\) glossa/dict $r; glossa/sdcv $r; glossa/sqlite3 $r$" \
     "ratio CLI prefix p50 \(interleaved\) glossa/dict-prefix $r$" \
-    "ratio CLI fuzzy p50 \(interleaved\) glossa/dict-lev $r; glossa/sdcv $r$" "CLDR names" "TBX samples"; do
+    "ratio CLI fuzzy p50 \(interleaved\) glossa/dict-lev $r; glossa/sdcv $r$" "CLDR names" "TBX samples" \
+    "answers DICT DEFINE, one connection: $dict_answered" "answers DICT MATCH prefix, one connection: $dict_answered" \
+    "answers DICT MATCH lev, one connection: $dict_answered" \
+    "DICT DEFINE, one connection \([1-9][0-9]* queries both answered\): $dict_times" \
+    "DICT MATCH prefix, one connection \([1-9][0-9]* queries both answered\): $dict_times" \
+    "DICT MATCH lev, one connection \([1-9][0-9]* queries both answered\): $dict_times"; do
     if ! grep -Eq "^figure: $want" <<<"$out"; then
         echo "FAIL: no figure line matching '$want'"
         fail=1

@@ -3,11 +3,14 @@
 ** greeting, SHOW, DEFINE and MATCH over an index of the test fixture, the
 ** databases "*", "!" and language pairs, every strategy, RFC error codes,
 ** lines split or too long, garbage bytes, back-pressure, dot-stuffing,
-** OPTION MIME, a new index taken up under an open session, and
-** out-of-memory answered with 420.
+** OPTION MIME, a new index taken up under an open session,
+** out-of-memory answered with 420, and what DEFINE and MATCH leave out of
+** their lookups (glossa__lookup's flags) changing no answer.
 */
 #include "helpers.h"
 #include "glossa_int.h"
+
+#include <sqlite3.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -742,6 +745,88 @@ static void test_dict__out_of_memory_is_answered_420(void **state)
     glossa_dict_session_free(s);
 }
 
+/* The hit i of a and of b agree: kind, matched term and its language. */
+static void same_match(const glossa_hit *a, const glossa_hit *b, const char *q, size_t i)
+{
+    if (a->how != b->how || strcmp(a->match_text ? a->match_text : "", b->match_text ? b->match_text : "") ||
+        strcmp(a->match_lang ? a->match_lang : "", b->match_lang ? b->match_lang : ""))
+        fail_msg("'%s', hit %zu: %s «%s» against %s «%s»", q, i, glossa_match_kind_name(a->how),
+                 a->match_text, glossa_match_kind_name(b->how), b->match_text);
+}
+
+/* What DEFINE and MATCH leave out of a lookup (glossa__lookup's flags)
+** changes nothing they show: BEST_KIND gives the hits of the best kind that
+** glossa_lookup gives, in its order; HEADS the same matches in every mode. */
+static void check_flags(const char *q)
+{
+    static const glossa_mode modes[] = { GLOSSA_MODE_AUTO, GLOSSA_MODE_NORMALIZED,
+                                         GLOSSA_MODE_PREFIX, GLOSSA_MODE_FUZZY, GLOSSA_MODE_STEM };
+    glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
+    glossa_results *full, *part;
+    glossa_error err;
+    size_t i, m, n;
+    for (m = 0; m < sizeof modes / sizeof modes[0]; m++) {
+        o.mode = modes[m];
+        if (glossa_lookup(db, q, &o, &full, &err))
+            return; /* not a query (bad UTF-8 from a cut): nothing to compare */
+        assert_int_equal(glossa__lookup(db, q, &o, GLOSSA__LOOKUP_HEADS | GLOSSA__LOOKUP_NO_TERMS,
+                                        &part, &err), 0);
+        assert_int_equal(glossa_results_count(part), glossa_results_count(full));
+        for (i = 0; i < glossa_results_count(full); i++)
+            same_match(glossa_results_get(part, i), glossa_results_get(full, i), q, i);
+        glossa_results_free(part);
+        if (m == 0) {
+            const glossa_hit *best = glossa_results_get(full, 0);
+            assert_int_equal(glossa__lookup(db, q, &o, GLOSSA__LOOKUP_BEST_KIND, &part, &err), 0);
+            for (n = 0; best && n < glossa_results_count(full) &&
+                        glossa_results_get(full, n)->how == best->how; n++) {
+                if (n >= glossa_results_count(part))
+                    fail_msg("'%s': %zu hits of the best kind, not %zu", q,
+                             glossa_results_count(part), n + 1);
+                same_match(glossa_results_get(part, n), glossa_results_get(full, n), q, n);
+                assert_string_equal(glossa_results_get(part, n)->id, glossa_results_get(full, n)->id);
+            }
+            if (n < glossa_results_count(part) && glossa_results_get(part, n)->how == best->how)
+                fail_msg("'%s': more hits of the best kind than glossa_lookup's", q);
+            glossa_results_free(part);
+        }
+        glossa_results_free(full);
+    }
+}
+
+static void test_dict__lookup_flags_leave_answers_alone(void **state)
+{
+    static const char *const queries[] = {
+        "ИНФОРМАЦИОННАЯ БЕЗОПАСНОСТЬ", "Information  Weapon", "weapons", "информ", "безопасн",
+        "информационная безопаснсть", "byajhvfwbjyyfz", "об информационном оружии",
+        "информационная безопасность (ИБ)", "xinxi anquan", "informatsionnaya bezopasnost", "信息",
+    };
+    sqlite3_stmt *st;
+    size_t i, checked = 0;
+    (void)state;
+    for (i = 0; i < sizeof queries / sizeof queries[0]; i++)
+        check_flags(queries[i]);
+    /* every term, its first word, and without its last letter */
+    assert_int_equal(sqlite3_prepare_v2(glossa__db_sql(db), "SELECT DISTINCT text FROM term", -1, &st,
+                                        NULL), SQLITE_OK);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        char t[512];
+        size_t n;
+        snprintf(t, sizeof t, "%s", (const char *)sqlite3_column_text(st, 0));
+        check_flags(t);
+        n = strlen(t);
+        while (n > 1 && ((unsigned char)t[n - 1] & 0xC0) == 0x80)
+            n--;
+        t[n > 1 ? n - 1 : n] = '\0';
+        check_flags(t);
+        t[strcspn(t, " ")] = '\0';
+        check_flags(t);
+        checked++;
+    }
+    sqlite3_finalize(st);
+    assert_true(checked >= 5); /* the fixture's terms */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -761,6 +846,7 @@ int main(void)
         cmocka_unit_test(test_dict__set_db_under_a_session),
         cmocka_unit_test(test_dict__long_rtl_paragraph),
         cmocka_unit_test(test_dict__out_of_memory_is_answered_420),
+        cmocka_unit_test(test_dict__lookup_flags_leave_answers_alone),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
