@@ -115,6 +115,47 @@ static void stats(double *t, size_t n, double *p50, double *p99, double *mean)
     *mean = n ? sum / (double)n : 0;
 }
 
+/* The floor in process: SQLite alone, one statement prepared once, the exact
+** queries' text looked up in the term table's index (one B-tree probe and
+** the rows it finds). Prints "inproc floor n=N p50=.. us p99=.. us". */
+static void inproc_floor(const char *db_path, const char *dir, int rounds, double *t)
+{
+    static struct query q[MAX_QUERIES];
+    char path[4096];
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    size_t n, i, nt = 0;
+    double p50, p99, mean;
+    int r;
+
+    snprintf(path, sizeof path, "%s/exact.tsv", dir);
+    if (!(n = load_queries(path, q, MAX_QUERIES)))
+        return;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(db, "SELECT concept_id FROM term WHERE text = ?1", -1, &st, NULL) !=
+            SQLITE_OK) {
+        printf("inproc floor: cannot run (%s)\n", db ? sqlite3_errmsg(db) : "no memory");
+        sqlite3_close(db);
+        free_queries(q, n);
+        return;
+    }
+    for (r = -1; r < rounds; r++)
+        for (i = 0; i < n; i++) {
+            double a = now_us();
+            sqlite3_bind_text(st, 1, q[i].text, -1, SQLITE_STATIC);
+            while (sqlite3_step(st) == SQLITE_ROW)
+                ;
+            sqlite3_reset(st);
+            if (r >= 0)
+                t[nt++] = now_us() - a;
+        }
+    stats(t, nt, &p50, &p99, &mean);
+    printf("inproc floor n=%zu p50=%.1f us p99=%.1f us mean=%.1f us\n", n, p50, p99, mean);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    free_queries(q, n);
+}
+
 static int inproc(const char *db_path, const char *dir, int rounds)
 {
     static struct query q[MAX_QUERIES];
@@ -129,6 +170,7 @@ static int inproc(const char *db_path, const char *dir, int rounds)
         return 2;
     }
     printf("inproc open: %.0f us\n", now_us() - t0);
+    inproc_floor(db_path, dir, rounds, t);
     /* pass 0: the default (every kind tried, ranked); pass 1: --mode KIND */
     for (k = 0; k < 2 * N_KINDS; k++) {
         char path[4096];

@@ -67,7 +67,10 @@ fig "glossa database: $db_bytes bytes, $(awk -v b="$db_bytes" -v n="$terms" 'BEG
 # ---- 3. lookups -------------------------------------------------------------------------
 "$lb" inproc "$db" "$work/data/queries" 2 | tee "$work/inproc"
 while read -r how kind rest; do
-    case $kind in open:) fig "glossa in-process open: $rest"; continue ;; esac
+    case $kind in
+    open:) fig "glossa in-process open: $rest"; continue ;;
+    floor) fig "B-tree floor in process (SQLite alone: the exact queries' text on the term index): p50 $(field p50 "$rest") us, p99 $(field p99 "$rest") us"; continue ;;
+    esac
     [ "$how" = inproc-mode ] && mode=" (--mode $kind)" || mode=""
     [ "$how" = inproc-mode ] && [ "$kind" = fulltext ] && mode=" (--in definitions)"
     fig "glossa in-process $kind$mode: p50 $(field p50 "$rest") us, p99 $(field p99 "$rest") us ($(sed 's/.*first-as-expected=\([0-9/]*\).*/\1/' <<<"$rest") first as expected)"
@@ -211,6 +214,7 @@ g_in_exact=$(field p50 "$(grep '^inproc exact ' "$work/inproc")")
 g_in_prefix=$(field p50 "$(grep '^inproc prefix ' "$work/inproc")")
 g_in_full=$(field p50 "$(grep '^inproc fulltext ' "$work/inproc")")
 g_mode_exact=$(field p50 "$(grep '^inproc-mode exact ' "$work/inproc")")
+g_floor=$(field p50 "$(grep '^inproc floor ' "$work/inproc")")
 g_mode_prefix=$(field p50 "$(grep '^inproc-mode prefix ' "$work/inproc")")
 f_in_exact=$(field p50 "$(grep ' exact ' "$work/fts5")")
 f_in_prefix=$(field p50 "$(grep ' prefix ' "$work/fts5")")
@@ -218,6 +222,7 @@ f_in_full=$(field p50 "$(grep ' fulltext ' "$work/fts5")")
 fig "ratio index rate glossa/fts5: $(ratio "$g_rate" "$f_rate") (higher is better for glossa)"
 fig "ratio size glossa/fts5: $(ratio "$db_bytes" "$f_bytes"); glossa/dictd: $(ratio "$db_bytes" "$d_bytes"); glossa/stardict: $(ratio "$db_bytes" "$s_bytes")"
 fig "ratio in-process p50 glossa/fts5: exact $(ratio "$g_in_exact" "$f_in_exact") (--mode exact $(ratio "$g_mode_exact" "$f_in_exact")), prefix $(ratio "$g_in_prefix" "$f_in_prefix") (--mode prefix $(ratio "$g_mode_prefix" "$f_in_prefix")), fulltext $(ratio "$g_in_full" "$f_in_full")"
+fig "ratio in-process p50 glossa/B-tree floor: --mode exact $(ratio "$g_mode_exact" "$g_floor"), default mode on exact queries $(ratio "$g_in_exact" "$g_floor")"
 fig "ratio CLI exact p50 (interleaved) $r_exact"
 fig "ratio CLI prefix p50 (interleaved) $r_prefix"
 fig "ratio CLI fuzzy p50 (interleaved) $r_fuzzy"

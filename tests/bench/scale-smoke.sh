@@ -44,6 +44,8 @@ for want in "glossa index: .* terms/s, peak RSS [0-9]+ MB" "glossa database: [0-
     "answers exact, sqlite3 FTS5 phrase: $answered" "answers prefix \(first word\), dict MATCH prefix: $answered" \
     "answers fuzzy, dict MATCH lev: $answered" "answers fuzzy, sdcv: $answered" \
     "ratio in-process p50 glossa/fts5: exact [0-9.]+" \
+    "B-tree floor in process \(SQLite alone: the exact queries' text on the term index\): p50 [0-9.]+ us" \
+    "ratio in-process p50 glossa/B-tree floor: --mode exact [0-9.]+, default mode on exact queries [0-9.]+$" \
     "ratio CLI exact p50 \(interleaved\) glossa/dict $r; glossa/sdcv $r; glossa/sqlite3 $r$" \
     "ratio CLI prefix p50 \(interleaved\) glossa/dict-prefix $r$" \
     "ratio CLI fuzzy p50 \(interleaved\) glossa/dict-lev $r; glossa/sdcv $r$" "CLDR names" "TBX samples" \
