@@ -24,6 +24,10 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <stdlib.h>
 
 static const char *const kind_names[] = {
     "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts", "layout",
@@ -302,25 +306,113 @@ int glossa__scan_scripts(struct query *q)
     return 0;
 }
 
-/* The fuzzy tier (fuzzy.c): trigram candidates, then the edit distance of
-** the normalised and the stemmed forms decide; the broad query only when
-** the pieces of the key find nothing (or the key is too short for them). */
+/* The terms of f's probe i that share enough segments with the query
+** (their digests tell), added to ids (*n, *cap). first: only its first row,
+** and *size set to how many terms the sign has: 0, the count of a common
+** sign's first row (term id 0, index.c), or FUZZY_FEW for one of a few. */
+#define FUZZY_FEW 8
+static int fuzzy_read(glossa_db *db, const struct glossa__fuzzy *f, int i, int first, int *size,
+                      sqlite3_int64 **ids, size_t *n, size_t *cap, glossa_error *err)
+{
+    sqlite3_stmt *st = db->q[Q_FUZZY];
+    const struct glossa__fuzzy_probe *p = &f->probe[i];
+    int rc;
+    sqlite3_bind_int64(st, 1, p->sign);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        if (id == 0) {
+            *size = (int)sqlite3_column_int64(st, 1);
+            if (first)
+                break;
+            continue;
+        }
+        *size = FUZZY_FEW;
+        if (glossa__fuzzy_shared(f, p->group, sqlite3_column_int64(st, 1)) >= f->need[p->group]) {
+            if (*n == *cap) {
+                sqlite3_int64 *more = glossa__realloc(*ids, (*cap = *cap ? 2 * *cap : 64) *
+                                                                sizeof *more);
+                if (!more) {
+                    sqlite3_reset(st);
+                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                }
+                *ids = more;
+            }
+            (*ids)[(*n)++] = id;
+        }
+        if (first)
+            break;
+    }
+    return step_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The candidates of f's probes (fuzzy.c), in ids (sorted, each once; *n).
+** A term within the budget has need of the segs segments of its length
+** whole in the query, so it is in the rows of any segs - need + 1 of them:
+** the first row of each sign tells how many it has, and the rows of the
+** segments with the fewest are read. */
+static int fuzzy_candidates(glossa_db *db, const struct glossa__fuzzy *f, sqlite3_int64 **ids,
+                            size_t *n, glossa_error *err)
+{
+    int size[GLOSSA_FUZZY_PROBES];
+    long rows[GLOSSA_FUZZY_GROUPS][GLOSSA_FUZZY_SEGS] = { { 0 } };
+    unsigned read[GLOSSA_FUZZY_GROUPS] = { 0 };
+    int i, g, rc;
+    size_t cap = 0, j, k;
+
+    *n = 0;
+    for (i = 0; i < f->n_probes; i++) {
+        size[i] = 0;
+        if ((rc = fuzzy_read(db, f, i, 1, &size[i], ids, n, &cap, err)))
+            return rc;
+        rows[f->probe[i].group][f->probe[i].seg] += size[i];
+    }
+    for (g = 0; g < GLOSSA_FUZZY_GROUPS; g++) {
+        int left;
+        for (left = f->need[g] ? f->segs[g] - f->need[g] + 1 : 0; left > 0; left--) {
+            int best = -1;
+            for (i = 0; i < f->segs[g]; i++)
+                if (!(read[g] >> i & 1) && (best < 0 || rows[g][i] < rows[g][best]))
+                    best = i;
+            read[g] |= 1u << best;
+        }
+    }
+    for (i = 0; i < f->n_probes; i++)
+        if (size[i] > 1 && (read[f->probe[i].group] >> f->probe[i].seg & 1) &&
+            (rc = fuzzy_read(db, f, i, 0, &size[i], ids, n, &cap, err)))
+            return rc;
+    if (*n)
+        qsort(*ids, *n, sizeof **ids, id_cmp);
+    for (j = k = 0; j < *n; j++)
+        if (!k || (*ids)[j] != (*ids)[k - 1])
+            (*ids)[k++] = (*ids)[j];
+    *n = k;
+    return 0;
+}
+
+/* The fuzzy tier (fuzzy.c): the terms that share enough segments with the
+** query's key or stem, then the edit distance of the normalised and the
+** stemmed forms decide. */
 static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
                          glossa_error *err)
 {
-    sqlite3_stmt *st = db->q[Q_FUZZY];
-    struct glossa__fuzzy f;
-    size_t had = out->n;
-    int broad, terms, rc;
+    sqlite3_stmt *st = db->q[Q_FUZZY_ROW];
+    struct glossa__fuzzy *f = glossa__malloc(sizeof *f);
+    sqlite3_int64 *ids = NULL;
+    size_t n = 0, i;
+    int rc = 0;
 
-    if (!glossa__fuzzy_plan(&f, q->keys))
-        return 0;
-    for (broad = f.broad; broad < 2; broad++) {
-        if ((terms = glossa__fuzzy_query(&f, broad, &q->keys->fts)) < 0)
-            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        if (!terms)
-            return 0;
-        glossa__fuzzy_bind(&f, st, &q->keys->fts);
+    if (!f)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (glossa__fuzzy_plan(f, q->keys))
+        rc = fuzzy_candidates(db, f, &ids, &n, err);
+    for (i = 0; i < n && !rc; i++) {
+        sqlite3_bind_int64(st, 1, ids[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *norm = glossa__col_text(&db->rd, st, 5, "term", 0);
             const char *stem = glossa__col_text(&db->rd, st, 6, "term", 0);
@@ -329,7 +421,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             if (q->from && *q->from &&
                 !glossa__lang_in_list(glossa__row_lang(db, st, 2, "term"), q->from))
                 continue;
-            if ((d = glossa__fuzzy_distance(&f, norm, stem)) < 0)
+            if ((d = glossa__fuzzy_distance(f, norm, stem)) < 0)
                 continue;
             cand = row_candidate(db, st, GLOSSA_MATCH_FUZZY, d);
             cand.bm25 = 0;
@@ -337,15 +429,16 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
                 continue;
             if (glossa__offer(out, &cand)) {
                 sqlite3_reset(st);
-                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
         }
-        if ((rc = step_end(db, st, rc, err)))
-            return rc;
-        if (out->n > had)
-            break;
+        if (rc >= 0) /* an SQLite code, not the error set above */
+            rc = step_end(db, st, rc, err);
     }
-    return 0;
+    glossa__free(ids);
+    glossa__free(f);
+    return rc;
 }
 
 #define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT || mode == (glossa_mode)(m))

@@ -16,7 +16,7 @@
 /* The prepared statements of an open index (store.c's statement table says
 ** what each selects). */
 enum {
-    Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_TEXT,
+    Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_FUZZY_ROW, Q_TEXT,
     Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_BY_ID, Q_LEGAL, Q_NOTION,
     Q_CONTEXTS, Q_XREFS, Q_TRANSLIT_OF,
     Q_COUNT
