@@ -19,10 +19,14 @@
 ** L within n ± b, each segment at each shift s with |s| + |n - L - s| <= b.
 ** Each row read is a candidate only when its digest shows S - b segments
 ** found, so a common segment (an ending shared by thousands of terms) costs
-** reading its rows, not reading the terms; and the rows of the most common
-** segments (up to S - b - 1 of them per length) need not be read at all.
-** The work is a few hundred b-tree searches and the rows of the signs read,
-** not the size of the index.
+** reading its rows, not reading the terms.
+** The first row of a common sign holds how many terms it has (index.c):
+** of a length's segments, only the b + 1 with the fewest rows are read
+** (b + 1 of them hold one of the segments a term within the budget keeps).
+** Strings b code points shorter than the query are the query without b of
+** them: when there are few such strings (a short key), they are looked up
+** whole as a norm or a stem instead. The work is a few hundred b-tree
+** searches and the rows of the signs read, not the size of the index.
 */
 #include "lookup_int.h"
 
@@ -147,16 +151,43 @@ static void probe_length(struct glossa__fuzzy *f, int g, const UChar32 *q, int n
     }
 }
 
+/* The strings of q (n code points) without b of them, each once, into
+** f->del[source] (when there are few: GLOSSA_FUZZY_DELS at most, else 0). */
+static void deletions(struct glossa__fuzzy *f, int source, const UChar32 *q, int n, int b)
+{
+    int at[2], i, j;
+    f->n_del[source] = 0;
+    if (b > 2 || (b == 2 ? n * (n - 1) / 2 : n) > GLOSSA_FUZZY_DELS)
+        return;
+    for (at[0] = 0; at[0] < n; at[0]++)
+        for (at[1] = b == 2 ? at[0] + 1 : n; at[1] < n + (b == 1); at[1]++) {
+            char *out = f->del[source][f->n_del[source]];
+            int32_t len = 0;
+            for (i = 0; i < n; i++)
+                if (i != at[0] && i != at[1])
+                    U8_APPEND_UNSAFE(out, len, q[i]);
+            out[len] = '\0';
+            for (j = 0; j < f->n_del[source] && strcmp(f->del[source][j], out) != 0; j++)
+                ;
+            if (j == f->n_del[source])
+                f->n_del[source]++;
+        }
+}
+
 /* The probes of a query string q of n code points for budget b, in groups
-** from group0 (one per length L within n ± b). */
+** from group0 (one per length L within n ± b). Strings b shorter are q
+** without b of its code points, looked up whole (deletions) when there are
+** few such: they have the fewest segments, the most terms per sign. */
 static void string_probes(struct glossa__fuzzy *f, const UChar32 *q, int n, int b, int group0)
 {
     int L;
+    deletions(f, group0 != 0, q, n, b);
     for (L = n - b; L <= n + b; L++) {
         int g = group0 + L - (n - b);
         f->len[g] = L;
         f->segs[g] = segments(L);
-        if (L >= FUZZY_SHORTEST && (f->need[g] = segments(L) - b) >= 2)
+        if (L >= FUZZY_SHORTEST && (f->need[g] = segments(L) - b) >= 2 &&
+            (L > n - b || !f->n_del[group0 != 0]))
             probe_length(f, g, q, n, L, b);
         else
             f->need[g] = 0;
@@ -176,6 +207,7 @@ int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys)
     memset(f->need, 0, sizeof f->need);
     memset(f->seen, 0, sizeof f->seen);
     f->n_probes = 0;
+    f->n_del[0] = f->n_del[1] = 0;
     f->key = glossa__buf_str(&keys->key);
     f->stem = glossa__buf_str(&keys->stem);
     f->k = long_code_points(f->key, f->cp);
@@ -197,7 +229,9 @@ int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys)
     return 1;
 }
 
-int glossa__fuzzy_shared(const struct glossa__fuzzy *f, int group, int64_t digest)
+/* How many segments of a string of group group, whose signs' digest is
+** digest (term_sign.digest), the probes of f found. */
+static int shared(const struct glossa__fuzzy *f, int group, int64_t digest)
 {
     int i, n = 0;
     for (i = 0; i < segments(f->len[group]); i++) {
@@ -206,6 +240,120 @@ int glossa__fuzzy_shared(const struct glossa__fuzzy *f, int group, int64_t diges
     }
     return n;
 }
+
+/* ---- the candidates: the rows of the probes' signs ----------------------------------- */
+
+/* id at the end of ids (*n of *cap): 0, or -1 when memory runs out. */
+static int push_id(sqlite3_int64 **ids, size_t *n, size_t *cap, sqlite3_int64 id)
+{
+    if (*n == *cap) {
+        sqlite3_int64 *more = glossa__realloc(*ids, (*cap ? 2 * *cap : 64) * sizeof *more);
+        if (!more)
+            return -1;
+        *ids = more;
+        *cap = *cap ? 2 * *cap : 64;
+    }
+    (*ids)[(*n)++] = id;
+    return 0;
+}
+
+/* The terms of f's probe i that share enough segments with the query
+** (their digests tell), added to ids (*n, *cap). first: only its first row,
+** and *size set to how many terms the sign has: 0, the count of a common
+** sign's first row (term id 0, index.c), or FEW_ROWS for one of a few. */
+#define FEW_ROWS 8
+static int fuzzy_read(glossa_db *db, const struct glossa__fuzzy *f, int i, int first, int *size,
+                      sqlite3_int64 **ids, size_t *n, size_t *cap, glossa_error *err)
+{
+    sqlite3_stmt *st = db->q[Q_FUZZY];
+    const struct glossa__fuzzy_probe *p = &f->probe[i];
+    int rc;
+    sqlite3_bind_int64(st, 1, p->sign);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        sqlite3_int64 id = sqlite3_column_int64(st, 0);
+        if (id == 0) {
+            *size = (int)sqlite3_column_int64(st, 1);
+            if (first)
+                break;
+            continue;
+        }
+        *size = FEW_ROWS;
+        if (shared(f, p->group, sqlite3_column_int64(st, 1)) >= f->need[p->group]) {
+            if (push_id(ids, n, cap, id)) {
+                sqlite3_reset(st);
+                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+            }
+        }
+        if (first)
+            break;
+    }
+    return glossa__step_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
+}
+
+static int id_cmp(const void *a, const void *b)
+{
+    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* The candidates of f's probes (fuzzy.c), in ids (sorted, each once; *n).
+** A term within the budget has need of the segs segments of its length
+** whole in the query, so it is in the rows of any segs - need + 1 of them:
+** the first row of each sign tells how many it has, and the rows of the
+** segments with the fewest are read. */
+int glossa__fuzzy_candidates(glossa_db *db, const struct glossa__fuzzy *f, sqlite3_int64 **ids,
+                             size_t *n, glossa_error *err)
+{
+    int size[GLOSSA_FUZZY_PROBES];
+    long rows[GLOSSA_FUZZY_GROUPS][GLOSSA_FUZZY_SEGS] = { { 0 } };
+    unsigned read[GLOSSA_FUZZY_GROUPS] = { 0 };
+    int i, g, rc;
+    size_t cap = 0, j, k;
+
+    *n = 0;
+    for (i = 0; i < f->n_probes; i++) {
+        size[i] = 0;
+        if ((rc = fuzzy_read(db, f, i, 1, &size[i], ids, n, &cap, err)))
+            return rc;
+        rows[f->probe[i].group][f->probe[i].seg] += size[i];
+    }
+    for (g = 0; g < GLOSSA_FUZZY_GROUPS; g++) {
+        int left;
+        for (left = f->need[g] ? f->segs[g] - f->need[g] + 1 : 0; left > 0; left--) {
+            int best = -1;
+            for (i = 0; i < f->segs[g]; i++)
+                if (!(read[g] >> i & 1) && (best < 0 || rows[g][i] < rows[g][best]))
+                    best = i;
+            read[g] |= 1u << best;
+        }
+    }
+    for (i = 0; i < f->n_probes; i++)
+        if (size[i] > 1 && (read[f->probe[i].group] >> f->probe[i].seg & 1) &&
+            (rc = fuzzy_read(db, f, i, 0, &size[i], ids, n, &cap, err)))
+            return rc;
+    for (g = 0; g < 2; g++)
+        for (i = 0; i < f->n_del[g]; i++) {
+            sqlite3_stmt *st = db->q[g ? Q_STEM : Q_NORM];
+            sqlite3_bind_text(st, 1, f->del[g][i], -1, SQLITE_STATIC);
+            while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+                if (push_id(ids, n, &cap, sqlite3_column_int64(st, 0))) {
+                    sqlite3_reset(st);
+                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                }
+            }
+            if ((rc = glossa__step_end(db, st, rc, err)))
+                return rc;
+        }
+    if (*n)
+        qsort(*ids, *n, sizeof **ids, id_cmp);
+    for (j = k = 0; j < *n; j++)
+        if (!k || (*ids)[j] != (*ids)[k - 1])
+            (*ids)[k++] = (*ids)[j];
+    *n = k;
+    return 0;
+}
+
+/* ---- the edit distance ------------------------------------------------------------------ */
 
 /* The code points of s in cp (at most FUZZY_LONG): how many, or -1 when s
 ** has more. */

@@ -635,14 +635,16 @@ static int build(struct index_run *run, const char *const *inputs, size_t n_inpu
                   "cannot configure the new index");
     if (!rc && run->indexes.len)
         rc = exec(run, run->indexes.data, "cannot create the indexes");
-    if (!rc && run->indexes.len)
-        rc = exec(run, "PRAGMA cache_size=-32768;", "cannot configure the new index");
+    /* the fuzzy tier's signs in order (sorted within the smaller page cache) */
     if (!rc)
         rc = exec(run, "INSERT INTO term_sign SELECT sign, term_id, digest FROM temp.sign ORDER BY 1, 2;"
                        " DROP TABLE temp.sign;"
                        /* a common sign's first row: term 0, how many terms it has */
                        " INSERT INTO term_sign SELECT sign, 0, count(*) FROM term_sign"
-                       " GROUP BY sign HAVING count(*) > " STRINGIFY(GLOSSA_FUZZY_FEW) ";", "cannot create the indexes");
+                       " GROUP BY sign HAVING count(*) > " STRINGIFY(GLOSSA_FUZZY_FEW) ";",
+                  "cannot create the indexes");
+    if (!rc && run->indexes.len)
+        rc = exec(run, "PRAGMA cache_size=-32768;", "cannot configure the new index");
     if (!rc)
         rc = exec(run, FTS_OPTIMIZE("term_fts") FTS_OPTIMIZE("term_stem_fts")
                        FTS_OPTIMIZE("text_fts"),

@@ -24,10 +24,6 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <stdio.h>
-#include <stdlib.h>
 
 static const char *const kind_names[] = {
     "exact", "normalized", "stem", "translit", "prefix", "fuzzy", "fulltext", "fts", "layout",
@@ -118,8 +114,7 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     return cand;
 }
 
-/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
-static int step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
+int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
 {
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
@@ -150,7 +145,7 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
     }
-    return step_end(db, st, rc, err);
+    return glossa__step_end(db, st, rc, err);
 }
 
 /* ---- the keys of a query ------------------------------------------------------------------ */
@@ -306,95 +301,6 @@ int glossa__scan_scripts(struct query *q)
     return 0;
 }
 
-/* The terms of f's probe i that share enough segments with the query
-** (their digests tell), added to ids (*n, *cap). first: only its first row,
-** and *size set to how many terms the sign has: 0, the count of a common
-** sign's first row (term id 0, index.c), or FUZZY_FEW for one of a few. */
-#define FUZZY_FEW 8
-static int fuzzy_read(glossa_db *db, const struct glossa__fuzzy *f, int i, int first, int *size,
-                      sqlite3_int64 **ids, size_t *n, size_t *cap, glossa_error *err)
-{
-    sqlite3_stmt *st = db->q[Q_FUZZY];
-    const struct glossa__fuzzy_probe *p = &f->probe[i];
-    int rc;
-    sqlite3_bind_int64(st, 1, p->sign);
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sqlite3_int64 id = sqlite3_column_int64(st, 0);
-        if (id == 0) {
-            *size = (int)sqlite3_column_int64(st, 1);
-            if (first)
-                break;
-            continue;
-        }
-        *size = FUZZY_FEW;
-        if (glossa__fuzzy_shared(f, p->group, sqlite3_column_int64(st, 1)) >= f->need[p->group]) {
-            if (*n == *cap) {
-                sqlite3_int64 *more = glossa__realloc(*ids, (*cap = *cap ? 2 * *cap : 64) *
-                                                                sizeof *more);
-                if (!more) {
-                    sqlite3_reset(st);
-                    return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-                }
-                *ids = more;
-            }
-            (*ids)[(*n)++] = id;
-        }
-        if (first)
-            break;
-    }
-    return step_end(db, st, rc == SQLITE_ROW ? SQLITE_DONE : rc, err);
-}
-
-static int id_cmp(const void *a, const void *b)
-{
-    sqlite3_int64 x = *(const sqlite3_int64 *)a, y = *(const sqlite3_int64 *)b;
-    return x < y ? -1 : x > y;
-}
-
-/* The candidates of f's probes (fuzzy.c), in ids (sorted, each once; *n).
-** A term within the budget has need of the segs segments of its length
-** whole in the query, so it is in the rows of any segs - need + 1 of them:
-** the first row of each sign tells how many it has, and the rows of the
-** segments with the fewest are read. */
-static int fuzzy_candidates(glossa_db *db, const struct glossa__fuzzy *f, sqlite3_int64 **ids,
-                            size_t *n, glossa_error *err)
-{
-    int size[GLOSSA_FUZZY_PROBES];
-    long rows[GLOSSA_FUZZY_GROUPS][GLOSSA_FUZZY_SEGS] = { { 0 } };
-    unsigned read[GLOSSA_FUZZY_GROUPS] = { 0 };
-    int i, g, rc;
-    size_t cap = 0, j, k;
-
-    *n = 0;
-    for (i = 0; i < f->n_probes; i++) {
-        size[i] = 0;
-        if ((rc = fuzzy_read(db, f, i, 1, &size[i], ids, n, &cap, err)))
-            return rc;
-        rows[f->probe[i].group][f->probe[i].seg] += size[i];
-    }
-    for (g = 0; g < GLOSSA_FUZZY_GROUPS; g++) {
-        int left;
-        for (left = f->need[g] ? f->segs[g] - f->need[g] + 1 : 0; left > 0; left--) {
-            int best = -1;
-            for (i = 0; i < f->segs[g]; i++)
-                if (!(read[g] >> i & 1) && (best < 0 || rows[g][i] < rows[g][best]))
-                    best = i;
-            read[g] |= 1u << best;
-        }
-    }
-    for (i = 0; i < f->n_probes; i++)
-        if (size[i] > 1 && (read[f->probe[i].group] >> f->probe[i].seg & 1) &&
-            (rc = fuzzy_read(db, f, i, 0, &size[i], ids, n, &cap, err)))
-            return rc;
-    if (*n)
-        qsort(*ids, *n, sizeof **ids, id_cmp);
-    for (j = k = 0; j < *n; j++)
-        if (!k || (*ids)[j] != (*ids)[k - 1])
-            (*ids)[k++] = (*ids)[j];
-    *n = k;
-    return 0;
-}
-
 /* The fuzzy tier (fuzzy.c): the terms that share enough segments with the
 ** query's key or stem, then the edit distance of the normalised and the
 ** stemmed forms decide. */
@@ -410,7 +316,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
     if (!f)
         return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     if (glossa__fuzzy_plan(f, q->keys))
-        rc = fuzzy_candidates(db, f, &ids, &n, err);
+        rc = glossa__fuzzy_candidates(db, f, &ids, &n, err);
     for (i = 0; i < n && !rc; i++) {
         sqlite3_bind_int64(st, 1, ids[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -434,7 +340,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             }
         }
         if (rc >= 0) /* an SQLite code, not the error set above */
-            rc = step_end(db, st, rc, err);
+            rc = glossa__step_end(db, st, rc, err);
     }
     glossa__free(ids);
     glossa__free(f);

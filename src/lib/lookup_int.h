@@ -81,6 +81,8 @@ int glossa__offer(struct candidates *c, const struct candidate *cand);
 int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
                              int sub, const struct query *q, struct candidates *out,
                              glossa_error *err);
+/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
+int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err);
 /* Which scripts q's text has (has_han, has_cyrillic). */
 int glossa__scan_scripts(struct query *q);
 /* Free what make_keys gave k. */
@@ -122,6 +124,7 @@ int glossa__layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
 #define GLOSSA_FUZZY_LENGTHS 7      /* lengths within the largest budget, 3, of a string */
 #define GLOSSA_FUZZY_GROUPS (2 * GLOSSA_FUZZY_LENGTHS)
 #define GLOSSA_FUZZY_SEGS 7         /* the most segments of a string */
+#define GLOSSA_FUZZY_DELS 55        /* the most deletions looked up: 2 of 11 code points */
 struct glossa__fuzzy_probe {
     uint32_t sign;
     int seg, group;
@@ -137,12 +140,18 @@ struct glossa__fuzzy {
     int segs[GLOSSA_FUZZY_GROUPS];  /* the segments of a group's strings */
     int need[GLOSSA_FUZZY_GROUPS];  /* segments a term of a group shares (0: not probed) */
     uint64_t seen[GLOSSA_FUZZY_GROUPS][GLOSSA_FUZZY_SEGS][8]; /* the probes' digest bits */
+    /* the key's (0) and the stem's (1) strings budget code points shorter,
+    ** to look up as a norm and as a stem */
+    char del[2][GLOSSA_FUZZY_DELS][4 * 12];
+    int n_del[2];
 };
 /* 1 when keys have a fuzzy search (f filled in), 0 when too short or long. */
 int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys);
-/* How many segments of a string of group group, whose signs' digest is
-** digest (term_sign.digest), the probes of f found. */
-int glossa__fuzzy_shared(const struct glossa__fuzzy *f, int group, int64_t digest);
+/* The terms f's probes find in term_sign (enough segments whole, their
+** digests tell) and its deletions find as a norm or stem: their ids, sorted,
+** each once, in *ids (*n; free with glossa__free). */
+int glossa__fuzzy_candidates(glossa_db *db, const struct glossa__fuzzy *f, sqlite3_int64 **ids,
+                             size_t *n, glossa_error *err);
 /* The edit distance of a candidate term (its norm and stem) to the key or
 ** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
 int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);
