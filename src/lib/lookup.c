@@ -114,17 +114,6 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     return cand;
 }
 
-int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
-{
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    if (rc == SQLITE_NOMEM)
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-}
-
 /* Run a bound candidate query; every row in force is offered as (kind, sub). */
 static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const struct query *q,
                    struct candidates *out, glossa_error *err)

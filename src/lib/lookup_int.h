@@ -81,8 +81,6 @@ int glossa__offer(struct candidates *c, const struct candidate *cand);
 int glossa__bind_and_collect(glossa_db *db, int which, const char *a, const char *b, int kind,
                              int sub, const struct query *q, struct candidates *out,
                              glossa_error *err);
-/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
-int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err);
 /* Which scripts q's text has (has_han, has_cyrillic). */
 int glossa__scan_scripts(struct query *q);
 /* Free what make_keys gave k. */

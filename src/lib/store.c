@@ -516,6 +516,17 @@ static const char *const queries[Q_COUNT] = {
     "SELECT translit, lang FROM term WHERE norm = ?1 AND translit IS NOT NULL",
 };
 
+int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
+{
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc == SQLITE_NOMEM)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+}
+
 /* ---- an open index (store_int.h) --------------------------------------------------- */
 
 int glossa_db_open(glossa_db **out, const char *path, glossa_error *err)
