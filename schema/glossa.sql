@@ -171,13 +171,17 @@ CREATE VIRTUAL TABLE term_stem_fts USING fts5 (
     tokenize = 'glossa'
 );
 
--- Trigrams of the normalised terms: candidates for typo-tolerant matching.
-CREATE VIRTUAL TABLE term_tri USING fts5 (
-    norm,
-    content = 'term',
-    content_rowid = 'id',
-    tokenize = 'trigram'
-);
+-- Candidates for typo-tolerant matching (src/lib/fuzzy.c): each normalised
+-- term, and its stem when another string, cut into 3 to 5 segments; a sign
+-- per segment (a 31-bit hash of the segment, its place and the string's
+-- length) with the digest of all the string's signs (12 bits each).
+-- Filled after the terms, in sign order.
+CREATE TABLE term_sign (
+    sign        INTEGER NOT NULL,
+    term_id     INTEGER NOT NULL,
+    digest      INTEGER NOT NULL,
+    PRIMARY KEY (sign, term_id)
+) WITHOUT ROWID;
 
 -- Full text of definitions and notes (stemmed words), for --in definitions.
 CREATE VIRTUAL TABLE text_fts USING fts5 (

@@ -356,9 +356,19 @@ extern const size_t glossa__note_ru_len, glossa__note_zh_len, glossa__note_en_le
 extern const char glossa__protocol_css[];
 extern const size_t glossa__protocol_css_len;
 
+/* ---- fuzzy.c: the signs of the fuzzy tier, for index.c -------------------- */
+
+/* The signs term_sign holds for a term of this norm and stem, each with
+** the digest of its string's signs (fuzzy.c; GLOSSA_FUZZY_SIGNS at most):
+** how many. */
+#define GLOSSA_FUZZY_SIGNS 14
+/* A sign of more terms than this has a first row (term 0) holding how many. */
+#define GLOSSA_FUZZY_FEW 16
+int glossa__fuzzy_signs(const char *norm, const char *stem, uint32_t *sign, int64_t *digest);
+
 /* ---- store.c: the SQLite side ------------------------------------------- */
 
-#define GLOSSA_SCHEMA_VERSION "5"
+#define GLOSSA_SCHEMA_VERSION "6"
 
 /* Open a connection with the tokenizer registered. flags are SQLite open flags. */
 int glossa__store_open(struct sqlite3 **out, const char *path, const char *uri, int flags,

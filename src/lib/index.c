@@ -24,7 +24,7 @@
 
 enum {
     ST_SOURCE, ST_FIND_SOURCE, ST_CONCEPT, ST_FIND_CONCEPT, ST_TERM, ST_FTS,
-    ST_STEM_FTS, ST_TRI, ST_TEXT_FTS, ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_ACT, ST_ACT_TITLE,
+    ST_STEM_FTS, ST_SIGN, ST_TEXT_FTS, ST_DEF, ST_NOTE, ST_XREF, ST_ATTEST, ST_ACT, ST_ACT_TITLE,
     ST_NOTION, ST_LEGAL, ST_COUNT
 };
 
@@ -39,7 +39,7 @@ static const char *const statements[ST_COUNT] = {
     " ?10, ?11, ?12, ?13, ?14, ?15)",
     "INSERT INTO term_fts(rowid, text) VALUES (?1, ?2)",
     "INSERT INTO term_stem_fts(rowid, stem) VALUES (?1, ?2)",
-    "INSERT INTO term_tri(rowid, norm) VALUES (?1, ?2)",
+    "INSERT INTO temp.sign(sign, term_id, digest) VALUES (?1, ?2, ?3)",
     "INSERT INTO text_fts(text, concept_id, lang, kind) VALUES (?1, ?2, ?3, ?4)",
     "INSERT INTO definition(concept_id, lang, text, source_id, basis, ord, valid_from, valid_to)"
     " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -66,6 +66,7 @@ struct index_run {
     glossa_error *err;
     long ord;
     unsigned long national_terms; /* terms of national acts added to concepts */
+    unsigned long signs;          /* rows of term_sign */
 };
 
 /* ---- writing rows ---------------------------------------------------------------- */
@@ -163,6 +164,30 @@ static int insert_fts(struct index_run *run, int which, sqlite3_int64 rowid, con
 }
 
 /* Definitions and notes go to the full-text table too. */
+/* The fuzzy tier's signs of term tid (fuzzy.c), each once, into temp.sign:
+** term_sign is filled from it in order once every term is in (build). */
+static int insert_signs(struct index_run *run, sqlite3_int64 tid)
+{
+    uint32_t sign[GLOSSA_FUZZY_SIGNS];
+    int64_t digest[GLOSSA_FUZZY_SIGNS];
+    sqlite3_stmt *st = run->st[ST_SIGN];
+    int n = glossa__fuzzy_signs(glossa__buf_str(&run->key), glossa__buf_str(&run->stem), sign,
+                                digest), i, j, rc;
+    for (i = 0; i < n; i++) {
+        for (j = 0; j < i && sign[j] != sign[i]; j++)
+            ;
+        if (j < i)
+            continue;
+        sqlite3_bind_int64(st, 1, sign[i]);
+        sqlite3_bind_int64(st, 2, tid);
+        sqlite3_bind_int64(st, 3, digest[i]);
+        if ((rc = step_done(run, st)))
+            return rc;
+        run->signs++;
+    }
+    return 0;
+}
+
 static int insert_text(struct index_run *run, sqlite3_int64 cid, const char *text,
                        const char *lang, const char *kind)
 {
@@ -217,7 +242,7 @@ static int insert_terms(struct index_run *run, const char *file, sqlite3_int64 c
         tid = sqlite3_last_insert_rowid(run->db);
         if ((rc = insert_fts(run, ST_FTS, tid, t->text)) ||
             (rc = insert_fts(run, ST_STEM_FTS, tid, glossa__buf_str(&run->stem))) ||
-            (rc = insert_fts(run, ST_TRI, tid, glossa__buf_str(&run->key))))
+            (rc = insert_signs(run, tid)))
             return rc;
     }
     return 0;
@@ -475,7 +500,8 @@ static int run_open(struct index_run *run, const char *path)
         return glossa__error_set(run->err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     rc = create_tables(run, schema);
     glossa__free(schema);
-    if (rc)
+    if (rc || (rc = exec(run, "CREATE TEMP TABLE sign(sign INTEGER, term_id INTEGER, digest INTEGER)",
+                         "cannot create the index schema")))
         return rc;
     for (i = 0; i < ST_COUNT; i++) {
         int src = sqlite3_prepare_v3(run->db, statements[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -558,11 +584,9 @@ static int read_row(struct index_run *run, const char *sql, char *text, size_t s
     return 0;
 }
 
-/* The new file must pass SQLite's quick check (the b-trees, their pages and
-** NOT NULL; `glossa index --check` runs the full integrity check, which
-** also reads each row through each index: a fifth of a build at a million
-** terms), have one entry in each index per row, pass FTS5's check of its
-** full-text indexes against their content, and hold what was read. */
+/* The new file must pass SQLite's quick check (`glossa index --check` runs the
+** full integrity check: a fifth of a build at a million terms), have one entry
+** in each index per row, pass FTS5's checks, and hold what was read. */
 static int verify(struct index_run *run)
 {
     char text[64], problem[256];
@@ -583,10 +607,15 @@ static int verify(struct index_run *run)
                                  problem);
     if ((rc = exec(run, "INSERT INTO term_fts(term_fts) VALUES ('integrity-check');"
                         "INSERT INTO term_stem_fts(term_stem_fts) VALUES ('integrity-check');"
-                        "INSERT INTO term_tri(term_tri) VALUES ('integrity-check');"
                         "INSERT INTO text_fts(text_fts) VALUES ('integrity-check');",
                    "the new full-text index failed its integrity check")))
         return rc;
+    if ((rc = read_row(run, "SELECT count(*) FROM term_sign WHERE term_id > 0", text, sizeof text,
+                       num)))
+        return rc;
+    if ((unsigned long)num[0] != run->signs)
+        return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
+                                 "the new index does not hold what was read; the old one is kept");
     if ((rc = read_row(run, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
                        text, sizeof text, num)))
         return rc;
@@ -615,11 +644,19 @@ static int build(struct index_run *run, const char *const *inputs, size_t n_inpu
                   "cannot configure the new index");
     if (!rc && run->indexes.len)
         rc = exec(run, run->indexes.data, "cannot create the indexes");
+    /* the fuzzy tier's signs in order (sorted within the smaller page cache) */
+    if (!rc)
+        rc = exec(run, "INSERT INTO term_sign SELECT sign, term_id, digest FROM temp.sign ORDER BY 1, 2;"
+                       " DROP TABLE temp.sign;"
+                       /* a common sign's first row: term 0, how many terms it has */
+                       " INSERT INTO term_sign SELECT sign, 0, count(*) FROM term_sign"
+                       " GROUP BY sign HAVING count(*) > " STRINGIFY(GLOSSA_FUZZY_FEW) ";",
+                  "cannot create the indexes");
     if (!rc && run->indexes.len)
         rc = exec(run, "PRAGMA cache_size=-32768;", "cannot configure the new index");
     if (!rc)
         rc = exec(run, FTS_OPTIMIZE("term_fts") FTS_OPTIMIZE("term_stem_fts")
-                       FTS_OPTIMIZE("term_tri") FTS_OPTIMIZE("text_fts"),
+                       FTS_OPTIMIZE("text_fts"),
                   "cannot merge the full-text indexes");
     if (!rc && !(rc = write_meta(run, &files)))
         rc = exec(run, "COMMIT", "cannot commit the index");

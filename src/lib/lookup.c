@@ -114,18 +114,6 @@ static struct candidate row_candidate(glossa_db *db, sqlite3_stmt *st, int kind,
     return cand;
 }
 
-/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
-static int step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
-{
-    sqlite3_reset(st);
-    sqlite3_clear_bindings(st);
-    if (rc == SQLITE_DONE)
-        return 0;
-    if (rc == SQLITE_NOMEM)
-        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
-}
-
 /* Run a bound candidate query; every row in force is offered as (kind, sub). */
 static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const struct query *q,
                    struct candidates *out, glossa_error *err)
@@ -146,7 +134,7 @@ static int collect(glossa_db *db, sqlite3_stmt *st, int kind, int sub, const str
             return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         }
     }
-    return step_end(db, st, rc, err);
+    return glossa__step_end(db, st, rc, err);
 }
 
 /* ---- the keys of a query ------------------------------------------------------------------ */
@@ -302,25 +290,24 @@ int glossa__scan_scripts(struct query *q)
     return 0;
 }
 
-/* The fuzzy tier (fuzzy.c): trigram candidates, then the edit distance of
-** the normalised and the stemmed forms decide; the broad query only when
-** the pieces of the key find nothing (or the key is too short for them). */
+/* The fuzzy tier (fuzzy.c): the terms that share enough segments with the
+** query's key or stem, then the edit distance of the normalised and the
+** stemmed forms decide. */
 static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates *out,
                          glossa_error *err)
 {
-    sqlite3_stmt *st = db->q[Q_FUZZY];
-    struct glossa__fuzzy f;
-    size_t had = out->n;
-    int broad, terms, rc;
+    sqlite3_stmt *st = db->q[Q_FUZZY_ROW];
+    struct glossa__fuzzy *f = glossa__malloc(sizeof *f);
+    sqlite3_int64 *ids = NULL;
+    size_t n = 0, i;
+    int rc = 0;
 
-    if (!glossa__fuzzy_plan(&f, q->keys))
-        return 0;
-    for (broad = f.broad; broad < 2; broad++) {
-        if ((terms = glossa__fuzzy_query(&f, broad, &q->keys->fts)) < 0)
-            return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-        if (!terms)
-            return 0;
-        glossa__fuzzy_bind(&f, st, &q->keys->fts);
+    if (!f)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    if (glossa__fuzzy_plan(f, q->keys))
+        rc = glossa__fuzzy_candidates(db, f, &ids, &n, err);
+    for (i = 0; i < n && !rc; i++) {
+        sqlite3_bind_int64(st, 1, ids[i]);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *norm = glossa__col_text(&db->rd, st, 5, "term", 0);
             const char *stem = glossa__col_text(&db->rd, st, 6, "term", 0);
@@ -329,7 +316,7 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
             if (q->from && *q->from &&
                 !glossa__lang_in_list(glossa__row_lang(db, st, 2, "term"), q->from))
                 continue;
-            if ((d = glossa__fuzzy_distance(&f, norm, stem)) < 0)
+            if ((d = glossa__fuzzy_distance(f, norm, stem)) < 0)
                 continue;
             cand = row_candidate(db, st, GLOSSA_MATCH_FUZZY, d);
             cand.bm25 = 0;
@@ -337,15 +324,16 @@ static int collect_fuzzy(glossa_db *db, const struct query *q, struct candidates
                 continue;
             if (glossa__offer(out, &cand)) {
                 sqlite3_reset(st);
-                return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+                break;
             }
         }
-        if ((rc = step_end(db, st, rc, err)))
-            return rc;
-        if (out->n > had)
-            break;
+        if (rc >= 0) /* an SQLite code, not the error set above */
+            rc = glossa__step_end(db, st, rc, err);
     }
-    return 0;
+    glossa__free(ids);
+    glossa__free(f);
+    return rc;
 }
 
 #define WANT(m) (mode == GLOSSA_MODE_AUTO || mode == MODE_STRICT || mode == (glossa_mode)(m))

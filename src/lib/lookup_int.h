@@ -113,24 +113,44 @@ int glossa__layout_tier(glossa_db *db, const struct query *q, glossa_mode mode,
 
 /* ---- fuzzy.c ---- */
 
-/* A fuzzy search for a query's keys: its edit budget and where its key's
-** code points start (pos, k of them), to cut the key into pieces. */
+/* A fuzzy search for a query's keys (fuzzy.c): its edit budget, the code
+** points of its key and (when another string) of its stem, and the signs
+** to look up in term_sign. A probe's group is the length of the term's
+** string it looks for and whether the query's key (0 .. GLOSSA_FUZZY_LENGTHS
+** - 1) or its stem (the next as many) made it. */
+#define GLOSSA_FUZZY_LONG 1024
+#define GLOSSA_FUZZY_PROBES 2048
+#define GLOSSA_FUZZY_LENGTHS 7      /* lengths within the largest budget, 3, of a string */
+#define GLOSSA_FUZZY_GROUPS (2 * GLOSSA_FUZZY_LENGTHS)
+#define GLOSSA_FUZZY_SEGS 7         /* the most segments of a string */
+#define GLOSSA_FUZZY_DELS 55        /* the most deletions looked up: 2 of 11 code points */
+struct glossa__fuzzy_probe {
+    uint32_t sign;
+    int seg, group;
+};
 struct glossa__fuzzy {
     const char *key, *stem;         /* borrowed from the query's keys */
-    int32_t pos[GLOSSA_DISTANCE_MAX + 1];
-    int k, ns;                      /* code points of key and of stem (up to the cut) */
+    UChar32 cp[GLOSSA_FUZZY_LONG], scp[GLOSSA_FUZZY_LONG];
+    int k, ns;                      /* code points of key and of stem (0: the key's) */
     int budget;                     /* edits a match may have */
-    int broad;                      /* the first query is the broad one */
+    struct glossa__fuzzy_probe probe[GLOSSA_FUZZY_PROBES]; /* sorted, each once */
+    int n_probes;
+    int len[GLOSSA_FUZZY_GROUPS];   /* the length of a group's strings */
+    int segs[GLOSSA_FUZZY_GROUPS];  /* the segments of a group's strings */
+    int need[GLOSSA_FUZZY_GROUPS];  /* segments a term of a group shares (0: not probed) */
+    uint64_t seen[GLOSSA_FUZZY_GROUPS][GLOSSA_FUZZY_SEGS][8]; /* the probes' digest bits */
+    /* the key's (0) and the stem's (1) strings budget code points shorter,
+    ** to look up as a norm and as a stem */
+    char del[2][GLOSSA_FUZZY_DELS][4 * 12];
+    int n_del[2];
 };
 /* 1 when keys have a fuzzy search (f filled in), 0 when too short or long. */
 int glossa__fuzzy_plan(struct glossa__fuzzy *f, const struct query_keys *keys);
-/* The trigram query in fts: the key's budget + 1 pieces, or (broad) every
-** trigram. The number of alternatives, or -1 when memory runs out. */
-int glossa__fuzzy_query(const struct glossa__fuzzy *f, int broad, struct glossa_buf *fts);
-/* Bind the trigram statement (Q_FUZZY): the query in fts and the lengths a
-** norm or stem within the budget can have. */
-void glossa__fuzzy_bind(const struct glossa__fuzzy *f, sqlite3_stmt *st,
-                        const struct glossa_buf *fts);
+/* The terms f's probes find in term_sign (enough segments whole, their
+** digests tell) and its deletions find as a norm or stem: their ids, sorted,
+** each once, in *ids (*n; free with glossa__free). */
+int glossa__fuzzy_candidates(glossa_db *db, const struct glossa__fuzzy *f, sqlite3_int64 **ids,
+                             size_t *n, glossa_error *err);
 /* The edit distance of a candidate term (its norm and stem) to the key or
 ** its stem, the smaller; -1 when 0 (not a typo) or over the budget. */
 int glossa__fuzzy_distance(const struct glossa__fuzzy *f, const char *norm, const char *stem);

@@ -467,7 +467,7 @@ int glossa__store_check_meta(sqlite3 *db, const char *path, glossa_error *err)
 ** tiers (lookup.c, fuzzy.c), then the rows of a hit (results.c) and a
 ** concept by its id. Every candidate query selects: term id, concept id, lang, status, ord, a
 ** rank (bm25, or the keys for the fuzzy comparison), and the term's dates in
-** force (columns 6-7; fuzzy 7-8), so that no row needs another query. */
+** force (columns 6-7; a fuzzy candidate's row 7-8), so that no row needs another query. */
 static const char *const queries[Q_COUNT] = {
     "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE text = ?1",
     "SELECT id, concept_id, lang, status, ord, 0, valid_from, valid_to FROM term WHERE norm = ?1",
@@ -482,11 +482,9 @@ static const char *const queries[Q_COUNT] = {
     " FROM term_fts"
     " JOIN term t ON t.id = term_fts.rowid WHERE term_fts MATCH ?1"
     " ORDER BY bm25(term_fts) LIMIT 500",
-    "SELECT t.id, t.concept_id, t.lang, t.status, t.ord, t.norm, t.stem, t.valid_from, t.valid_to"
-    " FROM term_tri"
-    " JOIN term t ON t.id = term_tri.rowid WHERE term_tri MATCH ?1"
-    " AND (length(t.norm) BETWEEN ?2 AND ?3 OR length(t.stem) BETWEEN ?4 AND ?5)"
-    " ORDER BY bm25(term_tri) LIMIT 300",
+    "SELECT term_id, digest FROM term_sign WHERE sign = ?1",
+    "SELECT id, concept_id, lang, status, ord, norm, stem, valid_from, valid_to FROM term"
+    " WHERE id = ?1",
     "SELECT rowid, concept_id, lang, 'preferred', 0, bm25(text_fts) FROM text_fts"
     " WHERE text_fts MATCH ?1 ORDER BY bm25(text_fts) LIMIT 500",
     "SELECT c.xml_id, c.status, c.reliability, s.citation, c.ord, s.type = 'instrument'"
@@ -517,6 +515,17 @@ static const char *const queries[Q_COUNT] = {
     " WHERE x.concept_id = ?1 ORDER BY x.id",
     "SELECT translit, lang FROM term WHERE norm = ?1 AND translit IS NOT NULL",
 };
+
+int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err)
+{
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc == SQLITE_DONE)
+        return 0;
+    if (rc == SQLITE_NOMEM)
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    return glossa__error_sqlite(err, db->sql, rc, db->path, "lookup failed");
+}
 
 /* ---- an open index (store_int.h) --------------------------------------------------- */
 

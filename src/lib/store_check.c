@@ -268,7 +268,7 @@ static int check_counts(sqlite3 *db, const char *path, char *counts, size_t coun
 
 int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_error *err)
 {
-    static const char *const fts[] = { "term_fts", "term_stem_fts", "term_tri", "text_fts" };
+    static const char *const fts[] = { "term_fts", "term_stem_fts", "text_fts" };
     struct glossa__budget budget;
     char problem[GLOSSA_ERROR_SIZE / 2], sql[128];
     glossa_db *db = NULL;

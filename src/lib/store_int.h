@@ -16,7 +16,7 @@
 /* The prepared statements of an open index (store.c's statement table says
 ** what each selects). */
 enum {
-    Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_TEXT,
+    Q_EXACT, Q_NORM, Q_STEM, Q_STEM_FTS, Q_TRANSLIT, Q_PREFIX, Q_FUZZY, Q_FUZZY_ROW, Q_TEXT,
     Q_CONCEPT, Q_MATCHED, Q_TEXT_ROW, Q_TERMS, Q_DEFS, Q_NOTES, Q_BY_ID, Q_LEGAL, Q_NOTION,
     Q_CONTEXTS, Q_XREFS, Q_TRANSLIT_OF,
     Q_COUNT
@@ -35,6 +35,8 @@ struct glossa_db {
 void glossa__db_begin(glossa_db *db);
 /* The end of one: rc, or the first damaged value read as its error. */
 int glossa__db_end(glossa_db *db, int rc, glossa_error *err);
+/* Reset st after its last step (rc): 0 for SQLITE_DONE, else the error. */
+int glossa__step_end(glossa_db *db, sqlite3_stmt *st, int rc, glossa_error *err);
 
 /* Append n bytes of s to an FTS5 query (the MATCH parameter of a statement)
 ** as a string: "s", or "s"* with star; a space before it when q is not

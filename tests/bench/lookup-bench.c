@@ -25,7 +25,8 @@
 **       GLOSSA_DB), and over the queries both answered p50/p99 per server and
 **       A/B (of p50s, median per query).
 ** Prints figures; it never judges them (exit 0 unless it cannot run).
-** BENCH_SLOW=US prints the queries slower than US microseconds (stderr).
+** BENCH_SLOW=US prints the queries slower than US microseconds (stderr);
+** BENCH_KINDS=fuzzy,exact times those kinds only.
 */
 #include "glossa.h"
 
@@ -156,6 +157,17 @@ static void inproc_floor(const char *db_path, const char *dir, int rounds, doubl
     free_queries(q, n);
 }
 
+/* 1 when word is one of the comma-separated list */
+static int listed(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    const char *at;
+    for (at = list; (at = strstr(at, word)); at += n)
+        if ((at == list || at[-1] == ',') && (at[n] == ',' || at[n] == '\0'))
+            return 1;
+    return 0;
+}
+
 static int inproc(const char *db_path, const char *dir, int rounds)
 {
     static struct query q[MAX_QUERIES];
@@ -177,8 +189,10 @@ static int inproc(const char *db_path, const char *dir, int rounds)
         size_t n, i, nt = 0, first = 0, found = 0;
         int r, forced = k >= N_KINDS;
         double p50, p99, mean;
-        const char *kind = kinds[k % N_KINDS];
+        const char *kind = kinds[k % N_KINDS], *only = getenv("BENCH_KINDS");
         glossa_lookup_opts o = GLOSSA_LOOKUP_OPTS_INIT;
+        if (only && !listed(only, kind))
+            continue;
         snprintf(path, sizeof path, "%s/%s.tsv", dir, kind);
         n = load_queries(path, q, MAX_QUERIES);
         if (!n) {

@@ -5,7 +5,8 @@
 #      a seed: TERMS terms in ru en zh kk uz-Latn fa hi + be/ky/tg/ur/uz-Cyrl)
 #   2. glossa index: terms/s, peak RSS, database bytes per term, size / TEI
 #   3. lookup latency per match kind, in process (lookup-bench, public API)
-#      and as a whole `glossa lookup` call; `glossa lookup --batch` queries/s
+#      and as a whole `glossa lookup` call; `glossa lookup --batch` queries/s;
+#      typo recall (typo-probe.py: typos of the base's own terms)
 #   4. peers: dictd (dictfmt + dictd on 127.0.0.1 + dict: dictd-peer.sh), sdcv
 #      over a StarDict build, SQLite FTS5 (unicode61): build time, size; how
 #      many of the same queries each answers, and with the expected concept
@@ -75,6 +76,14 @@ while read -r how kind rest; do
     [ "$how" = inproc-mode ] && [ "$kind" = fulltext ] && mode=" (--in definitions)"
     fig "glossa in-process $kind$mode: p50 $(field p50 "$rest") us, p99 $(field p99 "$rest") us ($(sed 's/.*first-as-expected=\([0-9/]*\).*/\1/' <<<"$rest") first as expected)"
 done <"$work/inproc"
+# typo recall: typos of the base's own terms (typo-probe.py), their own concept found
+python3 "$src/tests/bench/typo-probe.py" --n 2000 "$db" "$work/typos"
+BENCH_KINDS=fuzzy "$lb" inproc "$db" "$work/typos" 1 >"$work/typos.out"
+while read -r how kind rest; do
+    case $kind in open:) continue ;; esac
+    [ "$how" = inproc-mode ] && mode=" (--mode fuzzy)" || mode=""
+    fig "glossa typo recall$mode: $(sed 's/.*expected-in-results=\([0-9/]*\).*/\1/' <<<"$rest") own concept found, $(sed 's/.*first-as-expected=\([0-9/]*\).*/\1/' <<<"$rest") first; p50 $(field p50 "$rest") us, p99 $(field p99 "$rest") us"
+done <"$work/typos.out"
 for kind in exact normalized stem translit prefix fuzzy fulltext; do
     extra=()
     [ $kind = fulltext ] && extra=(--in definitions)

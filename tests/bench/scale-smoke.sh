@@ -29,6 +29,8 @@ for want in "glossa index: .* terms/s, peak RSS [0-9]+ MB" "glossa database: [0-
     "glossa in-process prefix: p50 [0-9.]+ us" "glossa in-process fuzzy: p50 [0-9.]+ us" \
     "glossa in-process fulltext: p50 [0-9.]+ us" "glossa in-process exact \(--mode exact\): p50 [0-9.]+ us" \
     "glossa in-process fuzzy \(--mode fuzzy\): p50 [0-9.]+ us" \
+    "glossa typo recall: [0-9]+/[0-9]+ own concept found" \
+    "glossa typo recall \(--mode fuzzy\): [0-9]+/[0-9]+ own concept found" \
     "glossa CLI exact: p50 [0-9.]+ ms" "glossa CLI normalized: p50 [0-9.]+ ms" "glossa CLI stem: p50 [0-9.]+ ms" \
     "glossa CLI translit: p50 [0-9.]+ ms" "glossa CLI prefix: p50 [0-9.]+ ms" "glossa CLI fuzzy: p50 [0-9.]+ ms" \
     "glossa CLI fulltext: p50 [0-9.]+ ms" "glossa lookup --batch: [0-9]+ queries in .* queries/s" \
