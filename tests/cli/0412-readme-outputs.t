@@ -9,6 +9,17 @@ run python3 "$SRC/tests/cli/readme_outputs.py" "$SRC/README.md" "$WORK"
 expect_rc 0 "README outputs:"
 expect_true "README shows outputs ($(tail -n 1 <<<"$OUT"))" test -n "$(grep -c '^ok ' <<<"$OUT" | grep -v '^0$')"
 if [ "$RC" -ne 0 ]; then grep '^FAIL' <<<"$OUT"; fi
+# ../shared under /tmp (a clone in /tmp): the README's /tmp/ paths become the
+# work folder, the shared folder's path is left alone (it was rewritten too,
+# so the candidates example found no files)
+if [ -d "$SHARED" ]; then
+    tmp_shared=$(mktemp -d /tmp/glossa-0412.XXXXXX)
+    ln -s "$(realpath "$SHARED")" "$tmp_shared/shared"
+    run env SHARED="$tmp_shared/shared" python3 "$SRC/tests/cli/readme_outputs.py" "$SRC/README.md" "$WORK"
+    rm -rf "$tmp_shared"
+    expect_rc 0 "README outputs with ../shared under /tmp:"
+    expect_out "ok 1401: glossa candidates --top 10 ../shared/" "the candidates example, with ../shared under /tmp"
+fi
 # the check itself: an output that is not what glossa prints is named, with
 # what it printed instead
 sed 's/^3 concepts changed: 2 added, 0 removed, 1 modified, 0 renamed$/3 concepts changed: 2 added, 1 removed/' \

@@ -38,7 +38,7 @@ for line_no, cmd, shown in blocks:
     if "../shared" in cmd and not os.path.isdir(shared):
         print("skip %d: %s (no ../shared)" % (line_no, cmd))
         continue
-    script = 'glossa() { "$GLOSSA" "$@"; }\n' + cmd.replace("../shared", shared).replace("/tmp/", work + "/")
+    script = 'glossa() { "$GLOSSA" "$@"; }\n' + cmd.replace("/tmp/", work + "/").replace("../shared", shared)
     env = dict(os.environ, COLUMNS="80", NO_COLOR="1")
     got = subprocess.run(["bash", "-c", script], cwd=src, env=env, capture_output=True,
                          text=True).stdout.split("\n")
