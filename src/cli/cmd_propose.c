@@ -25,7 +25,7 @@ static const struct cli_option options[] = {
     CLI_OPT_TEXT(propose_args, from_law, "from-law", 0, "ACT:ITEM", "start a new concept from a national definition of the study: ITEM the xml:id of its <entryFree type=\"legal-definition\"> in glossary/national/<cc>.xml, ACT (optional) its act's xml:id; its term and definition quoted, its act cited"),
     CLI_OPT_PATH(propose_args, base, "base", 0, "FILE|DIR", "the term base that holds the concept to --amend or --delete (default: glossary/annex1.xml), or the study that holds --from-law's definition (default: glossary/national)"),
     CLI_OPT_TEXT(propose_args, round, "round", 0, "R", "the round of proposals this one belongs to"),
-    CLI_OPT_DATE(propose_args, date, "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today)"),
+    CLI_OPT_DATE(propose_args, date, "date", 0, "YYYY-MM-DD", "the date of the proposal (default: today, or SOURCE_DATE_EPOCH's day)"),
     CLI_OPT_OUTPUT(propose_args, ""),
 };
 
@@ -95,9 +95,16 @@ static int run_propose(const struct cli_command *self, struct cli_args *args)
         glossa_states_free(states);
         return rc;
     }
-    if (!date) {
-        time_t now = time(NULL);
+    if (!date) { /* today in UTC, or SOURCE_DATE_EPOCH's day */
+        long long secs;
+        time_t now;
         struct tm tm;
+        if (glossa_time_now(&secs, &err)) {
+            out_error(&args->out, &err);
+            glossa_states_free(states);
+            return EXIT_ERR;
+        }
+        now = (time_t)secs;
         gmtime_r(&now, &tm);
         strftime(today, sizeof today, "%Y-%m-%d", &tm);
         date = today;

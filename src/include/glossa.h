@@ -62,6 +62,14 @@ int glossa_global_init(glossa_error *err);
 /* Release the global state of the C libraries; call once, at process end. */
 void glossa_global_shutdown(void);
 
+/* The time glossa writes as its own (an index's build time, a proposal's
+** default date): SOURCE_DATE_EPOCH (seconds since 1970, UTC) when it is set,
+** so that the same inputs give the same bytes (reproducible-builds.org), else
+** the clock. Returns 0 with *out, or GLOSSA_EINPUT with err naming the
+** variable when it is set to anything but a whole number of seconds up to
+** year 9999. */
+int glossa_time_now(long long *out, glossa_error *err);
+
 /* Static version strings: glossa's own, and the ICU/SQLite/libxml2 in use. */
 const char *glossa_version(void);
 const char *glossa_icu_version(void);

@@ -1,7 +1,8 @@
 /*
 ** glossa.c — library lifetime and small public helpers: global set-up of
-** ICU, SQLite and libxml2 (done once), version strings, display width,
-** edit distance and the code points of a string.
+** ICU, SQLite and libxml2 (done once), version strings, the time glossa
+** writes as its own (SOURCE_DATE_EPOCH or the clock), display width, edit
+** distance and the code points of a string.
 **
 ** The only process-wide settings glossa makes live here: the libxml2 entity
 ** loader that refuses every external resource, and SQLite's initialisation.
@@ -17,7 +18,9 @@
 #include <unicode/uversion.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static int initialised;
 
@@ -59,6 +62,25 @@ void glossa_global_shutdown(void)
     sqlite3_shutdown();
     u_cleanup();
     initialised = 0;
+}
+
+int glossa_time_now(long long *out, glossa_error *err)
+{
+    const char *v = getenv("SOURCE_DATE_EPOCH");
+    long long t = 0;
+    size_t i;
+    if (!v) {
+        *out = (long long)time(NULL);
+        return 0;
+    }
+    for (i = 0; v[i] >= '0' && v[i] <= '9' && i < 12; i++)
+        t = t * 10 + (v[i] - '0');
+    if (i == 0 || v[i] || t > 253402300799LL) /* 9999-12-31T23:59:59Z */
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "SOURCE_DATE_EPOCH must be a whole number of seconds since "
+                                 "1970-01-01 UTC, not '%.40s'", v);
+    *out = t;
+    return 0;
 }
 
 const char *glossa_version(void)

@@ -67,6 +67,7 @@ struct index_run {
     long ord;
     unsigned long national_terms; /* terms of national acts added to concepts */
     unsigned long signs;          /* rows of term_sign */
+    long long built_at;           /* glossa_time_now() at the start */
 };
 
 /* ---- writing rows ---------------------------------------------------------------- */
@@ -518,20 +519,16 @@ static int write_meta(struct index_run *run, const struct tb_files *files)
 {
     struct glossa_buf sources = GLOSSA_BUF_INIT;
     char when[32], counts[96];
-    time_t now = time(NULL);
+    time_t now = (time_t)run->built_at;
     struct tm tm;
     sqlite3_stmt *st;
     size_t i;
     int rc = 0;
     const char *pairs[][2] = {
-        { "schema_version", GLOSSA_SCHEMA_VERSION },
-        { "tokenizer", GLOSSA_TOKENIZER_VERSION },
-        { "icu_version", U_ICU_VERSION },
-        { "unicode_version", U_UNICODE_VERSION },
-        { "glossa_version", GLOSSA_VERSION },
-        { "built_at", when },
-        { "counts", counts },
-        { "sources", NULL },
+        { "schema_version", GLOSSA_SCHEMA_VERSION }, { "tokenizer", GLOSSA_TOKENIZER_VERSION },
+        { "icu_version", U_ICU_VERSION }, { "unicode_version", U_UNICODE_VERSION },
+        { "glossa_version", GLOSSA_VERSION }, { "built_at", when },
+        { "counts", counts }, { "sources", NULL },
     };
 
     gmtime_r(&now, &tm);
@@ -680,10 +677,12 @@ int glossa_index(const char *db_path, const char *const *inputs,
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "empty or too long database path");
     if (GLOSSA__OPTS_CHECK(opts, GLOSSA_INDEX_OPTS_VERSION, "glossa_index_opts", err))
         return GLOSSA_EINPUT;
+    memset(&run, 0, sizeof run);
+    if ((rc = glossa_time_now(&run.built_at, err)))
+        return rc;
     if ((rc = glossa__publish_begin(db_path, opts && opts->version >= 2 && opts->force, &pub,
                                     err)))
         return rc;
-    memset(&run, 0, sizeof run);
     run.err = err;
     run.db_path = db_path;
     rc = run_open(&run, glossa__publish_temp(pub));

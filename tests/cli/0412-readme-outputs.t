@@ -18,7 +18,8 @@ if [ -d "$SHARED" ]; then
     run env SHARED="$tmp_shared/shared" python3 "$SRC/tests/cli/readme_outputs.py" "$SRC/README.md" "$WORK"
     rm -rf "$tmp_shared"
     expect_rc 0 "README outputs with ../shared under /tmp:"
-    expect_out "ok 1401: glossa candidates --top 10 ../shared/" "the candidates example, with ../shared under /tmp"
+    expect_true "the candidates example, with ../shared under /tmp" \
+        grep -Eq '^ok [0-9]+: glossa candidates --top 10 \.\./shared/' <<<"$OUT"
 fi
 # the check itself: an output that is not what glossa prints is named, with
 # what it printed instead
