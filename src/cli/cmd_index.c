@@ -143,7 +143,9 @@ const struct cli_command cmd_index_spec = {
     "MESSAGE and the exit status is 2. Untrusted XML is safe to index: no DOCTYPE,\n"
     "external entity, network access or XInclude is ever followed; text with control\n"
     "or bidirectional-control characters (in terms also invisible ones), terms over\n"
-    "4096 bytes and elements with over 256 attributes are refused.\n"
+    "4096 bytes and elements with over 256 attributes are refused. With\n"
+    "SOURCE_DATE_EPOCH set (seconds since 1970, UTC) the build time recorded is that\n"
+    "time, not the clock's: the same inputs give the same file, byte for byte.\n"
     "\n"
     "With --check nothing is built: the database is read whole and checked: its\n"
     "schema is exactly glossa's (no view, trigger or extra object), SQLite's\n"
@@ -157,7 +159,8 @@ const struct cli_command cmd_index_spec = {
     "  glossa index                          # the bundled glossary into ~/.local/share/glossa/glossa.db\n"
     "  glossa index --db /tmp/t.db glossary/annex1.xml\n"
     "  GLOSSA_DB=~/glossa.db glossa index glossary/\n"
-    "  glossa index --check --db /tmp/t.db\n",
+    "  glossa index --check --db /tmp/t.db\n"
+    "  SOURCE_DATE_EPOCH=1765000000 glossa index --db /tmp/t.db   # reproducible\n",
     CLI_PLAIN,
     CLI_OPTS(struct index_args, NULL),
 };
