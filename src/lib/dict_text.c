@@ -171,8 +171,7 @@ int glossa__dict_para(struct glossa_buf *r, const char *first, size_t indent, co
             i += clen;
             continue;
         }
-        /* no code point below U+1100 is East Asian wide (asked of ICU only above) */
-        wide = !space && c >= 0x1100 && glossa_text_width(text + i, clen) == 2;
+        wide = !space && c >= 0 && glossa__cp_width(c) == 2;
         if ((wide || prev_wide) && len > 0 && line[len - 1] != ' ') {
             brk = len;
             open_at_brk = open;

@@ -109,22 +109,25 @@ size_t glossa_text_width(const char *utf8, size_t len)
     while (i < len) {
         UChar32 c;
         U8_NEXT((const uint8_t *)utf8, i, len, c);
-        if (c < 0) {
-            width++;
-            continue;
-        }
-        switch (u_charType(c)) {
-        case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_FORMAT_CHAR:
-            continue;
-        default:
-            break;
-        }
-        switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
-        case U_EA_WIDE: case U_EA_FULLWIDTH: width += 2; break;
-        default: width += 1; break;
-        }
+        width += c < 0 ? 1 : (size_t)glossa__cp_width(c);
     }
     return width;
+}
+
+int glossa__cp_width(int32_t c)
+{
+    switch (u_charType(c)) {
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_FORMAT_CHAR:
+        return 0;
+    default:
+        break;
+    }
+    if (c < 0x1100) /* no code point below is East Asian Wide or Fullwidth */
+        return 1;
+    switch (u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH)) {
+    case U_EA_WIDE: case U_EA_FULLWIDTH: return 2;
+    default: return 1;
+    }
 }
 
 int glossa__code_points(const char *s, int32_t *out)

@@ -224,6 +224,11 @@ int glossa__is_han(int32_t c);
 #define GLOSSA_DISTANCE_MAX 64
 int glossa__code_points(const char *s, int32_t *out);
 
+/* The columns code point c (>= 0) takes, as glossa_text_width counts them:
+** 0 for a mark or format character, 2 for East Asian Wide or Fullwidth (ICU
+** asked only from U+1100, below which none is), else 1. */
+int glossa__cp_width(int32_t c);
+
 /* Bump this when tokenisation, normalisation or a key changes: indexes record it. */
 #define GLOSSA_TOKENIZER_VERSION "glossa-icu-4"
 
