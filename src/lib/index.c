@@ -556,21 +556,22 @@ static int write_meta(struct index_run *run, const struct tb_files *files)
 }
 
 /* The first row of sql: column 0 as text (copied into text) and columns 0
-** and 1 as numbers. A query that cannot run (out of memory, I/O) is that
+** to 2 as numbers. A query that cannot run (out of memory, I/O) is that
 ** error, never taken for damage. */
 static int read_row(struct index_run *run, const char *sql, char *text, size_t size,
-                    sqlite3_int64 num[2])
+                    sqlite3_int64 num[3])
 {
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(run->db, sql, -1, &st, NULL);
     text[0] = '\0';
-    num[0] = num[1] = -1;
+    num[0] = num[1] = num[2] = -1;
     if (rc == SQLITE_OK) {
         if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             const char *v = (const char *)sqlite3_column_text(st, 0);
             snprintf(text, size, "%s", v ? v : "");
             num[0] = sqlite3_column_int64(st, 0);
             num[1] = sqlite3_column_int64(st, 1);
+            num[2] = sqlite3_column_int64(st, 2);
             rc = v || sqlite3_errcode(run->db) != SQLITE_NOMEM ? SQLITE_OK : SQLITE_NOMEM;
         }
         sqlite3_finalize(st);
@@ -587,7 +588,7 @@ static int read_row(struct index_run *run, const char *sql, char *text, size_t s
 static int verify(struct index_run *run)
 {
     char text[64], problem[256];
-    sqlite3_int64 num[2];
+    sqlite3_int64 num[3];
     int rc;
 
     if ((rc = read_row(run, "PRAGMA quick_check", text, sizeof text, num)))
@@ -607,17 +608,13 @@ static int verify(struct index_run *run)
                         "INSERT INTO text_fts(text_fts) VALUES ('integrity-check');",
                    "the new full-text index failed its integrity check")))
         return rc;
-    if ((rc = read_row(run, "SELECT count(*) FROM term_sign WHERE term_id > 0", text, sizeof text,
-                       num)))
-        return rc;
-    if ((unsigned long)num[0] != run->signs)
-        return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
-                                 "the new index does not hold what was read; the old one is kept");
-    if ((rc = read_row(run, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term)",
+    if ((rc = read_row(run, "SELECT (SELECT count(*) FROM concept), (SELECT count(*) FROM term),"
+                            " (SELECT count(*) FROM term_sign WHERE term_id > 0)",
                        text, sizeof text, num)))
         return rc;
     if ((unsigned long)num[0] != run->stats.concepts ||
-        (unsigned long)num[1] != run->stats.terms + run->national_terms)
+        (unsigned long)num[1] != run->stats.terms + run->national_terms ||
+        (unsigned long)num[2] != run->signs)
         return glossa__error_set(run->err, GLOSSA_ECORRUPT, run->db_path, 0, 0,
                                  "the new index does not hold what was read; the old one is kept");
     return 0;
