@@ -323,7 +323,7 @@ int out_is_stdout(const char *path);
 ** values, in the order of the options' lists; and binary DOCX refused on a
 ** terminal (1 after a message). */
 extern const char *const out_doc_langs[3];
-extern const glossa_doc_format out_doc_formats[4];
+extern const glossa_doc_format out_doc_formats[5];
 int out_doc_refused(const struct cli_out *out, glossa_doc_format format, const char *path);
 /* 1 when path (links followed) is a pipe or a character device (/dev/null,
 ** /dev/stdout, a shell's >(…)): written to as it is, since there is no file

@@ -1,7 +1,7 @@
 /*
 ** cmd_protocol.c — `glossa protocol`: the draft protocol amending annex 1
 ** that turns OLD into NEW, in Russian, Chinese or English, as Markdown,
-** HTML, DOCX or TEI, with an optional comparative table.
+** HTML, DOCX, TEI or Akoma Ntoso, with an optional comparative table.
 */
 #include "cmd.h"
 
@@ -16,17 +16,18 @@ struct protocol_args {
     int format; /* index in out_doc_formats[] */
     enum protocol_style style;
     int table, table_only, git;
-    const char *template_path, *output, *path, *proposals;
+    const char *template_path, *output, *path, *proposals, *date;
 };
 
 static const struct cli_option options[] = {
     CLI_OPT_ENUM(protocol_args, lang, "lang", 'l', "LANG", "ru|zh|en", NULL),
-    CLI_OPT_FORMAT(protocol_args, "md|html|docx|tei"),
+    CLI_OPT_FORMAT(protocol_args, "md|html|docx|tei|akn"),
     CLI_OPT_ENUM(protocol_args, style, "style", 0, "STYLE", "entries (default: amend entry by entry)|whole (restate the annex)", NULL),
     CLI_OPT_FLAG(protocol_args, table, "table", 0, "add the comparative table (current / proposed wording)"),
     CLI_OPT_FLAG(protocol_args, table_only, "table-only", 0, "write only the comparative table"),
     CLI_OPT_PATH(protocol_args, proposals, "proposals", 0, "FILE|DIR", "the table names each change's proposal, state and rationale"),
     CLI_OPT_PATH(protocol_args, template_path, "template", 0, "FILE", "use this template instead of the built-in one for LANG"),
+    CLI_OPT_DATE(protocol_args, date, "date", 0, "YYYY-MM-DD", "akn: the draft's date in its FRBR metadata (default: SOURCE_DATE_EPOCH's day)"),
     CLI_OPT_OUTPUT(protocol_args, ""),
     CLI_OPT_FLAG(protocol_args, git, "git", 0, "OLD and NEW are git revisions of the glossary folder"),
     CLI_OPT_PATH(protocol_args, path, "path", 0, "DIR", "with --git: the folder in the repository (default glossary)"),
@@ -52,6 +53,7 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
     popts.table = a->table;
     popts.table_only = a->table_only;
     popts.template_path = a->template_path;
+    popts.date = a->date;
     if (out_doc_refused(&args->out, popts.format, output))
         return EXIT_ERR;
     if (a->proposals && (rc = load_proposals(args, &a->proposals, 1, &proposals)))
@@ -89,9 +91,9 @@ static int run_protocol(const struct cli_command *self, struct cli_args *args)
 
 const struct cli_command cmd_protocol_spec = {
     "protocol", run_protocol, "render the draft protocol amending annex 1 (OLD → NEW)",
-    "protocol [--lang ru|zh|en] [--format md|html|docx|tei] [--style entries|whole]\n"
+    "protocol [--lang ru|zh|en] [--format md|html|docx|tei|akn] [--style entries|whole]\n"
     "                       [--table | --table-only] [--proposals FILE|DIR] [--template FILE]\n"
-    "                       [-o FILE] [--git [--path DIR]] OLD NEW",
+    "                       [--date YYYY-MM-DD] [-o FILE] [--git [--path DIR]] OLD NEW",
     options, sizeof options / sizeof options[0],
     "Render the draft protocol that amends annex 1 of the 2009 Agreement from OLD\n"
     "(the annex in force) to NEW (the annex with the agreed changes): title and\n"
@@ -118,11 +120,23 @@ const struct cli_command cmd_protocol_spec = {
     "in the footer, the document properties give the title, language and draft\n"
     "status, and the signature block is a table with room to sign for each Party;\n"
     "--table puts the comparative table on a new page. With --proposals, the table\n"
-    "also names the proposal and state each change comes from, and its rationale.",
+    "also names the proposal and state each change comes from, and its rationale.\n"
+    "--format akn writes the protocol as an Akoma Ntoso 3.0 act (OASIS LegalDocML),\n"
+    "one file per language: FRBR metadata (Russian and Chinese authoritative, English\n"
+    "a translation of both), one textualMod per amendment (substitution, insertion\n"
+    "with its place, repeal; --style whole: one substitution of the annex) naming\n"
+    "the annex entry by its concept id, and the same text as the other formats,\n"
+    "each point's mod and quoted words under ids built from the concept id - the\n"
+    "same in every language. It is dated --date, else SOURCE_DATE_EPOCH's day,\n"
+    "never the clock; it takes no table; and in Russian or Chinese it is refused\n"
+    "when the two authentic texts would not state the same changes (a concept\n"
+    "reworded in one language only, or lacking a term or definition in one), each\n"
+    "such concept named.",
     "  glossa protocol glossary/annex1.xml new-annex.xml --lang ru\n"
     "  glossa protocol old.xml new.xml --lang zh --format html --table -o protocol-zh.html\n"
     "  glossa protocol old.xml new.xml --format docx --style whole -o protocol.docx\n"
-    "  glossa protocol --git v0.1 HEAD --table-only --format html -o table.html\n",
+    "  glossa protocol --git v0.1 HEAD --table-only --format html -o table.html\n"
+    "  glossa protocol old.xml new.xml --lang zh --format akn --date 2026-12-07 -o protocol-zh.akn.xml\n",
     CLI_PLAIN,
     CLI_OPTS(struct protocol_args, NULL),
 };

@@ -471,8 +471,8 @@ int out_is_stdout(const char *path)
 }
 
 const char *const out_doc_langs[3] = { "ru", "zh", "en" };
-const glossa_doc_format out_doc_formats[4] = {
-    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
+const glossa_doc_format out_doc_formats[5] = {
+    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI, GLOSSA_FORMAT_AKN,
 };
 
 int out_doc_refused(const struct cli_out *out, glossa_doc_format format, const char *path)

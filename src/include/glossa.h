@@ -402,14 +402,17 @@ void glossa_diff_free(glossa_diff *d);
 
 /* ---- the draft protocol ------------------------------------------------------------- */
 
+/* GLOSSA_FORMAT_AKN (Akoma Ntoso 3.0, OASIS LegalDocML) is written for the
+** protocol alone: other documents refuse it with GLOSSA_EINPUT. */
 typedef enum glossa_doc_format {
-    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI
+    GLOSSA_FORMAT_MD, GLOSSA_FORMAT_HTML, GLOSSA_FORMAT_DOCX, GLOSSA_FORMAT_TEI,
+    GLOSSA_FORMAT_AKN
 } glossa_doc_format;
 
-/* Parse "md", "html", "docx", "tei". Returns 0 or GLOSSA_EINPUT. */
+/* Parse "md", "html", "docx", "tei", "akn". Returns 0 or GLOSSA_EINPUT. */
 int glossa_doc_format_parse(const char *name, glossa_doc_format *out);
 
-#define GLOSSA_PROTOCOL_OPTS_VERSION 2
+#define GLOSSA_PROTOCOL_OPTS_VERSION 3
 typedef struct glossa_protocol_opts {
     unsigned version;        /* GLOSSA_PROTOCOL_OPTS_VERSION */
     const char *lang;        /* "ru", "zh" or "en" */
@@ -421,11 +424,19 @@ typedef struct glossa_protocol_opts {
     /* version 2: the proposals the changes come from, or NULL: the comparative
     ** table then names each change's proposal and state, and its rationale */
     const struct glossa_proposals *proposals;
+    /* version 3: the draft's date (YYYY-MM-DD) that an Akoma Ntoso protocol
+    ** records in its FRBR metadata, or NULL for SOURCE_DATE_EPOCH's day (UTC);
+    ** with neither, GLOSSA_FORMAT_AKN is refused: no date is taken from the clock */
+    const char *date;
 } glossa_protocol_opts;
-#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, NULL, NULL }
+#define GLOSSA_PROTOCOL_OPTS_INIT { GLOSSA_PROTOCOL_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, 0, 0, 0, \
+                                    NULL, NULL, NULL }
 
 /* Render the draft protocol that turns OLD into NEW, in one language and
 ** format. Deterministic: the same inputs give the same bytes.
+** GLOSSA_FORMAT_AKN: an Akoma Ntoso act, one textualMod per change; refused
+** (GLOSSA_EINPUT, err naming the concepts) in Russian or Chinese when the two
+** authentic texts would not carry the same changes, and with a table.
 ** @param[out] out      new buffer (not NUL-terminated for DOCX); caller frees
 **                      with glossa_free()
 ** @param[out] out_len  its length in bytes */

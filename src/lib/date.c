@@ -1,12 +1,13 @@
 /*
 ** date.c — the one check of a date glossa is given (--as-of, the dates a TBX
 ** note carries into TEI, the CLI's date options): YYYY-MM-DD, and a day of the
-** calendar.
+** calendar; and the day (UTC) of a time.
 */
 #include "glossa_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 int glossa__date_check(const char *d, glossa_error *err)
 {
@@ -33,4 +34,12 @@ int glossa__date_check(const char *d, glossa_error *err)
 int glossa_date_check(const char *d, glossa_error *err)
 {
     return glossa__date_check(d, err);
+}
+
+void glossa__day_of(long long t, char day[11])
+{
+    time_t when = (time_t)t;
+    struct tm tm;
+    if (!gmtime_r(&when, &tm) || !strftime(day, 11, "%Y-%m-%d", &tm))
+        memcpy(day, "1970-01-01", 11);
 }

@@ -352,6 +352,11 @@ int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char
     case GLOSSA_FORMAT_HTML: rc = glossa__doc_html(d, &buf); break;
     case GLOSSA_FORMAT_TEI: rc = glossa__doc_tei(d, &buf); break;
     case GLOSSA_FORMAT_DOCX: rc = glossa__doc_docx(d, &buf, err); break;
+    case GLOSSA_FORMAT_AKN:
+        rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                               "Akoma Ntoso (akn) is written for the protocol only: choose "
+                               "md, html, docx or tei for this document");
+        break;
     default: rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unknown format"); break;
     }
     /* NUL-terminated (not counted), so text formats can be used as strings */

@@ -61,6 +61,8 @@ int glossa__opts_version(const void *opts, unsigned version, unsigned max, const
 /* d is YYYY-MM-DD and a day of the calendar (leap years counted): 0, or
 ** GLOSSA_EINPUT saying what is wrong. */
 int glossa__date_check(const char *d, glossa_error *err);
+/* The day (UTC, YYYY-MM-DD) of t seconds since 1970. */
+void glossa__day_of(long long t, char day[11]);
 
 /* ---- textchars.c: the characters of text fields -------------------------- */
 
@@ -615,6 +617,8 @@ struct doc_block {
     struct doc_run *runs;  size_t n_runs;   /* the text (the first cell of a table row) */
     struct doc_cell more[DOC_MAX_CELLS - 1]; /* a table row's other cells */
     size_t n_cells;                          /* a table row's cells (1 + the last one used) */
+    const char *part;  /* the template section it was written from, or NULL */
+    int change;        /* a protocol's change record it states (1, 2, …; 0 none) */
 };
 struct glossa_doc {
     struct glossa_arena *arena;
@@ -644,7 +648,8 @@ int glossa__doc_html(const struct glossa_doc *d, struct glossa_buf *out);
 int glossa__doc_tei(const struct glossa_doc *d, struct glossa_buf *out);
 /* A .docx (Office Open XML) package, bytes in out. */
 int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_error *err);
-/* d in format, as a new buffer (freed with glossa_free) of *out_len bytes. */
+/* d in format, as a new buffer (freed with glossa_free) of *out_len bytes
+** (GLOSSA_FORMAT_AKN is the protocol's own: protocol_akn.c). */
 int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
                       size_t *out_len, glossa_error *err);
 

@@ -158,10 +158,7 @@ static int set_day(struct query *q, const glossa_lookup_opts *opts, glossa_error
             return GLOSSA_EINPUT;
         memcpy(q->as_of, opts->as_of, 11);
     } else {
-        time_t now = time(NULL);
-        struct tm tm;
-        gmtime_r(&now, &tm);
-        strftime(q->as_of, sizeof q->as_of, "%Y-%m-%d", &tm);
+        glossa__day_of((long long)time(NULL), q->as_of); /* today: the wording in force now */
     }
     return 0;
 }

@@ -39,9 +39,9 @@ static const char *const required[] = {
 
 int glossa_doc_format_parse(const char *name, glossa_doc_format *out)
 {
-    static const char *const names[] = { "md", "html", "docx", "tei" };
+    static const char *const names[] = { "md", "html", "docx", "tei", "akn" };
     size_t i;
-    for (i = 0; name && i < 4; i++) {
+    for (i = 0; name && i < 5; i++) {
         if (strcmp(name, names[i]) == 0) {
             *out = (glossa_doc_format)i;
             return 0;
@@ -231,12 +231,22 @@ static const char *what(struct protocol *p, const char *part)
     return fill(p, key, NULL);
 }
 
+/* The template section a block was written from, for the Akoma Ntoso writer. */
+static void mark_last(struct protocol *p, const char *part)
+{
+    if (p->doc->n)
+        p->doc->blocks[p->doc->n - 1].part = part;
+}
+
 /* The draft mark, and for a language that is not authentic the mark saying so. */
 static void add_draft(struct protocol *p)
 {
     add_block(p, DOC_DRAFT, fill(p, "draft", NULL));
-    if (*glossa__template_get(p->tpl, "unofficial"))
+    mark_last(p, "draft");
+    if (*glossa__template_get(p->tpl, "unofficial")) {
         add_block(p, DOC_DRAFT, fill(p, "unofficial", NULL));
+        mark_last(p, "unofficial");
+    }
 }
 
 static void add_heading(struct protocol *p)
@@ -253,19 +263,27 @@ static void add_heading(struct protocol *p)
 }
 
 /* Where an added concept goes: after the concept before it in NEW's annex
-** order, or at the end when no concept of the annex in force follows it. */
-static const char *where(struct protocol *p, const struct v_concept *c)
+** order, or at the end when no concept of the annex in force follows it
+** (recorded in a for the Akoma Ntoso act). */
+static const char *where(struct protocol *p, struct amendment *a)
 {
+    const struct v_concept *c = a->new;
     size_t k, j;
     for (k = 0; k < p->n_annex && p->annex[k] != c; k++)
         ;
     for (j = k + 1; j < p->n_annex; j++)
         if (glossa__version_find(&p->diff->old, p->annex[j]->id))
             break;
-    if (j >= p->n_annex)
+    if (j >= p->n_annex) {
+        a->pos = "end";
         return fill(p, "where.end", NULL);
-    if (k == 0 || k >= p->n_annex)
+    }
+    if (k == 0 || k >= p->n_annex) {
+        a->pos = "start";
         return fill(p, "where.start", NULL);
+    }
+    a->pos = "after";
+    a->after_id = p->annex[k - 1]->id;
     return fill(p, "where.after", "term", entry_term(p, p->annex[k - 1]), NULL);
 }
 
@@ -280,34 +298,43 @@ static void add_entries(struct protocol *p)
     size_t i;
     add_block(p, DOC_PARA, fill(p, "entries.intro", "what", what(p, "intro"), NULL));
     for (i = 0; i < p->n_am && !p->oom; i++) {
-        const struct amendment *a = &p->am[i];
-        int last = i + 1 == p->n_am;
+        struct amendment *a = &p->am[i];
+        int last = i + 1 == p->n_am, unchanged;
         const char *head, *text;
+        p->change = (int)i + 1;
         if (a->kind == AMEND_DELETE) {
             text = point(p, a, fill(p, "entries.delete", "term", a->term, NULL));
             add_block(p, DOC_ITEM, last ? final_stop(p, text) : text);
+            mark_last(p, "entries.delete");
             continue;
         }
-        head = a->kind == AMEND_ADD ? fill(p, "entries.add", "where", where(p, a->new), NULL)
+        head = a->kind == AMEND_ADD ? fill(p, "entries.add", "where", where(p, a), NULL)
                                     : fill(p, "entries.replace", "term", a->term, NULL);
         add_block(p, DOC_ITEM, point(p, a, head));
-        text = glossa__protocol_unchanged(p, a) ? fill(p, "entry.unchanged", NULL)
-                                                : entry_text(p, "entry.quoted", a->new);
+        mark_last(p, a->kind == AMEND_ADD ? "entries.add" : "entries.replace");
+        unchanged = glossa__protocol_unchanged(p, a);
+        text = unchanged ? fill(p, "entry.unchanged", NULL) : entry_text(p, "entry.quoted", a->new);
         add_block(p, DOC_QUOTE, last ? final_stop(p, text) : text);
+        mark_last(p, unchanged ? "entry.unchanged" : "entry.quoted");
     }
+    p->change = 0;
 }
 
 /* The whole annex in its new wording, quoted: every concept of NEW in annex order. */
 static void add_whole(struct protocol *p)
 {
     size_t i, n = p->n_annex;
+    p->change = 1; /* restating the annex is one change */
     add_block(p, DOC_PARA, fill(p, "whole.intro", NULL));
+    mark_last(p, "whole.intro");
     for (i = 0; i < n && !p->oom; i++) {
         const char *key = n == 1 ? "entry.quoted" : i == 0 ? "whole.first"
                                                   : i + 1 == n ? "whole.last" : "whole.item";
         const char *t = entry_text(p, key, p->annex[i]);
         add_block(p, DOC_QUOTE, i + 1 == n ? final_stop(p, t) : t);
+        mark_last(p, key);
     }
+    p->change = 0;
 }
 
 static void add_final(struct protocol *p)
@@ -336,8 +363,15 @@ static void add_notes(struct protocol *p)
 static int build(struct protocol *p)
 {
     size_t i;
-    for (i = 0; i < p->n_am && p->n_am > 1; i++)
+    for (i = 0; i < p->n_am && p->n_am > 1; i++) {
+        char *num;
+        size_t n;
         p->am[i].label = glossa__protocol_label(p, "items", i);
+        num = (char *)fill(p, "item", "item", p->am[i].label, "label", "", NULL);
+        for (n = strlen(num); n && num[n - 1] == ' '; n--)
+            num[n - 1] = '\0';
+        p->am[i].num = num;
+    }
     if (!p->opts->table_only) {
         add_heading(p);
         add_block(p, DOC_ARTICLE, article(p, 1));
@@ -358,6 +392,70 @@ static int build(struct protocol *p)
     }
     add_notes(p);
     return p->oom ? GLOSSA_ENOMEM : 0;
+}
+
+/* ---- Akoma Ntoso ------------------------------------------------------------------------ */
+
+/* Can the protocol be an Akoma Ntoso act? It is the protocol's text alone
+** (no table), dated by the caller or SOURCE_DATE_EPOCH (never the clock),
+** and in an authentic language it states each change in Russian and Chinese
+** alike: where the two texts would differ, no act is written and the
+** concepts are named. */
+static int akn_ready(struct protocol *p, glossa_error *err)
+{
+    const char *date = p->opts->version >= 3 ? p->opts->date : NULL;
+    struct glossa_buf why = GLOSSA_BUF_INIT;
+    size_t i, n = 0;
+    int rc = 0;
+
+    if (p->opts->table || p->opts->table_only)
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "the comparative table is not part of the act: write it "
+                                 "with --format md, html, docx or tei, not akn");
+    if (date) {
+        if ((rc = glossa__date_check(date, err)))
+            return rc;
+        memcpy(p->day, date, sizeof p->day);
+    } else if (getenv("SOURCE_DATE_EPOCH")) {
+        long long t;
+        if ((rc = glossa_time_now(&t, err)))
+            return rc;
+        glossa__day_of(t, p->day);
+    } else {
+        return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                                 "an Akoma Ntoso act is dated: give the draft's date "
+                                 "(--date YYYY-MM-DD) or set SOURCE_DATE_EPOCH; glossa does "
+                                 "not date a document by its clock");
+    }
+    if (strcmp(p->opts->lang, "en") == 0)
+        return 0; /* a translation of both authentic texts: its points say what it lacks */
+    for (i = 0; i < p->n_am; i++) {
+        const char *r = glossa__protocol_unparallel(&p->am[i]);
+        if (r && glossa__buf_addf(&why, "%s%s (%s)", n++ ? "; " : "",
+                                  (p->am[i].new ? p->am[i].new : p->am[i].old)->id, r))
+            rc = GLOSSA_ENOMEM;
+    }
+    if (!rc && n)
+        rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
+                               "the Russian and Chinese texts would not state the same changes, "
+                               "so no authentic-language act is written: %s (see glossa "
+                               "concordance)", glossa__buf_str(&why));
+    else if (rc)
+        rc = glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
+    glossa__buf_release(&why);
+    return rc;
+}
+
+static int write_akn(const struct protocol *p, char **out, size_t *out_len, glossa_error *err)
+{
+    struct glossa_buf buf = GLOSSA_BUF_INIT;
+    if (glossa__protocol_akn(p, &buf) || glossa__buf_add(&buf, "", 0)) {
+        glossa__buf_release(&buf);
+        return glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+    }
+    *out_len = buf.len;
+    *out = buf.data;
+    return 0;
 }
 
 int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opts,
@@ -384,6 +482,8 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
+    if (opts->format == GLOSSA_FORMAT_AKN && (rc = akn_ready(&p, err)))
+        goto out;
     if (p.n_am == 0) {
         rc = glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0,
                                "no change to annex 1 between OLD and NEW (no concept added, "
@@ -395,7 +495,8 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
         rc = glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
         goto out;
     }
-    rc = glossa__doc_write(p.doc, opts->format, out, out_len, err);
+    rc = opts->format == GLOSSA_FORMAT_AKN ? write_akn(&p, out, out_len, err)
+                                           : glossa__doc_write(p.doc, opts->format, out, out_len, err);
 out:
     glossa__doc_free(p.doc);
     glossa__buf_release(&p.tmp);

@@ -19,6 +19,9 @@ struct amendment {
     long major;         /* its place in the annex order (see annex_place in protocol.c) */
     size_t minor;
     const char *label;  /* "а", "б", … (NULL when the protocol makes one change) */
+    const char *num;    /* the label as the point is numbered: "а)", "（一）", "(a)" */
+    const char *pos;    /* an addition's place: "after" (the entry after_id), "start", "end" */
+    const char *after_id;
 };
 
 struct protocol {
@@ -31,6 +34,8 @@ struct protocol {
     const struct v_concept **annex;    /* NEW in annex order, withdrawn concepts left out */
     size_t n_annex;
     struct glossa_buf tmp;
+    int change;                        /* the change record blocks added now state (1, 2, …) */
+    char day[11];                      /* the draft's date, YYYY-MM-DD (Akoma Ntoso) */
     int oom;
 };
 
@@ -58,6 +63,15 @@ const char *glossa__protocol_entry(struct protocol *p, const char *key, const st
 ** NEW (the change is in another language's text)? Such a point is never printed
 ** as a new wording: [entry.unchanged] says so instead. */
 int glossa__protocol_unchanged(const struct protocol *p, const struct amendment *a);
+
+/* Do the Russian and Chinese texts state change record a alike (a term and,
+** unless it is deleted, a definition in each; a reworded entry reworded in
+** both)? 0 when they do, else a reason in English ("no Chinese definition"). */
+const char *glossa__protocol_unparallel(const struct amendment *a);
+
+/* The protocol as an Akoma Ntoso 3.0 act (protocol_akn.c), from the document
+** build() made and the change records, appended to out. */
+int glossa__protocol_akn(const struct protocol *p, struct glossa_buf *out);
 
 /* The comparative table (protocol_table.c): current and proposed wording side
 ** by side, the current wording marked NOT VERIFIED where it is a reconstruction,

@@ -65,6 +65,8 @@ void glossa__protocol_section(struct protocol *p, enum doc_kind kind, const char
         struct doc_block *b = glossa__doc_add(p->doc, kind, NULL);
         if (!b || (n && glossa__doc_run(p->doc, b, 0, RUN_PLAIN, s, n)))
             p->oom = 1;
+        else
+            b->part = key, b->change = p->change;
         s += n;
         s += strspn(s, "\n");
     }
@@ -72,8 +74,11 @@ void glossa__protocol_section(struct protocol *p, enum doc_kind kind, const char
 
 void glossa__protocol_block(struct protocol *p, enum doc_kind kind, const char *text)
 {
-    if (!glossa__doc_add(p->doc, kind, text))
+    struct doc_block *b = glossa__doc_add(p->doc, kind, text);
+    if (!b)
         p->oom = 1;
+    else
+        b->change = p->change;
 }
 
 /* Write the full stop of the language at p (room for 4 bytes). */
@@ -131,4 +136,31 @@ int glossa__protocol_unchanged(const struct protocol *p, const struct amendment 
     return a->kind == AMEND_REPLACE &&
            same(glossa__concept_term(a->old, lang), glossa__concept_term(a->new, lang)) &&
            same(glossa__concept_def(a->old, lang), glossa__concept_def(a->new, lang));
+}
+
+const char *glossa__protocol_unparallel(const struct amendment *a)
+{
+    const struct v_concept *c = a->kind == AMEND_DELETE ? a->old : a->new;
+    int ru_same, zh_same;
+    if (!glossa__concept_term(c, "ru"))
+        return "no Russian term";
+    if (!glossa__concept_term(c, "zh"))
+        return "no Chinese term";
+    if (a->kind == AMEND_DELETE)
+        return NULL;
+    if (!glossa__concept_def(c, "ru"))
+        return "no Russian definition";
+    if (!glossa__concept_def(c, "zh"))
+        return "no Chinese definition";
+    if (a->kind != AMEND_REPLACE)
+        return NULL;
+    ru_same = same(glossa__concept_term(a->old, "ru"), glossa__concept_term(a->new, "ru")) &&
+              same(glossa__concept_def(a->old, "ru"), glossa__concept_def(a->new, "ru"));
+    zh_same = same(glossa__concept_term(a->old, "zh"), glossa__concept_term(a->new, "zh")) &&
+              same(glossa__concept_def(a->old, "zh"), glossa__concept_def(a->new, "zh"));
+    if (ru_same && !zh_same)
+        return "reworded in Chinese, not in Russian";
+    if (zh_same && !ru_same)
+        return "reworded in Russian, not in Chinese";
+    return NULL;
 }

@@ -58,7 +58,7 @@ expect_comp "definitions terms" lookup --in ""
 expect_comp "zh zh-Hans zh-Hant zh-Hant-TW" lookup --from z
 expect_comp "ur uz uz-Cyrl uz-Latn" lookup -t u
 expect_comp "en ru" candidates --lang ""
-expect_comp "docx html md tei" protocol --format ""
+expect_comp "akn docx html md tei" protocol --format ""
 expect_comp "en ru zh" protocol --lang ""
 expect_comp "127.0.0.1:0 127.0.0.1:2628 127.0.0.1:8080" serve --listen ""
 run glossa help export

@@ -1,7 +1,7 @@
 # 0719-reproducible.t — the same inputs give the same bytes, whatever the
 # clock or the time zone says: the protocol (md, html, docx, tei, with its
-# comparative table) and the explanatory note rendered twice, a second and a
-# time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
+# comparative table; akn in ru, zh and en, dated by SOURCE_DATE_EPOCH) and the
+# explanatory note rendered twice, a second and a time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
 # build time is that time, not the clock's), a malformed SOURCE_DATE_EPOCH
 # refused before anything is built; `propose` dated SOURCE_DATE_EPOCH's day
 # when no --date is given.
@@ -15,13 +15,20 @@ render() { # render N: every document once, to NAME.N (the second run in Tokyo)
         "$GLOSSA" note --format "$f" --lang ru --round 2026-1 --positions "$POS" \
             -o "$WORK/note.$f.$1" || return 1
     done
+    for l in ru zh en; do
+        SOURCE_DATE_EPOCH=1765000000 "$GLOSSA" protocol --format akn --lang "$l" \
+            -o "$WORK/protocol.akn-$l.$1" "$OLD" "$D/round6.xml" || return 1
+    done
 }
 expect_true "the documents render" render 1
 sleep 1
-expect_true "the documents render again, a second later in Tokyo" env TZ=Asia/Tokyo bash -c "$(declare -f render); GLOSSA='$GLOSSA' WORK='$WORK' OLD='$OLD' NEW='$NEW' POS='$POS' render 2"
+expect_true "the documents render again, a second later in Tokyo" env TZ=Asia/Tokyo bash -c "$(declare -f render); GLOSSA='$GLOSSA' WORK='$WORK' D='$D' OLD='$OLD' NEW='$NEW' POS='$POS' render 2"
 for f in md html docx tei; do
     expect_true "protocol --format $f --table: the same bytes twice" cmp "$WORK/protocol.$f.1" "$WORK/protocol.$f.2"
     expect_true "note --format $f: the same bytes twice" cmp "$WORK/note.$f.1" "$WORK/note.$f.2"
+done
+for l in ru zh en; do
+    expect_true "protocol --format akn --lang $l: the same bytes twice" cmp "$WORK/protocol.akn-$l.1" "$WORK/protocol.akn-$l.2"
 done
 
 # the index: SOURCE_DATE_EPOCH is its build time

@@ -8,12 +8,17 @@
 ** comparative table alone; a template of the user's own that lacks sections
 ** (an error naming it); and the errors: a language without a template, a
 ** template that is missing, a folder, has text before its first [section] or
-** too many sections, an unknown format, each with its exact message.
+** too many sections, an unknown format, each with its exact message. The
+** Akoma Ntoso act (protocol_akn.c): its change records and metadata, its date
+** (none given: refused, whatever the version of the options), and every
+** allocation failing in turn.
 */
 #include "helpers.h"
 #include "glossa_int.h"
 
+#include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* One concept of the fixtures, its terms and its definitions. */
@@ -562,6 +567,89 @@ static void test_protocol__errors(void **state)
     expect_error(&opts, GLOSSA_EINPUT, "", 0, "unknown format");
 }
 
+/* An Akoma Ntoso act: s must hold each of the NULL-terminated pieces. */
+static void expect_akn(const glossa_protocol_opts *opts, ...)
+{
+    char *out = NULL;
+    size_t len = 0;
+    glossa_error err;
+    const char *piece;
+    va_list ap;
+    if (glossa_protocol_render(diff, opts, &out, &len, &err))
+        fail_msg("render failed: %s", err.msg);
+    assert_int_equal(len, strlen(out));
+    va_start(ap, opts);
+    while ((piece = va_arg(ap, const char *)) != NULL)
+        if (!strstr(out, piece))
+            fail_msg("the act lacks %s:\n%s", piece, out);
+    va_end(ap);
+    glossa_free(out);
+}
+
+static void test_protocol__akn(void **state)
+{
+    glossa_protocol_opts opts = GLOSSA_PROTOCOL_OPTS_INIT;
+    char *out;
+    size_t len;
+    glossa_error err;
+    unsigned long n;
+    (void)state;
+
+    opts.format = GLOSSA_FORMAT_AKN;
+    opts.date = "2026-12-07";
+    expect_akn(&opts,
+               "<textualMod type=\"substitution\" eId=\"amod_information-weapon\" "
+               "wId=\"amod_information-weapon\">\n"
+               "          <source href=\"#art_1__point_information-weapon__mod_1\"/>\n"
+               "          <destination href=\"/akn/int/act/2009-06-16/sco-iis/!annex_1"
+               "#list_1__item_information-weapon\"/>\n"
+               "          <old href=\"#art_1__point_information-weapon__mod_1__qtext_old\"/>\n"
+               "          <new href=\"#art_1__point_information-weapon__mod_1__qtext_new\"/>\n",
+               "<textualMod type=\"repeal\" eId=\"amod_information-war\"",
+               "<textualMod type=\"insertion\" eId=\"amod_computer-attack\"",
+               "#list_1\" pos=\"end\"/>",
+               "<FRBRauthoritative value=\"true\"/>\n        <FRBRlanguage language=\"rus\"/>",
+               "<FRBRdate date=\"2026-12-07\" name=\"draft\"/>",
+               "<num>а)</num>", (const char *)NULL);
+    opts.lang = "en";
+    expect_akn(&opts, "<FRBRauthoritative value=\"false\"/>",
+               "<FRBRtranslation href=\"/akn/int/act/2026-12-07/sco-iis-protocol-annex-1/"
+               "zho@2026-12-07\" fromLanguage=\"zho\" by=\"#glossa\"/>",
+               "<p class=\"unofficial\">Unofficial translation.", (const char *)NULL);
+
+    /* no date: refused, also from a caller of version 2 (no date field) */
+    unsetenv("SOURCE_DATE_EPOCH");
+    opts.date = NULL;
+    expect_error(&opts, GLOSSA_EINPUT, "", 0,
+                 "an Akoma Ntoso act is dated: give the draft's date (--date YYYY-MM-DD) or set "
+                 "SOURCE_DATE_EPOCH; glossa does not date a document by its clock");
+    opts.version = 2;
+    expect_error(&opts, GLOSSA_EINPUT, "", 0,
+                 "an Akoma Ntoso act is dated: give the draft's date (--date YYYY-MM-DD) or set "
+                 "SOURCE_DATE_EPOCH; glossa does not date a document by its clock");
+    setenv("SOURCE_DATE_EPOCH", "1765000000", 1);
+    expect_akn(&opts, "<FRBRdate date=\"2025-12-06\" name=\"draft\"/>", (const char *)NULL);
+    unsetenv("SOURCE_DATE_EPOCH");
+    opts.version = GLOSSA_PROTOCOL_OPTS_VERSION;
+
+    /* every allocation failing in turn: ENOMEM, nothing handed out */
+    opts.lang = "zh";
+    opts.date = "2026-12-07";
+    for (n = 1;; n++) {
+        out = NULL;
+        glossa__alloc_fail_after(n, 0);
+        int rc = glossa_protocol_render(diff, &opts, &out, &len, &err);
+        glossa__alloc_fail_after(0, 0);
+        if (!rc) {
+            glossa_free(out);
+            break;
+        }
+        assert_int_equal(rc, GLOSSA_ENOMEM);
+        assert_null(out);
+    }
+    assert_true(n > 10);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -571,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_protocol__table_only),
         cmocka_unit_test(test_protocol__own_template),
         cmocka_unit_test(test_protocol__errors),
+        cmocka_unit_test(test_protocol__akn),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
