@@ -1,9 +1,10 @@
 /*
 ** cmd_export.c — `glossa export`: the term base (the bundled glossary, or
 ** TEI files given) in an exchange format — TBX-Basic for terminology tools,
-** CSV for memoQ and Trados, OmegaT's glossary format, or JSON — to standard
-** output or, atomically, to a file. TBX 2019 (tbx) or 2008 (tbx2008, as
-** translate-toolkit and OmegaT read it).
+** CSV for memoQ and Trados, OmegaT's glossary format, or JSON; or annex 1
+** as an Akoma Ntoso document (akn) — to standard output or, atomically, to a
+** file. TBX 2019 (tbx) or 2008 (tbx2008, as translate-toolkit and OmegaT
+** read it).
 */
 #include "cmd.h"
 
@@ -14,19 +15,21 @@
 /* --format, in the order of its values */
 static const glossa_export_format formats[] = {
     GLOSSA_EXPORT_TBX, GLOSSA_EXPORT_TBX2008, GLOSSA_EXPORT_CSV, GLOSSA_EXPORT_OMEGAT,
-    GLOSSA_EXPORT_JSON,
+    GLOSSA_EXPORT_JSON, GLOSSA_EXPORT_AKN,
 };
 
 struct export_args {
     int format; /* index in formats[] */
-    const char *from, *to, *output;
+    const char *from, *to, *output, *lang, *as_of;
     int quiet;
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_FORMAT(export_args, "tbx|tbx2008|csv|omegat|json"),
+    CLI_OPT_FORMAT(export_args, "tbx|tbx2008|csv|omegat|json|akn"),
     CLI_OPT_TEXT(export_args, from, "from", 'f', "LANG", "omegat: the source language (default ru); csv: its columns first"),
     CLI_OPT_LIST(export_args, to, "to", 't', "LANG,...", "write these languages only (BCP 47 prefixes); omegat: the target, required"),
+    CLI_OPT_TEXT(export_args, lang, "lang", 'l', "LANG", "akn: the annex's language, ru (default), zh or en"),
+    CLI_OPT_DATE(export_args, as_of, "as-of", 0, "YYYY-MM-DD", "akn: the annex in force that day (default: its newest wording)"),
     CLI_OPT_OUTPUT(export_args, ""),
     CLI_OPT_QUIET(export_args, "print no warnings and no summary"),
 };
@@ -62,6 +65,8 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
     }
     opts.from = a->from;
     opts.to = a->to;
+    opts.lang = a->lang;
+    opts.as_of = a->as_of;
     opts.on_diag = out_diag;
     opts.on_warning = quiet ? ignore : out_warning;
     opts.userdata = &args->out;
@@ -106,9 +111,10 @@ static int run_export(const struct cli_command *self, struct cli_args *args)
 }
 
 const struct cli_command cmd_export_spec = {
-    "export", run_export, "write the term base as TBX, CSV, an OmegaT glossary or JSON",
+    "export", run_export, "write the term base as TBX, CSV, an OmegaT glossary or JSON, or annex 1 as Akoma Ntoso",
     "export [--format tbx|tbx2008|csv|omegat|json] [--from LANG] [--to LANG,...]\n"
-    "                     [-o FILE] [--quiet] [FILE|DIR ...]",
+    "                     [-o FILE] [--quiet] [FILE|DIR ...]\n"
+    "       glossa export --format akn [--lang ru|zh|en] [--as-of YYYY-MM-DD] [-o FILE] [FILE|DIR ...]",
     options, sizeof options / sizeof options[0],
     "Read the TEI term base (default: the bundled glossary/ and its study of\n"
     "national legislation glossary/national/, as 'glossa index' reads them;\n"
@@ -137,6 +143,15 @@ const struct cli_command cmd_export_spec = {
     "          term to use in the comment); needs --to with one language.\n"
     "  json    {\"concepts\":[…]}: each concept in the shape of a lookup result\n"
     "          (id, reliability, terms, definitions, national), one per line.\n"
+    "  akn     annex 1 as a legal document: an Akoma Ntoso 3.0 doc in one language\n"
+    "          (--lang; English a translation of the authentic Russian and\n"
+    "          Chinese), the annex in force on --as-of or in its newest wording,\n"
+    "          each concept an item (its term a <def>, worded as the protocol's\n"
+    "          template words an entry) in annex order; reconstructed wording\n"
+    "          noted; where the term base holds history (wordings dated by\n"
+    "          'consolidate --in-force'), a passiveModification per change with\n"
+    "          its instrument, the day in lifecycle and temporalData, and a note on\n"
+    "          the item. Dated by the inputs only.\n"
     "\n"
     "National law (glossary/national/) goes with the concepts it relates to, as\n"
     "statutory text with its source, never as glossa's definitions: TBX a\n"
@@ -153,7 +168,8 @@ const struct cli_command cmd_export_spec = {
     "  glossa export --format tbx2008 -o glossary.tbx    # for OmegaT, Weblate\n"
     "  glossa export --format csv --to ru,zh,en -o glossa.csv\n"
     "  glossa export --format omegat --from ru --to zh -o glossary.utf8\n"
-    "  glossa export --format json glossary/annex1.xml\n",
+    "  glossa export --format json glossary/annex1.xml\n"
+    "  glossa export --format akn --lang zh --as-of 2028-01-01 -o annex1-zh.akn.xml next/\n",
     CLI_PLAIN,
     CLI_OPTS(struct export_args, NULL),
 };

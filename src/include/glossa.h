@@ -840,11 +840,13 @@ typedef enum glossa_export_format {
     GLOSSA_EXPORT_CSV,    /* RFC 4180: a row per concept, columns per language (export_csv.c) */
     GLOSSA_EXPORT_OMEGAT, /* OmegaT glossary: source TAB target TAB comment, no header */
     GLOSSA_EXPORT_JSON,   /* every concept in the shape of a lookup result */
-    GLOSSA_EXPORT_TBX2008 /* TBX-Basic 2008 (ISO 30042:2008, martif), as translate-toolkit and
+    GLOSSA_EXPORT_TBX2008, /* TBX-Basic 2008 (ISO 30042:2008, martif), as translate-toolkit and
                              OmegaT read it */
+    GLOSSA_EXPORT_AKN     /* annex 1 as an Akoma Ntoso 3.0 document in one language (lang), at
+                             a point in time (as_of), with the history the term base holds */
 } glossa_export_format;
 
-/* Parse "tbx", "csv", "omegat", "json", "tbx2008". Returns 0 or GLOSSA_EINPUT. */
+/* Parse "tbx", "csv", "omegat", "json", "tbx2008", "akn". Returns 0 or GLOSSA_EINPUT. */
 int glossa_export_format_parse(const char *name, glossa_export_format *out);
 
 /* What an export or import wrote and left out. */
@@ -864,7 +866,7 @@ typedef struct glossa_exchange_stats {
                                         base lacks (glossary/national/notions.xml) */
 } glossa_exchange_stats;
 
-#define GLOSSA_EXPORT_OPTS_VERSION 1
+#define GLOSSA_EXPORT_OPTS_VERSION 2
 typedef struct glossa_export_opts {
     unsigned version;             /* GLOSSA_EXPORT_OPTS_VERSION */
     glossa_export_format format;
@@ -874,8 +876,13 @@ typedef struct glossa_export_opts {
     glossa_diag_fn on_diag;       /* optional: problems in the TEI inputs (as glossa_validate) */
     glossa_diag_fn on_warning;    /* optional: what the format cannot carry (records with code 0) */
     void *userdata;               /* passed to the callbacks */
+    /* version 2, GLOSSA_EXPORT_AKN only: */
+    const char *lang;             /* the document's language: "ru" (NULL), "zh" or "en" */
+    const char *as_of;            /* the annex in force that day (YYYY-MM-DD), or NULL: its
+                                     newest wording; never the clock's day */
 } glossa_export_opts;
-#define GLOSSA_EXPORT_OPTS_INIT { GLOSSA_EXPORT_OPTS_VERSION, GLOSSA_EXPORT_TBX, NULL, NULL, NULL, NULL, NULL }
+#define GLOSSA_EXPORT_OPTS_INIT { GLOSSA_EXPORT_OPTS_VERSION, GLOSSA_EXPORT_TBX, NULL, NULL, NULL, \
+                                  NULL, NULL, NULL, NULL }
 
 /* Read TEI term-base files (validated as by glossa_index; cross-references
 ** may leave them) and write them in an exchange format. Deterministic: the

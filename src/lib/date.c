@@ -1,7 +1,8 @@
 /*
 ** date.c — the one check of a date glossa is given (--as-of, the dates a TBX
 ** note carries into TEI, the CLI's date options): YYYY-MM-DD, and a day of the
-** calendar; and the day (UTC) of a time.
+** calendar; the day (UTC) of a time; and whether a dated wording is in force
+** on a day.
 */
 #include "glossa_int.h"
 
@@ -42,4 +43,9 @@ void glossa__day_of(long long t, char day[11])
     struct tm tm;
     if (!gmtime_r(&when, &tm) || !strftime(day, 11, "%Y-%m-%d", &tm))
         memcpy(day, "1970-01-01", 11);
+}
+
+int glossa__in_force(const char *from, const char *to, const char *day)
+{
+    return (!from || strcmp(from, day) <= 0) && (!to || strcmp(to, day) > 0);
 }

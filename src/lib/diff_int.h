@@ -77,4 +77,18 @@ struct v_concept *glossa__version_find(const struct version *v, const char *id);
 const char *glossa__concept_term(const struct v_concept *c, const char *lang);
 const char *glossa__concept_def(const struct v_concept *c, const char *lang);
 
+/* ---- annex.c: annex 1's concepts and order ---------------------------------------------- */
+
+/* Where c (in v) stands in the annex order: major is its annex number n; an
+** entry without one comes after the nearest numbered entry before it in the
+** term base (major: that number, 0 when none; minor: 1 + its index). */
+void glossa__annex_place(const struct version *v, const struct v_concept *c, long *major,
+                         size_t *minor);
+int glossa__annex_place_cmp(long ma, size_t mi_a, long mb, size_t mi_b);
+/* The concepts of v that keep(c, ud) keeps, in annex order (ties by id).
+** @param[out] out  array in a */
+int glossa__annex_order(struct glossa_arena *a, const struct version *v,
+                        int (*keep)(const struct v_concept *c, void *ud), void *ud,
+                        const struct v_concept ***out, size_t *n_out);
+
 #endif

@@ -63,6 +63,12 @@ int glossa__write_omegat(struct glossa_tb *tb, const glossa_export_opts *opts,
                          struct xc_report *r, struct glossa_buf *out);
 int glossa__write_json(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
                        struct glossa_buf *out);
+/* Annex 1 as an Akoma Ntoso document (export_akn.c): opts checked first by
+** glossa__akn_export_check (lang and as_of belong to this format alone);
+** GLOSSA_ENOTFOUND (err filled) when no annex concept is in force that day. */
+int glossa__akn_export_check(const glossa_export_opts *opts, glossa_error *err);
+int glossa__write_akn(struct glossa_tb *tb, const glossa_export_opts *opts, struct xc_report *r,
+                      struct glossa_buf *out, glossa_error *err);
 /* The term base as one TEI file in glossa's encoding. */
 int glossa__write_tei(const struct glossa_tb *tb, struct glossa_buf *out);
 /* One entry of it (6-space indent), with subtype ("new", "amend", "delete": in a

@@ -2,7 +2,8 @@
 ** export.c — `glossa export`: read TEI inputs into a term base in memory
 ** (termbase.c) and hand it to the writer of the format asked for (TBX
 ** 2019 and 2008, CSV, OmegaT, JSON: export_tbx.c, export_tbx2008.c,
-** export_csv.c, export_json.c).
+** export_csv.c, export_json.c; annex 1 as an Akoma Ntoso document:
+** export_akn.c).
 **
 ** The writers only format; what each format can carry is said in their
 ** header comments and in README.md. The definitions of national acts
@@ -16,7 +17,7 @@
 
 int glossa_export_format_parse(const char *name, glossa_export_format *out)
 {
-    static const char *const names[] = { "tbx", "csv", "omegat", "json", "tbx2008" };
+    static const char *const names[] = { "tbx", "csv", "omegat", "json", "tbx2008", "akn" };
     size_t i;
     for (i = 0; name && i < sizeof names / sizeof names[0]; i++) {
         if (strcmp(name, names[i]) == 0) {
@@ -74,6 +75,8 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
     if (opts->format == GLOSSA_EXPORT_OMEGAT && !opts->to)
         return glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0,
                                  "the omegat format needs the target language: --to LANG");
+    if ((rc = glossa__akn_export_check(opts, err)))
+        return rc;
     iopts.on_diag = opts->on_diag;
     iopts.userdata = opts->userdata;
     if ((rc = glossa__tb_new(&tb, err)))
@@ -93,10 +96,13 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
         case GLOSSA_EXPORT_CSV: rc = glossa__write_csv(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_OMEGAT: rc = glossa__write_omegat(tb, opts, &report, &buf); break;
         case GLOSSA_EXPORT_JSON: rc = glossa__write_json(tb, opts, &report, &buf); break;
+        case GLOSSA_EXPORT_AKN: rc = glossa__write_akn(tb, opts, &report, &buf, err); break;
         default: rc = glossa__error_set(err, GLOSSA_EINPUT, NULL, 0, 0, "unknown export format");
         }
         if (rc == GLOSSA_ENOMEM)
             glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
+        else if (rc == GLOSSA_ENOTFOUND && opts->format == GLOSSA_EXPORT_AKN)
+            ; /* the writer said which day has no annex */
         else if (rc == GLOSSA_ENOTFOUND)
             glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0,
                               "nothing to export: no concept has a term in %s",

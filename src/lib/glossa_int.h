@@ -63,6 +63,8 @@ int glossa__opts_version(const void *opts, unsigned version, unsigned max, const
 int glossa__date_check(const char *d, glossa_error *err);
 /* The day (UTC, YYYY-MM-DD) of t seconds since 1970. */
 void glossa__day_of(long long t, char day[11]);
+/* Is a wording dated [from, to) (NULL: open) in force on day (all YYYY-MM-DD)? */
+int glossa__in_force(const char *from, const char *to, const char *day);
 
 /* ---- textchars.c: the characters of text fields -------------------------- */
 
@@ -587,6 +589,9 @@ char *glossa__template_fillv(const struct glossa_template *t, const char *key,
                              struct glossa_buf *tmp, struct glossa_arena *a, va_list ap);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
+/* The last item of a list ends with a full stop, not a semicolon ("…;" →
+** "….", "…；" → "…。"): text, or a copy in a; NULL when out of memory. */
+const char *glossa__text_final_stop(struct glossa_arena *a, const char *lang, const char *text);
 /* 0 when t has every section named in keys (NULL-terminated), else
 ** GLOSSA_EINPUT naming the template's file and the first missing section. */
 int glossa__template_require(const struct glossa_template *t, const char *const *keys,

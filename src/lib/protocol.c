@@ -60,73 +60,26 @@ int glossa_doc_format_parse(const char *name, glossa_doc_format *out)
 
 /* ---- the annex order --------------------------------------------------------------------- */
 
-/* The annex number n of an entry, or -1 when it has none. */
-static long annex_number(const struct v_concept *c)
-{
-    const char *n = c->entry ? c->entry->n : NULL;
-    char *end;
-    long v;
-    if (!n || !*n)
-        return -1;
-    v = strtol(n, &end, 10);
-    return *end || v < 0 ? -1 : v;
-}
-
-/* Where c (in v) stands in the annex order: major is its annex number; an
-** entry without one comes after the nearest numbered entry before it in the
-** term base (major: that number, 0 when none; minor: 1 + its index). */
-static void annex_place(const struct version *v, const struct v_concept *c, long *major,
-                        size_t *minor)
-{
-    size_t i = (size_t)(c - v->c);
-    long n = annex_number(c);
-    *major = n >= 0 ? n : 0;
-    *minor = n >= 0 ? 0 : i + 1;
-    while (n < 0 && i-- > 0)
-        if ((n = annex_number(&v->c[i])) >= 0)
-            *major = n;
-}
-
-static int place_cmp(long ma, size_t mi_a, long mb, size_t mi_b)
-{
-    if (ma != mb)
-        return ma < mb ? -1 : 1;
-    return mi_a < mi_b ? -1 : mi_a > mi_b;
-}
-
 static int by_place(const void *a, const void *b)
 {
     const struct amendment *x = a, *y = b;
-    int c = place_cmp(x->major, x->minor, y->major, y->minor);
+    int c = glossa__annex_place_cmp(x->major, x->minor, y->major, y->minor);
     if (!c && x->kind != y->kind)
         c = x->kind < y->kind ? -1 : 1;
     return c ? c : strcmp(x->new ? x->new->id : x->old->id, y->new ? y->new->id : y->old->id);
 }
 
+static int not_withdrawn(const struct v_concept *c, void *ud)
+{
+    (void)ud;
+    return strcmp(c->status, "withdrawn") != 0;
+}
+
 /* NEW's concepts in annex order, withdrawn ones left out (p->annex). */
 static int order_annex(struct protocol *p)
 {
-    const struct version *v = &p->diff->new;
-    struct amendment *tmp = glossa__arena_alloc(p->doc->arena, (v->n ? v->n : 1) * sizeof *tmp);
-    size_t i, n = 0;
-
-    p->annex = glossa__arena_alloc(p->doc->arena, (v->n ? v->n : 1) * sizeof *p->annex);
-    if (!tmp || !p->annex)
-        return GLOSSA_ENOMEM;
-    for (i = 0; i < v->n; i++) {
-        if (strcmp(v->c[i].status, "withdrawn") == 0)
-            continue;
-        memset(&tmp[n], 0, sizeof tmp[n]);
-        tmp[n].new = &v->c[i];
-        annex_place(v, &v->c[i], &tmp[n].major, &tmp[n].minor);
-        n++;
-    }
-    if (n > 1)
-        qsort(tmp, n, sizeof *tmp, by_place);
-    for (i = 0; i < n; i++)
-        p->annex[i] = tmp[i].new;
-    p->n_annex = n;
-    return 0;
+    return glossa__annex_order(p->doc->arena, &p->diff->new, not_withdrawn, NULL, &p->annex,
+                               &p->n_annex);
 }
 
 /* Does a field change touch the annex as written in its authentic languages
@@ -187,9 +140,9 @@ static int collect_amendments(struct protocol *p)
         /* an entry in force is filed under its old term, as the annex in force has it */
         a->term = entry_term(p, a->kind == AMEND_ADD ? a->new : a->old);
         if (a->kind == AMEND_ADD)
-            annex_place(&d->new, a->new, &a->major, &a->minor);
+            glossa__annex_place(&d->new, a->new, &a->major, &a->minor);
         else
-            annex_place(&d->old, a->old, &a->major, &a->minor);
+            glossa__annex_place(&d->old, a->old, &a->major, &a->minor);
         p->n_am++;
     }
     if (p->n_am > 1)

@@ -12,66 +12,25 @@
 ** order, under the same eIds and wIds. No date but the one protocol.c was
 ** given (p->day).
 */
+#include "akn_int.h"
 #include "protocol_int.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
-/* The amended act, annex 1 of the 2009 Agreement, and its list of entries. */
-#define AGREEMENT "/akn/int/act/2009-06-16/sco-iis"
-#define ANNEX AGREEMENT "/!annex_1"
+#define ANNEX GLOSSA_AKN_ANNEX
 
 struct akn {
+    struct akn_out o;
     const struct protocol *p;
-    struct glossa_buf *out;
     const char *lang3;  /* ISO 639-2: rus, zho, eng */
-    int rc;
 };
 
-static void put(struct akn *w, const char *s)
-{
-    if (!w->rc)
-        w->rc = glossa__buf_adds(w->out, s);
-}
-
-static void text(struct akn *w, const char *s)
-{
-    if (!w->rc)
-        w->rc = glossa__xml_text(w->out, s);
-}
-
-static void textn(struct akn *w, const char *s, size_t n)
-{
-    char *copy;
-    if (w->rc || !n)
-        return;
-    if (!(copy = glossa__malloc(n + 1))) {
-        w->rc = GLOSSA_ENOMEM;
-        return;
-    }
-    memcpy(copy, s, n);
-    copy[n] = '\0';
-    text(w, copy);
-    glossa__free(copy);
-}
-
-/* ' NAME="VALUE"', the value the concatenation of the strings that follow
-** up to a NULL, escaped. */
-static void attrs(struct akn *w, const char *name, ...)
-{
-    const char *piece;
-    va_list ap;
-    put(w, " ");
-    put(w, name);
-    put(w, "=\"");
-    va_start(ap, name);
-    while ((piece = va_arg(ap, const char *)) != NULL)
-        if (!w->rc)
-            w->rc = glossa__xml_escape(w->out, piece, "&#10;");
-    va_end(ap);
-    put(w, "\"");
-}
+#define put(w, s) glossa__akn_put(&(w)->o, s)
+#define text(w, s) glossa__akn_text(&(w)->o, s)
+#define textn(w, s, n) glossa__akn_textn(&(w)->o, s, n)
+#define attrs(w, ...) glossa__akn_attrs(&(w)->o, __VA_ARGS__)
 
 static void attr(struct akn *w, const char *name, const char *value)
 {
@@ -117,67 +76,19 @@ static void mod_attr(struct akn *w, const char *name, int k, const char *hash, c
 
 /* ---- meta ------------------------------------------------------------------------------ */
 
-/* ' NAME="WORK[/LANG@DAY][TAIL]"': the protocol's Work, one of its
-** expressions (lang3 not NULL) or a part of either. */
-static void uri(struct akn *w, const char *name, const char *lang3, const char *tail)
-{
-    char v[160];
-    int n = snprintf(v, sizeof v, "/akn/int/act/%s/sco-iis-protocol-annex-1", w->p->day);
-    if (lang3 && n > 0 && (size_t)n < sizeof v)
-        n += snprintf(v + n, sizeof v - (size_t)n, "/%s@%s", lang3, w->p->day);
-    if (tail && n > 0 && (size_t)n < sizeof v)
-        snprintf(v + n, sizeof v - (size_t)n, "%s", tail);
-    attr(w, name, v);
-}
-
-/* FRBRthis, FRBRuri, FRBRdate and FRBRauthor of a level (lang3 NULL: the Work). */
-static void frbr_core(struct akn *w, const char *lang3, const char *this_tail,
-                      const char *uri_tail, const char *date_name, const char *author)
-{
-    put(w, "        <FRBRthis");
-    uri(w, "value", lang3, this_tail);
-    put(w, "/>\n        <FRBRuri");
-    uri(w, "value", lang3, uri_tail);
-    put(w, "/>\n        <FRBRdate");
-    attr(w, "date", w->p->day);
-    attr(w, "name", date_name);
-    put(w, "/>\n        <FRBRauthor");
-    attr(w, "href", author);
-    put(w, "/>\n");
-}
-
 static void identification(struct akn *w)
 {
-    const struct protocol *p = w->p;
-    int translation = strcmp(w->lang3, "eng") == 0;
-
-    put(w, "    <identification source=\"#glossa\">\n      <FRBRWork>\n");
-    frbr_core(w, NULL, "/!main", NULL, "draft", "#sco");
-    put(w, "        <FRBRcountry value=\"int\"/>\n        <FRBRsubtype value=\"protocol\"/>\n"
-           "        <FRBRname");
-    attr(w, "value", p->doc->title ? p->doc->title : "");
-    put(w, "/>\n      </FRBRWork>\n      <FRBRExpression>\n");
-    frbr_core(w, w->lang3, "/!main", NULL, "draft", "#sco");
-    put(w, translation ? "        <FRBRauthoritative value=\"false\"/>\n"
-                       : "        <FRBRauthoritative value=\"true\"/>\n");
-    put(w, "        <FRBRlanguage");
-    attr(w, "language", w->lang3);
-    put(w, "/>\n");
-    if (translation) { /* of both authentic texts */
-        static const char *const from[] = { "rus", "zho" };
-        size_t i;
-        for (i = 0; i < 2; i++) {
-            put(w, "        <FRBRtranslation");
-            uri(w, "href", from[i], NULL);
-            attr(w, "fromLanguage", from[i]);
-            attr(w, "by", "#glossa");
-            put(w, "/>\n");
-        }
-    }
-    put(w, "      </FRBRExpression>\n      <FRBRManifestation>\n");
-    frbr_core(w, w->lang3, "/!main.xml", ".akn", "generation", "#glossa");
-    put(w, "        <FRBRformat value=\"application/akn+xml\"/>\n"
-           "      </FRBRManifestation>\n    </identification>\n");
+    char work[64];
+    struct akn_frbr f;
+    snprintf(work, sizeof work, "/akn/int/act/%s/sco-iis-protocol-annex-1", w->p->day);
+    f.work = work;
+    f.component = "main";
+    f.work_date = f.date = w->p->day;
+    f.work_date_name = f.date_name = "draft";
+    f.lang3 = w->lang3;
+    f.subtype = "protocol";
+    f.name = w->p->doc->title ? w->p->doc->title : "";
+    glossa__akn_identification(&w->o, &f);
 }
 
 /* Where in the block of change k the words of its old text (the term
@@ -508,9 +419,8 @@ int glossa__protocol_akn(const struct protocol *p, struct glossa_buf *out)
 
     memset(&w, 0, sizeof w);
     w.p = p;
-    w.out = out;
-    w.lang3 = strcmp(p->opts->lang, "zh") == 0 ? "zho" : strcmp(p->opts->lang, "en") == 0 ? "eng"
-                                                                                        : "rus";
+    w.o.out = out;
+    w.lang3 = glossa__akn_lang3(p->opts->lang);
     put(&w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
             "<akomaNtoso xmlns=\"http://docs.oasis-open.org/legaldocml/ns/akn/3.0\">\n"
             "<act name=\"protocol\" contains=\"originalVersion\">\n");
@@ -523,5 +433,5 @@ int glossa__protocol_akn(const struct protocol *p, struct glossa_buf *out)
     put(&w, "  </body>\n");
     conclusions(&w, &i);
     put(&w, "</act>\n</akomaNtoso>\n");
-    return w.rc;
+    return w.o.rc;
 }

@@ -81,41 +81,12 @@ void glossa__protocol_block(struct protocol *p, enum doc_kind kind, const char *
         b->change = p->change;
 }
 
-/* Write the full stop of the language at p (room for 4 bytes). */
-static void put_full_stop(char *p, int zh)
-{
-    if (zh)
-        memcpy(p, "\xe3\x80\x82", 4); /* 。 */
-    else
-        memcpy(p, ".", 2);
-}
-
 const char *glossa__protocol_final_stop(struct protocol *p, const char *text)
 {
-    size_t n = strlen(text);
-    char *copy;
-    int zh = strcmp(p->opts->lang, "zh") == 0;
-    if (n >= 3 && memcmp(text + n - 3, "\xef\xbc\x9b", 3) == 0) { /* ； */
-        copy = glossa__arena_alloc(p->doc->arena, n + 1);
-        if (!copy) {
-            p->oom = 1;
-            return text;
-        }
-        memcpy(copy, text, n - 3);
-        put_full_stop(copy + n - 3, 1);
-        return copy;
-    }
-    if (n && text[n - 1] == ';') {
-        copy = glossa__arena_alloc(p->doc->arena, n + 4);
-        if (!copy) {
-            p->oom = 1;
-            return text;
-        }
-        memcpy(copy, text, n - 1);
-        put_full_stop(copy + n - 1, zh);
-        return copy;
-    }
-    return text;
+    const char *s = glossa__text_final_stop(p->doc->arena, p->opts->lang, text);
+    if (!s)
+        p->oom = 1;
+    return s ? s : text;
 }
 
 const char *glossa__protocol_entry(struct protocol *p, const char *key, const struct v_concept *c)

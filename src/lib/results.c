@@ -18,12 +18,6 @@ struct glossa_results {
     size_t n;
 };
 
-/* Is a wording dated [from, to) in force on day (all YYYY-MM-DD)? */
-static int in_force(const char *from, const char *to, const char *day)
-{
-    return (!from || strcmp(from, day) <= 0) && (!to || strcmp(to, day) > 0);
-}
-
 const char *glossa__row_lang(glossa_db *db, sqlite3_stmt *st, int col, const char *table)
 {
     return glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_LANG);
@@ -34,7 +28,7 @@ int glossa__row_in_force(glossa_db *db, sqlite3_stmt *st, int col, const char *t
 {
     const char *from = glossa__col_text(&db->rd, st, col, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
     const char *to = glossa__col_text(&db->rd, st, col + 1, table, GLOSSA_COL_NULL | GLOSSA_COL_DATE);
-    return q->history || in_force(from, to, q->as_of);
+    return q->history || glossa__in_force(from, to, q->as_of);
 }
 
 const char *glossa__row_text(glossa_db *db, struct glossa_arena *a, sqlite3_stmt *st, int i,

@@ -6,7 +6,7 @@
 ** placeholders are filled by glossa__template_fill(v). A template that lacks a
 ** section the protocol needs is an error naming the file and the section: falling back
 ** to the built-in wording would mix two texts (perhaps two languages) in one
-** document without a word.
+** document without a word. Also the full stop that ends a list's last item.
 */
 #include "glossa_int.h"
 
@@ -217,4 +217,35 @@ int glossa__template_require(const struct glossa_template *t, const char *const 
                                      keys[k]);
     }
     return 0;
+}
+
+/* Write the full stop of the language at p (room for 4 bytes). */
+static void put_full_stop(char *p, int zh)
+{
+    if (zh)
+        memcpy(p, "\xe3\x80\x82", 4); /* 。 */
+    else
+        memcpy(p, ".", 2);
+}
+
+const char *glossa__text_final_stop(struct glossa_arena *a, const char *lang, const char *text)
+{
+    size_t n = strlen(text);
+    char *copy;
+    int zh = strcmp(lang, "zh") == 0;
+    if (n >= 3 && memcmp(text + n - 3, "\xef\xbc\x9b", 3) == 0) { /* ； */
+        if (!(copy = glossa__arena_alloc(a, n + 1)))
+            return NULL;
+        memcpy(copy, text, n - 3);
+        put_full_stop(copy + n - 3, 1);
+        return copy;
+    }
+    if (n && text[n - 1] == ';') {
+        if (!(copy = glossa__arena_alloc(a, n + 4)))
+            return NULL;
+        memcpy(copy, text, n - 1);
+        put_full_stop(copy + n - 1, zh);
+        return copy;
+    }
+    return text;
 }

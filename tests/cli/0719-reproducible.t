@@ -1,7 +1,7 @@
 # 0719-reproducible.t — the same inputs give the same bytes, whatever the
 # clock or the time zone says: the protocol (md, html, docx, tei, with its
-# comparative table; akn in ru, zh and en, dated by SOURCE_DATE_EPOCH) and the
-# explanatory note rendered twice, a second and a time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
+# comparative table; akn in ru, zh and en, dated by SOURCE_DATE_EPOCH), the
+# annex as an Akoma Ntoso document (export --format akn) and the explanatory note rendered twice, a second and a time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
 # build time is that time, not the clock's), a malformed SOURCE_DATE_EPOCH
 # refused before anything is built; `propose` dated SOURCE_DATE_EPOCH's day
 # when no --date is given.
@@ -18,6 +18,8 @@ render() { # render N: every document once, to NAME.N (the second run in Tokyo)
     for l in ru zh en; do
         SOURCE_DATE_EPOCH=1765000000 "$GLOSSA" protocol --format akn --lang "$l" \
             -o "$WORK/protocol.akn-$l.$1" "$OLD" "$D/round6.xml" || return 1
+        "$GLOSSA" export --format akn --lang "$l" -o "$WORK/annex.akn-$l.$1" \
+            "$D/../akn/dated.xml" || return 1
     done
 }
 expect_true "the documents render" render 1
@@ -29,6 +31,7 @@ for f in md html docx tei; do
 done
 for l in ru zh en; do
     expect_true "protocol --format akn --lang $l: the same bytes twice" cmp "$WORK/protocol.akn-$l.1" "$WORK/protocol.akn-$l.2"
+    expect_true "export --format akn --lang $l: the same bytes twice" cmp "$WORK/annex.akn-$l.1" "$WORK/annex.akn-$l.2"
 done
 
 # the index: SOURCE_DATE_EPOCH is its build time

@@ -117,7 +117,7 @@ expect_err "missing-orth.xml:"
 expect_true "nothing written for invalid input" test ! -e "$WORK/bad.tbx"
 run glossa export --format xlsx
 expect_rc 2 "unknown format:"
-expect_err "glossa export: --format must be tbx, tbx2008, csv, omegat or json, not 'xlsx'"
+expect_err "glossa export: --format must be tbx, tbx2008, csv, omegat, json or akn, not 'xlsx'"
 run glossa export --to de
 expect_rc 2 "--to de:"
 expect_err "'de' is not a member language"

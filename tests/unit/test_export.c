@@ -4,8 +4,8 @@
 ** on a small TEI fixture: the exact CSV and OmegaT bytes, the TBX mapping
 ** (2019 and 2008) and its [glossa]
 ** notes, JSON, national law read with the fixture (and import leaving it
-** out), option checks, "nothing to export", determinism, and no leak or crash
-** when any allocation fails.
+** out), option checks (Akoma Ntoso's own: export_akn.c), "nothing to
+** export", determinism, and no leak or crash when any allocation fails.
 */
 #include "helpers.h"
 #include "glossa_int.h"
@@ -95,6 +95,8 @@ static void test_export__format_names(void **state)
     assert_int_equal(fmt, GLOSSA_EXPORT_TBX2008);
     assert_int_equal(glossa_export_format_parse("omegat", &fmt), 0);
     assert_int_equal(fmt, GLOSSA_EXPORT_OMEGAT);
+    assert_int_equal(glossa_export_format_parse("akn", &fmt), 0);
+    assert_int_equal(fmt, GLOSSA_EXPORT_AKN);
     assert_int_equal(glossa_export_format_parse("TBX", &fmt), GLOSSA_EINPUT);
     assert_int_equal(glossa_export_format_parse(NULL, &fmt), GLOSSA_EINPUT);
 }
@@ -404,6 +406,28 @@ static void test_export__options_and_nothing(void **state)
     assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), GLOSSA_ENOTFOUND);
     assert_non_null(strstr(err.msg, "nothing to export"));
     assert_null(out);
+    /* annex 1 as Akoma Ntoso: lang and as_of are its own; a caller of version
+    ** 1 (no such fields) gets the Russian annex in its newest wording */
+    opts.to = NULL;
+    opts.lang = "ru";
+    assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), GLOSSA_EINPUT);
+    assert_string_equal(err.msg, "--lang and --as-of are for --format akn (annex 1 as a legal "
+                                 "document); the other formats take --to");
+    opts.format = GLOSSA_EXPORT_AKN;
+    opts.lang = "kk";
+    assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), GLOSSA_EINPUT);
+    assert_string_equal(err.msg, "--lang: annex 1 is written in ru, zh or en, not 'kk'");
+    opts.lang = NULL;
+    opts.as_of = "2009-06-15";
+    assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), GLOSSA_ENOTFOUND);
+    assert_string_equal(err.msg, "no annex 1 on 2009-06-15: the Agreement is dated 2009-06-16");
+    opts.version = 1;
+    assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), 0);
+    assert_non_null(strstr(out, "<FRBRlanguage language=\"rus\"/>"));
+    assert_non_null(strstr(out, "<def>информационная безопасность</def>"));
+    assert_null(strstr(out, "item_security\"")); /* a proposed concept is not in the annex */
+    glossa_free(out);
+    out = NULL;
     opts.version = 99;
     assert_int_equal(glossa_export(f->in, 1, &opts, &out, &len, NULL, &err), GLOSSA_EINPUT);
     fx_free(f);
@@ -414,7 +438,7 @@ static void test_export__deterministic(void **state)
     struct fx *f = fx_new();
     glossa_export_format fmt;
     (void)state;
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_AKN; fmt++) {
         const char *to = fmt == GLOSSA_EXPORT_OMEGAT ? "zh" : NULL;
         char *a = export(f, fmt, NULL, to, NULL), *b = export(f, fmt, NULL, to, NULL);
         assert_string_equal(a, b);
@@ -434,7 +458,7 @@ static void test_export__out_of_memory(void **state)
     (void)state;
     national_inputs(f, nin, np, nop);
     for (set = 0; set < 2; set++) /* the term base; with national law */
-    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_TBX2008; fmt++) {
+    for (fmt = GLOSSA_EXPORT_TBX; fmt <= GLOSSA_EXPORT_AKN; fmt++) {
         glossa_export_opts opts = GLOSSA_EXPORT_OPTS_INIT;
         unsigned long n;
         opts.format = fmt;
