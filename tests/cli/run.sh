@@ -91,6 +91,24 @@ need_python3() {
 }
 serve_clients() { timeout 60 python3 "$SRC/tests/cli/serve_clients.py" "$@"; }
 
+# Akoma Ntoso documents (0730, 0732). akn_valid FILE: FILE validates against
+# the OASIS schema of ../shared (a note, and no failure, when it is absent);
+# xpath XPATH FILE: xmllint's answer; akn_resolves FILE: every "#X" of an
+# href, period or start attribute names an eId of FILE.
+akn_valid() {
+    local xsd="$SHARED/corpora/akn/akomantoso30.xsd"
+    if [ ! -f "$xsd" ]; then echo "note: $xsd is absent: $1 not validated"; return 0; fi
+    xmllint --noout --schema "$xsd" "$1" 2>"$WORK/xsd.err" || { cat "$WORK/xsd.err"; return 1; }
+}
+xpath() { xmllint --xpath "$1" "$2" 2>/dev/null; }
+akn_resolves() {
+    local ref missing=0
+    for ref in $(grep -oE '(href|period|start)="#[^"]*"' "$1" | sed 's/^[a-z]*="#//; s/"$//' | sort -u); do
+        grep -q "eId=\"$ref\"" "$1" || { echo "unresolved #$ref in $1"; missing=1; }
+    done
+    return $missing
+}
+
 # Index the bundled glossary into $GLOSSA_DB once.
 index_bundled() {
     "$GLOSSA" index --quiet "$SRC/glossary" || { echo "FAIL: cannot index the bundled glossary"; exit 1; }
