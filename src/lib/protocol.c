@@ -2,14 +2,16 @@
 ** protocol.c — the draft protocol amending annex 1, built from a diff of two
 ** term-base versions and the fixed wording of a language's template
 ** (template.c, the .tmpl files in export/protocol), as a document (doc.c) written in
-** Markdown, HTML, DOCX or TEI. The comparative table is protocol_table.c.
+** Markdown, HTML, DOCX or TEI, or as an Akoma Ntoso act (protocol_akn.c, from
+** the same document and the change records). The comparative table is
+** protocol_table.c.
 **
 ** Two drafting habits (shared/reference/protocol-form.md): entry by entry
 ** (CSTO/CIS: "дополнить понятием…", "изложить в следующей редакции",
 ** "исключить"), or the whole annex restated in its new wording (what SCO
-** protocols touching an annex did). Both follow the annex's own order (each
-** entry's annex number n; an entry without one after the numbered entry
-** before it in the term base), the same in every language, so that the
+** protocols touching an annex did). Both follow the annex's own order
+** (annex.c: each entry's annex number n; an entry without one after the
+** numbered entry before it in the term base), the same in every language, so that the
 ** Russian, Chinese and English texts match point for point; an added concept
 ** says where it goes. The amended concepts are those whose Russian or Chinese
 ** (authentic) wording changed, or that leave the annex (withdrawn) or come
