@@ -88,7 +88,8 @@ int glossa_export(const char *const *inputs, size_t n_inputs, const glossa_expor
     report.stats = stats;
     if (!rc) {
         size_t i;
-        for (i = 0; i < tb->n_legal; i++) /* left out by design: not concepts of the term base */
+        for (i = 0; i < tb->n_legal && opts->format != GLOSSA_EXPORT_AKN; i++)
+            /* left out by design: not concepts of the term base (the annex has no national law) */
             stats->national_notions += !glossa__tb_find(tb, tb->legal[i].l.target);
         switch (opts->format) {
         case GLOSSA_EXPORT_TBX: rc = glossa__write_tbx(tb, opts, &report, &buf); break;

@@ -70,6 +70,12 @@ for l in ru zh en; do
     expect_true "bundled $l: an item per concept in force" test \
         "$(xpath 'count(//*[local-name()="item"])' "bundled-$l.xml")" = "$(grep -c '<usg type="status">in-force</usg>' "$SRC/glossary/annex1.xml")"
 done
+# with the study of national law read too: the annex holds none of it, and says nothing of it
+run glossa export --format akn -o with-national.xml "$SRC/glossary" "$SRC/glossary/national"
+expect_rc 0 "the glossary with its national law"
+expect_true "the summary names the annex's concepts alone" test "$OUT" = \
+    "exported 13 concepts, 13 terms, 13 definitions to with-national.xml"
+expect_true "the same annex as from annex1.xml alone" cmp with-national.xml <(printf '%s\n' "$(cat bundled-ru.xml)")
 expect_true "bundled ru: reconstructed wording marked" grep -q 'marker="\[НЕ ПРОВЕРЕНО: реконструкция, надёжность 1\]"' bundled-ru.xml
 
 # the protocol amends items of this document: each destination is an item of the annex it amends
