@@ -77,4 +77,19 @@ struct v_concept *glossa__version_find(const struct version *v, const char *id);
 const char *glossa__concept_term(const struct v_concept *c, const char *lang);
 const char *glossa__concept_def(const struct v_concept *c, const char *lang);
 
+/* The rule that keeps the two authentic texts parallel (concordance.c), for
+** the protocol's change records and the concordance alike. Does a change of
+** a concept (old NULL: added; new NULL: removed) read alike in Russian and
+** Chinese: a preferred term in each and, unless removed, a definition in
+** each ("zh" or zh-Hans: a Traditional text does not stand for it), and a
+** reworded concept reworded in both? NULL when it does, else the reason in
+** English ("no Chinese definition", "reworded in Russian, not in Chinese")
+** and in *lang the text it is about ("ru", "zh"). */
+const char *glossa__concept_unparallel(const struct v_concept *old, const struct v_concept *new,
+                                       const char **lang);
+/* Do old and new have the same preferred term and definition in the
+** authentic text lang ("ru", "zh")? */
+int glossa__concept_same_text(const struct v_concept *old, const struct v_concept *new,
+                              const char *lang);
+
 #endif

@@ -360,6 +360,9 @@ extern const char glossa__protocol_ru[], glossa__protocol_zh[], glossa__protocol
 extern const size_t glossa__protocol_ru_len, glossa__protocol_zh_len, glossa__protocol_en_len;
 extern const char glossa__note_ru[], glossa__note_zh[], glossa__note_en[];
 extern const size_t glossa__note_ru_len, glossa__note_zh_len, glossa__note_en_len;
+extern const char glossa__correction_ru[], glossa__correction_zh[], glossa__correction_en[];
+extern const size_t glossa__correction_ru_len, glossa__correction_zh_len,
+    glossa__correction_en_len;
 extern const char glossa__protocol_css[];
 extern const size_t glossa__protocol_css_len;
 
@@ -587,6 +590,10 @@ char *glossa__template_fillv(const struct glossa_template *t, const char *key,
                              struct glossa_buf *tmp, struct glossa_arena *a, va_list ap);
 /* The text of a section ("" when absent); borrowed from t. */
 const char *glossa__template_get(const struct glossa_template *t, const char *key);
+/* The k-th (from 0) word of section key, a space-separated list ("а б в …"),
+** copied into a; NULL when it has no such word, or (*oom set) out of memory. */
+const char *glossa__template_word(const struct glossa_template *t, const char *key, size_t k,
+                                  struct glossa_arena *a, int *oom);
 /* 0 when t has every section named in keys (NULL-terminated), else
 ** GLOSSA_EINPUT naming the template's file and the first missing section. */
 int glossa__template_require(const struct glossa_template *t, const char *const *keys,
