@@ -180,14 +180,8 @@ static int add(struct glossa_concordance *c, const struct concord_version *cv,
                const char *message)
 {
     glossa_concord_finding *f;
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 16;
-        glossa_concord_finding *p = glossa__realloc(c->findings, cap * sizeof *p);
-        if (!p)
-            return GLOSSA_ENOMEM;
-        c->findings = p;
-        c->cap = cap;
-    }
+    if (glossa__grow((void **)&c->findings, &c->cap, c->n, sizeof *c->findings))
+        return GLOSSA_ENOMEM;
     f = &c->findings[c->n++];
     f->kind = kind;
     f->concept = concept->id;
@@ -248,12 +242,9 @@ int glossa__concord_read(struct glossa_arena *a, struct concord_version *cv,
                          void *userdata, glossa_error *err)
 {
     glossa_index_opts iopts = GLOSSA_INDEX_OPTS_INIT;
-    int rc = glossa__tb_new(&cv->tb, err);
     iopts.on_diag = on_diag;
     iopts.userdata = userdata;
-    if (!rc)
-        rc = glossa__tb_load_tei(cv->tb, inputs, n, &iopts, 1, err);
-    return rc ? rc : glossa__version_load(a, cv->tb, &cv->v, err);
+    return glossa__version_read(a, &cv->tb, &cv->v, inputs, n, &iopts, err);
 }
 
 void glossa__concord_release(struct concord_version *cv)

@@ -69,6 +69,13 @@ int glossa__redline(struct glossa_norm *norm, struct glossa_arena *ar, const cha
 int glossa__version_load(struct glossa_arena *a, const struct glossa_tb *tb, struct version *v,
                          glossa_error *err);
 
+/* A version read from TEI inputs by the loader into *tb (new; the caller
+** frees it, also on error) and viewed as v (in a): a version may be part of
+** a term base, its cross-references may leave it. */
+int glossa__version_read(struct glossa_arena *a, struct glossa_tb **tb, struct version *v,
+                         const char *const *inputs, size_t n, const glossa_index_opts *opts,
+                         glossa_error *err);
+
 /* 16 hex digits (FNV-1a 64) of a concept's terms and definitions. */
 void glossa__concept_hash(const struct v_concept *c, char out[17]);
 
