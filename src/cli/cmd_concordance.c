@@ -17,7 +17,7 @@ struct concordance_args {
 };
 
 static const struct cli_option options[] = {
-    CLI_OPT_PATH(concordance_args, since, "since", 0, "OLD", "the earlier version (file or folder): a change since made in one authentic text only is a finding"),
+    CLI_OPT_PATH(concordance_args, since, "since", 0, "FILE|DIR", "the earlier version: a change since made in one authentic text only is a finding"),
     CLI_OPT_FORMAT(concordance_args, "text|json"),
 };
 
@@ -120,7 +120,7 @@ static int run_concordance(const struct cli_command *self, struct cli_args *args
 
 const struct cli_command cmd_concordance_spec = {
     "concordance", run_concordance, "check that the Russian and Chinese texts of annex 1 concord",
-    "concordance [--since OLD] [--format text|json] [FILE|DIR ...]",
+    "concordance [--since FILE|DIR] [--format text|json] [FILE|DIR ...]",
     options, sizeof options / sizeof options[0],
     "Check the concordance of the two authentic texts of annex 1, Russian and\n"
     "Chinese (default: the bundled glossary; files and folders are read and\n"
@@ -130,9 +130,9 @@ const struct cli_command cmd_concordance_spec = {
     "a Traditional zh-Hant text does not stand for the authentic one), and its\n"
     "two definitions as many enumerated parts (\"1) … 2)\", \"а)\", \"（一）\",\n"
     "\"1）\"). Cross-references are held once per concept, not per language, so\n"
-    "there is nothing in them to compare. With --since OLD, a concept reworded\n"
-    "since OLD in one authentic text and not the other is a finding too (the rule\n"
-    "by which 'glossa protocol --format akn' refuses to write such a change).\n"
+    "there is nothing in them to compare. With --since (the earlier version), a\n"
+    "concept reworded since in one authentic text and not the other is a finding\n"
+    "too (the rule by which 'glossa protocol --format akn' refuses such a change).\n"
     "Each finding is a line FILE:LINE: CONCEPT: what is missing or different (the\n"
     "line of the <entry>), then a summary; --format json gives {\"findings\":\n"
     "[{\"concept\",\"file\",\"line\",\"lang\",\"kind\",\"message\"}],\"concepts\":N}, kind\n"
