@@ -518,9 +518,10 @@ typedef struct glossa_correction_opts {
 ** rectification (the corrected text replaces the defective one ab initio; it
 ** is no amendment). Deterministic; dates only from opts.
 ** GLOSSA_ENOTFOUND (err naming no file) when there is nothing to correct:
-** the texts concord, or the corrected version changes a concept that
-** concorded, or leaves a finding in it (those need a protocol or another
-** correction; the concepts are named).
+** the texts concord, or the corrected version amends the annex (changes a
+** concept that concorded, takes one out or adds one: that needs a
+** protocol), or its corrected text still does not concord (the concepts are
+** named). A concept it leaves as it was keeps "to be established".
 ** @param[out] out      new buffer; caller frees with glossa_free()
 ** @param[out] out_len  its length in bytes */
 int glossa_correction_render(const glossa_concordance *c, const glossa_correction_opts *opts,

@@ -144,13 +144,21 @@ static const char *finding_text(struct correction *k, const glossa_concord_findi
     return fill(k, key, NULL);
 }
 
+/* A concept's id added to list (", " between them). */
+static int list_add(struct glossa_buf *list, size_t *n, const char *id)
+{
+    return glossa__buf_addf(list, "%s%s", (*n)++ ? ", " : "", id);
+}
+
 /* The corrected version may only correct: every concept it changes must
-** have had a finding, and concord now. Otherwise GLOSSA_ENOTFOUND naming them. */
+** have had a finding, stay in the annex and concord now; it adds none.
+** Otherwise GLOSSA_ENOTFOUND naming them: an amendment needs a protocol. */
 static int check_fixed(struct correction *k, glossa_error *err)
 {
     struct glossa_concordance scratch;
-    struct glossa_buf amend = GLOSSA_BUF_INIT, still = GLOSSA_BUF_INIT;
-    size_t i, n_amend = 0, n_still = 0;
+    struct glossa_buf list[3] = { GLOSSA_BUF_INIT, GLOSSA_BUF_INIT, GLOSSA_BUF_INIT };
+    struct glossa_buf still = GLOSSA_BUF_INIT, why = GLOSSA_BUF_INIT;
+    size_t i, n[3] = { 0, 0, 0 }, n_still = 0; /* reworded, out of the annex, added */
     int rc = 0;
 
     memset(&scratch, 0, sizeof scratch);
@@ -160,11 +168,13 @@ static int check_fixed(struct correction *k, glossa_error *err)
         if (!glossa__concord_annex(&k->c->cur, x))
             continue;
         y = fixed_of(k, x->id);
-        if (!changed(x, y))
+        if (!y) {
+            rc = list_add(&list[1], &n[1], x->id);
+        } else if (!changed(x, y)) {
             continue;
-        if (!has_finding(k->c, x->id)) {
-            rc = glossa__buf_addf(&amend, "%s%s", n_amend++ ? ", " : "", x->id);
-        } else if (y) {
+        } else if (!has_finding(k->c, x->id)) {
+            rc = list_add(&list[0], &n[0], x->id);
+        } else {
             size_t before = scratch.n;
             rc = glossa__concord_check(&scratch, &k->fixed, y, NULL);
             if (!rc && scratch.n > before)
@@ -175,22 +185,33 @@ static int check_fixed(struct correction *k, glossa_error *err)
     for (i = 0; i < k->fixed.v.n && !rc; i++) {
         const struct v_concept *y = &k->fixed.v.c[i], *x = current(k, y->id);
         if (glossa__concord_annex(&k->fixed, y) && (!x || !glossa__concord_annex(&k->c->cur, x)))
-            rc = glossa__buf_addf(&amend, "%s%s", n_amend++ ? ", " : "", y->id);
+            rc = list_add(&list[2], &n[2], y->id);
     }
+    if (!rc && n[0])
+        rc = glossa__buf_addf(&why, "changes %s, which concorded", glossa__buf_str(&list[0]));
+    if (!rc && n[1])
+        rc = glossa__buf_addf(&why, "%stakes %s out of the annex", n[0] ? ", " : "",
+                              glossa__buf_str(&list[1]));
+    if (!rc && n[2])
+        rc = glossa__buf_addf(&why, "%sadds %s to the annex", n[0] || n[1] ? ", " : "",
+                              glossa__buf_str(&list[2]));
     if (rc)
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
-    else if (n_amend)
+    else if (why.len)
         rc = glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0,
-                               "the corrected version changes %s, which concorded: a wording "
-                               "the Parties change on purpose needs a protocol, not a "
+                               "the corrected version %s: %s needs a protocol, not a "
                                "correction (glossa protocol); no notification written",
-                               glossa__buf_str(&amend));
+                               glossa__buf_str(&why),
+                               n[1] || n[2] ? "an amendment of the annex"
+                                            : "a wording the Parties change on purpose");
     else if (n_still)
         rc = glossa__error_set(err, GLOSSA_ENOTFOUND, NULL, 0, 0,
                                "the corrected version does not concord either: %s; no "
                                "notification written", glossa__buf_str(&still));
-    glossa__buf_release(&amend);
+    for (i = 0; i < 3; i++)
+        glossa__buf_release(&list[i]);
     glossa__buf_release(&still);
+    glossa__buf_release(&why);
     glossa__free(scratch.findings);
     return rc;
 }
@@ -242,10 +263,11 @@ static void add_concept(struct correction *k, size_t label, const glossa_concord
         block(k, DOC_PARA, fill(k, "stands", "language", language, NULL));
         block(k, DOC_QUOTE, text_of(k, x, langs[l]));
         block(k, DOC_PARA, fill(k, "corrected", "language", language, NULL));
-        block(k, DOC_QUOTE, !k->fixed.tb                                   ? fill(k, "to-establish", NULL)
-                            : y && !glossa__concept_same_text(x, y, langs[l]) ? text_of(k, y, langs[l])
-                            : y                                              ? fill(k, "unchanged", NULL)
-                                                                             : fill(k, "to-establish", NULL));
+        /* the corrected version's text where it corrects the concept (this
+        ** text, or only the other one), else the text is to be established */
+        block(k, DOC_QUOTE, !y || !changed(x, y) ? fill(k, "to-establish", NULL)
+                            : glossa__concept_same_text(x, y, langs[l]) ? fill(k, "unchanged", NULL)
+                                                                        : text_of(k, y, langs[l]));
     }
 }
 

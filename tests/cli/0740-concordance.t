@@ -27,6 +27,12 @@ sed 's/<\/sense>/<\/sens>/' "$P/old.xml" > broken.xml
 # a corrected text that adds the Chinese definition but drops the Russian one
 awk '/<entry xml:id="information-crime"/{e=1} e && /<def xml:lang="ru"/{next} /<\/entry>/{e=0} {print}' \
     "$SRC/glossary/annex1.xml" > still.xml
+# a corrected text that takes information-crime out of the annex (a repeal, not a correction)
+awk '/<entry xml:id="information-crime"/{e=1} e && /in-force/{sub(/in-force/, "withdrawn"); e=0} {print}' \
+    "$SRC/glossary/annex1.xml" > withdrawn.xml
+# a corrected text that corrects information-crime only
+awk '/<entry xml:id="information-resources"/{e=1} e && /<form type="term" xml:lang="zh"/{skip=4}
+     skip{skip--; next} /<\/entry>/{e=0} {print}' "$SRC/glossary/annex1.xml" > partial.xml
 golden_table "$D/concordance.test"
 
 # the documents: ru names both concepts by their Russian terms, with the date
@@ -41,6 +47,16 @@ golden_file "$G/correction-corrected-ru.md" glossa correction "$D/annex.xml" --l
     --objections-by 2027-03-01 --corrected "$SRC/glossary/annex1.xml"
 expect_out "> «信息犯罪» — 在信息空间中为违法目的使用信息资源和（或）对其施加影响"
 expect_out "> «信息资源» — 信息基础设施，以及信息本身和信息流"
+# a concept the corrected version leaves as it was: its corrected text is still to be established
+run glossa correction "$D/annex.xml" --lang en --objections-by 2027-03-01 --corrected partial.xml
+expect_rc 0 "correction --corrected that corrects one concept of two:"
+expect_out '> "信息犯罪": 在信息空间中为违法目的使用信息资源和（或）对其施加影响'
+expect_out 'The Chinese text as corrected:
+
+> \[the corrected text is to be established; the depositary proposes no treaty text of its own\]
+
+If no Party'
+expect_no_out '[not corrected]'
 # DOCX: the same bytes twice
 for i in 1 2; do
     run glossa correction "$D/annex.xml" --format docx --objections-by 2027-03-01 -o "c$i.docx"
