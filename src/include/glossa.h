@@ -482,7 +482,8 @@ typedef struct glossa_concordance_opts {
 ** An annex concept is one whose source is an instrument (the Agreement, a
 ** protocol) and whose status is not withdrawn. Each needs a preferred term
 ** and a definition in Russian and in Chinese ("zh", or zh-Hans; a
-** Traditional zh-Hant text does not stand for the authentic one), with as
+** Traditional zh-Hant or a pinyin zh-Latn text does not stand for the
+** authentic one), with as
 ** many enumerated parts ("1) … 2) …", "а) …", "（一）…") in each definition.
 ** Cross-references are held once per concept, not per language: there is
 ** nothing to compare. Findings are in term-base order.

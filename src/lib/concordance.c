@@ -26,18 +26,20 @@ const char *glossa_concord_kind_name(glossa_concord_kind kind)
 /* ---- the authentic texts ------------------------------------------------------------- */
 
 /* Is tag a language tag of the authentic text in lang: lang itself or with
-** subtags, but no Traditional Chinese (Hant, TW, HK, MO), which the Chinese
-** authentic text is not written in? */
+** subtags, but in no other script than the text's own (Cyrillic Russian,
+** Simplified Chinese: not zh-Hant, not pinyin zh-Latn) and, for Chinese, no
+** region that writes Traditional characters (TW, HK, MO)? */
 static int authentic_tag(const char *tag, const char *lang)
 {
-    const char *p;
+    const char *own = strcmp(lang, "zh") == 0 ? "Hans" : "Cyrl", *p;
     if (!glossa__lang_matches(tag, lang))
         return 0;
     for (p = tag + strlen(lang); *p == '-'; p += strcspn(p + 1, "-") + 1) {
         size_t n = strcspn(p + 1, "-");
-        if ((n == 4 && strncasecmp(p + 1, "Hant", 4) == 0) ||
-            (n == 2 && (strncasecmp(p + 1, "TW", 2) == 0 || strncasecmp(p + 1, "HK", 2) == 0 ||
-                        strncasecmp(p + 1, "MO", 2) == 0)))
+        if ((n == 4 && strncasecmp(p + 1, own, 4) != 0) ||
+            (n == 2 && strcmp(lang, "zh") == 0 &&
+             (strncasecmp(p + 1, "TW", 2) == 0 || strncasecmp(p + 1, "HK", 2) == 0 ||
+              strncasecmp(p + 1, "MO", 2) == 0)))
             return 0;
     }
     return 1;

@@ -190,10 +190,10 @@ static int check_fixed(struct correction *k, glossa_error *err)
     if (!rc && n[0])
         rc = glossa__buf_addf(&why, "changes %s, which concorded", glossa__buf_str(&list[0]));
     if (!rc && n[1])
-        rc = glossa__buf_addf(&why, "%stakes %s out of the annex", n[0] ? ", " : "",
+        rc = glossa__buf_addf(&why, "%stakes %s out of the annex", n[0] ? ", and " : "",
                               glossa__buf_str(&list[1]));
     if (!rc && n[2])
-        rc = glossa__buf_addf(&why, "%sadds %s to the annex", n[0] || n[1] ? ", " : "",
+        rc = glossa__buf_addf(&why, "%sadds %s to the annex", n[0] || n[1] ? ", and " : "",
                               glossa__buf_str(&list[2]));
     if (rc)
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
