@@ -167,6 +167,7 @@ struct cli_command {
 extern const struct cli_command cmd_diff_spec, cmd_eval_spec, cmd_help_spec, cmd_index_spec,
     cmd_lookup_spec, cmd_protocol_spec, cmd_note_spec, cmd_validate_spec;
 extern const struct cli_command cmd_show_spec;
+extern const struct cli_command cmd_concordance_spec, cmd_correction_spec;
 extern const struct cli_command cmd_compare_spec, cmd_laws_spec, cmd_coverage_spec;
 /* cmd_coverage.c: the member states and the study from the index, --state
 ** checked (EXIT_OK_, or EXIT_ERR after a message; the caller frees both

@@ -18,6 +18,8 @@ static const struct cli_command *const commands[] = {
     &cmd_validate_spec,
     &cmd_diff_spec,
     &cmd_protocol_spec,
+    &cmd_concordance_spec,
+    &cmd_correction_spec,
     &cmd_note_spec,
     &cmd_propose_spec,
     &cmd_check_spec,

@@ -443,6 +443,91 @@ typedef struct glossa_protocol_opts {
 int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opts,
                            char **out, size_t *out_len, glossa_error *err);
 
+/* ---- concordance of the authentic texts, and their correction -------------------------- */
+
+/* What a concordance finding says (glossa_concord_kind_name gives its
+** stable code: "missing-term", "missing-definition", "numbering",
+** "one-language-change"). */
+typedef enum glossa_concord_kind {
+    GLOSSA_CONCORD_MISSING_TERM, GLOSSA_CONCORD_MISSING_DEFINITION, GLOSSA_CONCORD_NUMBERING,
+    GLOSSA_CONCORD_ONE_LANGUAGE
+} glossa_concord_kind;
+const char *glossa_concord_kind_name(glossa_concord_kind kind);
+
+/* Where the Russian and Chinese texts of one annex concept do not concord. */
+typedef struct glossa_concord_finding {
+    glossa_concord_kind kind;
+    const char *concept;    /* the concept's xml:id */
+    const char *file;       /* the TEI file of its <entry>, as read */
+    long line;              /* the line of the <entry> */
+    const char *lang;       /* "ru" or "zh": the text that lacks or changed it; NULL: both */
+    const char *message;    /* in English: "no Chinese definition" */
+} glossa_concord_finding;
+
+typedef struct glossa_concordance glossa_concordance;
+
+#define GLOSSA_CONCORDANCE_OPTS_VERSION 1
+typedef struct glossa_concordance_opts {
+    unsigned version;              /* GLOSSA_CONCORDANCE_OPTS_VERSION */
+    /* the earlier version (TEI files or folders), or none: a change since it
+    ** made in one authentic text and not the other is a finding */
+    const char *const *since; size_t n_since;
+    glossa_diag_fn on_diag;        /* optional: every problem in the input */
+    void *userdata;
+} glossa_concordance_opts;
+#define GLOSSA_CONCORDANCE_OPTS_INIT { GLOSSA_CONCORDANCE_OPTS_VERSION, NULL, 0, NULL, NULL }
+
+/* Check the concordance of the Russian and Chinese texts of annex 1 in a
+** term base (TEI files or folders, read and validated as by glossa_index).
+** An annex concept is one whose source is an instrument (the Agreement, a
+** protocol) and whose status is not withdrawn. Each needs a preferred term
+** and a definition in Russian and in Chinese ("zh", or zh-Hans; a
+** Traditional zh-Hant or a pinyin zh-Latn text does not stand for the
+** authentic one), with as
+** many enumerated parts ("1) … 2) …", "а) …", "（一）…") in each definition.
+** Cross-references are held once per concept, not per language: there is
+** nothing to compare. Findings are in term-base order.
+** @param[out] out  new result; caller frees with glossa_concordance_free() */
+int glossa_concordance_new(glossa_concordance **out, const char *const *inputs, size_t n_inputs,
+                           const glossa_concordance_opts *opts, glossa_error *err);
+size_t glossa_concordance_count(const glossa_concordance *c);
+/* @return borrowed pointer, valid until glossa_concordance_free(c) */
+const glossa_concord_finding *glossa_concordance_get(const glossa_concordance *c, size_t i);
+/* The annex concepts checked. */
+size_t glossa_concordance_concepts(const glossa_concordance *c);
+void glossa_concordance_free(glossa_concordance *c);
+
+#define GLOSSA_CORRECTION_OPTS_VERSION 1
+typedef struct glossa_correction_opts {
+    unsigned version;              /* GLOSSA_CORRECTION_OPTS_VERSION */
+    const char *lang;              /* "ru", "zh" or "en" (a working translation) */
+    glossa_doc_format format;      /* md, html, docx or tei */
+    const char *objections_by;     /* YYYY-MM-DD: the time-limit for objections (required) */
+    /* the term base with the corrections made (TEI files or folders), or
+    ** none: the corrected text is then said to be still to be established */
+    const char *const *corrected; size_t n_corrected;
+    glossa_diag_fn on_diag;        /* optional: problems in the corrected version */
+    void *userdata;
+} glossa_correction_opts;
+#define GLOSSA_CORRECTION_OPTS_INIT { GLOSSA_CORRECTION_OPTS_VERSION, "ru", GLOSSA_FORMAT_MD, \
+                                      NULL, NULL, 0, NULL, NULL }
+
+/* The depositary's notification of the corrections proposed to the
+** authentic texts (Vienna Convention art. 79) from c's findings: each
+** concept by its term in the document's language, its text as it stands and
+** as corrected, the time-limit for objections, and the procès-verbal of
+** rectification (the corrected text replaces the defective one ab initio; it
+** is no amendment). Deterministic; dates only from opts.
+** GLOSSA_ENOTFOUND (err naming no file) when there is nothing to correct:
+** the texts concord, or the corrected version amends the annex (changes a
+** concept that concorded, takes one out or adds one: that needs a
+** protocol), or its corrected text still does not concord (the concepts are
+** named). A concept it leaves as it was keeps "to be established".
+** @param[out] out      new buffer; caller frees with glossa_free()
+** @param[out] out_len  its length in bytes */
+int glossa_correction_render(const glossa_concordance *c, const glossa_correction_opts *opts,
+                             char **out, size_t *out_len, glossa_error *err);
+
 /* Free memory that a glossa_* function handed over; accepts NULL. */
 void glossa_free(void *p);
 

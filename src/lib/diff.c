@@ -570,15 +570,14 @@ static int compare(struct glossa_diff *d)
     return 0;
 }
 
-/* One version read by the loader into *tb (kept by d) and viewed as v. */
-static int load_version(struct glossa_diff *d, struct glossa_tb **tb, struct version *v,
-                        const char *const *inputs, size_t n, const glossa_index_opts *opts,
-                        glossa_error *err)
+int glossa__version_read(struct glossa_arena *a, struct glossa_tb **tb, struct version *v,
+                         const char *const *inputs, size_t n, const glossa_index_opts *opts,
+                         glossa_error *err)
 {
     int rc = glossa__tb_new(tb, err);
     if (!rc)
         rc = glossa__tb_load_tei(*tb, inputs, n, opts, 1, err);
-    return rc ? rc : glossa__version_load(d->arena, *tb, v, err);
+    return rc ? rc : glossa__version_load(a, *tb, v, err);
 }
 
 int glossa_diff_new(glossa_diff **out, const char *const *old_inputs, size_t n_old,
@@ -595,9 +594,9 @@ int glossa_diff_new(glossa_diff **out, const char *const *old_inputs, size_t n_o
     /* each version may be part of a term base: its links may leave it */
     rc = glossa__norm_new(&d->norm, err);
     if (!rc)
-        rc = load_version(d, &d->old_tb, &d->old, old_inputs, n_old, opts, err);
+        rc = glossa__version_read(d->arena, &d->old_tb, &d->old, old_inputs, n_old, opts, err);
     if (!rc)
-        rc = load_version(d, &d->new_tb, &d->new, new_inputs, n_new, opts, err);
+        rc = glossa__version_read(d->arena, &d->new_tb, &d->new, new_inputs, n_new, opts, err);
     if (!rc && compare(d))
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
     if (rc) {

@@ -69,6 +69,13 @@ int glossa__redline(struct glossa_norm *norm, struct glossa_arena *ar, const cha
 int glossa__version_load(struct glossa_arena *a, const struct glossa_tb *tb, struct version *v,
                          glossa_error *err);
 
+/* A version read from TEI inputs by the loader into *tb (new; the caller
+** frees it, also on error) and viewed as v (in a): a version may be part of
+** a term base, its cross-references may leave it. */
+int glossa__version_read(struct glossa_arena *a, struct glossa_tb **tb, struct version *v,
+                         const char *const *inputs, size_t n, const glossa_index_opts *opts,
+                         glossa_error *err);
+
 /* 16 hex digits (FNV-1a 64) of a concept's terms and definitions. */
 void glossa__concept_hash(const struct v_concept *c, char out[17]);
 
@@ -90,5 +97,20 @@ int glossa__annex_place_cmp(long ma, size_t mi_a, long mb, size_t mi_b);
 int glossa__annex_order(struct glossa_arena *a, const struct version *v,
                         int (*keep)(const struct v_concept *c, void *ud), void *ud,
                         const struct v_concept ***out, size_t *n_out);
+
+/* The rule that keeps the two authentic texts parallel (concordance.c), for
+** the protocol's change records and the concordance alike. Does a change of
+** a concept (old NULL: added; new NULL: removed) read alike in Russian and
+** Chinese: a preferred term in each and, unless removed, a definition in
+** each ("zh" or zh-Hans: a Traditional text does not stand for it), and a
+** reworded concept reworded in both? NULL when it does, else the reason in
+** English ("no Chinese definition", "reworded in Russian, not in Chinese")
+** and in *lang the text it is about ("ru", "zh"). */
+const char *glossa__concept_unparallel(const struct v_concept *old, const struct v_concept *new,
+                                       const char **lang);
+/* Do old and new have the same preferred term and definition in the
+** authentic text lang ("ru", "zh")? */
+int glossa__concept_same_text(const struct v_concept *old, const struct v_concept *new,
+                              const char *lang);
 
 #endif

@@ -362,6 +362,9 @@ extern const char glossa__protocol_ru[], glossa__protocol_zh[], glossa__protocol
 extern const size_t glossa__protocol_ru_len, glossa__protocol_zh_len, glossa__protocol_en_len;
 extern const char glossa__note_ru[], glossa__note_zh[], glossa__note_en[];
 extern const size_t glossa__note_ru_len, glossa__note_zh_len, glossa__note_en_len;
+extern const char glossa__correction_ru[], glossa__correction_zh[], glossa__correction_en[];
+extern const size_t glossa__correction_ru_len, glossa__correction_zh_len,
+    glossa__correction_en_len;
 extern const char glossa__protocol_css[];
 extern const size_t glossa__protocol_css_len;
 
@@ -592,6 +595,10 @@ const char *glossa__template_get(const struct glossa_template *t, const char *ke
 /* The last item of a list ends with a full stop, not a semicolon ("…;" →
 ** "….", "…；" → "…。"): text, or a copy in a; NULL when out of memory. */
 const char *glossa__text_final_stop(struct glossa_arena *a, const char *lang, const char *text);
+/* The k-th (from 0) word of section key, a space-separated list ("а б в …"),
+** copied into a; NULL when it has no such word, or (*oom set) out of memory. */
+const char *glossa__template_word(const struct glossa_template *t, const char *key, size_t k,
+                                  struct glossa_arena *a, int *oom);
 /* 0 when t has every section named in keys (NULL-terminated), else
 ** GLOSSA_EINPUT naming the template's file and the first missing section. */
 int glossa__template_require(const struct glossa_template *t, const char *const *keys,

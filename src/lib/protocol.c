@@ -385,7 +385,10 @@ static int akn_ready(struct protocol *p, glossa_error *err)
     if (strcmp(p->opts->lang, "en") == 0)
         return 0; /* a translation of both authentic texts: its points say what it lacks */
     for (i = 0; i < p->n_am; i++) {
-        const char *r = glossa__protocol_unparallel(&p->am[i]);
+        const struct amendment *a = &p->am[i];
+        const char *lang, *r = glossa__concept_unparallel(a->kind == AMEND_ADD ? NULL : a->old,
+                                                          a->kind == AMEND_DELETE ? NULL : a->new,
+                                                          &lang);
         if (r && glossa__buf_addf(&why, "%s%s (%s)", n++ ? "; " : "",
                                   (p->am[i].new ? p->am[i].new : p->am[i].old)->id, r))
             rc = GLOSSA_ENOMEM;

@@ -64,11 +64,6 @@ const char *glossa__protocol_entry(struct protocol *p, const char *key, const st
 ** as a new wording: [entry.unchanged] says so instead. */
 int glossa__protocol_unchanged(const struct protocol *p, const struct amendment *a);
 
-/* Do the Russian and Chinese texts state change record a alike (a term and,
-** unless it is deleted, a definition in each; a reworded entry reworded in
-** both)? 0 when they do, else a reason in English ("no Chinese definition"). */
-const char *glossa__protocol_unparallel(const struct amendment *a);
-
 /* The protocol as an Akoma Ntoso 3.0 act (protocol_akn.c), from the document
 ** build() made and the change records, appended to out. */
 int glossa__protocol_akn(const struct protocol *p, struct glossa_buf *out);

@@ -33,24 +33,10 @@ const char *glossa__protocol_fill(struct protocol *p, const char *key, ...)
 
 const char *glossa__protocol_label(struct protocol *p, const char *key, size_t k)
 {
-    const char *list = glossa__template_get(p->tpl, key);
+    const char *w = glossa__template_word(p->tpl, key, k, p->doc->arena, &p->oom);
     char buf[32];
-    size_t i = 0;
-    while (*list) {
-        size_t n = strcspn(list, " \n");
-        if (n && i++ == k) {
-            char *copy = glossa__arena_alloc(p->doc->arena, n + 1);
-            if (!copy) {
-                p->oom = 1;
-                return "";
-            }
-            memcpy(copy, list, n);
-            copy[n] = '\0';
-            return copy;
-        }
-        list += n;
-        list += strspn(list, " \n");
-    }
+    if (w || p->oom)
+        return w ? w : "";
     snprintf(buf, sizeof buf, "%zu", k + 1);
     return glossa__arena_strdup(p->doc->arena, buf);
 }
@@ -107,31 +93,4 @@ int glossa__protocol_unchanged(const struct protocol *p, const struct amendment 
     return a->kind == AMEND_REPLACE &&
            same(glossa__concept_term(a->old, lang), glossa__concept_term(a->new, lang)) &&
            same(glossa__concept_def(a->old, lang), glossa__concept_def(a->new, lang));
-}
-
-const char *glossa__protocol_unparallel(const struct amendment *a)
-{
-    const struct v_concept *c = a->kind == AMEND_DELETE ? a->old : a->new;
-    int ru_same, zh_same;
-    if (!glossa__concept_term(c, "ru"))
-        return "no Russian term";
-    if (!glossa__concept_term(c, "zh"))
-        return "no Chinese term";
-    if (a->kind == AMEND_DELETE)
-        return NULL;
-    if (!glossa__concept_def(c, "ru"))
-        return "no Russian definition";
-    if (!glossa__concept_def(c, "zh"))
-        return "no Chinese definition";
-    if (a->kind != AMEND_REPLACE)
-        return NULL;
-    ru_same = same(glossa__concept_term(a->old, "ru"), glossa__concept_term(a->new, "ru")) &&
-              same(glossa__concept_def(a->old, "ru"), glossa__concept_def(a->new, "ru"));
-    zh_same = same(glossa__concept_term(a->old, "zh"), glossa__concept_term(a->new, "zh")) &&
-              same(glossa__concept_def(a->old, "zh"), glossa__concept_def(a->new, "zh"));
-    if (ru_same && !zh_same)
-        return "reworded in Chinese, not in Russian";
-    if (zh_same && !ru_same)
-        return "reworded in Russian, not in Chinese";
-    return NULL;
 }

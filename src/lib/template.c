@@ -202,6 +202,29 @@ char *glossa__template_fillv(const struct glossa_template *t, const char *key,
     return glossa__arena_strdup(a, glossa__buf_str(tmp));
 }
 
+const char *glossa__template_word(const struct glossa_template *t, const char *key, size_t k,
+                                  struct glossa_arena *a, int *oom)
+{
+    const char *list = glossa__template_get(t, key);
+    size_t i = 0;
+    while (*list) {
+        size_t n = strcspn(list, " \n");
+        if (n && i++ == k) {
+            char *copy = glossa__arena_alloc(a, n + 1);
+            if (!copy) {
+                *oom = 1;
+                return NULL;
+            }
+            memcpy(copy, list, n);
+            copy[n] = '\0';
+            return copy;
+        }
+        list += n;
+        list += strspn(list, " \n");
+    }
+    return NULL;
+}
+
 int glossa__template_require(const struct glossa_template *t, const char *const *keys,
                              glossa_error *err)
 {

@@ -1,7 +1,7 @@
 # 0719-reproducible.t — the same inputs give the same bytes, whatever the
 # clock or the time zone says: the protocol (md, html, docx, tei, with its
 # comparative table; akn in ru, zh and en, dated by SOURCE_DATE_EPOCH), the
-# annex as an Akoma Ntoso document (export --format akn) and the explanatory note rendered twice, a second and a time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
+# annex as an Akoma Ntoso document (export --format akn), the explanatory note and the depositary's correction rendered twice, a second and a time zone apart; an index built twice with SOURCE_DATE_EPOCH (its recorded
 # build time is that time, not the clock's), a malformed SOURCE_DATE_EPOCH
 # refused before anything is built; `propose` dated SOURCE_DATE_EPOCH's day
 # when no --date is given.
@@ -21,6 +21,10 @@ render() { # render N: every document once, to NAME.N (the second run in Tokyo)
         "$GLOSSA" export --format akn --lang "$l" -o "$WORK/annex.akn-$l.$1" \
             "$D/../akn/dated.xml" || return 1
     done
+    for f in md html docx tei; do
+        "$GLOSSA" correction --format "$f" --objections-by 2027-03-01 \
+            --corrected "$OLD" -o "$WORK/correction.$f.$1" "$D/../concordance/annex.xml" || return 1
+    done
 }
 expect_true "the documents render" render 1
 sleep 1
@@ -28,6 +32,9 @@ expect_true "the documents render again, a second later in Tokyo" env TZ=Asia/To
 for f in md html docx tei; do
     expect_true "protocol --format $f --table: the same bytes twice" cmp "$WORK/protocol.$f.1" "$WORK/protocol.$f.2"
     expect_true "note --format $f: the same bytes twice" cmp "$WORK/note.$f.1" "$WORK/note.$f.2"
+done
+for f in md html docx tei; do
+    expect_true "correction --format $f: the same bytes twice" cmp "$WORK/correction.$f.1" "$WORK/correction.$f.2"
 done
 for l in ru zh en; do
     expect_true "protocol --format akn --lang $l: the same bytes twice" cmp "$WORK/protocol.akn-$l.1" "$WORK/protocol.akn-$l.2"

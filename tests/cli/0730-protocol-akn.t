@@ -116,6 +116,13 @@ for l in ru zh; do
     expect_err "glossa: error: the Russian and Chinese texts would not state the same changes, so no authentic-language act is written: threat-to-information-security (reworded in Russian, not in Chinese)"
 done
 expect_true "nothing written" test ! -e never.xml
+# the added computer-attack with a Traditional Chinese definition only: zh-Hant
+# does not stand for the authentic Chinese text (the rule concordance applies)
+awk '/<entry xml:id="computer-attack"/{e=1} e && /<def xml:lang="zh"/{sub(/xml:lang="zh"/, "xml:lang=\"zh-Hant\"")} /<\/entry>/{e=0} {print}' \
+    "$NEW" > hant.xml
+run glossa protocol --lang ru --format akn --date 2026-12-07 -o never.xml "$OLD" hant.xml
+expect_rc 2 "ru: akn of a concept whose Chinese definition is zh-Hant only"
+expect_err "glossa: error: the Russian and Chinese texts would not state the same changes, so no authentic-language act is written: computer-attack (no Chinese definition) (see glossa concordance)"
 run glossa protocol --lang en --format akn --date 2026-12-07 "$OLD" half.xml
 expect_rc 0 "en (a translation) of texts that differ"
 expect_out "[not rendered: the English working translation of this term was not revised in the term base; see the Russian and Chinese texts]"
