@@ -124,8 +124,8 @@ const struct cli_command cmd_concordance_spec = {
     options, sizeof options / sizeof options[0],
     "Check the concordance of the two authentic texts of annex 1, Russian and\n"
     "Chinese (default: the bundled glossary; files and folders are read and\n"
-    "validated as by 'glossa index'). An annex concept is one whose source is an\n"
-    "instrument (the Agreement, a protocol) and whose status is not withdrawn.\n"
+    "validated as by 'glossa index'). An annex concept is one in force or agreed\n"
+    "(not proposed, not withdrawn), as the protocol and the annex export see it.\n"
     "Each needs a preferred term and a definition in Russian and in Chinese (zh;\n"
     "a Traditional zh-Hant text does not stand for the authentic one), and its\n"
     "two definitions as many enumerated parts (\"1) … 2)\", \"а)\", \"（一）\",\n"

@@ -2,12 +2,18 @@
 ** annex.c — annex 1 as the term base holds it: which concepts are in it and
 ** in what order (each entry's annex number n; an entry without one after the
 ** numbered entry before it in the term base), one rule for the draft
-** protocol (protocol.c) and the annex as a legal document (export_akn.c).
+** protocol (protocol.c), the annex as a legal document (export_akn.c) and
+** the concordance of its authentic texts (concordance.c, correction.c).
 */
 #include "diff_int.h"
 
 #include <stdlib.h>
 #include <string.h>
+
+int glossa__annex_holds(const struct v_concept *c)
+{
+    return strcmp(c->status, "in-force") == 0 || strcmp(c->status, "agreed") == 0;
+}
 
 /* The annex number n of an entry, or -1 when it has none. */
 static long annex_number(const struct v_concept *c)

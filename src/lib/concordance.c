@@ -230,15 +230,6 @@ int glossa__concord_check(struct glossa_concordance *c, const struct concord_ver
 
 /* ---- reading ------------------------------------------------------------------------------ */
 
-int glossa__concord_annex(const struct concord_version *cv, const struct v_concept *c)
-{
-    const struct tei_bibl *b;
-    if (strcmp(c->status, "withdrawn") == 0 || !c->entry || !c->entry->source)
-        return 0;
-    b = glossa__tb_bibl(cv->tb, c->entry->source);
-    return b && b->type && strcmp(b->type, "instrument") == 0;
-}
-
 int glossa__concord_read(struct glossa_arena *a, struct concord_version *cv,
                          const char *const *inputs, size_t n, glossa_diag_fn on_diag,
                          void *userdata, glossa_error *err)
@@ -279,11 +270,11 @@ int glossa_concordance_new(glossa_concordance **out, const char *const *inputs, 
                                   opts->on_diag, opts->userdata, err);
     for (i = 0; !rc && i < c->cur.v.n; i++) {
         const struct v_concept *concept = &c->cur.v.c[i], *old = NULL;
-        if (!glossa__concord_annex(&c->cur, concept))
+        if (!glossa__annex_holds(concept))
             continue;
         c->n_concepts++;
         if (c->since.tb && (old = glossa__version_find(&c->since.v, concept->id)) &&
-            !glossa__concord_annex(&c->since, old))
+            !glossa__annex_holds(old))
             old = NULL; /* not in the annex then: added to it since */
         if (glossa__concord_check(c, &c->cur, concept, old))
             rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");

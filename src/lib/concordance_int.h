@@ -44,11 +44,6 @@ int glossa__concord_read(struct glossa_arena *a, struct concord_version *cv,
                          void *userdata, glossa_error *err);
 void glossa__concord_release(struct concord_version *cv);
 
-/* Is c (in cv) a concept of annex 1: one whose source is an instrument
-** (the Agreement, a protocol) and whose status is not withdrawn? Concepts
-** read from statements are not in it. */
-int glossa__concord_annex(const struct concord_version *cv, const struct v_concept *c);
-
 /* Check one annex concept of cv (old: the same concept in the earlier
 ** version, or NULL), appending its findings to c. 0 or GLOSSA_ENOMEM. */
 int glossa__concord_check(struct glossa_concordance *c, const struct concord_version *cv,

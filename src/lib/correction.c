@@ -111,7 +111,7 @@ static const struct v_concept *current(const struct correction *k, const char *i
 static const struct v_concept *fixed_of(const struct correction *k, const char *id)
 {
     const struct v_concept *f = k->fixed.tb ? glossa__version_find(&k->fixed.v, id) : NULL;
-    return f && glossa__concord_annex(&k->fixed, f) ? f : NULL;
+    return f && glossa__annex_holds(f) ? f : NULL;
 }
 
 static int changed(const struct v_concept *a, const struct v_concept *b)
@@ -165,7 +165,7 @@ static int check_fixed(struct correction *k, glossa_error *err)
     scratch.arena = k->doc->arena;
     for (i = 0; i < k->c->cur.v.n && !rc; i++) {
         const struct v_concept *x = &k->c->cur.v.c[i], *y;
-        if (!glossa__concord_annex(&k->c->cur, x))
+        if (!glossa__annex_holds(x))
             continue;
         y = fixed_of(k, x->id);
         if (!y) {
@@ -184,7 +184,7 @@ static int check_fixed(struct correction *k, glossa_error *err)
     }
     for (i = 0; i < k->fixed.v.n && !rc; i++) {
         const struct v_concept *y = &k->fixed.v.c[i], *x = current(k, y->id);
-        if (glossa__concord_annex(&k->fixed, y) && (!x || !glossa__concord_annex(&k->c->cur, x)))
+        if (glossa__annex_holds(y) && (!x || !glossa__annex_holds(x)))
             rc = list_add(&list[2], &n[2], y->id);
     }
     if (!rc && n[0])

@@ -86,6 +86,12 @@ const char *glossa__concept_def(const struct v_concept *c, const char *lang);
 
 /* ---- annex.c: annex 1's concepts and order ---------------------------------------------- */
 
+/* Does annex 1 hold c: in force, or agreed by all Parties pending the
+** amending protocol (not proposed, not withdrawn)? The rule of the annex as
+** it stands (export_akn.c, concordance.c); a protocol's NEW is the annex to
+** be, every concept of it but the withdrawn (protocol.c). */
+int glossa__annex_holds(const struct v_concept *c);
+
 /* Where c (in v) stands in the annex order: major is its annex number n; an
 ** entry without one comes after the nearest numbered entry before it in the
 ** term base (major: that number, 0 when none; minor: 1 + its index). */

@@ -115,8 +115,7 @@ static const struct tei_def *def_on(const struct tei_entry *e, const char *lang,
 static int in_annex(const struct v_concept *c, void *ud)
 {
     const char *day = ud;
-    return (!strcmp(c->status, "in-force") || !strcmp(c->status, "agreed")) &&
-           term_on(c->entry, "ru", day);
+    return glossa__annex_holds(c) && term_on(c->entry, "ru", day);
 }
 
 static int authentic(const char *lang)
