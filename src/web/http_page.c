@@ -976,9 +976,9 @@ static int web_address(const char *s)
 static void render_legal(FILE *f, const glossa_legal *l)
 {
     char *act = glossa_legal_cite(l);
-    fputs("<div class=\"law\">\n<p class=\"law-term\">", f);
-    tagged(f, "span", "lang-tag", NULL, l->lang);
-    fputc(' ', f);
+    fputs("<div class=\"law\">\n<p class=\"law-term\"><span class=\"lang-tag\">", f);
+    lang_code(f, l->lang);
+    fputs("</span> ", f);
     tagged(f, "span", "term", l->lang, l->term);
     fputs(" · ", f);
     tagged(f, "span", "rel", NULL, glossa_relation_label(l->relation));
