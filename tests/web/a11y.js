@@ -153,6 +153,7 @@ function contrast(a, b) {
       for (const [query, to] of [['инф', ''], ['qqxyzzy', 'ur'], ['information security', 'ur'], ['信息安全', '']]) {
         const SHAPE = () => {
           const shape = n => {
+            if (!n) return '(none)';
             if (n.nodeType === 3) { const t = n.textContent.replace(/\s+/g, ' '); return t.trim() ? t : ''; }
             if (n.nodeType !== 1) return '';
             let s = '<' + n.tagName.toLowerCase() + ['class', 'lang', 'dir', 'href', 'title', 'aria-describedby']
