@@ -188,6 +188,10 @@ function contrast(a, b) {
       await page.goto(base + addr);
       const w = await page.evaluate(() => document.scrollingElement.scrollWidth);
       check(w <= 320, `${name} at 320 px: the page is ${w} px wide`);
+      // nothing clipped: the Search button and every language of the picker on the screen
+      const out = await page.evaluate(() => Array.from(document.querySelectorAll('#search button, fieldset.langs label'))
+        .filter(e => e.getBoundingClientRect().right > innerWidth).map(e => e.textContent));
+      check(out.length === 0, `${name} at 320 px: off the screen: ${out.join(', ')}`);
     }
 
     // the live region speaks once when typing pauses, not on every key
