@@ -12,7 +12,12 @@
 ** dir="rtl" for Persian and Urdu), and text of no language of its own (a
 ** citation, a label, the query in the status message) has each run of
 ** another script in a <span lang> (mark_langs). Dates, status and sources are worded as
-** the CLI words them (src/common/render.c).
+** the CLI words them (src/common/render.c). Every page has one <h1>; language
+** codes carry their names (<abbr title>, ICU's); terms and definitions come in
+** the order of the languages picked, a language picked that a concept lacks
+** said; results cut at the limit say how many there are and link to the rest;
+** no result gives next steps; a concept reached from a search keeps the query
+** and is headed in the language the query matched.
 */
 #include "http.h"
 
@@ -678,28 +683,45 @@ static void query_marked(FILE *f, const char *q, size_t start, size_t end, const
     fputs(to < len ? "…</bdi>" : "</bdi>", f);
 }
 
+/* The order of a concept's terms (by_filter), and the languages picked it has no term in. */
+static size_t *terms_order(const glossa_hit *h, const char *to)
+{
+    return by_filter(to, h->terms, h->n_terms, sizeof *h->terms, offsetof(glossa_term, lang));
+}
+
+static void no_term(FILE *f, const glossa_hit *h, const char *to)
+{
+    no_data(f, "term", to, h->terms, h->n_terms, sizeof *h->terms, offsetof(glossa_term, lang));
+}
+
+/* A term's language, text and status: a list item in one line, or (row) a
+** table row in cells; left open after the status for what else is said. */
+static void term_start(FILE *f, const glossa_term *t, int row)
+{
+    fputs(row ? "<tr><td class=\"lang-code\">" : "<li><span class=\"lang-tag\">", f);
+    lang_code(f, t->lang);
+    fputs(row ? "</td>" : "</span> ", f);
+    tagged(f, row ? "td" : "span", "term", t->lang, t->text);
+    fputs(row ? "<td class=\"st\">" : " <span class=\"st\">", f);
+    esc(f, t->status);
+}
+
 /* The terms, then the definitions, of a hit or a concept in the order of
 ** the languages picked, each language picked that has none said. */
 static void render_terms_list(FILE *f, const glossa_hit *h, const char *to)
 {
-    size_t j, *order = by_filter(to, h->terms, h->n_terms, sizeof *h->terms,
-                                 offsetof(glossa_term, lang));
+    size_t j, *order = terms_order(h, to);
     fputs("<ul class=\"terms\">", f);
     for (j = 0; j < h->n_terms; j++) {
         const glossa_term *t = &h->terms[order ? order[j] : j];
-        fputs("<li><span class=\"lang-tag\">", f);
-        lang_code(f, t->lang);
-        fputs("</span> ", f);
-        tagged(f, "span", "term", t->lang, t->text);
-        fputs(" <span class=\"st\">", f);
-        esc(f, t->status);
+        term_start(f, t, 0);
         if (t->working) /* as the concept page and `glossa show` say it */
             fputs(", working translation", f);
         fputs("</span></li>", f);
     }
     fputs("</ul>\n", f);
     free(order);
-    no_data(f, "term", to, h->terms, h->n_terms, sizeof *h->terms, offsetof(glossa_term, lang));
+    no_term(f, h, to);
 }
 
 static void render_definitions(FILE *f, const glossa_hit *h, const char *to, int with_dates)
@@ -1175,16 +1197,10 @@ static void render_concept(FILE *f, const void *arg)
     if (!notion)
         fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
           "<th scope=\"col\">Term</th><th scope=\"col\">Status</th></tr></thead><tbody>\n", f);
-    order = notion ? NULL : by_filter(cp->req->to, h->terms, h->n_terms, sizeof *h->terms,
-                                      offsetof(glossa_term, lang));
+    order = notion ? NULL : terms_order(h, cp->req->to);
     for (j = 0; j < h->n_terms && !notion; j++) {
         const glossa_term *t = &h->terms[order ? order[j] : j];
-        fputs("<tr><td class=\"lang-code\">", f);
-        lang_code(f, t->lang);
-        fputs("</td>", f);
-        tagged(f, "td", "term", t->lang, t->text);
-        fputs("<td class=\"st\">", f);
-        esc(f, t->status);
+        term_start(f, t, 1);
         if (t->term_type) {
             fputs(", ", f);
             tbx_words(f, t->term_type);
@@ -1203,8 +1219,7 @@ static void render_concept(FILE *f, const void *arg)
     free(order);
     if (!notion) {
         fputs("</tbody></table>\n", f);
-        no_data(f, "term", cp->req->to, h->terms, h->n_terms, sizeof *h->terms,
-                offsetof(glossa_term, lang));
+        no_term(f, h, cp->req->to);
     }
     if (h->n_definitions)
         fputs("<h2>Definitions</h2>\n", f);
@@ -1264,9 +1279,7 @@ static glossa_results *reader_heading(glossa_db *db, struct concept_page *cp,
         glossa_results_free(res);
         res = NULL;
     }
-    if (cp->req->to && *cp->req->to && h->n_terms &&
-        (order = by_filter(cp->req->to, h->terms, h->n_terms, sizeof *h->terms,
-                           offsetof(glossa_term, lang)))) {
+    if (cp->req->to && *cp->req->to && h->n_terms && (order = terms_order(h, cp->req->to))) {
         if (glossa_lang_in_list(h->terms[order[0]].lang, cp->req->to)) {
             cp->heading = h->terms[order[0]].text;
             cp->heading_lang = h->terms[order[0]].lang;
