@@ -6,8 +6,15 @@
 //   node tests/web/screenshots.js BASE_URL CHROMIUM DIR
 // (tests/web/node_modules from .ci/install-deps; the server indexed with
 // glossary/ and glossary/national/, e.g. `glossa index && glossa serve --http`).
+// GLOSSA_FONTS=FONTS_DIR adds a folder of fonts for this Chromium alone (its
+// own fontconfig file), so that the faces the page names are drawn without
+// installing them for the whole machine (where they would change how
+// LibreOffice lays out the protocols, 0710): for example
+//   cd FONTS_DIR && apt-get download fonts-noto-cjk fonts-noto-core &&
+//   for d in *.deb; do dpkg-deb -x "$d" .; done
 'use strict';
 const fs = require('fs');
+const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
@@ -26,8 +33,16 @@ const QUERIES = [
 
 (async () => {
   fs.mkdirSync(dir, { recursive: true });
+  const env = Object.assign({}, process.env);
+  if (process.env.GLOSSA_FONTS) {
+    const conf = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'glossa-fonts-')), 'fonts.conf');
+    fs.writeFileSync(conf, '<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n' +
+      '<include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n' +
+      `<dir>${path.resolve(process.env.GLOSSA_FONTS)}</dir>\n<cachedir>${path.dirname(conf)}</cachedir>\n</fontconfig>\n`);
+    env.FONTCONFIG_FILE = conf;
+  }
   const browser = await chromium.launch({
-    executablePath, headless: true,
+    executablePath, headless: true, env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
