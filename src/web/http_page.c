@@ -12,18 +12,26 @@
 ** dir="rtl" for Persian and Urdu), and text of no language of its own (a
 ** citation, a label, the query in the status message) has each run of
 ** another script in a <span lang> (mark_langs). Dates, status and sources are worded as
-** the CLI words them (src/common/render.c).
+** the CLI words them (src/common/render.c). Every page has one <h1>; language
+** codes carry their names (<abbr title>, ICU's); terms and definitions come in
+** the order of the languages picked, a language picked that a concept lacks
+** said; results cut at the limit say how many there are and link to the rest;
+** no result gives next steps; a concept reached from a search keeps the query
+** and is headed in the language the query matched.
 */
 #include "http.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unicode/uloc.h>
+#include <unicode/ustring.h>
 
 #define HTML_TYPE "text/html; charset=utf-8"
 
-enum { M_TITLE, M_Q, M_LANGUAGES, M_MESSAGE, M_BODY, M_COUNT };
-static const char *const marker_names[M_COUNT] = { "title", "q", "languages", "message", "body" };
+enum { M_TITLE, M_SKIP, M_Q, M_LANGUAGES, M_HEADING, M_MESSAGE, M_BODY, M_COUNT };
+static const char *const marker_names[M_COUNT] = { "title", "skip", "q", "languages", "heading",
+                                                   "message", "body" };
 
 /* The template cut at its markers: text, then the marker that follows (-1 at the end). */
 static struct piece {
@@ -167,6 +175,34 @@ static void lang_attr(FILE *f, const char *lang)
     fputc('"', f);
     if (is_rtl(lang))
         fputs(" dir=\"rtl\"", f);
+}
+
+/* The English name of a language tag ("Chinese (Traditional, Taiwan)" for
+** zh-Hant-TW), ICU's as the page's script has it from Intl.DisplayNames; the
+** tag itself when ICU has none. */
+static const char *lang_name(const char *tag, char *buf, size_t size)
+{
+    UChar u[128];
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t n = uloc_getDisplayName(tag, "en", u, 128, &status), len = 0;
+    if (U_FAILURE(status) || n <= 0 || n >= 128)
+        return tag;
+    u_strToUTF8(buf, (int32_t)size, &len, u, n, &status);
+    if (U_FAILURE(status) || len <= 0 || (size_t)len >= size)
+        return tag;
+    buf[len] = '\0';
+    return buf;
+}
+
+/* A language tag as the page shows it: the code, its name in <abbr title>. */
+static void lang_code(FILE *f, const char *tag)
+{
+    char buf[256];
+    fputs("<abbr title=\"", f);
+    esc(f, lang_name(tag, buf, sizeof buf));
+    fputs("\">", f);
+    esc(f, tag);
+    fputs("</abbr>", f);
 }
 
 /* ---- the language of parts -------------------------------------------------------- */
@@ -351,10 +387,23 @@ static int picked(const char *list, const char *tag)
     return 0;
 }
 
-/* The template filled: title and message as text (then, with echo_q, the
-** query «in a <bdi>», its parts in their languages), body as HTML. */
-static void page(struct http_reply *reply, unsigned status, const struct http_request *req,
-                 const char *title, const char *message, int echo_q, const char *body)
+/* What a page says around its body. */
+struct page_parts {
+    unsigned status;
+    const char *title;
+    const char *heading;      /* the <h1 id="heading">, or NULL when the body has its own */
+    int skip;                 /* the skip link: SKIP_NONE, to the results or to the content */
+    const char *message;      /* text, then with echo_q the query «in a <bdi>» (in q_lang
+                              ** when not NULL, its parts in their languages), then
+                              ** message_after (HTML, glossa's own; "." when NULL) */
+    int echo_q;
+    const char *q_lang, *message_after;
+};
+enum { SKIP_NONE, SKIP_RESULTS, SKIP_CONTENT };
+
+/* The template filled with pp around body (HTML). */
+static void page(struct http_reply *reply, const struct http_request *req,
+                 const struct page_parts *pp, const char *body)
 {
     FILE *f = http_body_begin(reply);
     size_t i, k;
@@ -366,7 +415,14 @@ static void page(struct http_reply *reply, unsigned status, const struct http_re
         fwrite(pieces[i].text, 1, pieces[i].len, f);
         switch (pieces[i].marker) {
         case M_TITLE:
-            esc(f, title);
+            esc(f, pp->title);
+            break;
+        case M_SKIP: /* the page's script says the same (skipLink) */
+            if (pp->skip != SKIP_NONE)
+                fputs(pp->skip == SKIP_RESULTS
+                          ? "<a class=\"skip\" id=\"skip\" href=\"#results\">Skip to the results</a>\n"
+                          : "<a class=\"skip\" id=\"skip\" href=\"#main\">Skip to the content</a>\n",
+                      f);
             break;
         case M_Q:
             esc(f, req->q && !req->bad ? req->q : "");
@@ -376,15 +432,23 @@ static void page(struct http_reply *reply, unsigned status, const struct http_re
                 fprintf(f, "<label><input type=\"checkbox\" name=\"to\" value=\"%s\"%s> ",
                         languages[k].tag, picked(req->to, languages[k].tag) ? " checked" : "");
                 tagged(f, "span", NULL, languages[k].tag, languages[k].name);
-                fprintf(f, " (%s)</label>\n", languages[k].tag);
+                fputs(" (", f);
+                lang_code(f, languages[k].tag);
+                fputs(")</label>\n", f);
             }
             break;
+        case M_HEADING:
+            optional(f, "<h1 id=\"heading\">", pp->heading, "</h1>\n");
+            break;
         case M_MESSAGE:
-            esc(f, message);
-            if (echo_q) { /* the page's script says the same (show) */
-                fputs("«<bdi>", f);
-                mark_langs(f, req->q, "en");
-                fputs("</bdi>».", f);
+            esc(f, pp->message);
+            if (pp->echo_q) { /* the page's script says the same (show) */
+                fputs("«<bdi", f);
+                lang_attr(f, pp->q_lang);
+                fputc('>', f);
+                mark_langs(f, req->q, pp->q_lang ? pp->q_lang : "en");
+                fputs("</bdi>»", f);
+                fputs(pp->message_after ? pp->message_after : ".", f);
             }
             break;
         case M_BODY:
@@ -392,13 +456,13 @@ static void page(struct http_reply *reply, unsigned status, const struct http_re
             break;
         }
     }
-    http_body_end(f, reply, status, HTML_TYPE);
+    http_body_end(f, reply, pp->status, HTML_TYPE);
 }
 
 /* A body rendered into a string by fn, then the page around it. */
-static void page_with(struct http_reply *reply, unsigned status, const struct http_request *req,
-                      const char *title, const char *message, int echo_q,
-                      void (*fn)(FILE *f, const void *arg), const void *arg)
+static void page_with(struct http_reply *reply, const struct http_request *req,
+                      const struct page_parts *pp, void (*fn)(FILE *f, const void *arg),
+                      const void *arg)
 {
     struct http_reply body = { 0 };
     FILE *f = http_body_begin(&body);
@@ -408,26 +472,126 @@ static void page_with(struct http_reply *reply, unsigned status, const struct ht
         reply->body = NULL;
         return;
     }
-    page(reply, status, req, title, message, echo_q, body.body);
+    page(reply, req, pp, body.body);
     free(body.body);
 }
 
 void http_page_error(const struct http_request *req, unsigned status, const char *msg,
                      struct http_reply *reply)
 {
-    const char *title = status == 404 ? "Not found — glossa"
-                      : status == 405 ? "Method not allowed — glossa"
-                      : status >= 500 ? "Server error — glossa" : "Bad request — glossa";
-    page(reply, status, req, title, msg, 0,
+    const char *heading = status == 404 ? "Not found"
+                        : status == 405 ? "Method not allowed"
+                        : status >= 500 ? "Server error" : "Bad request";
+    char title[64];
+    struct page_parts pp = { 0 };
+    snprintf(title, sizeof title, "%s — glossa", heading);
+    pp.status = status;
+    pp.title = title;
+    pp.heading = heading;
+    pp.skip = SKIP_CONTENT;
+    pp.message = msg;
+    page(reply, req, &pp,
          "<p><a href=\"/\">Look up a term</a> · <a href=\"/status\">Proposals</a></p>");
 }
 
 /* ---- search results ----------------------------------------------------------------- */
 
+/* The mark of reliability 1, described by the footer's text (#rel-note), not a tooltip. */
 static void unverified_mark(FILE *f)
 {
-    fputs("<strong class=\"unverified\" title=\"reliability 1 of 4: not verified against an "
-          "official text\">NOT VERIFIED</strong>", f);
+    fputs("<strong class=\"unverified\" aria-describedby=\"rel-note\">NOT VERIFIED</strong>", f);
+}
+
+/* The default number of results, as the library's (glossa_lookup_opts.limit 0). */
+#define PAGE_LIMIT 10
+
+/* The arguments of a search for q with the request's languages and way of
+** matching (with_filter), and limit when not 0: "?q=…&amp;to=…". */
+static void search_args(FILE *f, const char *q, const struct http_request *req, int with_filter,
+                        unsigned limit)
+{
+    static const struct { const char *name; size_t offset; } keep[] = {
+        { "to", offsetof(struct http_request, to) }, { "from", offsetof(struct http_request, from) },
+        { "mode", offsetof(struct http_request, mode) }, { "in", offsetof(struct http_request, in) },
+    };
+    size_t i;
+    fputs("?q=", f);
+    url(f, q);
+    for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+        const char *v = *(const char *const *)((const char *)req + keep[i].offset);
+        if ((with_filter || i >= 2) && v && *v) {
+            fprintf(f, "&amp;%s=", keep[i].name);
+            url(f, v);
+        }
+    }
+    if (limit)
+        fprintf(f, "&amp;limit=%u", limit);
+}
+
+/* The language of items[i], a struct whose lang is at off (terms, definitions). */
+#define ITEM_LANG(items, size, off, i) \
+    (*(const char *const *)((const char *)(items) + (i) * (size) + (off)))
+
+/* The order n items are shown in: those in the languages of to first, in its
+** order (an item "zh" takes zh-Hant too, as --to does), then the rest as they
+** come. NULL when memory is short (then as they come). */
+static size_t *by_filter(const char *to, const void *items, size_t n, size_t size, size_t off)
+{
+    size_t *order = malloc((n ? n : 1) * sizeof *order), k = 0, i, len;
+    char *taken = calloc(n ? n : 1, 1), one[64];
+    const char *cur = to, *item;
+    if (!order || !taken) {
+        free(order);
+        free(taken);
+        return NULL;
+    }
+    while (to && glossa_list_next(&cur, &item, &len)) {
+        if (len >= sizeof one)
+            continue;
+        memcpy(one, item, len);
+        one[len] = '\0';
+        for (i = 0; i < n; i++)
+            if (!taken[i] && glossa_lang_in_list(ITEM_LANG(items, size, off, i), one)) {
+                taken[i] = 1;
+                order[k++] = i;
+            }
+    }
+    for (i = 0; i < n; i++)
+        if (!taken[i])
+            order[k++] = i;
+    free(taken);
+    return order;
+}
+
+/* "No term in Urdu (ur)." for the languages of to that none of the n items
+** is in (what: "term", "definition"); nothing when every one has some. The
+** page's script says the same (noData). */
+static void no_data(FILE *f, const char *what, const char *to, const void *items, size_t n,
+                    size_t size, size_t off)
+{
+    const char *cur = to, *item;
+    size_t len, i, said = 0;
+    char one[64], name[256];
+    while (to && glossa_list_next(&cur, &item, &len)) {
+        if (len >= sizeof one)
+            continue;
+        memcpy(one, item, len);
+        one[len] = '\0';
+        for (i = 0; i < n && !glossa_lang_in_list(ITEM_LANG(items, size, off, i), one); i++)
+            ;
+        if (i < n)
+            continue;
+        if (!said++)
+            fprintf(f, "<p class=\"meta nodata\">No %s in ", what);
+        else
+            fputs(", ", f);
+        esc(f, lang_name(one, name, sizeof name));
+        fputs(" (", f);
+        esc(f, one);
+        fputc(')', f);
+    }
+    if (said)
+        fputs(".</p>\n", f);
 }
 
 /* "S (reconstruction, not verified …)": as the JSON says it. */
@@ -442,9 +606,9 @@ static void source_text(FILE *f, const glossa_definition *d)
 /* A definition with its source (and, with_dates, the dates it was in force). */
 static void definition(FILE *f, const glossa_definition *d, int with_dates)
 {
-    fputs("<div class=\"def\"><p class=\"def-text\">", f);
-    tagged(f, "span", "lang-tag", NULL, d->lang);
-    fputc(' ', f);
+    fputs("<div class=\"def\"><p class=\"def-text\"><span class=\"lang-tag\">", f);
+    lang_code(f, d->lang);
+    fputs("</span> ", f);
     tagged(f, "span", NULL, d->lang, d->text);
     fputs("</p><p class=\"src\">Source: ", f);
     source_text(f, d);
@@ -519,8 +683,64 @@ static void query_marked(FILE *f, const char *q, size_t start, size_t end, const
     fputs(to < len ? "…</bdi>" : "</bdi>", f);
 }
 
-static void render_hit(FILE *f, const glossa_hit *h, const char *query)
+/* The order of a concept's terms (by_filter), and the languages picked it has no term in. */
+static size_t *terms_order(const glossa_hit *h, const char *to)
 {
+    return by_filter(to, h->terms, h->n_terms, sizeof *h->terms, offsetof(glossa_term, lang));
+}
+
+static void no_term(FILE *f, const glossa_hit *h, const char *to)
+{
+    no_data(f, "term", to, h->terms, h->n_terms, sizeof *h->terms, offsetof(glossa_term, lang));
+}
+
+/* A term's language, text and status: a list item in one line, or (row) a
+** table row in cells; left open after the status for what else is said. */
+static void term_start(FILE *f, const glossa_term *t, int row)
+{
+    fputs(row ? "<tr><td class=\"lang-code\">" : "<li><span class=\"lang-tag\">", f);
+    lang_code(f, t->lang);
+    fputs(row ? "</td>" : "</span> ", f);
+    tagged(f, row ? "td" : "span", "term", t->lang, t->text);
+    fputs(row ? "<td class=\"st\">" : " <span class=\"st\">", f);
+    esc(f, t->status);
+}
+
+/* The terms, then the definitions, of a hit or a concept in the order of
+** the languages picked, each language picked that has none said. */
+static void render_terms_list(FILE *f, const glossa_hit *h, const char *to)
+{
+    size_t j, *order = terms_order(h, to);
+    fputs("<ul class=\"terms\">", f);
+    for (j = 0; j < h->n_terms; j++) {
+        const glossa_term *t = &h->terms[order ? order[j] : j];
+        term_start(f, t, 0);
+        if (t->working) /* as the concept page and `glossa show` say it */
+            fputs(", working translation", f);
+        fputs("</span></li>", f);
+    }
+    fputs("</ul>\n", f);
+    free(order);
+    no_term(f, h, to);
+}
+
+static void render_definitions(FILE *f, const glossa_hit *h, const char *to, int with_dates)
+{
+    size_t j, *order = by_filter(to, h->definitions, h->n_definitions, sizeof *h->definitions,
+                                 offsetof(glossa_definition, lang));
+    no_data(f, "definition", to, h->definitions, h->n_definitions, sizeof *h->definitions,
+            offsetof(glossa_definition, lang));
+    for (j = 0; j < h->n_definitions; j++) {
+        definition(f, &h->definitions[order ? order[j] : j], with_dates);
+        if (with_dates)
+            fputc('\n', f);
+    }
+    free(order);
+}
+
+static void render_hit(FILE *f, const glossa_hit *h, const struct http_request *req)
+{
+    const char *query = req->q;
     size_t j;
     int fulltext = h->how == GLOSSA_MATCH_FULLTEXT;
     const char *title = !fulltext ? h->match_text : h->n_terms ? h->terms[0].text : h->id;
@@ -528,12 +748,13 @@ static void render_hit(FILE *f, const glossa_hit *h, const char *query)
 
     fputs("<li class=\"hit\"><h2 class=\"hit-title\"><a href=\"/c/", f);
     url(f, h->id);
+    search_args(f, query, req, 1, 0); /* the concept's page keeps the query */
     fputs("\">", f);
     tagged(f, "span", NULL, title_lang, title);
     fprintf(f, "</a></h2>\n<p class=\"meta\"><span class=\"how\">%s match</span> (",
             glossa_match_kind_name(h->how));
     fputs("<span class=\"match-lang\">", f);
-    esc(f, h->match_lang);
+    lang_code(f, h->match_lang);
     fputs("</span>) · <span class=\"id\">", f);
     esc(f, h->id);
     fputs("</span>", f);
@@ -557,21 +778,9 @@ static void render_hit(FILE *f, const glossa_hit *h, const char *query)
         query_marked(f, query, h->within_start, h->within_end, h->match_lang);
         fputs("»</p>\n", f);
     }
-    fputs("<ul class=\"terms\">", f);
-    for (j = 0; j < h->n_terms; j++) {
-        fputs("<li>", f);
-        tagged(f, "span", "lang-tag", NULL, h->terms[j].lang);
-        fputc(' ', f);
-        tagged(f, "span", "term", h->terms[j].lang, h->terms[j].text);
-        fputs(" <span class=\"st\">", f);
-        esc(f, h->terms[j].status);
-        if (h->terms[j].working) /* as the concept page and `glossa show` say it */
-            fputs(", working translation", f);
-        fputs("</span></li>", f);
-    }
-    fputs("</ul>\n<div class=\"defs\">", f);
-    for (j = 0; j < h->n_definitions; j++)
-        definition(f, &h->definitions[j], 0);
+    render_terms_list(f, h, req->to);
+    fputs("<div class=\"defs\">", f);
+    render_definitions(f, h, req->to, 0);
     fputs("</div>", f);
     for (j = 0; j < h->n_legal; j++) { /* the states, each once (legal is by state) */
         if (j && strcmp(h->legal[j].state, h->legal[j - 1].state) == 0)
@@ -591,6 +800,7 @@ static void render_hit(FILE *f, const glossa_hit *h, const char *query)
 struct search_page {
     const glossa_results *res;
     const struct http_request *req;
+    size_t shown, total; /* the first shown of total hits */
 };
 
 /* What the first hit says of the whole query, above the results, as the CLI
@@ -603,12 +813,8 @@ static void render_notice(FILE *f, const glossa_hit *h, const struct http_reques
         int here = strcmp(h->match_text, req->q) == 0;
         fputs("<p class=\"notice\">Did you mean ", f);
         if (!here) {
-            fputs("<a href=\"/?q=", f);
-            url(f, h->match_text);
-            if (req->to && *req->to) {
-                fputs("&amp;to=", f);
-                url(f, req->to);
-            }
+            fputs("<a href=\"/", f);
+            search_args(f, h->match_text, req, 1, 0);
             fputs("\">", f);
         }
         tagged(f, "bdi", NULL, h->match_lang, h->match_text);
@@ -626,17 +832,43 @@ static void render_notice(FILE *f, const glossa_hit *h, const struct http_reques
     }
 }
 
+/* No result: what to try next (the page's script says the same, nextSteps). */
+static void render_next(FILE *f, const struct http_request *req)
+{
+    fputs("<p>What to try next:</p>\n<ul class=\"next\">", f);
+    if ((req->to && *req->to) || (req->from && *req->from)) {
+        fputs("<li><a href=\"/", f);
+        search_args(f, req->q, req, 0, 0);
+        fputs("\">Clear the language filter</a> and search every language.</li>", f);
+    }
+    if (!(req->in && strcmp(req->in, "definitions") == 0)) {
+        fputs("<li><a href=\"/?q=", f);
+        url(f, req->q);
+        fputs("&amp;in=definitions\">Search the definitions and notes</a> for these words.</li>", f);
+    }
+    fputs("<li>Check the spelling, or type fewer words: inflected forms, Traditional Chinese, "
+          "transliteration and small typos are found already.</li></ul>\n", f);
+}
+
 static void render_hits(FILE *f, const void *arg)
 {
     const struct search_page *sp = arg;
-    size_t i, n = glossa_results_count(sp->res);
-    if (n)
-        render_notice(f, glossa_results_get(sp->res, 0), sp->req);
+    size_t i, n = sp->shown;
+    if (!n) {
+        render_next(f, sp->req);
+        return;
+    }
+    render_notice(f, glossa_results_get(sp->res, 0), sp->req);
     fputs("<ol class=\"hits\">\n", f);
     for (i = 0; i < n; i++)
-        render_hit(f, glossa_results_get(sp->res, i), sp->req->q);
+        render_hit(f, glossa_results_get(sp->res, i), sp->req);
     fputs("</ol>\n", f);
-    if (n && glossa_results_get(sp->res, 0)->how == GLOSSA_MATCH_WITHIN)
+    if (sp->total > n) {
+        fputs("<p class=\"more\"><a href=\"/", f);
+        search_args(f, sp->req->q, sp->req, 1, (unsigned)sp->total);
+        fprintf(f, "\">Show all %zu concepts</a></p>\n", sp->total);
+    }
+    if (glossa_results_get(sp->res, 0)->how == GLOSSA_MATCH_WITHIN)
         fputs("<p class=\"meta\">The terms of a whole text: <code>glossa scan FILE</code></p>\n",
               f);
 }
@@ -660,19 +892,39 @@ static void render_intro(FILE *f, const void *arg)
     fputs(".</p>\n", f);
 }
 
+/* The language of the query q when the first hit says it: its match's
+** language when q's first letter is in that language's script; else NULL. */
+static const char *query_lang(const char *q, const glossa_results *res)
+{
+    const glossa_hit *h = glossa_results_count(res) ? glossa_results_get(res, 0) : NULL;
+    size_t i = 0, n = strlen(q);
+    unsigned c = 0;
+    int sc = S_NONE;
+    while (i < n && sc == S_NONE) {
+        i = utf8_at(q, i, n, &c);
+        sc = script_of(c);
+    }
+    return h && h->match_lang && sc != S_NONE && lang_script(h->match_lang) == sc ? h->match_lang
+                                                                                   : NULL;
+}
+
 void http_page_search(glossa_db *db, const struct http_request *req, struct http_reply *reply)
 {
     glossa_lookup_opts opts = GLOSSA_LOOKUP_OPTS_INIT;
-    glossa_results *res = NULL;
+    glossa_results *res = NULL, *all = NULL;
     struct search_page sp;
+    struct page_parts pp = { 0 };
     glossa_error err;
-    char msg[600], title[HTTP_QUERY_MAX + 32];
-    unsigned status;
-    size_t n;
+    char msg[600], title[HTTP_QUERY_MAX + 32], *after = NULL;
+    size_t after_len;
+    unsigned status, limit;
 
     if (!req->bad && (!req->q || !*req->q)) {
-        page_with(reply, 200, req, "glossa — SCO information-security terms", "", 0, render_intro,
-                  NULL);
+        pp.status = 200;
+        pp.title = "glossa — SCO information-security terms";
+        pp.heading = "SCO information-security terms";
+        pp.message = "";
+        page_with(reply, req, &pp, render_intro, NULL);
         return;
     }
     if ((status = http_lookup_opts(req, &opts, msg, sizeof msg)) ||
@@ -684,15 +936,42 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
         http_page_error(req, err.code == GLOSSA_EINPUT ? 400 : 500, err.msg, reply);
         return;
     }
-    n = glossa_results_count(res);
-    if (n == 0)
+    sp.shown = sp.total = glossa_results_count(res);
+    limit = opts.limit ? opts.limit : PAGE_LIMIT;
+    if (sp.shown == limit && limit < LOOKUP_LIMIT_MAX) { /* cut: how many there are */
+        opts.limit = LOOKUP_LIMIT_MAX;
+        if (glossa_lookup(db, req->q, &opts, &all, &err) == 0)
+            sp.total = glossa_results_count(all);
+    }
+    if (sp.total == 0)
         snprintf(msg, sizeof msg, "No concept matches ");
+    else if (sp.total > sp.shown)
+        snprintf(msg, sizeof msg, "%zu of %zu concepts for ", sp.shown, sp.total);
     else
-        snprintf(msg, sizeof msg, "%zu concept%s for ", n, n == 1 ? "" : "s");
+        snprintf(msg, sizeof msg, "%zu concept%s for ", sp.shown, sp.shown == 1 ? "" : "s");
+    if (sp.total > sp.shown) { /* the page's script says the same (show) */
+        FILE *f = open_memstream(&after, &after_len);
+        if (f) {
+            fputs(" — <a href=\"/", f);
+            search_args(f, req->q, req, 1, (unsigned)sp.total);
+            fputs("\">show all</a>.", f);
+            if (fclose(f) == 0)
+                pp.message_after = after;
+        }
+    }
     snprintf(title, sizeof title, "%s — glossa", req->q);
     sp.res = res;
     sp.req = req;
-    page_with(reply, 200, req, title, msg, 1, render_hits, &sp);
+    pp.status = 200;
+    pp.title = title;
+    pp.heading = "Search results";
+    pp.skip = sp.shown ? SKIP_RESULTS : SKIP_NONE;
+    pp.message = msg;
+    pp.echo_q = 1;
+    pp.q_lang = query_lang(req->q, res);
+    page_with(reply, req, &pp, render_hits, &sp);
+    free(after);
+    glossa_results_free(all);
     glossa_results_free(res);
 }
 
@@ -700,6 +979,8 @@ void http_page_search(glossa_db *db, const struct http_request *req, struct http
 
 struct concept_page {
     const glossa_hit *h;
+    const struct http_request *req;
+    const char *heading, *heading_lang; /* the term in the reader's language */
     const glossa_status_report *status; /* may be NULL */
     const glossa_states *states;        /* may be NULL: the states by code alone */
     int history;
@@ -717,9 +998,9 @@ static int web_address(const char *s)
 static void render_legal(FILE *f, const glossa_legal *l)
 {
     char *act = glossa_legal_cite(l);
-    fputs("<div class=\"law\">\n<p class=\"law-term\">", f);
-    tagged(f, "span", "lang-tag", NULL, l->lang);
-    fputc(' ', f);
+    fputs("<div class=\"law\">\n<p class=\"law-term\"><span class=\"lang-tag\">", f);
+    lang_code(f, l->lang);
+    fputs("</span> ", f);
     tagged(f, "span", "term", l->lang, l->term);
     fputs(" · ", f);
     tagged(f, "span", "rel", NULL, glossa_relation_label(l->relation));
@@ -860,15 +1141,34 @@ static void render_proposals(FILE *f, const glossa_status_report *r, const char 
         fputs("</ul>\n", f);
 }
 
+/* A TBX value in words: "shortForm" is "short form". */
+static void tbx_words(FILE *f, const char *s)
+{
+    for (; *s; s++) {
+        if (*s >= 'A' && *s <= 'Z')
+            fprintf(f, " %c", *s - 'A' + 'a');
+        else
+            esc_n(f, s, 1);
+    }
+}
+
 static void render_concept(FILE *f, const void *arg)
 {
     const struct concept_page *cp = arg;
     const glossa_hit *h = cp->h;
     int notion = strcmp(h->status, "notion") == 0;
-    size_t j;
+    size_t j, *order;
 
-    fputs("<article class=\"concept\">\n<h1>", f);
-    tagged(f, "span", NULL, h->match_lang, h->match_text);
+    fputs("<article class=\"concept\">\n", f);
+    if (cp->req->q && *cp->req->q) { /* back to the search that led here */
+        fputs("<p class=\"meta back\"><a href=\"/", f);
+        search_args(f, cp->req->q, cp->req, 1, 0);
+        fputs("\">Back to the results for «<bdi>", f);
+        mark_langs(f, cp->req->q, "en");
+        fputs("</bdi>»</a></p>\n", f);
+    }
+    fputs("<h1>", f);
+    tagged(f, "span", NULL, cp->heading_lang, cp->heading);
     fputs("</h1>\n<p class=\"meta\"><span class=\"id\">", f);
     esc(f, h->id);
     fputs("</span> · ", f);
@@ -897,16 +1197,13 @@ static void render_concept(FILE *f, const void *arg)
     if (!notion)
         fputs("<h2>Terms</h2>\n<table class=\"terms\"><thead><tr><th scope=\"col\">Language</th>"
           "<th scope=\"col\">Term</th><th scope=\"col\">Status</th></tr></thead><tbody>\n", f);
+    order = notion ? NULL : terms_order(h, cp->req->to);
     for (j = 0; j < h->n_terms && !notion; j++) {
-        const glossa_term *t = &h->terms[j];
-        fputs("<tr>", f);
-        tagged(f, "td", "lang-code", NULL, t->lang);
-        tagged(f, "td", "term", t->lang, t->text);
-        fputs("<td class=\"st\">", f);
-        esc(f, t->status);
+        const glossa_term *t = &h->terms[order ? order[j] : j];
+        term_start(f, t, 1);
         if (t->term_type) {
             fputs(", ", f);
-            esc(f, t->term_type);
+            tbx_words(f, t->term_type);
         }
         if (t->working)
             fputs(", working translation", f);
@@ -919,14 +1216,14 @@ static void render_concept(FILE *f, const void *arg)
         render_dates(f, t->valid_from, t->valid_to, esc);
         fputs("</td></tr>\n", f);
     }
-    if (!notion)
+    free(order);
+    if (!notion) {
         fputs("</tbody></table>\n", f);
+        no_term(f, h, cp->req->to);
+    }
     if (h->n_definitions)
         fputs("<h2>Definitions</h2>\n", f);
-    for (j = 0; j < h->n_definitions; j++) {
-        definition(f, &h->definitions[j], 1);
-        fputc('\n', f);
-    }
+    render_definitions(f, h, cp->req->to, 1);
     render_national(f, h, cp->states);
     if (h->n_notes)
         fputs("<h2>Notes</h2>\n<ul class=\"notes\">", f);
@@ -952,6 +1249,46 @@ static void render_concept(FILE *f, const void *arg)
     fputs("\">JSON</a></p>\n</article>\n", f);
 }
 
+/* The concept's heading in the reader's language: the term the query that
+** led here matched (q), else its first term in the languages picked (to),
+** else the term it is known by (Russian). Returns the results the heading
+** is borrowed from (the caller frees them), or NULL. */
+static glossa_results *reader_heading(glossa_db *db, struct concept_page *cp,
+                                      const glossa_lookup_opts *opts)
+{
+    const glossa_hit *h = cp->h;
+    glossa_lookup_opts all = *opts;
+    glossa_results *res = NULL;
+    glossa_error err;
+    size_t i, *order;
+
+    cp->heading = h->match_text;
+    cp->heading_lang = h->match_lang;
+    if (cp->req->q && *cp->req->q) {
+        all.limit = LOOKUP_LIMIT_MAX;
+        if (glossa_lookup(db, cp->req->q, &all, &res, &err) == 0)
+            for (i = 0; i < glossa_results_count(res); i++) {
+                const glossa_hit *m = glossa_results_get(res, i);
+                if (strcmp(m->id, h->id) == 0 && m->how != GLOSSA_MATCH_FULLTEXT &&
+                    m->match_text) {
+                    cp->heading = m->match_text;
+                    cp->heading_lang = m->match_lang;
+                    return res;
+                }
+            }
+        glossa_results_free(res);
+        res = NULL;
+    }
+    if (cp->req->to && *cp->req->to && h->n_terms && (order = terms_order(h, cp->req->to))) {
+        if (glossa_lang_in_list(h->terms[order[0]].lang, cp->req->to)) {
+            cp->heading = h->terms[order[0]].text;
+            cp->heading_lang = h->terms[order[0]].lang;
+        }
+        free(order);
+    }
+    return res;
+}
+
 void http_page_concept(glossa_db *db, const char *id, const struct http_request *req,
                        struct http_reply *reply)
 {
@@ -961,6 +1298,8 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
     glossa_status_report *r = NULL;
     glossa_states *states;
     struct concept_page cp;
+    struct page_parts pp = { 0 };
+    glossa_results *found;
     glossa_error err;
     char msg[600], title[600];
     unsigned status;
@@ -982,12 +1321,19 @@ void http_page_concept(glossa_db *db, const char *id, const struct http_request 
     if (http_status_load(&p, &r, msg, sizeof msg))
         r = NULL; /* the page goes without the proposals */
     cp.h = glossa_results_get(res, 0);
+    cp.req = req;
     cp.status = r;
     states = cp.h->n_legal ? http_states_load() : NULL; /* without: the codes alone */
     cp.states = states;
     cp.history = opts.history;
-    snprintf(title, sizeof title, "%.400s — glossa", cp.h->match_text);
-    page_with(reply, 200, req, title, "", 0, render_concept, &cp);
+    found = reader_heading(db, &cp, &opts);
+    snprintf(title, sizeof title, "%.400s — glossa", cp.heading);
+    pp.status = 200;
+    pp.title = title;
+    pp.skip = SKIP_CONTENT;
+    pp.message = "";
+    page_with(reply, req, &pp, render_concept, &cp);
+    glossa_results_free(found);
     glossa_states_free(states);
     glossa_status_free(r);
     glossa_proposals_free(p);
@@ -1059,12 +1405,13 @@ void http_page_status(const struct http_request *req, struct http_reply *reply)
 {
     glossa_proposals *p;
     glossa_status_report *r;
+    struct page_parts pp = { 200, "Proposals — glossa", NULL, SKIP_CONTENT, "", 0, NULL, NULL };
     char msg[600];
     if (http_status_load(&p, &r, msg, sizeof msg)) {
         http_page_error(req, 500, msg, reply);
         return;
     }
-    page_with(reply, 200, req, "Proposals — glossa", "", 0, render_status, r);
+    page_with(reply, req, &pp, render_status, r);
     glossa_status_free(r);
     glossa_proposals_free(p);
 }

@@ -8,7 +8,7 @@
 # its own text, with no alert and no element made from it; the national
 # definitions (glossary/national/, tests/data/web/hostile-national.xml) are
 # quoted statutory text with lang, cite and nofollow links, a hit names the
-# states whose law defines it; how a query matched (a keyboard layout, terms
+# states whose law defines it (a hit's link keeps the query); how a query matched (a keyboard layout, terms
 # inside a longer query, a typo) is said the same by the script and by the
 # server's page (their elements, classes, lang, links and text compared);
 # nothing in the browser's console (no CSP violation). Skipped without a
@@ -30,6 +30,7 @@ start_server --http
 
 cat >"$WORK/browser.py" <<'EOF'
 import os, sys, tempfile
+from urllib.parse import urlsplit
 from selenium import webdriver
 from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
 from selenium.webdriver.chrome.service import Service
@@ -84,7 +85,8 @@ def first_hit_is(concept, q=None):
         if q is not None and ("\u00ab" + q + "\u00bb") not in drv.find_element(By.ID, "message").text:
             return False
         h = hits()
-        return h and h[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href").endswith("/c/" + concept)
+        # the link keeps the query (/c/ID?q=…): its path names the concept
+        return h and urlsplit(h[0].find_element(By.CSS_SELECTOR, "h2 a").get_attribute("href")).path == "/c/" + concept
     return test
 
 try:
@@ -247,8 +249,9 @@ try:
     wait.until(first_hit_is("information-security", "امنیت اطلاعات"))
     check(d.execute_script("return getComputedStyle(arguments[0]).direction", box) == "rtl",
           "the box with Persian in it is right to left (dir=auto)")
-    bdi = d.find_elements(By.CSS_SELECTOR, "#message bdi span[lang=fa]")
-    check(bdi and bdi[0].text == "امنیت اطلاعات", "the status message isolates the Persian query")
+    bdi = d.find_elements(By.CSS_SELECTOR, "#message bdi[lang=fa]")
+    check(bdi and bdi[0].text == "امنیت اطلاعات" and bdi[0].get_attribute("dir") == "rtl",
+          "the status message isolates the Persian query, in its language")
     st = [e.text for e in d.find_elements(By.CSS_SELECTOR, "#results li.hit .terms li") if e.text.startswith("zh ")]
     check(st and st[0].endswith("preferred, working translation"), "a working translation is marked: %r" % st[:1])
 
