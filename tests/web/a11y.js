@@ -5,7 +5,7 @@
 // 320 px nothing is wider than the screen; no element has lang=""; the search
 // field is dir=auto; the focus ring has a contrast of 3:1 or more; the live
 // region speaks once when typing pauses. Prints "FAIL: …" lines and "N passed,
-// M failed"; exits 1 on a failure. Run by tests/cli/0946-web-a11y.t:
+// M failed"; exits 1 on a failure. Run by tests/cli/0949-web-a11y.t:
 //   node tests/web/a11y.js BASE_URL CHROMIUM WORK_DIR
 'use strict';
 const path = require('path');

@@ -1,4 +1,4 @@
-# 0946-web-a11y.t — the pages of `glossa serve --http` for every reader:
+# 0949-web-a11y.t — the pages of `glossa serve --http` for every reader:
 # tests/web/a11y.js loads the home page, results (ru, zh, en, fa; cut at the
 # limit; a language with no data), a concept, no result and a 404 in headless
 # Chromium (playwright-core) and asserts that axe-core (WCAG 2.1 A/AA and best
