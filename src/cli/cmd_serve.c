@@ -2,7 +2,7 @@
 ** cmd_serve.c — `glossa serve --dict`: a DICT server (RFC 2229) for the
 ** `dict` client, GoldenDict and the like. This file is the socket loop only:
 ** one thread, poll(), non-blocking sockets, bounds on connections (in all and
-** per address), an idle timeout and a time limit on each command line, an
+** per address, and a fair share of them when all are taken), an idle timeout and a time limit on each command line, an
 ** index replaced by `glossa index` taken up before the next command, SIGPIPE
 ** ignored, and on SIGINT/SIGTERM a stop that first sends the answers under
 ** way (--grace). What is said on a connection is libglossa's
@@ -56,6 +56,7 @@ struct client {
     int eof;                 /* the client closed its side */
     double last;             /* when it last sent or took something */
     double line_since;       /* when an incomplete command line began, or 0 */
+    double opened;           /* when it was accepted */
     struct sockaddr_storage peer;
     glossa_dict_session *s;
 };
@@ -233,8 +234,18 @@ static int serve_client(struct client *c, short revents, double now,
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }
 
-/* Accept what waits; past --max-clients, or --max-per-ip from one address,
-** a connection is told 420 and closed. */
+/* serve_share_victim's view of the clients. */
+static const struct sockaddr_storage *client_at(void *cls, size_t i, double *since)
+{
+    const struct client *clients = cls;
+    *since = clients[i].opened;
+    return &clients[i].peer;
+}
+
+/* Accept what waits; past --max-per-ip from one address a connection is told
+** 420 and closed; past --max-clients too, unless its address holds fewer
+** than another: then that other's oldest connection is told 420 and closed
+** in its place (serve_share_victim), so that no address starves another. */
 static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int *n,
                            const struct serve_limits *lim, double now, double *pause_until)
 {
@@ -244,6 +255,7 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
         struct client c;
         socklen_t len = sizeof c.peer;
         int fd, j, same = 0;
+        long victim;
         memset(&c, 0, sizeof c);
         fd = accept(lfd, (struct sockaddr *)&c.peer, &len);
         if (fd < 0) {
@@ -254,13 +266,20 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
             return;
         }
         c.fd = fd;
-        c.last = now;
+        c.last = c.opened = now;
         if (serve_socket_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
             close(fd);
             continue;
         }
         for (j = 0; j < *n; j++)
             same += serve_same_host(&clients[j].peer, &c.peer);
+        if (*n == lim->max_clients && same < lim->max_per_ip &&
+            (victim = serve_share_victim((size_t)*n, client_at, clients, &c.peer)) >= 0) {
+            glossa_dict_session_bye(clients[victim].s, GLOSSA_DICT_BUSY);
+            flush_client(&clients[victim], now);
+            drop_client(&clients[victim]);
+            clients[victim] = clients[--*n];
+        }
         if (*n == lim->max_clients || same >= lim->max_per_ip) {
             glossa_dict_session_bye(c.s, GLOSSA_DICT_BUSY);
             flush_client(&c, now);
@@ -583,7 +602,9 @@ const struct cli_command cmd_serve_spec = {
     "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
     "'500 line too long'), whole within --request-timeout of their first byte\n"
     "(else the connection is closed), --max-clients connections at once and\n"
-    "--max-per-ip from one address (more get '420'), and --idle-timeout. One\n"
+    "--max-per-ip from one address (more get '420'; when all are taken, one from\n"
+    "an address that holds fewer than another takes the slot of that other's\n"
+    "oldest), and --idle-timeout. One\n"
     "thread serves every connection. An index that 'glossa index' has replaced\n"
     "is taken up before the next command, on open connections too.\n"
     "\n"
@@ -620,7 +641,7 @@ const struct cli_command cmd_serve_spec = {
     "fields and cookies (431), HTTP/1.0 or 1.1 (505), at most 100 parameters,\n"
     "well formed (400); a control character in the path is 400. Every answer\n"
     "has the security headers and closes its connection. --max-clients and\n"
-    "--max-per-ip (more are closed at once).\n"
+    "--max-per-ip (more are closed at once; when all are taken, as with --dict).\n"
     "SIGINT or SIGTERM: no new connection; the requests under way are\n"
     "answered (at most --grace seconds), then it stops.\n"
     "\n"

@@ -490,7 +490,8 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
         MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
         0, NULL, NULL, on_request, &srv,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_clients,
+        /* the door keeps --max-clients; the connections it cut may not be closed yet */
+        MHD_OPTION_CONNECTION_LIMIT, 2 * (unsigned int)cfg->max_clients,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)cfg->max_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),

@@ -90,6 +90,9 @@ need_python3() {
     command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
 }
 serve_clients() { timeout 60 python3 "$SRC/tests/cli/serve_clients.py" "$@"; }
+# serve_clients_attack ARGS...: tests/cli/serve_attack.py (an attack and a
+# normal client at once), bounded to 60 s.
+serve_clients_attack() { timeout 60 python3 "$SRC/tests/cli/serve_attack.py" "$@"; }
 
 # Akoma Ntoso documents (0730, 0732). akn_valid FILE: FILE validates against
 # the OASIS schema of ../shared (a note, and no failure, when it is absent);

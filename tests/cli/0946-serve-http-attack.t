@@ -1,0 +1,36 @@
+# 0946-serve-http-attack.t — `glossa serve --http` under attack from
+# 127.0.0.1 while a normal client on 127.0.0.2 asks every 0.1 s, each
+# question a new connection given 1 s (tests/cli/serve_attack.py): 120
+# connections trickling a header a byte at a time (slowloris, each reopened
+# when closed), 120 slow readers (a tiny receive window, a 200 KB answer,
+# never read), 120 connections at a time abandoned mid-request; at least 90%
+# of the normal client's questions are answered within 1 s during the attack,
+# and all of them at once after it, from the attacking address too (nothing
+# it held is kept: no CLOSE-WAIT until a timeout). With --max-per-ip above
+# --max-clients one address could take every slot: a connection from another
+# address takes the slot of the biggest holder's oldest (its fair share).
+need_python3
+index_bundled
+
+attack() { # attack KIND: 120 connections of KIND for 3 s
+    run serve_clients_attack http "$PORT" "$1" 120 3
+    expect_true "$1: $(tr '\n' ' ' <<<"$ERR")" \
+        grep -qE '^during: (all|at least 90%) answered$' <<<"$OUT"
+    expect_out "after: all answered" "$1, at once after the attack:"
+    expect_out "after, from the attacking address: all answered" "$1, the attacker's slots given back:"
+}
+
+start_server --http --request-timeout 2
+attack trickle
+attack slowread
+attack abandon
+stop_server
+expect_rc 0 "SIGTERM"
+
+# --- one address may hold every slot (--max-per-ip 1000): the others still get theirs
+start_server --http --request-timeout 2 --max-clients 32 --max-per-ip 1000
+attack trickle
+attack abandon
+stop_server
+expect_rc 0 "SIGTERM"
+finish
