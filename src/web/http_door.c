@@ -6,8 +6,9 @@
 ** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields and cookies (else 431),
 ** with at most HTTP_FIELDS_MAX query parameters, and well formed: a request
 ** line with HTTP/1.0 or 1.1 (else 505), header fields with a name and no
-** control characters, no folded lines, one Host with HTTP/1.1, a
-** Content-Length of digits and not beside Transfer-Encoding (else 400). These answers carry
+** control characters, no folded lines, one Host with HTTP/1.1, at most one
+** Content-Length, of digits, and not beside Transfer-Encoding, which says
+** "chunked" alone, once, in HTTP/1.1 (else 400). These answers carry
 ** the security headers of every other answer (http_reply_headers), which
 ** libmicrohttpd 0.9.75 cannot add to the error answers it makes itself; a
 ** request that passes is handed over whole (http_server.c), and every
@@ -246,7 +247,20 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
         if (fields > HTTP_FIELDS_MAX)
             return 431;
         hosts += (size_t)name_is(line, (size_t)(colon - line), "Host");
-        codings += (size_t)name_is(line, (size_t)(colon - line), "Transfer-Encoding");
+        if (name_is(line, (size_t)(colon - line), "Transfer-Encoding")) {
+            /* chunked alone, once (then refused as a body, 413); anything
+            ** else is framing this server cannot read the same way as
+            ** every proxy before it: 400 */
+            const char *end = line + len;
+            codings++;
+            for (v = colon + 1; v < end && (*v == ' ' || *v == '\t'); v++)
+                ;
+            while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+                end--;
+            *why = "bad request: Transfer-Encoding other than chunked, once, with HTTP/1.1";
+            if (codings > 1 || !http11 || end - v != 7 || strncasecmp(v, "chunked", 7) != 0)
+                return 400;
+        }
         if (name_is(line, (size_t)(colon - line), "Content-Length")) {
             size_t digits = 0;
             lengths++;
