@@ -3,7 +3,8 @@
 ** connections, and looks at each request head (MSG_PEEK: the bytes stay in
 ** the socket) before libmicrohttpd sees it. A head must be whole
 ** --request-timeout seconds after the connection opened (else 408), at most
-** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields and cookies (else 431),
+** HTTP_HEAD_MAX bytes (else 431; 414 when the request line alone is longer)
+** and HTTP_FIELDS_MAX fields and cookies (else 431),
 ** with at most HTTP_FIELDS_MAX query parameters, and well formed: a request
 ** line with HTTP/1.0 or 1.1 (else 505), header fields with a name and no
 ** control characters, no folded lines, one Host with HTTP/1.1, at most one
@@ -289,6 +290,7 @@ static const char *reason(unsigned status)
     switch (status) {
     case 400: return "Bad Request";
     case 408: return "Request Timeout";
+    case 414: return "URI Too Long";
     case 431: return "Request Header Fields Too Large";
     case 505: return "HTTP Version Not Supported";
     default: return "Error";
@@ -357,7 +359,18 @@ static int read_head(struct http_door *d, struct waiting *w, double now, http_ha
     end = head_end(buf, (size_t)got);
     if (end == 0) {
         if ((size_t)got >= HTTP_HEAD_MAX) {
-            answer(w, &req, 431, "request header too large (at most 32 KB)", 0, now);
+            /* the start of the target says which answer (JSON under /api) */
+            const char *sp = memchr(buf, ' ', (size_t)got), *t = sp ? sp + 1 : buf + got;
+            size_t n = 0;
+            while (t + n < buf + got && n < 64 && t[n] != ' ' && t[n] != '\r' && t[n] != '\n')
+                n++;
+            memcpy(d->target, t, n);
+            d->target[n] = '\0';
+            req.path = d->target;
+            if (!memchr(buf, '\n', (size_t)got)) /* the request line alone is too long */
+                answer(w, &req, 414, "request target too long (at most 8192 bytes)", 0, now);
+            else
+                answer(w, &req, 431, "request header too large (at most 32 KB)", 0, now);
             return KEEP;
         }
         /* poll wakes when more has come, not for what was seen already */

@@ -5,7 +5,9 @@
 # them, one in HTTP/1.0 — each is answered exactly one 400 with the security
 # headers, and the connection is closed, the request sent behind it never
 # answered; "chunked" alone is a body, refused with 413, and closed too. The
-# client is tests/cli/serve_clients.py http-framing.
+# answers the server makes before libmicrohttpd sees a request (400, 414 over
+# 64 KB, 431, 505) carry the same headers and one status line, and are JSON
+# under /api. The client is tests/cli/serve_clients.py http-framing.
 need_python3
 index_bundled
 start_server --http
@@ -60,6 +62,16 @@ expect_out 'status lines: 1
 body: {"error":"a request body is not accepted"}
 
 closed: yes' "chunked alone:"
+
+# --- the answers made before libmicrohttpd sees the request
+framing "a 70 KB address" "GET /api/status?q=$(head -c 70000 /dev/zero | tr '\0' a) HTTP/1.1\\r\\nHost: x\\r\\n\\r\\n" \
+    "HTTP/1.1 414 URI Too Long" '{"error":"request target too long (at most 8192 bytes)"}'
+framing "a 40 KB header" "${GET}X-Big: $(head -c 40000 /dev/zero | tr '\0' a)\\r\\n\\r\\n" \
+    "HTTP/1.1 431 Request Header Fields Too Large" '{"error":"request header too large (at most 32 KB)"}'
+framing "HTTP/2.0" 'GET /api/status HTTP/2.0\r\nHost: x\r\n\r\n' \
+    "HTTP/1.1 505 HTTP Version Not Supported" '{"error":"only HTTP/1.0 and HTTP/1.1 are served"}'
+framing "a header without a colon" "${GET}Nocolon\\r\\n\\r\\n" \
+    "HTTP/1.1 400 Bad Request" '{"error":"bad request: a header field is malformed"}'
 
 stop_server
 expect_rc 0 "SIGTERM"
