@@ -7,7 +7,8 @@
 # answered; "chunked" alone is a body, refused with 413, and closed too. The
 # answers the server makes before libmicrohttpd sees a request (400, 414 over
 # 64 KB, 431, 505) carry the same headers and one status line, and are JSON
-# under /api. The client is tests/cli/serve_clients.py http-framing.
+# under /api. /favicon.ico is 204, kept a week (no 404 at each visit). The
+# client is tests/cli/serve_clients.py http-framing.
 need_python3
 index_bundled
 start_server --http
@@ -73,6 +74,12 @@ framing "HTTP/2.0" 'GET /api/status HTTP/2.0\r\nHost: x\r\n\r\n' \
 framing "a header without a colon" "${GET}Nocolon\\r\\n\\r\\n" \
     "HTTP/1.1 400 Bad Request" '{"error":"bad request: a header field is malformed"}'
 
+# --- /favicon.ico: no icon, and no 404 at each visit
+run serve_clients http-raw "$PORT" 'GET /favicon.ico HTTP/1.1\r\nHost: x\r\n\r\n'
+expect_out "HTTP/1.1 204 No Content"
+expect_out "Cache-Control: public, max-age=604800"
+expect_out "X-Content-Type-Options: nosniff"
+expect_out "status lines: 1"
 stop_server
 expect_rc 0 "SIGTERM"
 finish
