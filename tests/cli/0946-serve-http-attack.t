@@ -12,25 +12,17 @@
 need_python3
 index_bundled
 
-attack() { # attack KIND: 120 connections of KIND for 3 s
-    run serve_clients_attack http "$PORT" "$1" 120 3
-    expect_true "$1: $(tr '\n' ' ' <<<"$ERR")" \
-        grep -qE '^during: (all|at least 90%) answered$' <<<"$OUT"
-    expect_out "after: all answered" "$1, at once after the attack:"
-    expect_out "after, from the attacking address: all answered" "$1, the attacker's slots given back:"
-}
-
 start_server --http --request-timeout 2
-attack trickle
-attack slowread
-attack abandon
+attack_survived http trickle
+attack_survived http slowread
+attack_survived http abandon
 stop_server
 expect_rc 0 "SIGTERM"
 
 # --- one address may hold every slot (--max-per-ip 1000): the others still get theirs
 start_server --http --request-timeout 2 --max-clients 32 --max-per-ip 1000
-attack trickle
-attack abandon
+attack_survived http trickle
+attack_survived http abandon
 stop_server
 expect_rc 0 "SIGTERM"
 finish

@@ -111,38 +111,30 @@ class Attack:
 
 def ask(proto, port, source="127.0.0.2"):
     """One question of the normal client: the seconds it took, or None when it
-    was not answered in full within 1 s."""
+    was not answered in full within 1 s. HTTP: read to the close; DICT:
+    DEFINE, then QUIT, read to its 221."""
     start = time.monotonic()
     try:
         s = connect(port, source)
+        s.sendall(HTTP_NORMAL if proto == "http" else
+                  "DEFINE all \"information security\"\r\nQUIT\r\n".encode())
         data = b""
-        if proto == "http":
-            s.sendall(HTTP_NORMAL)
-            while True:
-                left = 1.0 - (time.monotonic() - start)
-                if left <= 0:
-                    return None
-                s.settimeout(left)
-                b = s.recv(65536)
-                if not b:
-                    break
-                data += b
-            ok = data.startswith(b"HTTP/1.1 200 ") and data.rstrip().endswith(b"}")
-        else:
-            s.sendall("DEFINE all \"information security\"\r\nQUIT\r\n".encode())
-            while b"\r\n221" not in data:
-                left = 1.0 - (time.monotonic() - start)
-                if left <= 0:
-                    return None
-                s.settimeout(left)
-                b = s.recv(65536)
-                if not b:
-                    break
-                data += b
-            ok = data.startswith(b"220 ") and "信息安全".encode() in data and b"\r\n250 " in data
+        while proto == "http" or b"\r\n221" not in data:
+            left = 1.0 - (time.monotonic() - start)
+            if left <= 0:
+                return None
+            s.settimeout(left)
+            b = s.recv(65536)
+            if not b:
+                break
+            data += b
         s.close()
     except OSError:
         return None
+    if proto == "http":
+        ok = data.startswith(b"HTTP/1.1 200 ") and data.rstrip().endswith(b"}")
+    else:
+        ok = data.startswith(b"220 ") and "信息安全".encode() in data and b"\r\n250 " in data
     took = time.monotonic() - start
     return took if ok and took <= 1.0 else None
 
