@@ -9,6 +9,7 @@
 # them at once after it, from the attacking address too. With --max-per-ip
 # above --max-clients one address could take every slot: a connection from
 # another address takes the slot of the biggest holder's oldest (told 420).
+# A reader taking its answers a trickle at a time meets --send-timeout.
 need_python3
 index_bundled
 
@@ -23,6 +24,15 @@ expect_rc 0 "SIGTERM"
 start_server --dict --request-timeout 2 --max-clients 32 --max-per-ip 1000
 attack_survived dict trickle
 attack_survived dict abandon
+stop_server
+expect_rc 0 "SIGTERM"
+
+# --- a client that takes its answers 200 bytes at a time (each read resets
+# the idle clock) is closed --send-timeout after they began to wait (then
+# what the kernel still holds for it drains at its pace)
+start_server --dict --send-timeout 2
+run serve_clients dict-slow-reader "$PORT" 8
+expect_true "a slow reader closed after --send-timeout 2: $OUT" grep -qE '^closed after [2-6] s$' <<<"$OUT"
 stop_server
 expect_rc 0 "SIGTERM"
 finish

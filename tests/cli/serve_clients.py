@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """serve_clients.py — the clients of the server tests (0935-serve-dict-slow.t,
-0940-serve-http.t, 0942-serve-http-slow.t, 0948-serve-http-framing.t): slow, trickling, long-lived and
+0936-serve-dict-attack.t, 0940-serve-http.t, 0942-serve-http-slow.t,
+0948-serve-http-framing.t): slow, trickling, long-lived and
 raw clients of `glossa serve`, on 127.0.0.1 (python3 alone, no packages).
 Usage: serve_clients.py COMMAND PORT ARGS...; each prints what the test checks."""
 import os
@@ -162,6 +163,25 @@ def dict_graceful(port, pid, n):
     print("last lines:", lines[-3][:6], lines[-2][:3])
 
 
+def dict_slow_reader(port, seconds):
+    # 200 answers of 70 KB asked for, then taken 200 bytes every 0.1 s: each
+    # read resets an idle clock, never a deadline on the answers waiting
+    s, f = dict_connect(port, rcvbuf=4096)
+    f.readline()
+    s.sendall("DEFINE * информ\r\n".encode() * 200)
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if s.recv(200) == b"":
+                print("closed after %d s" % int(time.monotonic() - start + 0.5))
+                return
+        except OSError:
+            print("closed after %d s" % int(time.monotonic() - start + 0.5))
+            return
+        time.sleep(0.1)
+    print("still open after %d s" % seconds)
+
+
 # ---- HTTP ----------------------------------------------------------------------
 
 def http_raw(port, request):
@@ -302,6 +322,7 @@ COMMANDS = {
     "dict-status-loop": lambda a: dict_status_loop(int(a[0]), a[1]),
     "dict-pipeline": lambda a: dict_pipeline(int(a[0]), int(a[1]), int(a[2])),
     "dict-graceful": lambda a: dict_graceful(int(a[0]), int(a[1]), int(a[2])),
+    "dict-slow-reader": lambda a: dict_slow_reader(int(a[0]), float(a[1])),
     "http-raw": lambda a: http_raw(int(a[0]), a[1]),
     "http-framing": lambda a: http_framing(int(a[0]), a[1]),
     "http-slowloris": lambda a: http_slowloris(int(a[0]), int(a[1])),
