@@ -2,10 +2,11 @@
 ** cmd_serve.c — `glossa serve --dict`: a DICT server (RFC 2229) for the
 ** `dict` client, GoldenDict and the like. This file is the socket loop only:
 ** one thread, poll(), non-blocking sockets, bounds on connections (in all and
-** per address), an idle timeout and a time limit on each command line, an
-** index replaced by `glossa index` taken up before the next command, SIGPIPE
-** ignored, and on SIGINT/SIGTERM a stop that first sends the answers under
-** way (--grace). What is said on a connection is libglossa's
+** per address, and a fair share of them when all are taken), an idle
+** timeout, a time limit on each command line and one on answers waiting to
+** be taken, an index replaced by `glossa index` taken up before the next
+** command, SIGPIPE ignored, and on SIGINT/SIGTERM a stop that first sends
+** the answers under way (--grace). What is said on a connection is libglossa's
 ** (glossa_dict_session, src/lib/dict.c). One thread means one glossa_db
 ** handle, which is not thread-safe, and no locks. `glossa serve --http` (the
 ** web page) shares the options and the listening socket made here, and the
@@ -29,7 +30,7 @@
 
 /* The bounds of a server, from the options. */
 struct serve_limits {
-    long max_clients, max_per_ip, idle, request, grace;
+    long max_clients, max_per_ip, idle, request, grace, send;
 };
 
 struct serve_args {
@@ -37,7 +38,7 @@ struct serve_args {
     const char *listen;
     struct serve_limits lim;
 };
-static const struct serve_args defaults = { .lim = { 64, 8, 300, 10, 5 } };
+static const struct serve_args defaults = { .lim = { 64, 8, 300, 10, 5, 60 } };
 
 static const struct cli_option options[] = {
     CLI_OPT_FLAG(serve_args, dict, "dict", 0, "speak the DICT protocol (RFC 2229), as dictd does"),
@@ -48,6 +49,7 @@ static const struct cli_option options[] = {
     CLI_OPT_INT(serve_args, lim.max_per_ip, "max-per-ip", 0, "N", "connections from one address at once, 1 to 1000 (default 8)", 1, 1000),
     CLI_OPT_INT(serve_args, lim.idle, "idle-timeout", 0, "SECONDS", "close a connection that does nothing this long (default 300)", 1, 86400),
     CLI_OPT_INT(serve_args, lim.request, "request-timeout", 0, "SECONDS", "close a connection whose command line (--dict) or request header (--http) is not whole this long after it began (default 10)", 1, 3600),
+    CLI_OPT_INT(serve_args, lim.send, "send-timeout", 0, "SECONDS", "--dict: close a connection whose answers have waited this long without all being taken (default 60)", 1, 86400),
     CLI_OPT_INT(serve_args, lim.grace, "grace", 0, "SECONDS", "on SIGINT or SIGTERM, time left to finish the answers under way (default 5)", 0, 3600),
 };
 
@@ -56,6 +58,8 @@ struct client {
     int eof;                 /* the client closed its side */
     double last;             /* when it last sent or took something */
     double line_since;       /* when an incomplete command line began, or 0 */
+    double opened;           /* when it was accepted */
+    double out_since;        /* since when answers wait to be taken, or 0 */
     struct sockaddr_storage peer;
     glossa_dict_session *s;
 };
@@ -221,6 +225,14 @@ static int serve_client(struct client *c, short revents, double now,
     glossa_dict_session_output(c->s, &pending);
     if (pending == 0 && (c->eof || glossa_dict_session_done(c->s)))
         return 1;
+    /* the write deadline: a client taking its answers a byte at a time
+    ** resets the idle clock with each, never this one */
+    if (pending == 0)
+        c->out_since = 0;
+    else if (c->out_since == 0)
+        c->out_since = now;
+    if (c->out_since > 0 && now - c->out_since >= (double)lim->send)
+        return 1;
     if ((revents & POLLHUP) && !(revents & POLLIN))
         return 1;
     /* while its answers wait (not read from, or answers still to send) the
@@ -233,8 +245,18 @@ static int serve_client(struct client *c, short revents, double now,
            (c->line_since > 0 && now - c->line_since >= (double)lim->request);
 }
 
-/* Accept what waits; past --max-clients, or --max-per-ip from one address,
-** a connection is told 420 and closed. */
+/* serve_share_victim's view of the clients. */
+static const struct sockaddr_storage *client_at(void *cls, size_t i, double *since)
+{
+    const struct client *clients = cls;
+    *since = clients[i].opened;
+    return &clients[i].peer;
+}
+
+/* Accept what waits; past --max-per-ip from one address a connection is told
+** 420 and closed; past --max-clients too, unless its address holds fewer
+** than another: then that other's oldest connection is told 420 and closed
+** in its place (serve_share_victim), so that no address starves another. */
 static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int *n,
                            const struct serve_limits *lim, double now, double *pause_until)
 {
@@ -244,6 +266,7 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
         struct client c;
         socklen_t len = sizeof c.peer;
         int fd, j, same = 0;
+        long victim;
         memset(&c, 0, sizeof c);
         fd = accept(lfd, (struct sockaddr *)&c.peer, &len);
         if (fd < 0) {
@@ -254,13 +277,20 @@ static void accept_clients(int lfd, glossa_dict *d, struct client *clients, int 
             return;
         }
         c.fd = fd;
-        c.last = now;
+        c.last = c.opened = now;
         if (serve_socket_flags(fd) || glossa_dict_session_new(&c.s, d, &err)) {
             close(fd);
             continue;
         }
         for (j = 0; j < *n; j++)
             same += serve_same_host(&clients[j].peer, &c.peer);
+        if (*n == lim->max_clients && same < lim->max_per_ip &&
+            (victim = serve_share_victim((size_t)*n, client_at, clients, &c.peer)) >= 0) {
+            glossa_dict_session_bye(clients[victim].s, GLOSSA_DICT_BUSY);
+            flush_client(&clients[victim], now);
+            drop_client(&clients[victim]);
+            clients[victim] = clients[--*n];
+        }
         if (*n == lim->max_clients || same >= lim->max_per_ip) {
             glossa_dict_session_bye(c.s, GLOSSA_DICT_BUSY);
             flush_client(&c, now);
@@ -554,7 +584,7 @@ const struct cli_command cmd_serve_spec = {
     "serve --dict [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
     "       glossa serve --http [--listen HOST:PORT] [--db PATH] [LIMITS]\n"
     "LIMITS: [--max-clients N] [--max-per-ip N] [--idle-timeout SECONDS]\n"
-    "        [--request-timeout SECONDS] [--grace SECONDS]",
+    "        [--request-timeout SECONDS] [--send-timeout SECONDS] [--grace SECONDS]",
     options, sizeof options / sizeof options[0],
     "--dict: serve the index over the DICT protocol (RFC 2229), so that the dict\n"
     "client, GoldenDict and other DICT clients can look terms up. It listens on\n"
@@ -583,12 +613,16 @@ const struct cli_command cmd_serve_spec = {
     "Limits: command lines of at most 1024 bytes (RFC 2229; longer ones get\n"
     "'500 line too long'), whole within --request-timeout of their first byte\n"
     "(else the connection is closed), --max-clients connections at once and\n"
-    "--max-per-ip from one address (more get '420'), and --idle-timeout. One\n"
+    "--max-per-ip from one address (more get '420'; when all are taken, one from\n"
+    "an address that holds fewer than another takes the slot of that other's\n"
+    "oldest), --idle-timeout, and --send-timeout: a connection whose answers\n"
+    "have waited that long without all being taken is closed, however little\n"
+    "it takes at a time. One\n"
     "thread serves every connection. An index that 'glossa index' has replaced\n"
     "is taken up before the next command, on open connections too.\n"
     "\n"
     "Defaults: --max-clients 64, --max-per-ip 8 (behind a reverse proxy, raise\n"
-    "it), --idle-timeout 300, --request-timeout 10, --grace 5.\n"
+    "it), --idle-timeout 300, --request-timeout 10, --send-timeout 60, --grace 5.\n"
     "\n"
     "--http: serve a web page on 127.0.0.1:8080 (unless --listen says otherwise):\n"
     "a search box that looks up as you type, each concept at /c/ID (rendered on\n"
@@ -611,16 +645,20 @@ const struct cli_command cmd_serve_spec = {
     "own style and script.\n"
     "Every 200 answer carries an ETag (of its body; with gzip, its own) and is\n"
     "answered 304 to If-None-Match; the API's answers and the search page also\n"
-    "carry Last-Modified (the index's mtime) for If-Modified-Since. A body goes\n"
+    "carry Last-Modified (when the index was built) for If-Modified-Since. A body goes\n"
     "gzipped when Accept-Encoding takes gzip (Vary: Accept-Encoding).\n"
+    "/favicon.ico is 204 (no icon), kept a week.\n"
     "The read-only API may be read from any origin (Access-Control-Allow-Origin:\n"
     "*; OPTIONS answers its preflight with 204); the pages may not.\n"
     "Each request head is checked before libmicrohttpd sees it: whole within\n"
     "--request-timeout of the connection (else 408), at most 32 KB, 100 header\n"
-    "fields and cookies (431), HTTP/1.0 or 1.1 (505), at most 100 parameters,\n"
-    "well formed (400); a control character in the path is 400. Every answer\n"
-    "has the security headers and closes its connection. --max-clients and\n"
-    "--max-per-ip (more are closed at once).\n"
+    "fields and cookies (431; a longer request line alone 414), HTTP/1.0 or 1.1\n"
+    "(505), at most 100 parameters,\n"
+    "well formed (400, and closed: two Content-Length fields, one beside\n"
+    "Transfer-Encoding, a Transfer-Encoding but 'chunked' once are not); a\n"
+    "control character in the path is 400. Every answer has the security\n"
+    "headers and closes its connection. --max-clients and\n"
+    "--max-per-ip (more are closed at once; when all are taken, as with --dict).\n"
     "SIGINT or SIGTERM: no new connection; the requests under way are\n"
     "answered (at most --grace seconds), then it stops.\n"
     "\n"

@@ -139,5 +139,14 @@ double serve_now(void);
 int serve_socket_flags(int fd);
 /* 1 when a and b are the same host (the port aside). */
 int serve_same_host(const struct sockaddr_storage *a, const struct sockaddr_storage *b);
+/* The fair share of a full server (--max-clients reached): which of its n
+** connections to close so that one from newcomer may come in. at(cls, i,
+** &since) gives connection i's address and when it opened (NULL: not to be
+** counted, being closed already). The oldest connection of the address that
+** holds the most, when that address holds more than the newcomer's; else -1
+** (the newcomer is turned away): no address starves another of slots. */
+long serve_share_victim(size_t n, const struct sockaddr_storage *(*at)(void *cls, size_t i,
+                                                                      double *since),
+                        void *cls, const struct sockaddr_storage *newcomer);
 
 #endif

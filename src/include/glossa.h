@@ -147,6 +147,11 @@ void glossa_db_close(glossa_db *db);
 ** saying what is wrong. */
 int glossa_db_check(const char *path, char *counts, size_t counts_size, glossa_error *err);
 
+/* When the index was built: the time `glossa index` recorded (its clock at
+** the start, or SOURCE_DATE_EPOCH), in seconds since 1970 (UTC) into *when;
+** 0 when it records none. Returns 0 or an error code. */
+int glossa_db_built_at(glossa_db *db, long long *when, glossa_error *err);
+
 /* How a result matched, best first. */
 typedef enum glossa_match_kind {
     GLOSSA_MATCH_EXACT = 0,      /* the term as stored, byte for byte */

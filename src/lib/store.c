@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* Virtual-machine steps per budget tick (glossa_int.h has the budgets). */
@@ -581,6 +582,24 @@ void glossa_db_close(glossa_db *db)
     glossa__keys_free(db->keys);
     glossa__free(db->path);
     glossa__free(db);
+}
+
+int glossa_db_built_at(glossa_db *db, long long *when, glossa_error *err)
+{
+    char v[64];
+    struct tm tm;
+    int n = 0, rc;
+    *when = 0;
+    if ((rc = meta_get(glossa__db_sql(db), db->path, "built_at", v, sizeof v, err)))
+        return rc;
+    memset(&tm, 0, sizeof tm);
+    if (sscanf(v, "%4d-%2d-%2dT%2d:%2d:%2dZ%n", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+               &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 || v[n] != '\0')
+        return 0; /* as index.c writes it, or none */
+    tm.tm_year -= 1900;
+    tm.tm_mon -= 1;
+    *when = (long long)timegm(&tm);
+    return 0;
 }
 
 sqlite3 *glossa__db_sql(glossa_db *db)

@@ -48,12 +48,13 @@ struct http_reply {
     const char *type;        /* static */
     char *body;
     size_t len;
-    time_t modified;         /* Last-Modified: the index's mtime; 0 when not from the index alone */
+    time_t modified;         /* Last-Modified: when the index was built; 0 when not from the index alone */
     char etag[48];           /* "\"…\"" (of the body as sent), or empty */
     int gzip;                /* the body is gzip (Content-Encoding) */
     int vary;                /* Vary: Accept-Encoding (the body could have been gzip) */
     int cors;                /* the read-only API: Access-Control-Allow-Origin: * (2: the
                              ** answer to a preflight, with the methods and fields allowed) */
+    unsigned max_age;        /* seconds it may be kept unasked (Cache-Control); 0: no-cache */
 };
 
 /* What a request asks of its answer's form (its header fields, as sent; NULL when absent). */
@@ -145,6 +146,9 @@ int http_reply_negotiate(struct http_reply *reply, const char *path,
 /* The answer to an OPTIONS request for path: 204 with the CORS preflight
 ** fields for the API (GET and HEAD from any origin), else 405. */
 void http_reply_options(const char *path, struct http_reply *reply);
+/* The answer to /favicon.ico, which every browser asks for: 204, kept a week
+** (no icon, and no 404 in the log at each visit). */
+void http_reply_favicon(struct http_reply *reply);
 /* The Allow field of a path: "GET, HEAD, OPTIONS" for the API, else "GET, HEAD". */
 const char *http_allow(const char *path);
 

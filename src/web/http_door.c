@@ -3,20 +3,25 @@
 ** connections, and looks at each request head (MSG_PEEK: the bytes stay in
 ** the socket) before libmicrohttpd sees it. A head must be whole
 ** --request-timeout seconds after the connection opened (else 408), at most
-** HTTP_HEAD_MAX bytes and HTTP_FIELDS_MAX fields and cookies (else 431),
+** HTTP_HEAD_MAX bytes (else 431; 414 when the request line alone is longer)
+** and HTTP_FIELDS_MAX fields and cookies (else 431),
 ** with at most HTTP_FIELDS_MAX query parameters, and well formed: a request
 ** line with HTTP/1.0 or 1.1 (else 505), header fields with a name and no
-** control characters, no folded lines, one Host with HTTP/1.1, a
-** Content-Length of digits and not beside Transfer-Encoding (else 400). These answers carry
+** control characters, no folded lines, one Host with HTTP/1.1, at most one
+** Content-Length, of digits, and not beside Transfer-Encoding, which says
+** "chunked" alone, once, in HTTP/1.1 (else 400). These answers carry
 ** the security headers of every other answer (http_reply_headers), which
 ** libmicrohttpd 0.9.75 cannot add to the error answers it makes itself; a
 ** request that passes is handed over whole (http_server.c), and every
 ** answer closes its connection, so every request comes through here. The
 ** door also counts the connections, at most --max-clients in all and
-** --max-per-ip from one address (more are closed at once), and on SIGINT or
-** SIGTERM closes the listening socket and waits, at most --grace seconds,
-** for the requests under way. One thread; the count of connections handed
-** over is shared with libmicrohttpd's threads under a mutex.
+** --max-per-ip from one address (more are closed at once); when all are
+** taken, a connection from an address that holds fewer than another takes
+** the slot of that other's oldest (serve_share_victim), so that no address
+** starves another. On SIGINT or SIGTERM it closes the listening socket and
+** waits, at most --grace seconds, for the requests under way. One thread;
+** the connections handed over are shared with libmicrohttpd's threads under
+** a mutex.
 */
 #include "http.h"
 
@@ -57,7 +62,9 @@ struct waiting {
 /* A connection handed over, until libmicrohttpd closes it. */
 struct handed {
     int fd;
+    int cut;                 /* shut down by the door (its address held too many) */
     struct sockaddr_storage addr;
+    double since;            /* accepted */
 };
 
 struct http_door {
@@ -77,7 +84,8 @@ struct http_door *http_door_new(const struct web_config *cfg)
         return NULL;
     d->cfg = cfg;
     d->w = calloc(cfg->max_clients, sizeof *d->w);
-    d->h = calloc(cfg->max_clients, sizeof *d->h);
+    /* room for the connections shut down (cut) that libmicrohttpd has not closed yet */
+    d->h = calloc(2 * (size_t)cfg->max_clients, sizeof *d->h);
     if (!d->w || !d->h) {
         free(d->w);
         free(d->h);
@@ -240,7 +248,20 @@ static unsigned check_head(const char *h, size_t n, char *path, struct http_requ
         if (fields > HTTP_FIELDS_MAX)
             return 431;
         hosts += (size_t)name_is(line, (size_t)(colon - line), "Host");
-        codings += (size_t)name_is(line, (size_t)(colon - line), "Transfer-Encoding");
+        if (name_is(line, (size_t)(colon - line), "Transfer-Encoding")) {
+            /* chunked alone, once (then refused as a body, 413); anything
+            ** else is framing this server cannot read the same way as
+            ** every proxy before it: 400 */
+            const char *end = line + len;
+            codings++;
+            for (v = colon + 1; v < end && (*v == ' ' || *v == '\t'); v++)
+                ;
+            while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+                end--;
+            *why = "bad request: Transfer-Encoding other than chunked, once, with HTTP/1.1";
+            if (codings > 1 || !http11 || end - v != 7 || strncasecmp(v, "chunked", 7) != 0)
+                return 400;
+        }
         if (name_is(line, (size_t)(colon - line), "Content-Length")) {
             size_t digits = 0;
             lengths++;
@@ -269,6 +290,7 @@ static const char *reason(unsigned status)
     switch (status) {
     case 400: return "Bad Request";
     case 408: return "Request Timeout";
+    case 414: return "URI Too Long";
     case 431: return "Request Header Fields Too Large";
     case 505: return "HTTP Version Not Supported";
     default: return "Error";
@@ -337,7 +359,18 @@ static int read_head(struct http_door *d, struct waiting *w, double now, http_ha
     end = head_end(buf, (size_t)got);
     if (end == 0) {
         if ((size_t)got >= HTTP_HEAD_MAX) {
-            answer(w, &req, 431, "request header too large (at most 32 KB)", 0, now);
+            /* the start of the target says which answer (JSON under /api) */
+            const char *sp = memchr(buf, ' ', (size_t)got), *t = sp ? sp + 1 : buf + got;
+            size_t n = 0;
+            while (t + n < buf + got && n < 64 && t[n] != ' ' && t[n] != '\r' && t[n] != '\n')
+                n++;
+            memcpy(d->target, t, n);
+            d->target[n] = '\0';
+            req.path = d->target;
+            if (!memchr(buf, '\n', (size_t)got)) /* the request line alone is too long */
+                answer(w, &req, 414, "request target too long (at most 8192 bytes)", 0, now);
+            else
+                answer(w, &req, 431, "request header too large (at most 32 KB)", 0, now);
             return KEEP;
         }
         /* poll wakes when more has come, not for what was seen already */
@@ -353,8 +386,14 @@ static int read_head(struct http_door *d, struct waiting *w, double now, http_ha
     }
     setsockopt(w->fd, SOL_SOCKET, SO_RCVLOWAT, &one, sizeof one);
     pthread_mutex_lock(&d->lock);
+    if (d->n_h == 2 * (size_t)d->cfg->max_clients) {
+        pthread_mutex_unlock(&d->lock);
+        return CLOSE; /* too many cut connections not closed yet */
+    }
+    memset(&d->h[d->n_h], 0, sizeof d->h[d->n_h]);
     d->h[d->n_h].fd = w->fd;
     d->h[d->n_h].addr = w->addr;
+    d->h[d->n_h].since = w->since;
     d->n_h++;
     pthread_mutex_unlock(&d->lock);
     if (hand(cls, w->fd, (const struct sockaddr *)&w->addr, w->addr_len))
@@ -388,6 +427,41 @@ static int write_answer(struct waiting *w, short revents, double now)
     return KEEP;
 }
 
+/* serve_share_victim's view of the door's connections, then those handed over. */
+static const struct sockaddr_storage *connection_at(void *cls, size_t i, double *since)
+{
+    const struct http_door *d = cls;
+    if (i < d->n_w) {
+        *since = d->w[i].since;
+        return &d->w[i].addr;
+    }
+    i -= d->n_w;
+    *since = d->h[i].since;
+    return d->h[i].cut ? NULL : &d->h[i].addr;
+}
+
+/* The door is full: make room for a connection from addr by closing the
+** oldest of the address that holds the most, when it holds more than addr's
+** (serve_share_victim); one handed over is shut down, and libmicrohttpd
+** closes it. Returns 0 when there is room for addr, -1 when not. */
+static int make_room(struct http_door *d, const struct sockaddr_storage *addr)
+{
+    long v;
+    pthread_mutex_lock(&d->lock);
+    v = serve_share_victim(d->n_w + d->n_h, connection_at, d, addr);
+    if (v >= 0 && (size_t)v >= d->n_w) {
+        d->h[(size_t)v - d->n_w].cut = 1;
+        shutdown(d->h[(size_t)v - d->n_w].fd, SHUT_RDWR);
+    }
+    pthread_mutex_unlock(&d->lock);
+    if (v >= 0 && (size_t)v < d->n_w) {
+        close(d->w[v].fd);
+        free(d->w[v].out);
+        d->w[v] = d->w[--d->n_w];
+    }
+    return v >= 0 && d->n_w < d->cfg->max_clients ? 0 : -1;
+}
+
 static void accept_some(struct http_door *d, int lfd, double now)
 {
     int i;
@@ -402,8 +476,8 @@ static void accept_some(struct http_door *d, int lfd, double now)
             close(w.fd);
             continue;
         }
-        if (d->n_w + handed_count(d) >= d->cfg->max_clients ||
-            from_host(d, &w.addr) >= d->cfg->max_per_ip) {
+        if (from_host(d, &w.addr) >= d->cfg->max_per_ip ||
+            (d->n_w + handed_count(d) >= d->cfg->max_clients && make_room(d, &w.addr))) {
             close(w.fd); /* as libmicrohttpd does past its limits */
             continue;
         }

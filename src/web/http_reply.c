@@ -3,10 +3,10 @@
 ** it: the error answer of a path (JSON for /api/…, else the page) and the
 ** header fields (content type, security headers, "Connection: close"). For
 ** a 200 answer, what the request's own fields ask of it: an ETag (the
-** SHA-256 of the body) and Last-Modified (the index's mtime) with a 304 to
+** SHA-256 of the body) and Last-Modified (when the index was built) with a 304 to
 ** If-None-Match or If-Modified-Since, gzip (zlib) to Accept-Encoding, and
 ** Access-Control-Allow-Origin on the read-only API (its OPTIONS preflight
-** too). The door (http_door.c, for a request head it refuses) and the
+** too); /favicon.ico's 204, kept a week. The door (http_door.c, for a request head it refuses) and the
 ** transport (http_server.c) both answer through it.
 */
 #include "http.h"
@@ -83,7 +83,13 @@ void http_reply_headers(const struct http_reply *reply, const char *allow,
     add(cls, "X-Frame-Options", "DENY");
     add(cls, "Referrer-Policy", "no-referrer");
     /* stored, but asked again each time: an ETag answers that with a 304 */
-    add(cls, "Cache-Control", "no-cache");
+    if (reply->max_age) {
+        char age[64];
+        snprintf(age, sizeof age, "public, max-age=%u", reply->max_age);
+        add(cls, "Cache-Control", age);
+    } else {
+        add(cls, "Cache-Control", "no-cache");
+    }
     if (reply->etag[0])
         add(cls, "ETag", reply->etag);
     if (reply->modified) {
@@ -253,6 +259,13 @@ int http_reply_negotiate(struct http_reply *reply, const char *path,
         return -1;
     }
     return 0;
+}
+
+void http_reply_favicon(struct http_reply *reply)
+{
+    memset(reply, 0, sizeof *reply);
+    reply->status = 204;
+    reply->max_age = 7 * 24 * 3600;
 }
 
 void http_reply_options(const char *path, struct http_reply *reply)

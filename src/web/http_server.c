@@ -53,7 +53,7 @@ struct db_slot {
     glossa_db *db;
     dev_t dev;
     ino_t ino;
-    time_t mtime;            /* the answers' Last-Modified */
+    time_t built;            /* the answers' Last-Modified: when the index was built */
 };
 
 struct db_pool {
@@ -72,11 +72,14 @@ static int slot_open(struct db_slot *s, const char *path, glossa_error *err)
     struct stat sb;
     if (stat(path, &sb) != 0)
         memset(&sb, 0, sizeof sb);
+    long long built;
     if (glossa_db_open(&s->db, path, err))
         return -1;
     s->dev = sb.st_dev;
     s->ino = sb.st_ino;
-    s->mtime = sb.st_mtime;
+    /* the time the index records (not the file's: a copy has another) */
+    s->built = glossa_db_built_at(s->db, &built, err) == 0 && built > 0 ? (time_t)built
+                                                                          : sb.st_mtime;
     return 0;
 }
 
@@ -271,6 +274,10 @@ static void route(struct server *srv, const struct http_request *req, struct htt
         http_page_status(req, reply);
         return;
     }
+    if (strcmp(p, "/favicon.ico") == 0) {
+        http_reply_favicon(reply);
+        return;
+    }
     if (strcmp(p, "/") != 0 && strcmp(p, "/api/lookup") != 0 && strncmp(p, "/c/", 3) != 0 &&
         strncmp(p, "/api/concept/", 13) != 0) {
         if (http_is_api(p))
@@ -293,7 +300,7 @@ static void route(struct server *srv, const struct http_request *req, struct htt
     /* the concept page also shows the proposals, read at each request: no
     ** Last-Modified of the index for it (its ETag covers them) */
     if (strncmp(p, "/c/", 3) != 0)
-        reply->modified = slot->mtime;
+        reply->modified = slot->built;
     pool_give(&srv->pool, slot);
 }
 
@@ -490,7 +497,8 @@ int web_serve(const struct web_config *cfg, glossa_error *err)
         MHD_USE_AUTO | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_NO_LISTEN_SOCKET | MHD_USE_ITC,
         0, NULL, NULL, on_request, &srv,
         MHD_OPTION_THREAD_POOL_SIZE, (unsigned int)cfg->threads,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned int)cfg->max_clients,
+        /* the door keeps --max-clients; the connections it cut may not be closed yet */
+        MHD_OPTION_CONNECTION_LIMIT, 2 * (unsigned int)cfg->max_clients,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned int)cfg->max_per_ip,
         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)cfg->idle_timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(128 * 1024),

@@ -90,6 +90,20 @@ need_python3() {
     command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
 }
 serve_clients() { timeout 60 python3 "$SRC/tests/cli/serve_clients.py" "$@"; }
+# serve_clients_attack ARGS...: tests/cli/serve_attack.py (an attack and a
+# normal client at once), bounded to 60 s.
+serve_clients_attack() { timeout 60 python3 "$SRC/tests/cli/serve_attack.py" "$@"; }
+# attack_survived PROTO KIND: 120 connections of KIND from 127.0.0.1 for 3 s
+# against the server on $PORT; the client on 127.0.0.2 has at least 90% of
+# its questions answered within 1 s meanwhile, and all of them right after,
+# from the attacking address too (0936, 0946).
+attack_survived() {
+    run serve_clients_attack "$1" "$PORT" "$2" 120 3
+    expect_true "$2: $(tr '\n' ' ' <<<"$ERR")" \
+        grep -qE '^during: (all|at least 90%) answered$' <<<"$OUT"
+    expect_out "after: all answered" "$2, at once after the attack:"
+    expect_out "after, from the attacking address: all answered" "$2, the attacker's slots given back:"
+}
 
 # Akoma Ntoso documents (0730, 0732). akn_valid FILE: FILE validates against
 # the OASIS schema of ../shared (a note, and no failure, when it is absent);

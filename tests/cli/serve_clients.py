@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """serve_clients.py — the clients of the server tests (0935-serve-dict-slow.t,
-0940-serve-http.t, 0942-serve-http-slow.t): slow, trickling, long-lived and
+0936-serve-dict-attack.t, 0940-serve-http.t, 0942-serve-http-slow.t,
+0948-serve-http-framing.t): slow, trickling, long-lived and
 raw clients of `glossa serve`, on 127.0.0.1 (python3 alone, no packages).
 Usage: serve_clients.py COMMAND PORT ARGS...; each prints what the test checks."""
 import os
@@ -162,6 +163,25 @@ def dict_graceful(port, pid, n):
     print("last lines:", lines[-3][:6], lines[-2][:3])
 
 
+def dict_slow_reader(port, seconds):
+    # 200 answers of 70 KB asked for, then taken 200 bytes every 0.1 s: each
+    # read resets an idle clock, never a deadline on the answers waiting
+    s, f = dict_connect(port, rcvbuf=4096)
+    f.readline()
+    s.sendall("DEFINE * информ\r\n".encode() * 200)
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        try:
+            if s.recv(200) == b"":
+                print("closed after %d s" % int(time.monotonic() - start + 0.5))
+                return
+        except OSError:
+            print("closed after %d s" % int(time.monotonic() - start + 0.5))
+            return
+        time.sleep(0.1)
+    print("still open after %d s" % seconds)
+
+
 # ---- HTTP ----------------------------------------------------------------------
 
 def http_raw(port, request):
@@ -174,6 +194,35 @@ def http_raw(port, request):
     print(head.decode("latin-1"))
     print("status lines:", len(re.findall(rb"(?:^|\n)HTTP/1\.[01] [0-9]{3} ", data)))
     print("body:", body.decode("utf-8", "replace")[:300])
+
+
+def http_framing(port, request):
+    """Send request (with \\r\\n escapes) and, in the same write, a second
+    request (what a smuggler hides in a body); print the answer's head (its
+    Date aside), its count of status lines, its body, and whether the server
+    closed the connection within 2 s without waiting for the body announced."""
+    s = connect(port)
+    s.settimeout(2)
+    s.sendall(request.encode().decode("unicode_escape").encode("latin-1") +
+              b"GET /api/status HTTP/1.1\r\nHost: x\r\n\r\n")
+    data, closed = b"", "no"
+    try:
+        while True:
+            b = s.recv(65536)
+            if not b:
+                closed = "yes"
+                break
+            data += b
+    except socket.timeout:
+        pass
+    except ConnectionResetError:
+        closed = "yes (reset)"
+    head, _, body = data.partition(b"\r\n\r\n")
+    print("\n".join(l for l in head.decode("latin-1").split("\r\n")
+                    if not l.startswith("Date: ")))
+    print("status lines:", len(re.findall(rb"(?:^|\n)HTTP/1\.[01] [0-9]{3} ", data)))
+    print("body:", body.decode("utf-8", "replace"))
+    print("closed:", closed)
 
 
 def http_response(s):
@@ -273,7 +322,9 @@ COMMANDS = {
     "dict-status-loop": lambda a: dict_status_loop(int(a[0]), a[1]),
     "dict-pipeline": lambda a: dict_pipeline(int(a[0]), int(a[1]), int(a[2])),
     "dict-graceful": lambda a: dict_graceful(int(a[0]), int(a[1]), int(a[2])),
+    "dict-slow-reader": lambda a: dict_slow_reader(int(a[0]), float(a[1])),
     "http-raw": lambda a: http_raw(int(a[0]), a[1]),
+    "http-framing": lambda a: http_framing(int(a[0]), a[1]),
     "http-slowloris": lambda a: http_slowloris(int(a[0]), int(a[1])),
     "http-graceful": lambda a: http_graceful(int(a[0]), int(a[1]), int(a[2])),
 }
