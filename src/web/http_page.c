@@ -886,7 +886,7 @@ static void render_intro(FILE *f, const void *arg)
         fputs(i ? ", <a href=\"/?q=" : "<a href=\"/?q=", f);
         url(f, examples[i]);
         fputs("\">", f);
-        esc(f, examples[i]);
+        mark_langs(f, examples[i], "en"); /* each example in its own language */
         fputs("</a>", f);
     }
     fputs(".</p>\n", f);
@@ -1231,8 +1231,11 @@ static void render_concept(FILE *f, const void *arg)
         fputs("<li>", f);
         tagged(f, "span", "st", NULL, h->notes[j].type);
         fputs(": ", f);
-        tagged(f, "span", NULL, h->notes[j].lang, h->notes[j].text);
-        fputs("</li>", f);
+        fputs("<span", f); /* a Russian title in an English note is read in Russian */
+        lang_attr(f, h->notes[j].lang);
+        fputc('>', f);
+        mark_langs(f, h->notes[j].text, h->notes[j].lang);
+        fputs("</span></li>", f);
     }
     if (h->n_notes)
         fputs("</ul>\n", f);

@@ -2,8 +2,9 @@
 // Chromium (playwright-core) with axe-core: every page kind (home, results in
 // ru, zh, en and fa, a cut result list, a concept, no result, a 404) in light
 // and dark mode has no violation of WCAG 2.1 A/AA or axe's best practices; at
-// 320 px nothing is wider than the screen; no element has lang=""; the search
-// field is dir=auto; the focus ring has a contrast of 3:1 or more; the live
+// 320 px nothing is wider than the screen; no element has lang=""; no text in
+// a non-Latin script is marked English (or unmarked) unless isolated in a
+// <bdi>; the search field is dir=auto; the focus ring has a contrast of 3:1 or more; the live
 // region speaks once when typing pauses. Prints "FAIL: …" lines and "N passed,
 // M failed"; exits 1 on a failure. Run by tests/cli/0949-web-a11y.t:
 //   node tests/web/a11y.js BASE_URL CHROMIUM WORK_DIR
@@ -77,10 +78,23 @@ function contrast(a, b) {
           emptyLang: document.querySelectorAll('[lang=""]').length,
           dir: document.getElementById('q').getAttribute('dir'),
           h1: document.querySelectorAll('h1').length,
+          // text in a non-Latin script whose nearest lang is English (or none), not isolated in a bdi
+          english: (() => {
+            const out = [], w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n; (n = w.nextNode());) {
+              const p = n.parentElement;
+              if (!/[\u0400-\u04FF\u0590-\u08FF\u0900-\u0DFF\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF]/.test(n.data) ||
+                  !p || p.closest('script, style, noscript, bdi')) continue;
+              const l = p.closest('[lang]');
+              if (!l || /^en(-|$)/i.test(l.getAttribute('lang'))) out.push(n.data.trim().slice(0, 40));
+            }
+            return out;
+          })(),
         }));
         check(m.emptyLang === 0, `${where}: ${m.emptyLang} elements with lang=""`);
         check(m.dir === 'auto', `${where}: the search field is dir=${m.dir}`);
         check(m.h1 === 1, `${where}: ${m.h1} h1 elements`);
+        check(m.english.length === 0, `${where}: non-Latin text marked English: ${JSON.stringify(m.english)}`);
       }
       // the focus ring against the page's background
       await page.goto(base + '/');
