@@ -4,7 +4,8 @@
 # trickling a command line a byte at a time (each byte resets no clock: the
 # line must be whole --request-timeout after its first byte), 120 slow
 # readers (a tiny receive window, 200 DEFINE * pipelined, never read), 120
-# connections at a time abandoned mid-line; at least 90% of the normal
+# connections at a time abandoned mid-line, and 60 trickling beside 60 slow
+# readers at once; at least 90% of the normal
 # client's questions are answered within 1 s during the attack, and all of
 # them at once after it, from the attacking address too. With --max-per-ip
 # above --max-clients one address could take every slot: a connection from
@@ -17,6 +18,7 @@ start_server --dict --request-timeout 2
 attack_survived dict trickle
 attack_survived dict slowread
 attack_survived dict abandon
+attack_survived dict trickle+slowread   # 60 trickling and 60 slow readers at once
 stop_server
 expect_rc 0 "SIGTERM"
 

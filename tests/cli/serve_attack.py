@@ -12,6 +12,8 @@ Usage: serve_attack.py PROTO PORT KIND N SECONDS [PID]
          abandon  (N connections at a time that send half a request and
                    close: each reopened at once)
          none     (no attack)
+         A+B      (kinds A and B at once, N/2 connections each: a trickle
+                   and a slow reader beside the normal client)
   While the attack runs for SECONDS, the normal client asks every 0.1 s
   (each question a new connection, given 1 s); then the attack ends and it
   asks 10 times more at once, and 10 times from the attacking address.
@@ -153,10 +155,12 @@ def verdict(what, got):
 def main(argv):
     proto, port, kind, n, seconds = argv[0], int(argv[1]), argv[2], int(argv[3]), float(argv[4])
     pid = int(argv[5]) if len(argv) > 5 else 0
-    attack = Attack(proto, port, kind, n)
-    t = threading.Thread(target=attack.run, daemon=True)
-    if kind != "none":
+    kinds = [k for k in kind.split("+") if k != "none"]
+    attacks = [Attack(proto, port, k, n // len(kinds)) for k in kinds]
+    threads = [threading.Thread(target=a.run, daemon=True) for a in attacks]
+    for t in threads:
         t.start()
+    if threads:
         time.sleep(1.0)  # the attack holds what it can
     if pid:
         time.sleep(1.0)
@@ -170,8 +174,8 @@ def main(argv):
                 break
             time.sleep(0.1)
         # the port refuses: the server stopped accepting; its exit is timed by the test
-        attack.stop.set()
-        if kind != "none":
+        for a, t in zip(attacks, threads):
+            a.stop.set()
             t.join(5)
         print("stopped accepting after SIGTERM")
         return
@@ -180,10 +184,10 @@ def main(argv):
     while time.monotonic() < end:
         during.append(ask(proto, port))
         time.sleep(0.1)
-    attack.stop.set()
-    if kind != "none":
+    for a, t in zip(attacks, threads):
+        a.stop.set()
         t.join(5)
-    print("attack: %d connections opened" % attack.opened, file=sys.stderr)
+    print("attack: %d connections opened" % sum(a.opened for a in attacks), file=sys.stderr)
     verdict("during", during)
     # at once: what the attack held is given back the moment it is gone
     verdict("after", [ask(proto, port) for _ in range(10)])
