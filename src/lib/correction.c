@@ -16,7 +16,6 @@
 */
 #include "concordance_int.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,50 +32,20 @@ static const char *const required[] = {
 struct correction {
     const struct glossa_concordance *c;
     const glossa_correction_opts *opts;
-    struct glossa_template *tpl;
-    struct glossa_doc *doc;
-    struct glossa_buf tmp;
+    struct doc_writer w;             /* its template, document, scratch space, oom */
     struct concord_version fixed;    /* the corrected version (tb NULL: none given) */
     const char *date;                /* the time-limit, in words */
-    int oom;
 };
 
-static const char *fill(struct correction *k, const char *key, ...)
-{
-    va_list ap;
-    const char *text;
-    va_start(ap, key);
-    text = glossa__template_fillv(k->tpl, key, &k->tmp, k->doc->arena, ap);
-    va_end(ap);
-    if (!text)
-        k->oom = 1;
-    return text ? text : "";
-}
-
-static void block(struct correction *k, enum doc_kind kind, const char *text)
-{
-    if (!glossa__doc_add(k->doc, kind, text))
-        k->oom = 1;
-}
+/* The writer's fill and block, for a correction k */
+#define fill(k, ...) glossa__dw_fill(&(k)->w, __VA_ARGS__)
+#define block(k, ...) glossa__dw_block(&(k)->w, __VA_ARGS__)
 
 /* A section of paragraphs, each a block, with {date} and {terms} filled. */
 static void paragraphs(struct correction *k, const char *key, const char *terms)
 {
-    const char *s = fill(k, key, "date", k->date, "terms", terms, NULL);
-    while (*s && !k->oom) {
-        const char *end = strstr(s, "\n\n");
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        char *p = glossa__arena_alloc(k->doc->arena, n + 1);
-        if (!p) {
-            k->oom = 1;
-            return;
-        }
-        memcpy(p, s, n);
-        p[n] = '\0';
-        block(k, DOC_PARA, p);
-        s += n;
-        s += strspn(s, "\n");
-    }
+    glossa__dw_paragraphs(&k->w, DOC_PARA, fill(k, key, "date", k->date, "terms", terms, NULL),
+                          0, NULL);
 }
 
 /* The concept's term in the document's language (its authentic text for
@@ -162,7 +131,7 @@ static int check_fixed(struct correction *k, glossa_error *err)
     int rc = 0;
 
     memset(&scratch, 0, sizeof scratch);
-    scratch.arena = k->doc->arena;
+    scratch.arena = k->w.doc->arena;
     for (i = 0; i < k->c->cur.v.n && !rc; i++) {
         const struct v_concept *x = &k->c->cur.v.c[i], *y;
         if (!glossa__annex_holds(x))
@@ -221,8 +190,8 @@ static const char *date_words(struct correction *k, const char *date)
 {
     char day[8], year[5];
     int m = (date[5] - '0') * 10 + (date[6] - '0');
-    const char *month = glossa__template_word(k->tpl, "months", (size_t)(m - 1), k->doc->arena,
-                                              &k->oom);
+    const char *month = glossa__template_word(k->w.tpl, "months", (size_t)(m - 1), k->w.doc->arena,
+                                              &k->w.oom);
     snprintf(day, sizeof day, "%d", (date[8] - '0') * 10 + (date[9] - '0'));
     memcpy(year, date, 4);
     year[4] = '\0';
@@ -243,19 +212,19 @@ static void add_concept(struct correction *k, size_t label, const glossa_concord
 
     for (i = 0; i < n; i++) {
         const char *t = finding_text(k, &f[i], x);
-        if ((i && glossa__buf_adds(&what, glossa__template_get(k->tpl, "join"))) ||
+        if ((i && glossa__buf_adds(&what, glossa__template_get(k->w.tpl, "join"))) ||
             glossa__buf_adds(&what, t))
-            k->oom = 1;
+            k->w.oom = 1;
         for (l = 0; l < 2; l++)
             show[l] |= !f[i].lang || f[i].kind == GLOSSA_CONCORD_ONE_LANGUAGE ||
                        strcmp(f[i].lang, langs[l]) == 0;
     }
-    item = glossa__template_word(k->tpl, "items", label, k->doc->arena, &k->oom);
+    item = glossa__template_word(k->w.tpl, "items", label, k->w.doc->arena, &k->w.oom);
     block(k, DOC_ITEM, fill(k, "item", "item", item ? item : "", "label",
                             fill(k, "concept", "term", term_of(k, x), "what",
                                  glossa__buf_str(&what), NULL), NULL));
     glossa__buf_release(&what);
-    for (l = 0; l < 2 && !k->oom; l++) {
+    for (l = 0; l < 2 && !k->w.oom; l++) {
         const char *language;
         if (!show[l])
             continue;
@@ -278,21 +247,21 @@ static int build(struct correction *k)
     size_t i = 0, label = 0;
 
     block(k, DOC_DRAFT, fill(k, "draft", NULL));
-    if (*glossa__template_get(k->tpl, "unofficial"))
+    if (*glossa__template_get(k->w.tpl, "unofficial"))
         block(k, DOC_DRAFT, fill(k, "unofficial", NULL));
     block(k, DOC_TITLE, fill(k, "title", NULL));
     block(k, DOC_SUBTITLE, fill(k, "subtitle", NULL));
-    k->doc->title = fill(k, "title", NULL);
+    k->w.doc->title = fill(k, "title", NULL);
     paragraphs(k, "intro", "");
-    while (i < c->n && !k->oom) {
+    while (i < c->n && !k->w.oom) {
         size_t n = 1;
         while (i + n < c->n && strcmp(c->findings[i + n].concept, c->findings[i].concept) == 0)
             n++;
         add_concept(k, label, &c->findings[i], n);
-        if ((label && glossa__buf_adds(&terms, glossa__template_get(k->tpl, "terms.join"))) ||
+        if ((label && glossa__buf_adds(&terms, glossa__template_get(k->w.tpl, "terms.join"))) ||
             glossa__buf_adds(&terms, fill(k, "terms.item", "term",
                                           term_of(k, current(k, c->findings[i].concept)), NULL)))
-            k->oom = 1;
+            k->w.oom = 1;
         label++;
         i += n;
     }
@@ -304,7 +273,7 @@ static int build(struct correction *k)
     block(k, DOC_PARA, fill(k, "pv.done", NULL));
     block(k, DOC_SIGNATURE, fill(k, "pv.signature", NULL));
     glossa__buf_release(&terms);
-    return k->oom ? GLOSSA_ENOMEM : 0;
+    return k->w.oom ? GLOSSA_ENOMEM : 0;
 }
 
 int glossa_correction_render(const glossa_concordance *c, const glossa_correction_opts *opts,
@@ -343,16 +312,16 @@ int glossa_correction_render(const glossa_concordance *c, const glossa_correctio
     memset(&k, 0, sizeof k);
     k.c = c;
     k.opts = opts;
-    if ((rc = glossa__template_parse(&k.tpl, src, len, "built-in correction template", err)))
+    if ((rc = glossa__template_parse(&k.w.tpl, src, len, "built-in correction template", err)))
         return rc;
-    if ((rc = glossa__template_require(k.tpl, required, err)))
+    if ((rc = glossa__template_require(k.w.tpl, required, err)))
         goto out;
-    if (!(k.doc = glossa__doc_new(opts->lang))) {
+    if (!(k.w.doc = glossa__doc_new(opts->lang))) {
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
     if (opts->n_corrected &&
-        ((rc = glossa__concord_read(k.doc->arena, &k.fixed, opts->corrected, opts->n_corrected,
+        ((rc = glossa__concord_read(k.w.doc->arena, &k.fixed, opts->corrected, opts->n_corrected,
                                     opts->on_diag, opts->userdata, err)) ||
          (rc = check_fixed(&k, err))))
         goto out;
@@ -361,11 +330,11 @@ int glossa_correction_render(const glossa_concordance *c, const glossa_correctio
         rc = glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
         goto out;
     }
-    rc = glossa__doc_write(k.doc, opts->format, out, out_len, err);
+    rc = glossa__doc_write(k.w.doc, opts->format, out, out_len, err);
 out:
     glossa__concord_release(&k.fixed);
-    glossa__doc_free(k.doc);
-    glossa__buf_release(&k.tmp);
-    glossa__template_free(k.tpl);
+    glossa__doc_free(k.w.doc);
+    glossa__buf_release(&k.w.tmp);
+    glossa__template_free(k.w.tpl);
     return rc;
 }

@@ -18,41 +18,22 @@
 #include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 struct note {
     const glossa_note_opts *opts;
-    struct glossa_template *tpl;
-    struct glossa_doc *doc;
-    struct glossa_buf tmp;
-    int oom;
+    struct doc_writer w;   /* its template, document, scratch space, oom */
 };
 
-/* A template section filled in, in the document's arena. */
-static const char *fill(struct note *nt, const char *key, ...)
-{
-    va_list ap;
-    const char *text;
-    va_start(ap, key);
-    text = glossa__template_fillv(nt->tpl, key, &nt->tmp, nt->doc->arena, ap);
-    va_end(ap);
-    if (!text)
-        nt->oom = 1;
-    return text ? text : "";
-}
-
-static void add(struct note *nt, enum doc_kind kind, const char *text)
-{
-    if (!glossa__doc_add(nt->doc, kind, text))
-        nt->oom = 1;
-}
+/* The writer's fill and block, for a note nt */
+#define fill(nt, ...) glossa__dw_fill(&(nt)->w, __VA_ARGS__)
+#define add(nt, ...) glossa__dw_block(&(nt)->w, __VA_ARGS__)
 
 static char *attr(struct note *nt, xmlNodePtr n, const char *name)
 {
     int xml = strcmp(name, "lang") == 0 || strcmp(name, "id") == 0; /* xml:lang, xml:id */
-    return glossa__xml_prop_copy(nt->doc->arena, n, name, xml ? XML_XML_NAMESPACE : NULL);
+    return glossa__xml_prop_copy(nt->w.doc->arena, n, name, xml ? XML_XML_NAMESPACE : NULL);
 }
 
 static int attr_is(struct note *nt, xmlNodePtr n, const char *name, const char *value)
@@ -84,12 +65,12 @@ static const char *term_in(struct note *nt, xmlNodePtr entry, const char *lang, 
             if (!glossa__xml_is_tei(f, "form") || !attr_is(nt, f, "type", "term") || !in_lang(nt, f, lang))
                 continue;
             if (pass == 0) {
-                const char *s = status ? glossa__xml_text_copy(nt->doc->arena, status) : NULL;
+                const char *s = status ? glossa__xml_text_copy(nt->w.doc->arena, status) : NULL;
                 if (!s || strcmp(s, "preferred") != 0)
                     continue;
             }
             *form = f;
-            return glossa__xml_text_copy(nt->doc->arena, glossa__xml_find(f, "orth"));
+            return glossa__xml_text_copy(nt->w.doc->arena, glossa__xml_find(f, "orth"));
         }
     }
     *form = NULL;
@@ -169,13 +150,13 @@ static void add_wording(struct note *nt, xmlNodePtr entry, const glossa_proposal
     if (c->kind && strcmp(c->kind, "delete") == 0) /* the wording quoted is the one that goes */
         add(nt, DOC_PARA, fill(nt, "deleted", NULL));
     text = def ? fill(nt, "wording", "term", term, "definition",
-                      glossa__xml_text_copy(nt->doc->arena, def), NULL)
+                      glossa__xml_text_copy(nt->w.doc->arena, def), NULL)
                : fill(nt, "wording.missing", "term", term, NULL);
     if (working_translation(nt, form) || working_translation(nt, def)) {
-        struct doc_block *b = glossa__doc_add(nt->doc, DOC_QUOTE, text);
+        struct doc_block *b = glossa__doc_add(nt->w.doc, DOC_QUOTE, text);
         const char *mark = fill(nt, "translation", NULL);
-        if (!b || glossa__doc_run(nt->doc, b, 0, RUN_PLAIN, mark, strlen(mark)))
-            nt->oom = 1;
+        if (!b || glossa__doc_run(nt->w.doc, b, 0, RUN_PLAIN, mark, strlen(mark)))
+            nt->w.oom = 1;
     } else {
         add(nt, DOC_QUOTE, text);
     }
@@ -184,10 +165,11 @@ static void add_wording(struct note *nt, xmlNodePtr entry, const glossa_proposal
 /* The rationale in the note's language, else as written in its own. */
 static void add_rationale(struct note *nt, xmlNodePtr entry)
 {
-    const char *in, *text = glossa__proposal_rationale(nt->doc->arena, entry, nt->opts->lang, &in);
+    const char *in,
+        *text = glossa__proposal_rationale(nt->w.doc->arena, entry, nt->opts->lang, &in);
     if (text && in)
         add(nt, DOC_PARA, fill(nt, "rationale.other", "lang",
-                               glossa__language_name(nt->doc->arena, in, nt->opts->lang), "text",
+                               glossa__language_name(nt->w.doc->arena, in, nt->opts->lang), "text",
                                text, NULL));
     else if (text)
         add(nt, DOC_PARA, fill(nt, "rationale", "text", text, NULL));
@@ -209,19 +191,19 @@ static xmlNodePtr law(struct note *nt, xmlNodePtr header, const char *ref)
 static const char *act_text(struct note *nt, xmlNodePtr bibl)
 {
     xmlNodePtr date = glossa__xml_find(bibl, "date"), range = glossa__xml_find(bibl, "citedRange");
-    const char *title = glossa__xml_text_copy(nt->doc->arena, glossa__xml_find(bibl, "title"));
+    const char *title = glossa__xml_text_copy(nt->w.doc->arena, glossa__xml_find(bibl, "title"));
     const char *when = date ? attr(nt, date, "when") : NULL;
-    const char *where = range ? glossa__xml_text_copy(nt->doc->arena, range) : NULL;
-    struct glossa_buf *b = &nt->tmp;
+    const char *where = range ? glossa__xml_text_copy(nt->w.doc->arena, range) : NULL;
+    struct glossa_buf *b = &nt->w.tmp;
     char *copy;
     glossa__buf_clear(b);
-    nt->oom |= glossa__buf_adds(b, title ? title : "?") != 0;
+    nt->w.oom |= glossa__buf_adds(b, title ? title : "?") != 0;
     if (when)
-        nt->oom |= glossa__buf_addf(b, ", %s", when) != 0;
+        nt->w.oom |= glossa__buf_addf(b, ", %s", when) != 0;
     if (where)
-        nt->oom |= glossa__buf_addf(b, ", %s", where) != 0;
-    copy = glossa__arena_strdup(nt->doc->arena, glossa__buf_str(b));
-    nt->oom |= !copy;
+        nt->w.oom |= glossa__buf_addf(b, ", %s", where) != 0;
+    copy = glossa__arena_strdup(nt->w.doc->arena, glossa__buf_str(b));
+    nt->w.oom |= !copy;
     return copy ? copy : "";
 }
 
@@ -296,10 +278,10 @@ static int build(struct note *nt, const struct glossa_proposals *p, const glossa
     add(nt, DOC_DRAFT, fill(nt, "draft", NULL));
     add(nt, DOC_TITLE, fill(nt, "title", NULL));
     add(nt, DOC_SUBTITLE, fill(nt, "subtitle", NULL));
-    nt->doc->title = fill(nt, "title", NULL);
+    nt->w.doc->title = fill(nt, "title", NULL);
     add(nt, DOC_PARA, fill(nt, "intro", "round", round ? fill(nt, "round", "round", round, NULL) : "",
                            NULL));
-    for (i = 0; i < p->n && !nt->oom; i++) {
+    for (i = 0; i < p->n && !nt->w.oom; i++) {
         const glossa_proposal_change *c = &p->changes[i];
         const struct change_source *src = &p->sources[i];
         if (round && (!c->round || strcmp(c->round, round) != 0))
@@ -311,7 +293,7 @@ static int build(struct note *nt, const struct glossa_proposals *p, const glossa
         add_acts(nt, src->entry, src->file->doc);
         add_positions(nt, r, c);
     }
-    if (nt->oom)
+    if (nt->w.oom)
         return GLOSSA_ENOMEM;
     return n ? 0 : GLOSSA_EINPUT;
 }
@@ -342,10 +324,10 @@ int glossa_note_render(const glossa_proposals *p, const glossa_status_report *r,
                                  opts->lang ? opts->lang : "");
     memset(&nt, 0, sizeof nt);
     nt.opts = opts;
-    if ((rc = glossa__template_parse(&nt.tpl, src, len, "built-in note template", err)))
+    if ((rc = glossa__template_parse(&nt.w.tpl, src, len, "built-in note template", err)))
         return rc;
-    nt.doc = glossa__doc_new(opts->lang);
-    rc = nt.doc ? build(&nt, p, r) : GLOSSA_ENOMEM;
+    nt.w.doc = glossa__doc_new(opts->lang);
+    rc = nt.w.doc ? build(&nt, p, r) : GLOSSA_ENOMEM;
     if (rc == GLOSSA_EINPUT)
         glossa__error_set(err, rc, NULL, 0, 0, opts->round ? "no proposed change in round '%s'"
                                                             : "no proposed change%s",
@@ -353,9 +335,9 @@ int glossa_note_render(const glossa_proposals *p, const glossa_status_report *r,
     else if (rc)
         glossa__error_set(err, rc, NULL, 0, 0, "out of memory");
     else
-        rc = glossa__doc_write(nt.doc, opts->format, out, out_len, err);
-    glossa__doc_free(nt.doc);
-    glossa__buf_release(&nt.tmp);
-    glossa__template_free(nt.tpl);
+        rc = glossa__doc_write(nt.w.doc, opts->format, out, out_len, err);
+    glossa__doc_free(nt.w.doc);
+    glossa__buf_release(&nt.w.tmp);
+    glossa__template_free(nt.w.tpl);
     return rc;
 }

@@ -665,6 +665,27 @@ int glossa__doc_docx(const struct glossa_doc *d, struct glossa_buf *out, glossa_
 int glossa__doc_write(const struct glossa_doc *d, glossa_doc_format format, char **out,
                       size_t *out_len, glossa_error *err);
 
+/* template.c: a document written from a template (the protocol, the explanatory note,
+** the correction): its fixed wording, the document, scratch space for
+** filling sections, and whether an allocation failed (then every text is ""
+** and no block is added). */
+struct doc_writer {
+    struct glossa_template *tpl;
+    struct glossa_doc *doc;
+    struct glossa_buf tmp;
+    int oom;
+};
+/* Section key filled from the NULL-terminated name, value pairs that
+** follow, in the document's arena; "" (oom set) when out of memory. */
+const char *glossa__dw_fill(struct doc_writer *w, const char *key, ...);
+const char *glossa__dw_fillv(struct doc_writer *w, const char *key, va_list ap);
+/* A block of one plain run (oom set and NULL when out of memory). */
+struct doc_block *glossa__dw_block(struct doc_writer *w, enum doc_kind kind, const char *text);
+/* A block of kind per paragraph of text (per line when per_line), each
+** with part as its template section. */
+void glossa__dw_paragraphs(struct doc_writer *w, enum doc_kind kind, const char *text,
+                           int per_line, const char *part);
+
 /* ---- zip.c: ZIP packages (the DOCX container) ---------------------------- */
 
 struct glossa_zip_part {

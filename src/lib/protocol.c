@@ -80,7 +80,7 @@ static int not_withdrawn(const struct v_concept *c, void *ud)
 /* NEW's concepts in annex order, withdrawn ones left out (p->annex). */
 static int order_annex(struct protocol *p)
 {
-    return glossa__annex_order(p->doc->arena, &p->diff->new, not_withdrawn, NULL, &p->annex,
+    return glossa__annex_order(p->w.doc->arena, &p->diff->new, not_withdrawn, NULL, &p->annex,
                                &p->n_annex);
 }
 
@@ -107,7 +107,7 @@ static int collect_amendments(struct protocol *p)
     const glossa_diff *d = p->diff;
     size_t i, j;
 
-    p->am = glossa__arena_alloc(p->doc->arena, (d->n ? d->n : 1) * sizeof *p->am);
+    p->am = glossa__arena_alloc(p->w.doc->arena, (d->n ? d->n : 1) * sizeof *p->am);
     if (!p->am)
         return GLOSSA_ENOMEM;
     for (i = 0; i < d->n; i++) {
@@ -155,7 +155,7 @@ static int collect_amendments(struct protocol *p)
 static const char *article(struct protocol *p, int n)
 {
     char num[16];
-    const char *label_n = glossa__template_get(p->tpl, "numbers")[0]
+    const char *label_n = glossa__template_get(p->w.tpl, "numbers")[0]
                               ? glossa__protocol_label(p, "numbers", (size_t)n - 1)
                               : (snprintf(num, sizeof num, "%d", n), num);
     return fill(p, "article", "n", label_n, NULL);
@@ -189,8 +189,8 @@ static const char *what(struct protocol *p, const char *part)
 /* The template section a block was written from, for the Akoma Ntoso writer. */
 static void mark_last(struct protocol *p, const char *part)
 {
-    if (p->doc->n)
-        p->doc->blocks[p->doc->n - 1].part = part;
+    if (p->w.doc->n)
+        p->w.doc->blocks[p->w.doc->n - 1].part = part;
 }
 
 /* The draft mark, and for a language that is not authentic the mark saying so. */
@@ -198,7 +198,7 @@ static void add_draft(struct protocol *p)
 {
     add_block(p, DOC_DRAFT, fill(p, "draft", NULL));
     mark_last(p, "draft");
-    if (*glossa__template_get(p->tpl, "unofficial")) {
+    if (*glossa__template_get(p->w.tpl, "unofficial")) {
         add_block(p, DOC_DRAFT, fill(p, "unofficial", NULL));
         mark_last(p, "unofficial");
     }
@@ -213,7 +213,7 @@ static void add_heading(struct protocol *p)
     add_block(p, DOC_TITLE, title);
     if (*sub)
         add_block(p, DOC_SUBTITLE, sub);
-    p->doc->title = *sub ? sub : title;
+    p->w.doc->title = *sub ? sub : title;
     add_section(p, DOC_PARA, "preamble", 0);
 }
 
@@ -252,7 +252,7 @@ static void add_entries(struct protocol *p)
 {
     size_t i;
     add_block(p, DOC_PARA, fill(p, "entries.intro", "what", what(p, "intro"), NULL));
-    for (i = 0; i < p->n_am && !p->oom; i++) {
+    for (i = 0; i < p->n_am && !p->w.oom; i++) {
         struct amendment *a = &p->am[i];
         int last = i + 1 == p->n_am, unchanged;
         const char *head, *text;
@@ -282,7 +282,7 @@ static void add_whole(struct protocol *p)
     p->change = 1; /* restating the annex is one change */
     add_block(p, DOC_PARA, fill(p, "whole.intro", NULL));
     mark_last(p, "whole.intro");
-    for (i = 0; i < n && !p->oom; i++) {
+    for (i = 0; i < n && !p->w.oom; i++) {
         const char *key = n == 1 ? "entry.quoted" : i == 0 ? "whole.first"
                                                   : i + 1 == n ? "whole.last" : "whole.item";
         const char *t = entry_text(p, key, p->annex[i]);
@@ -306,13 +306,13 @@ static void add_final(struct protocol *p)
 static void add_notes(struct protocol *p)
 {
     size_t first;
-    if (!*glossa__template_get(p->tpl, "drafting.notes"))
+    if (!*glossa__template_get(p->w.tpl, "drafting.notes"))
         return;
     add_block(p, DOC_PAGE_BREAK, NULL);
-    first = p->doc->n;
+    first = p->w.doc->n;
     add_section(p, DOC_NOTE, "drafting.notes", 1);
-    if (p->doc->n > first)
-        p->doc->blocks[first].kind = DOC_HEADING;
+    if (p->w.doc->n > first)
+        p->w.doc->blocks[first].kind = DOC_HEADING;
 }
 
 static int build(struct protocol *p)
@@ -338,7 +338,7 @@ static int build(struct protocol *p)
         add_section(p, DOC_NOTE, "signatures.note", 0);
     } else {
         add_draft(p);
-        p->doc->title = fill(p, "table.title", NULL);
+        p->w.doc->title = fill(p, "table.title", NULL);
     }
     if (p->opts->table || p->opts->table_only) {
         if (!p->opts->table_only)
@@ -346,7 +346,7 @@ static int build(struct protocol *p)
         glossa__protocol_table(p);
     }
     add_notes(p);
-    return p->oom ? GLOSSA_ENOMEM : 0;
+    return p->w.oom ? GLOSSA_ENOMEM : 0;
 }
 
 /* ---- Akoma Ntoso ------------------------------------------------------------------------ */
@@ -430,13 +430,13 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
     memset(&p, 0, sizeof p);
     p.diff = d;
     p.opts = opts;
-    rc = glossa__template_load(&p.tpl, opts->lang, opts->template_path, err);
-    if (rc || (rc = glossa__template_require(p.tpl, required, err))) {
-        glossa__template_free(p.tpl);
+    rc = glossa__template_load(&p.w.tpl, opts->lang, opts->template_path, err);
+    if (rc || (rc = glossa__template_require(p.w.tpl, required, err))) {
+        glossa__template_free(p.w.tpl);
         return rc;
     }
-    p.doc = glossa__doc_new(opts->lang);
-    if (!p.doc || (rc = collect_amendments(&p)) || (rc = order_annex(&p))) {
+    p.w.doc = glossa__doc_new(opts->lang);
+    if (!p.w.doc || (rc = collect_amendments(&p)) || (rc = order_annex(&p))) {
         rc = glossa__error_set(err, GLOSSA_ENOMEM, NULL, 0, 0, "out of memory");
         goto out;
     }
@@ -454,10 +454,10 @@ int glossa_protocol_render(const glossa_diff *d, const glossa_protocol_opts *opt
         goto out;
     }
     rc = opts->format == GLOSSA_FORMAT_AKN ? write_akn(&p, out, out_len, err)
-                                           : glossa__doc_write(p.doc, opts->format, out, out_len, err);
+                                           : glossa__doc_write(p.w.doc, opts->format, out, out_len, err);
 out:
-    glossa__doc_free(p.doc);
-    glossa__buf_release(&p.tmp);
-    glossa__template_free(p.tpl);
+    glossa__doc_free(p.w.doc);
+    glossa__buf_release(&p.w.tmp);
+    glossa__template_free(p.w.tpl);
     return rc;
 }

@@ -87,7 +87,7 @@ static void identification(struct akn *w)
     f.work_date_name = f.date_name = "draft";
     f.lang3 = w->lang3;
     f.subtype = "protocol";
-    f.name = w->p->doc->title ? w->p->doc->title : "";
+    f.name = w->p->w.doc->title ? w->p->w.doc->title : "";
     glossa__akn_identification(&w->o, &f);
 }
 
@@ -106,8 +106,8 @@ static const char *old_words(const struct protocol *p, int k, const char *s)
 static const struct doc_block *new_block(const struct protocol *p, int k)
 {
     size_t i;
-    for (i = 0; i < p->doc->n; i++) {
-        const struct doc_block *b = &p->doc->blocks[i];
+    for (i = 0; i < p->w.doc->n; i++) {
+        const struct doc_block *b = &p->w.doc->blocks[i];
         if (b->change == k && b->kind == DOC_QUOTE)
             return b->part && strcmp(b->part, "entry.unchanged") == 0 ? NULL : b;
     }
@@ -117,9 +117,9 @@ static const struct doc_block *new_block(const struct protocol *p, int k)
 static const struct doc_block *head_block(const struct protocol *p, int k)
 {
     size_t i;
-    for (i = 0; i < p->doc->n; i++)
-        if (p->doc->blocks[i].change == k)
-            return &p->doc->blocks[i];
+    for (i = 0; i < p->w.doc->n; i++)
+        if (p->w.doc->blocks[i].change == k)
+            return &p->w.doc->blocks[i];
     return NULL;
 }
 
@@ -172,14 +172,14 @@ static void notes(struct akn *w)
 {
     const struct protocol *p = w->p;
     size_t i, n = 0;
-    for (i = 0; i < p->doc->n; i++) {
-        const struct doc_block *b = &p->doc->blocks[i];
+    for (i = 0; i < p->w.doc->n; i++) {
+        const struct doc_block *b = &p->w.doc->blocks[i];
         if (b->kind != DOC_NOTE && b->kind != DOC_HEADING)
             continue;
         /* a note per part; a heading starts one */
         if (b->kind == DOC_HEADING || i == 0 ||
-            (p->doc->blocks[i - 1].kind != DOC_NOTE && p->doc->blocks[i - 1].kind != DOC_HEADING) ||
-            !b->part || !p->doc->blocks[i - 1].part || strcmp(b->part, p->doc->blocks[i - 1].part)) {
+            (p->w.doc->blocks[i - 1].kind != DOC_NOTE && p->w.doc->blocks[i - 1].kind != DOC_HEADING) ||
+            !b->part || !p->w.doc->blocks[i - 1].part || strcmp(b->part, p->w.doc->blocks[i - 1].part)) {
             char id[32];
             if (n)
                 put(w, "      </note>\n");
@@ -279,7 +279,7 @@ static void point(struct akn *w, int k, const struct doc_block *head,
 /* Article 1 restating the annex: one mod, the new annex a quotedStructure. */
 static void whole(struct akn *w, size_t *i)
 {
-    const struct glossa_doc *d = w->p->doc;
+    const struct glossa_doc *d = w->p->w.doc;
     put(w, "      <content>\n        <p><mod eId=\"art_1__mod_1\" wId=\"art_1__mod_1\">");
     text(w, block_text(&d->blocks[*i]));
     put(w, " <quotedStructure eId=\"art_1__mod_1__qstr_new\" wId=\"art_1__mod_1__qstr_new\">\n");
@@ -295,7 +295,7 @@ static void whole(struct akn *w, size_t *i)
 ** a point per change record. Stops at the next article or the conclusions. */
 static void article(struct akn *w, size_t *i, int n)
 {
-    const struct glossa_doc *d = w->p->doc;
+    const struct glossa_doc *d = w->p->w.doc;
     char id[16];
     int content = 0;
 
@@ -344,7 +344,7 @@ static void article(struct akn *w, size_t *i, int n)
 
 static void preface(struct akn *w, size_t *i)
 {
-    const struct glossa_doc *d = w->p->doc;
+    const struct glossa_doc *d = w->p->w.doc;
     put(w, "  <preface>\n");
     for (; *i < d->n && d->blocks[*i].kind == DOC_DRAFT; ++*i) {
         const struct doc_block *b = &d->blocks[*i];
@@ -372,7 +372,7 @@ static void preface(struct akn *w, size_t *i)
 ** enacting formula. */
 static void preamble(struct akn *w, size_t *i)
 {
-    const struct glossa_doc *d = w->p->doc;
+    const struct glossa_doc *d = w->p->w.doc;
     put(w, "  <preamble>\n");
     for (; *i < d->n && d->blocks[*i].kind == DOC_PARA; ++*i) {
         int last = *i + 1 >= d->n || d->blocks[*i + 1].kind != DOC_PARA;
@@ -386,7 +386,7 @@ static void preamble(struct akn *w, size_t *i)
 /* The done-at clause and the signature block. */
 static void conclusions(struct akn *w, size_t *i)
 {
-    const struct glossa_doc *d = w->p->doc;
+    const struct glossa_doc *d = w->p->w.doc;
     int signatures = 0;
     put(w, "  <conclusions>\n");
     for (; *i < d->n; ++*i) {
@@ -428,7 +428,7 @@ int glossa__protocol_akn(const struct protocol *p, struct glossa_buf *out)
     preface(&w, &i);
     preamble(&w, &i);
     put(&w, "  <body>\n");
-    while (i < p->doc->n && p->doc->blocks[i].kind == DOC_ARTICLE)
+    while (i < p->w.doc->n && p->w.doc->blocks[i].kind == DOC_ARTICLE)
         article(&w, &i, ++n);
     put(&w, "  </body>\n");
     conclusions(&w, &i);

@@ -27,16 +27,13 @@ struct amendment {
 struct protocol {
     const glossa_diff *diff;
     const glossa_protocol_opts *opts;
-    struct glossa_template *tpl;
-    struct glossa_doc *doc;
+    struct doc_writer w;               /* its template, document, scratch space, oom */
     struct amendment *am;              /* in annex order, the same in every language */
     size_t n_am;
     const struct v_concept **annex;    /* NEW in annex order, withdrawn concepts left out */
     size_t n_annex;
-    struct glossa_buf tmp;
     int change;                        /* the change record blocks added now state (1, 2, …) */
     char day[11];                      /* the draft's date, YYYY-MM-DD (Akoma Ntoso) */
-    int oom;
 };
 
 /* The text pieces (protocol_text.c). */

@@ -16,7 +16,7 @@
 
 static void run(struct protocol *p, struct doc_block *b, int right, int style, const char *text)
 {
-    p->oom |= glossa__doc_run(p->doc, b, right, style, text, strlen(text)) != 0;
+    p->w.oom |= glossa__doc_run(p->w.doc, b, right, style, text, strlen(text)) != 0;
 }
 
 /* The proposals the changes come from (opts version 2), or NULL. */
@@ -37,7 +37,7 @@ static void add_proposal_cells(struct protocol *p, struct doc_block *b, const st
     int pass, zh = strcmp(p->opts->lang, "zh") == 0;
 
     for (pass = 0; pass < 2 && !found; pass++) {
-        for (i = 0; i < ps->n && !p->oom; i++) {
+        for (i = 0; i < ps->n && !p->w.oom; i++) {
             const glossa_proposal_change *ch = &ps->changes[i];
             const char *d = glossa__concept_def(ps->sources[i].concept, "ru");
             char who[160];
@@ -50,7 +50,7 @@ static void add_proposal_cells(struct protocol *p, struct doc_block *b, const st
                 snprintf(who, sizeof who, "%s%s (%s)", found ? "; " : "", ch->state, ch->proposal);
             run(p, b, 2, RUN_PLAIN, who);
             if (!found++)
-                why = glossa__proposal_rationale(p->doc->arena, ps->sources[i].entry,
+                why = glossa__proposal_rationale(p->w.doc->arena, ps->sources[i].entry,
                                                  p->opts->lang, &in);
         }
     }
@@ -61,7 +61,7 @@ static void add_proposal_cells(struct protocol *p, struct doc_block *b, const st
         run(p, b, 3, RUN_PLAIN, zh ? "" : " ");
         run(p, b, 3, RUN_PLAIN,
             glossa__protocol_fill(p, "table.untranslated", "lang",
-                                  glossa__language_name(p->doc->arena, in, p->opts->lang), NULL));
+                                  glossa__language_name(p->w.doc->arena, in, p->opts->lang), NULL));
     }
 }
 
@@ -74,7 +74,7 @@ static const char *row_label(struct protocol *p, const struct amendment *a)
 /* Old and new wording of an entry, side by side, changed words marked. */
 static void add_row(struct protocol *p, const struct amendment *a)
 {
-    struct doc_block *b = glossa__doc_add(p->doc, DOC_TABLE_ROW, NULL);
+    struct doc_block *b = glossa__doc_add(p->w.doc, DOC_TABLE_ROW, NULL);
     const char *old_text =
         a->kind == AMEND_ADD ? NULL : glossa__protocol_entry(p, "entry", a->old);
     const char *new_text =
@@ -83,7 +83,7 @@ static void add_row(struct protocol *p, const struct amendment *a)
     size_t i;
 
     if (!b) {
-        p->oom = 1;
+        p->w.oom = 1;
         return;
     }
     if (proposals_of(p))
@@ -106,17 +106,17 @@ static void add_row(struct protocol *p, const struct amendment *a)
             new_text ? new_text : glossa__protocol_fill(p, "table.deleted", NULL));
         return;
     }
-    if (glossa__redline(p->diff->norm, p->doc->arena, old_text, new_text, &r)) {
-        p->oom = 1;
+    if (glossa__redline(p->diff->norm, p->w.doc->arena, old_text, new_text, &r)) {
+        p->w.oom = 1;
         return;
     }
-    for (i = 0; i < r.n && !p->oom; i++) {
+    for (i = 0; i < r.n && !p->w.oom; i++) {
         const struct piece *pc = &r.items[i];
         if (pc->op != GLOSSA_EDIT_INS)
-            p->oom |= glossa__doc_run(p->doc, b, 0, pc->op == GLOSSA_EDIT_DEL ? RUN_DEL : RUN_PLAIN,
+            p->w.oom |= glossa__doc_run(p->w.doc, b, 0, pc->op == GLOSSA_EDIT_DEL ? RUN_DEL : RUN_PLAIN,
                                       pc->s, pc->len) != 0;
         if (pc->op != GLOSSA_EDIT_DEL)
-            p->oom |= glossa__doc_run(p->doc, b, 1, pc->op == GLOSSA_EDIT_INS ? RUN_INS : RUN_PLAIN,
+            p->w.oom |= glossa__doc_run(p->w.doc, b, 1, pc->op == GLOSSA_EDIT_INS ? RUN_INS : RUN_PLAIN,
                                       pc->s, pc->len) != 0;
     }
 }
@@ -126,9 +126,9 @@ void glossa__protocol_table(struct protocol *p)
     struct doc_block *head;
     size_t i;
     glossa__protocol_block(p, DOC_TABLE_TITLE, glossa__protocol_fill(p, "table.title", NULL));
-    head = glossa__doc_add(p->doc, DOC_TABLE_HEAD, glossa__protocol_fill(p, "table.old", NULL));
+    head = glossa__doc_add(p->w.doc, DOC_TABLE_HEAD, glossa__protocol_fill(p, "table.old", NULL));
     if (!head) {
-        p->oom = 1;
+        p->w.oom = 1;
         return;
     }
     run(p, head, 1, RUN_PLAIN, glossa__protocol_fill(p, "table.new", NULL));
@@ -136,10 +136,10 @@ void glossa__protocol_table(struct protocol *p)
         run(p, head, 2, RUN_PLAIN, glossa__protocol_fill(p, "table.by", NULL));
         run(p, head, 3, RUN_PLAIN, glossa__protocol_fill(p, "table.rationale.head", NULL));
     }
-    for (i = 0; i < p->n_am && !p->oom; i++)
+    for (i = 0; i < p->n_am && !p->w.oom; i++)
         add_row(p, &p->am[i]);
     /* the rationales the new entries record (with --proposals: in the table) */
-    for (i = 0; i < p->n_am && !p->oom && !proposals_of(p); i++) {
+    for (i = 0; i < p->n_am && !p->w.oom && !proposals_of(p); i++) {
         const char *why = glossa__entry_rationale(p->am[i].new ? p->am[i].new->entry : NULL,
                                                   p->opts->lang);
         if (why)

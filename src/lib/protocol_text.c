@@ -22,56 +22,42 @@ const char *glossa__protocol_fill(struct protocol *p, const char *key, ...)
     va_list ap;
     const char *text;
     va_start(ap, key);
-    text = glossa__template_fillv(p->tpl, key, &p->tmp, p->doc->arena, ap);
+    text = glossa__dw_fillv(&p->w, key, ap);
     va_end(ap);
-    if (!text) {
-        p->oom = 1;
-        return "";
-    }
     return text;
 }
 
 const char *glossa__protocol_label(struct protocol *p, const char *key, size_t k)
 {
-    const char *w = glossa__template_word(p->tpl, key, k, p->doc->arena, &p->oom);
+    const char *w = glossa__template_word(p->w.tpl, key, k, p->w.doc->arena, &p->w.oom);
     char buf[32];
-    if (w || p->oom)
+    if (w || p->w.oom)
         return w ? w : "";
     snprintf(buf, sizeof buf, "%zu", k + 1);
-    return glossa__arena_strdup(p->doc->arena, buf);
+    return glossa__arena_strdup(p->w.doc->arena, buf);
 }
 
 void glossa__protocol_section(struct protocol *p, enum doc_kind kind, const char *key,
                               int per_line)
 {
-    const char *s = glossa__template_get(p->tpl, key);
-    while (*s && !p->oom) {
-        const char *end = per_line ? strchr(s, '\n') : strstr(s, "\n\n");
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        struct doc_block *b = glossa__doc_add(p->doc, kind, NULL);
-        if (!b || (n && glossa__doc_run(p->doc, b, 0, RUN_PLAIN, s, n)))
-            p->oom = 1;
-        else
-            b->part = key, b->change = p->change;
-        s += n;
-        s += strspn(s, "\n");
-    }
+    size_t i = p->w.doc->n;
+    glossa__dw_paragraphs(&p->w, kind, glossa__template_get(p->w.tpl, key), per_line, key);
+    for (; i < p->w.doc->n; i++)
+        p->w.doc->blocks[i].change = p->change;
 }
 
 void glossa__protocol_block(struct protocol *p, enum doc_kind kind, const char *text)
 {
-    struct doc_block *b = glossa__doc_add(p->doc, kind, text);
-    if (!b)
-        p->oom = 1;
-    else
+    struct doc_block *b = glossa__dw_block(&p->w, kind, text);
+    if (b)
         b->change = p->change;
 }
 
 const char *glossa__protocol_final_stop(struct protocol *p, const char *text)
 {
-    const char *s = glossa__text_final_stop(p->doc->arena, p->opts->lang, text);
+    const char *s = glossa__text_final_stop(p->w.doc->arena, p->opts->lang, text);
     if (!s)
-        p->oom = 1;
+        p->w.oom = 1;
     return s ? s : text;
 }
 

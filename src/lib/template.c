@@ -6,7 +6,9 @@
 ** placeholders are filled by glossa__template_fill(v). A template that lacks a
 ** section the protocol needs is an error naming the file and the section: falling back
 ** to the built-in wording would mix two texts (perhaps two languages) in one
-** document without a word. Also the full stop that ends a list's last item.
+** document without a word. Also the full stop that ends a list's last item,
+** and the writer of a document from a template (struct doc_writer): sections
+** filled, blocks and paragraphs added, out of memory remembered.
 */
 #include "glossa_int.h"
 
@@ -271,4 +273,46 @@ const char *glossa__text_final_stop(struct glossa_arena *a, const char *lang, co
         return copy;
     }
     return text;
+}
+
+const char *glossa__dw_fillv(struct doc_writer *w, const char *key, va_list ap)
+{
+    const char *text = glossa__template_fillv(w->tpl, key, &w->tmp, w->doc->arena, ap);
+    if (!text)
+        w->oom = 1;
+    return text ? text : "";
+}
+
+const char *glossa__dw_fill(struct doc_writer *w, const char *key, ...)
+{
+    va_list ap;
+    const char *text;
+    va_start(ap, key);
+    text = glossa__dw_fillv(w, key, ap);
+    va_end(ap);
+    return text;
+}
+
+struct doc_block *glossa__dw_block(struct doc_writer *w, enum doc_kind kind, const char *text)
+{
+    struct doc_block *b = glossa__doc_add(w->doc, kind, text);
+    if (!b)
+        w->oom = 1;
+    return b;
+}
+
+void glossa__dw_paragraphs(struct doc_writer *w, enum doc_kind kind, const char *s,
+                           int per_line, const char *part)
+{
+    while (*s && !w->oom) {
+        const char *end = per_line ? strchr(s, '\n') : strstr(s, "\n\n");
+        size_t n = end ? (size_t)(end - s) : strlen(s);
+        struct doc_block *b = glossa__doc_add(w->doc, kind, NULL);
+        if (!b || (n && glossa__doc_run(w->doc, b, 0, RUN_PLAIN, s, n)))
+            w->oom = 1;
+        else
+            b->part = part;
+        s += n;
+        s += strspn(s, "\n");
+    }
 }
